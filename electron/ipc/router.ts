@@ -1,0 +1,95 @@
+import type { z } from 'zod';
+import { contract, isChannelName, type ChannelName, type ChannelOutput, type Contract } from '../../shared/contract';
+import { CofferError, type Envelope, type ErrorBody } from '../../shared/errors';
+
+/**
+ * The one door between renderer and main. Every call goes: channel check -> input validation ->
+ * session -> authorization -> handler -> output parse (strips anything not in the contract) ->
+ * envelope. It never throws and never returns a stack trace.
+ *
+ * No 'electron' import here: Electron's ipcMain (electron/ipc/ipc-main.ts) and the end-to-end
+ * harness both drive this same object.
+ */
+
+/** Who is calling. Derived by main from event.sender, never from anything the renderer sends. */
+export interface Caller {
+  readonly senderId: string;
+}
+
+export interface HandlerContext {
+  readonly caller: Caller;
+}
+
+export type Handler<C extends ChannelName> = (
+  input: z.output<Contract[C]['input']>,
+  context: HandlerContext,
+) => ChannelOutput<C> | Promise<ChannelOutput<C>>;
+
+export type HandlerMap = { [C in ChannelName]: Handler<C> };
+
+export interface RouterDeps {
+  handlers: HandlerMap;
+  /** Called with a short, data-free description of unexpected failures. */
+  logInternal?: (line: string) => void;
+}
+
+export interface Router {
+  dispatch(caller: Caller, channel: unknown, input: unknown): Promise<Envelope<unknown>>;
+}
+
+const MAX_ISSUES_REPORTED = 20;
+
+export function createRouter(deps: RouterDeps): Router {
+  const log = deps.logInternal ?? (() => undefined);
+
+  async function dispatch(caller: Caller, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
+    // Never echo the channel name or input back: they are attacker-controlled strings.
+    if (!isChannelName(channel)) return fail({ code: 'UNKNOWN_CHANNEL', message: 'Unknown channel.' });
+    const spec = contract[channel];
+    try {
+      const parsed = spec.input.safeParse(input);
+      if (!parsed.success) return fail(invalidInput(parsed.error));
+      const handler = deps.handlers[channel] as Handler<typeof channel>;
+      const result = await handler(parsed.data as never, { caller });
+      const output = spec.output.safeParse(result);
+      if (!output.success) {
+        // Fail closed: a handler that returns the wrong shape sends nothing.
+        log(`output of ${channel} did not match the contract`);
+        return fail({ code: 'INTERNAL', message: 'Something went wrong inside Coffer. Your data is unchanged.' });
+      }
+      return { ok: true, value: output.data };
+    } catch (error) {
+      if (error instanceof CofferError) {
+        const body: ErrorBody = { code: error.code, message: error.message };
+        if (error.fields) body.fields = error.fields;
+        return fail(body);
+      }
+      // Only the error's class name is logged: driver messages can quote values.
+      log(`${channel} failed with ${error instanceof Error ? error.name : typeof error}`);
+      return fail({ code: 'INTERNAL', message: 'Something went wrong inside Coffer. Your data is unchanged.' });
+    }
+  }
+
+  return { dispatch };
+}
+
+function fail(error: ErrorBody): Envelope<never> {
+  return { ok: false, error };
+}
+
+function invalidInput(error: z.ZodError): ErrorBody {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues.slice(0, MAX_ISSUES_REPORTED)) {
+    // Paths are built from the schema's own keys or array indexes; unknown keys are reported
+    // as a count, never by name, so a hostile key cannot reflect into the UI.
+    const key = issue.code === 'unrecognized_keys' ? '(unknown keys)' : issue.path.map(safeSegment).join('.') || '(input)';
+    fields[key] = issue.code;
+  }
+  return { code: 'INVALID_INPUT', message: 'The request was not in the expected form.', fields };
+}
+
+function safeSegment(segment: PropertyKey): string {
+  if (typeof segment === 'number') return String(segment);
+  const text = String(segment);
+  return /^[A-Za-z0-9_]{1,40}$/.test(text) ? text : '?';
+}
