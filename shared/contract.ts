@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES, type Locale } from './locale';
 import type { Permission } from './permissions';
 
 /**
@@ -24,9 +25,8 @@ function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, 
 
 const empty = z.object({}).strict();
 
-export const LOCALES = ['zh-CN', 'en'] as const;
 export const localeSchema = z.enum(LOCALES);
-export type Locale = z.infer<typeof localeSchema>;
+export type { Locale };
 
 export const vaultStateSchema = z.enum(['needs-setup', 'locked', 'unlocked']);
 export type VaultState = z.infer<typeof vaultStateSchema>;

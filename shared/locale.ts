@@ -1,4 +1,6 @@
-import { LOCALES, type Locale } from './contract';
+// Kept apart from the contract so the renderer can use it without pulling in zod.
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
 
 /** Picks the first supported language from the OS's preference list; English otherwise. */
 export function pickLocale(preferred: readonly string[]): Locale {

@@ -1,0 +1,76 @@
+import path from 'node:path';
+import { app, session, type BrowserWindow, type WebContents } from 'electron';
+import { createCore, type Core } from '../core';
+import { createAppRouter } from '../ipc';
+import { bindRouterToIpcMain } from '../ipc/ipc-main';
+import { handleAppProtocol, registerAppScheme } from './app-protocol';
+import { installMenu } from './menu';
+import { sqliteNativeBindingPath } from './native-binding';
+import { isAppUrl } from './security';
+import { createMainWindow } from './window';
+
+// A thin shell: every rule lives in electron/core and electron/ipc, which the tests run under
+// plain Node. This file only wires them to Electron's lifecycle.
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  // Two processes on one SQLCipher vault would fight over the WAL; the second one just leaves.
+  app.quit();
+} else {
+  let core: Core | undefined;
+  let mainWindow: BrowserWindow | undefined;
+  const ownContents = (contents: WebContents): boolean => mainWindow?.webContents === contents;
+
+  app.on('second-instance', () => {
+    if (mainWindow?.isMinimized()) mainWindow.restore();
+    mainWindow?.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+  });
+
+  void app.whenReady().then(() => {
+    const ses = session.defaultSession;
+    ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+    ses.setPermissionCheckHandler(() => false);
+    ses.setDevicePermissionHandler(() => false);
+    // Defence in depth for "no network at all": anything that is not app:// is cancelled.
+    ses.webRequest.onBeforeRequest((details, callback) => {
+      callback({ cancel: !details.url.startsWith('app://') && !details.url.startsWith('devtools://') });
+    });
+
+    handleAppProtocol(path.join(__dirname, '../renderer'));
+
+    core = createCore({
+      profileDir: path.join(app.getPath('userData'), 'profile'),
+      appVersion: app.getVersion(),
+      osLocales: app.getPreferredSystemLanguages(),
+      nativeBinding: sqliteNativeBindingPath({
+        isPackaged: app.isPackaged,
+        appPath: app.getAppPath(),
+        resourcesPath: process.resourcesPath,
+        electronVersion: process.versions.electron,
+        platform: process.platform,
+        arch: process.arch,
+      }),
+    });
+    // Data-free lines only (see router): safe for a log file.
+    const router = createAppRouter(core, (line) => console.error(`[coffer] ${line}`));
+    bindRouterToIpcMain(router, ownContents);
+
+    installMenu(core.app.status().locale);
+    mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
+    mainWindow.on('closed', () => {
+      mainWindow = undefined;
+    });
+  });
+
+  app.on('window-all-closed', () => app.quit());
+  app.on('will-quit', () => core?.close());
+}

@@ -1,0 +1,24 @@
+import { app, Menu, type MenuItemConstructorOptions } from 'electron';
+import type { Locale } from '../../shared/contract';
+
+const LABELS: Record<Locale, Record<'file' | 'edit' | 'view' | 'window' | 'help' | 'about', string>> = {
+  'zh-CN': { file: '文件', edit: '编辑', view: '视图', window: '窗口', help: '帮助', about: '关于 Coffer' },
+  en: { file: 'File', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Coffer' },
+};
+
+/** The application menu; feature issues add their entries (Lock, Backups) here. */
+export function installMenu(locale: Locale): void {
+  const t = LABELS[locale];
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    { label: t.file, submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit' }] },
+    { label: t.edit, role: 'editMenu' },
+    {
+      label: t.view,
+      submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],
+    },
+    { label: t.window, role: 'windowMenu' },
+    { label: t.help, submenu: [{ label: t.about, click: () => app.showAboutPanel() }] },
+  ];
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template));
+}

@@ -1,0 +1,73 @@
+// @ts-check
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * Import boundaries, by runtime (see DESIGN.md section 1):
+ *  - renderer/ never imports electron/ code, 'electron' or Node built-ins;
+ *  - electron/core/ is plain Node: never 'electron', never the shell or the router;
+ *  - only electron/ipc/ipc-main.ts touches ipcMain; only electron/preload/ touches
+ *    ipcRenderer or contextBridge;
+ *  - shared/ is read by both sides, so it imports neither.
+ * ESLint replaces (does not merge) a rule's options per matching block, so each area's full
+ * list is built here once.
+ */
+const NODE_BUILTINS = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'child_process', 'worker_threads', 'http', 'https', 'net'];
+const ipcMainOnly = { name: 'electron', importNames: ['ipcMain'], message: 'Only electron/ipc/ipc-main.ts may use ipcMain.' };
+const preloadOnly = {
+  name: 'electron',
+  importNames: ['ipcRenderer', 'contextBridge'],
+  message: 'Only electron/preload may use ipcRenderer or contextBridge.',
+};
+/** @param {string} why */
+const noElectron = (why) => ({ name: 'electron', message: why });
+
+/**
+ * @param {{ paths?: object[], patterns?: object[] }} options
+ * @returns {import('eslint').Linter.RulesRecord}
+ */
+const restrict = (options) => ({ 'no-restricted-imports': ['error', options] });
+
+export default tseslint.config(
+  { ignores: ['out/**', 'dist/**', 'node_modules/**', '.native/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      'no-console': 'off',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    rules: restrict({
+      paths: [noElectron('The renderer reaches main only through window.coffer (renderer/src/client.ts).')],
+      patterns: [
+        { group: ['**/electron/**', '**/electron'], message: 'The renderer never imports electron/ code.' },
+        { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node built-ins.' },
+      ],
+    }),
+  },
+  {
+    files: ['shared/**/*.ts'],
+    rules: restrict({
+      paths: [noElectron('shared/ is read by both processes and imports neither.')],
+      patterns: [{ group: ['**/electron/**', '**/renderer/**', ...NODE_BUILTINS], message: 'shared/ imports neither side nor Node.' }],
+    }),
+  },
+  {
+    files: ['electron/core/**/*.ts'],
+    rules: restrict({
+      paths: [noElectron("electron/core runs under plain Node and never imports 'electron'.")],
+      patterns: [{ group: ['**/main/**', '**/ipc/**', '**/preload/**', '**/renderer/**'], message: 'core depends on nothing above it.' }],
+    }),
+  },
+  { files: ['electron/main/**/*.ts', 'electron/ipc/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.mjs'], rules: restrict({ paths: [ipcMainOnly, preloadOnly] }) },
+  { files: ['electron/ipc/ipc-main.ts'], rules: restrict({ paths: [preloadOnly] }) },
+  { files: ['electron/preload/**/*.ts'], rules: restrict({ paths: [ipcMainOnly] }) },
+);

@@ -1,0 +1,26 @@
+import { LOCALES, type Locale } from '../../../shared/locale';
+import { LOCALE_NAMES, useT } from '../i18n';
+import { useAppStore } from '../stores/app-store';
+
+export function LanguageSwitch() {
+  const t = useT();
+  const locale = useAppStore((state) => state.locale);
+  const setLocale = useAppStore((state) => state.setLocale);
+  return (
+    <label className="language-switch">
+      <span>{t('app.language')}</span>
+      <select
+        aria-label={t('app.language')}
+        data-testid="language-switch"
+        value={locale}
+        onChange={(event) => void setLocale(event.target.value as Locale)}
+      >
+        {LOCALES.map((code) => (
+          <option key={code} value={code} lang={code}>
+            {LOCALE_NAMES[code]}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}

@@ -1,0 +1,36 @@
+import { create } from 'zustand';
+import type { AppStatus, AppVersion, Locale } from '../../../shared/contract';
+import type { ErrorBody } from '../../../shared/errors';
+import { pickLocale } from '../../../shared/locale';
+import { call } from '../client';
+
+interface AppState {
+  phase: 'loading' | 'ready' | 'error';
+  status: AppStatus | null;
+  version: AppVersion | null;
+  /** Until main answers, follow the browser's language so even the first frame is readable. */
+  locale: Locale;
+  error: ErrorBody | null;
+  load(): Promise<void>;
+  setLocale(locale: Locale): Promise<void>;
+}
+
+export const useAppStore = create<AppState>()((set) => ({
+  phase: 'loading',
+  status: null,
+  version: null,
+  locale: pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
+  error: null,
+  async load() {
+    set({ phase: 'loading', error: null });
+    const [status, version] = await Promise.all([call('app.status', {}), call('app.version', {})]);
+    if (!status.ok) return set({ phase: 'error', error: status.error });
+    if (!version.ok) return set({ phase: 'error', error: version.error });
+    set({ phase: 'ready', status: status.value, version: version.value, locale: status.value.locale });
+  },
+  async setLocale(locale) {
+    set({ locale });
+    const result = await call('app.setLocale', { locale });
+    if (!result.ok) set({ error: result.error });
+  },
+}));

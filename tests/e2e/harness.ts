@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { CHANNEL_NAMES } from '../../shared/contract';
+import { BRIDGE_KEY } from '../../shared/bridge';
+import { createCore, type Core, type CoreOptions } from '../../electron/core';
+import { createAppRouter } from '../../electron/ipc';
+import type { Router } from '../../electron/ipc/router';
+import { resolveAppAsset } from '../../electron/main/app-protocol-path';
+import { APP_ORIGIN, securityHeaders } from '../../electron/main/security';
+
+/**
+ * The end-to-end harness: the Vite-built renderer, served with the app's own CSP headers, in
+ * Debian's Chromium, with window.coffer wired to the real router (the one Electron's ipcMain
+ * drives) over a Playwright binding. Each app gets its own profile folder and browser profile.
+ */
+
+export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+export interface TestApp {
+  page: Page;
+  origin: string;
+  core: Core;
+  router: Router;
+  profileDir: string;
+  /** Every URL the page requested, in order. */
+  requests: string[];
+  /** Console errors and uncaught page errors (a CSP violation shows up here). */
+  pageErrors: string[];
+  close(): Promise<void>;
+}
+
+export interface LaunchOptions {
+  osLocales?: string[];
+  profileDir?: string;
+  core?: Partial<CoreOptions>;
+}
+
+export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
+  if (!fs.existsSync(path.join(RENDERER_DIR, 'index.html'))) {
+    throw new Error(`No built renderer at ${RENDERER_DIR}: run "npm run build" first.`);
+  }
+  const profileDir = options.profileDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'coffer-e2e-profile-'));
+  const browserDir = fs.mkdtempSync(path.join(os.tmpdir(), 'coffer-e2e-browser-'));
+  const core = createCore({
+    profileDir,
+    appVersion: '0.0.0-e2e',
+    osLocales: options.osLocales ?? ['en-US'],
+    ...options.core,
+  });
+  const router = createAppRouter(core);
+  const server = await serveRenderer(RENDERER_DIR);
+  const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
+
+  let context: BrowserContext | undefined;
+  try {
+    context = await chromium.launchPersistentContext(browserDir, { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
+    const requests: string[] = [];
+    const pageErrors: string[] = [];
+    context.on('request', (request) => requests.push(request.url()));
+
+    // The binding plays ipcMain's part, including its sender check: only the top-level frame.
+    await context.exposeBinding('__cofferInvoke', (source, channel: unknown, input: unknown) => {
+      if (source.frame !== source.page.mainFrame()) return { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } };
+      return router.dispatch({ senderId: 'e2e-page' }, channel, input);
+    });
+    // The preload's part: one frozen function per contract channel on window.coffer.
+    await context.addInitScript(
+      ({ names, key }) => {
+        const w = window as unknown as Record<string, unknown>;
+        const invoke = w.__cofferInvoke as (channel: string, input: unknown) => Promise<unknown>;
+        const bridge: Record<string, (input: unknown) => Promise<unknown>> = Object.create(null);
+        for (const name of names) bridge[name] = (input: unknown) => invoke(name, input);
+        Object.defineProperty(window, key, { value: Object.freeze(bridge), enumerable: false, configurable: false, writable: false });
+      },
+      { names: CHANNEL_NAMES as string[], key: BRIDGE_KEY },
+    );
+
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    await page.goto(`${origin}/index.html`);
+    const openedContext = context;
+    return {
+      page,
+      origin,
+      core,
+      router,
+      profileDir,
+      requests,
+      pageErrors,
+      async close() {
+        await openedContext.close();
+        await new Promise<void>((resolve) => server.close(() => resolve()));
+        core.close();
+        fs.rmSync(browserDir, { recursive: true, force: true });
+        if (!options.profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    await context?.close();
+    server.close();
+    core.close();
+    throw error;
+  }
+}
+
+/** Serves the renderer exactly as the app:// handler does: same resolver, same headers. */
+function serveRenderer(rootDir: string): Promise<http.Server> {
+  const server = http.createServer((request, response) => {
+    const asset = request.method === 'GET' ? resolveAppAsset(rootDir, `${APP_ORIGIN}${request.url ?? '/'}`) : null;
+    if (!asset || !fs.existsSync(asset.filePath)) {
+      response.writeHead(404, { ...securityHeaders(), 'content-type': 'text/plain' }).end('Not found');
+      return;
+    }
+    response.writeHead(200, { ...securityHeaders(), 'content-type': asset.mimeType });
+    fs.createReadStream(asset.filePath).pipe(response);
+  });
+  return new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve(server));
+  });
+}

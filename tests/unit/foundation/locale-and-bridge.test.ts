@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { createBridge } from '../../../shared/bridge';
+import { CHANNEL_NAMES, contract } from '../../../shared/contract';
+import { pickLocale } from '../../../shared/locale';
+import { createAppService } from '../../../electron/core/app/app-service';
+import { en } from '../../../renderer/src/i18n/en';
+import { zhCN } from '../../../renderer/src/i18n/zh-CN';
+import { tempDir } from '../../support/tmp';
+
+describe('locale from the OS', () => {
+  it.each([
+    [['zh-CN'], 'zh-CN'],
+    [['zh-Hans-CN', 'en-US'], 'zh-CN'],
+    [['zh_TW'], 'zh-CN'],
+    [['en-GB', 'zh-CN'], 'en'],
+    [['fr-FR', 'zh-CN'], 'zh-CN'],
+    [['fr-FR', 'de-DE'], 'en'],
+    [[], 'en'],
+  ])('%j -> %s', (preferred, expected) => {
+    expect(pickLocale(preferred)).toBe(expected);
+  });
+
+  it('remembers a switch across restarts and survives a damaged preferences file', async () => {
+    const profileDir = tempDir();
+    const options = {
+      profileDir,
+      appVersion: '1',
+      osLocales: ['zh-CN'],
+      schemaVersion: () => 0,
+      sqliteVersion: () => 'x',
+      vaultState: () => 'needs-setup' as const,
+      keychainState: () => 'unknown' as const,
+    };
+    expect(createAppService(options).status().locale).toBe('zh-CN');
+    createAppService(options).setLocale('en');
+    expect(createAppService(options).status().locale).toBe('en');
+    const fs = await import('node:fs');
+    fs.writeFileSync(`${profileDir}/preferences.json`, '{not json');
+    expect(createAppService(options).status().locale).toBe('zh-CN');
+  });
+});
+
+describe('translations', () => {
+  it('zh-CN has every English key, none empty, none left in English', () => {
+    expect(Object.keys(zhCN).sort()).toEqual(Object.keys(en).sort());
+    for (const [key, text] of Object.entries(zhCN)) {
+      expect(text.trim(), key).not.toBe('');
+      if (key !== 'app.name') expect(text, key).not.toBe(en[key as keyof typeof en]);
+    }
+  });
+});
+
+describe('bridge', () => {
+  it('exposes exactly the contract channels, frozen, each forwarding its own name', async () => {
+    const seen: unknown[] = [];
+    const bridge = createBridge(CHANNEL_NAMES, async (channel, input) => {
+      seen.push([channel, input]);
+      return { ok: true, value: null };
+    });
+    expect(Object.keys(bridge).sort()).toEqual(Object.keys(contract).sort());
+    expect(Object.isFrozen(bridge)).toBe(true);
+    await bridge['app.setLocale']({ locale: 'en' });
+    expect(seen).toEqual([['app.setLocale', { locale: 'en' }]]);
+  });
+});
