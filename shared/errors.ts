@@ -18,6 +18,8 @@ export const ERROR_CODES = [
   'STORAGE_UNAVAILABLE',
   'UNSAFE_LOCATION',
   'INTERNAL',
+  'RECOVERY_KEY_REQUIRED',
+  'VAULT_TOO_NEW',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
