@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import Database from 'better-sqlite3-multiple-ciphers';
 import { CofferError } from '../../../shared/errors';
 import { mapFsError, storageError } from './storage-errors';
@@ -21,6 +22,7 @@ const KEY_BYTES = 32;
  */
 export function openDatabase(file: string, key: Uint8Array, options: OpenDatabaseOptions = {}): Db {
   if (key.length !== KEY_BYTES) throw new CofferError('INTERNAL', 'The vault key has the wrong length.');
+  if (!options.create) assertNotEmpty(file);
   let db: Db;
   try {
     db = new Database(file, {
@@ -53,6 +55,19 @@ export function openDatabase(file: string, key: Uint8Array, options: OpenDatabas
     db.close();
     throw mapSqliteError(error);
   }
+}
+
+function assertNotEmpty(file: string): void {
+  // SQLite treats an empty file as a new, empty database and would happily "open" it with any
+  // key, then write to it. A vault file is never empty, so an empty one is damage to report.
+  let size: number;
+  try {
+    size = fs.statSync(file).size;
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') throw mapSqliteError({ code: 'SQLITE_CANTOPEN' });
+    throw mapSqliteError(error);
+  }
+  if (size === 0) throw mapSqliteError({ code: 'SQLITE_CORRUPT' });
 }
 
 function expectPragma(db: Db, pragma: string, expected: string | number): void {

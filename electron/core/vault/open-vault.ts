@@ -1,6 +1,6 @@
 import { CofferError } from '../../../shared/errors';
 import { getMeta } from '../db/meta-repository';
-import { migrate } from '../db/migrate';
+import { migrate, schemaVersion } from '../db/migrate';
 import { openDatabase, type Db } from '../db/open-database';
 import type { VaultContext } from './context';
 import { writeDescriptor, type VaultDescriptor } from './descriptor';
@@ -48,6 +48,8 @@ export async function openVault(
   }
   const { db, candidate } = opened;
   try {
+    // A vault always has schema; an empty database here is not ours and must not be migrated.
+    if (schemaVersion(db) === 0) throw unreadable();
     migrate(db);
     if (getMeta(db, 'vault_id') !== descriptor.vaultId) {
       throw new CofferError('VAULT_UNREADABLE', 'The vault file and its descriptor (vault.json) belong to different vaults. Nothing was changed: restore the pair together from the same backup.');
