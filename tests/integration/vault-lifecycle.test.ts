@@ -24,7 +24,9 @@ describeKeychain('vault on the real keychain', () => {
     expect(vault.schemaVersion()).toBe(1);
     expect(fs.statSync(profile).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(profile, 'vault.json')).mode & 0o777).toBe(0o600);
-    expect(fs.readdirSync(profile).sort()).toEqual(['coffer.db', 'coffer.db-shm', 'coffer.db-wal', 'vault.json']);
+    // Only the database (and its WAL companions) and the descriptor: no setup leftovers, no key file.
+    expect(fs.readdirSync(profile).filter((name) => !/^(coffer\.db(-wal|-shm)?|vault\.json)$/.test(name))).toEqual([]);
+    expect(fs.readdirSync(profile)).toEqual(expect.arrayContaining(['coffer.db', 'vault.json']));
 
     const owner = findUserByUsername(vault.db(), 'ANNA');
     expect(owner).toMatchObject({ username: 'anna', displayName: 'Anna Example', role: 'owner', status: 'active' });
