@@ -42,3 +42,7 @@ export function findUserByUsername(db: Db, username: string): UserRow | undefine
 export function countUsers(db: Db): number {
   return (db.prepare('SELECT count(*) AS n FROM users').get() as { n: number }).n;
 }
+
+export function recordLogin(db: Db, userId: number, at = new Date()): void {
+  db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at.toISOString(), userId);
+}
