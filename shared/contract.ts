@@ -31,10 +31,26 @@ export type { Locale };
 export const vaultStateSchema = z.enum(['needs-setup', 'locked', 'unlocked']);
 export type VaultState = z.infer<typeof vaultStateSchema>;
 
+export const roleSchema = z.enum(['owner', 'manager', 'sales', 'support', 'auditor']);
+export type Role = z.infer<typeof roleSchema>;
+
+/** Who is logged in on this window: names and role only, never an id the page could replay. */
+export const sessionUserSchema = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  role: roleSchema,
+});
+export type SessionUser = z.infer<typeof sessionUserSchema>;
+
 export const appStatusSchema = z.object({
   vault: vaultStateSchema,
   locale: localeSchema,
   keychain: z.enum(['available', 'unavailable', 'unknown']),
+  /** Why the vault is still locked after start, so the unlock screen can say what to do. */
+  lockedReason: z.enum(['recovery-key-required', 'keychain-unavailable', 'keychain-error', 'unreadable']).nullable(),
+  session: sessionUserSchema.nullable(),
+  /** null until someone with the right to see it is logged in. */
+  backupFolderChosen: z.boolean().nullable(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 
@@ -46,6 +62,11 @@ export const appVersionSchema = z.object({
 });
 export type AppVersion = z.infer<typeof appVersionSchema>;
 
+// Lengths are bounded everywhere: a renderer cannot make main hash a 100 MB "password".
+const username = z.string().trim().min(1).max(64);
+const password = z.string().min(1).max(256);
+const recoveryKeyText = z.string().min(1).max(200);
+
 export const contract = {
   'app.status': channel({ input: empty, output: appStatusSchema, permission: 'public' }),
   'app.version': channel({ input: empty, output: appVersionSchema, permission: 'public' }),
@@ -53,6 +74,35 @@ export const contract = {
     input: z.object({ locale: localeSchema }).strict(),
     output: z.object({ locale: localeSchema }),
     permission: 'public',
+  }),
+  'setup.begin': channel({
+    input: z.object({ owner: z.object({ username, displayName: z.string().trim().min(1).max(100), password }).strict() }).strict(),
+    // The one secret that ever crosses the bridge, once, because the owner must write it down.
+    output: z.object({ recoveryKey: z.string(), keychain: z.enum(['available', 'unavailable', 'unknown']) }),
+    permission: 'public',
+  }),
+  'setup.complete': channel({
+    input: z.object({ recoveryKeyEnding: z.string().min(1).max(20), confirmedStored: z.literal(true) }).strict(),
+    output: z.object({ user: sessionUserSchema }),
+    permission: 'public',
+  }),
+  'vault.unlockWithRecoveryKey': channel({
+    input: z.object({ recoveryKey: recoveryKeyText }).strict(),
+    output: z.object({ vault: vaultStateSchema }),
+    permission: 'public',
+  }),
+  'vault.retryKeychain': channel({ input: empty, output: z.object({ vault: vaultStateSchema }), permission: 'public' }),
+  'session.login': channel({
+    input: z.object({ username, password }).strict(),
+    output: z.object({ user: sessionUserSchema }),
+    permission: 'public',
+  }),
+  'session.logout': channel({ input: empty, output: z.object({ ended: z.boolean() }), permission: 'public' }),
+  'settings.chooseBackupFolder': channel({
+    input: empty,
+    // The folder path is shown to the owner who chose it; it names a place, not a person.
+    output: z.object({ folder: z.string().nullable() }),
+    permission: 'backup.configure',
   }),
 } as const;
 

@@ -1,10 +1,16 @@
+import type { AppStatus } from '../../shared/contract';
 import { createAppService, type AppService } from './app/app-service';
+import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
 import type { Keychain } from './keychain/keychain';
+import { readBackupFolder, type PickFolder } from './settings/backup-folder';
+import { createFirstRunService, type FirstRunService } from './setup/first-run';
+import { unlockFromKeychainIfPossible, type LockedReason } from './vault/auto-unlock';
 import { createVaultService, type VaultService } from './vault/vault-service';
 
 /**
  * Everything the product does, as plain Node. Electron's main process and the tests build the
- * same Core; only where it lives (profileDir) and what the OS says (locales) differ.
+ * same Core; only where it lives (profileDir), what the OS says (locales) and how a folder is
+ * picked differ.
  */
 export interface CoreOptions {
   profileDir: string;
@@ -14,33 +20,71 @@ export interface CoreOptions {
   nativeBinding?: string;
   /** The OS keychain by default; tests pass one with a per-run service name. */
   keychain?: Keychain;
+  /** Shows a folder picker; main uses Electron's dialog. Without one, choosing a folder is refused. */
+  pickFolder?: PickFolder;
+  now?: () => number;
 }
 
 export interface Core {
   app: AppService;
   vault: VaultService;
+  sessions: SessionService;
+  firstRun: FirstRunService;
+  pickFolder: PickFolder;
+  /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
+  start(): Promise<void>;
+  retryKeychain(): Promise<void>;
+  status(senderId: string): AppStatus;
   close(): void;
 }
 
 export function createCore(options: CoreOptions): Core {
+  const now = options.now ?? Date.now;
   const vault = createVaultService({
     profileDir: options.profileDir,
     nativeBinding: options.nativeBinding,
     ...(options.keychain ? { keychain: options.keychain } : {}),
   });
-  // Learn early whether the keychain works, so the locked screen can already warn; probe()
-  // never throws, and until it answers the state is 'unknown'.
-  vault.probeKeychain().catch(() => undefined);
+  const sessions = createSessionService({ db: () => vault.db(), now });
+  const firstRun = createFirstRunService({ vault, sessions, now });
   const app = createAppService({
     profileDir: options.profileDir,
     appVersion: options.appVersion,
     osLocales: options.osLocales,
     schemaVersion: () => vault.schemaVersion(),
     sqliteVersion: () => sqliteVersion(vault),
-    vaultState: () => vault.state(),
-    keychainState: () => vault.keychainState(),
   });
-  return { app, vault, close: () => vault.close() };
+  let lockedReason: LockedReason | null = null;
+
+  async function retryKeychain(): Promise<void> {
+    lockedReason = await unlockFromKeychainIfPossible(vault);
+  }
+
+  return {
+    app,
+    vault,
+    sessions,
+    firstRun,
+    pickFolder: options.pickFolder ?? (async () => null),
+    start: retryKeychain,
+    retryKeychain,
+    status(senderId) {
+      const state = vault.state();
+      const session = state === 'unlocked' ? sessions.current(senderId) : undefined;
+      return {
+        vault: state,
+        locale: app.locale(),
+        keychain: vault.keychainState(),
+        lockedReason: state === 'locked' ? (lockedReason ?? 'recovery-key-required') : null,
+        session: session ? toSessionUser(session) : null,
+        backupFolderChosen: session?.role === 'owner' ? readBackupFolder(vault.db()) !== null : null,
+      };
+    },
+    close() {
+      sessions.endAll();
+      vault.close();
+    },
+  };
 }
 
 function sqliteVersion(vault: VaultService): string {

@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import { contract, isChannelName, type ChannelName, type ChannelOutput, type Contract } from '../../shared/contract';
 import { CofferError, type Envelope, type ErrorBody } from '../../shared/errors';
+import type { Permission } from '../../shared/permissions';
+import type { Session } from '../core/auth/session-service';
 
 /**
  * The one door between renderer and main. Every call goes: channel check -> input validation ->
@@ -18,6 +20,8 @@ export interface Caller {
 
 export interface HandlerContext {
   readonly caller: Caller;
+  /** Present on every channel that needs a permission; undefined on public ones. */
+  readonly session: Session | undefined;
 }
 
 export type Handler<C extends ChannelName> = (
@@ -29,6 +33,11 @@ export type HandlerMap = { [C in ChannelName]: Handler<C> };
 
 export interface RouterDeps {
   handlers: HandlerMap;
+  /**
+   * Finds the caller's session and checks the permission; throws a CofferError (LOCKED,
+   * UNAUTHENTICATED, FORBIDDEN) otherwise. Only called for non-public channels.
+   */
+  authorize: (caller: Caller, permission: Permission) => Session;
   /** Called with a short, data-free description of unexpected failures. */
   logInternal?: (line: string) => void;
 }
@@ -49,8 +58,9 @@ export function createRouter(deps: RouterDeps): Router {
     try {
       const parsed = spec.input.safeParse(input);
       if (!parsed.success) return fail(invalidInput(parsed.error));
+      const session = spec.permission === 'public' ? undefined : deps.authorize(caller, spec.permission);
       const handler = deps.handlers[channel] as Handler<typeof channel>;
-      const result = await handler(parsed.data as never, { caller });
+      const result = await handler(parsed.data as never, { caller, session });
       const output = spec.output.safeParse(result);
       if (!output.success) {
         // Fail closed: a handler that returns the wrong shape sends nothing.

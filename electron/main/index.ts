@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
 import { createCore, type Core } from '../core';
 import { createAppRouter } from '../ipc';
 import { bindRouterToIpcMain } from '../ipc/ipc-main';
@@ -59,12 +59,19 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
         arch: process.arch,
       }),
+      pickFolder: async () => {
+        const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
+        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+        return result.canceled ? null : (result.filePaths[0] ?? null);
+      },
     });
+    // Opens the vault from the keychain when it can; the window shows the result once known.
+    void core.start();
     // Data-free lines only (see router): safe for a log file.
     const router = createAppRouter(core, (line) => console.error(`[coffer] ${line}`));
     bindRouterToIpcMain(router, ownContents);
 
-    installMenu(core.app.status().locale);
+    installMenu(core.app.locale());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
     mainWindow.on('closed', () => {
       mainWindow = undefined;

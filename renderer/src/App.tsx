@@ -1,11 +1,19 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { HomeScreen } from './features/home/HomeScreen';
+import { SetupWizard } from './features/setup/SetupWizard';
+import { LoginScreen } from './features/unlock/LoginScreen';
+import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { useT } from './i18n';
 import { useAppStore } from './stores/app-store';
+import { useSetupStore } from './stores/setup-store';
 
 export function App() {
   const t = useT();
   const { phase, status, version, locale, load } = useAppStore();
+  // Setup keeps its own screen until the owner leaves the last step, even though the vault is
+  // already unlocked and the owner logged in after step 2.
+  const setupStep = useSetupStore((state) => state.step);
 
   useEffect(() => {
     void load();
@@ -16,6 +24,8 @@ export function App() {
     document.title = t('app.name');
   }, [locale, t]);
 
+  const inSetup = status?.vault === 'needs-setup' || setupStep !== 'owner';
+
   return (
     <div className="shell" data-testid="app-shell" data-phase={phase}>
       <header className="topbar">
@@ -25,7 +35,7 @@ export function App() {
         </div>
         <LanguageSwitch />
       </header>
-      <main className="content">
+      <main className="content" data-testid="vault-state" data-vault={status?.vault ?? ''}>
         {phase === 'loading' && <p role="status">{t('app.loading')}</p>}
         {phase === 'error' && (
           <div role="alert" className="notice notice-error">
@@ -36,17 +46,17 @@ export function App() {
           </div>
         )}
         {phase === 'ready' && status && (
-          <section className="welcome" data-testid="vault-state" data-vault={status.vault}>
+          <>
             {status.keychain === 'unavailable' && (
-              <p role="alert" className="notice notice-warning">
+              <p role="alert" className="notice notice-warning" data-testid="keychain-warning">
                 {t('keychain.unavailable')}
               </p>
             )}
-            <h2>{t(`vault.${status.vault === 'needs-setup' ? 'needsSetup' : status.vault}.title`)}</h2>
-            <p className="tagline">{t('app.tagline')}</p>
-            {status.vault === 'needs-setup' && <p>{t('vault.needsSetup.body')}</p>}
-            {status.vault === 'locked' && <p>{t('vault.locked.body')}</p>}
-          </section>
+            {inSetup && <SetupWizard />}
+            {!inSetup && status.vault === 'locked' && <UnlockScreen reason={status.lockedReason} />}
+            {!inSetup && status.vault === 'unlocked' && !status.session && <LoginScreen />}
+            {!inSetup && status.vault === 'unlocked' && status.session && <HomeScreen user={status.session} status={status} />}
+          </>
         )}
       </main>
       <footer className="statusbar" data-testid="version">

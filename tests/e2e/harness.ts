@@ -6,6 +6,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { BRIDGE_KEY } from '../../shared/bridge';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
+import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
 import { resolveAppAsset } from '../../electron/main/app-protocol-path';
@@ -16,6 +17,9 @@ import { APP_ORIGIN, securityHeaders } from '../../electron/main/security';
  * Debian's Chromium, with window.coffer wired to the real router (the one Electron's ipcMain
  * drives) over a Playwright binding. Each app gets its own profile folder and browser profile.
  */
+
+/** One keychain service name per test process, so runs never see each other's keys. */
+export const E2E_KEYCHAIN_SERVICE = `Coffer-e2e-${process.pid}-${Date.now().toString(36)}`;
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -59,8 +63,11 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
     profileDir,
     appVersion: '0.0.0-e2e',
     osLocales: options.osLocales ?? ['en-US'],
+    // The real Secret Service, under a service name of this run's own.
+    keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE),
     ...options.core,
   });
+  await core.start();
   const router = createAppRouter(core);
   const server = await serveRenderer(RENDERER_DIR);
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;

@@ -17,7 +17,7 @@ describe('app shell in Chromium', () => {
     // needs-setup and the version line can only appear if app.status and app.version answered.
     expect(await page.getByTestId('vault-state').getAttribute('data-vault')).toBe('needs-setup');
     expect(await page.getByTestId('version').textContent()).toContain('0.0.0-e2e');
-    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Welcome to Coffer');
+    expect(await page.getByRole('heading', { level: 2 }).textContent()).toBe('Set up Coffer');
     expect(app.pageErrors).toEqual([]);
   });
 
@@ -26,7 +26,7 @@ describe('app shell in Chromium', () => {
     const { page, origin } = app;
     await expect.poll(() => page.getByTestId('app-shell').getAttribute('data-phase')).toBe('ready');
     await page.getByTestId('language-switch').selectOption('zh-CN');
-    await page.getByText('欢迎使用 Coffer').waitFor();
+    await page.getByText('设置 Coffer').waitFor();
     expect(app.requests.length).toBeGreaterThan(1);
     const foreign = app.requests.filter((url) => !url.startsWith(`${origin}/`));
     expect(foreign).toEqual([]);
@@ -52,14 +52,14 @@ describe('app shell in Chromium', () => {
     const profileDir = tempDir('coffer-e2e-locale-');
     app = await launchApp({ osLocales: ['zh-Hans-CN', 'en-US'], profileDir });
     const { page } = app;
-    await page.getByText('欢迎使用 Coffer').waitFor();
+    await page.getByText('设置 Coffer').waitFor();
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
     await page.getByTestId('language-switch').selectOption('en');
-    await page.getByText('Welcome to Coffer').waitFor();
+    await page.getByText('Set up Coffer').waitFor();
     await app.close();
 
     app = await launchApp({ osLocales: ['zh-Hans-CN'], profileDir });
-    await app.page.getByText('Welcome to Coffer').waitFor();
+    await app.page.getByText('Set up Coffer').waitFor();
     expect(await app.page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 

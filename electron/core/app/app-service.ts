@@ -1,5 +1,5 @@
-import type { AppStatus, AppVersion, Locale } from '../../../shared/contract';
-import { pickLocale } from '../../../shared/locale';
+import type { AppVersion } from '../../../shared/contract';
+import { pickLocale, type Locale } from '../../../shared/locale';
 import { readPreferences, writePreferences } from './preferences';
 
 export interface AppServiceOptions {
@@ -9,12 +9,10 @@ export interface AppServiceOptions {
   osLocales: readonly string[];
   schemaVersion: () => number;
   sqliteVersion: () => string;
-  vaultState: () => AppStatus['vault'];
-  keychainState: () => AppStatus['keychain'];
 }
 
 export interface AppService {
-  status(): AppStatus;
+  locale(): Locale;
   version(): AppVersion;
   setLocale(locale: Locale): Locale;
 }
@@ -23,7 +21,7 @@ export function createAppService(options: AppServiceOptions): AppService {
   let locale: Locale = readPreferences(options.profileDir).locale ?? pickLocale(options.osLocales);
 
   return {
-    status: () => ({ vault: options.vaultState(), locale, keychain: options.keychainState() }),
+    locale: () => locale,
     version: () => ({
       app: options.appVersion,
       schema: options.schemaVersion(),

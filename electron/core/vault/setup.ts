@@ -18,6 +18,11 @@ import { generateRecoveryKey } from './recovery-key';
 
 export interface SetupInput {
   owner: { username: string; displayName: string; password: string };
+  /**
+   * A recovery key made earlier (two-step setup: shown first, vault created once the owner
+   * confirmed it). Its secret is wiped here after use.
+   */
+  recovery?: { secret: Buffer; text: string };
 }
 
 export function validateSetupInput(input: SetupInput): void {
@@ -51,7 +56,7 @@ export async function runSetup(ctx: VaultContext, input: SetupInput): Promise<{ 
   const vaultId = randomBytes(16).toString('hex');
   const keyId = randomBytes(8).toString('hex');
   const key = randomBytes(32);
-  const recovery = generateRecoveryKey();
+  const recovery = input.recovery ?? generateRecoveryKey();
   const kdf = newKdfParams();
   const [pair, passwordHash] = await Promise.all([deriveRecoveryKeyPair(recovery.secret, kdf), hashPassword(input.owner.password)]);
   recovery.secret.fill(0);

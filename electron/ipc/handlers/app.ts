@@ -1,14 +1,14 @@
-import type { AppService } from '../../core/app/app-service';
+import type { Core } from '../../core';
 import type { Handler } from '../router';
 
-export function appHandlers(app: AppService): {
+export function appHandlers(core: Core): {
   'app.status': Handler<'app.status'>;
   'app.version': Handler<'app.version'>;
   'app.setLocale': Handler<'app.setLocale'>;
 } {
   return {
-    'app.status': () => app.status(),
-    'app.version': () => app.version(),
-    'app.setLocale': ({ locale }) => ({ locale: app.setLocale(locale) }),
+    'app.status': (_input, { caller }) => core.status(caller.senderId),
+    'app.version': () => core.app.version(),
+    'app.setLocale': ({ locale }) => ({ locale: core.app.setLocale(locale) }),
   };
 }

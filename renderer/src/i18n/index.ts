@@ -21,3 +21,15 @@ export function useT(): Translate {
 }
 
 export type { MessageKey };
+
+/** A localized sentence for an error code; the server's English message is never shown raw. */
+export function errorText(t: Translate, code: string): string {
+  const key = `error.${code}`;
+  return key in en ? t(key as MessageKey) : t('error.INTERNAL');
+}
+
+/** A localized hint for a per-field reason code from the router or the password check. */
+export function fieldText(t: Translate, reason: string): string {
+  const key = `field.${reason}`;
+  return key in en ? t(key as MessageKey) : t('field.invalid');
+}

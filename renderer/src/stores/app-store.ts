@@ -1,7 +1,7 @@
 import { create } from 'zustand';
-import type { AppStatus, AppVersion, Locale } from '../../../shared/contract';
+import type { AppStatus, AppVersion } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
-import { pickLocale } from '../../../shared/locale';
+import { pickLocale, type Locale } from '../../../shared/locale';
 import { call } from '../client';
 
 interface AppState {
@@ -12,6 +12,8 @@ interface AppState {
   locale: Locale;
   error: ErrorBody | null;
   load(): Promise<void>;
+  /** Re-reads status after anything that changes the vault or the session. */
+  refresh(): Promise<void>;
   setLocale(locale: Locale): Promise<void>;
 }
 
@@ -27,6 +29,11 @@ export const useAppStore = create<AppState>()((set) => ({
     if (!status.ok) return set({ phase: 'error', error: status.error });
     if (!version.ok) return set({ phase: 'error', error: version.error });
     set({ phase: 'ready', status: status.value, version: version.value, locale: status.value.locale });
+  },
+  async refresh() {
+    const [status, version] = await Promise.all([call('app.status', {}), call('app.version', {})]);
+    if (!status.ok) return set({ phase: 'error', error: status.error });
+    set({ status: status.value, ...(version.ok ? { version: version.value } : {}) });
   },
   async setLocale(locale) {
     set({ locale });

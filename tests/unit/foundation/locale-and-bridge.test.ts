@@ -28,15 +28,13 @@ describe('locale from the OS', () => {
       osLocales: ['zh-CN'],
       schemaVersion: () => 0,
       sqliteVersion: () => 'x',
-      vaultState: () => 'needs-setup' as const,
-      keychainState: () => 'unknown' as const,
     };
-    expect(createAppService(options).status().locale).toBe('zh-CN');
+    expect(createAppService(options).locale()).toBe('zh-CN');
     createAppService(options).setLocale('en');
-    expect(createAppService(options).status().locale).toBe('en');
+    expect(createAppService(options).locale()).toBe('en');
     const fs = await import('node:fs');
     fs.writeFileSync(`${profileDir}/preferences.json`, '{not json');
-    expect(createAppService(options).status().locale).toBe('zh-CN');
+    expect(createAppService(options).locale()).toBe('zh-CN');
   });
 });
 

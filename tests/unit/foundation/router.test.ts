@@ -1,28 +1,33 @@
 import { describe, expect, it } from 'vitest';
 import { CHANNEL_NAMES, type ChannelName } from '../../../shared/contract';
 import { CofferError } from '../../../shared/errors';
-import { createRouter, type HandlerMap } from '../../../electron/ipc/router';
+import type { Session } from '../../../electron/core/auth/session-service';
+import { createRouter, type HandlerMap, type RouterDeps } from '../../../electron/ipc/router';
 
 const caller = { senderId: 'test' };
 
-function routerWith(overrides: Partial<HandlerMap> = {}, log: string[] = []) {
+function routerWith(overrides: Partial<HandlerMap> = {}, log: string[] = [], authorize: RouterDeps['authorize'] = denyAll) {
   const calls: ChannelName[] = [];
-  const handlers = {
-    'app.status': () => {
-      calls.push('app.status');
-      return { vault: 'needs-setup', locale: 'en', keychain: 'available' } as const;
-    },
-    'app.version': () => {
-      calls.push('app.version');
-      return { app: '1.0.0', schema: 1, sqlite: '3.53.2', platform: 'linux' };
-    },
-    'app.setLocale': ({ locale }) => {
-      calls.push('app.setLocale');
-      return { locale };
-    },
-    ...overrides,
-  } satisfies HandlerMap;
-  return { router: createRouter({ handlers, logInternal: (line) => log.push(line) }), calls };
+  // Every channel records that it ran; the ones these tests look at return real shapes.
+  const handlers = Object.fromEntries(
+    CHANNEL_NAMES.map((name) => [
+      name,
+      () => {
+        calls.push(name);
+        return name === 'app.version' ? { app: '1.0.0', schema: 1, sqlite: '3.53.2', platform: 'linux' } : {};
+      },
+    ]),
+  ) as unknown as HandlerMap;
+  handlers['app.setLocale'] = ({ locale }) => {
+    calls.push('app.setLocale');
+    return { locale };
+  };
+  Object.assign(handlers, overrides);
+  return { router: createRouter({ handlers, authorize, logInternal: (line) => log.push(line) }), calls };
+}
+
+function denyAll(): never {
+  throw new CofferError('UNAUTHENTICATED', 'Sign in to continue.');
 }
 
 describe('router', () => {
@@ -66,11 +71,11 @@ describe('router', () => {
 
   it('turns a CofferError into its code and message, with fields', async () => {
     const { router } = routerWith({
-      'app.status': () => {
+      'app.version': () => {
         throw new CofferError('LOCKED', 'Coffer is locked.', { password: 'required' });
       },
     });
-    expect(await router.dispatch(caller, 'app.status', {})).toEqual({
+    expect(await router.dispatch(caller, 'app.version', {})).toEqual({
       ok: false,
       error: { code: 'LOCKED', message: 'Coffer is locked.', fields: { password: 'required' } },
     });
@@ -117,5 +122,21 @@ describe('router', () => {
       }
     }
     expect(calls).toEqual([]);
+  });
+
+  it('asks for a session and permission on every non-public channel, before the handler runs', async () => {
+    const asked: string[] = [];
+    const session: Session = { userId: 1, username: 'u', displayName: 'U', role: 'owner', startedAt: 0, lastActiveAt: 0 };
+    const { router, calls } = routerWith({}, [], (who, permission) => {
+      asked.push(`${who.senderId}:${permission}`);
+      return session;
+    });
+    await router.dispatch(caller, 'settings.chooseBackupFolder', {});
+    expect(asked).toEqual(['test:backup.configure']);
+    expect(calls).toEqual(['settings.chooseBackupFolder']);
+
+    const denied = routerWith();
+    expect(await denied.router.dispatch(caller, 'settings.chooseBackupFolder', {})).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(denied.calls).toEqual([]);
   });
 });

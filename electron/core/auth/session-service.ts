@@ -1,0 +1,80 @@
+import type { Role, SessionUser } from '../../../shared/contract';
+import { CofferError } from '../../../shared/errors';
+import type { Db } from '../db/open-database';
+import { hashPassword, verifyPassword } from '../users/password-hash';
+import { findUserByUsername, recordLogin, type UserRow } from '../users/user-repository';
+
+/**
+ * Sessions live in main and are keyed by the calling window (the router's senderId, which main
+ * derives from event.sender). The renderer never holds a token: there is nothing to steal or
+ * replay, and a session ends when its window goes away.
+ */
+export interface Session {
+  readonly userId: number;
+  readonly username: string;
+  readonly displayName: string;
+  readonly role: Role;
+  readonly startedAt: number;
+  lastActiveAt: number;
+}
+
+export interface SessionService {
+  login(senderId: string, username: string, password: string): Promise<SessionUser>;
+  /** Starts a session for a user already proven (the owner right after setup). */
+  start(senderId: string, user: UserRow): SessionUser;
+  current(senderId: string): Session | undefined;
+  end(senderId: string): boolean;
+  /** Every session ends when the vault locks or closes. */
+  endAll(): void;
+}
+
+export interface SessionServiceOptions {
+  db: () => Db;
+  now?: () => number;
+}
+
+const WRONG = (): CofferError => new CofferError('UNAUTHENTICATED', 'The username or password is wrong.');
+
+export function toSessionUser(session: Pick<Session, 'username' | 'displayName' | 'role'>): SessionUser {
+  return { username: session.username, displayName: session.displayName, role: session.role };
+}
+
+export function createSessionService(options: SessionServiceOptions): SessionService {
+  const now = options.now ?? Date.now;
+  const sessions = new Map<string, Session>();
+  // Unknown usernames still pay for one scrypt verify, so timing does not reveal who exists.
+  let decoyHash: Promise<string> | undefined;
+
+  function start(senderId: string, user: UserRow): SessionUser {
+    const at = now();
+    const session: Session = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, startedAt: at, lastActiveAt: at };
+    sessions.set(senderId, session);
+    return toSessionUser(session);
+  }
+
+  return {
+    async login(senderId, username, password) {
+      const db = options.db();
+      const user = findUserByUsername(db, username);
+      if (!user) {
+        decoyHash ??= hashPassword('coffer-decoy-password');
+        await verifyPassword(password, await decoyHash);
+        throw WRONG();
+      }
+      const ok = await verifyPassword(password, user.passwordHash);
+      if (!ok) throw WRONG();
+      // Same answer for a disabled account as for a wrong password would hide offboarding from
+      // the person offboarded, but the owner needs to know why: say it only after the password
+      // proved who is asking.
+      if (user.status !== 'active') {
+        throw new CofferError('FORBIDDEN', 'This account is disabled or locked. Ask the owner of this Coffer to re-enable it.');
+      }
+      recordLogin(db, user.id, new Date(now()));
+      return start(senderId, user);
+    },
+    start,
+    current: (senderId) => sessions.get(senderId),
+    end: (senderId) => sessions.delete(senderId),
+    endAll: () => sessions.clear(),
+  };
+}

@@ -1,0 +1,33 @@
+import type { Core } from '../../core';
+import { chooseBackupFolder } from '../../core/settings/backup-folder';
+import type { Handler } from '../router';
+
+/** First run, unlock, sign-in and sign-out: the channels that work before a session exists. */
+export function vaultHandlers(core: Core): {
+  'setup.begin': Handler<'setup.begin'>;
+  'setup.complete': Handler<'setup.complete'>;
+  'vault.unlockWithRecoveryKey': Handler<'vault.unlockWithRecoveryKey'>;
+  'vault.retryKeychain': Handler<'vault.retryKeychain'>;
+  'session.login': Handler<'session.login'>;
+  'session.logout': Handler<'session.logout'>;
+  'settings.chooseBackupFolder': Handler<'settings.chooseBackupFolder'>;
+} {
+  return {
+    'setup.begin': ({ owner }, { caller }) => ({
+      recoveryKey: core.firstRun.begin(caller.senderId, owner).recoveryKey,
+      keychain: core.vault.keychainState(),
+    }),
+    'setup.complete': async ({ recoveryKeyEnding }, { caller }) => ({ user: await core.firstRun.complete(caller.senderId, recoveryKeyEnding) }),
+    'vault.unlockWithRecoveryKey': async ({ recoveryKey }) => {
+      await core.vault.unlockWithRecoveryKey(recoveryKey);
+      return { vault: core.vault.state() };
+    },
+    'vault.retryKeychain': async () => {
+      await core.retryKeychain();
+      return { vault: core.vault.state() };
+    },
+    'session.login': async ({ username, password }, { caller }) => ({ user: await core.sessions.login(caller.senderId, username, password) }),
+    'session.logout': (_input, { caller }) => ({ ended: core.sessions.end(caller.senderId) }),
+    'settings.chooseBackupFolder': async () => ({ folder: await chooseBackupFolder(() => core.vault.db(), core.pickFolder) }),
+  };
+}

@@ -1,0 +1,29 @@
+import type { AppStatus, SessionUser } from '../../../../shared/contract';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useT } from '../../i18n';
+import { useAuthStore } from '../../stores/auth-store';
+
+export function HomeScreen({ user, status }: { user: SessionUser; status: AppStatus }) {
+  const t = useT();
+  const { logout, chooseBackupFolder, busy, error } = useAuthStore();
+  return (
+    <section className="card" data-testid="home" aria-labelledby="home-title">
+      {status.backupFolderChosen === false && (
+        <div className="notice notice-warning" role="status" data-testid="backup-reminder">
+          <p>{t('home.backupReminder')}</p>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
+            {t('home.chooseBackup')}
+          </button>
+        </div>
+      )}
+      <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
+      <p>{t('home.role', { role: t(`role.${user.role}`) })}</p>
+      <ErrorNotice error={error} />
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void logout()}>
+          {t('home.logout')}
+        </button>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,33 @@
+import { useState, type FormEvent } from 'react';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { useT } from '../../i18n';
+import { useAuthStore } from '../../stores/auth-store';
+
+export function LoginScreen() {
+  const t = useT();
+  const { login, busy, error } = useAuthStore();
+  const [username, setUsername] = useState('');
+  const [password, setPassword] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (username.trim() && password) {
+      void login(username.trim(), password).then(() => setPassword(''));
+    }
+  };
+  return (
+    <section className="card narrow" data-testid="login" aria-labelledby="login-title">
+      <h2 id="login-title">{t('login.title')}</h2>
+      <form onSubmit={submit}>
+        <Field label={t('login.username')} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} autoFocus />
+        <Field label={t('login.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />
+        <ErrorNotice error={error} />
+        <div className="actions">
+          <button type="submit" disabled={busy || !username.trim() || !password}>
+            {busy ? t('common.working') : t('login.submit')}
+          </button>
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,34 @@
+import { create } from 'zustand';
+import type { ErrorBody } from '../../../shared/errors';
+import { call } from '../client';
+import { useAppStore } from './app-store';
+
+interface AuthState {
+  busy: boolean;
+  error: ErrorBody | null;
+  clearError(): void;
+  unlockWithRecoveryKey(recoveryKey: string): Promise<void>;
+  retryKeychain(): Promise<void>;
+  login(username: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  chooseBackupFolder(): Promise<void>;
+}
+
+export const useAuthStore = create<AuthState>()((set) => {
+  async function run(action: () => Promise<{ ok: true } | { ok: false; error: ErrorBody }>): Promise<void> {
+    set({ busy: true, error: null });
+    const result = await action();
+    set({ busy: false, error: result.ok ? null : result.error });
+    await useAppStore.getState().refresh();
+  }
+  return {
+    busy: false,
+    error: null,
+    clearError: () => set({ error: null }),
+    unlockWithRecoveryKey: (recoveryKey) => run(() => call('vault.unlockWithRecoveryKey', { recoveryKey })),
+    retryKeychain: () => run(() => call('vault.retryKeychain', {})),
+    login: (username, password) => run(() => call('session.login', { username, password })),
+    logout: () => run(() => call('session.logout', {})),
+    chooseBackupFolder: () => run(() => call('settings.chooseBackupFolder', {})),
+  };
+});
