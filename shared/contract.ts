@@ -98,6 +98,12 @@ export const contract = {
     permission: 'public',
   }),
   'session.logout': channel({ input: empty, output: z.object({ ended: z.boolean() }), permission: 'public' }),
+  'vault.rotateKey': channel({
+    // Re-authentication: a high-risk change needs the password again, not just an open session.
+    input: z.object({ password }).strict(),
+    output: z.object({ rotated: z.literal(true) }),
+    permission: 'vault.rotateKey',
+  }),
   'settings.chooseBackupFolder': channel({
     input: empty,
     // The folder path is shown to the owner who chose it; it names a place, not a person.

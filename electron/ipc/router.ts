@@ -24,6 +24,12 @@ export interface HandlerContext {
   readonly session: Session | undefined;
 }
 
+/** For handlers of non-public channels: the router has already authorized this session. */
+export function requireSession(session: Session | undefined): Session {
+  if (!session) throw new CofferError('UNAUTHENTICATED', 'Sign in to continue.');
+  return session;
+}
+
 export type Handler<C extends ChannelName> = (
   input: z.output<Contract[C]['input']>,
   context: HandlerContext,

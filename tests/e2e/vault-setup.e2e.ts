@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
+import { CofferError } from '../../shared/errors';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { E2E_KEYCHAIN_SERVICE, launchApp, type TestApp } from './harness';
@@ -84,8 +85,26 @@ describeKeychain('first run and later starts, in Chromium on the real keychain',
     await page.getByLabel('Password').fill(OWNER.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: `Welcome, ${OWNER.displayName}` }).waitFor();
+
+    // Change database key: re-authentication first.
+    const rotate = page.getByTestId('rotate-key');
+    await rotate.getByLabel('Your password').fill('Wrong-Password-99');
+    await rotate.getByRole('button', { name: 'Change key' }).click();
+    await rotate.getByText('That password is not right.').waitFor();
+    const keyIdOf = () => (JSON.parse(fs.readFileSync(path.join(profileDir, 'vault.json'), 'utf8')) as { keys: { current: { keyId: string } } }).keys.current.keyId;
+    const before = keyIdOf();
+    await rotate.getByLabel('Your password').fill(OWNER.password);
+    await rotate.getByRole('button', { name: 'Change key' }).click();
+    await rotate.getByText('The database key was changed.').waitFor();
+    expect(keyIdOf()).not.toBe(before);
+
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByTestId('login').waitFor();
+    await app.close();
+
+    // After rotation the next start still opens from the keychain.
+    app = await launchApp({ profileDir });
+    await app.page.getByTestId('login').waitFor();
   });
 
   it('skipping the backup folder leaves a visible reminder; a lost keychain entry is recovered with the recovery key', async () => {
@@ -117,5 +136,30 @@ describeKeychain('first run and later starts, in Chromium on the real keychain',
     // The key went back into the keychain: the next start needs no recovery key.
     app = await launchApp({ profileDir });
     await app.page.getByTestId('login').waitFor();
+  });
+
+  it('without a working keychain: a persistent warning, and every start asks for the recovery key', async () => {
+    const profileDir = tempDir('coffer-e2e-vault-');
+    // Simulates the outside world: a Linux desktop with no Secret Service, failing as libsecret does.
+    const noKeychain = {
+      get: () => Promise.reject(new CofferError('KEYCHAIN_UNAVAILABLE', 'No keychain.')),
+      set: () => Promise.reject(new CofferError('KEYCHAIN_UNAVAILABLE', 'No keychain.')),
+      delete: () => Promise.reject(new CofferError('KEYCHAIN_UNAVAILABLE', 'No keychain.')),
+      probe: async () => 'unavailable' as const,
+    };
+    app = await launchApp({ profileDir, core: { keychain: noKeychain } });
+    await app.page.getByTestId('keychain-warning').waitFor();
+    const recoveryKey = await runSetup(app, null);
+    await app.page.getByTestId('keychain-warning').waitFor();
+    await app.close();
+
+    app = await launchApp({ profileDir, core: { keychain: noKeychain } });
+    const { page } = app;
+    await page.getByTestId('keychain-warning').waitFor();
+    await page.getByTestId('locked-reason').getByText('no working keychain').waitFor();
+    await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase());
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByTestId('login').waitFor();
+    await page.getByTestId('keychain-warning').waitFor();
   });
 });

@@ -23,6 +23,8 @@ export interface SessionService {
   /** Starts a session for a user already proven (the owner right after setup). */
   start(senderId: string, user: UserRow): SessionUser;
   current(senderId: string): Session | undefined;
+  /** Re-authentication for high-risk actions: the session's own user types the password again. */
+  confirmPassword(session: Session, password: string): Promise<void>;
   end(senderId: string): boolean;
   /** Every session ends when the vault locks or closes. */
   endAll(): void;
@@ -74,6 +76,12 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     },
     start,
     current: (senderId) => sessions.get(senderId),
+    async confirmPassword(session, password) {
+      const user = findUserByUsername(options.db(), session.username);
+      if (!user || !(await verifyPassword(password, user.passwordHash))) {
+        throw new CofferError('UNAUTHENTICATED', 'That password is not right. Nothing was changed.', { password: 'wrong' });
+      }
+    },
     end: (senderId) => sessions.delete(senderId),
     endAll: () => sessions.clear(),
   };

@@ -9,8 +9,9 @@ export type LockedReason = NonNullable<AppStatus['lockedReason']>;
  * its key; otherwise this says why not, so the unlock screen can tell the person what to do.
  */
 export async function unlockFromKeychainIfPossible(vault: VaultService): Promise<LockedReason | null> {
-  if (vault.state() !== 'locked') return null;
+  // Probe even before setup: the setup screen must already warn when there is no keychain.
   const keychain = await vault.probeKeychain();
+  if (vault.state() !== 'locked') return null;
   if (keychain === 'unavailable') return 'keychain-unavailable';
   try {
     await vault.unlockFromKeychain();

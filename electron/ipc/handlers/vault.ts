@@ -1,6 +1,6 @@
 import type { Core } from '../../core';
 import { chooseBackupFolder } from '../../core/settings/backup-folder';
-import type { Handler } from '../router';
+import { requireSession, type Handler } from '../router';
 
 /** First run, unlock, sign-in and sign-out: the channels that work before a session exists. */
 export function vaultHandlers(core: Core): {
@@ -10,6 +10,7 @@ export function vaultHandlers(core: Core): {
   'vault.retryKeychain': Handler<'vault.retryKeychain'>;
   'session.login': Handler<'session.login'>;
   'session.logout': Handler<'session.logout'>;
+  'vault.rotateKey': Handler<'vault.rotateKey'>;
   'settings.chooseBackupFolder': Handler<'settings.chooseBackupFolder'>;
 } {
   return {
@@ -28,6 +29,11 @@ export function vaultHandlers(core: Core): {
     },
     'session.login': async ({ username, password }, { caller }) => ({ user: await core.sessions.login(caller.senderId, username, password) }),
     'session.logout': (_input, { caller }) => ({ ended: core.sessions.end(caller.senderId) }),
+    'vault.rotateKey': async ({ password }, { session }) => {
+      await core.sessions.confirmPassword(requireSession(session), password);
+      await core.vault.rotateKey();
+      return { rotated: true as const };
+    },
     'settings.chooseBackupFolder': async () => ({ folder: await chooseBackupFolder(() => core.vault.db(), core.pickFolder) }),
   };
 }

@@ -2,6 +2,7 @@ import type { AppStatus, SessionUser } from '../../../../shared/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { RotateKey } from './RotateKey';
 
 export function HomeScreen({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
@@ -19,6 +20,7 @@ export function HomeScreen({ user, status }: { user: SessionUser; status: AppSta
       <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
       <p>{t('home.role', { role: t(`role.${user.role}`) })}</p>
       <ErrorNotice error={error} />
+      {user.role === 'owner' && <RotateKey />}
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void logout()}>
           {t('home.logout')}

@@ -1,0 +1,35 @@
+import { useState, type FormEvent } from 'react';
+import type { ErrorBody } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { call } from '../../client';
+import { fieldText, useT } from '../../i18n';
+
+/** Owner-only: re-keys the vault after re-entering the password. */
+export function RotateKey() {
+  const t = useT();
+  const [password, setPassword] = useState('');
+  const [state, setState] = useState<{ busy: boolean; done: boolean; error: ErrorBody | null }>({ busy: false, done: false, error: null });
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setState({ busy: true, done: false, error: null });
+    const result = await call('vault.rotateKey', { password });
+    setPassword('');
+    setState({ busy: false, done: result.ok, error: result.ok ? null : result.error });
+  };
+  const wrong = state.error?.fields?.password;
+  return (
+    <form className="subsection" onSubmit={(event) => void submit(event)} data-testid="rotate-key">
+      <h3>{t('rotate.title')}</h3>
+      <p className="hint">{t('rotate.body')}</p>
+      <Field label={t('rotate.password')} type="password" autoComplete="current-password" maxLength={256} value={password} onChange={(e) => setPassword(e.target.value)} problem={wrong ? fieldText(t, wrong) : undefined} />
+      {state.done && <p className="notice notice-ok" role="status">{t('rotate.done')}</p>}
+      <ErrorNotice error={state.error && !wrong ? state.error : null} />
+      <div className="actions">
+        <button type="submit" className="secondary" disabled={state.busy || !password}>
+          {state.busy ? t('common.working') : t('rotate.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
