@@ -6,7 +6,7 @@ import { bindRouterToIpcMain } from '../ipc/ipc-main';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installMenu } from './menu';
 import { sqliteNativeBindingPath } from './native-binding';
-import { isAppUrl } from './security';
+import { isAllowedPermission, isAllowedRequestUrl, isAppUrl } from './security';
 import { createMainWindow } from './window';
 
 // A thin shell: every rule lives in electron/core and electron/ipc, which the tests run under
@@ -37,13 +37,10 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     const ses = session.defaultSession;
-    ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-    ses.setPermissionCheckHandler(() => false);
+    ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
+    ses.setPermissionCheckHandler((_contents, permission) => isAllowedPermission(permission));
     ses.setDevicePermissionHandler(() => false);
-    // Defence in depth for "no network at all": anything that is not app:// is cancelled.
-    ses.webRequest.onBeforeRequest((details, callback) => {
-      callback({ cancel: !details.url.startsWith('app://') && !details.url.startsWith('devtools://') });
-    });
+    ses.webRequest.onBeforeRequest((details, callback) => callback({ cancel: !isAllowedRequestUrl(details.url) }));
 
     handleAppProtocol(path.join(__dirname, '../renderer'));
 

@@ -113,3 +113,23 @@ export interface SenderFacts {
 export function isTrustedIpcSender(facts: SenderFacts): boolean {
   return facts.isOwnWindow && facts.isMainFrame && typeof facts.frameUrl === 'string' && isAppUrl(facts.frameUrl);
 }
+
+/**
+ * Every permission request is refused except writing plain text to the clipboard, which the
+ * recovery key's Copy button needs. Reading the clipboard, notifications-by-prompt, media,
+ * geolocation, HID/USB/serial and the rest stay off.
+ */
+export function isAllowedPermission(permission: string): boolean {
+  return permission === 'clipboard-sanitized-write';
+}
+
+/**
+ * Defence in depth for "no network at all": the session cancels every request that is not the
+ * app's own origin (or a blob/data URL the app made itself, such as the recovery key file).
+ */
+export function isAllowedRequestUrl(raw: string): boolean {
+  if (raw.startsWith('data:')) return true;
+  if (raw.startsWith('blob:')) return isAppUrl(raw.slice('blob:'.length));
+  if (raw.startsWith('devtools://')) return true;
+  return isAppUrl(raw);
+}

@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   contentSecurityPolicy,
   hardenedWebPreferences,
+  isAllowedPermission,
+  isAllowedRequestUrl,
   isAllowedNavigation,
   isAppUrl,
   isTrustedIpcSender,
@@ -73,6 +75,34 @@ describe('navigation rules', () => {
     expect(isAppUrl('app://coffer/x')).toBe(true);
     expect(isAppUrl('app://coffer.evil/x')).toBe(false);
     expect(isAppUrl('apps://coffer/x')).toBe(false);
+  });
+});
+
+describe('request filter', () => {
+  it.each([
+    ['app://coffer/assets/index.js', true],
+    ['blob:app://coffer/6f1c2a8e-1111-2222-3333-444455556666', true],
+    ['data:image/png;base64,AAAA', true],
+    ['https://example.com/x', false],
+    ['http://127.0.0.1:8080/', false],
+    ['ws://localhost/', false],
+    ['blob:https://example.com/abc', false],
+    ['file:///etc/passwd', false],
+    ['app://other/x', false],
+  ])('%s allowed: %s', (url, allowed) => {
+    expect(isAllowedRequestUrl(url)).toBe(allowed);
+  });
+});
+
+describe('permissions', () => {
+  it.each(['clipboard-read', 'media', 'geolocation', 'notifications', 'openExternal', 'hid', 'serial', 'usb', 'fullscreen', 'pointerLock', ''])(
+    'refuses %s',
+    (permission) => {
+      expect(isAllowedPermission(permission)).toBe(false);
+    },
+  );
+  it('allows writing text to the clipboard for the recovery key', () => {
+    expect(isAllowedPermission('clipboard-sanitized-write')).toBe(true);
   });
 });
 
