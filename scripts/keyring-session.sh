@@ -20,7 +20,10 @@ for _ in $(seq 1 100); do
       /org/freedesktop/DBus org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null \
       | grep -q 'boolean true'; then
     export COFFER_TEST_KEYRING=1
-    exec "$@"
+    # Not exec: the EXIT trap must still remove the throwaway keyring afterwards.
+    status=0
+    "$@" || status=$?
+    exit "$status"
   fi
   sleep 0.1
 done
