@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from './locale';
+import { CUSTOMER_LEVELS, CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerInputSchema, customerViewSchema } from './customers';
 import type { Permission } from './permissions';
 
 /**
@@ -109,6 +110,51 @@ export const contract = {
     // The folder path is shown to the owner who chose it; it names a place, not a person.
     output: z.object({ folder: z.string().nullable() }),
     permission: 'backup.configure',
+  }),
+  'customers.list': channel({
+    input: z
+      .object({
+        level: z.enum(CUSTOMER_LEVELS).optional(),
+        tag: z.string().trim().min(1).max(40).optional(),
+        sort: z.enum(CUSTOMER_SORTS).default('name'),
+        after: z.object({ value: z.string().max(200), id: z.number().int().positive() }).strict().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(customerViewSchema),
+      next: z.object({ value: z.string(), id: z.number().int() }).nullable(),
+    }),
+    permission: 'customers.read',
+  }),
+  'customers.get': channel({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: customerViewSchema,
+    permission: 'customers.read',
+  }),
+  'customers.create': channel({ input: customerInputSchema, output: customerViewSchema, permission: 'customers.write' }),
+  'customers.update': channel({
+    input: z.object({ id: z.number().int().positive(), changes: customerInputSchema.partial() }).strict(),
+    output: customerViewSchema,
+    permission: 'customers.write',
+  }),
+  'customers.delete': channel({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+    permission: 'customers.delete',
+  }),
+  'customers.reveal': channel({
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        field: z.enum(SENSITIVE_CUSTOMER_FIELDS),
+        // Why the full value is needed; kept in the audit log, so it must say something.
+        reason: z.string().trim().min(3).max(200),
+      })
+      .strict(),
+    // The one output that carries a full sensitive value, on purpose, after its own check.
+    output: z.object({ value: z.string() }),
+    permission: 'customers.reveal',
   }),
 } as const;
 

@@ -1,4 +1,72 @@
-// Permissions are the vocabulary of the policy table. The table itself (who has which) grows
-// with the access-control issue; channels name exactly one permission each.
-export const PERMISSIONS = ['backup.configure', 'vault.rotateKey'] as const;
+/**
+ * The policy table of DESIGN.md section 3, as data: the router, the UI and the tests all read
+ * this one table. A grant is 'all', 'own' (only customers the user owns), 'approval' (needs a
+ * second admin, or re-authentication in a one-admin vault) or 'none'.
+ */
+export const ROLES = ['owner', 'manager', 'sales', 'support', 'auditor'] as const;
+export type PolicyRole = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'customers.read',
+  'customers.write',
+  'customers.delete',
+  'customers.reveal',
+  'customers.export',
+  'interactions.read',
+  'interactions.write',
+  'purchases.read',
+  'purchases.write',
+  'reminders.read',
+  'reminders.write',
+  'users.manage',
+  'audit.read',
+  'audit.verify',
+  'backup.run',
+  'backup.drill',
+  'backup.restore',
+  'backup.configure',
+  'vault.rotateKey',
+  'settings.manage',
+] as const;
 export type Permission = (typeof PERMISSIONS)[number];
+
+export type Grant = 'all' | 'own' | 'approval' | 'none';
+
+type Row = Record<PolicyRole, Grant>;
+const row = (owner: Grant, manager: Grant, sales: Grant, support: Grant, auditor: Grant): Row => ({ owner, manager, sales, support, auditor });
+
+export const POLICY: Readonly<Record<Permission, Row>> = {
+  //                                 owner   manager     sales   support  auditor
+  'customers.read': row('all', 'all', 'own', 'all', 'none'), // support: basic fields only (FIELD_POLICY)
+  'customers.write': row('all', 'all', 'own', 'none', 'none'),
+  'customers.delete': row('all', 'all', 'own', 'none', 'none'),
+  'customers.reveal': row('all', 'all', 'own', 'none', 'none'), // per field: FIELD_POLICY.reveal
+  'customers.export': row('all', 'approval', 'none', 'none', 'none'),
+  'interactions.read': row('all', 'all', 'own', 'all', 'none'),
+  'interactions.write': row('all', 'all', 'own', 'all', 'none'),
+  'purchases.read': row('all', 'all', 'own', 'none', 'none'),
+  'purchases.write': row('all', 'all', 'own', 'none', 'none'),
+  'reminders.read': row('all', 'all', 'own', 'all', 'none'),
+  'reminders.write': row('all', 'all', 'own', 'all', 'none'),
+  'users.manage': row('all', 'none', 'none', 'none', 'none'),
+  'audit.read': row('all', 'all', 'none', 'none', 'all'),
+  'audit.verify': row('all', 'all', 'none', 'none', 'all'),
+  'backup.run': row('all', 'all', 'none', 'none', 'none'),
+  'backup.drill': row('all', 'all', 'none', 'none', 'none'),
+  'backup.restore': row('all', 'none', 'none', 'none', 'none'),
+  'backup.configure': row('all', 'none', 'none', 'none', 'none'),
+  'vault.rotateKey': row('all', 'none', 'none', 'none', 'none'),
+  'settings.manage': row('all', 'none', 'none', 'none', 'none'),
+};
+
+/** Unknown roles and permissions get 'none': the table fails closed. */
+export function grantFor(role: string, permission: string): Grant {
+  const entry = (POLICY as Record<string, Row | undefined>)[permission];
+  if (!entry || !(ROLES as readonly string[]).includes(role)) return 'none';
+  return entry[role as PolicyRole];
+}
+
+/** Whether the role may call a channel that needs this permission at all (scope comes later). */
+export function can(role: string, permission: string): boolean {
+  return grantFor(role, permission) !== 'none';
+}

@@ -1,4 +1,10 @@
 import type { AppStatus } from '../../shared/contract';
+import { canRevealField, fieldVisibility } from '../../shared/field-policy';
+import { maskField } from '../../shared/masking';
+import { grantFor } from '../../shared/permissions';
+import { appendAudit } from './audit/audit-log';
+import { createCustomerService, type CustomerService } from './customers/customer-service';
+import { createRevealLimiter } from './customers/reveal-limiter';
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
 import type { Keychain } from './keychain/keychain';
@@ -30,6 +36,7 @@ export interface Core {
   vault: VaultService;
   sessions: SessionService;
   firstRun: FirstRunService;
+  customers: CustomerService;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
@@ -45,7 +52,19 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
     ...(options.keychain ? { keychain: options.keychain } : {}),
   });
-  const sessions = createSessionService({ db: () => vault.db(), now });
+  const db = () => vault.db();
+  const sessions = createSessionService({ db, audit: appendAudit, now });
+  const customers = createCustomerService({
+    db,
+    audit: appendAudit,
+    now,
+    revealLimiter: createRevealLimiter(),
+    policy: { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField },
+    scope: (session, action) => {
+      const grant = grantFor(session.role, action === 'read' ? 'customers.read' : 'customers.write');
+      return grant === 'all' || grant === 'own' ? grant : 'none';
+    },
+  });
   const firstRun = createFirstRunService({ vault, sessions, now });
   const app = createAppService({
     profileDir: options.profileDir,
@@ -65,6 +84,7 @@ export function createCore(options: CoreOptions): Core {
     vault,
     sessions,
     firstRun,
+    customers,
     pickFolder: options.pickFolder ?? (async () => null),
     start: retryKeychain,
     retryKeychain,

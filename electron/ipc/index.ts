@@ -1,19 +1,37 @@
-import type { Permission } from '../../shared/permissions';
+import { can } from '../../shared/permissions';
 import type { Core } from '../core';
-import type { Session } from '../core/auth/session-service';
+import { appendAudit } from '../core/audit/audit-log';
 import { createAuthorizer } from './authorize';
 import { appHandlers } from './handlers/app';
+import { customerHandlers } from './handlers/customers';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
-
-// Until the policy table lands, only the owner holds permissions (fails closed for every other role).
-const ownerOnly = (role: Session['role'], _permission: Permission): boolean => role === 'owner';
 
 /** The full handler map: one spread per feature, checked against the contract by its type. */
 export function createAppRouter(core: Core, logInternal?: (line: string) => void): Router {
   const handlers: HandlerMap = {
     ...appHandlers(core),
     ...vaultHandlers(core),
+    ...customerHandlers(core.customers),
   };
-  return createRouter({ handlers, authorize: createAuthorizer(core, ownerOnly), ...(logInternal ? { logInternal } : {}) });
+  return createRouter({
+    handlers,
+    authorize: createAuthorizer(core, can),
+    onRefused: (caller, channel, code) => {
+      // Before the vault is open there is nowhere to write; nothing was changed either.
+      if (core.vault.state() !== 'unlocked') return;
+      const session = core.sessions.current(caller.senderId);
+      appendAudit(
+        core.vault.db(),
+        {
+          actor: session ? { userId: session.userId, username: session.username, role: session.role } : null,
+          action: 'ipc.rejected',
+          outcome: code === 'FORBIDDEN' ? 'denied' : 'rejected',
+          reason: channel ? `${code} ${channel}` : code,
+        },
+        new Date(),
+      );
+    },
+    ...(logInternal ? { logInternal } : {}),
+  });
 }

@@ -46,6 +46,11 @@ export interface RouterDeps {
   authorize: (caller: Caller, permission: Permission) => Session;
   /** Called with a short, data-free description of unexpected failures. */
   logInternal?: (line: string) => void;
+  /**
+   * Records a refused call (unknown channel, bad payload, missing permission). `channel` is ours
+   * (a contract name) or undefined when the caller sent something else: never its raw text.
+   */
+  onRefused?: (caller: Caller, channel: ChannelName | undefined, code: 'UNKNOWN_CHANNEL' | 'INVALID_INPUT' | 'FORBIDDEN') => void;
 }
 
 export interface Router {
@@ -56,14 +61,27 @@ const MAX_ISSUES_REPORTED = 20;
 
 export function createRouter(deps: RouterDeps): Router {
   const log = deps.logInternal ?? (() => undefined);
+  const refused = (caller: Caller, channel: ChannelName | undefined, code: 'UNKNOWN_CHANNEL' | 'INVALID_INPUT' | 'FORBIDDEN') => {
+    try {
+      deps.onRefused?.(caller, channel, code);
+    } catch {
+      log('could not record a refused call');
+    }
+  };
 
   async function dispatch(caller: Caller, channel: unknown, input: unknown): Promise<Envelope<unknown>> {
     // Never echo the channel name or input back: they are attacker-controlled strings.
-    if (!isChannelName(channel)) return fail({ code: 'UNKNOWN_CHANNEL', message: 'Unknown channel.' });
+    if (!isChannelName(channel)) {
+      refused(caller, undefined, 'UNKNOWN_CHANNEL');
+      return fail({ code: 'UNKNOWN_CHANNEL', message: 'Unknown channel.' });
+    }
     const spec = contract[channel];
     try {
       const parsed = spec.input.safeParse(input);
-      if (!parsed.success) return fail(invalidInput(parsed.error));
+      if (!parsed.success) {
+        refused(caller, channel, 'INVALID_INPUT');
+        return fail(invalidInput(parsed.error));
+      }
       const session = spec.permission === 'public' ? undefined : deps.authorize(caller, spec.permission);
       const handler = deps.handlers[channel] as Handler<typeof channel>;
       const result = await handler(parsed.data as never, { caller, session });
@@ -76,6 +94,7 @@ export function createRouter(deps: RouterDeps): Router {
       return { ok: true, value: output.data };
     } catch (error) {
       if (error instanceof CofferError) {
+        if (error.code === 'FORBIDDEN') refused(caller, channel, 'FORBIDDEN');
         const body: ErrorBody = { code: error.code, message: error.message };
         if (error.fields) body.fields = error.fields;
         return fail(body);

@@ -1,3 +1,4 @@
+import { LATEST_SCHEMA_VERSION } from '../../electron/core/db/migrations';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -21,7 +22,7 @@ describeKeychain('vault on the real keychain', () => {
     expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/);
     expect(vault.state()).toBe('unlocked');
     expect(vault.keychainState()).toBe('available');
-    expect(vault.schemaVersion()).toBe(1);
+    expect(vault.schemaVersion()).toBe(LATEST_SCHEMA_VERSION);
     expect(fs.statSync(profile).mode & 0o777).toBe(0o700);
     expect(fs.statSync(path.join(profile, 'vault.json')).mode & 0o777).toBe(0o600);
     // Only the database (and its WAL companions) and the descriptor: no setup leftovers, no key file.

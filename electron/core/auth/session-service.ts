@@ -1,6 +1,7 @@
 import type { Role, SessionUser } from '../../../shared/contract';
 import { CofferError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
+import type { AuditEntry } from '../audit/audit-log';
 import { hashPassword, verifyPassword } from '../users/password-hash';
 import { findUserByUsername, recordLogin, type UserRow } from '../users/user-repository';
 
@@ -32,6 +33,7 @@ export interface SessionService {
 
 export interface SessionServiceOptions {
   db: () => Db;
+  audit: (db: Db, entry: AuditEntry, at: Date) => unknown;
   now?: () => number;
 }
 
@@ -58,20 +60,31 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     async login(senderId, username, password) {
       const db = options.db();
       const user = findUserByUsername(db, username);
+      const at = () => new Date(now());
       if (!user) {
         decoyHash ??= hashPassword('coffer-decoy-password');
         await verifyPassword(password, await decoyHash);
+        // The typed name is not kept: it is as often a mistyped password as a username.
+        options.audit(db, { actor: null, action: 'login.failed', outcome: 'denied', reason: 'unknown username' }, at());
         throw WRONG();
       }
+      const actor = { userId: user.id, username: user.username, role: user.role };
       const ok = await verifyPassword(password, user.passwordHash);
-      if (!ok) throw WRONG();
+      if (!ok) {
+        options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: 'wrong password' }, at());
+        throw WRONG();
+      }
       // Same answer for a disabled account as for a wrong password would hide offboarding from
       // the person offboarded, but the owner needs to know why: say it only after the password
       // proved who is asking.
       if (user.status !== 'active') {
+        options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: `account ${user.status}` }, at());
         throw new CofferError('FORBIDDEN', 'This account is disabled or locked. Ask the owner of this Coffer to re-enable it.');
       }
-      recordLogin(db, user.id, new Date(now()));
+      db.transaction(() => {
+        recordLogin(db, user.id, at());
+        options.audit(db, { actor, action: 'login', outcome: 'ok' }, at());
+      })();
       return start(senderId, user);
     },
     start,
@@ -82,7 +95,13 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         throw new CofferError('UNAUTHENTICATED', 'That password is not right. Nothing was changed.', { password: 'wrong' });
       }
     },
-    end: (senderId) => sessions.delete(senderId),
+    end(senderId) {
+      const session = sessions.get(senderId);
+      if (!session) return false;
+      sessions.delete(senderId);
+      options.audit(options.db(), { actor: { userId: session.userId, username: session.username, role: session.role }, action: 'logout', outcome: 'ok' }, new Date(now()));
+      return true;
+    },
     endAll: () => sessions.clear(),
   };
 }

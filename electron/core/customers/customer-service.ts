@@ -1,0 +1,181 @@
+import { CofferError } from '../../../shared/errors';
+import type { CustomerInput, CustomerLevel, CustomerSort, CustomerView, SensitiveCustomerField } from '../../../shared/customers';
+import type { AuditEntry } from '../audit/audit-log';
+import type { Session } from '../auth/session-service';
+import type { Db } from '../db/open-database';
+import {
+  CUSTOMER_FIELDS,
+  findCustomer,
+  insertCustomer,
+  listCustomers,
+  replaceTags,
+  softDeleteCustomer,
+  tagsOf,
+  updateCustomerFields,
+  type CustomerColumnField,
+  type CustomerRow,
+} from './customer-repository';
+import { toCustomerView, type FieldPolicy } from './customer-view';
+import type { RevealLimiter } from './reveal-limiter';
+
+export interface CustomerServiceDeps {
+  db: () => Db;
+  policy: FieldPolicy;
+  /** 'all' or 'own' row scope for reading and for writing, per role. */
+  scope: (session: Session, action: 'read' | 'write') => 'all' | 'own' | 'none';
+  audit: AuditFn;
+  revealLimiter: RevealLimiter;
+  now?: () => number;
+}
+
+export interface ListInput {
+  level?: CustomerLevel | undefined;
+  tag?: string | undefined;
+  sort: CustomerSort;
+  after?: { value: string; id: number } | undefined;
+  limit: number;
+}
+
+/** Writes one audit row inside the caller's transaction. */
+export type AuditFn = (db: Db, entry: AuditEntry, at: Date) => unknown;
+
+const actor = (s: Session) => ({ userId: s.userId, username: s.username, role: s.role });
+
+/**
+ * Customer records with row scope, field policy and audit. Every read and change writes its
+ * audit row in the same transaction, so there is never a change without its record (or the
+ * other way round).
+ */
+export function createCustomerService(deps: CustomerServiceDeps) {
+  const now = () => new Date((deps.now ?? Date.now)());
+
+  /** Out-of-scope rows answer NOT_FOUND, exactly like missing ones: no confirmation they exist. */
+  function scoped(db: Db, session: Session, id: number, action: 'read' | 'write'): CustomerRow {
+    const scope = deps.scope(session, action);
+    const row = findCustomer(db, id);
+    if (!row || scope === 'none' || (scope === 'own' && row.ownerId !== session.userId)) {
+      throw new CofferError('NOT_FOUND', 'That customer does not exist.');
+    }
+    return row;
+  }
+
+  function view(db: Db, session: Session, row: CustomerRow): CustomerView {
+    return toCustomerView(row, tagsOf(db, [row.id]).get(row.id) ?? [], session.role, session.userId, deps.policy);
+  }
+
+  return {
+    list(session: Session, input: ListInput): { items: CustomerView[]; next: { value: string; id: number } | null } {
+      const db = deps.db();
+      const scope = deps.scope(session, 'read');
+      if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+      return db.transaction(() => {
+        const rows = listCustomers(db, {
+          ...(scope === 'own' ? { ownerId: session.userId } : {}),
+          ...(input.level ? { level: input.level } : {}),
+          ...(input.tag ? { tag: input.tag } : {}),
+          sort: input.sort,
+          ...(input.after ? { after: input.after } : {}),
+          limit: input.limit + 1,
+        });
+        const page = rows.slice(0, input.limit);
+        const tags = tagsOf(db, page.map((r) => r.id));
+        deps.audit(db, { actor: actor(session), action: 'customer.list', entity: 'customer', outcome: 'ok' }, now());
+        const last = page[page.length - 1];
+        return {
+          items: page.map((row) => toCustomerView(row, tags.get(row.id) ?? [], session.role, session.userId, deps.policy)),
+          next: rows.length > input.limit && last ? { value: String(sortValue(last, input.sort)), id: last.id } : null,
+        };
+      })();
+    },
+
+    get(session: Session, id: number): CustomerView {
+      const db = deps.db();
+      return db.transaction(() => {
+        const row = scoped(db, session, id, 'read');
+        deps.audit(db, { actor: actor(session), action: 'customer.read', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
+        return view(db, session, row);
+      })();
+    },
+
+    create(session: Session, input: CustomerInput): CustomerView {
+      const db = deps.db();
+      if (deps.scope(session, 'write') === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+      return db.transaction(() => {
+        const at = now().toISOString();
+        const id = insertCustomer(db, session.userId, input, at);
+        if (input.tags) replaceTags(db, id, input.tags);
+        const fields = CUSTOMER_FIELDS.filter((f) => input[f] !== undefined && input[f] !== '');
+        deps.audit(db, { actor: actor(session), action: 'customer.create', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
+        return view(db, session, findCustomer(db, id)!);
+      })();
+    },
+
+    update(session: Session, id: number, input: { [K in keyof CustomerInput]?: CustomerInput[K] | undefined }): CustomerView {
+      const db = deps.db();
+      return db.transaction(() => {
+        const row = scoped(db, session, id, 'write');
+        const changes: Partial<Record<CustomerColumnField, string | null>> = {};
+        for (const field of CUSTOMER_FIELDS) {
+          if (!(field in input) || input[field] === undefined) continue;
+          // A role that sees a field masked cannot overwrite it blindly with what it was shown.
+          if (isSensitive(field) && deps.policy.visibility(session.role, field) !== 'full') {
+            throw new CofferError('FORBIDDEN', 'Your role cannot change this field.', { [field]: 'forbidden' });
+          }
+          const next = input[field] === '' ? null : ((input[field] as string | undefined) ?? null);
+          if (next !== row[field]) changes[field] = next;
+        }
+        updateCustomerFields(db, id, changes, now().toISOString());
+        const fields = Object.keys(changes);
+        if (input.tags) {
+          replaceTags(db, id, input.tags);
+          fields.push('tags');
+        }
+        deps.audit(db, { actor: actor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
+        return view(db, session, findCustomer(db, id)!);
+      })();
+    },
+
+    remove(session: Session, id: number): void {
+      const db = deps.db();
+      db.transaction(() => {
+        scoped(db, session, id, 'write');
+        softDeleteCustomer(db, id, now().toISOString());
+        deps.audit(db, { actor: actor(session), action: 'customer.delete', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
+      })();
+    },
+
+    /** The audited "show full value": needs the permission, a reason, and stays under a rate limit. */
+    reveal(session: Session, id: number, field: SensitiveCustomerField, reason: string): string {
+      const db = deps.db();
+      // A refusal is recorded too, so the audit row must commit even though the call fails:
+      // the transaction returns the outcome and the error is thrown after it.
+      const outcome = db.transaction((): { value: string } | { error: CofferError } => {
+        const row = scoped(db, session, id, 'read');
+        const value = row[field];
+        const base = { actor: actor(session), entity: 'customer', recordId: String(id), fields: [field] };
+        if (!deps.policy.canReveal(session.role, field, row.ownerId === session.userId) || value === null) {
+          deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'denied' }, now());
+          return { error: new CofferError('FORBIDDEN', 'Your role cannot see this field in full.') };
+        }
+        if (!deps.revealLimiter.take(session.userId, now().getTime()).allowed) {
+          deps.audit(db, { ...base, action: 'alert', outcome: 'denied', reason: 'reveal rate limit exceeded' }, now());
+          return { error: new CofferError('RATE_LIMITED', 'Too many reveals in a short time. The owner has been alerted; try again later.') };
+        }
+        deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'ok', reason }, now());
+        return { value };
+      })();
+      if ('error' in outcome) throw outcome.error;
+      return outcome.value;
+    },
+  };
+}
+
+export type CustomerService = ReturnType<typeof createCustomerService>;
+
+function isSensitive(field: CustomerColumnField): field is SensitiveCustomerField {
+  return ['mobile', 'phone', 'email', 'addressDetail', 'idNumber', 'bankCard'].includes(field);
+}
+
+function sortValue(row: CustomerRow, sort: CustomerSort): string {
+  return sort === 'name' ? row.name : sort === 'updatedAt' ? row.updatedAt : row.level;
+}

@@ -1,0 +1,23 @@
+import type { CustomerService } from '../../core/customers/customer-service';
+import { requireSession, type Handler } from '../router';
+
+export function customerHandlers(customers: CustomerService): {
+  'customers.list': Handler<'customers.list'>;
+  'customers.get': Handler<'customers.get'>;
+  'customers.create': Handler<'customers.create'>;
+  'customers.update': Handler<'customers.update'>;
+  'customers.delete': Handler<'customers.delete'>;
+  'customers.reveal': Handler<'customers.reveal'>;
+} {
+  return {
+    'customers.list': (input, { session }) => customers.list(requireSession(session), input),
+    'customers.get': ({ id }, { session }) => customers.get(requireSession(session), id),
+    'customers.create': (input, { session }) => customers.create(requireSession(session), input),
+    'customers.update': ({ id, changes }, { session }) => customers.update(requireSession(session), id, changes),
+    'customers.delete': ({ id }, { session }) => {
+      customers.remove(requireSession(session), id);
+      return { deleted: true as const };
+    },
+    'customers.reveal': ({ id, field, reason }, { session }) => ({ value: customers.reveal(requireSession(session), id, field, reason) }),
+  };
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+
+export const CUSTOMER_LEVELS = ['vip', 'regular', 'prospect'] as const;
+export type CustomerLevel = (typeof CUSTOMER_LEVELS)[number];
+
+/**
+ * Fields that hold personal data beyond a name. Main decides per role whether each is sent in
+ * full, masked or not at all (shared/policy.ts), and never lets a role search, sort or filter by
+ * a field it cannot see in full.
+ */
+export const SENSITIVE_CUSTOMER_FIELDS = ['mobile', 'phone', 'email', 'addressDetail', 'idNumber', 'bankCard'] as const;
+export type SensitiveCustomerField = (typeof SENSITIVE_CUSTOMER_FIELDS)[number];
+
+const text = (max: number) => z.string().trim().max(max);
+const optionalText = (max: number) => text(max).optional();
+
+export const customerInputSchema = z
+  .object({
+    name: text(100).min(1),
+    mobile: optionalText(32),
+    phone: optionalText(32),
+    email: optionalText(254),
+    province: optionalText(50),
+    city: optionalText(50),
+    addressDetail: optionalText(200),
+    company: optionalText(200),
+    industry: optionalText(100),
+    region: optionalText(100),
+    source: optionalText(100),
+    level: z.enum(CUSTOMER_LEVELS).optional(),
+    notes: optionalText(5000),
+    idNumber: optionalText(18),
+    bankCard: optionalText(32),
+    tags: z.array(text(40).min(1)).max(30).optional(),
+  })
+  .strict();
+export type CustomerInput = z.infer<typeof customerInputSchema>;
+
+/** A customer as it crosses the bridge: sensitive fields already masked or left out by main. */
+export const customerViewSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  mobile: z.string().optional(),
+  phone: z.string().optional(),
+  email: z.string().optional(),
+  province: z.string().optional(),
+  city: z.string().optional(),
+  addressDetail: z.string().optional(),
+  company: z.string().optional(),
+  industry: z.string().optional(),
+  region: z.string().optional(),
+  source: z.string().optional(),
+  level: z.enum(CUSTOMER_LEVELS),
+  ownerUsername: z.string(),
+  notes: z.string().optional(),
+  idNumber: z.string().optional(),
+  bankCard: z.string().optional(),
+  tags: z.array(z.string()),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  lastInteractionAt: z.string().nullable(),
+  /** Sensitive fields sent masked, which this user may reveal through customers.reveal. */
+  revealable: z.array(z.enum(SENSITIVE_CUSTOMER_FIELDS)),
+});
+export type CustomerView = z.infer<typeof customerViewSchema>;
+
+export const CUSTOMER_SORTS = ['name', 'updatedAt', 'level'] as const;
+export type CustomerSort = (typeof CUSTOMER_SORTS)[number];

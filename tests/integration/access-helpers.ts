@@ -1,0 +1,96 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { ChannelInput, ChannelName, Role } from '../../shared/contract';
+import { createCore, type Core } from '../../electron/core';
+import { createAppRouter } from '../../electron/ipc';
+import type { Router } from '../../electron/ipc/router';
+import { hashPassword } from '../../electron/core/users/password-hash';
+import { insertUser } from '../../electron/core/users/user-repository';
+import { tempDir } from '../support/tmp';
+import { OWNER, testKeychain } from './vault-helpers';
+
+export const ROLE_LIST: readonly Role[] = ['owner', 'manager', 'sales', 'support', 'auditor'];
+export const PASSWORD = 'Correct horse 9';
+
+/**
+ * One valid input per channel, typed against the contract so a new channel cannot be forgotten.
+ * Customer ids refer to the seeded customers (1: owned by sales, 2: owned by the owner).
+ */
+export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
+  'app.status': {},
+  'app.version': {},
+  'app.setLocale': { locale: 'en' },
+  'setup.begin': { owner: { username: 'x', displayName: 'X', password: 'Another horse 9' } },
+  'setup.complete': { recoveryKeyEnding: 'AAAA-AAAA', confirmedStored: true },
+  'vault.unlockWithRecoveryKey': { recoveryKey: 'AAAA' },
+  'vault.retryKeychain': {},
+  'session.login': { username: 'nobody', password: 'whatever' },
+  'session.logout': {},
+  'vault.rotateKey': { password: 'not the password' },
+  'settings.chooseBackupFolder': {},
+  'customers.list': { limit: 10 },
+  'customers.get': { id: 1 },
+  'customers.create': { name: 'New customer', mobile: '13900001111' },
+  'customers.update': { id: 1, changes: { company: 'Changed Co' } },
+  'customers.delete': { id: 3 },
+  'customers.reveal': { id: 1, field: 'mobile', reason: 'calling back about an order' },
+};
+
+/** Channels whose sample would end the caller's session or change the vault as a whole. */
+export const DISRUPTIVE: ReadonlySet<ChannelName> = new Set(['session.logout', 'session.login', 'setup.begin', 'setup.complete', 'vault.unlockWithRecoveryKey', 'vault.retryKeychain']);
+
+export const MARKERS = {
+  mobile: '13912345678',
+  phone: '02155501234',
+  email: 'marker.person@example.org',
+  addressDetail: 'Markerstraat 77 unit 9',
+  idNumber: '11010119900307451X',
+  bankCard: '6222020200112233445',
+} as const;
+
+export interface AccessWorld {
+  core: Core;
+  router: Router;
+  caller: (role: Role) => { senderId: string };
+  userIds: Record<Role, number>;
+}
+
+/**
+ * A vault with one logged-in user per role and three customers (one the sales user owns, one the
+ * owner owns, one to delete), all carrying marker values. `fastDisk` puts the profile on tmpfs for
+ * tests that make thousands of audited calls: they test the router, not fsync.
+ */
+export async function accessWorld(options: { fastDisk?: boolean } = {}): Promise<AccessWorld> {
+  const base = options.fastDisk && fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'coffer-')) : tempDir();
+  if (options.fastDisk) cleanupLater(base);
+  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain: testKeychain().keychain });
+  const router = createAppRouter(core);
+  const begun = await router.dispatch({ senderId: 'owner' }, 'setup.begin', { owner: OWNER });
+  if (!begun.ok) throw new Error(begun.error.code);
+  const key = (begun.value as { recoveryKey: string }).recoveryKey;
+  const done = await router.dispatch({ senderId: 'owner' }, 'setup.complete', { recoveryKeyEnding: key.slice(-9), confirmedStored: true });
+  if (!done.ok) throw new Error(done.error.code);
+
+  const db = core.vault.db();
+  const hash = await hashPassword(PASSWORD);
+  const userIds = { owner: 1 } as Record<Role, number>;
+  for (const role of ROLE_LIST.filter((r) => r !== 'owner')) {
+    userIds[role] = insertUser(db, { username: `${role}1`, displayName: `${role} one`, role, passwordHash: hash });
+    const login = await router.dispatch({ senderId: role }, 'session.login', { username: `${role}1`, password: PASSWORD });
+    if (!login.ok) throw new Error(`login ${role}: ${login.error.code}`);
+  }
+  const ownerSession = core.sessions.current('owner')!;
+  const salesSession = core.sessions.current('sales')!;
+  core.customers.create(salesSession, { name: '王伟', ...MARKERS, province: '上海', city: '上海', tags: ['vip'] });
+  core.customers.create(ownerSession, { name: 'Owner Customer', ...MARKERS });
+  core.customers.create(ownerSession, { name: 'To Delete' });
+  return { core, router, caller: (role) => ({ senderId: role }), userIds };
+}
+
+const cleanups: string[] = [];
+function cleanupLater(dir: string): void {
+  cleanups.push(dir);
+}
+process.on('exit', () => {
+  for (const dir of cleanups) fs.rmSync(dir, { recursive: true, force: true });
+});

@@ -1,0 +1,61 @@
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { migrate, schemaVersion } from '../../electron/core/db/migrate';
+import { MIGRATIONS } from '../../electron/core/db/migrations';
+import { openDatabase, type Db } from '../../electron/core/db/open-database';
+import { tempDir } from '../support/tmp';
+
+function dbAt(version: number): Db {
+  const db = openDatabase(path.join(tempDir(), 'v.db'), randomBytes(32), { create: true });
+  migrate(db, MIGRATIONS.slice(0, version));
+  return db;
+}
+
+const columns = (db: Db, table: string) => (db.pragma(`table_info(${table})`) as { name: string }[]).map((c) => c.name);
+
+describe('migration 2: audit log', () => {
+  it('adds an append-only audit_log on top of 1', () => {
+    const db = dbAt(1);
+    migrate(db, MIGRATIONS.slice(0, 2));
+    expect(schemaVersion(db)).toBe(2);
+    db.prepare("INSERT INTO audit_log (id, at, action, outcome, prev_hash, hash) VALUES (1, 'now', 'login', 'ok', 'p', 'h')").run();
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(() => db.prepare("INSERT INTO audit_log (id, at, action, outcome, prev_hash, hash) VALUES (2, 'now', 'login', 'maybe', 'p', 'h')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});
+
+describe('migration 3: sign-in security', () => {
+  it('adds second-factor and lockout columns to existing users, with safe defaults', () => {
+    const db = dbAt(2);
+    db.prepare("INSERT INTO users (username, display_name, role, password_hash, created_at) VALUES ('a', 'A', 'owner', 'h', 'now')").run();
+    migrate(db, MIGRATIONS.slice(0, 3));
+    expect(schemaVersion(db)).toBe(3);
+    expect(columns(db, 'users')).toEqual(expect.arrayContaining(['totp_secret', 'totp_last_step', 'recovery_code_hashes', 'failed_logins']));
+    expect(db.prepare('SELECT totp_secret, totp_last_step, recovery_code_hashes, failed_logins FROM users').get()).toEqual({
+      totp_secret: null,
+      totp_last_step: 0,
+      recovery_code_hashes: '[]',
+      failed_logins: 0,
+    });
+    db.close();
+  });
+});
+
+describe('migration 4: customers', () => {
+  it('creates customers and tags with their constraints', () => {
+    const db = dbAt(3);
+    migrate(db, MIGRATIONS.slice(0, 4));
+    expect(schemaVersion(db)).toBe(4);
+    db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'a', 'A', 'owner', 'h', 'now')").run();
+    db.prepare("INSERT INTO customers (id, name, owner_id, created_at, updated_at) VALUES (1, '王伟', 1, 'now', 'now')").run();
+    expect(db.prepare('SELECT level, deleted_at FROM customers').get()).toEqual({ level: 'regular', deleted_at: null });
+    expect(() => db.prepare("INSERT INTO customers (name, owner_id, level, created_at, updated_at) VALUES ('x', 1, 'gold', 'now', 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO customers (name, owner_id, created_at, updated_at) VALUES ('x', 99, 'now', 'now')").run()).toThrow(/FOREIGN KEY/);
+    db.prepare("INSERT INTO customer_tags (customer_id, tag) VALUES (1, 'vip')").run();
+    expect(() => db.prepare("INSERT INTO customer_tags (customer_id, tag) VALUES (1, 'vip')").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});
