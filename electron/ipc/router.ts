@@ -77,7 +77,11 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const spec = contract[channel];
     try {
-      const parsed = spec.input.safeParse(input);
+      const parsed = isPlainData(input) ? spec.input.safeParse(input) : null;
+      if (!parsed) {
+        refused(caller, channel, 'INVALID_INPUT');
+        return fail({ code: 'INVALID_INPUT', message: 'The request was not in the expected form.', fields: { '(input)': 'not_plain_data' } });
+      }
       if (!parsed.success) {
         refused(caller, channel, 'INVALID_INPUT');
         return fail(invalidInput(parsed.error));
@@ -106,6 +110,35 @@ export function createRouter(deps: RouterDeps): Router {
   }
 
   return { dispatch };
+}
+
+const MAX_DEPTH = 16;
+const MAX_NODES = 10_000;
+
+/**
+ * Payloads must be JSON-shaped: plain objects, arrays, strings, finite numbers, booleans, null.
+ * Maps, Dates, class instances, getters or absurd nesting are refused before any schema runs,
+ * so Electron's structured clone and the e2e harness's JSON behave the same.
+ */
+export function isPlainData(value: unknown): boolean {
+  let nodes = 0;
+  const visit = (node: unknown, depth: number): boolean => {
+    nodes += 1;
+    if (nodes > MAX_NODES || depth > MAX_DEPTH) return false;
+    if (node === null || typeof node === 'string' || typeof node === 'boolean') return true;
+    if (typeof node === 'number') return Number.isFinite(node);
+    if (typeof node !== 'object') return false;
+    if (Array.isArray(node)) return node.every((item) => visit(item, depth + 1));
+    const proto = Object.getPrototypeOf(node);
+    if (proto !== Object.prototype && proto !== null) return false;
+    for (const key of Reflect.ownKeys(node)) {
+      if (typeof key !== 'string') return false;
+      const descriptor = Object.getOwnPropertyDescriptor(node, key);
+      if (!descriptor || !('value' in descriptor) || !visit(descriptor.value, depth + 1)) return false;
+    }
+    return true;
+  };
+  return visit(value, 0);
 }
 
 function fail(error: ErrorBody): Envelope<never> {
