@@ -50,6 +50,8 @@ export const appStatusSchema = z.object({
   /** Why the vault is still locked after start, so the unlock screen can say what to do. */
   lockedReason: z.enum(['recovery-key-required', 'keychain-unavailable', 'keychain-error', 'unreadable']).nullable(),
   session: sessionUserSchema.nullable(),
+  /** The window is locked (Lock now, or idle): only the same user's password opens it. */
+  sessionLocked: z.boolean(),
   /** null until someone with the right to see it is logged in. */
   backupFolderChosen: z.boolean().nullable(),
 });
@@ -99,6 +101,82 @@ export const contract = {
     permission: 'public',
   }),
   'session.logout': channel({ input: empty, output: z.object({ ended: z.boolean() }), permission: 'public' }),
+  'session.lock': channel({ input: empty, output: z.object({ locked: z.boolean() }), permission: 'public' }),
+  'session.unlock': channel({ input: z.object({ password }).strict(), output: z.object({ user: sessionUserSchema }), permission: 'public' }),
+  'users.list': channel({
+    input: empty,
+    output: z.array(
+      z.object({
+        username: z.string(),
+        displayName: z.string(),
+        role: roleSchema,
+        status: z.enum(['active', 'disabled', 'locked']),
+        has2fa: z.boolean(),
+        createdAt: z.string(),
+        lastLoginAt: z.string().nullable(),
+      }),
+    ),
+    permission: 'users.manage',
+  }),
+  'users.create': channel({
+    input: z.object({ username, displayName: z.string().trim().min(1).max(100), role: roleSchema, password }).strict(),
+    output: z.object({ username: z.string() }),
+    permission: 'users.manage',
+  }),
+  'users.setRole': channel({
+    // Changing a role is high-risk: the owner confirms with their own password.
+    input: z.object({ username, role: roleSchema, ownerPassword: password }).strict(),
+    output: z.object({ username: z.string(), role: roleSchema }),
+    permission: 'users.manage',
+  }),
+  'users.setStatus': channel({
+    input: z.object({ username, status: z.enum(['active', 'disabled']) }).strict(),
+    output: z.object({ username: z.string(), status: z.enum(['active', 'disabled']), sessionsEnded: z.number().int() }),
+    permission: 'users.manage',
+  }),
+  'users.resetPassword': channel({
+    input: z.object({ username, newPassword: password }).strict(),
+    output: z.object({ username: z.string() }),
+    permission: 'users.manage',
+  }),
+  'audit.query': channel({
+    input: z
+      .object({
+        username: z.string().trim().min(1).max(64).optional(),
+        action: z.string().trim().min(1).max(40).optional(),
+        recordId: z.string().trim().min(1).max(40).optional(),
+        from: z.string().max(40).optional(),
+        to: z.string().max(40).optional(),
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        at: z.string(),
+        username: z.string().nullable(),
+        role: z.string().nullable(),
+        action: z.string(),
+        entity: z.string().nullable(),
+        recordId: z.string().nullable(),
+        outcome: z.enum(['ok', 'denied', 'rejected', 'failed']),
+        fields: z.array(z.string()),
+        reason: z.string().nullable(),
+      }),
+    ),
+    permission: 'audit.read',
+  }),
+  'audit.verify': channel({
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      firstBrokenId: z.number().int().nullable(),
+      problem: z.string().nullable(),
+    }),
+    permission: 'audit.verify',
+  }),
   'vault.rotateKey': channel({
     // Re-authentication: a high-risk change needs the password again, not just an open session.
     input: z.object({ password }).strict(),

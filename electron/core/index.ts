@@ -7,6 +7,7 @@ import { createCustomerService, type CustomerService } from './customers/custome
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
+import { createUserService, type UserService } from './users/user-service';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
 import { createFirstRunService, type FirstRunService } from './setup/first-run';
@@ -37,6 +38,7 @@ export interface Core {
   sessions: SessionService;
   firstRun: FirstRunService;
   customers: CustomerService;
+  users: UserService;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
@@ -54,6 +56,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const db = () => vault.db();
   const sessions = createSessionService({ db, audit: appendAudit, now });
+  const users = createUserService({ db, sessions, audit: appendAudit, now });
   const customers = createCustomerService({
     db,
     audit: appendAudit,
@@ -85,6 +88,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
+    users,
     pickFolder: options.pickFolder ?? (async () => null),
     start: retryKeychain,
     retryKeychain,
@@ -97,7 +101,8 @@ export function createCore(options: CoreOptions): Core {
         keychain: vault.keychainState(),
         lockedReason: state === 'locked' ? (lockedReason ?? 'recovery-key-required') : null,
         session: session ? toSessionUser(session) : null,
-        backupFolderChosen: session?.role === 'owner' ? readBackupFolder(vault.db()) !== null : null,
+        sessionLocked: session?.locked ?? false,
+        backupFolderChosen: session && !session.locked && grantFor(session.role, 'backup.configure') !== 'none' ? readBackupFolder(vault.db()) !== null : null,
       };
     },
     close() {

@@ -8,13 +8,14 @@ import type { Caller } from './router';
  * Session and permission check for every non-public channel. The session is looked up by the
  * sender main saw, so a page cannot borrow another window's login.
  */
-export function createAuthorizer(core: Core, can: (role: Session['role'], permission: Permission) => boolean, now: () => number = Date.now) {
+export function createAuthorizer(core: Core, can: (role: Session['role'], permission: Permission) => boolean) {
   return (caller: Caller, permission: Permission): Session => {
     if (core.vault.state() !== 'unlocked') throw new CofferError('LOCKED', 'Coffer is locked. Unlock it to continue.');
     const session = core.sessions.current(caller.senderId);
     if (!session) throw new CofferError('UNAUTHENTICATED', 'Sign in to continue.');
+    if (session.locked) throw new CofferError('LOCKED', 'Coffer is locked. Enter your password to continue.');
     if (!can(session.role, permission)) throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
-    session.lastActiveAt = now();
+    core.sessions.touch(session);
     return session;
   };
 }

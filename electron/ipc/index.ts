@@ -4,6 +4,7 @@ import { appendAudit } from '../core/audit/audit-log';
 import { createAuthorizer } from './authorize';
 import { appHandlers } from './handlers/app';
 import { customerHandlers } from './handlers/customers';
+import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
 
@@ -13,6 +14,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...appHandlers(core),
     ...vaultHandlers(core),
     ...customerHandlers(core.customers),
+    ...userHandlers(core),
   };
   return createRouter({
     handlers,

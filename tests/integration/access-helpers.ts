@@ -34,10 +34,19 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.update': { id: 1, changes: { company: 'Changed Co' } },
   'customers.delete': { id: 3 },
   'customers.reveal': { id: 1, field: 'mobile', reason: 'calling back about an order' },
+  'session.lock': {},
+  'session.unlock': { password: 'not the password' },
+  'users.list': {},
+  'users.create': { username: 'newhire', displayName: 'New Hire', role: 'sales', password: 'Fresh lantern 42' },
+  'users.setRole': { username: 'support1', role: 'sales', ownerPassword: 'not the password' },
+  'users.setStatus': { username: 'nobody', status: 'disabled' },
+  'users.resetPassword': { username: 'nobody', newPassword: 'Fresh lantern 42' },
+  'audit.query': { limit: 10 },
+  'audit.verify': {},
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
-export const DISRUPTIVE: ReadonlySet<ChannelName> = new Set(['session.logout', 'session.login', 'setup.begin', 'setup.complete', 'vault.unlockWithRecoveryKey', 'vault.retryKeychain']);
+export const DISRUPTIVE: ReadonlySet<ChannelName> = new Set(['session.logout', 'session.login', 'session.lock', 'session.unlock', 'setup.begin', 'setup.complete', 'vault.unlockWithRecoveryKey', 'vault.retryKeychain']);
 
 export const MARKERS = {
   mobile: '13912345678',
@@ -60,10 +69,10 @@ export interface AccessWorld {
  * owner owns, one to delete), all carrying marker values. `fastDisk` puts the profile on tmpfs for
  * tests that make thousands of audited calls: they test the router, not fsync.
  */
-export async function accessWorld(options: { fastDisk?: boolean } = {}): Promise<AccessWorld> {
+export async function accessWorld(options: { fastDisk?: boolean; now?: () => number } = {}): Promise<AccessWorld> {
   const base = options.fastDisk && fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'coffer-')) : tempDir();
   if (options.fastDisk) cleanupLater(base);
-  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain: testKeychain().keychain });
+  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain: testKeychain().keychain, ...(options.now ? { now: options.now } : {}) });
   const router = createAppRouter(core);
   const begun = await router.dispatch({ senderId: 'owner' }, 'setup.begin', { owner: OWNER });
   if (!begun.ok) throw new Error(begun.error.code);

@@ -1,9 +1,11 @@
 import type { Role, SessionUser } from '../../../shared/contract';
 import { CofferError } from '../../../shared/errors';
-import type { Db } from '../db/open-database';
 import type { AuditEntry } from '../audit/audit-log';
+import { getMeta } from '../db/meta-repository';
+import type { Db } from '../db/open-database';
 import { hashPassword, verifyPassword } from '../users/password-hash';
-import { findUserByUsername, recordLogin, type UserRow } from '../users/user-repository';
+import { findUserByUsername, recordFailedLogin, recordLogin, resetFailedLogins, setUserStatus, type UserRow } from '../users/user-repository';
+import { createLoginBackoff } from './login-backoff';
 
 /**
  * Sessions live in main and are keyed by the calling window (the router's senderId, which main
@@ -17,17 +19,25 @@ export interface Session {
   readonly role: Role;
   readonly startedAt: number;
   lastActiveAt: number;
+  /** Locked by "Lock now" or by idling: the same user's password opens it again. */
+  locked: boolean;
 }
 
 export interface SessionService {
   login(senderId: string, username: string, password: string): Promise<SessionUser>;
   /** Starts a session for a user already proven (the owner right after setup). */
   start(senderId: string, user: UserRow): SessionUser;
+  /** The caller's session, locked first if it has been idle too long. */
   current(senderId: string): Session | undefined;
+  lock(senderId: string): boolean;
+  /** Marks activity on the session (every authorized call). */
+  touch(session: Session): void;
+  unlock(senderId: string, password: string): Promise<SessionUser>;
   /** Re-authentication for high-risk actions: the session's own user types the password again. */
   confirmPassword(session: Session, password: string): Promise<void>;
   end(senderId: string): boolean;
-  /** Every session ends when the vault locks or closes. */
+  /** Offboarding: every window of that user is signed out at once. */
+  endForUser(userId: number): number;
   endAll(): void;
 }
 
@@ -37,61 +47,118 @@ export interface SessionServiceOptions {
   now?: () => number;
 }
 
+/** After this many wrong passwords in a row the account is locked until the owner re-enables it. */
+export const LOCKOUT_AFTER = 10;
+export const DEFAULT_IDLE_MINUTES = 15;
+
 const WRONG = (): CofferError => new CofferError('UNAUTHENTICATED', 'The username or password is wrong.');
 
 export function toSessionUser(session: Pick<Session, 'username' | 'displayName' | 'role'>): SessionUser {
   return { username: session.username, displayName: session.displayName, role: session.role };
 }
 
+export function idleLimitMs(db: Db): number {
+  const minutes = Number(getMeta(db, 'auth.idleMinutes') ?? DEFAULT_IDLE_MINUTES);
+  return (Number.isFinite(minutes) && minutes > 0 ? minutes : DEFAULT_IDLE_MINUTES) * 60_000;
+}
+
 export function createSessionService(options: SessionServiceOptions): SessionService {
   const now = options.now ?? Date.now;
+  const at = () => new Date(now());
   const sessions = new Map<string, Session>();
+  const backoff = createLoginBackoff();
   // Unknown usernames still pay for one scrypt verify, so timing does not reveal who exists.
   let decoyHash: Promise<string> | undefined;
+  const actorOf = (s: { userId?: number; id?: number; username: string; role: Role }) => ({ userId: (s.userId ?? s.id)!, username: s.username, role: s.role });
 
   function start(senderId: string, user: UserRow): SessionUser {
-    const at = now();
-    const session: Session = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, startedAt: at, lastActiveAt: at };
+    const session: Session = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, startedAt: now(), lastActiveAt: now(), locked: false };
     sessions.set(senderId, session);
     return toSessionUser(session);
+  }
+
+  async function passwordMatches(username: string, password: string): Promise<boolean> {
+    const user = findUserByUsername(options.db(), username);
+    return user !== undefined && (await verifyPassword(password, user.passwordHash));
   }
 
   return {
     async login(senderId, username, password) {
       const db = options.db();
+      const wait = backoff.retryAfter(username, now());
+      if (wait > 0) throw new CofferError('RATE_LIMITED', `Too many attempts. Wait ${Math.ceil(wait / 1000)} seconds and try again.`);
       const user = findUserByUsername(db, username);
-      const at = () => new Date(now());
       if (!user) {
         decoyHash ??= hashPassword('coffer-decoy-password');
         await verifyPassword(password, await decoyHash);
+        backoff.failed(username, now());
         // The typed name is not kept: it is as often a mistyped password as a username.
         options.audit(db, { actor: null, action: 'login.failed', outcome: 'denied', reason: 'unknown username' }, at());
         throw WRONG();
       }
-      const actor = { userId: user.id, username: user.username, role: user.role };
-      const ok = await verifyPassword(password, user.passwordHash);
-      if (!ok) {
-        options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: 'wrong password' }, at());
+      const actor = actorOf(user);
+      if (!(await verifyPassword(password, user.passwordHash))) {
+        backoff.failed(username, now());
+        db.transaction(() => {
+          const failures = recordFailedLogin(db, user.id);
+          options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: 'wrong password' }, at());
+          if (failures >= LOCKOUT_AFTER && user.status === 'active') {
+            setUserStatus(db, user.id, 'locked');
+            options.audit(db, { actor, action: 'lockout', outcome: 'ok', reason: `${failures} failed sign-ins` }, at());
+          }
+        })();
         throw WRONG();
       }
-      // Same answer for a disabled account as for a wrong password would hide offboarding from
-      // the person offboarded, but the owner needs to know why: say it only after the password
-      // proved who is asking.
+      // A disabled or locked account is named only after the password proved who is asking.
       if (user.status !== 'active') {
         options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: `account ${user.status}` }, at());
         throw new CofferError('FORBIDDEN', 'This account is disabled or locked. Ask the owner of this Coffer to re-enable it.');
       }
+      backoff.succeeded(username);
       db.transaction(() => {
         recordLogin(db, user.id, at());
+        resetFailedLogins(db, user.id);
         options.audit(db, { actor, action: 'login', outcome: 'ok' }, at());
       })();
       return start(senderId, user);
     },
     start,
-    current: (senderId) => sessions.get(senderId),
+    current(senderId) {
+      const session = sessions.get(senderId);
+      if (session && !session.locked && now() - session.lastActiveAt > idleLimitMs(options.db())) {
+        session.locked = true;
+        options.audit(options.db(), { actor: actorOf(session), action: 'session.locked', outcome: 'ok', reason: 'idle' }, at());
+      }
+      return session;
+    },
+    touch(session) {
+      session.lastActiveAt = now();
+    },
+    lock(senderId) {
+      const session = sessions.get(senderId);
+      if (!session || session.locked) return false;
+      session.locked = true;
+      options.audit(options.db(), { actor: actorOf(session), action: 'session.locked', outcome: 'ok', reason: 'lock now' }, at());
+      return true;
+    },
+    async unlock(senderId, password) {
+      const session = sessions.get(senderId);
+      if (!session) throw new CofferError('UNAUTHENTICATED', 'Sign in to continue.');
+      const wait = backoff.retryAfter(session.username, now());
+      if (wait > 0) throw new CofferError('RATE_LIMITED', `Too many attempts. Wait ${Math.ceil(wait / 1000)} seconds and try again.`);
+      if (!(await passwordMatches(session.username, password))) {
+        backoff.failed(session.username, now());
+        options.audit(options.db(), { actor: actorOf(session), action: 'login.failed', outcome: 'denied', reason: 'unlock: wrong password' }, at());
+        throw new CofferError('UNAUTHENTICATED', 'That password is not right.', { password: 'wrong' });
+      }
+      backoff.succeeded(session.username);
+      session.locked = false;
+      session.lastActiveAt = now();
+      options.audit(options.db(), { actor: actorOf(session), action: 'session.unlocked', outcome: 'ok' }, at());
+      return toSessionUser(session);
+    },
     async confirmPassword(session, password) {
-      const user = findUserByUsername(options.db(), session.username);
-      if (!user || !(await verifyPassword(password, user.passwordHash))) {
+      if (!(await passwordMatches(session.username, password))) {
         throw new CofferError('UNAUTHENTICATED', 'That password is not right. Nothing was changed.', { password: 'wrong' });
       }
     },
@@ -99,8 +166,17 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (!session) return false;
       sessions.delete(senderId);
-      options.audit(options.db(), { actor: { userId: session.userId, username: session.username, role: session.role }, action: 'logout', outcome: 'ok' }, new Date(now()));
+      options.audit(options.db(), { actor: actorOf(session), action: 'logout', outcome: 'ok' }, at());
       return true;
+    },
+    endForUser(userId) {
+      let ended = 0;
+      for (const [senderId, session] of sessions) {
+        if (session.userId !== userId) continue;
+        sessions.delete(senderId);
+        ended += 1;
+      }
+      return ended;
     },
     endAll: () => sessions.clear(),
   };

@@ -46,3 +46,49 @@ export function countUsers(db: Db): number {
 export function recordLogin(db: Db, userId: number, at = new Date()): void {
   db.prepare('UPDATE users SET last_login_at = ? WHERE id = ?').run(at.toISOString(), userId);
 }
+
+export interface UserSummaryRow {
+  username: string;
+  displayName: string;
+  role: Role;
+  status: UserStatus;
+  has2fa: number;
+  createdAt: string;
+  lastLoginAt: string | null;
+}
+
+export function listUsers(db: Db): UserSummaryRow[] {
+  return db
+    .prepare(
+      `SELECT username, display_name AS displayName, role, status, totp_secret IS NOT NULL AS has2fa,
+              created_at AS createdAt, last_login_at AS lastLoginAt
+         FROM users ORDER BY username COLLATE NOCASE`,
+    )
+    .all() as UserSummaryRow[];
+}
+
+export function setUserRole(db: Db, userId: number, role: Role): void {
+  db.prepare('UPDATE users SET role = ? WHERE id = ?').run(role, userId);
+}
+
+export function setUserStatus(db: Db, userId: number, status: UserStatus): void {
+  db.prepare('UPDATE users SET status = ?, failed_logins = CASE WHEN ? = \'active\' THEN 0 ELSE failed_logins END WHERE id = ?').run(status, status, userId);
+}
+
+export function setUserPassword(db: Db, userId: number, passwordHash: string, at: Date): void {
+  db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(passwordHash, at.toISOString(), userId);
+}
+
+/** Returns the new count of consecutive failures. */
+export function recordFailedLogin(db: Db, userId: number): number {
+  db.prepare('UPDATE users SET failed_logins = failed_logins + 1 WHERE id = ?').run(userId);
+  return (db.prepare('SELECT failed_logins AS n FROM users WHERE id = ?').get(userId) as { n: number }).n;
+}
+
+export function resetFailedLogins(db: Db, userId: number): void {
+  db.prepare('UPDATE users SET failed_logins = 0 WHERE id = ?').run(userId);
+}
+
+export function countActiveOwners(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'owner' AND status = 'active'").get() as { n: number }).n;
+}

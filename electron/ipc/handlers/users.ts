@@ -1,0 +1,36 @@
+import type { Core } from '../../core';
+import { appendAudit, queryAudit, verifyAudit } from '../../core/audit/audit-log';
+import { requireSession, type Handler } from '../router';
+
+/** Users page, Lock now, and the audit page. */
+export function userHandlers(core: Core): {
+  'session.lock': Handler<'session.lock'>;
+  'session.unlock': Handler<'session.unlock'>;
+  'users.list': Handler<'users.list'>;
+  'users.create': Handler<'users.create'>;
+  'users.setRole': Handler<'users.setRole'>;
+  'users.setStatus': Handler<'users.setStatus'>;
+  'users.resetPassword': Handler<'users.resetPassword'>;
+  'audit.query': Handler<'audit.query'>;
+  'audit.verify': Handler<'audit.verify'>;
+} {
+  return {
+    'session.lock': (_input, { caller }) => ({ locked: core.sessions.lock(caller.senderId) }),
+    'session.unlock': async ({ password }, { caller }) => ({ user: await core.sessions.unlock(caller.senderId, password) }),
+    'users.list': () => core.users.list(),
+    'users.create': (input, { session }) => core.users.create(requireSession(session), input),
+    'users.setRole': ({ username, role, ownerPassword }, { session }) => core.users.setRole(requireSession(session), username, role, ownerPassword),
+    'users.setStatus': ({ username, status }, { session }) => core.users.setStatus(requireSession(session), username, status),
+    'users.resetPassword': ({ username, newPassword }, { session }) => core.users.resetPassword(requireSession(session), username, newPassword),
+    'audit.query': (filter) => queryAudit(core.vault.db(), filter),
+    'audit.verify': (_input, { session }) => {
+      const db = core.vault.db();
+      const verdict = verifyAudit(db);
+      const s = requireSession(session);
+      appendAudit(db, { actor: { userId: s.userId, username: s.username, role: s.role }, action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed' }, new Date());
+      return verdict.ok
+        ? { ok: true, rows: verdict.rows, firstBrokenId: null, problem: null }
+        : { ok: false, rows: verdict.rows, firstBrokenId: verdict.firstBrokenId, problem: verdict.problem };
+    },
+  };
+}

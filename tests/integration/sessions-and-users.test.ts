@@ -1,0 +1,120 @@
+import { expect, it } from 'vitest';
+import { describeKeychain } from '../support/keyring';
+import { PASSWORD, accessWorld } from './access-helpers';
+import { OWNER } from './vault-helpers';
+
+function clock(start = Date.UTC(2026, 10, 22, 9)) {
+  let t = start;
+  return { now: () => t, advance: (ms: number) => (t += ms) };
+}
+
+const auditActions = (world: Awaited<ReturnType<typeof accessWorld>>, since: number) =>
+  (world.core.vault.db().prepare('SELECT action, username, reason FROM audit_log WHERE id > ? ORDER BY id').all(since) as { action: string; username: string | null; reason: string | null }[]);
+const lastAuditId = (world: Awaited<ReturnType<typeof accessWorld>>) => (world.core.vault.db().prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+
+describeKeychain('sessions: lock, idle, back-off, lockout', () => {
+  it('Lock now answers LOCKED on every channel but status and unlock, until the same password', async () => {
+    const world = await accessWorld();
+    const sales = world.caller('sales');
+    expect(await world.router.dispatch(sales, 'session.lock', {})).toEqual({ ok: true, value: { locked: true } });
+    expect(await world.router.dispatch(sales, 'customers.list', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await world.router.dispatch(sales, 'app.status', {})).toMatchObject({ ok: true, value: { sessionLocked: true, session: { username: 'sales1' } } });
+    expect(await world.router.dispatch(sales, 'session.unlock', { password: 'wrong password 1' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await world.router.dispatch(sales, 'session.unlock', { password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await world.router.dispatch(sales, 'customers.list', { limit: 5 })).toMatchObject({ ok: true });
+    // Other windows were never affected.
+    expect(await world.router.dispatch(world.caller('manager'), 'customers.list', { limit: 5 })).toMatchObject({ ok: true });
+    world.core.close();
+  });
+
+  it('an idle session locks itself after the configured time', async () => {
+    const time = clock();
+    const world = await accessWorld({ now: time.now });
+    const before = lastAuditId(world);
+    time.advance(14 * 60_000);
+    expect(await world.router.dispatch(world.caller('sales'), 'customers.list', { limit: 5 })).toMatchObject({ ok: true });
+    time.advance(16 * 60_000);
+    expect(await world.router.dispatch(world.caller('sales'), 'customers.list', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(auditActions(world, before)).toContainEqual({ action: 'session.locked', username: 'sales1', reason: 'idle' });
+    world.core.close();
+  });
+
+  it('failed sign-ins back off, then lock the account; unknown usernames are throttled the same way', async () => {
+    const time = clock();
+    const world = await accessWorld({ now: time.now });
+    const window = { senderId: 'fresh-window' };
+    for (const username of ['support1', 'ghost']) {
+      for (let i = 0; i < 3; i += 1) {
+        expect(await world.router.dispatch(window, 'session.login', { username, password: 'bad guess 1' })).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+      }
+      expect(await world.router.dispatch(window, 'session.login', { username, password: 'bad guess 1' })).toMatchObject({ error: { code: 'RATE_LIMITED' } });
+    }
+    for (let i = 3; i < 10; i += 1) {
+      time.advance(61_000);
+      await world.router.dispatch(window, 'session.login', { username: 'support1', password: 'bad guess 1' });
+    }
+    time.advance(61_000);
+    expect(await world.router.dispatch(window, 'session.login', { username: 'support1', password: PASSWORD })).toMatchObject({ error: { code: 'FORBIDDEN' } });
+    const users = await world.router.dispatch(world.caller('owner'), 'users.list', {});
+    expect(users.ok && (users.value as { username: string; status: string }[]).find((u) => u.username === 'support1')?.status).toBe('locked');
+    expect(world.core.vault.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'lockout'").get()).toEqual({ n: 1 });
+
+    expect(await world.router.dispatch(world.caller('owner'), 'users.setStatus', { username: 'support1', status: 'active' })).toMatchObject({ ok: true });
+    expect(await world.router.dispatch(window, 'session.login', { username: 'support1', password: PASSWORD })).toMatchObject({ ok: true });
+    world.core.close();
+  });
+});
+
+describeKeychain('users page', () => {
+  it('disabling a user ends all of their sessions at once', async () => {
+    const world = await accessWorld();
+    const second = { senderId: 'sales-second-window' };
+    expect(await world.router.dispatch(second, 'session.login', { username: 'sales1', password: PASSWORD })).toMatchObject({ ok: true });
+    expect(await world.router.dispatch(world.caller('owner'), 'users.setStatus', { username: 'sales1', status: 'disabled' })).toEqual({
+      ok: true,
+      value: { username: 'sales1', status: 'disabled', sessionsEnded: 2 },
+    });
+    for (const caller of [world.caller('sales'), second]) {
+      expect(await world.router.dispatch(caller, 'customers.list', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    }
+    expect(await world.router.dispatch(second, 'session.login', { username: 'sales1', password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    world.core.close();
+  });
+
+  it('adds users, changes roles with the owner password, keeps one owner, resets passwords; all audited', async () => {
+    const world = await accessWorld();
+    const owner = world.caller('owner');
+    const before = lastAuditId(world);
+    expect(await world.router.dispatch(owner, 'users.create', { username: 'lily', displayName: 'Lily 李', role: 'sales', password: 'short' })).toMatchObject({
+      ok: false,
+      error: { code: 'INVALID_INPUT', fields: { password: 'too-short' } },
+    });
+    expect(await world.router.dispatch(owner, 'users.create', { username: 'lily', displayName: 'Lily 李', role: 'sales', password: 'Fresh lantern 42' })).toMatchObject({ ok: true });
+    expect(await world.router.dispatch(owner, 'users.create', { username: 'LILY', displayName: 'Other', role: 'sales', password: 'Fresh lantern 42' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'lily', role: 'manager', ownerPassword: 'not it at all' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'lily', role: 'manager', ownerPassword: OWNER.password })).toEqual({ ok: true, value: { username: 'lily', role: 'manager' } });
+    expect(await world.router.dispatch(owner, 'users.setRole', { username: OWNER.username, role: 'sales', ownerPassword: OWNER.password })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await world.router.dispatch(owner, 'users.setStatus', { username: OWNER.username, status: 'disabled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    expect(await world.router.dispatch(owner, 'users.resetPassword', { username: 'lily', newPassword: 'Another lantern 43' })).toMatchObject({ ok: true });
+    expect(await world.router.dispatch({ senderId: 'lily' }, 'session.login', { username: 'lily', password: 'Another lantern 43' })).toMatchObject({ ok: true, value: { user: { role: 'manager' } } });
+
+    const list = await world.router.dispatch(owner, 'users.list', {});
+    expect(list.ok && (list.value as { username: string; has2fa: boolean }[]).map((u) => [u.username, u.has2fa])).toContainEqual(['lily', false]);
+    expect(JSON.stringify(list)).not.toMatch(/scrypt|password/i);
+    expect(auditActions(world, before).map((a) => a.action)).toEqual(['user.create', 'user.role', 'user.password.reset', 'login']);
+    world.core.close();
+  });
+
+  it('the audit page: auditors read and verify, and verify reports a tampered row', async () => {
+    const world = await accessWorld();
+    const auditor = world.caller('auditor');
+    const rows = await world.router.dispatch(auditor, 'audit.query', { username: 'sales1', limit: 50 });
+    expect(rows.ok && (rows.value as { action: string }[]).map((r) => r.action)).toContain('login');
+    expect(await world.router.dispatch(auditor, 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: true, firstBrokenId: null } });
+    const db = world.core.vault.db();
+    db.exec('DROP TRIGGER audit_log_no_update');
+    db.prepare("UPDATE audit_log SET username = 'someone-else' WHERE id = 3").run();
+    expect(await world.router.dispatch(auditor, 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: false, firstBrokenId: 3, problem: 'edited' } });
+    world.core.close();
+  });
+});
