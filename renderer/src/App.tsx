@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
-import { HomeScreen } from './features/home/HomeScreen';
+import { AppShell } from './features/shell/AppShell';
+import { LockScreen } from './features/shell/LockScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { LoginScreen } from './features/unlock/LoginScreen';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
@@ -55,7 +56,8 @@ export function App() {
             {inSetup && <SetupWizard />}
             {!inSetup && status.vault === 'locked' && <UnlockScreen reason={status.lockedReason} />}
             {!inSetup && status.vault === 'unlocked' && !status.session && <LoginScreen />}
-            {!inSetup && status.vault === 'unlocked' && status.session && <HomeScreen user={status.session} status={status} />}
+            {!inSetup && status.vault === 'unlocked' && status.session && status.sessionLocked && <LockScreen user={status.session} />}
+            {!inSetup && status.vault === 'unlocked' && status.session && !status.sessionLocked && <AppShell user={status.session} status={status} />}
           </>
         )}
       </main>

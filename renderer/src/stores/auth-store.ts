@@ -11,6 +11,8 @@ interface AuthState {
   retryKeychain(): Promise<void>;
   login(username: string, password: string): Promise<void>;
   logout(): Promise<void>;
+  lock(): Promise<void>;
+  unlockSession(password: string): Promise<void>;
   chooseBackupFolder(): Promise<void>;
 }
 
@@ -29,6 +31,8 @@ export const useAuthStore = create<AuthState>()((set) => {
     retryKeychain: () => run(() => call('vault.retryKeychain', {})),
     login: (username, password) => run(() => call('session.login', { username, password })),
     logout: () => run(() => call('session.logout', {})),
+    lock: () => run(() => call('session.lock', {})),
+    unlockSession: (password) => run(() => call('session.unlock', { password })),
     chooseBackupFolder: () => run(() => call('settings.chooseBackupFolder', {})),
   };
 });

@@ -1,0 +1,57 @@
+import { create } from 'zustand';
+import type { CustomerView, SensitiveCustomerField } from '../../../shared/customers';
+import type { ErrorBody } from '../../../shared/errors';
+import { call } from '../client';
+
+interface CustomersState {
+  items: CustomerView[];
+  next: { value: string; id: number } | null;
+  loading: boolean;
+  error: ErrorBody | null;
+  selected: CustomerView | null;
+  /** Revealed values live only here, only while the record is open, never in a list. */
+  revealed: Partial<Record<SensitiveCustomerField, string>>;
+  load(): Promise<void>;
+  loadMore(): Promise<void>;
+  open(id: number): Promise<void>;
+  close(): void;
+  reveal(field: SensitiveCustomerField, reason: string): Promise<ErrorBody | null>;
+}
+
+export const useCustomersStore = create<CustomersState>()((set, get) => ({
+  items: [],
+  next: null,
+  loading: false,
+  error: null,
+  selected: null,
+  revealed: {},
+  async load() {
+    set({ loading: true, error: null });
+    const result = await call('customers.list', { limit: 50 });
+    if (!result.ok) return set({ loading: false, error: result.error, items: [] });
+    set({ loading: false, items: result.value.items, next: result.value.next });
+  },
+  async loadMore() {
+    const { next, items } = get();
+    if (!next) return;
+    set({ loading: true });
+    const result = await call('customers.list', { limit: 50, after: next });
+    if (!result.ok) return set({ loading: false, error: result.error });
+    set({ loading: false, items: [...items, ...result.value.items], next: result.value.next });
+  },
+  async open(id) {
+    set({ revealed: {}, error: null });
+    const result = await call('customers.get', { id });
+    if (!result.ok) return set({ error: result.error, selected: null });
+    set({ selected: result.value });
+  },
+  close: () => set({ selected: null, revealed: {} }),
+  async reveal(field, reason) {
+    const selected = get().selected;
+    if (!selected) return null;
+    const result = await call('customers.reveal', { id: selected.id, field, reason });
+    if (!result.ok) return result.error;
+    set({ revealed: { ...get().revealed, [field]: result.value.value } });
+    return null;
+  },
+}));

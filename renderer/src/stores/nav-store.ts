@@ -1,0 +1,10 @@
+import { create } from 'zustand';
+
+export type Page = 'home' | 'customers' | 'users' | 'audit';
+
+interface NavState {
+  page: Page;
+  go(page: Page): void;
+}
+
+export const useNavStore = create<NavState>()((set) => ({ page: 'home', go: (page) => set({ page }) }));

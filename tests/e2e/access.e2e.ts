@@ -1,0 +1,107 @@
+import { afterEach, expect, it } from 'vitest';
+import { createCore } from '../../electron/core';
+import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
+import { createAppRouter } from '../../electron/ipc';
+import type { Router } from '../../electron/ipc/router';
+import { describeKeychain } from '../support/keyring';
+import { tempDir } from '../support/tmp';
+import { E2E_KEYCHAIN_SERVICE, launchApp, type TestApp } from './harness';
+
+const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
+const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
+const MOBILE = '13912345678';
+
+async function ok(router: Router, senderId: string, channel: string, input: unknown): Promise<unknown> {
+  const result = await router.dispatch({ senderId }, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+  return result.value;
+}
+
+/** A vault with an owner, a sales user, one customer each: made through the router, then closed. */
+async function seedVault(profileDir: string): Promise<void> {
+  const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
+  const router = createAppRouter(core);
+  const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
+  await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
+  await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+  await ok(router, 'seed', 'customers.create', { name: 'Owner Customer', mobile: '13700001111', email: 'owner.customer@example.com' });
+  await ok(router, 'seed-sales', 'session.login', { username: SALES.username, password: SALES.password });
+  await ok(router, 'seed-sales', 'customers.create', { name: '王伟', mobile: MOBILE, email: 'wang.wei@example.com', city: '上海', province: '上海' });
+  core.close();
+}
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+async function signIn(testApp: TestApp, who: { username: string; password: string }): Promise<void> {
+  const { page } = testApp;
+  await page.getByTestId('login').waitFor();
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+describeKeychain('who may see what, in Chromium', () => {
+  it('sales sees only their own customers, masked; reveals one with a reason; the owner finds it in the audit log', async () => {
+    const profileDir = tempDir('coffer-e2e-access-');
+    await seedVault(profileDir);
+
+    app = await launchApp({ profileDir });
+    const { page } = app;
+    await signIn(app, SALES);
+    expect(await page.getByRole('button', { name: 'Users' }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Audit log' }).count()).toBe(0);
+    await page.getByRole('button', { name: 'Customers' }).click();
+    await page.getByTestId('customers-table').waitFor();
+    const rows = page.getByTestId('customer-row');
+    expect(await rows.count()).toBe(1);
+    expect(await rows.first().innerText()).toContain('139****5678');
+    expect(await page.content()).not.toContain(MOBILE);
+    expect(await page.content()).not.toContain('Owner Customer');
+
+    await rows.first().click();
+    const detail = page.getByTestId('customer-detail');
+    await detail.getByText('w***@example.com').waitFor();
+    await detail.getByTestId('field-mobile').getByRole('button', { name: 'Show' }).click();
+    const dialog = page.getByTestId('reveal-dialog');
+    await dialog.getByLabel('Why do you need it? (kept in the audit log)').fill('Calling back about order 1042');
+    await dialog.getByRole('button', { name: 'Show' }).click();
+    await detail.getByTestId('field-mobile').getByText(MOBILE).waitFor();
+
+    // Lock now with the keyboard, then switch user.
+    await page.keyboard.press('Control+l');
+    await page.getByTestId('lock-screen').waitFor();
+    await page.getByRole('button', { name: 'Sign in as someone else' }).click();
+    await signIn(app, OWNER);
+    await page.getByRole('button', { name: 'Audit log' }).click();
+    await page.getByTestId('audit-table').waitFor();
+    const reveal = page.locator('[data-testid="audit-row"][data-action="customer.reveal"]');
+    await reveal.first().waitFor();
+    expect(await reveal.first().innerText()).toMatch(/lily[\s\S]*customer\.reveal[\s\S]*mobile · Calling back about order 1042/);
+    await page.getByRole('button', { name: 'Verify audit log' }).click();
+    await page.getByTestId('audit-verdict').getByText('The audit log is intact').waitFor();
+
+    await page.getByRole('button', { name: 'Customers' }).click();
+    await page.getByTestId('customers-table').waitFor();
+    expect(await page.getByTestId('customer-row').count()).toBe(2);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('the owner disables a user from the Users page', async () => {
+    const profileDir = tempDir('coffer-e2e-access-');
+    await seedVault(profileDir);
+    app = await launchApp({ profileDir });
+    const { page } = app;
+    await signIn(app, OWNER);
+    await page.getByRole('button', { name: 'Users' }).click();
+    const row = page.getByTestId(`user-${SALES.username}`);
+    await row.getByText('active').waitFor();
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await row.getByText('disabled').waitFor();
+    expect(await app.router.dispatch({ senderId: 'x' }, 'session.login', { username: SALES.username, password: SALES.password })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+});
