@@ -52,6 +52,8 @@ export const appStatusSchema = z.object({
   session: sessionUserSchema.nullable(),
   /** The window is locked (Lock now, or idle): only the same user's password opens it. */
   sessionLocked: z.boolean(),
+  /** Two-step sign-in for the signed-in user: whether it is on, and whether it must be set up now. */
+  twoFactor: z.enum(['on', 'off', 'required']).nullable(),
   /** null until someone with the right to see it is logged in. */
   backupFolderChosen: z.boolean().nullable(),
 });
@@ -96,13 +98,35 @@ export const contract = {
   }),
   'vault.retryKeychain': channel({ input: empty, output: z.object({ vault: vaultStateSchema }), permission: 'public' }),
   'session.login': channel({
-    input: z.object({ username, password }).strict(),
+    // code: a 6-digit authenticator code or a recovery code, when the account has 2FA.
+    input: z.object({ username, password, code: z.string().trim().min(1).max(20).optional() }).strict(),
     output: z.object({ user: sessionUserSchema }),
     permission: 'public',
   }),
   'session.logout': channel({ input: empty, output: z.object({ ended: z.boolean() }), permission: 'public' }),
   'session.lock': channel({ input: empty, output: z.object({ locked: z.boolean() }), permission: 'public' }),
   'session.unlock': channel({ input: z.object({ password }).strict(), output: z.object({ user: sessionUserSchema }), permission: 'public' }),
+  'account.totp.begin': channel({
+    input: empty,
+    // The user's own new TOTP secret, shown once to type or scan into their authenticator app.
+    output: z.object({ secret: z.string(), uri: z.string() }),
+    permission: 'account.self',
+  }),
+  'account.totp.confirm': channel({
+    input: z.object({ code: z.string().trim().min(6).max(8) }).strict(),
+    output: z.object({ recoveryCodes: z.array(z.string()) }),
+    permission: 'account.self',
+  }),
+  'account.totp.disable': channel({
+    input: z.object({ password }).strict(),
+    output: z.object({ disabled: z.literal(true) }),
+    permission: 'account.self',
+  }),
+  'settings.setRequire2fa': channel({
+    input: z.object({ required: z.boolean(), password }).strict(),
+    output: z.object({ required: z.boolean() }),
+    permission: 'settings.manage',
+  }),
   'users.list': channel({
     input: empty,
     output: z.array(

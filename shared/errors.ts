@@ -20,6 +20,8 @@ export const ERROR_CODES = [
   'INTERNAL',
   'RECOVERY_KEY_REQUIRED',
   'VAULT_TOO_NEW',
+  'SECOND_FACTOR_REQUIRED',
+  'TWO_FACTOR_SETUP_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

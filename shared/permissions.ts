@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'backup.configure',
   'vault.rotateKey',
   'settings.manage',
+  'account.self',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -57,6 +58,7 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'backup.configure': row('all', 'none', 'none', 'none', 'none'),
   'vault.rotateKey': row('all', 'none', 'none', 'none', 'none'),
   'settings.manage': row('all', 'none', 'none', 'none', 'none'),
+  'account.self': row('all', 'all', 'all', 'all', 'all'), // one's own 2FA and password
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -8,6 +8,7 @@ import { createRevealLimiter } from './customers/reveal-limiter';
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
+import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
 import { createFirstRunService, type FirstRunService } from './setup/first-run';
@@ -39,6 +40,7 @@ export interface Core {
   firstRun: FirstRunService;
   customers: CustomerService;
   users: UserService;
+  secondFactor: SecondFactor;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
@@ -55,7 +57,8 @@ export function createCore(options: CoreOptions): Core {
     ...(options.keychain ? { keychain: options.keychain } : {}),
   });
   const db = () => vault.db();
-  const sessions = createSessionService({ db, audit: appendAudit, now });
+  const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
+  const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now });
   const users = createUserService({ db, sessions, audit: appendAudit, now });
   const customers = createCustomerService({
     db,
@@ -89,6 +92,7 @@ export function createCore(options: CoreOptions): Core {
     firstRun,
     customers,
     users,
+    secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),
     start: retryKeychain,
     retryKeychain,
@@ -102,6 +106,7 @@ export function createCore(options: CoreOptions): Core {
         lockedReason: state === 'locked' ? (lockedReason ?? 'recovery-key-required') : null,
         session: session ? toSessionUser(session) : null,
         sessionLocked: session?.locked ?? false,
+        twoFactor: !session ? null : session.mustEnroll2fa ? 'required' : secondFactor.isEnrolled(vault.db(), session.userId) ? 'on' : 'off',
         backupFolderChosen: session && !session.locked && grantFor(session.role, 'backup.configure') !== 'none' ? readBackupFolder(vault.db()) !== null : null,
       };
     },

@@ -14,6 +14,9 @@ export function createAuthorizer(core: Core, can: (role: Session['role'], permis
     const session = core.sessions.current(caller.senderId);
     if (!session) throw new CofferError('UNAUTHENTICATED', 'Sign in to continue.');
     if (session.locked) throw new CofferError('LOCKED', 'Coffer is locked. Enter your password to continue.');
+    if (session.mustEnroll2fa && permission !== 'account.self') {
+      throw new CofferError('TWO_FACTOR_SETUP_REQUIRED', 'The owner requires two-step sign-in. Turn it on to continue.');
+    }
     if (!can(session.role, permission)) throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
     core.sessions.touch(session);
     return session;

@@ -42,6 +42,10 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'users.setStatus': { username: 'nobody', status: 'disabled' },
   'users.resetPassword': { username: 'nobody', newPassword: 'Fresh lantern 42' },
   'audit.query': { limit: 10 },
+  'account.totp.begin': {},
+  'account.totp.confirm': { code: '000000' },
+  'account.totp.disable': { password: 'not the password' },
+  'settings.setRequire2fa': { required: false, password: 'not the password' },
   'audit.verify': {},
 };
 

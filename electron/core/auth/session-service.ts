@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database';
 import { hashPassword, verifyPassword } from '../users/password-hash';
 import { findUserByUsername, recordFailedLogin, recordLogin, resetFailedLogins, setUserStatus, type UserRow } from '../users/user-repository';
 import { createLoginBackoff } from './login-backoff';
+import type { SecondFactor } from './second-factor';
 
 /**
  * Sessions live in main and are keyed by the calling window (the router's senderId, which main
@@ -21,10 +22,12 @@ export interface Session {
   lastActiveAt: number;
   /** Locked by "Lock now" or by idling: the same user's password opens it again. */
   locked: boolean;
+  /** The owner requires 2FA and this user has none yet: only enrolment is allowed. */
+  mustEnroll2fa: boolean;
 }
 
 export interface SessionService {
-  login(senderId: string, username: string, password: string): Promise<SessionUser>;
+  login(senderId: string, username: string, password: string, code?: string): Promise<SessionUser>;
   /** Starts a session for a user already proven (the owner right after setup). */
   start(senderId: string, user: UserRow): SessionUser;
   /** The caller's session, locked first if it has been idle too long. */
@@ -44,6 +47,7 @@ export interface SessionService {
 export interface SessionServiceOptions {
   db: () => Db;
   audit: (db: Db, entry: AuditEntry, at: Date) => unknown;
+  secondFactor: SecondFactor;
   now?: () => number;
 }
 
@@ -72,7 +76,9 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   const actorOf = (s: { userId?: number; id?: number; username: string; role: Role }) => ({ userId: (s.userId ?? s.id)!, username: s.username, role: s.role });
 
   function start(senderId: string, user: UserRow): SessionUser {
-    const session: Session = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, startedAt: now(), lastActiveAt: now(), locked: false };
+    const db = options.db();
+    const mustEnroll2fa = options.secondFactor.isRequired(db) && !options.secondFactor.isEnrolled(db, user.id);
+    const session: Session = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, startedAt: now(), lastActiveAt: now(), locked: false, mustEnroll2fa };
     sessions.set(senderId, session);
     return toSessionUser(session);
   }
@@ -83,7 +89,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   }
 
   return {
-    async login(senderId, username, password) {
+    async login(senderId, username, password, code) {
       const db = options.db();
       const wait = backoff.retryAfter(username, now());
       if (wait > 0) throw new CofferError('RATE_LIMITED', `Too many attempts. Wait ${Math.ceil(wait / 1000)} seconds and try again.`);
@@ -113,6 +119,12 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       if (user.status !== 'active') {
         options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: `account ${user.status}` }, at());
         throw new CofferError('FORBIDDEN', 'This account is disabled or locked. Ask the owner of this Coffer to re-enable it.');
+      }
+      try {
+        options.secondFactor.check(db, actor, code);
+      } catch (error) {
+        if (error instanceof CofferError && error.code === 'UNAUTHENTICATED') backoff.failed(username, now());
+        throw error;
       }
       backoff.succeeded(username);
       db.transaction(() => {

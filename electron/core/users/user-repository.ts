@@ -92,3 +92,25 @@ export function resetFailedLogins(db: Db, userId: number): void {
 export function countActiveOwners(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'owner' AND status = 'active'").get() as { n: number }).n;
 }
+
+export interface SecondFactorRow {
+  secret: string | null;
+  lastStep: number;
+  recoveryHashes: string[];
+}
+
+export function findSecondFactor(db: Db, userId: number): SecondFactorRow {
+  const row = db.prepare('SELECT totp_secret AS secret, totp_last_step AS lastStep, recovery_code_hashes AS hashes FROM users WHERE id = ?').get(userId) as
+    | { secret: string | null; lastStep: number; hashes: string }
+    | undefined;
+  return { secret: row?.secret ?? null, lastStep: row?.lastStep ?? 0, recoveryHashes: row ? (JSON.parse(row.hashes) as string[]) : [] };
+}
+
+export function saveSecondFactor(db: Db, userId: number, factor: SecondFactorRow): void {
+  db.prepare('UPDATE users SET totp_secret = ?, totp_last_step = ?, recovery_code_hashes = ? WHERE id = ?').run(
+    factor.secret,
+    factor.lastStep,
+    JSON.stringify(factor.recoveryHashes),
+    userId,
+  );
+}

@@ -1,5 +1,7 @@
 import type { Core } from '../../core';
 import { appendAudit, queryAudit, verifyAudit } from '../../core/audit/audit-log';
+import { CofferError } from '../../../shared/errors';
+import type { Session } from '../../core/auth/session-service';
 import { requireSession, type Handler } from '../router';
 
 /** Users page, Lock now, and the audit page. */
@@ -13,7 +15,15 @@ export function userHandlers(core: Core): {
   'users.resetPassword': Handler<'users.resetPassword'>;
   'audit.query': Handler<'audit.query'>;
   'audit.verify': Handler<'audit.verify'>;
+  'account.totp.begin': Handler<'account.totp.begin'>;
+  'account.totp.confirm': Handler<'account.totp.confirm'>;
+  'account.totp.disable': Handler<'account.totp.disable'>;
+  'settings.setRequire2fa': Handler<'settings.setRequire2fa'>;
 } {
+  const actor = (session: Session | undefined) => {
+    const s = requireSession(session);
+    return { userId: s.userId, username: s.username, role: s.role };
+  };
   return {
     'session.lock': (_input, { caller }) => ({ locked: core.sessions.lock(caller.senderId) }),
     'session.unlock': async ({ password }, { caller }) => ({ user: await core.sessions.unlock(caller.senderId, password) }),
@@ -23,6 +33,24 @@ export function userHandlers(core: Core): {
     'users.setStatus': ({ username, status }, { session }) => core.users.setStatus(requireSession(session), username, status),
     'users.resetPassword': ({ username, newPassword }, { session }) => core.users.resetPassword(requireSession(session), username, newPassword),
     'audit.query': (filter) => queryAudit(core.vault.db(), filter),
+    'account.totp.begin': (_input, { caller, session }) => core.secondFactor.begin(caller.senderId, actor(session)),
+    'account.totp.confirm': ({ code }, { caller, session }) => {
+      const result = core.secondFactor.confirm(caller.senderId, actor(session), code);
+      requireSession(session).mustEnroll2fa = false;
+      return result;
+    },
+    'account.totp.disable': async ({ password }, { session }) => {
+      const s = requireSession(session);
+      await core.sessions.confirmPassword(s, password);
+      if (core.secondFactor.isRequired(core.vault.db())) throw new CofferError('FORBIDDEN', 'The owner requires two-step sign-in for everyone.');
+      core.secondFactor.disable(actor(session));
+      return { disabled: true as const };
+    },
+    'settings.setRequire2fa': async ({ required, password }, { session }) => {
+      await core.sessions.confirmPassword(requireSession(session), password);
+      core.secondFactor.setRequired(core.vault.db(), actor(session), required);
+      return { required };
+    },
     'audit.verify': (_input, { session }) => {
       const db = core.vault.db();
       const verdict = verifyAudit(db);

@@ -27,7 +27,7 @@ export function vaultHandlers(core: Core): {
       await core.retryKeychain();
       return { vault: core.vault.state() };
     },
-    'session.login': async ({ username, password }, { caller }) => ({ user: await core.sessions.login(caller.senderId, username, password) }),
+    'session.login': async ({ username, password, code }, { caller }) => ({ user: await core.sessions.login(caller.senderId, username, password, code) }),
     'session.logout': (_input, { caller }) => ({ ended: core.sessions.end(caller.senderId) }),
     'vault.rotateKey': async ({ password }, { session }) => {
       await core.sessions.confirmPassword(requireSession(session), password);

@@ -126,7 +126,7 @@ describe('router', () => {
 
   it('asks for a session and permission on every non-public channel, before the handler runs', async () => {
     const asked: string[] = [];
-    const session: Session = { userId: 1, username: 'u', displayName: 'U', role: 'owner', startedAt: 0, lastActiveAt: 0, locked: false };
+    const session: Session = { userId: 1, username: 'u', displayName: 'U', role: 'owner', startedAt: 0, lastActiveAt: 0, locked: false, mustEnroll2fa: false };
     const { router, calls } = routerWith({}, [], (who, permission) => {
       asked.push(`${who.senderId}:${permission}`);
       return session;
