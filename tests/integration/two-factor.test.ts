@@ -38,7 +38,7 @@ describeKeychain('two-step sign-in (TOTP) through the router', () => {
   });
 
   it('when the owner requires 2FA, a user without it can only enrol', async () => {
-    let t = Date.UTC(2026, 10, 22, 9, 0, 10);
+    const t = Date.UTC(2026, 10, 22, 9, 0, 10);
     const world = await accessWorld({ now: () => t });
     expect(await world.router.dispatch(world.caller('owner'), 'settings.setRequire2fa', { required: true, password: 'wrong one 1' })).toMatchObject({ ok: false });
     expect(await world.router.dispatch(world.caller('owner'), 'settings.setRequire2fa', { required: true, password: OWNER.password })).toEqual({ ok: true, value: { required: true } });
