@@ -68,9 +68,14 @@ if (!app.requestSingleInstanceLock()) {
     const router = createAppRouter(core, (line) => console.error(`[coffer] ${line}`));
     bindRouterToIpcMain(router, ownContents);
 
-    installMenu(core.app.locale());
+    // The renderer's status poll shows the lock screen; the session is locked here, in main.
+    installMenu(core.app.locale(), { lockNow: () => mainWindow && core?.sessions.lock(`webContents:${mainWindow.webContents.id}`) });
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
+    const senderId = `webContents:${mainWindow.webContents.id}`;
+    // A session never outlives its window, nor a crashed renderer.
+    mainWindow.webContents.on('render-process-gone', () => core?.sessions.end(senderId));
     mainWindow.on('closed', () => {
+      core?.sessions.end(senderId);
       mainWindow = undefined;
     });
   });

@@ -1,17 +1,20 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Locale } from '../../shared/contract';
 
-const LABELS: Record<Locale, Record<'file' | 'edit' | 'view' | 'window' | 'help' | 'about', string>> = {
-  'zh-CN': { file: '文件', edit: '编辑', view: '视图', window: '窗口', help: '帮助', about: '关于 Coffer' },
-  en: { file: 'File', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Coffer' },
+const LABELS: Record<Locale, Record<'file' | 'lock' | 'edit' | 'view' | 'window' | 'help' | 'about', string>> = {
+  'zh-CN': { file: '文件', lock: '立即锁定', edit: '编辑', view: '视图', window: '窗口', help: '帮助', about: '关于 Coffer' },
+  en: { file: 'File', lock: 'Lock Now', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Coffer' },
 };
 
 /** The application menu; feature issues add their entries (Lock, Backups) here. */
-export function installMenu(locale: Locale): void {
+export function installMenu(locale: Locale, actions: { lockNow: () => void }): void {
   const t = LABELS[locale];
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
-    { label: t.file, submenu: [{ role: process.platform === 'darwin' ? 'close' : 'quit' }] },
+    {
+      label: t.file,
+      submenu: [{ label: t.lock, accelerator: 'CmdOrCtrl+L', click: actions.lockNow }, { type: 'separator' }, { role: process.platform === 'darwin' ? 'close' : 'quit' }],
+    },
     { label: t.edit, role: 'editMenu' },
     {
       label: t.view,

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
+import { TwoFactor } from './features/home/TwoFactor';
 import { AppShell } from './features/shell/AppShell';
 import { LockScreen } from './features/shell/LockScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
@@ -19,6 +20,16 @@ export function App() {
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Idle lock and the menu's Lock now happen in main; a light status poll brings the lock screen
+  // up without waiting for the next click. app.status does not count as activity.
+  const refresh = useAppStore((state) => state.refresh);
+  const signedIn = Boolean(status?.session);
+  useEffect(() => {
+    if (!signedIn) return;
+    const timer = window.setInterval(() => void refresh(), 5000);
+    return () => window.clearInterval(timer);
+  }, [signedIn, refresh]);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -57,7 +68,12 @@ export function App() {
             {!inSetup && status.vault === 'locked' && <UnlockScreen reason={status.lockedReason} />}
             {!inSetup && status.vault === 'unlocked' && !status.session && <LoginScreen />}
             {!inSetup && status.vault === 'unlocked' && status.session && status.sessionLocked && <LockScreen user={status.session} />}
-            {!inSetup && status.vault === 'unlocked' && status.session && !status.sessionLocked && <AppShell user={status.session} status={status} />}
+            {!inSetup && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor === 'required' && (
+              <section className="card">
+                <TwoFactor state="required" />
+              </section>
+            )}
+            {!inSetup && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor !== 'required' && <AppShell user={status.session} status={status} />}
           </>
         )}
       </main>

@@ -1,5 +1,6 @@
 import { afterEach, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
+import { base32Decode, hotp } from '../../electron/core/auth/totp';
 import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
@@ -103,5 +104,36 @@ describeKeychain('who may see what, in Chromium', () => {
     await row.getByRole('button', { name: 'Disable' }).click();
     await row.getByText('disabled').waitFor();
     expect(await app.router.dispatch({ senderId: 'x' }, 'session.login', { username: SALES.username, password: SALES.password })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('turns on two-step sign-in and then needs the code to sign in', async () => {
+    const profileDir = tempDir('coffer-e2e-access-');
+    await seedVault(profileDir);
+    app = await launchApp({ profileDir });
+    const { page } = app;
+    await signIn(app, SALES);
+    const box = page.getByTestId('two-factor');
+    await box.getByRole('button', { name: 'Turn on' }).click();
+    const secret = (await box.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
+    const step = Math.floor(Date.now() / 30_000);
+    await box.getByLabel('Then type the 6-digit code it shows').fill(hotp(base32Decode(secret), step));
+    await box.getByRole('button', { name: 'Confirm' }).click();
+    const codes = page.getByTestId('recovery-codes');
+    await codes.waitFor();
+    expect(await codes.locator('li').count()).toBe(10);
+    await codes.getByRole('button', { name: 'Done' }).click();
+    await box.getByText('Two-step sign-in is on.').waitFor();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+
+    await page.getByTestId('login').waitFor();
+    await page.getByLabel('Username').fill(SALES.username);
+    await page.getByLabel('Password').fill(SALES.password);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    const codeField = page.getByLabel('Code from your authenticator app (or a recovery code)');
+    await codeField.waitFor();
+    // The enrolment step is used up; the next step's code is within the allowed drift.
+    await codeField.fill(hotp(base32Decode(secret), step + 1));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByTestId('signed-in-as').waitFor();
   });
 });

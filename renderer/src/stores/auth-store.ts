@@ -9,7 +9,7 @@ interface AuthState {
   clearError(): void;
   unlockWithRecoveryKey(recoveryKey: string): Promise<void>;
   retryKeychain(): Promise<void>;
-  login(username: string, password: string): Promise<void>;
+  login(username: string, password: string, code?: string): Promise<void>;
   logout(): Promise<void>;
   lock(): Promise<void>;
   unlockSession(password: string): Promise<void>;
@@ -29,7 +29,7 @@ export const useAuthStore = create<AuthState>()((set) => {
     clearError: () => set({ error: null }),
     unlockWithRecoveryKey: (recoveryKey) => run(() => call('vault.unlockWithRecoveryKey', { recoveryKey })),
     retryKeychain: () => run(() => call('vault.retryKeychain', {})),
-    login: (username, password) => run(() => call('session.login', { username, password })),
+    login: (username, password, code) => run(() => call('session.login', { username, password, ...(code ? { code } : {}) })),
     logout: () => run(() => call('session.logout', {})),
     lock: () => run(() => call('session.lock', {})),
     unlockSession: (password) => run(() => call('session.unlock', { password })),

@@ -3,6 +3,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
 import { RotateKey } from './RotateKey';
+import { TwoFactor } from './TwoFactor';
 
 export function HomeScreen({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
@@ -20,6 +21,7 @@ export function HomeScreen({ user, status }: { user: SessionUser; status: AppSta
       <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
       <p>{t('home.role', { role: t(`role.${user.role}`) })}</p>
       <ErrorNotice error={error} />
+      {status.twoFactor && <TwoFactor state={status.twoFactor} />}
       {user.role === 'owner' && <RotateKey />}
       <div className="actions">
         <button type="button" className="secondary" onClick={() => void logout()}>

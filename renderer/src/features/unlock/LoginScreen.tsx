@@ -9,10 +9,13 @@ export function LoginScreen() {
   const { login, busy, error } = useAuthStore();
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const [code, setCode] = useState('');
+  // The code field appears once the password has proved itself and the account has 2FA.
+  const needsCode = error?.code === 'SECOND_FACTOR_REQUIRED' || code !== '' || error?.fields?.code !== undefined;
   const submit = (event: FormEvent) => {
     event.preventDefault();
     if (username.trim() && password) {
-      void login(username.trim(), password).then(() => setPassword(''));
+      void login(username.trim(), password, code.trim() || undefined).then(() => setCode(''));
     }
   };
   return (
@@ -21,7 +24,10 @@ export function LoginScreen() {
       <form onSubmit={submit}>
         <Field label={t('login.username')} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} autoFocus />
         <Field label={t('login.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />
-        <ErrorNotice error={error} />
+        {needsCode && (
+          <Field label={t('login.code')} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" inputMode="numeric" maxLength={20} autoFocus />
+        )}
+        <ErrorNotice error={error?.code === 'SECOND_FACTOR_REQUIRED' ? null : error} />
         <div className="actions">
           <button type="submit" disabled={busy || !username.trim() || !password}>
             {busy ? t('common.working') : t('login.submit')}

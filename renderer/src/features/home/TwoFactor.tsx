@@ -1,0 +1,88 @@
+import { useState, type FormEvent } from 'react';
+import type { ErrorBody } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { call } from '../../client';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
+
+type Step = { at: 'idle' } | { at: 'scan'; secret: string; uri: string } | { at: 'codes'; codes: string[] };
+
+/** Turning two-step sign-in on (secret, confirm with a code, show recovery codes once) or off. */
+export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
+  const t = useT();
+  const refresh = useAppStore((s) => s.refresh);
+  const [step, setStep] = useState<Step>({ at: 'idle' });
+  const [code, setCode] = useState('');
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<ErrorBody | null>(null);
+
+  const begin = async () => {
+    const result = await call('account.totp.begin', {});
+    if (result.ok) setStep({ at: 'scan', ...result.value });
+    setError(result.ok ? null : result.error);
+  };
+  const confirm = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await call('account.totp.confirm', { code: code.trim() });
+    setCode('');
+    if (result.ok) setStep({ at: 'codes', codes: result.value.recoveryCodes });
+    setError(result.ok ? null : result.error);
+  };
+  const turnOff = async (event: FormEvent) => {
+    event.preventDefault();
+    const result = await call('account.totp.disable', { password });
+    setPassword('');
+    setError(result.ok ? null : result.error);
+    if (result.ok) await refresh();
+  };
+
+  return (
+    <section className="subsection" data-testid="two-factor">
+      <h3>{t('twofa.title')}</h3>
+      <p>{state === 'on' ? t('twofa.on') : state === 'required' ? t('twofa.required') : t('twofa.off')}</p>
+      {step.at === 'idle' && state !== 'on' && (
+        <button type="button" onClick={() => void begin()}>
+          {t('twofa.turnOn')}
+        </button>
+      )}
+      {step.at === 'scan' && (
+        <form onSubmit={(e) => void confirm(e)}>
+          <p>{t('twofa.step1')}</p>
+          <p className="recovery-key" data-testid="totp-secret" data-uri={step.uri}>
+            {step.secret.match(/.{1,4}/g)?.join(' ')}
+          </p>
+          <Field label={t('twofa.step2')} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={8} autoFocus />
+          <div className="actions">
+            <button type="submit" disabled={code.trim().length < 6}>
+              {t('twofa.confirm')}
+            </button>
+          </div>
+        </form>
+      )}
+      {step.at === 'codes' && (
+        <div data-testid="recovery-codes">
+          <h4>{t('twofa.codesTitle')}</h4>
+          <p>{t('twofa.codesBody')}</p>
+          <ul className="recovery-key">
+            {step.codes.map((c) => (
+              <li key={c}>{c}</li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void refresh().then(() => setStep({ at: 'idle' }))}>
+            {t('twofa.done')}
+          </button>
+        </div>
+      )}
+      {step.at === 'idle' && state === 'on' && (
+        <form onSubmit={(e) => void turnOff(e)}>
+          <Field label={t('twofa.password')} type="password" autoComplete="current-password" value={password} maxLength={256} onChange={(e) => setPassword(e.target.value)} />
+          <button type="submit" className="secondary" disabled={!password}>
+            {t('twofa.turnOff')}
+          </button>
+        </form>
+      )}
+      <ErrorNotice error={error} />
+    </section>
+  );
+}
