@@ -1,46 +1,18 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { RFC4648, decodeBase32, encodeBase32 } from '../platform/base32';
 
 /**
  * RFC 6238 TOTP over RFC 4226 HOTP: HMAC-SHA1, 6 digits, 30-second steps, which is what every
  * authenticator app speaks. The clock is always passed in, never read here.
  */
-const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 export const STEP_SECONDS = 30;
 
 export function base32Encode(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += BASE32[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += BASE32[(value << (5 - bits)) & 31];
-  return out;
+  return encodeBase32(bytes, RFC4648);
 }
 
 export function base32Decode(text: string): Buffer {
-  const clean = text.toUpperCase().replace(/[\s=-]/g, '');
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const char of clean) {
-    const index = BASE32.indexOf(char);
-    if (index < 0) throw new Error('not base32');
-    value = (value << 5) | index;
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-    value &= (1 << bits) - 1;
-  }
-  return Buffer.from(out);
+  return decodeBase32(text.toUpperCase().replace(/[\s=-]/g, ''), RFC4648);
 }
 
 export function generateTotpSecret(): string {

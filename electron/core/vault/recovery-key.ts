@@ -1,5 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CofferError } from '../../../shared/errors';
+import { CROCKFORD, decodeBase32 as decodeWith, encodeBase32 as encodeWith } from '../platform/base32';
+
+const encodeBase32 = (bytes: Uint8Array): string => encodeWith(bytes, CROCKFORD);
+const decodeBase32 = (text: string): Buffer => decodeWith(text, CROCKFORD);
 
 /**
  * The recovery key is written down by hand and typed back years later, so it is built for
@@ -8,44 +12,11 @@ import { CofferError } from '../../../shared/errors';
  * The checksum catches a typo before any (slow) key derivation and tells the user it is a typo,
  * not a wrong key.
  */
-const ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
+const ALPHABET = CROCKFORD;
 export const RECOVERY_SECRET_BYTES = 20;
 const PAYLOAD_CHARS = (RECOVERY_SECRET_BYTES * 8) / 5; // 32
 const CHECK_CHARS = 4;
 const GROUP = 4;
-
-function encodeBase32(bytes: Uint8Array): string {
-  let bits = 0;
-  let value = 0;
-  let out = '';
-  for (const byte of bytes) {
-    value = (value << 8) | byte;
-    bits += 8;
-    while (bits >= 5) {
-      out += ALPHABET[(value >>> (bits - 5)) & 31];
-      bits -= 5;
-    }
-    value &= (1 << bits) - 1;
-  }
-  if (bits > 0) out += ALPHABET[(value << (5 - bits)) & 31];
-  return out;
-}
-
-function decodeBase32(text: string): Buffer {
-  let bits = 0;
-  let value = 0;
-  const out: number[] = [];
-  for (const char of text) {
-    value = (value << 5) | ALPHABET.indexOf(char);
-    bits += 5;
-    if (bits >= 8) {
-      out.push((value >>> (bits - 8)) & 255);
-      bits -= 8;
-    }
-    value &= (1 << bits) - 1;
-  }
-  return Buffer.from(out);
-}
 
 function checksum(secret: Uint8Array): string {
   return encodeBase32(createHash('sha256').update(secret).digest().subarray(0, 3)).slice(0, CHECK_CHARS);
