@@ -122,6 +122,16 @@ export const contract = {
     output: z.object({ disabled: z.literal(true) }),
     permission: 'account.self',
   }),
+  'settings.auth': channel({
+    input: empty,
+    output: z.object({ require2fa: z.boolean(), idleMinutes: z.number().int() }),
+    permission: 'settings.manage',
+  }),
+  'settings.setIdleMinutes': channel({
+    input: z.object({ minutes: z.number().int().min(1).max(240) }).strict(),
+    output: z.object({ idleMinutes: z.number().int() }),
+    permission: 'settings.manage',
+  }),
   'settings.setRequire2fa': channel({
     input: z.object({ required: z.boolean(), password }).strict(),
     output: z.object({ required: z.boolean() }),

@@ -46,6 +46,8 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'account.totp.confirm': { code: '000000' },
   'account.totp.disable': { password: 'not the password' },
   'settings.setRequire2fa': { required: false, password: 'not the password' },
+  'settings.auth': {},
+  'settings.setIdleMinutes': { minutes: 15 },
   'audit.verify': {},
 };
 

@@ -39,6 +39,17 @@ describeKeychain('sessions: lock, idle, back-off, lockout', () => {
     world.core.close();
   });
 
+  it('the owner sets the idle time; the change is audited', async () => {
+    const time = clock();
+    const world = await accessWorld({ now: time.now });
+    expect(await world.router.dispatch(world.caller('owner'), 'settings.setIdleMinutes', { minutes: 2 })).toEqual({ ok: true, value: { idleMinutes: 2 } });
+    expect(await world.router.dispatch(world.caller('owner'), 'settings.auth', {})).toEqual({ ok: true, value: { require2fa: false, idleMinutes: 2 } });
+    time.advance(3 * 60_000);
+    expect(await world.router.dispatch(world.caller('manager'), 'customers.list', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(world.core.vault.db().prepare("SELECT fields, reason FROM audit_log WHERE action = 'settings.change'").all()).toEqual([{ fields: '["idleMinutes"]', reason: '2' }]);
+    world.core.close();
+  });
+
   it('failed sign-ins back off, then lock the account; unknown usernames are throttled the same way', async () => {
     const time = clock();
     const world = await accessWorld({ now: time.now });

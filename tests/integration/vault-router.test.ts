@@ -92,6 +92,7 @@ describeKeychain('vault channels through the router', () => {
     expect(await first.router.dispatch(WINDOW, 'vault.rotateKey', { password: OWNER.password })).toEqual({ ok: true, value: { rotated: true } });
     const descriptor = JSON.parse(fs.readFileSync(path.join(profile, 'vault.json'), 'utf8')) as { vaultId: string; keys: { current: { keyId: string } } };
     expect(descriptor.keys.current.keyId).not.toBe(keyIdBefore);
+    expect(first.core.vault.db().prepare("SELECT username, outcome FROM audit_log WHERE action = 'vault.rotateKey'").all()).toEqual([{ username: OWNER.username, outcome: 'ok' }]);
     first.core.close();
 
     const second = appFor(profile, keychain);

@@ -1,7 +1,8 @@
 import type { Core } from '../../core';
 import { appendAudit, queryAudit, verifyAudit } from '../../core/audit/audit-log';
 import { CofferError } from '../../../shared/errors';
-import type { Session } from '../../core/auth/session-service';
+import { idleLimitMs, type Session } from '../../core/auth/session-service';
+import { setMeta } from '../../core/db/meta-repository';
 import { requireSession, type Handler } from '../router';
 
 /** Users page, Lock now, and the audit page. */
@@ -19,6 +20,8 @@ export function userHandlers(core: Core): {
   'account.totp.confirm': Handler<'account.totp.confirm'>;
   'account.totp.disable': Handler<'account.totp.disable'>;
   'settings.setRequire2fa': Handler<'settings.setRequire2fa'>;
+  'settings.auth': Handler<'settings.auth'>;
+  'settings.setIdleMinutes': Handler<'settings.setIdleMinutes'>;
 } {
   const actor = (session: Session | undefined) => {
     const s = requireSession(session);
@@ -50,6 +53,18 @@ export function userHandlers(core: Core): {
       await core.sessions.confirmPassword(requireSession(session), password);
       core.secondFactor.setRequired(core.vault.db(), actor(session), required);
       return { required };
+    },
+    'settings.auth': () => {
+      const db = core.vault.db();
+      return { require2fa: core.secondFactor.isRequired(db), idleMinutes: idleLimitMs(db) / 60_000 };
+    },
+    'settings.setIdleMinutes': ({ minutes }, { session }) => {
+      const db = core.vault.db();
+      db.transaction(() => {
+        setMeta(db, 'auth.idleMinutes', String(minutes));
+        appendAudit(db, { actor: actor(session), action: 'settings.change', outcome: 'ok', fields: ['idleMinutes'], reason: String(minutes) }, new Date());
+      })();
+      return { idleMinutes: minutes };
     },
     'audit.verify': (_input, { session }) => {
       const db = core.vault.db();

@@ -1,4 +1,5 @@
 import type { Core } from '../../core';
+import { appendAudit } from '../../core/audit/audit-log';
 import { chooseBackupFolder } from '../../core/settings/backup-folder';
 import { requireSession, type Handler } from '../router';
 
@@ -30,8 +31,11 @@ export function vaultHandlers(core: Core): {
     'session.login': async ({ username, password, code }, { caller }) => ({ user: await core.sessions.login(caller.senderId, username, password, code) }),
     'session.logout': (_input, { caller }) => ({ ended: core.sessions.end(caller.senderId) }),
     'vault.rotateKey': async ({ password }, { session }) => {
-      await core.sessions.confirmPassword(requireSession(session), password);
+      const s = requireSession(session);
+      await core.sessions.confirmPassword(s, password);
       await core.vault.rotateKey();
+      // After the rekey: the row is written with (and proves) the new key.
+      appendAudit(core.vault.db(), { actor: { userId: s.userId, username: s.username, role: s.role }, action: 'vault.rotateKey', outcome: 'ok' }, new Date());
       return { rotated: true as const };
     },
     'settings.chooseBackupFolder': async () => ({ folder: await chooseBackupFolder(() => core.vault.db(), core.pickFolder) }),

@@ -6,13 +6,16 @@ import { useAdminStore } from '../../stores/admin-store';
 export function AuditPage() {
   const t = useT();
   const { audit, verdict, loadAudit, verifyAudit, busy, error } = useAdminStore();
-  const [filter, setFilter] = useState({ username: '', action: '', recordId: '' });
+  const [filter, setFilter] = useState({ username: '', action: '', recordId: '', from: '', to: '' });
   const query = () =>
     loadAudit({
       limit: 200,
       ...(filter.username.trim() ? { username: filter.username.trim() } : {}),
       ...(filter.action.trim() ? { action: filter.action.trim() } : {}),
       ...(filter.recordId.trim() ? { recordId: filter.recordId.trim() } : {}),
+      // Dates from the pickers are local days; the log stores UTC instants.
+      ...(filter.from ? { from: new Date(`${filter.from}T00:00:00`).toISOString() } : {}),
+      ...(filter.to ? { to: new Date(`${filter.to}T23:59:59.999`).toISOString() } : {}),
     });
   useEffect(() => {
     void loadAudit({ limit: 200 });
@@ -29,6 +32,8 @@ export function AuditPage() {
         <input aria-label={t('audit.filterUser')} placeholder={t('audit.filterUser')} value={filter.username} maxLength={64} onChange={(e) => setFilter({ ...filter, username: e.target.value })} />
         <input aria-label={t('audit.filterAction')} placeholder={t('audit.filterAction')} value={filter.action} maxLength={40} onChange={(e) => setFilter({ ...filter, action: e.target.value })} />
         <input aria-label={t('audit.filterRecord')} placeholder={t('audit.filterRecord')} value={filter.recordId} maxLength={40} onChange={(e) => setFilter({ ...filter, recordId: e.target.value })} />
+        <input type="date" aria-label={t('audit.from')} title={t('audit.from')} value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
+        <input type="date" aria-label={t('audit.to')} title={t('audit.to')} value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
         <button type="submit" className="secondary" disabled={busy}>
           {t('audit.search')}
         </button>

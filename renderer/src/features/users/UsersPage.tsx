@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { fieldText, useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
+import { SignInRules } from './SignInRules';
 
 const DORMANT_DAYS = 30;
 
@@ -87,6 +88,7 @@ export function UsersPage() {
           ))}
         </tbody>
       </table>
+      <SignInRules />
       <form className="card inline-form" onSubmit={(e) => void add(e)} data-testid="add-user">
         <h3>{t('users.add')}</h3>
         <Field label={t('users.username')} value={form.username} maxLength={64} onChange={(e) => setForm({ ...form, username: e.target.value })} problem={formError?.fields?.username ? fieldText(t, formError.fields.username) : undefined} />

@@ -1,0 +1,60 @@
+import { useEffect, useState } from 'react';
+import type { ErrorBody } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { call } from '../../client';
+import { useT } from '../../i18n';
+
+/** Owner settings: require 2FA for everyone (confirmed with the owner's password), idle lock time. */
+export function SignInRules() {
+  const t = useT();
+  const [rules, setRules] = useState<{ require2fa: boolean; idleMinutes: number } | null>(null);
+  const [minutes, setMinutes] = useState('15');
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [saved, setSaved] = useState(false);
+
+  const load = async () => {
+    const result = await call('settings.auth', {});
+    if (!result.ok) return setError(result.error);
+    setRules(result.value);
+    setMinutes(String(result.value.idleMinutes));
+  };
+  useEffect(() => {
+    void load();
+  }, []);
+
+  const toggle = async (required: boolean) => {
+    const password = window.prompt(t('users.ownerPassword'));
+    if (!password) return;
+    const result = await call('settings.setRequire2fa', { required, password });
+    setError(result.ok ? null : result.error);
+    await load();
+  };
+  const saveIdle = async () => {
+    const result = await call('settings.setIdleMinutes', { minutes: Number(minutes) });
+    setError(result.ok ? null : result.error);
+    setSaved(result.ok);
+    await load();
+  };
+
+  if (!rules) return <ErrorNotice error={error} />;
+  return (
+    <section className="card inline-form" data-testid="sign-in-rules">
+      <h3>{t('rules.title')}</h3>
+      <label className="checkbox">
+        <input type="checkbox" checked={rules.require2fa} onChange={(e) => void toggle(e.target.checked)} />
+        <span>{t('rules.require2fa')}</span>
+      </label>
+      <label className="field">
+        <span>{t('rules.idle')}</span>
+        <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
+      </label>
+      <div className="actions">
+        <button type="button" className="secondary" onClick={() => void saveIdle()}>
+          {t('rules.save')}
+        </button>
+        {saved && <span role="status">{t('rules.saved')}</span>}
+      </div>
+      <ErrorNotice error={error} />
+    </section>
+  );
+}
