@@ -18,8 +18,13 @@ function digitsOf(value: string): string {
 /** Chinese mobile 13812345678 -> 138****5678; any other number keeps only its last 4 digits. */
 export function maskPhone(value: string): string | undefined {
   let digits = digitsOf(value);
-  if (digits.length === 13 && digits.startsWith('86')) digits = digits.slice(2);
-  if (/^1[3-9]\d{9}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
+  const international = /^\s*(\+|00)/.test(foldDigits(value));
+  if (international) digits = digits.replace(/^00/, '');
+  // Only a number without a country code, or with +86, can be a Chinese mobile: +1 415 555 0199
+  // also has 11 digits starting with 1 and must keep only its last 4.
+  const chinese = international ? digits.startsWith('86') && digits.length === 13 : digits.length === 11;
+  if (international && chinese) digits = digits.slice(2);
+  if (chinese && /^1[3-9]\d{9}$/.test(digits)) return `${digits.slice(0, 3)}****${digits.slice(7)}`;
   if (digits.length < 7) return digits.length === 0 ? undefined : '*'.repeat(Math.max(digits.length, 4));
   return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }
