@@ -18,7 +18,7 @@ function digitsOf(value: string): string {
 /** Chinese mobile 13812345678 -> 138****5678; any other number keeps only its last 4 digits. */
 export function maskPhone(value: string): string | undefined {
   let digits = digitsOf(value);
-  const international = /^\s*(\+|00)/.test(foldDigits(value));
+  const international = /^\s*\(?\s*(\+|00)/.test(foldDigits(value));
   if (international) digits = digits.replace(/^00/, '');
   // Only a number without a country code, or with +86, can be a Chinese mobile: +1 415 555 0199
   // also has 11 digits starting with 1 and must keep only its last 4.
@@ -29,12 +29,21 @@ export function maskPhone(value: string): string | undefined {
   return `${'*'.repeat(digits.length - 4)}${digits.slice(-4)}`;
 }
 
+/**
+ * The field is free text, so what follows an @ is only shown when it is shaped like a domain
+ * (dot-separated labels, a letter or punycode TLD): 'x@13812345678' or 'a@b.com, tel 138…' would otherwise
+ * send the rest of the value in the clear.
+ */
+const DOMAIN = /^(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]{0,61}[\p{L}\p{N}])?\.)+(?:\p{L}{2,63}|xn--[a-z\d-]{1,59})$/iu;
+
 /** zhang.san@example.com -> z***@example.com: the @ and the domain stay. */
 export function maskEmail(value: string): string | undefined {
-  const at = value.lastIndexOf('@');
-  if (at <= 0 || at === value.length - 1) return value.length === 0 ? undefined : '***';
-  const local = value.slice(0, at);
-  const domain = value.slice(at + 1);
+  const trimmed = value.trim();
+  if (trimmed.length === 0) return undefined;
+  const at = trimmed.lastIndexOf('@');
+  const local = trimmed.slice(0, Math.max(at, 0));
+  const domain = trimmed.slice(at + 1);
+  if (at <= 0 || !DOMAIN.test(domain)) return '***';
   const first = [...local][0] ?? '';
   return `${[...local].length > 1 ? first : ''}***@${domain}`;
 }
@@ -71,10 +80,12 @@ const RULES: Readonly<Record<SensitiveCustomerField, (value: string) => string |
   bankCard: maskBankCard,
 };
 
-/** Fails closed: no rule, a non-string, or a "masked" value equal to the original -> not sent. */
+/**
+ * Fails closed: no rule, a non-string, or a "masked" value equal to the original -> not sent.
+ * Only the table's own keys count: 'constructor' would otherwise find Object and send the value.
+ */
 export function maskField(field: string, value: unknown): string | undefined {
-  const rule = (RULES as Record<string, ((v: string) => string | undefined) | undefined>)[field];
-  if (!rule || typeof value !== 'string') return undefined;
-  const masked = rule(value);
-  return masked === value ? undefined : masked;
+  if (!Object.hasOwn(RULES, field) || typeof value !== 'string') return undefined;
+  const masked = RULES[field as SensitiveCustomerField](value);
+  return typeof masked === 'string' && masked !== value ? masked : undefined;
 }
