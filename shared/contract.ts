@@ -119,7 +119,7 @@ export const contract = {
   }),
   'account.totp.disable': channel({
     input: z.object({ password }).strict(),
-    output: z.object({ disabled: z.literal(true) }),
+    output: z.object({ disabled: z.boolean(), pending: z.boolean() }),
     permission: 'account.self',
   }),
   'settings.auth': channel({
@@ -160,7 +160,8 @@ export const contract = {
   'users.setRole': channel({
     // Changing a role is high-risk: the owner confirms with their own password.
     input: z.object({ username, role: roleSchema, ownerPassword: password }).strict(),
-    output: z.object({ username: z.string(), role: roleSchema }),
+    // pending: a second owner exists and must approve (approvals.decide); role is still the old one.
+    output: z.object({ username: z.string(), role: roleSchema, pending: z.boolean() }),
     permission: 'users.manage',
   }),
   'users.setStatus': channel({
@@ -171,6 +172,25 @@ export const contract = {
   'users.resetPassword': channel({
     input: z.object({ username, newPassword: password }).strict(),
     output: z.object({ username: z.string() }),
+    permission: 'users.manage',
+  }),
+  'approvals.list': channel({
+    input: empty,
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.enum(['user.role', 'user.2fa.disable']),
+        targetUsername: z.string(),
+        requestedByUsername: z.string(),
+        requestedAt: z.string(),
+        payload: z.object({ role: roleSchema.optional() }),
+      }),
+    ),
+    permission: 'users.manage',
+  }),
+  'approvals.decide': channel({
+    input: z.object({ id: z.number().int().positive(), approve: z.boolean(), password }).strict(),
+    output: z.object({ id: z.number().int(), approved: z.boolean() }),
     permission: 'users.manage',
   }),
   'audit.query': channel({

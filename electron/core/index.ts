@@ -59,7 +59,7 @@ export function createCore(options: CoreOptions): Core {
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
   const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now });
-  const users = createUserService({ db, sessions, audit: appendAudit, now });
+  const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
   const customers = createCustomerService({
     db,
     audit: appendAudit,

@@ -47,6 +47,8 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'account.totp.disable': { password: 'not the password' },
   'settings.setRequire2fa': { required: false, password: 'not the password' },
   'settings.auth': {},
+  'approvals.list': {},
+  'approvals.decide': { id: 99, approve: true, password: 'not the password' },
   'settings.setIdleMinutes': { minutes: 15 },
   'audit.verify': {},
 };

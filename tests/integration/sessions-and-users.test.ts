@@ -103,7 +103,7 @@ describeKeychain('users page', () => {
     expect(await world.router.dispatch(owner, 'users.create', { username: 'lily', displayName: 'Lily 李', role: 'sales', password: 'Fresh lantern 42' })).toMatchObject({ ok: true });
     expect(await world.router.dispatch(owner, 'users.create', { username: 'LILY', displayName: 'Other', role: 'sales', password: 'Fresh lantern 42' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await world.router.dispatch(owner, 'users.setRole', { username: 'lily', role: 'manager', ownerPassword: 'not it at all' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'lily', role: 'manager', ownerPassword: OWNER.password })).toEqual({ ok: true, value: { username: 'lily', role: 'manager' } });
+    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'lily', role: 'manager', ownerPassword: OWNER.password })).toEqual({ ok: true, value: { username: 'lily', role: 'manager', pending: false } });
     expect(await world.router.dispatch(owner, 'users.setRole', { username: OWNER.username, role: 'sales', ownerPassword: OWNER.password })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await world.router.dispatch(owner, 'users.setStatus', { username: OWNER.username, status: 'disabled' })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     expect(await world.router.dispatch(owner, 'users.resetPassword', { username: 'lily', newPassword: 'Another lantern 43' })).toMatchObject({ ok: true });
@@ -126,6 +126,40 @@ describeKeychain('users page', () => {
     db.exec('DROP TRIGGER audit_log_no_update');
     db.prepare("UPDATE audit_log SET username = 'someone-else' WHERE id = 3").run();
     expect(await world.router.dispatch(auditor, 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: false, firstBrokenId: 3, problem: 'edited' } });
+    world.core.close();
+  });
+
+  it('with two owners, a role change and turning off 2FA wait for the other owner', async () => {
+    const world = await accessWorld();
+    const owner = world.caller('owner');
+    await world.router.dispatch(owner, 'users.create', { username: 'second', displayName: 'Second Owner', role: 'owner', password: 'Harbor lantern 42' });
+    const other = { senderId: 'second-owner' };
+    expect(await world.router.dispatch(other, 'session.login', { username: 'second', password: 'Harbor lantern 42' })).toMatchObject({ ok: true });
+
+    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'sales1', role: 'manager', ownerPassword: OWNER.password })).toEqual({
+      ok: true,
+      value: { username: 'sales1', role: 'sales', pending: true },
+    });
+    const list = await world.router.dispatch(owner, 'approvals.list', {});
+    const [request] = (list.ok ? list.value : []) as { id: number; kind: string; targetUsername: string; requestedByUsername: string }[];
+    expect(request).toMatchObject({ kind: 'user.role', targetUsername: 'sales1', requestedByUsername: OWNER.username, payload: { role: 'manager' } });
+    // Still a salesperson until approved, and the requester cannot approve it.
+    expect(await world.router.dispatch(world.caller('sales'), 'customers.list', { limit: 50 })).toMatchObject({ ok: true, value: { items: [{ name: '王伟' }] } });
+    expect(await world.router.dispatch(owner, 'approvals.decide', { id: request!.id, approve: true, password: OWNER.password })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await world.router.dispatch(other, 'approvals.decide', { id: request!.id, approve: true, password: 'wrong one 1' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await world.router.dispatch(other, 'approvals.decide', { id: request!.id, approve: true, password: 'Harbor lantern 42' })).toEqual({ ok: true, value: { id: request!.id, approved: true } });
+    const users = await world.router.dispatch(owner, 'users.list', {});
+    expect(users.ok && (users.value as { username: string; role: string }[]).find((u) => u.username === 'sales1')?.role).toBe('manager');
+    expect(await world.router.dispatch(other, 'approvals.decide', { id: request!.id, approve: false, password: 'Harbor lantern 42' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const actions = world.core.vault.db().prepare("SELECT action, username FROM audit_log WHERE action LIKE 'approval.%' OR action = 'user.role' ORDER BY id").all();
+    expect(actions).toEqual([
+      { action: 'approval.request', username: OWNER.username },
+      { action: 'approval.approve', username: 'second' },
+      { action: 'user.role', username: 'second' },
+    ]);
+    expect(await world.router.dispatch(owner, 'account.totp.disable', { password: OWNER.password })).toEqual({ ok: true, value: { disabled: false, pending: true } });
+    const pending = await world.router.dispatch(other, 'approvals.list', {});
+    expect(pending.ok && (pending.value as { kind: string }[]).map((a) => a.kind)).toEqual(['user.2fa.disable']);
     world.core.close();
   });
 });

@@ -59,3 +59,17 @@ describe('migration 4: customers', () => {
     db.close();
   });
 });
+
+describe('migration 5: approvals', () => {
+  it('creates approvals with kind and status constraints', () => {
+    const db = dbAt(4);
+    migrate(db, MIGRATIONS.slice(0, 5));
+    expect(schemaVersion(db)).toBe(5);
+    db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'a', 'A', 'owner', 'h', 'now')").run();
+    db.prepare("INSERT INTO approvals (kind, target_user_id, payload, requested_by, requested_at) VALUES ('user.role', 1, '{}', 1, 'now')").run();
+    expect(db.prepare('SELECT status FROM approvals').get()).toEqual({ status: 'pending' });
+    expect(() => db.prepare("INSERT INTO approvals (kind, target_user_id, payload, requested_by, requested_at) VALUES ('export', 1, '{}', 1, 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("UPDATE approvals SET status = 'maybe'").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -2,7 +2,9 @@ import type { Role } from '../../../shared/contract';
 import { CofferError } from '../../../shared/errors';
 import { checkPasswordStrength } from '../../../shared/password-strength';
 import type { AuditEntry } from '../audit/audit-log';
+import type { SecondFactor } from '../auth/second-factor';
 import type { Session, SessionService } from '../auth/session-service';
+import { decideApproval, needsSecondOwner, pendingApprovals, requestApproval } from './approvals';
 import type { Db } from '../db/open-database';
 import { hashPassword } from './password-hash';
 import { countActiveOwners, findUserByUsername, insertUser, listUsers, setUserPassword, setUserRole, setUserStatus, type UserRow } from './user-repository';
@@ -10,6 +12,7 @@ import { countActiveOwners, findUserByUsername, insertUser, listUsers, setUserPa
 export interface UserServiceDeps {
   db: () => Db;
   sessions: SessionService;
+  secondFactor: SecondFactor;
   audit: (db: Db, entry: AuditEntry, at: Date) => unknown;
   now?: () => number;
 }
@@ -39,6 +42,15 @@ export function createUserService(deps: UserServiceDeps) {
     }
   }
 
+  function applyRole(db: Db, actor: Session, user: UserRow, role: Role): void {
+    db.transaction(() => {
+      setUserRole(db, user.id, role);
+      deps.audit(db, { actor: actorOf(actor), action: 'user.role', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['role'], reason: `${user.role} -> ${role}` }, at());
+    })();
+    // Their open windows keep no stale rights: they sign in again under the new role.
+    deps.sessions.endForUser(user.id);
+  }
+
   return {
     list() {
       return listUsers(deps.db()).map((u) => ({ ...u, has2fa: u.has2fa === 1 }));
@@ -62,13 +74,47 @@ export function createUserService(deps: UserServiceDeps) {
       const user = target(db, username);
       if (user.id === actor.userId) throw new CofferError('CONFLICT', 'You cannot change your own role.');
       assertKeepsAnOwner(db, user, { role });
-      db.transaction(() => {
-        setUserRole(db, user.id, role);
-        deps.audit(db, { actor: actorOf(actor), action: 'user.role', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['role'], reason: `${user.role} -> ${role}` }, at());
+      // Two-person rule where a second owner exists; re-authentication alone otherwise.
+      if (needsSecondOwner(db)) {
+        requestApproval(db, deps.audit, actor, 'user.role', user.id, { role }, at());
+        return { username: user.username, role: user.role, pending: true };
+      }
+      applyRole(db, actor, user, role);
+      return { username: user.username, role, pending: false };
+    },
+
+    /** A 2FA switch-off for oneself: immediate with one owner, a request with two. */
+    async disableOwn2fa(actor: Session, password: string): Promise<{ disabled: boolean; pending: boolean }> {
+      await deps.sessions.confirmPassword(actor, password);
+      const db = deps.db();
+      if (deps.secondFactor.isRequired(db)) throw new CofferError('FORBIDDEN', 'The owner requires two-step sign-in for everyone.');
+      if (needsSecondOwner(db)) {
+        requestApproval(db, deps.audit, actor, 'user.2fa.disable', actor.userId, {}, at());
+        return { disabled: false, pending: true };
+      }
+      deps.secondFactor.disable(actorOf(actor));
+      return { disabled: true, pending: false };
+    },
+
+    pending: () => pendingApprovals(deps.db()),
+
+    async decide(decider: Session, id: number, approve: boolean, password: string) {
+      await deps.sessions.confirmPassword(decider, password);
+      const db = deps.db();
+      const request = db.transaction(() => {
+        const decided = decideApproval(db, deps.audit, decider, id, approve, at());
+        if (!approve) return decided;
+        const user = db.prepare('SELECT id FROM users WHERE id = ?').get(decided.targetUserId) as { id: number } | undefined;
+        if (!user) throw new CofferError('NOT_FOUND', 'That user no longer exists.');
+        const row = target(db, decided.targetUsername);
+        if (decided.kind === 'user.role' && decided.payload.role) {
+          assertKeepsAnOwner(db, row, { role: decided.payload.role });
+          applyRole(db, decider, row, decided.payload.role);
+        }
+        if (decided.kind === 'user.2fa.disable') deps.secondFactor.disable({ userId: row.id, username: row.username, role: row.role });
+        return decided;
       })();
-      // Their open windows keep no stale rights: they sign in again under the new role.
-      deps.sessions.endForUser(user.id);
-      return { username: user.username, role };
+      return { id: request.id, approved: approve };
     },
 
     setStatus(actor: Session, username: string, status: 'active' | 'disabled') {

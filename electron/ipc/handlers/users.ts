@@ -1,6 +1,5 @@
 import type { Core } from '../../core';
 import { appendAudit, queryAudit, verifyAudit } from '../../core/audit/audit-log';
-import { CofferError } from '../../../shared/errors';
 import { idleLimitMs, type Session } from '../../core/auth/session-service';
 import { setMeta } from '../../core/db/meta-repository';
 import { requireSession, type Handler } from '../router';
@@ -21,6 +20,8 @@ export function userHandlers(core: Core): {
   'account.totp.disable': Handler<'account.totp.disable'>;
   'settings.setRequire2fa': Handler<'settings.setRequire2fa'>;
   'settings.auth': Handler<'settings.auth'>;
+  'approvals.list': Handler<'approvals.list'>;
+  'approvals.decide': Handler<'approvals.decide'>;
   'settings.setIdleMinutes': Handler<'settings.setIdleMinutes'>;
 } {
   const actor = (session: Session | undefined) => {
@@ -42,13 +43,9 @@ export function userHandlers(core: Core): {
       requireSession(session).mustEnroll2fa = false;
       return result;
     },
-    'account.totp.disable': async ({ password }, { session }) => {
-      const s = requireSession(session);
-      await core.sessions.confirmPassword(s, password);
-      if (core.secondFactor.isRequired(core.vault.db())) throw new CofferError('FORBIDDEN', 'The owner requires two-step sign-in for everyone.');
-      core.secondFactor.disable(actor(session));
-      return { disabled: true as const };
-    },
+    'account.totp.disable': ({ password }, { session }) => core.users.disableOwn2fa(requireSession(session), password),
+    'approvals.list': () => core.users.pending(),
+    'approvals.decide': ({ id, approve, password }, { session }) => core.users.decide(requireSession(session), id, approve, password),
     'settings.setRequire2fa': async ({ required, password }, { session }) => {
       await core.sessions.confirmPassword(requireSession(session), password);
       core.secondFactor.setRequired(core.vault.db(), actor(session), required);

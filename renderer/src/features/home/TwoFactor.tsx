@@ -16,6 +16,7 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
+  const [requested, setRequested] = useState(false);
 
   const begin = async () => {
     const result = await call('account.totp.begin', {});
@@ -34,6 +35,7 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
     const result = await call('account.totp.disable', { password });
     setPassword('');
     setError(result.ok ? null : result.error);
+    setRequested(result.ok && result.value.pending);
     if (result.ok) await refresh();
   };
 
@@ -82,6 +84,7 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
           </button>
         </form>
       )}
+      {requested && <p role="status">{t('approvals.pending')}</p>}
       <ErrorNotice error={error} />
     </section>
   );

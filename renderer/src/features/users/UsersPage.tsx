@@ -6,6 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { fieldText, useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
+import { Approvals } from './Approvals';
 import { SignInRules } from './SignInRules';
 
 const DORMANT_DAYS = 30;
@@ -88,6 +89,7 @@ export function UsersPage() {
           ))}
         </tbody>
       </table>
+      <Approvals />
       <SignInRules />
       <form className="card inline-form" onSubmit={(e) => void add(e)} data-testid="add-user">
         <h3>{t('users.add')}</h3>
