@@ -5,7 +5,7 @@ export type CustomerLevel = (typeof CUSTOMER_LEVELS)[number];
 
 /**
  * Fields that hold personal data beyond a name. Main decides per role whether each is sent in
- * full, masked or not at all (shared/policy.ts), and never lets a role search, sort or filter by
+ * full, masked or not at all (shared/field-policy.ts), and never lets a role search, sort or filter by
  * a field it cannot see in full.
  */
 export const SENSITIVE_CUSTOMER_FIELDS = ['mobile', 'phone', 'email', 'addressDetail', 'idNumber', 'bankCard'] as const;

@@ -35,8 +35,8 @@ export const FIELD_POLICY: Readonly<Record<SensitiveCustomerField, FieldRule>> =
 };
 
 function ruleFor(role: string, field: string): { role: PolicyRole; rule: FieldRule } | null {
-  const rule = (FIELD_POLICY as Record<string, FieldRule | undefined>)[field];
-  if (!rule || !(ROLES as readonly string[]).includes(role)) return null;
+  if (!Object.hasOwn(FIELD_POLICY, field) || !(ROLES as readonly string[]).includes(role)) return null;
+  const rule = (FIELD_POLICY as Record<string, FieldRule>)[field]!;
   return { role: role as PolicyRole, rule };
 }
 

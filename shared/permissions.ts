@@ -63,8 +63,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
 
 /** Unknown roles and permissions get 'none': the table fails closed. */
 export function grantFor(role: string, permission: string): Grant {
-  const entry = (POLICY as Record<string, Row | undefined>)[permission];
-  if (!entry || !(ROLES as readonly string[]).includes(role)) return 'none';
+  // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+  if (!Object.hasOwn(POLICY, permission) || !(ROLES as readonly string[]).includes(role)) return 'none';
+  const entry = (POLICY as Record<string, Row>)[permission]!;
   return entry[role as PolicyRole];
 }
 

@@ -5,7 +5,7 @@ import type { CustomerRow } from './customer-repository';
 /** How one role sees one sensitive field. */
 export type FieldVisibility = 'full' | 'masked' | 'hidden';
 
-/** The policy pieces the customer views need (shared/policy.ts and shared/masking.ts provide them). */
+/** The policy pieces the customer views need (shared/field-policy.ts and shared/masking.ts provide them). */
 export interface FieldPolicy {
   visibility(role: Role, field: SensitiveCustomerField): FieldVisibility;
   /** Whether the role may reveal a masked field; `own` is whether the customer is theirs. */

@@ -152,19 +152,13 @@ describe('field visibility', () => {
   });
 });
 
-/**
- * Known fail-open gaps in shared/permissions.ts and shared/field-policy.ts (owned elsewhere): the
- * tables are plain objects, so a permission or field named after an Object.prototype member is
- * "found". can('owner', '__proto__') is true today; the field functions throw. Permission names
- * come from the contract, not the renderer, so nothing reaches this now. Fix with Object.hasOwn in
- * grantFor/ruleFor, then turn these `it.fails` into `it` (they fail as soon as the fix lands).
- */
-describe('prototype keys (known gap, see comment)', () => {
+/** Table lookups use own keys only, so Object.prototype member names are unknown (fail closed). */
+describe('prototype keys', () => {
   const KEYS = ['__proto__', 'constructor', 'toString', 'hasOwnProperty'];
-  it.fails('can() refuses permissions named after Object.prototype members', () => {
+  it('can() refuses permissions named after Object.prototype members', () => {
     for (const key of KEYS) expect(can('owner', key), key).toBe(false);
   });
-  it.fails('field functions treat such fields as unknown (hidden, not revealable, not queryable)', () => {
+  it('field functions treat such fields as unknown (hidden, not revealable, not queryable)', () => {
     for (const key of KEYS) {
       expect(fieldVisibility('owner', key), key).toBe('hidden');
       expect(canRevealField('owner', key, true), key).toBe(false);

@@ -3,7 +3,7 @@ import type { Migration } from './types';
 /**
  * Customers and their tags. Sensitive columns (mobile, phone, email, address_detail, id_number,
  * bank_card) are ordinary columns inside the encrypted database; who sees them in full is decided
- * in main by shared/policy.ts before anything crosses the bridge. Soft delete keeps a recycle bin.
+ * in main by shared/field-policy.ts before anything crosses the bridge. Soft delete keeps a recycle bin.
  */
 export const migration004: Migration = {
   version: 4,
