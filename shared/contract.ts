@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from './locale';
-import { CUSTOMER_LEVELS, CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerInputSchema, customerViewSchema } from './customers';
+import { CUSTOMER_LEVELS, CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerChangesSchema, customerInputSchema, customerViewSchema } from './customers';
 import type { Permission } from './permissions';
 
 /**
@@ -266,7 +266,7 @@ export const contract = {
   }),
   'customers.create': channel({ input: customerInputSchema, output: customerViewSchema, permission: 'customers.write' }),
   'customers.update': channel({
-    input: z.object({ id: z.number().int().positive(), changes: customerInputSchema.partial() }).strict(),
+    input: z.object({ id: z.number().int().positive(), changes: customerChangesSchema }).strict(),
     output: customerViewSchema,
     permission: 'customers.write',
   }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone } from './validation';
 
 export const CUSTOMER_LEVELS = ['vip', 'regular', 'prospect'] as const;
 export type CustomerLevel = (typeof CUSTOMER_LEVELS)[number];
@@ -14,7 +15,7 @@ export type SensitiveCustomerField = (typeof SENSITIVE_CUSTOMER_FIELDS)[number];
 const text = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => text(max).optional();
 
-export const customerInputSchema = z
+const customerFieldsSchema = z
   .object({
     name: text(100).min(1),
     mobile: optionalText(32),
@@ -34,7 +35,23 @@ export const customerInputSchema = z
     tags: z.array(text(40).min(1)).max(30).optional(),
   })
   .strict();
-export type CustomerInput = z.infer<typeof customerInputSchema>;
+
+type FieldChecks = Partial<Record<'mobile' | 'phone' | 'email' | 'idNumber' | 'bankCard', (value: string) => string | null>>;
+const CHECKS: FieldChecks = { mobile: checkPhone, phone: checkPhone, email: checkEmail, idNumber: checkChineseIdNumber, bankCard: checkBankCard };
+
+/** Adds one issue per bad field; its message is a reason code the form turns into words. */
+function checkFields(value: Partial<Record<keyof FieldChecks, string | undefined>>, ctx: z.RefinementCtx): void {
+  for (const [field, check] of Object.entries(CHECKS) as [keyof FieldChecks, (v: string) => string | null][]) {
+    const given = value[field];
+    if (given === undefined || given === '') continue;
+    const problem = check(given);
+    if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+  }
+}
+
+export const customerInputSchema = customerFieldsSchema.superRefine(checkFields);
+export const customerChangesSchema = customerFieldsSchema.partial().superRefine(checkFields);
+export type CustomerInput = z.infer<typeof customerFieldsSchema>;
 
 /** A customer as it crosses the bridge: sensitive fields already masked or left out by main. */
 export const customerViewSchema = z.object({

@@ -151,7 +151,8 @@ function invalidInput(error: z.ZodError): ErrorBody {
     // Paths are built from the schema's own keys or array indexes; unknown keys are reported
     // as a count, never by name, so a hostile key cannot reflect into the UI.
     const key = issue.code === 'unrecognized_keys' ? '(unknown keys)' : issue.path.map(safeSegment).join('.') || '(input)';
-    fields[key] = issue.code;
+    // Our own refinements carry a reason code (invalid_phone ...) as their message.
+    fields[key] = issue.code === 'custom' && /^[a-z_]{1,40}$/.test(issue.message) ? issue.message : issue.code;
   }
   return { code: 'INVALID_INPUT', message: 'The request was not in the expected form.', fields };
 }
