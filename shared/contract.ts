@@ -259,6 +259,11 @@ export const contract = {
     }),
     permission: 'customers.read',
   }),
+  'customers.search': channel({
+    input: z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(customerViewSchema),
+    permission: 'customers.read',
+  }),
   'customers.get': channel({
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: customerViewSchema,

@@ -30,6 +30,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'settings.chooseBackupFolder': {},
   'customers.list': { limit: 10 },
   'customers.get': { id: 1 },
+  'customers.search': { query: '王伟' },
   'customers.create': { name: 'New customer', mobile: '13900001111' },
   'customers.update': { id: 1, changes: { company: 'Changed Co' } },
   'customers.delete': { id: 3 },

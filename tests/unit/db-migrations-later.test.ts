@@ -73,3 +73,16 @@ describe('migration 5: approvals', () => {
     db.close();
   });
 });
+
+describe('migration 6: customer search', () => {
+  it('creates a trigram FTS5 table that finds Chinese substrings, and the short-gram table', () => {
+    const db = dbAt(5);
+    migrate(db, MIGRATIONS.slice(0, 6));
+    expect(schemaVersion(db)).toBe(6);
+    db.prepare("INSERT INTO customer_search (rowid, name, company, notes, email, phone) VALUES (1, '张三丰', '上海贸易有限公司', '', '', '')").run();
+    expect(db.prepare("SELECT rowid FROM customer_search WHERE customer_search MATCH '\"贸易有\"'").all()).toEqual([{ rowid: 1 }]);
+    db.prepare("INSERT INTO customer_grams (gram, customer_id) VALUES ('王伟', 1)").run();
+    expect(() => db.prepare("INSERT INTO customer_grams (gram, customer_id) VALUES ('王伟', 1)").run()).toThrow(/UNIQUE|PRIMARY/);
+    db.close();
+  });
+});

@@ -1,5 +1,6 @@
 import type { CustomerInput, CustomerLevel, CustomerSort } from '../../../shared/customers';
 import type { Db } from '../db/open-database';
+import { indexCustomer } from './search-index';
 
 /** A customer row as stored, every field in full. Never leaves main without policy applied. */
 export interface CustomerRow {
@@ -59,7 +60,9 @@ export function insertCustomer(db: Db, ownerId: number, input: CustomerInput, at
   const columns = [...fields.map((field) => COLUMNS[field]), 'owner_id', 'created_at', 'updated_at'];
   const values = [...fields.map((field) => input[field] as string), ownerId, at, at];
   const result = db.prepare(`INSERT INTO customers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
-  return Number(result.lastInsertRowid);
+  const id = Number(result.lastInsertRowid);
+  indexCustomer(db, findCustomer(db, id), id);
+  return id;
 }
 
 export function updateCustomerFields(db: Db, id: number, changes: Partial<Record<CustomerColumnField, string | null>>, at: string): void {
@@ -67,6 +70,7 @@ export function updateCustomerFields(db: Db, id: number, changes: Partial<Record
   if (fields.length === 0) return;
   const assignments = [...fields.map((field) => `${COLUMNS[field]} = ?`), 'updated_at = ?'];
   db.prepare(`UPDATE customers SET ${assignments.join(', ')} WHERE id = ? AND deleted_at IS NULL`).run(...fields.map((f) => changes[f] ?? null), at, id);
+  indexCustomer(db, findCustomer(db, id), id);
 }
 
 export function findCustomer(db: Db, id: number): CustomerRow | undefined {
@@ -74,7 +78,18 @@ export function findCustomer(db: Db, id: number): CustomerRow | undefined {
 }
 
 export function softDeleteCustomer(db: Db, id: number, at: string): boolean {
-  return db.prepare('UPDATE customers SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id).changes === 1;
+  const deleted = db.prepare('UPDATE customers SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id).changes === 1;
+  // Out of search at once: the recycle bin is not searchable.
+  if (deleted) indexCustomer(db, undefined, id);
+  return deleted;
+}
+
+/** Live customers among the given ids, in the given order, optionally only one owner's. */
+export function findCustomersByIds(db: Db, ids: readonly number[], ownerId?: number): CustomerRow[] {
+  if (ids.length === 0) return [];
+  const rows = db.prepare(`${SELECT} WHERE c.deleted_at IS NULL AND c.id IN (${ids.map(() => '?').join(',')})`).all(...ids) as CustomerRow[];
+  const byId = new Map(rows.filter((r) => ownerId === undefined || r.ownerId === ownerId).map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r): r is CustomerRow => r !== undefined);
 }
 
 export interface CustomerListQuery {

@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database';
 import {
   CUSTOMER_FIELDS,
   findCustomer,
+  findCustomersByIds,
   insertCustomer,
   listCustomers,
   replaceTags,
@@ -17,6 +18,7 @@ import {
 } from './customer-repository';
 import { toCustomerView, type FieldPolicy } from './customer-view';
 import type { RevealLimiter } from './reveal-limiter';
+import { searchCustomerIds, type SearchColumn } from './search-index';
 
 export interface CustomerServiceDeps {
   db: () => Db;
@@ -85,6 +87,24 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           items: page.map((row) => toCustomerView(row, tags.get(row.id) ?? [], session.role, session.userId, deps.policy)),
           next: rows.length > input.limit && last ? { value: String(sortValue(last, input.sort)), id: last.id } : null,
         };
+      })();
+    },
+
+    /** Search by name, company, notes, and by e-mail or phone only where the role sees them in full. */
+    search(session: Session, query: string, limit: number): CustomerView[] {
+      const db = deps.db();
+      const scope = deps.scope(session, 'read');
+      if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+      const columns: SearchColumn[] = ['name', 'company', 'notes'];
+      if (deps.policy.visibility(session.role, 'email') === 'full') columns.push('email');
+      if (deps.policy.visibility(session.role, 'mobile') === 'full' && deps.policy.visibility(session.role, 'phone') === 'full') columns.push('phone');
+      return db.transaction(() => {
+        const ids = searchCustomerIds(db, query, columns, limit, scope === 'own' ? session.userId : null);
+        const rows = findCustomersByIds(db, ids, scope === 'own' ? session.userId : undefined);
+        const tags = tagsOf(db, rows.map((r) => r.id));
+        // The query text is not logged: it may itself be a phone number or a name.
+        deps.audit(db, { actor: actor(session), action: 'customer.search', entity: 'customer', outcome: 'ok' }, now());
+        return rows.map((row) => toCustomerView(row, tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
       })();
     },
 

@@ -3,6 +3,7 @@ import { requireSession, type Handler } from '../router';
 
 export function customerHandlers(customers: CustomerService): {
   'customers.list': Handler<'customers.list'>;
+  'customers.search': Handler<'customers.search'>;
   'customers.get': Handler<'customers.get'>;
   'customers.create': Handler<'customers.create'>;
   'customers.update': Handler<'customers.update'>;
@@ -11,6 +12,7 @@ export function customerHandlers(customers: CustomerService): {
 } {
   return {
     'customers.list': (input, { session }) => customers.list(requireSession(session), input),
+    'customers.search': ({ query, limit }, { session }) => customers.search(requireSession(session), query, limit),
     'customers.get': ({ id }, { session }) => customers.get(requireSession(session), id),
     'customers.create': (input, { session }) => customers.create(requireSession(session), input),
     'customers.update': ({ id, changes }, { session }) => customers.update(requireSession(session), id, changes),

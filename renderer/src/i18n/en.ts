@@ -171,6 +171,8 @@ export const en = {
   'field.invalid_email': "This is not an e-mail address.",
   'field.invalid_id_number': "This ID number is not valid (check the digits and the last character).",
   'field.invalid_bank_card': "A bank card number has 12 to 19 digits.",
+  'customers.search': "Search",
+  'customers.searchHint': "Name, company, notes, e-mail or phone",
   'role.owner': 'Owner',
   'role.manager': 'Manager',
   'role.sales': 'Sales',

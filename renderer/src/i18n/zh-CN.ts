@@ -173,6 +173,8 @@ export const zhCN: Record<MessageKey, string> = {
   'field.invalid_email': "这不是有效的邮箱地址。",
   'field.invalid_id_number': "身份证号无效（请检查数字和最后一位）。",
   'field.invalid_bank_card': "银行卡号应为 12 到 19 位数字。",
+  'customers.search': "搜索",
+  'customers.searchHint': "姓名、公司、备注、邮箱或电话",
   'role.owner': '所有者',
   'role.manager': '经理',
   'role.sales': '销售',

@@ -12,6 +12,8 @@ interface CustomersState {
   /** Revealed values live only here, only while the record is open, never in a list. */
   revealed: Partial<Record<SensitiveCustomerField, string>>;
   load(): Promise<void>;
+  /** Empty text goes back to the paged list. */
+  search(query: string): Promise<void>;
   loadMore(): Promise<void>;
   open(id: number): Promise<void>;
   close(): void;
@@ -30,6 +32,13 @@ export const useCustomersStore = create<CustomersState>()((set, get) => ({
     const result = await call('customers.list', { limit: 50 });
     if (!result.ok) return set({ loading: false, error: result.error, items: [] });
     set({ loading: false, items: result.value.items, next: result.value.next });
+  },
+  async search(query) {
+    if (!query.trim()) return get().load();
+    set({ loading: true, error: null });
+    const result = await call('customers.search', { query: query.trim(), limit: 100 });
+    if (!result.ok) return set({ loading: false, error: result.error });
+    set({ loading: false, items: result.value, next: null });
   },
   async loadMore() {
     const { next, items } = get();

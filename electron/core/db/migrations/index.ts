@@ -3,11 +3,12 @@ import { migration002 } from './002-audit';
 import { migration003 } from './003-sign-in-security';
 import { migration004 } from './004-customers';
 import { migration005 } from './005-approvals';
+import { migration006 } from './006-customer-search';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useCustomersStore } from '../../stores/customers-store';
@@ -7,7 +7,12 @@ import { CustomerDetail } from './CustomerDetail';
 /** The list (masked by main per role). Issue 5 turns this into the full server-paged table. */
 export function CustomersPage() {
   const t = useT();
-  const { items, next, loading, error, selected, load, loadMore, open } = useCustomersStore();
+  const { items, next, loading, error, selected, load, loadMore, open, search } = useCustomersStore();
+  const [query, setQuery] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void search(query);
+  };
   useEffect(() => {
     void load();
   }, [load]);
@@ -15,6 +20,12 @@ export function CustomersPage() {
   return (
     <section aria-labelledby="customers-title" data-testid="customers-page">
       <h2 id="customers-title">{t('customers.title')}</h2>
+      <form role="search" className="filters" onSubmit={submit}>
+        <input type="search" aria-label={t('customers.search')} placeholder={t('customers.searchHint')} value={query} maxLength={100} onChange={(e) => setQuery(e.target.value)} />
+        <button type="submit" className="secondary">
+          {t('customers.search')}
+        </button>
+      </form>
       <ErrorNotice error={error} />
       {!loading && items.length === 0 && !error && <p className="empty">{t('customers.empty')}</p>}
       {items.length > 0 && (
