@@ -280,6 +280,49 @@ export const contract = {
     output: z.object({ deleted: z.literal(true) }),
     permission: 'customers.delete',
   }),
+  'customers.timeline': channel({
+    input: z.object({ id: z.number().int().positive(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(
+      z.object({
+        type: z.enum(['interaction', 'purchase']),
+        id: z.number().int(),
+        at: z.string(),
+        kind: z.string(),
+        text: z.string(),
+        amountMinor: z.number().int().nullable(),
+        currency: z.string().nullable(),
+        byUsername: z.string(),
+      }),
+    ),
+    permission: 'interactions.read',
+  }),
+  'interactions.add': channel({
+    input: z
+      .object({
+        customerId: z.number().int().positive(),
+        kind: z.enum(['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note']),
+        at: z.iso.datetime(),
+        summary: z.string().trim().min(1).max(2000),
+      })
+      .strict(),
+    output: z.object({ id: z.number().int() }),
+    permission: 'interactions.write',
+  }),
+  'purchases.add': channel({
+    input: z
+      .object({
+        customerId: z.number().int().positive(),
+        date: z.iso.date(),
+        item: z.string().trim().min(1).max(200),
+        // Integer minor units (fen, cents): no floating-point money.
+        amountMinor: z.number().int().min(0).max(1e13),
+        currency: z.string().regex(/^[A-Z]{3}$/),
+        note: z.string().trim().max(500).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.number().int() }),
+    permission: 'purchases.write',
+  }),
   'customers.reveal': channel({
     input: z
       .object({

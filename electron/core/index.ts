@@ -5,6 +5,7 @@ import { grantFor } from '../../shared/permissions';
 import { appendAudit } from './audit/audit-log';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createRevealLimiter } from './customers/reveal-limiter';
+import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
@@ -39,6 +40,7 @@ export interface Core {
   sessions: SessionService;
   firstRun: FirstRunService;
   customers: CustomerService;
+  timeline: TimelineService;
   users: UserService;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
@@ -91,6 +93,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
+    timeline: createTimelineService({ db, audit: appendAudit, now }),
     users,
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),

@@ -13,7 +13,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
   const handlers: HandlerMap = {
     ...appHandlers(core),
     ...vaultHandlers(core),
-    ...customerHandlers(core.customers),
+    ...customerHandlers(core.customers, core.timeline),
     ...userHandlers(core),
   };
   return createRouter({

@@ -86,3 +86,19 @@ describe('migration 6: customer search', () => {
     db.close();
   });
 });
+
+describe('migration 7: interactions and purchases', () => {
+  it('creates both tables with their constraints', () => {
+    const db = dbAt(6);
+    migrate(db, MIGRATIONS.slice(0, 7));
+    expect(schemaVersion(db)).toBe(7);
+    db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'a', 'A', 'owner', 'h', 'now')").run();
+    db.prepare("INSERT INTO customers (id, name, owner_id, created_at, updated_at) VALUES (1, 'x', 1, 'now', 'now')").run();
+    db.prepare("INSERT INTO interactions (customer_id, kind, at, summary, user_id, created_at) VALUES (1, 'wechat', 'now', 's', 1, 'now')").run();
+    expect(() => db.prepare("INSERT INTO interactions (customer_id, kind, at, summary, user_id, created_at) VALUES (1, 'fax', 'now', 's', 1, 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO purchases (customer_id, date, item, amount_minor, currency, user_id, created_at) VALUES (1, 'd', 'i', -1, 'CNY', 1, 'now')").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO purchases (customer_id, date, item, amount_minor, currency, user_id, created_at) VALUES (1, 'd', 'i', 1.5, 'CNY', 1, 'now')").run()).toThrow();
+    expect(() => db.prepare("INSERT INTO purchases (customer_id, date, item, amount_minor, currency, user_id, created_at) VALUES (2, 'd', 'i', 1, 'CNY', 1, 'now')").run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});

@@ -5,7 +5,7 @@ import { insertAuditRow, iterateAudit, lastAuditRow, queryAuditRows, type AuditF
 
 export const AUDIT_ACTIONS = [
   'login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked',
-  'customer.list', 'customer.search', 'customer.read', 'customer.create', 'customer.update', 'customer.delete', 'customer.reveal', 'customer.export',
+  'customer.list', 'customer.search', 'customer.read', 'customer.create', 'customer.update', 'customer.delete', 'customer.reveal', 'customer.export', 'interaction.create', 'purchase.create',
   'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.2fa.enable', 'user.2fa.disable', 'user.2fa.recoveryCode',
   'approval.request', 'approval.approve', 'approval.reject', 'settings.change', 'vault.setup', 'vault.rotateKey', 'vault.unlock',
   'backup.run', 'backup.drill', 'backup.restore', 'audit.verify', 'audit.read', 'ipc.rejected', 'alert',

@@ -1,7 +1,14 @@
 import type { CustomerService } from '../../core/customers/customer-service';
+import type { TimelineService } from '../../core/customers/timeline-service';
 import { requireSession, type Handler } from '../router';
 
-export function customerHandlers(customers: CustomerService): {
+export function customerHandlers(
+  customers: CustomerService,
+  timeline: TimelineService,
+): {
+  'customers.timeline': Handler<'customers.timeline'>;
+  'interactions.add': Handler<'interactions.add'>;
+  'purchases.add': Handler<'purchases.add'>;
   'customers.list': Handler<'customers.list'>;
   'customers.search': Handler<'customers.search'>;
   'customers.get': Handler<'customers.get'>;
@@ -11,6 +18,9 @@ export function customerHandlers(customers: CustomerService): {
   'customers.reveal': Handler<'customers.reveal'>;
 } {
   return {
+    'customers.timeline': ({ id, limit }, { session }) => timeline.timeline(requireSession(session), id, limit),
+    'interactions.add': ({ customerId, ...input }, { session }) => ({ id: timeline.addInteraction(requireSession(session), customerId, input) }),
+    'purchases.add': ({ customerId, ...input }, { session }) => ({ id: timeline.addPurchase(requireSession(session), customerId, input) }),
     'customers.list': (input, { session }) => customers.list(requireSession(session), input),
     'customers.search': ({ query, limit }, { session }) => customers.search(requireSession(session), query, limit),
     'customers.get': ({ id }, { session }) => customers.get(requireSession(session), id),
