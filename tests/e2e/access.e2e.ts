@@ -73,6 +73,13 @@ describeKeychain('who may see what, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Show' }).click();
     await detail.getByTestId('field-mobile').getByText(MOBILE).waitFor();
 
+    // Log the call on the timeline.
+    const timeline = detail.getByTestId('timeline');
+    await timeline.getByLabel('Kind').selectOption('call');
+    await timeline.getByLabel('What happened').fill('回电确认订单 1042');
+    await timeline.getByRole('button', { name: 'Add' }).click();
+    await timeline.getByTestId('timeline-entry').getByText('回电确认订单 1042', { exact: false }).waitFor();
+
     // Lock now with the keyboard, then switch user.
     await page.keyboard.press('Control+l');
     await page.getByTestId('lock-screen').waitFor();

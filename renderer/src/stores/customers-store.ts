@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { CustomerView, SensitiveCustomerField } from '../../../shared/customers';
 import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
@@ -11,6 +12,8 @@ interface CustomersState {
   selected: CustomerView | null;
   /** Revealed values live only here, only while the record is open, never in a list. */
   revealed: Partial<Record<SensitiveCustomerField, string>>;
+  timeline: ChannelOutput<'customers.timeline'>;
+  addInteraction(input: Omit<ChannelInput<'interactions.add'>, 'customerId'>): Promise<ErrorBody | null>;
   load(): Promise<void>;
   /** Empty text goes back to the paged list. */
   search(query: string): Promise<void>;
@@ -27,6 +30,16 @@ export const useCustomersStore = create<CustomersState>()((set, get) => ({
   error: null,
   selected: null,
   revealed: {},
+  timeline: [],
+  async addInteraction(input) {
+    const selected = get().selected;
+    if (!selected) return null;
+    const result = await call('interactions.add', { customerId: selected.id, ...input });
+    if (!result.ok) return result.error;
+    const timeline = await call('customers.timeline', { id: selected.id });
+    if (timeline.ok) set({ timeline: timeline.value });
+    return null;
+  },
   async load() {
     set({ loading: true, error: null });
     const result = await call('customers.list', { limit: 50 });
@@ -52,9 +65,11 @@ export const useCustomersStore = create<CustomersState>()((set, get) => ({
     set({ revealed: {}, error: null });
     const result = await call('customers.get', { id });
     if (!result.ok) return set({ error: result.error, selected: null });
-    set({ selected: result.value });
+    // A role without interactions.read simply gets no timeline.
+    const timeline = await call('customers.timeline', { id });
+    set({ selected: result.value, timeline: timeline.ok ? timeline.value : [] });
   },
-  close: () => set({ selected: null, revealed: {} }),
+  close: () => set({ selected: null, revealed: {}, timeline: [] }),
   async reveal(field, reason) {
     const selected = get().selected;
     if (!selected) return null;

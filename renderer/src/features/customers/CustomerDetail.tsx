@@ -44,6 +44,7 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
         )}
       </dl>
       {asking && <RevealDialog field={asking} onDone={() => setAsking(null)} />}
+      <Timeline />
       <div className="actions">
         <button type="button" className="secondary" onClick={close}>
           {t('customers.close')}
@@ -78,5 +79,52 @@ function RevealDialog({ field, onDone }: { field: SensitiveCustomerField; onDone
         </button>
       </div>
     </form>
+  );
+}
+
+const KINDS = ['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note'] as const;
+
+function Timeline() {
+  const t = useT();
+  const { timeline, addInteraction } = useCustomersStore();
+  const [kind, setKind] = useState<(typeof KINDS)[number]>('call');
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const problem = await addInteraction({ kind, at: new Date().toISOString(), summary: summary.trim() });
+    setError(problem);
+    if (!problem) setSummary('');
+  };
+  return (
+    <div className="timeline" data-testid="timeline">
+      <h4>{t('timeline.title')}</h4>
+      <form className="filters" onSubmit={(e) => void submit(e)}>
+        <select aria-label={t('timeline.kind')} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`timeline.kind.${k}`)}
+            </option>
+          ))}
+        </select>
+        <input aria-label={t('timeline.summary')} placeholder={t('timeline.summary')} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
+        <button type="submit" className="secondary" disabled={!summary.trim()}>
+          {t('timeline.add')}
+        </button>
+      </form>
+      <ErrorNotice error={error} />
+      {timeline.length === 0 ? (
+        <p className="empty">{t('timeline.empty')}</p>
+      ) : (
+        <ul>
+          {timeline.map((entry) => (
+            <li key={`${entry.type}-${entry.id}`} data-testid="timeline-entry">
+              <span className="hint">{new Date(entry.at).toLocaleString()}</span> · {entry.type === 'purchase' ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as (typeof KINDS)[number]}`)} · {entry.text}
+              {entry.amountMinor !== null && ` · ${(entry.amountMinor / 100).toFixed(2)} ${entry.currency ?? ''}`} · {entry.byUsername}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
