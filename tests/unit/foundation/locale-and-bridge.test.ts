@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createBridge } from '../../../shared/bridge';
+import { adminChannels } from '../../../shared/channels/admin';
+import { appChannels } from '../../../shared/channels/app';
+import { customerChannels } from '../../../shared/channels/customers';
 import { CHANNEL_NAMES, contract } from '../../../shared/contract';
 import { pickLocale } from '../../../shared/locale';
 import { createAppService } from '../../../electron/core/app/app-service';
@@ -46,6 +49,14 @@ describe('translations', () => {
       // Brand names and "VIP" read the same in both languages.
       if (!['app.name', 'level.vip'].includes(key)) expect(text, key).not.toBe(en[key as keyof typeof en]);
     }
+  });
+});
+
+describe('contract', () => {
+  it('no channel is defined in two feature files (a spread would silently keep only one)', () => {
+    const parts = [appChannels, adminChannels, customerChannels].map((part) => Object.keys(part));
+    expect(parts.flat()).toHaveLength(CHANNEL_NAMES.length);
+    expect(new Set(parts.flat()).size).toBe(CHANNEL_NAMES.length);
   });
 });
 

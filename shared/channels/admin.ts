@@ -1,0 +1,131 @@
+import { z } from 'zod';
+import { channel, empty, password, roleSchema, username } from './common';
+
+/** One's own account, the owner's settings and users, approvals and the audit log. */
+export const adminChannels = {
+  'account.totp.begin': channel({
+    input: empty,
+    // The user's own new TOTP secret, shown once to type or scan into their authenticator app.
+    output: z.object({ secret: z.string(), uri: z.string() }),
+    permission: 'account.self',
+  }),
+  'account.totp.confirm': channel({
+    input: z.object({ code: z.string().trim().min(6).max(8) }).strict(),
+    output: z.object({ recoveryCodes: z.array(z.string()) }),
+    permission: 'account.self',
+  }),
+  'account.totp.disable': channel({
+    input: z.object({ password }).strict(),
+    output: z.object({ disabled: z.boolean(), pending: z.boolean() }),
+    permission: 'account.self',
+  }),
+  'settings.auth': channel({
+    input: empty,
+    output: z.object({ require2fa: z.boolean(), idleMinutes: z.number().int() }),
+    permission: 'settings.manage',
+  }),
+  'settings.setIdleMinutes': channel({
+    input: z.object({ minutes: z.number().int().min(1).max(240) }).strict(),
+    output: z.object({ idleMinutes: z.number().int() }),
+    permission: 'settings.manage',
+  }),
+  'settings.setRequire2fa': channel({
+    input: z.object({ required: z.boolean(), password }).strict(),
+    output: z.object({ required: z.boolean() }),
+    permission: 'settings.manage',
+  }),
+  'users.list': channel({
+    input: empty,
+    output: z.array(
+      z.object({
+        username: z.string(),
+        displayName: z.string(),
+        role: roleSchema,
+        status: z.enum(['active', 'disabled', 'locked']),
+        has2fa: z.boolean(),
+        createdAt: z.string(),
+        lastLoginAt: z.string().nullable(),
+      }),
+    ),
+    permission: 'users.manage',
+  }),
+  'users.create': channel({
+    input: z.object({ username, displayName: z.string().trim().min(1).max(100), role: roleSchema, password }).strict(),
+    output: z.object({ username: z.string() }),
+    permission: 'users.manage',
+  }),
+  'users.setRole': channel({
+    // Changing a role is high-risk: the owner confirms with their own password.
+    input: z.object({ username, role: roleSchema, ownerPassword: password }).strict(),
+    // pending: a second owner exists and must approve (approvals.decide); role is still the old one.
+    output: z.object({ username: z.string(), role: roleSchema, pending: z.boolean() }),
+    permission: 'users.manage',
+  }),
+  'users.setStatus': channel({
+    input: z.object({ username, status: z.enum(['active', 'disabled']) }).strict(),
+    output: z.object({ username: z.string(), status: z.enum(['active', 'disabled']), sessionsEnded: z.number().int() }),
+    permission: 'users.manage',
+  }),
+  'users.resetPassword': channel({
+    input: z.object({ username, newPassword: password }).strict(),
+    output: z.object({ username: z.string() }),
+    permission: 'users.manage',
+  }),
+  'approvals.list': channel({
+    input: empty,
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        kind: z.enum(['user.role', 'user.2fa.disable']),
+        targetUsername: z.string(),
+        requestedByUsername: z.string(),
+        requestedAt: z.string(),
+        payload: z.object({ role: roleSchema.optional() }),
+      }),
+    ),
+    permission: 'users.manage',
+  }),
+  'approvals.decide': channel({
+    input: z.object({ id: z.number().int().positive(), approve: z.boolean(), password }).strict(),
+    output: z.object({ id: z.number().int(), approved: z.boolean() }),
+    permission: 'users.manage',
+  }),
+  'audit.query': channel({
+    input: z
+      .object({
+        username: z.string().trim().min(1).max(64).optional(),
+        action: z.string().trim().min(1).max(40).optional(),
+        recordId: z.string().trim().min(1).max(40).optional(),
+        from: z.string().max(40).optional(),
+        to: z.string().max(40).optional(),
+        beforeId: z.number().int().positive().optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.array(
+      z.object({
+        id: z.number().int(),
+        at: z.string(),
+        username: z.string().nullable(),
+        role: z.string().nullable(),
+        action: z.string(),
+        entity: z.string().nullable(),
+        recordId: z.string().nullable(),
+        outcome: z.enum(['ok', 'denied', 'rejected', 'failed']),
+        fields: z.array(z.string()),
+        reason: z.string().nullable(),
+      }),
+    ),
+    permission: 'audit.read',
+  }),
+  'audit.verify': channel({
+    input: empty,
+    output: z.object({
+      ok: z.boolean(),
+      rows: z.number().int(),
+      firstBrokenId: z.number().int().nullable(),
+      problem: z.string().nullable(),
+    }),
+    permission: 'audit.verify',
+  }),
+} as const;

@@ -1,0 +1,100 @@
+import { z } from 'zod';
+import { CUSTOMER_LEVELS, CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerChangesSchema, customerInputSchema, customerViewSchema } from '../customers';
+import { channel } from './common';
+
+/** Customers, their timeline, and the audited reveal. */
+export const customerChannels = {
+  'customers.list': channel({
+    input: z
+      .object({
+        level: z.enum(CUSTOMER_LEVELS).optional(),
+        tag: z.string().trim().min(1).max(40).optional(),
+        sort: z.enum(CUSTOMER_SORTS).default('name'),
+        after: z.object({ value: z.string().max(200), id: z.number().int().positive() }).strict().optional(),
+        limit: z.number().int().min(1).max(200).default(50),
+      })
+      .strict(),
+    output: z.object({
+      items: z.array(customerViewSchema),
+      next: z.object({ value: z.string(), id: z.number().int() }).nullable(),
+    }),
+    permission: 'customers.read',
+  }),
+  'customers.search': channel({
+    input: z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    output: z.array(customerViewSchema),
+    permission: 'customers.read',
+  }),
+  'customers.get': channel({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: customerViewSchema,
+    permission: 'customers.read',
+  }),
+  'customers.create': channel({ input: customerInputSchema, output: customerViewSchema, permission: 'customers.write' }),
+  'customers.update': channel({
+    input: z.object({ id: z.number().int().positive(), changes: customerChangesSchema }).strict(),
+    output: customerViewSchema,
+    permission: 'customers.write',
+  }),
+  'customers.delete': channel({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ deleted: z.literal(true) }),
+    permission: 'customers.delete',
+  }),
+  'customers.timeline': channel({
+    input: z.object({ id: z.number().int().positive(), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(
+      z.object({
+        type: z.enum(['interaction', 'purchase']),
+        id: z.number().int(),
+        at: z.string(),
+        kind: z.string(),
+        text: z.string(),
+        amountMinor: z.number().int().nullable(),
+        currency: z.string().nullable(),
+        byUsername: z.string(),
+      }),
+    ),
+    permission: 'interactions.read',
+  }),
+  'interactions.add': channel({
+    input: z
+      .object({
+        customerId: z.number().int().positive(),
+        kind: z.enum(['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note']),
+        at: z.iso.datetime(),
+        summary: z.string().trim().min(1).max(2000),
+      })
+      .strict(),
+    output: z.object({ id: z.number().int() }),
+    permission: 'interactions.write',
+  }),
+  'purchases.add': channel({
+    input: z
+      .object({
+        customerId: z.number().int().positive(),
+        date: z.iso.date(),
+        item: z.string().trim().min(1).max(200),
+        // Integer minor units (fen, cents): no floating-point money.
+        amountMinor: z.number().int().min(0).max(1e13),
+        currency: z.string().regex(/^[A-Z]{3}$/),
+        note: z.string().trim().max(500).optional(),
+      })
+      .strict(),
+    output: z.object({ id: z.number().int() }),
+    permission: 'purchases.write',
+  }),
+  'customers.reveal': channel({
+    input: z
+      .object({
+        id: z.number().int().positive(),
+        field: z.enum(SENSITIVE_CUSTOMER_FIELDS),
+        // Why the full value is needed; kept in the audit log, so it must say something.
+        reason: z.string().trim().min(3).max(200),
+      })
+      .strict(),
+    // The one output that carries a full sensitive value, on purpose, after its own check.
+    output: z.object({ value: z.string() }),
+    permission: 'customers.reveal',
+  }),
+} as const;
