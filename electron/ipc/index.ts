@@ -1,6 +1,7 @@
 import { can } from '../../shared/permissions';
 import type { Core } from '../core';
 import { appendAudit } from '../core/audit/audit-log';
+import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
 import { appHandlers } from './handlers/app';
 import { customerHandlers } from './handlers/customers';
@@ -26,7 +27,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
       appendAudit(
         core.vault.db(),
         {
-          actor: session ? { userId: session.userId, username: session.username, role: session.role } : null,
+          actor: session ? auditActor(session) : null,
           action: 'ipc.rejected',
           outcome: code === 'FORBIDDEN' ? 'denied' : 'rejected',
           reason: channel ? `${code} ${channel}` : code,

@@ -57,6 +57,11 @@ export const DEFAULT_IDLE_MINUTES = 15;
 
 const WRONG = (): CofferError => new CofferError('UNAUTHENTICATED', 'The username or password is wrong.');
 
+/** Who did it, as the audit log records it: ids and names, never a secret. */
+export function auditActor(who: { userId: number; username: string; role: Role }): { userId: number; username: string; role: Role } {
+  return { userId: who.userId, username: who.username, role: who.role };
+}
+
 export function toSessionUser(session: Pick<Session, 'username' | 'displayName' | 'role'>): SessionUser {
   return { username: session.username, displayName: session.displayName, role: session.role };
 }
@@ -73,7 +78,6 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   const backoff = createLoginBackoff();
   // Unknown usernames still pay for one scrypt verify, so timing does not reveal who exists.
   let decoyHash: Promise<string> | undefined;
-  const actorOf = (s: { userId?: number; id?: number; username: string; role: Role }) => ({ userId: (s.userId ?? s.id)!, username: s.username, role: s.role });
 
   function start(senderId: string, user: UserRow): SessionUser {
     const db = options.db();
@@ -102,7 +106,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         options.audit(db, { actor: null, action: 'login.failed', outcome: 'denied', reason: 'unknown username' }, at());
         throw WRONG();
       }
-      const actor = actorOf(user);
+      const actor = auditActor({ userId: user.id, username: user.username, role: user.role });
       if (!(await verifyPassword(password, user.passwordHash))) {
         backoff.failed(username, now());
         db.transaction(() => {
@@ -139,7 +143,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (session && !session.locked && now() - session.lastActiveAt > idleLimitMs(options.db())) {
         session.locked = true;
-        options.audit(options.db(), { actor: actorOf(session), action: 'session.locked', outcome: 'ok', reason: 'idle' }, at());
+        options.audit(options.db(), { actor: auditActor(session), action: 'session.locked', outcome: 'ok', reason: 'idle' }, at());
       }
       return session;
     },
@@ -150,7 +154,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (!session || session.locked) return false;
       session.locked = true;
-      options.audit(options.db(), { actor: actorOf(session), action: 'session.locked', outcome: 'ok', reason: 'lock now' }, at());
+      options.audit(options.db(), { actor: auditActor(session), action: 'session.locked', outcome: 'ok', reason: 'lock now' }, at());
       return true;
     },
     async unlock(senderId, password) {
@@ -160,13 +164,13 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       if (wait > 0) throw new CofferError('RATE_LIMITED', `Too many attempts. Wait ${Math.ceil(wait / 1000)} seconds and try again.`);
       if (!(await passwordMatches(session.username, password))) {
         backoff.failed(session.username, now());
-        options.audit(options.db(), { actor: actorOf(session), action: 'login.failed', outcome: 'denied', reason: 'unlock: wrong password' }, at());
+        options.audit(options.db(), { actor: auditActor(session), action: 'login.failed', outcome: 'denied', reason: 'unlock: wrong password' }, at());
         throw new CofferError('UNAUTHENTICATED', 'That password is not right.', { password: 'wrong' });
       }
       backoff.succeeded(session.username);
       session.locked = false;
       session.lastActiveAt = now();
-      options.audit(options.db(), { actor: actorOf(session), action: 'session.unlocked', outcome: 'ok' }, at());
+      options.audit(options.db(), { actor: auditActor(session), action: 'session.unlocked', outcome: 'ok' }, at());
       return toSessionUser(session);
     },
     async confirmPassword(session, password) {
@@ -178,7 +182,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (!session) return false;
       sessions.delete(senderId);
-      options.audit(options.db(), { actor: actorOf(session), action: 'logout', outcome: 'ok' }, at());
+      options.audit(options.db(), { actor: auditActor(session), action: 'logout', outcome: 'ok' }, at());
       return true;
     },
     endForUser(userId) {

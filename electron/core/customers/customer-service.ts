@@ -1,7 +1,7 @@
 import { CofferError } from '../../../shared/errors';
-import type { CustomerInput, CustomerLevel, CustomerSort, CustomerView, SensitiveCustomerField } from '../../../shared/customers';
+import { SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel, type CustomerSort, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
 import type { AuditEntry } from '../audit/audit-log';
-import type { Session } from '../auth/session-service';
+import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import {
   CUSTOMER_FIELDS,
@@ -30,6 +30,18 @@ export interface CustomerServiceDeps {
   now?: () => number;
 }
 
+/**
+ * The customer if the grant reaches it, for every customer-scoped call (records, timeline).
+ * Out of scope answers NOT_FOUND, exactly like a missing record: no confirmation it exists.
+ */
+export function findCustomerInScope(db: Db, userId: number, grant: string, id: number): CustomerRow {
+  const row = findCustomer(db, id);
+  if (!row || !(grant === 'all' || (grant === 'own' && row.ownerId === userId))) {
+    throw new CofferError('NOT_FOUND', 'That customer does not exist.');
+  }
+  return row;
+}
+
 export interface ListInput {
   level?: CustomerLevel | undefined;
   tag?: string | undefined;
@@ -41,7 +53,6 @@ export interface ListInput {
 /** Writes one audit row inside the caller's transaction. */
 export type AuditFn = (db: Db, entry: AuditEntry, at: Date) => unknown;
 
-const actor = (s: Session) => ({ userId: s.userId, username: s.username, role: s.role });
 
 /**
  * Customer records with row scope, field policy and audit. Every read and change writes its
@@ -51,14 +62,8 @@ const actor = (s: Session) => ({ userId: s.userId, username: s.username, role: s
 export function createCustomerService(deps: CustomerServiceDeps) {
   const now = () => new Date((deps.now ?? Date.now)());
 
-  /** Out-of-scope rows answer NOT_FOUND, exactly like missing ones: no confirmation they exist. */
   function scoped(db: Db, session: Session, id: number, action: 'read' | 'write'): CustomerRow {
-    const scope = deps.scope(session, action);
-    const row = findCustomer(db, id);
-    if (!row || scope === 'none' || (scope === 'own' && row.ownerId !== session.userId)) {
-      throw new CofferError('NOT_FOUND', 'That customer does not exist.');
-    }
-    return row;
+    return findCustomerInScope(db, session.userId, deps.scope(session, action), id);
   }
 
   function view(db: Db, session: Session, row: CustomerRow): CustomerView {
@@ -81,7 +86,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         });
         const page = rows.slice(0, input.limit);
         const tags = tagsOf(db, page.map((r) => r.id));
-        deps.audit(db, { actor: actor(session), action: 'customer.list', entity: 'customer', outcome: 'ok' }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok' }, now());
         const last = page[page.length - 1];
         return {
           items: page.map((row) => toCustomerView(row, tags.get(row.id) ?? [], session.role, session.userId, deps.policy)),
@@ -103,7 +108,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         const rows = findCustomersByIds(db, ids, scope === 'own' ? session.userId : undefined);
         const tags = tagsOf(db, rows.map((r) => r.id));
         // The query text is not logged: it may itself be a phone number or a name.
-        deps.audit(db, { actor: actor(session), action: 'customer.search', entity: 'customer', outcome: 'ok' }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.search', entity: 'customer', outcome: 'ok' }, now());
         return rows.map((row) => toCustomerView(row, tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
       })();
     },
@@ -112,7 +117,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const db = deps.db();
       return db.transaction(() => {
         const row = scoped(db, session, id, 'read');
-        deps.audit(db, { actor: actor(session), action: 'customer.read', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.read', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
         return view(db, session, row);
       })();
     },
@@ -125,7 +130,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         const id = insertCustomer(db, session.userId, input, at);
         if (input.tags) replaceTags(db, id, input.tags);
         const fields = CUSTOMER_FIELDS.filter((f) => input[f] !== undefined && input[f] !== '');
-        deps.audit(db, { actor: actor(session), action: 'customer.create', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.create', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
         return view(db, session, findCustomer(db, id)!);
       })();
     },
@@ -150,7 +155,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           replaceTags(db, id, input.tags);
           fields.push('tags');
         }
-        deps.audit(db, { actor: actor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
         return view(db, session, findCustomer(db, id)!);
       })();
     },
@@ -160,7 +165,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       db.transaction(() => {
         scoped(db, session, id, 'write');
         softDeleteCustomer(db, id, now().toISOString());
-        deps.audit(db, { actor: actor(session), action: 'customer.delete', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.delete', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
       })();
     },
 
@@ -172,7 +177,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const outcome = db.transaction((): { value: string } | { error: CofferError } => {
         const row = scoped(db, session, id, 'read');
         const value = row[field];
-        const base = { actor: actor(session), entity: 'customer', recordId: String(id), fields: [field] };
+        const base = { actor: auditActor(session), entity: 'customer', recordId: String(id), fields: [field] };
         if (!deps.policy.canReveal(session.role, field, row.ownerId === session.userId) || value === null) {
           deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'denied' }, now());
           return { error: new CofferError('FORBIDDEN', 'Your role cannot see this field in full.') };
@@ -193,7 +198,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 export type CustomerService = ReturnType<typeof createCustomerService>;
 
 function isSensitive(field: CustomerColumnField): field is SensitiveCustomerField {
-  return ['mobile', 'phone', 'email', 'addressDetail', 'idNumber', 'bankCard'].includes(field);
+  return (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field);
 }
 
 function sortValue(row: CustomerRow, sort: CustomerSort): string {

@@ -1,9 +1,8 @@
 import type { Role } from '../../../shared/contract';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
+import type { FieldVisibility } from '../../../shared/field-policy';
 import type { CustomerRow } from './customer-repository';
 
-/** How one role sees one sensitive field. */
-export type FieldVisibility = 'full' | 'masked' | 'hidden';
 
 /** The policy pieces the customer views need (shared/field-policy.ts and shared/masking.ts provide them). */
 export interface FieldPolicy {

@@ -1,24 +1,16 @@
-import { CofferError } from '../../../shared/errors';
-import { grantFor } from '../../../shared/permissions';
-import type { Session } from '../auth/session-service';
+import { grantFor, type Permission } from '../../../shared/permissions';
+import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { findCustomer } from './customer-repository';
-import type { AuditFn } from './customer-service';
+import { findCustomerInScope, type AuditFn } from './customer-service';
 import { insertInteraction, insertPurchase, timelineOf, type InteractionKind, type TimelineEntry } from './timeline-repository';
 
-const actor = (s: Session) => ({ userId: s.userId, username: s.username, role: s.role });
 
 /** Interactions and purchases: each follows its own row of the policy table, scoped per customer. */
 export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?: () => number }) {
   const now = () => new Date((deps.now ?? Date.now)());
 
-  /** The customer if this permission reaches it; NOT_FOUND otherwise, as everywhere. */
-  function reachable(db: Db, session: Session, customerId: number, permission: Parameters<typeof grantFor>[1]) {
-    const grant = grantFor(session.role, permission);
-    const row = findCustomer(db, customerId);
-    if (!row || grant === 'none' || (grant === 'own' && row.ownerId !== session.userId)) throw new CofferError('NOT_FOUND', 'That customer does not exist.');
-    return row;
-  }
+  const reachable = (db: Db, session: Session, customerId: number, permission: Permission) =>
+    findCustomerInScope(db, session.userId, grantFor(session.role, permission), customerId);
 
   return {
     timeline(session: Session, customerId: number, limit: number): TimelineEntry[] {
@@ -27,7 +19,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
         const row = reachable(db, session, customerId, 'interactions.read');
         const purchases = grantFor(session.role, 'purchases.read');
         const withPurchases = purchases === 'all' || (purchases === 'own' && row.ownerId === session.userId);
-        deps.audit(db, { actor: actor(session), action: 'customer.read', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['timeline'] }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.read', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['timeline'] }, now());
         return timelineOf(db, customerId, withPurchases, limit);
       })();
     },
@@ -37,7 +29,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
       return db.transaction(() => {
         reachable(db, session, customerId, 'interactions.write');
         const id = insertInteraction(db, { customerId, ...input, userId: session.userId }, now().toISOString());
-        deps.audit(db, { actor: actor(session), action: 'interaction.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['kind', 'summary'] }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'interaction.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['kind', 'summary'] }, now());
         return id;
       })();
     },
@@ -47,7 +39,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
       return db.transaction(() => {
         reachable(db, session, customerId, 'purchases.write');
         const id = insertPurchase(db, { customerId, ...input, userId: session.userId }, now().toISOString());
-        deps.audit(db, { actor: actor(session), action: 'purchase.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['item', 'amount'] }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'purchase.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['item', 'amount'] }, now());
         return id;
       })();
     },

@@ -2,7 +2,7 @@ import type { SessionUser } from '../../../shared/contract';
 import { CofferError } from '../../../shared/errors';
 import type { SessionService } from '../auth/session-service';
 import { findUserByUsername } from '../users/user-repository';
-import { generateRecoveryKey } from '../vault/recovery-key';
+import { generateRecoveryKey, normalizeRecoveryKeyText } from '../vault/recovery-key';
 import { validateSetupInput, type SetupInput } from '../vault/setup';
 import type { VaultService } from '../vault/vault-service';
 
@@ -28,11 +28,6 @@ const PENDING_LIFETIME_MS = 60 * 60 * 1000;
 /** How many characters (two groups of four) the owner types back. */
 const ENDING_CHARS = 8;
 
-export function normaliseRecoveryText(text: string): string {
-  // Crockford base32 reading rules, as the recovery key parser applies them.
-  return text.toUpperCase().replace(/[^0-9A-Z]/g, '').replace(/[IL]/g, '1').replace(/O/g, '0');
-}
-
 export function createFirstRunService(deps: { vault: VaultService; sessions: SessionService; now?: () => number }): FirstRunService {
   const now = deps.now ?? Date.now;
   const pending = new Map<string, Pending>();
@@ -57,8 +52,8 @@ export function createFirstRunService(deps: { vault: VaultService; sessions: Ses
         drop(senderId);
         throw new CofferError('CONFLICT', 'Setup was interrupted. Start again: a new recovery key will be shown.');
       }
-      const expected = normaliseRecoveryText(entry.recovery.text).slice(-ENDING_CHARS);
-      if (normaliseRecoveryText(recoveryKeyEnding) !== expected) {
+      const expected = normalizeRecoveryKeyText(entry.recovery.text).slice(-ENDING_CHARS);
+      if (normalizeRecoveryKeyText(recoveryKeyEnding) !== expected) {
         throw new CofferError('INVALID_INPUT', 'That is not the end of your recovery key.', { recoveryKeyEnding: 'mismatch' });
       }
       pending.delete(senderId);

@@ -1,7 +1,7 @@
 import type { Role } from '../../../shared/contract';
 import { CofferError } from '../../../shared/errors';
 import type { AuditEntry } from '../audit/audit-log';
-import type { Session } from '../auth/session-service';
+import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { countActiveOwners } from './user-repository';
 
@@ -19,7 +19,6 @@ export interface PendingApproval {
 }
 
 type Audit = (db: Db, entry: AuditEntry, at: Date) => unknown;
-const actorOf = (s: Session) => ({ userId: s.userId, username: s.username, role: s.role });
 
 /** Two-person rule: needed only where a second owner exists to approve. */
 export function needsSecondOwner(db: Db): boolean {
@@ -32,7 +31,7 @@ export function requestApproval(db: Db, audit: Audit, actor: Session, kind: Appr
       db.prepare('INSERT INTO approvals (kind, target_user_id, payload, requested_by, requested_at) VALUES (?, ?, ?, ?, ?)').run(kind, targetUserId, JSON.stringify(payload), actor.userId, at.toISOString())
         .lastInsertRowid,
     );
-    audit(db, { actor: actorOf(actor), action: 'approval.request', entity: 'approval', recordId: String(id), outcome: 'ok', reason: kind }, at);
+    audit(db, { actor: auditActor(actor), action: 'approval.request', entity: 'approval', recordId: String(id), outcome: 'ok', reason: kind }, at);
     return id;
   })();
 }
@@ -58,6 +57,6 @@ export function decideApproval(db: Db, audit: Audit, decider: Session, id: numbe
   if (!request) throw new CofferError('NOT_FOUND', 'That request was already decided or does not exist.');
   if (request.requestedBy === decider.userId) throw new CofferError('FORBIDDEN', 'Another owner must approve your own request.');
   db.prepare('UPDATE approvals SET status = ?, decided_by = ?, decided_at = ? WHERE id = ?').run(approve ? 'approved' : 'rejected', decider.userId, at.toISOString(), id);
-  audit(db, { actor: actorOf(decider), action: approve ? 'approval.approve' : 'approval.reject', entity: 'approval', recordId: String(id), outcome: 'ok', reason: request.kind }, at);
+  audit(db, { actor: auditActor(decider), action: approve ? 'approval.approve' : 'approval.reject', entity: 'approval', recordId: String(id), outcome: 'ok', reason: request.kind }, at);
   return request;
 }

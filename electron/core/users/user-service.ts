@@ -3,7 +3,7 @@ import { CofferError } from '../../../shared/errors';
 import { checkPasswordStrength } from '../../../shared/password-strength';
 import type { AuditEntry } from '../audit/audit-log';
 import type { SecondFactor } from '../auth/second-factor';
-import type { Session, SessionService } from '../auth/session-service';
+import { auditActor, type Session, type SessionService } from '../auth/session-service';
 import { decideApproval, needsSecondOwner, pendingApprovals, requestApproval } from './approvals';
 import type { Db } from '../db/open-database';
 import { hashPassword } from './password-hash';
@@ -17,7 +17,6 @@ export interface UserServiceDeps {
   now?: () => number;
 }
 
-const actorOf = (s: Session) => ({ userId: s.userId, username: s.username, role: s.role });
 
 /** The owner's Users page: add, change role, disable (offboarding), reset password. */
 export function createUserService(deps: UserServiceDeps) {
@@ -45,7 +44,7 @@ export function createUserService(deps: UserServiceDeps) {
   function applyRole(db: Db, actor: Session, user: UserRow, role: Role): void {
     db.transaction(() => {
       setUserRole(db, user.id, role);
-      deps.audit(db, { actor: actorOf(actor), action: 'user.role', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['role'], reason: `${user.role} -> ${role}` }, at());
+      deps.audit(db, { actor: auditActor(actor), action: 'user.role', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['role'], reason: `${user.role} -> ${role}` }, at());
     })();
     // Their open windows keep no stale rights: they sign in again under the new role.
     deps.sessions.endForUser(user.id);
@@ -63,7 +62,7 @@ export function createUserService(deps: UserServiceDeps) {
       if (findUserByUsername(db, input.username)) throw new CofferError('CONFLICT', 'That username is taken.', { username: 'taken' });
       db.transaction(() => {
         const id = insertUser(db, { username: input.username, displayName: input.displayName, role: input.role, passwordHash }, at());
-        deps.audit(db, { actor: actorOf(actor), action: 'user.create', entity: 'user', recordId: String(id), outcome: 'ok', fields: ['role'] }, at());
+        deps.audit(db, { actor: auditActor(actor), action: 'user.create', entity: 'user', recordId: String(id), outcome: 'ok', fields: ['role'] }, at());
       })();
       return { username: input.username };
     },
@@ -92,7 +91,7 @@ export function createUserService(deps: UserServiceDeps) {
         requestApproval(db, deps.audit, actor, 'user.2fa.disable', actor.userId, {}, at());
         return { disabled: false, pending: true };
       }
-      deps.secondFactor.disable(actorOf(actor));
+      deps.secondFactor.disable(auditActor(actor));
       return { disabled: true, pending: false };
     },
 
@@ -124,7 +123,7 @@ export function createUserService(deps: UserServiceDeps) {
       assertKeepsAnOwner(db, user, { status });
       db.transaction(() => {
         setUserStatus(db, user.id, status);
-        deps.audit(db, { actor: actorOf(actor), action: status === 'active' ? 'user.enable' : 'user.disable', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['status'] }, at());
+        deps.audit(db, { actor: auditActor(actor), action: status === 'active' ? 'user.enable' : 'user.disable', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['status'] }, at());
       })();
       const sessionsEnded = status === 'disabled' ? deps.sessions.endForUser(user.id) : 0;
       return { username: user.username, status, sessionsEnded };
@@ -137,7 +136,7 @@ export function createUserService(deps: UserServiceDeps) {
       const hash = await hashPassword(newPassword);
       db.transaction(() => {
         setUserPassword(db, user.id, hash, at());
-        deps.audit(db, { actor: actorOf(actor), action: 'user.password.reset', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['password'] }, at());
+        deps.audit(db, { actor: auditActor(actor), action: 'user.password.reset', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['password'] }, at());
       })();
       if (user.id !== actor.userId) deps.sessions.endForUser(user.id);
       return { username: user.username };

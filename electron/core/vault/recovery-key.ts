@@ -34,7 +34,7 @@ export function generateRecoveryKey(): { secret: Buffer; text: string } {
 }
 
 /** Normalizes what was typed the way Crockford intends; anything else is kept so it fails. */
-function normalize(text: string): string {
+export function normalizeRecoveryKeyText(text: string): string {
   return text
     .toUpperCase()
     .replace(/[\s\-–—_.]/g, '')
@@ -46,7 +46,7 @@ const TYPO_HINT = 'Check each group against what you wrote down (the letters I, 
 
 /** Returns the 160-bit secret, or throws RECOVERY_KEY_TYPO without doing any cryptography. */
 export function parseRecoveryKey(text: string): Buffer {
-  const chars = normalize(text);
+  const chars = normalizeRecoveryKeyText(text);
   const expected = PAYLOAD_CHARS + CHECK_CHARS;
   if (chars.length !== expected) {
     throw new CofferError('RECOVERY_KEY_TYPO', `A recovery key has ${expected} characters in ${expected / GROUP} groups; this one has ${chars.length}. ${TYPO_HINT}`);

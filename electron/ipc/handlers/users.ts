@@ -1,6 +1,6 @@
 import type { Core } from '../../core';
 import { appendAudit, queryAudit, verifyAudit } from '../../core/audit/audit-log';
-import { idleLimitMs, type Session } from '../../core/auth/session-service';
+import { auditActor, idleLimitMs, type Session } from '../../core/auth/session-service';
 import { setMeta } from '../../core/db/meta-repository';
 import { requireSession, type Handler } from '../router';
 
@@ -24,10 +24,7 @@ export function userHandlers(core: Core): {
   'approvals.decide': Handler<'approvals.decide'>;
   'settings.setIdleMinutes': Handler<'settings.setIdleMinutes'>;
 } {
-  const actor = (session: Session | undefined) => {
-    const s = requireSession(session);
-    return { userId: s.userId, username: s.username, role: s.role };
-  };
+  const actor = (session: Session | undefined) => auditActor(requireSession(session));
   return {
     'session.lock': (_input, { caller }) => ({ locked: core.sessions.lock(caller.senderId) }),
     'session.unlock': async ({ password }, { caller }) => ({ user: await core.sessions.unlock(caller.senderId, password) }),
@@ -66,8 +63,7 @@ export function userHandlers(core: Core): {
     'audit.verify': (_input, { session }) => {
       const db = core.vault.db();
       const verdict = verifyAudit(db);
-      const s = requireSession(session);
-      appendAudit(db, { actor: { userId: s.userId, username: s.username, role: s.role }, action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed' }, new Date());
+      appendAudit(db, { actor: actor(session), action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed' }, new Date());
       return verdict.ok
         ? { ok: true, rows: verdict.rows, firstBrokenId: null, problem: null }
         : { ok: false, rows: verdict.rows, firstBrokenId: verdict.firstBrokenId, problem: verdict.problem };

@@ -1,5 +1,6 @@
 import type { Core } from '../../core';
 import { appendAudit } from '../../core/audit/audit-log';
+import { auditActor } from '../../core/auth/session-service';
 import { chooseBackupFolder } from '../../core/settings/backup-folder';
 import { requireSession, type Handler } from '../router';
 
@@ -35,7 +36,7 @@ export function vaultHandlers(core: Core): {
       await core.sessions.confirmPassword(s, password);
       await core.vault.rotateKey();
       // After the rekey: the row is written with (and proves) the new key.
-      appendAudit(core.vault.db(), { actor: { userId: s.userId, username: s.username, role: s.role }, action: 'vault.rotateKey', outcome: 'ok' }, new Date());
+      appendAudit(core.vault.db(), { actor: auditActor(s), action: 'vault.rotateKey', outcome: 'ok' }, new Date());
       return { rotated: true as const };
     },
     'settings.chooseBackupFolder': async () => ({ folder: await chooseBackupFolder(() => core.vault.db(), core.pickFolder) }),
