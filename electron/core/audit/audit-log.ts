@@ -1,17 +1,23 @@
-import { createHash } from 'node:crypto';
-import { getMeta, setMeta } from '../db/meta-repository';
+import { CofferError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
-import { insertAuditRow, iterateAudit, lastAuditRow, queryAuditRows, type AuditFilter, type AuditRow } from './audit-repository';
+import { GENESIS_HASH, parseHead, rowHash } from './audit-chain';
+import { insertAuditRow, lastAuditRow, queryAuditRows, readHeadValue, writeHead, type AuditFilter, type AuditRow } from './audit-repository';
+
+export { GENESIS_HASH, rowHash, type ChainedContent } from './audit-chain';
+export type { AuditFilter, AuditRow } from './audit-repository';
+export { verifyAudit, type AuditProblem, type AuditVerdict } from './audit-verify';
 
 export const AUDIT_ACTIONS = [
   'login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked',
-  'customer.list', 'customer.search', 'customer.read', 'customer.create', 'customer.update', 'customer.delete', 'customer.reveal', 'customer.export', 'interaction.create', 'purchase.create',
+  'customer.read', 'customer.list', 'customer.search', 'customer.create', 'customer.update', 'customer.delete', 'customer.restore',
+  'customer.reveal', 'customer.export', 'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update',
   'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.2fa.enable', 'user.2fa.disable', 'user.2fa.recoveryCode',
   'approval.request', 'approval.approve', 'approval.reject', 'settings.change', 'vault.setup', 'vault.rotateKey', 'vault.unlock',
   'backup.run', 'backup.drill', 'backup.restore', 'audit.verify', 'audit.read', 'ipc.rejected', 'alert',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
+const OUTCOMES: readonly AuditOutcome[] = ['ok', 'denied', 'rejected', 'failed'];
 
 export interface AuditEntry {
   actor: { userId: number; username: string; role: string } | null;
@@ -25,31 +31,32 @@ export interface AuditEntry {
   reason?: string;
 }
 
-export const GENESIS_HASH = '0'.repeat(64);
-const HEAD_KEY = 'audit.head';
-const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_.]{0,63}$/;
+export const REASON_MAX = 200;
+// Identifiers only (`mobile`, `address_detail`, `tags.add`): a value such as a phone number or
+// `mobile=138...` cannot be smuggled into the log through a field name.
+const FIELD_NAME = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const FIELD_NAME_MAX = 64;
 
 /**
- * The hash covers the previous row's hash and the row's content in a fixed order. The id is
- * left out on purpose: the chain itself fixes the order, and leaving it out lets verify tell a
- * moved row from an edited one.
+ * Appends one row and moves the head, and returns them. Call it inside the transaction of the
+ * change it records, so both commit or neither does; outside a transaction it makes its own.
+ * The caller validated its input already, so a bad entry here is a bug and throws.
+ *
+ * The next row chains from the head in meta, not from the last row found: if rows were cut off
+ * the end, the next append keeps the gap (verify goes on reporting it) instead of chaining over
+ * it and erasing the evidence. A missing or unreadable head is not re-created, for the same
+ * reason. In an untouched log the two agree and the id is simply last id + 1.
  */
-export function rowHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prevHash' | 'hash'>): string {
-  const canonical = JSON.stringify([row.at, row.userId, row.username, row.role, row.action, row.entity, row.recordId, row.outcome, row.fields, row.reason]);
-  return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
-}
-
-/**
- * Appends one row. Call it inside the transaction of the change it records, so both commit or
- * neither does; outside a transaction it makes its own.
- */
-export function appendAudit(db: Db, entry: AuditEntry, at: Date): { id: number; hash: string } {
-  for (const field of entry.fields ?? []) if (!FIELD_NAME.test(field)) throw new Error('audit field names must be identifiers');
-  if (entry.reason !== undefined && entry.reason.length > 200) throw new Error('audit reason too long');
+export function appendAudit(db: Db, entry: AuditEntry, now: Date): { id: number; hash: string } {
+  assertEntry(entry, now);
   const write = () => {
     const last = lastAuditRow(db);
+    const headValue = readHeadValue(db);
+    const head = parseHead(headValue);
+    const lastId = last?.id ?? 0;
     const content = {
-      at: at.toISOString(),
+      id: Math.max(lastId, head?.id ?? 0) + 1,
+      at: now.toISOString(),
       userId: entry.actor?.userId ?? null,
       username: entry.actor?.username ?? null,
       role: entry.actor?.role ?? null,
@@ -60,68 +67,34 @@ export function appendAudit(db: Db, entry: AuditEntry, at: Date): { id: number; 
       fields: entry.fields && entry.fields.length > 0 ? JSON.stringify(entry.fields) : null,
       reason: entry.reason ?? null,
     };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    const row: AuditRow = { id: (last?.id ?? 0) + 1, ...content, prevHash, hash: rowHash(prevHash, content) };
+    const prevHash = head?.hash ?? last?.hash ?? GENESIS_HASH;
+    const row: AuditRow = { ...content, prevHash, hash: rowHash(prevHash, content) };
     insertAuditRow(db, row);
-    setMeta(db, HEAD_KEY, `${row.id}:${row.hash}`);
+    if (head || lastId === 0) writeHead(db, row.id, row.hash);
     return { id: row.id, hash: row.hash };
   };
   return db.inTransaction ? write() : db.transaction(write)();
 }
 
-export function auditHead(db: Db): { id: number; hash: string } | null {
-  const head = getMeta(db, HEAD_KEY);
-  if (!head) return null;
-  const [id, hash] = head.split(':');
-  return { id: Number(id), hash: hash ?? '' };
-}
-
-export type AuditProblem = 'edited' | 'deleted' | 'reordered' | 'truncated' | 'head-missing';
-export type AuditVerdict = { ok: true; rows: number; head: string } | { ok: false; rows: number; firstBrokenId: number; problem: AuditProblem };
-
-const LOOKAHEAD = 1000;
-
-/** Walks the whole chain in id order and names the first row that breaks it. */
-export function verifyAudit(db: Db): AuditVerdict {
-  let expectedId = 1;
-  let expectedPrev = GENESIS_HASH;
-  let rows = 0;
-  const seen = new Set<string>();
-  const iterator = iterateAudit(db);
-  const broken = (firstBrokenId: number, problem: AuditProblem): AuditVerdict => {
-    iterator.return?.();
-    return { ok: false, rows, firstBrokenId, problem };
-  };
-  for (const row of iterator) {
-    rows += 1;
-    if (row.id !== expectedId) return broken(expectedId, 'deleted');
-    if (rowHash(row.prevHash, row) !== row.hash) return broken(row.id, 'edited');
-    if (row.prevHash !== expectedPrev) {
-      // A link from further back, or the expected successor found later: rows were moved.
-      if (seen.has(row.prevHash) || successorLater(db, row.id, expectedPrev, row.prevHash)) return broken(row.id, 'reordered');
-      // Ids run on without a gap, the row is self-consistent, yet it does not follow its
-      // predecessor: the predecessor was rewritten along with its own hash.
-      return broken(row.id - 1, 'edited');
-    }
-    seen.add(row.hash);
-    expectedPrev = row.hash;
-    expectedId += 1;
+function assertEntry(entry: AuditEntry, now: Date): void {
+  if (!(AUDIT_ACTIONS as readonly string[]).includes(entry.action)) throw new Error(`unknown audit action ${entry.action}`);
+  if (!OUTCOMES.includes(entry.outcome)) throw new Error('unknown audit outcome');
+  if (Number.isNaN(now.getTime())) throw new Error('audit time is not a valid date');
+  for (const field of entry.fields ?? []) {
+    if (field.length > FIELD_NAME_MAX || !FIELD_NAME.test(field)) throw new Error('audit field names must be identifiers');
   }
-  const head = auditHead(db);
-  if (!head) return rows === 0 ? { ok: true, rows, head: GENESIS_HASH } : broken(expectedId - 1, 'head-missing');
-  if (head.id > expectedId - 1) return broken(expectedId, 'truncated');
-  if (head.id !== expectedId - 1 || head.hash !== expectedPrev) return broken(Math.min(head.id, expectedId - 1), 'edited');
-  return { ok: true, rows, head: expectedPrev };
+  if (entry.reason !== undefined && entry.reason.length > REASON_MAX) throw new Error(`audit reason longer than ${REASON_MAX} characters`);
 }
 
-function successorLater(db: Db, fromId: number, expectedPrev: string, movedHash: string): boolean {
-  const probe = db.prepare('SELECT 1 FROM audit_log WHERE id > ? AND id <= ? AND (prev_hash = ? OR hash = ?) LIMIT 1');
-  return probe.get(fromId, fromId + LOOKAHEAD, expectedPrev, movedHash) !== undefined;
+/** The chain head for backup manifests, or null when none is recorded (or it is unreadable). */
+export function auditHead(db: Db): { id: number; hash: string } | null {
+  return parseHead(readHeadValue(db));
 }
 
 export interface AuditRecord {
   id: number;
   at: string;
+  userId: number | null;
   username: string | null;
   role: string | null;
   action: string;
@@ -132,10 +105,18 @@ export interface AuditRecord {
   reason: string | null;
 }
 
+export const AUDIT_PAGE_MAX = 500;
+
+/** Rows newest first; page on with `beforeId` = the last id of the previous page. */
 export function queryAudit(db: Db, filter: AuditFilter): AuditRecord[] {
-  return queryAuditRows(db, filter).map((row) => ({
+  if (!Number.isInteger(filter.limit) || filter.limit < 1 || filter.limit > AUDIT_PAGE_MAX) {
+    throw new CofferError('INVALID_INPUT', `Show between 1 and ${AUDIT_PAGE_MAX} audit rows at a time.`);
+  }
+  const rows = queryAuditRows(db, { ...filter, from: instant(filter.from), to: instant(filter.to) });
+  return rows.map((row) => ({
     id: row.id,
     at: row.at,
+    userId: row.userId,
     username: row.username,
     role: row.role,
     action: row.action,
@@ -145,4 +126,12 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditRecord[] {
     fields: row.fields ? (JSON.parse(row.fields) as string[]) : [],
     reason: row.reason,
   }));
+}
+
+/** `at` is compared as text, which is time order only in toISOString's exact form. */
+function instant(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const time = new Date(value);
+  if (Number.isNaN(time.getTime())) throw new CofferError('INVALID_INPUT', 'The audit date filter is not a valid date.');
+  return time.toISOString();
 }

@@ -1,5 +1,7 @@
+import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
 
+/** One audit_log row as stored; `fields` is the JSON text exactly as hashed. */
 export interface AuditRow {
   id: number;
   at: string;
@@ -19,6 +21,17 @@ export interface AuditRow {
 const COLUMNS = `id, at, user_id AS userId, username, role, action, entity, record_id AS recordId, outcome, fields, reason,
                  prev_hash AS prevHash, hash`;
 
+/** The chain head lives in meta so that cutting rows off the end leaves a head pointing past them. */
+const HEAD_KEY = 'audit.head';
+
+export function readHeadValue(db: Db): string | undefined {
+  return getMeta(db, HEAD_KEY);
+}
+
+export function writeHead(db: Db, id: number, hash: string): void {
+  setMeta(db, HEAD_KEY, `${id}:${hash}`);
+}
+
 export function lastAuditRow(db: Db): Pick<AuditRow, 'id' | 'hash'> | undefined {
   return db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash'> | undefined;
 }
@@ -35,19 +48,38 @@ export function iterateAudit(db: Db): IterableIterator<AuditRow> {
   return db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>;
 }
 
+// hash and prev_hash carry no index (it would double the table's size for a lookup that only
+// runs once a verify has already found a break), so these two scan the table.
+export function idWithHash(db: Db, hash: string): number | undefined {
+  const row = db.prepare('SELECT id FROM audit_log WHERE hash = ? ORDER BY id LIMIT 1').get(hash) as { id: number } | undefined;
+  return row?.id;
+}
+
+export function idWithPrevHash(db: Db, prevHash: string): number | undefined {
+  const row = db.prepare('SELECT id FROM audit_log WHERE prev_hash = ? ORDER BY id LIMIT 1').get(prevHash) as { id: number } | undefined;
+  return row?.id;
+}
+
 export interface AuditFilter {
   userId?: number | undefined;
   username?: string | undefined;
   action?: string | undefined;
   entity?: string | undefined;
   recordId?: string | undefined;
-  outcome?: string | undefined;
+  outcome?: AuditRow['outcome'] | undefined;
+  /** Inclusive bounds, as ISO-8601 UTC instants (the form `at` is stored in, so text order is time order). */
   from?: string | undefined;
   to?: string | undefined;
+  /** Keyset paging: only rows older than this id. */
   beforeId?: number | undefined;
   limit: number;
 }
 
+/**
+ * Newest first. Only the WHERE shape varies with the filter; every value is a bound parameter.
+ * The user, action and record indexes end in id, so those filters walk an index backwards and
+ * stop at the limit.
+ */
 export function queryAuditRows(db: Db, filter: AuditFilter): AuditRow[] {
   const where: string[] = [];
   const params: (string | number)[] = [];
