@@ -81,5 +81,20 @@ export const customerViewSchema = z.object({
 });
 export type CustomerView = z.infer<typeof customerViewSchema>;
 
-export const CUSTOMER_SORTS = ['name', 'updatedAt', 'level'] as const;
+export const CUSTOMER_SORTS = ['name', 'updatedAt', 'level', 'createdAt', 'lastInteractionAt'] as const;
 export type CustomerSort = (typeof CUSTOMER_SORTS)[number];
+
+/** Days without contact after which a customer counts as dormant, unless the filter says otherwise. */
+export const DEFAULT_DORMANT_DAYS = 90;
+
+/** Filters the list and the search share. Every one is on a basic field any reading role sees. */
+export const customerFiltersSchema = z
+  .object({
+    level: z.enum(CUSTOMER_LEVELS).optional(),
+    tag: z.string().trim().min(1).max(40).optional(),
+    owner: z.string().trim().min(1).max(64).optional(),
+    region: z.string().trim().min(1).max(100).optional(),
+    dormantDays: z.number().int().min(1).max(3650).optional(),
+  })
+  .strict();
+export type CustomerFilters = z.infer<typeof customerFiltersSchema>;

@@ -5,7 +5,11 @@ import { grantFor } from '../../shared/permissions';
 import { appendAudit } from './audit/audit-log';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createRevealLimiter } from './customers/reveal-limiter';
+import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
+import { createDashboardService, type DashboardService } from './dashboard/dashboard-service';
+import { createReminderService, type ReminderService } from './reminders/reminder-service';
+import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './settings/customer-fields-service';
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
@@ -41,6 +45,10 @@ export interface Core {
   firstRun: FirstRunService;
   customers: CustomerService;
   timeline: TimelineService;
+  recycleBin: RecycleBinService;
+  reminders: ReminderService;
+  dashboard: DashboardService;
+  customerFields: CustomerFieldsSettings;
   users: UserService;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
@@ -73,6 +81,7 @@ export function createCore(options: CoreOptions): Core {
       return grant === 'all' || grant === 'own' ? grant : 'none';
     },
   });
+  const reminders = createReminderService({ db, audit: appendAudit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
   const app = createAppService({
     profileDir: options.profileDir,
@@ -94,6 +103,10 @@ export function createCore(options: CoreOptions): Core {
     firstRun,
     customers,
     timeline: createTimelineService({ db, audit: appendAudit, now }),
+    recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),
+    reminders,
+    dashboard: createDashboardService({ db, audit: appendAudit, reminders, now }),
+    customerFields: createCustomerFieldsSettings({ db, audit: appendAudit, now }),
     users,
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),

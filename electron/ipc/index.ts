@@ -4,6 +4,7 @@ import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
 import { appHandlers } from './handlers/app';
+import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -14,7 +15,8 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
   const handlers: HandlerMap = {
     ...appHandlers(core),
     ...vaultHandlers(core),
-    ...customerHandlers(core.customers, core.timeline),
+    ...customerHandlers(core.customers, core.timeline, core.recycleBin),
+    ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
     ...userHandlers(core),
   };
   return createRouter({

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_LEVELS, CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerChangesSchema, customerInputSchema, customerViewSchema } from '../customers';
+import { CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerChangesSchema, customerFiltersSchema, customerInputSchema, customerViewSchema } from '../customers';
 import { channel } from './common';
 
 /** Customers, their timeline, and the audited reveal. */
@@ -7,9 +7,9 @@ export const customerChannels = {
   'customers.list': channel({
     input: z
       .object({
-        level: z.enum(CUSTOMER_LEVELS).optional(),
-        tag: z.string().trim().min(1).max(40).optional(),
+        filters: customerFiltersSchema.optional(),
         sort: z.enum(CUSTOMER_SORTS).default('name'),
+        dir: z.enum(['asc', 'desc']).default('asc'),
         after: z.object({ value: z.string().max(200), id: z.number().int().positive() }).strict().optional(),
         limit: z.number().int().min(1).max(200).default(50),
       })
@@ -17,11 +17,13 @@ export const customerChannels = {
     output: z.object({
       items: z.array(customerViewSchema),
       next: z.object({ value: z.string(), id: z.number().int() }).nullable(),
+      /** How many match, on the first page only (null on later pages). */
+      total: z.number().int().nullable(),
     }),
     permission: 'customers.read',
   }),
   'customers.search': channel({
-    input: z.object({ query: z.string().trim().min(1).max(100), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    input: z.object({ query: z.string().trim().min(1).max(100), filters: customerFiltersSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
     output: z.array(customerViewSchema),
     permission: 'customers.read',
   }),
@@ -39,6 +41,33 @@ export const customerChannels = {
   'customers.delete': channel({
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: z.object({ deleted: z.literal(true) }),
+    permission: 'customers.delete',
+  }),
+  'customers.tag': channel({
+    input: z
+      .object({
+        ids: z.array(z.number().int().positive()).min(1).max(500),
+        add: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+        remove: z.array(z.string().trim().min(1).max(40)).max(10).default([]),
+      })
+      .strict()
+      .refine((v) => v.add.length + v.remove.length > 0, { message: 'empty', path: ['add'] }),
+    output: z.object({ changed: z.number().int() }),
+    permission: 'customers.write',
+  }),
+  'customers.tags': channel({
+    input: z.object({}).strict(),
+    output: z.array(z.object({ tag: z.string(), count: z.number().int() })),
+    permission: 'customers.read',
+  }),
+  'customers.deleted': channel({
+    input: z.object({ limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    output: z.array(z.object({ id: z.number().int(), name: z.string(), ownerUsername: z.string(), deletedAt: z.string() })),
+    permission: 'customers.delete',
+  }),
+  'customers.restore': channel({
+    input: z.object({ id: z.number().int().positive() }).strict(),
+    output: z.object({ restored: z.literal(true) }),
     permission: 'customers.delete',
   }),
   'customers.timeline': channel({

@@ -55,6 +55,17 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'approvals.decide': { id: 99, approve: true, password: 'not the password' },
   'settings.setIdleMinutes': { minutes: 15 },
   'audit.verify': {},
+  'customers.tag': { ids: [1], add: ['wholesale'] },
+  'customers.tags': {},
+  'customers.deleted': {},
+  'customers.restore': { id: 3 },
+  'reminders.list': { range: 'all' },
+  'reminders.add': { customerId: 1, dueAt: '2026-12-01T09:00:00Z', note: 'Call about the spring order' },
+  'reminders.done': { id: 1 },
+  'reminders.snooze': { id: 1, until: '2099-01-01T09:00:00Z' },
+  'dashboard.summary': {},
+  'settings.customerFields': {},
+  'settings.setCustomerFields': { optionalFields: true },
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
@@ -102,9 +113,12 @@ export async function accessWorld(options: { fastDisk?: boolean; now?: () => num
   }
   const ownerSession = core.sessions.current('owner')!;
   const salesSession = core.sessions.current('sales')!;
+  // The markers include an ID number and a bank card, which a vault refuses until the owner turns them on.
+  core.customerFields.set(ownerSession, true, false);
   core.customers.create(salesSession, { name: '王伟', ...MARKERS, province: '上海', city: '上海', tags: ['vip'] });
   core.customers.create(ownerSession, { name: 'Owner Customer', ...MARKERS });
   core.customers.create(ownerSession, { name: 'To Delete' });
+  core.reminders.add(salesSession, { customerId: 1, dueAt: '2026-11-01T09:00:00Z', note: 'Follow up on the tea order' });
   return { core, router, caller: (role) => ({ senderId: role }), userIds };
 }
 

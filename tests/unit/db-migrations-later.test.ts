@@ -102,3 +102,21 @@ describe('migration 7: interactions and purchases', () => {
     db.close();
   });
 });
+
+describe('migration 8: reminders', () => {
+  it('creates reminders on top of 7, keeps existing customers, and checks status and owner', () => {
+    const db = dbAt(7);
+    db.prepare("INSERT INTO users (id, username, display_name, role, password_hash, created_at) VALUES (1, 'a', 'A', 'owner', 'h', 'now')").run();
+    db.prepare("INSERT INTO customers (id, name, owner_id, created_at, updated_at) VALUES (1, 'x', 1, 'now', 'now')").run();
+    migrate(db, MIGRATIONS.slice(0, 8));
+    expect(schemaVersion(db)).toBe(8);
+    expect(db.prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: 1 });
+    db.prepare("INSERT INTO reminders (customer_id, owner_id, due_at, note, created_by, created_at) VALUES (1, 1, 'due', 'n', 1, 'now')").run();
+    expect(db.prepare('SELECT status, snoozed, notified_at FROM reminders').get()).toEqual({ status: 'open', snoozed: 0, notified_at: null });
+    expect(() => db.prepare("UPDATE reminders SET status = 'later'").run()).toThrow(/CHECK/);
+    expect(() => db.prepare("INSERT INTO reminders (customer_id, owner_id, due_at, note, created_by, created_at) VALUES (2, 1, 'due', 'n', 1, 'now')").run()).toThrow(/FOREIGN KEY/);
+    const indexes = (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index'").all() as { name: string }[]).map((r) => r.name);
+    expect(indexes).toEqual(expect.arrayContaining(['reminders_open_by_due', 'customers_by_last_contact', 'customers_by_region']));
+    db.close();
+  });
+});

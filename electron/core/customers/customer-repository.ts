@@ -73,6 +73,10 @@ export function updateCustomerFields(db: Db, id: number, changes: Partial<Record
   indexCustomer(db, findCustomer(db, id), id);
 }
 
+export function touchCustomer(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE customers SET updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id);
+}
+
 export function findCustomer(db: Db, id: number): CustomerRow | undefined {
   return db.prepare(`${SELECT} WHERE c.id = ? AND c.deleted_at IS NULL`).get(id) as CustomerRow | undefined;
 }
@@ -92,41 +96,99 @@ export function findCustomersByIds(db: Db, ids: readonly number[], ownerId?: num
   return ids.map((id) => byId.get(id)).filter((r): r is CustomerRow => r !== undefined);
 }
 
-export interface CustomerListQuery {
-  ownerId?: number;
-  level?: CustomerLevel;
-  tag?: string;
+/** Row scope and filters, as SQL on the alias `c`; the list, its count and the search share it. */
+export interface CustomerWhere {
+  ownerId?: number | undefined;
+  level?: CustomerLevel | undefined;
+  tag?: string | undefined;
+  ownerUsername?: string | undefined;
+  region?: string | undefined;
+  /** Dormant: no contact (or, never contacted, created) before this instant. */
+  quietSince?: string | undefined;
+  createdSince?: string | undefined;
+}
+
+export function customerWhere(filters: CustomerWhere): { sql: string; params: (string | number)[] } {
+  const where = ['c.deleted_at IS NULL'];
+  const params: (string | number)[] = [];
+  const add = (sql: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(sql);
+    params.push(value);
+  };
+  add('c.owner_id = ?', filters.ownerId);
+  add('c.level = ?', filters.level);
+  add('EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)', filters.tag);
+  add('c.owner_id = (SELECT id FROM users WHERE username = ?)', filters.ownerUsername);
+  add('c.region = ?', filters.region);
+  add('coalesce(c.last_interaction_at, c.created_at) < ?', filters.quietSince);
+  add('c.created_at >= ?', filters.createdSince);
+  return { sql: where.join(' AND '), params };
+}
+
+export interface CustomerListQuery extends CustomerWhere {
   sort: CustomerSort;
+  descending: boolean;
   /** Keyset cursor: the sort value and id of the last row of the previous page. */
-  after?: { value: string; id: number };
+  after?: { value: string; id: number } | undefined;
   limit: number;
 }
 
-const SORT_COLUMNS: Record<CustomerSort, string> = { name: 'c.name', updatedAt: 'c.updated_at', level: 'c.level' };
+// Each sort has a matching index (migrations 4 and 8); never-contacted customers sort as ''.
+const SORT_COLUMNS: Record<CustomerSort, string> = {
+  name: 'c.name',
+  updatedAt: 'c.updated_at',
+  level: 'c.level',
+  createdAt: 'c.created_at',
+  lastInteractionAt: "coalesce(c.last_interaction_at, '')",
+};
+
+export function sortValueOf(row: CustomerRow, sort: CustomerSort): string {
+  return sort === 'lastInteractionAt' ? (row.lastInteractionAt ?? '') : String(row[sort]);
+}
 
 export function listCustomers(db: Db, query: CustomerListQuery): CustomerRow[] {
-  const where = ['c.deleted_at IS NULL'];
-  const params: (string | number)[] = [];
-  if (query.ownerId !== undefined) {
-    where.push('c.owner_id = ?');
-    params.push(query.ownerId);
-  }
-  if (query.level) {
-    where.push('c.level = ?');
-    params.push(query.level);
-  }
-  if (query.tag) {
-    where.push('EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)');
-    params.push(query.tag);
-  }
+  const { sql, params } = customerWhere(query);
   const column = SORT_COLUMNS[query.sort];
+  const [cmp, dir] = query.descending ? ['<', 'DESC'] : ['>', 'ASC'];
+  let keyset = '';
   if (query.after) {
     // Keyset paging: deep pages cost the same as the first (offset paging does not, at 1M rows).
-    where.push(`(${column} > ? OR (${column} = ? AND c.id > ?))`);
+    keyset = ` AND (${column} ${cmp} ? OR (${column} = ? AND c.id ${cmp} ?))`;
     params.push(query.after.value, query.after.value, query.after.id);
   }
-  params.push(query.limit);
-  return db.prepare(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY ${column}, c.id LIMIT ?`).all(...params) as CustomerRow[];
+  return db.prepare(`${SELECT} WHERE ${sql}${keyset} ORDER BY ${column} ${dir}, c.id ${dir} LIMIT ?`).all(...params, query.limit) as CustomerRow[];
+}
+
+export function countCustomers(db: Db, filters: CustomerWhere): number {
+  const { sql, params } = customerWhere(filters);
+  return (db.prepare(`SELECT count(*) AS n FROM customers c WHERE ${sql}`).get(...params) as { n: number }).n;
+}
+
+export interface DeletedCustomerRow {
+  id: number;
+  name: string;
+  ownerUsername: string;
+  deletedAt: string;
+}
+
+/** The recycle bin, newest deletion first. Names only: a deleted record is not browsed. */
+export function listDeletedCustomers(db: Db, ownerId: number | undefined, limit: number): DeletedCustomerRow[] {
+  return db
+    .prepare(
+      `SELECT c.id, c.name, u.username AS ownerUsername, c.deleted_at AS deletedAt FROM customers c JOIN users u ON u.id = c.owner_id
+        WHERE c.deleted_at IS NOT NULL AND (? IS NULL OR c.owner_id = ?) ORDER BY c.deleted_at DESC, c.id DESC LIMIT ?`,
+    )
+    .all(ownerId ?? null, ownerId ?? null, limit) as DeletedCustomerRow[];
+}
+
+export function findDeletedCustomer(db: Db, id: number): { id: number; ownerId: number } | undefined {
+  return db.prepare('SELECT id, owner_id AS ownerId FROM customers WHERE id = ? AND deleted_at IS NOT NULL').get(id) as { id: number; ownerId: number } | undefined;
+}
+
+export function restoreCustomer(db: Db, id: number, at: string): void {
+  db.prepare('UPDATE customers SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(at, id);
+  indexCustomer(db, findCustomer(db, id), id);
 }
 
 export function tagsOf(db: Db, ids: readonly number[]): Map<number, string[]> {
@@ -137,6 +199,26 @@ export function tagsOf(db: Db, ids: readonly number[]): Map<number, string[]> {
     .all(...ids) as { id: number; tag: string }[];
   for (const row of rows) tags.get(row.id)?.push(row.tag);
   return tags;
+}
+
+export function addTags(db: Db, customerId: number, tags: readonly string[]): number {
+  const insert = db.prepare('INSERT OR IGNORE INTO customer_tags (customer_id, tag) VALUES (?, ?)');
+  return tags.reduce((added, tag) => added + insert.run(customerId, tag).changes, 0);
+}
+
+export function removeTags(db: Db, customerId: number, tags: readonly string[]): number {
+  const remove = db.prepare('DELETE FROM customer_tags WHERE customer_id = ? AND tag = ?');
+  return tags.reduce((removed, tag) => removed + remove.run(customerId, tag).changes, 0);
+}
+
+/** The tags in use, for the filter menu, with how many live customers carry each. */
+export function tagCounts(db: Db, ownerId: number | undefined): { tag: string; count: number }[] {
+  return db
+    .prepare(
+      `SELECT t.tag, count(*) AS count FROM customer_tags t JOIN customers c ON c.id = t.customer_id
+        WHERE c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?) GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT 200`,
+    )
+    .all(ownerId ?? null, ownerId ?? null) as { tag: string; count: number }[];
 }
 
 export function replaceTags(db: Db, customerId: number, tags: readonly string[]): void {

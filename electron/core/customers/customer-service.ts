@@ -1,20 +1,29 @@
 import { CofferError } from '../../../shared/errors';
-import { SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel, type CustomerSort, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
+import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerInput, type CustomerSort, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
 import type { AuditEntry } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
+import { isOptionalField, optionalFieldsOn, refuseDisabledFields, withoutDisabledFields } from '../settings/customer-fields';
 import {
   CUSTOMER_FIELDS,
+  addTags,
+  countCustomers,
+  customerWhere,
   findCustomer,
   findCustomersByIds,
   insertCustomer,
   listCustomers,
+  removeTags,
   replaceTags,
   softDeleteCustomer,
+  sortValueOf,
+  tagCounts,
   tagsOf,
+  touchCustomer,
   updateCustomerFields,
   type CustomerColumnField,
   type CustomerRow,
+  type CustomerWhere,
 } from './customer-repository';
 import { toCustomerView, type FieldPolicy } from './customer-view';
 import type { RevealLimiter } from './reveal-limiter';
@@ -43,12 +52,14 @@ export function findCustomerInScope(db: Db, userId: number, grant: string, id: n
 }
 
 export interface ListInput {
-  level?: CustomerLevel | undefined;
-  tag?: string | undefined;
+  filters?: CustomerFilters | undefined;
   sort: CustomerSort;
+  dir: 'asc' | 'desc';
   after?: { value: string; id: number } | undefined;
   limit: number;
 }
+
+const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Writes one audit row inside the caller's transaction. */
 export type AuditFn = (db: Db, entry: AuditEntry, at: Date) => unknown;
@@ -66,50 +77,83 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return findCustomerInScope(db, session.userId, deps.scope(session, action), id);
   }
 
-  function view(db: Db, session: Session, row: CustomerRow): CustomerView {
-    return toCustomerView(row, tagsOf(db, [row.id]).get(row.id) ?? [], session.role, session.userId, deps.policy);
+  function views(db: Db, session: Session, rows: CustomerRow[]): CustomerView[] {
+    const tags = tagsOf(db, rows.map((r) => r.id));
+    const optional = optionalFieldsOn(db);
+    return rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
+  }
+
+  const view = (db: Db, session: Session, row: CustomerRow): CustomerView => views(db, session, [row])[0]!;
+
+  /** Row scope plus the filters the person chose, for the list, its count and the search. */
+  function whereFor(session: Session, filters: CustomerFilters | undefined): CustomerWhere {
+    const scope = deps.scope(session, 'read');
+    if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+    const dormant = filters?.dormantDays;
+    return {
+      ...(scope === 'own' ? { ownerId: session.userId } : {}),
+      level: filters?.level,
+      tag: filters?.tag,
+      ownerUsername: filters?.owner,
+      region: filters?.region,
+      quietSince: dormant === undefined ? undefined : new Date(now().getTime() - dormant * DAY_MS).toISOString(),
+    };
   }
 
   return {
-    list(session: Session, input: ListInput): { items: CustomerView[]; next: { value: string; id: number } | null } {
+    list(session: Session, input: ListInput): { items: CustomerView[]; next: { value: string; id: number } | null; total: number | null } {
       const db = deps.db();
-      const scope = deps.scope(session, 'read');
-      if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+      const where = whereFor(session, input.filters);
       return db.transaction(() => {
-        const rows = listCustomers(db, {
-          ...(scope === 'own' ? { ownerId: session.userId } : {}),
-          ...(input.level ? { level: input.level } : {}),
-          ...(input.tag ? { tag: input.tag } : {}),
-          sort: input.sort,
-          ...(input.after ? { after: input.after } : {}),
-          limit: input.limit + 1,
-        });
+        const rows = listCustomers(db, { ...where, sort: input.sort, descending: input.dir === 'desc', after: input.after, limit: input.limit + 1 });
         const page = rows.slice(0, input.limit);
-        const tags = tagsOf(db, page.map((r) => r.id));
         deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok' }, now());
         const last = page[page.length - 1];
         return {
-          items: page.map((row) => toCustomerView(row, tags.get(row.id) ?? [], session.role, session.userId, deps.policy)),
-          next: rows.length > input.limit && last ? { value: String(sortValue(last, input.sort)), id: last.id } : null,
+          items: views(db, session, page),
+          next: rows.length > input.limit && last ? { value: sortValueOf(last, input.sort), id: last.id } : null,
+          // Counted on the first page only: later pages keep the figure the table already shows.
+          total: input.after ? null : countCustomers(db, where),
         };
       })();
     },
 
     /** Search by name, company, notes, and by e-mail or phone only where the role sees them in full. */
-    search(session: Session, query: string, limit: number): CustomerView[] {
+    search(session: Session, query: string, filters: CustomerFilters | undefined, limit: number): CustomerView[] {
       const db = deps.db();
-      const scope = deps.scope(session, 'read');
-      if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+      const where = customerWhere(whereFor(session, filters));
       const columns: SearchColumn[] = ['name', 'company', 'notes'];
       if (deps.policy.visibility(session.role, 'email') === 'full') columns.push('email');
       if (deps.policy.visibility(session.role, 'mobile') === 'full' && deps.policy.visibility(session.role, 'phone') === 'full') columns.push('phone');
       return db.transaction(() => {
-        const ids = searchCustomerIds(db, query, columns, limit, scope === 'own' ? session.userId : null);
-        const rows = findCustomersByIds(db, ids, scope === 'own' ? session.userId : undefined);
-        const tags = tagsOf(db, rows.map((r) => r.id));
+        const ids = searchCustomerIds(db, query, columns, limit, where);
+        const rows = findCustomersByIds(db, ids);
         // The query text is not logged: it may itself be a phone number or a name.
         deps.audit(db, { actor: auditActor(session), action: 'customer.search', entity: 'customer', outcome: 'ok' }, now());
-        return rows.map((row) => toCustomerView(row, tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
+        return views(db, session, rows);
+      })();
+    },
+
+    /** Tags in use within this user's scope, for the filter menu. */
+    tags(session: Session): { tag: string; count: number }[] {
+      const where = whereFor(session, undefined);
+      return tagCounts(deps.db(), where.ownerId);
+    },
+
+    /** Adds and removes tags on many customers at once: all in scope, or nothing changes. */
+    tag(session: Session, ids: readonly number[], add: readonly string[], remove: readonly string[]): number {
+      const db = deps.db();
+      return db.transaction(() => {
+        let changed = 0;
+        for (const id of new Set(ids)) {
+          scoped(db, session, id, 'write');
+          const count = addTags(db, id, add) + removeTags(db, id, remove);
+          if (count === 0) continue;
+          changed += 1;
+          touchCustomer(db, id, now().toISOString());
+          deps.audit(db, { actor: auditActor(session), action: 'customer.tag', entity: 'customer', recordId: String(id), outcome: 'ok', fields: ['tags'] }, now());
+        }
+        return changed;
       })();
     },
 
@@ -126,6 +170,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const db = deps.db();
       if (deps.scope(session, 'write') === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
       return db.transaction(() => {
+        refuseDisabledFields(db, input);
         const at = now().toISOString();
         const id = insertCustomer(db, session.userId, input, at);
         if (input.tags) replaceTags(db, id, input.tags);
@@ -139,6 +184,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const db = deps.db();
       return db.transaction(() => {
         const row = scoped(db, session, id, 'write');
+        refuseDisabledFields(db, input);
         const changes: Partial<Record<CustomerColumnField, string | null>> = {};
         for (const field of CUSTOMER_FIELDS) {
           if (!(field in input) || input[field] === undefined) continue;
@@ -176,7 +222,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       // the transaction returns the outcome and the error is thrown after it.
       const outcome = db.transaction((): { value: string } | { error: CofferError } => {
         const row = scoped(db, session, id, 'read');
-        const value = row[field];
+        const value = isOptionalField(field) && !optionalFieldsOn(db) ? null : row[field];
         const base = { actor: auditActor(session), entity: 'customer', recordId: String(id), fields: [field] };
         if (!deps.policy.canReveal(session.role, field, row.ownerId === session.userId) || value === null) {
           deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'denied' }, now());
@@ -201,6 +247,3 @@ function isSensitive(field: CustomerColumnField): field is SensitiveCustomerFiel
   return (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field);
 }
 
-function sortValue(row: CustomerRow, sort: CustomerSort): string {
-  return sort === 'name' ? row.name : sort === 'updatedAt' ? row.updatedAt : row.level;
-}

@@ -34,17 +34,20 @@ export function indexCustomer(db: Db, row: Pick<CustomerRow, 'id' | 'name' | 'co
 
 export type SearchColumn = 'name' | 'company' | 'notes' | 'email' | 'phone';
 
-/** Matching customer ids, best first. Columns are the ones this role may search by. */
-export function searchCustomerIds(db: Db, query: string, columns: readonly SearchColumn[], limit: number, ownerId: number | null = null): number[] {
+/**
+ * Matching customer ids, best first. Columns are the ones this role may search by; `where` is the
+ * row scope and filters as SQL on the alias `c` (customerWhere), applied inside the query so a
+ * salesperson's own matches are never cut off by others' and filters never empty a full page.
+ */
+export function searchCustomerIds(db: Db, query: string, columns: readonly SearchColumn[], limit: number, where: { sql: string; params: (string | number)[] }): number[] {
   const text = query.trim().toLowerCase();
   if (!text) return [];
   if ([...text].length < 3) {
     // Short path: indexed grams of name and company only (never phone or e-mail).
     return (
       db
-        .prepare(`SELECT g.customer_id AS id FROM customer_grams g JOIN customers c ON c.id = g.customer_id
-                   WHERE g.gram = ? AND c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?) ORDER BY c.name, c.id LIMIT ?`)
-        .all(text, ownerId, ownerId, limit) as { id: number }[]
+        .prepare(`SELECT g.customer_id AS id FROM customer_grams g JOIN customers c ON c.id = g.customer_id WHERE g.gram = ? AND ${where.sql} ORDER BY c.name, c.id LIMIT ?`)
+        .all(text, ...where.params, limit) as { id: number }[]
     ).map((r) => r.id);
   }
   const phoneLike = /^[\d\s+()-]+$/.test(text);
@@ -53,8 +56,11 @@ export function searchCustomerIds(db: Db, query: string, columns: readonly Searc
   if (allowed.length === 0 || [...term].length < 3) return [];
   // A quoted FTS5 string: the user's text is data, never query syntax.
   const match = `{${allowed.join(' ')}} : "${term.replace(/"/g, '""')}"`;
-  // Row scope inside the query, so a salesperson's own matches are never cut off by others'.
-  const scoped = ownerId === null ? '' : 'AND rowid IN (SELECT id FROM customers WHERE owner_id = ? AND deleted_at IS NULL)';
-  const params = ownerId === null ? [match, limit] : [match, ownerId, limit];
-  return (db.prepare(`SELECT rowid AS id FROM customer_search WHERE customer_search MATCH ? ${scoped} ORDER BY rank LIMIT ?`).all(...params) as { id: number }[]).map((r) => r.id);
+  return (
+    db
+      // The FTS table drives the join (its MATCH is the selective part); filters cost one
+      // primary-key lookup per match instead of materialising every customer id.
+      .prepare(`SELECT c.id AS id FROM customer_search JOIN customers c ON c.id = customer_search.rowid WHERE customer_search MATCH ? AND ${where.sql} ORDER BY customer_search.rank LIMIT ?`)
+      .all(match, ...where.params, limit) as { id: number }[]
+  ).map((r) => r.id);
 }

@@ -1,0 +1,93 @@
+import type { Db } from '../db/open-database';
+
+export interface ReminderRow {
+  id: number;
+  customerId: number;
+  customerName: string;
+  customerOwnerId: number;
+  ownerId: number;
+  ownerUsername: string;
+  dueAt: string;
+  note: string;
+  status: 'open' | 'done';
+  snoozed: number;
+}
+
+const SELECT = `
+  SELECT r.id, r.customer_id AS customerId, c.name AS customerName, c.owner_id AS customerOwnerId,
+         r.owner_id AS ownerId, u.username AS ownerUsername, r.due_at AS dueAt, r.note, r.status, r.snoozed
+    FROM reminders r JOIN customers c ON c.id = r.customer_id JOIN users u ON u.id = r.owner_id`;
+
+export function insertReminder(db: Db, entry: { customerId: number; ownerId: number; dueAt: string; note: string; createdBy: number }, now: string): number {
+  return Number(
+    db
+      .prepare('INSERT INTO reminders (customer_id, owner_id, due_at, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(entry.customerId, entry.ownerId, entry.dueAt, entry.note, entry.createdBy, now).lastInsertRowid,
+  );
+}
+
+/** A reminder of a live customer (reminders of customers in the recycle bin are out of sight too). */
+export function findReminder(db: Db, id: number): ReminderRow | undefined {
+  return db.prepare(`${SELECT} WHERE r.id = ? AND c.deleted_at IS NULL`).get(id) as ReminderRow | undefined;
+}
+
+export function completeReminder(db: Db, id: number, now: string): void {
+  db.prepare("UPDATE reminders SET status = 'done', done_at = ? WHERE id = ? AND status = 'open'").run(now, id);
+}
+
+/** Moves the due time; clearing notified_at lets the new time notify again. */
+export function snoozeReminder(db: Db, id: number, until: string): void {
+  db.prepare("UPDATE reminders SET due_at = ?, snoozed = snoozed + 1, notified_at = NULL WHERE id = ? AND status = 'open'").run(until, id);
+}
+
+export interface ReminderQuery {
+  /** Only reminders on customers this user owns (row scope 'own'). */
+  customerOwnerId?: number;
+  /** Only reminders assigned to this user. */
+  ownerId?: number;
+  customerId?: number;
+  dueFrom?: string;
+  dueBefore?: string;
+  status: 'open' | 'done';
+  limit: number;
+}
+
+function whereOf(query: Omit<ReminderQuery, 'limit'>): { sql: string; params: (string | number)[] } {
+  const where = ['c.deleted_at IS NULL', 'r.status = ?'];
+  const params: (string | number)[] = [query.status];
+  const add = (sql: string, value: string | number | undefined) => {
+    if (value === undefined) return;
+    where.push(sql);
+    params.push(value);
+  };
+  add('c.owner_id = ?', query.customerOwnerId);
+  add('r.owner_id = ?', query.ownerId);
+  add('r.customer_id = ?', query.customerId);
+  add('r.due_at >= ?', query.dueFrom);
+  add('r.due_at < ?', query.dueBefore);
+  return { sql: where.join(' AND '), params };
+}
+
+export function listReminders(db: Db, query: ReminderQuery): ReminderRow[] {
+  const { sql, params } = whereOf(query);
+  return db.prepare(`${SELECT} WHERE ${sql} ORDER BY r.due_at, r.id LIMIT ?`).all(...params, query.limit) as ReminderRow[];
+}
+
+export function countReminders(db: Db, query: Omit<ReminderQuery, 'limit'>): number {
+  const { sql, params } = whereOf(query);
+  return (db.prepare(`SELECT count(*) AS n FROM reminders r JOIN customers c ON c.id = r.customer_id WHERE ${sql}`).get(...params) as { n: number }).n;
+}
+
+/**
+ * Open reminders of this user that fell due and were not announced yet; marks them announced in
+ * the same statement order, so two polls never announce the same reminder twice.
+ */
+export function takeNewlyDue(db: Db, ownerId: number, now: string): number {
+  return db
+    .prepare(
+      `UPDATE reminders SET notified_at = ?
+        WHERE status = 'open' AND notified_at IS NULL AND owner_id = ? AND due_at <= ?
+          AND customer_id IN (SELECT id FROM customers WHERE deleted_at IS NULL)`,
+    )
+    .run(now, ownerId, now).changes;
+}

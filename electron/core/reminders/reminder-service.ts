@@ -1,0 +1,139 @@
+import { CofferError } from '../../../shared/errors';
+import { grantFor, type Permission } from '../../../shared/permissions';
+import type { ReminderRange, ReminderView } from '../../../shared/reminders';
+import { auditActor, type Session } from '../auth/session-service';
+import { findCustomerInScope, type AuditFn } from '../customers/customer-service';
+import type { Db } from '../db/open-database';
+import { findUserByUsername } from '../users/user-repository';
+import { completeReminder, countReminders, findReminder, insertReminder, listReminders, snoozeReminder, takeNewlyDue, type ReminderQuery, type ReminderRow } from './reminder-repository';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+/** Local midnight: "due today" means the user's day, and main runs on the user's computer. */
+export function startOfLocalDay(at: Date): Date {
+  const day = new Date(at);
+  day.setHours(0, 0, 0, 0);
+  return day;
+}
+
+function rangeBounds(range: ReminderRange, now: Date): Pick<ReminderQuery, 'dueFrom' | 'dueBefore'> {
+  const today = startOfLocalDay(now);
+  const tomorrow = new Date(today.getTime() + DAY_MS + 2 * 60 * 60 * 1000); // +2 h: a DST day may be 25 h long
+  const nextDay = startOfLocalDay(tomorrow).toISOString();
+  if (range === 'overdue') return { dueBefore: today.toISOString() };
+  if (range === 'today') return { dueFrom: today.toISOString(), dueBefore: nextDay };
+  if (range === 'upcoming') return { dueFrom: nextDay };
+  return {};
+}
+
+const toView = (row: ReminderRow): ReminderView => ({
+  id: row.id,
+  customerId: row.customerId,
+  customerName: row.customerName,
+  assignee: row.ownerUsername,
+  dueAt: row.dueAt,
+  note: row.note,
+  status: row.status,
+  snoozed: row.snoozed,
+});
+
+/**
+ * Follow-up reminders. Row scope is the customer's: a salesperson sees and changes reminders on
+ * customers they own, whoever the reminder is assigned to. Lists reveal customer names, so each
+ * list is audited like any other read of customer data.
+ */
+export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?: () => number }) {
+  const now = () => new Date((deps.now ?? Date.now)());
+
+  function reachable(db: Db, session: Session, id: number, permission: Permission): ReminderRow {
+    const row = findReminder(db, id);
+    const grant = grantFor(session.role, permission);
+    if (!row || !(grant === 'all' || (grant === 'own' && row.customerOwnerId === session.userId))) {
+      throw new CofferError('NOT_FOUND', 'That reminder does not exist.');
+    }
+    return row;
+  }
+
+  function scopeOf(session: Session): Pick<ReminderQuery, 'customerOwnerId'> {
+    const grant = grantFor(session.role, 'reminders.read');
+    if (grant === 'own') return { customerOwnerId: session.userId };
+    if (grant === 'all') return {};
+    throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+  }
+
+  return {
+    list(session: Session, input: { range: ReminderRange; mine: boolean; customerId?: number | undefined; status: 'open' | 'done'; limit: number }): ReminderView[] {
+      const db = deps.db();
+      return db.transaction(() => {
+        if (input.customerId !== undefined) findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.read'), input.customerId);
+        const rows = listReminders(db, {
+          ...scopeOf(session),
+          ...(input.mine ? { ownerId: session.userId } : {}),
+          ...(input.customerId !== undefined ? { customerId: input.customerId } : {}),
+          ...rangeBounds(input.range, now()),
+          status: input.status,
+          limit: input.limit,
+        });
+        deps.audit(db, { actor: auditActor(session), action: 'reminder.list', entity: 'reminder', outcome: 'ok', ...(input.customerId !== undefined ? { recordId: String(input.customerId) } : {}) }, now());
+        return rows.map(toView);
+      })();
+    },
+
+    /** Counts for the dashboard: no names, so nothing to audit. */
+    counts(session: Session, mine: boolean): { overdue: number; today: number } {
+      const db = deps.db();
+      const base = { ...scopeOf(session), ...(mine ? { ownerId: session.userId } : {}), status: 'open' as const };
+      return { overdue: countReminders(db, { ...base, ...rangeBounds('overdue', now()) }), today: countReminders(db, { ...base, ...rangeBounds('today', now()) }) };
+    },
+
+    add(session: Session, input: { customerId: number; dueAt: string; note: string; assignee?: string | undefined }): number {
+      const db = deps.db();
+      return db.transaction(() => {
+        const customer = findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.write'), input.customerId);
+        let ownerId = session.userId;
+        if (input.assignee !== undefined && input.assignee !== session.username) {
+          // Only roles that reach every customer hand reminders to others (sales keep their own),
+          // and only to someone whose own scope reaches this customer.
+          const assignee = findUserByUsername(db, input.assignee);
+          const reach = assignee ? grantFor(assignee.role, 'reminders.read') : 'none';
+          const reaches = reach === 'all' || (reach === 'own' && customer.ownerId === assignee?.id);
+          if (grantFor(session.role, 'reminders.write') !== 'all' || !assignee || assignee.status !== 'active' || !reaches) {
+            throw new CofferError('INVALID_INPUT', 'That user cannot take this reminder.', { assignee: 'invalid' });
+          }
+          ownerId = assignee.id;
+        }
+        const at = now().toISOString();
+        const id = insertReminder(db, { customerId: input.customerId, ownerId, dueAt: input.dueAt, note: input.note, createdBy: session.userId }, at);
+        deps.audit(db, { actor: auditActor(session), action: 'reminder.create', entity: 'customer', recordId: String(input.customerId), outcome: 'ok', fields: ['dueAt', 'note'] }, now());
+        return id;
+      })();
+    },
+
+    done(session: Session, id: number): void {
+      const db = deps.db();
+      db.transaction(() => {
+        const row = reachable(db, session, id, 'reminders.write');
+        completeReminder(db, id, now().toISOString());
+        deps.audit(db, { actor: auditActor(session), action: 'reminder.done', entity: 'customer', recordId: String(row.customerId), outcome: 'ok' }, now());
+      })();
+    },
+
+    snooze(session: Session, id: number, until: string): void {
+      const db = deps.db();
+      if (Date.parse(until) <= now().getTime()) throw new CofferError('INVALID_INPUT', 'Snooze to a time in the future.', { until: 'past' });
+      db.transaction(() => {
+        const row = reachable(db, session, id, 'reminders.write');
+        if (row.status !== 'open') throw new CofferError('CONFLICT', 'This reminder is already done.');
+        snoozeReminder(db, id, until);
+        deps.audit(db, { actor: auditActor(session), action: 'reminder.snooze', entity: 'customer', recordId: String(row.customerId), outcome: 'ok', fields: ['dueAt'] }, now());
+      })();
+    },
+
+    /** How many of this user's reminders fell due since the last call; each is counted once. */
+    takeNewlyDue(session: Session): number {
+      return takeNewlyDue(deps.db(), session.userId, now().toISOString());
+    },
+  };
+}
+
+export type ReminderService = ReturnType<typeof createReminderService>;

@@ -1,0 +1,34 @@
+import type { DashboardService } from '../../core/dashboard/dashboard-service';
+import type { ReminderService } from '../../core/reminders/reminder-service';
+import type { CustomerFieldsSettings } from '../../core/settings/customer-fields-service';
+import { requireSession, type Handler } from '../router';
+
+export function crmHandlers(
+  reminders: ReminderService,
+  dashboard: DashboardService,
+  customerFields: CustomerFieldsSettings,
+): {
+  'reminders.list': Handler<'reminders.list'>;
+  'reminders.add': Handler<'reminders.add'>;
+  'reminders.done': Handler<'reminders.done'>;
+  'reminders.snooze': Handler<'reminders.snooze'>;
+  'dashboard.summary': Handler<'dashboard.summary'>;
+  'settings.customerFields': Handler<'settings.customerFields'>;
+  'settings.setCustomerFields': Handler<'settings.setCustomerFields'>;
+} {
+  return {
+    'reminders.list': (input, { session }) => reminders.list(requireSession(session), input),
+    'reminders.add': (input, { session }) => ({ id: reminders.add(requireSession(session), input) }),
+    'reminders.done': ({ id }, { session }) => {
+      reminders.done(requireSession(session), id);
+      return { done: true as const };
+    },
+    'reminders.snooze': ({ id, until }, { session }) => {
+      reminders.snooze(requireSession(session), id, until);
+      return { snoozed: true as const };
+    },
+    'dashboard.summary': (_input, { session }) => dashboard.summary(requireSession(session)),
+    'settings.customerFields': () => ({ optionalFields: customerFields.get() }),
+    'settings.setCustomerFields': ({ optionalFields, eraseExisting }, { session }) => customerFields.set(requireSession(session), optionalFields, eraseExisting),
+  };
+}

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+
+export const REMINDER_RANGES = ['overdue', 'today', 'upcoming', 'all'] as const;
+export type ReminderRange = (typeof REMINDER_RANGES)[number];
+
+/** A reminder as it crosses the bridge: the customer's name only, no contact details. */
+export const reminderViewSchema = z.object({
+  id: z.number().int(),
+  customerId: z.number().int(),
+  customerName: z.string(),
+  assignee: z.string(),
+  dueAt: z.string(),
+  note: z.string(),
+  status: z.enum(['open', 'done']),
+  snoozed: z.number().int(),
+});
+export type ReminderView = z.infer<typeof reminderViewSchema>;
