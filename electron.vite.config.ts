@@ -7,7 +7,10 @@ export default defineConfig({
     build: {
       // Native modules stay external; each runtime loads its own build (see native-binding.ts).
       externalizeDeps: true,
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      // The command line (demo data, backup verify) ships beside main and runs under plain Node.
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), cli: resolve(__dirname, 'electron/cli/index.ts') },
+        output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
+      },
     },
   },
   preload: {

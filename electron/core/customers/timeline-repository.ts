@@ -41,3 +41,15 @@ export function timelineOf(db: Db, customerId: number, withPurchases: boolean, l
   const params = withPurchases ? [customerId, customerId, limit] : [customerId, limit];
   return db.prepare(sql).all(...params) as TimelineEntry[];
 }
+
+/** Many interactions of one customer at once (demo and import), with one last-contact update. */
+export function insertInteractions(db: Db, customerId: number, userId: number, entries: readonly { kind: InteractionKind; at: string; summary: string }[], now: string): void {
+  if (entries.length === 0) return;
+  const insert = db.prepare('INSERT INTO interactions (customer_id, kind, at, summary, user_id, created_at) VALUES (?, ?, ?, ?, ?, ?)');
+  let latest = entries[0]!.at;
+  for (const entry of entries) {
+    insert.run(customerId, entry.kind, entry.at, entry.summary, userId, now);
+    if (entry.at > latest) latest = entry.at;
+  }
+  db.prepare('UPDATE customers SET last_interaction_at = max(coalesce(last_interaction_at, ?), ?) WHERE id = ?').run(latest, latest, customerId);
+}
