@@ -1,5 +1,6 @@
 import path from 'node:path';
-import { app, dialog, session, type BrowserWindow, type WebContents } from 'electron';
+import { app, dialog, Notification, session, type BrowserWindow, type WebContents } from 'electron';
+import { takeDueNotice } from '../core/reminders/due-notice';
 import { createCore, type Core } from '../core';
 import { createAppRouter } from '../ipc';
 import { bindRouterToIpcMain } from '../ipc/ipc-main';
@@ -74,7 +75,14 @@ if (!app.requestSingleInstanceLock()) {
     const senderId = `webContents:${mainWindow.webContents.id}`;
     // A session never outlives its window, nor a crashed renderer.
     mainWindow.webContents.on('render-process-gone', () => core?.sessions.end(senderId));
+    // Reminders that fall due while the app runs: one notification per poll, a count only.
+    const reminderPoll = setInterval(() => {
+      if (!core || core.vault.state() !== 'unlocked' || !Notification.isSupported()) return;
+      const notice = takeDueNotice(core.reminders, core.sessions.current(senderId), core.app.locale());
+      if (notice) new Notification({ ...notice, silent: false }).show();
+    }, 60_000);
     mainWindow.on('closed', () => {
+      clearInterval(reminderPoll);
       core?.sessions.end(senderId);
       mainWindow = undefined;
     });

@@ -97,10 +97,10 @@ describeKeychain('who may see what, in Chromium', () => {
     await page.getByTestId('customers-table').waitFor();
     expect(await page.getByTestId('customer-row').count()).toBe(2);
     // A two-character Chinese name and a phone fragment, as the owner.
-    await page.getByRole('searchbox', { name: 'Search' }).fill('王伟');
+    await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('王伟');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(1);
-    await page.getByRole('searchbox', { name: 'Search' }).fill('1111');
+    await page.getByRole('searchbox', { name: 'Search', exact: true }).fill('1111');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await page.getByTestId('customer-row').getByText('Owner Customer').waitFor();
     expect(await page.getByTestId('customer-row').count()).toBe(1);

@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/contract';
+import { takeDueNotice } from '../../electron/core/reminders/due-notice';
 import { describeKeychain } from '../support/keyring';
-import { accessWorld } from './access-helpers';
+import { PASSWORD, accessWorld } from './access-helpers';
 
 type Reminders = ChannelOutput<'reminders.list'>;
 const notes = (result: { ok: boolean; value?: unknown }) => (result.ok ? (result.value as Reminders).map((r) => r.note) : result);
@@ -53,7 +54,15 @@ describeKeychain('reminders, the dashboard and optional fields through the route
     expect(w.core.reminders.takeNewlyDue(sales())).toBe(1);
     expect(w.core.reminders.takeNewlyDue(sales())).toBe(0);
     clock += 21 * HOUR; // next day 11:00: the snoozed one (10:00) is due again
-    expect(w.core.reminders.takeNewlyDue(sales())).toBe(1);
+    // Idle for 21 hours the window locked itself: nothing is announced until its user is back.
+    expect(takeDueNotice(w.core.reminders, sales(), 'zh-CN')).toBeNull();
+    expect(await w.router.dispatch(s, 'session.unlock', { password: PASSWORD })).toMatchObject({ ok: true });
+    // The OS notification says how many, never who or what (it shows on lock screens).
+    expect(takeDueNotice(w.core.reminders, sales(), 'zh-CN')).toEqual({ title: 'Coffer', body: '有 1 条跟进提醒到期。打开 Coffer 查看。' });
+    expect(takeDueNotice(w.core.reminders, sales(), 'en')).toBeNull();
+    await w.router.dispatch(o, 'reminders.add', { customerId: 1, dueAt: local(24, 10), note: 'x', assignee: 'sales1' });
+    w.core.sessions.lock('sales');
+    expect(takeDueNotice(w.core.reminders, w.core.sessions.current('sales'), 'en')).toBeNull();
 
     const audit = w.core.vault.db().prepare("SELECT action, count(*) AS n FROM audit_log WHERE action LIKE 'reminder.%' GROUP BY action ORDER BY action").all();
     expect(audit).toEqual(expect.arrayContaining([{ action: 'reminder.done', n: 1 }, { action: 'reminder.snooze', n: 1 }]));

@@ -1,3 +1,5 @@
+import { crmEn } from './crm.en';
+
 export const en = {
   'app.name': 'Coffer',
   'app.tagline': 'Your customers, encrypted on this computer.',
@@ -217,6 +219,7 @@ export const en = {
   'error.STORAGE_UNAVAILABLE': 'Coffer could not write to its folder (disk full or no permission). Free some space or fix the permission, then try again.',
   'error.UNSAFE_LOCATION': 'The vault cannot live on a network or synced folder. Choose a local folder; use the shared folder for backups.',
   'error.INTERNAL': 'Something went wrong inside Coffer. Your data is unchanged. Try again.',
+  ...crmEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

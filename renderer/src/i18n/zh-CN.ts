@@ -1,3 +1,4 @@
+import { crmZhCN } from './crm.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -219,4 +220,5 @@ export const zhCN: Record<MessageKey, string> = {
   'error.STORAGE_UNAVAILABLE': 'Coffer 无法写入其文件夹（磁盘已满或没有权限）。请释放空间或修正权限后重试。',
   'error.UNSAFE_LOCATION': '保险库不能放在网络文件夹或同步文件夹中。请选择本地文件夹；共享文件夹请用于备份。',
   'error.INTERNAL': 'Coffer 内部出错。您的数据没有改变。请重试。',
+  ...crmZhCN,
 };

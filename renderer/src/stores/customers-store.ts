@@ -1,81 +1,111 @@
 import { create } from 'zustand';
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
-import type { CustomerView, SensitiveCustomerField } from '../../../shared/customers';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { CustomerFilters, CustomerSort, CustomerView } from '../../../shared/customers';
 import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
 
+const PAGE = 100;
+
 interface CustomersState {
+  query: string;
+  filters: CustomerFilters;
+  sort: CustomerSort;
+  dir: 'asc' | 'desc';
   items: CustomerView[];
   next: { value: string; id: number } | null;
+  /** How many match (from the first page); null while searching, which is ranked, not counted. */
+  total: number | null;
   loading: boolean;
   error: ErrorBody | null;
-  selected: CustomerView | null;
-  /** Revealed values live only here, only while the record is open, never in a list. */
-  revealed: Partial<Record<SensitiveCustomerField, string>>;
-  timeline: ChannelOutput<'customers.timeline'>;
-  addInteraction(input: Omit<ChannelInput<'interactions.add'>, 'customerId'>): Promise<ErrorBody | null>;
+  tags: ChannelOutput<'customers.tags'>;
+  /** The recycle bin, shown instead of the list while open. */
+  bin: ChannelOutput<'customers.deleted'> | null;
   load(): Promise<void>;
-  /** Empty text goes back to the paged list. */
-  search(query: string): Promise<void>;
   loadMore(): Promise<void>;
-  open(id: number): Promise<void>;
-  close(): void;
-  reveal(field: SensitiveCustomerField, reason: string): Promise<ErrorBody | null>;
+  setQuery(query: string): Promise<void>;
+  setFilters(filters: CustomerFilters): Promise<void>;
+  setSort(sort: CustomerSort, dir: 'asc' | 'desc'): Promise<void>;
+  loadTags(): Promise<void>;
+  tagMany(ids: number[], add: string[], remove: string[]): Promise<ErrorBody | null>;
+  openBin(): Promise<void>;
+  closeBin(): void;
+  restore(id: number): Promise<ErrorBody | null>;
 }
 
+/**
+ * The customers table. Main pages, sorts, filters, scopes and masks; the store keeps the rows
+ * loaded so far (keyset pages of 100, fetched as the table scrolls) and what the person chose.
+ */
 export const useCustomersStore = create<CustomersState>()((set, get) => ({
+  query: '',
+  filters: {},
+  sort: 'name',
+  dir: 'asc',
   items: [],
   next: null,
+  total: null,
   loading: false,
   error: null,
-  selected: null,
-  revealed: {},
-  timeline: [],
-  async addInteraction(input) {
-    const selected = get().selected;
-    if (!selected) return null;
-    const result = await call('interactions.add', { customerId: selected.id, ...input });
-    if (!result.ok) return result.error;
-    const timeline = await call('customers.timeline', { id: selected.id });
-    if (timeline.ok) set({ timeline: timeline.value });
-    return null;
-  },
+  tags: [],
+  bin: null,
   async load() {
+    const { query, filters, sort, dir } = get();
     set({ loading: true, error: null });
-    const result = await call('customers.list', { limit: 50 });
-    if (!result.ok) return set({ loading: false, error: result.error, items: [] });
-    set({ loading: false, items: result.value.items, next: result.value.next });
-  },
-  async search(query) {
-    if (!query.trim()) return get().load();
-    set({ loading: true, error: null });
-    const result = await call('customers.search', { query: query.trim(), limit: 100 });
-    if (!result.ok) return set({ loading: false, error: result.error });
-    set({ loading: false, items: result.value, next: null });
+    if (query.trim()) {
+      const result = await call('customers.search', { query: query.trim(), filters, limit: 200 });
+      if (!result.ok) return set({ loading: false, error: result.error, items: [], next: null, total: null });
+      return set({ loading: false, items: result.value, next: null, total: null });
+    }
+    const result = await call('customers.list', { filters, sort, dir, limit: PAGE });
+    if (!result.ok) return set({ loading: false, error: result.error, items: [], next: null, total: null });
+    set({ loading: false, items: result.value.items, next: result.value.next, total: result.value.total });
   },
   async loadMore() {
-    const { next, items } = get();
-    if (!next) return;
+    const { next, items, loading, filters, sort, dir } = get();
+    if (!next || loading) return;
     set({ loading: true });
-    const result = await call('customers.list', { limit: 50, after: next });
+    const result = await call('customers.list', { filters, sort, dir, limit: PAGE, after: next });
     if (!result.ok) return set({ loading: false, error: result.error });
     set({ loading: false, items: [...items, ...result.value.items], next: result.value.next });
   },
-  async open(id) {
-    set({ revealed: {}, error: null });
-    const result = await call('customers.get', { id });
-    if (!result.ok) return set({ error: result.error, selected: null });
-    // A role without interactions.read simply gets no timeline.
-    const timeline = await call('customers.timeline', { id });
-    set({ selected: result.value, timeline: timeline.ok ? timeline.value : [] });
+  async setQuery(query) {
+    set({ query });
+    await get().load();
   },
-  close: () => set({ selected: null, revealed: {}, timeline: [] }),
-  async reveal(field, reason) {
-    const selected = get().selected;
-    if (!selected) return null;
-    const result = await call('customers.reveal', { id: selected.id, field, reason });
+  async setFilters(filters) {
+    set({ filters });
+    await get().load();
+  },
+  async setSort(sort, dir) {
+    set({ sort, dir });
+    await get().load();
+  },
+  async loadTags() {
+    const result = await call('customers.tags', {});
+    if (result.ok) set({ tags: result.value });
+  },
+  async tagMany(ids, add, remove) {
+    const result = await call('customers.tag', { ids, add, remove });
     if (!result.ok) return result.error;
-    set({ revealed: { ...get().revealed, [field]: result.value.value } });
+    await Promise.all([get().load(), get().loadTags()]);
+    return null;
+  },
+  async openBin() {
+    const result = await call('customers.deleted', { limit: 200 });
+    if (!result.ok) return set({ error: result.error });
+    set({ bin: result.value, error: null });
+  },
+  closeBin: () => set({ bin: null }),
+  async restore(id) {
+    const result = await call('customers.restore', { id });
+    if (!result.ok) return result.error;
+    await Promise.all([get().openBin(), get().load()]);
     return null;
   },
 }));
+
+/** Forget everything loaded: called when the signed-in view goes away (sign-out, lock). */
+export const resetCustomersStore = (() => {
+  const initial = useCustomersStore.getState();
+  return () => useCustomersStore.setState(initial, true);
+})();

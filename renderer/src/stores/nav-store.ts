@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Page = 'home' | 'customers' | 'users' | 'audit';
+export type Page = 'home' | 'customers' | 'reminders' | 'audit' | 'users' | 'settings';
 
 interface NavState {
   page: Page;

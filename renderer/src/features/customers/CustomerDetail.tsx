@@ -1,19 +1,31 @@
 import { useState, type FormEvent } from 'react';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerView, type SensitiveCustomerField } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
+import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
-import { useCustomersStore } from '../../stores/customers-store';
+import { useAppStore } from '../../stores/app-store';
+import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { CustomerActivity } from './CustomerActivity';
 
+const PLAIN = ['company', 'industry', 'province', 'city', 'region', 'source', 'notes'] as const;
+
+/** One customer: fields as main sent them (masked per role), Show where allowed, and the activity. */
 export function CustomerDetail({ customer }: { customer: CustomerView }) {
   const t = useT();
-  const { revealed, close } = useCustomersStore();
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const { revealed, close, startEdit, remove } = useCustomerDetailStore();
   const [asking, setAsking] = useState<SensitiveCustomerField | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
 
   return (
-    <aside className="card detail" data-testid="customer-detail" aria-labelledby="customer-name">
-      <h3 id="customer-name">{customer.name}</h3>
+    <aside className="card detail" data-testid="customer-detail" aria-labelledby="customer-name" onKeyDown={(e) => e.key === 'Escape' && !asking && close()}>
+      <div className="page-head">
+        <h3 id="customer-name">{customer.name}</h3>
+        <span className="badge">{t(`level.${customer.level}`)}</span>
+      </div>
       <dl>
         {SENSITIVE_CUSTOMER_FIELDS.filter((field) => customer[field] !== undefined).map((field) => (
           <div key={field} className="detail-row" data-testid={`field-${field}`}>
@@ -28,35 +40,57 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
             </dd>
           </div>
         ))}
-        {(['company', 'province', 'city', 'notes'] as const)
-          .filter((field) => customer[field] !== undefined)
-          .map((field) => (
-            <div key={field} className="detail-row">
-              <dt>{t(`field.${field}`)}</dt>
-              <dd>{customer[field]}</dd>
-            </div>
-          ))}
-        {customer.tags.length > 0 && (
-          <div className="detail-row">
-            <dt>{t('field.tags')}</dt>
-            <dd>{customer.tags.join(', ')}</dd>
+        {PLAIN.filter((field) => customer[field] !== undefined).map((field) => (
+          <div key={field} className="detail-row">
+            <dt>{t(`field.${field}`)}</dt>
+            <dd>{customer[field]}</dd>
           </div>
-        )}
+        ))}
+        <div className="detail-row">
+          <dt>{t('field.tags')}</dt>
+          <dd data-testid="customer-tags">{customer.tags.length > 0 ? customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : <span className="hint">{t('detail.noTags')}</span>}</dd>
+        </div>
+        <div className="detail-row">
+          <dt>{t('customers.col.owner')}</dt>
+          <dd>{customer.ownerUsername}</dd>
+        </div>
       </dl>
       {asking && <RevealDialog field={asking} onDone={() => setAsking(null)} />}
-      <Timeline />
+      <ErrorNotice error={error} />
       <div className="actions">
+        {can(role, 'customers.write') && (
+          <button type="button" className="secondary" onClick={() => void startEdit()}>
+            {t('detail.edit')}
+          </button>
+        )}
+        {can(role, 'customers.delete') &&
+          (confirming ? (
+            <span className="confirm" role="alertdialog" aria-label={t('detail.deleteConfirm')}>
+              {t('detail.deleteConfirm')}{' '}
+              <button type="button" className="danger" onClick={() => void remove().then(setError)}>
+                {t('detail.deleteYes')}
+              </button>
+              <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
+                {t('reveal.cancel')}
+              </button>
+            </span>
+          ) : (
+            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
+              {t('detail.delete')}
+            </button>
+          ))}
         <button type="button" className="secondary" onClick={close}>
           {t('customers.close')}
         </button>
       </div>
+      <CustomerActivity />
     </aside>
   );
 }
 
 function RevealDialog({ field, onDone }: { field: SensitiveCustomerField; onDone: () => void }) {
   const t = useT();
-  const reveal = useCustomersStore((state) => state.reveal);
+  const reveal = useCustomerDetailStore((state) => state.reveal);
   const [reason, setReason] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
   const submit = async (event: FormEvent) => {
@@ -79,52 +113,5 @@ function RevealDialog({ field, onDone }: { field: SensitiveCustomerField; onDone
         </button>
       </div>
     </form>
-  );
-}
-
-const KINDS = ['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note'] as const;
-
-function Timeline() {
-  const t = useT();
-  const { timeline, addInteraction } = useCustomersStore();
-  const [kind, setKind] = useState<(typeof KINDS)[number]>('call');
-  const [summary, setSummary] = useState('');
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const problem = await addInteraction({ kind, at: new Date().toISOString(), summary: summary.trim() });
-    setError(problem);
-    if (!problem) setSummary('');
-  };
-  return (
-    <div className="timeline" data-testid="timeline">
-      <h4>{t('timeline.title')}</h4>
-      <form className="filters" onSubmit={(e) => void submit(e)}>
-        <select aria-label={t('timeline.kind')} value={kind} onChange={(e) => setKind(e.target.value as (typeof KINDS)[number])}>
-          {KINDS.map((k) => (
-            <option key={k} value={k}>
-              {t(`timeline.kind.${k}`)}
-            </option>
-          ))}
-        </select>
-        <input aria-label={t('timeline.summary')} placeholder={t('timeline.summary')} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
-        <button type="submit" className="secondary" disabled={!summary.trim()}>
-          {t('timeline.add')}
-        </button>
-      </form>
-      <ErrorNotice error={error} />
-      {timeline.length === 0 ? (
-        <p className="empty">{t('timeline.empty')}</p>
-      ) : (
-        <ul>
-          {timeline.map((entry) => (
-            <li key={`${entry.type}-${entry.id}`} data-testid="timeline-entry">
-              <span className="hint">{new Date(entry.at).toLocaleString()}</span> · {entry.type === 'purchase' ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as (typeof KINDS)[number]}`)} · {entry.text}
-              {entry.amountMinor !== null && ` · ${(entry.amountMinor / 100).toFixed(2)} ${entry.currency ?? ''}`} · {entry.byUsername}
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
   );
 }

@@ -1,65 +1,127 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { CUSTOMER_LEVELS, DEFAULT_DORMANT_DAYS, type CustomerFilters } from '../../../../shared/customers';
+import type { ErrorBody } from '../../../../shared/errors';
+import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
+import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { CustomerDetail } from './CustomerDetail';
+import { CustomerForm } from './CustomerForm';
+import { CustomersTable } from './CustomersTable';
+import { RecycleBin } from './RecycleBin';
 
-/** The list (masked by main per role). Issue 5 turns this into the full server-paged table. */
+/** Customers: search, filters, the server-paged table, bulk tags, the record and its form. */
 export function CustomersPage() {
   const t = useT();
-  const { items, next, loading, error, selected, load, loadMore, open, search } = useCustomersStore();
-  const [query, setQuery] = useState('');
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void search(query);
-  };
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const { items, loading, error, query, filters, tags, bin, load, loadTags, setQuery, setFilters, openBin } = useCustomersStore();
+  const { selected, editing, startNew } = useCustomerDetailStore();
+  const [text, setText] = useState(query);
+  const [selectedIds, setSelectedIds] = useState<number[]>([]);
+  const onSelectionChange = useCallback((ids: number[]) => setSelectedIds(ids), []);
+
   useEffect(() => {
     void load();
-  }, [load]);
+    void loadTags();
+  }, [load, loadTags]);
+  useEffect(() => setText(query), [query]);
 
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void setQuery(text);
+  };
+  const filter = (patch: Partial<CustomerFilters>) => {
+    const nextFilters = { ...filters, ...patch };
+    for (const key of Object.keys(nextFilters) as (keyof CustomerFilters)[]) if (nextFilters[key] === undefined || nextFilters[key] === '') delete nextFilters[key];
+    void setFilters(nextFilters);
+  };
+  const filtered = Object.keys(filters).length > 0 || query.trim() !== '';
+
+  if (bin) return <RecycleBin />;
   return (
-    <section aria-labelledby="customers-title" data-testid="customers-page">
-      <h2 id="customers-title">{t('customers.title')}</h2>
+    <section aria-labelledby="customers-title" data-testid="customers-page" className="customers-page">
+      <div className="page-head">
+        <h2 id="customers-title">{t('customers.title')}</h2>
+        <div className="actions">
+          {can(role, 'customers.write') && (
+            <button type="button" onClick={() => void startNew()} data-testid="new-customer">
+              {t('customers.new')}
+            </button>
+          )}
+          {can(role, 'customers.delete') && (
+            <button type="button" className="secondary" onClick={() => void openBin()}>
+              {t('bin.open')}
+            </button>
+          )}
+        </div>
+      </div>
       <form role="search" className="filters" onSubmit={submit}>
-        <input type="search" aria-label={t('customers.search')} placeholder={t('customers.searchHint')} value={query} maxLength={100} onChange={(e) => setQuery(e.target.value)} />
+        <input type="search" aria-label={t('customers.search')} placeholder={t('customers.searchHint')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="secondary">
           {t('customers.search')}
         </button>
       </form>
+      <div className="filters" role="group" aria-label={t('customers.filters')}>
+        <select aria-label={t('customers.col.level')} value={filters.level ?? ''} onChange={(e) => filter({ level: (e.target.value || undefined) as CustomerFilters['level'] })}>
+          <option value="">{t('customers.anyLevel')}</option>
+          {CUSTOMER_LEVELS.map((level) => (
+            <option key={level} value={level}>
+              {t(`level.${level}`)}
+            </option>
+          ))}
+        </select>
+        <select aria-label={t('field.tags')} value={filters.tag ?? ''} onChange={(e) => filter({ tag: e.target.value || undefined })}>
+          <option value="">{t('customers.anyTag')}</option>
+          {tags.map(({ tag, count }) => (
+            <option key={tag} value={tag}>
+              {tag} ({count})
+            </option>
+          ))}
+        </select>
+        <input aria-label={t('field.region')} placeholder={t('field.region')} defaultValue={filters.region ?? ''} maxLength={100} onBlur={(e) => filter({ region: e.target.value.trim() || undefined })} onKeyDown={(e) => e.key === 'Enter' && filter({ region: e.currentTarget.value.trim() || undefined })} />
+        {role !== 'sales' && (
+          <input aria-label={t('customers.col.owner')} placeholder={t('customers.col.owner')} defaultValue={filters.owner ?? ''} maxLength={64} onBlur={(e) => filter({ owner: e.target.value.trim() || undefined })} onKeyDown={(e) => e.key === 'Enter' && filter({ owner: e.currentTarget.value.trim() || undefined })} />
+        )}
+        <label className="checkbox-inline">
+          <input type="checkbox" checked={filters.dormantDays !== undefined} onChange={(e) => filter({ dormantDays: e.target.checked ? DEFAULT_DORMANT_DAYS : undefined })} />
+          {t('customers.dormant', { days: DEFAULT_DORMANT_DAYS })}
+        </label>
+      </div>
+      {selectedIds.length > 0 && can(role, 'customers.write') && <BulkTag ids={selectedIds} />}
       <ErrorNotice error={error} />
-      {!loading && items.length === 0 && !error && <p className="empty">{t('customers.empty')}</p>}
-      {items.length > 0 && (
-        <table className="grid" data-testid="customers-table">
-          <thead>
-            <tr>
-              <th>{t('customers.col.name')}</th>
-              <th>{t('customers.col.mobile')}</th>
-              <th>{t('customers.col.email')}</th>
-              <th>{t('customers.col.city')}</th>
-              <th>{t('customers.col.level')}</th>
-              <th>{t('customers.col.owner')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {items.map((customer) => (
-              <tr key={customer.id} tabIndex={0} onClick={() => void open(customer.id)} onKeyDown={(e) => e.key === 'Enter' && void open(customer.id)} data-testid="customer-row">
-                <td>{customer.name}</td>
-                <td>{customer.mobile ?? ''}</td>
-                <td>{customer.email ?? ''}</td>
-                <td>{customer.city ?? ''}</td>
-                <td>{t(`level.${customer.level}`)}</td>
-                <td>{customer.ownerUsername}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {next && (
-        <button type="button" className="secondary" disabled={loading} onClick={() => void loadMore()}>
-          {t('customers.loadMore')}
-        </button>
-      )}
-      {selected && <CustomerDetail customer={selected} />}
+      {!loading && items.length === 0 && !error && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
+      {items.length > 0 && <CustomersTable onSelectionChange={onSelectionChange} />}
+      {editing && <CustomerForm />}
+      {selected && !editing && <CustomerDetail customer={selected} />}
     </section>
+  );
+}
+
+function BulkTag({ ids }: { ids: number[] }) {
+  const t = useT();
+  const tagMany = useCustomersStore((state) => state.tagMany);
+  const [tag, setTag] = useState('');
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const apply = async (mode: 'add' | 'remove') => {
+    const value = tag.trim();
+    if (!value) return;
+    const problem = await tagMany(ids, mode === 'add' ? [value] : [], mode === 'remove' ? [value] : []);
+    setError(problem);
+    if (!problem) setTag('');
+  };
+  return (
+    <div className="bulk-bar" role="group" aria-label={t('bulk.title')} data-testid="bulk-tag">
+      <span>{t('bulk.selected', { count: ids.length })}</span>
+      <input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
+      <button type="button" className="secondary" disabled={!tag.trim()} onClick={() => void apply('add')}>
+        {t('bulk.add')}
+      </button>
+      <button type="button" className="secondary" disabled={!tag.trim()} onClick={() => void apply('remove')}>
+        {t('bulk.remove')}
+      </button>
+      <ErrorNotice error={error} />
+    </div>
   );
 }

@@ -1,7 +1,9 @@
 import type { AppStatus, SessionUser } from '../../../../shared/contract';
+import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { Dashboard } from '../dashboard/Dashboard';
 import { RotateKey } from './RotateKey';
 import { TwoFactor } from './TwoFactor';
 
@@ -9,25 +11,28 @@ export function HomeScreen({ user, status }: { user: SessionUser; status: AppSta
   const t = useT();
   const { logout, chooseBackupFolder, busy, error } = useAuthStore();
   return (
-    <section className="card" data-testid="home" aria-labelledby="home-title">
-      {status.backupFolderChosen === false && (
-        <div className="notice notice-warning" role="status" data-testid="backup-reminder">
-          <p>{t('home.backupReminder')}</p>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
-            {t('home.chooseBackup')}
+    <>
+      {can(user.role, 'customers.read') && <Dashboard />}
+      <section className="card" data-testid="home" aria-labelledby="home-title">
+        {status.backupFolderChosen === false && (
+          <div className="notice notice-warning" role="status" data-testid="backup-reminder">
+            <p>{t('home.backupReminder')}</p>
+            <button type="button" className="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
+              {t('home.chooseBackup')}
+            </button>
+          </div>
+        )}
+        <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
+        <p>{t('home.role', { role: t(`role.${user.role}`) })}</p>
+        <ErrorNotice error={error} />
+        {status.twoFactor && <TwoFactor state={status.twoFactor} />}
+        {user.role === 'owner' && <RotateKey />}
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void logout()}>
+            {t('home.logout')}
           </button>
         </div>
-      )}
-      <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
-      <p>{t('home.role', { role: t(`role.${user.role}`) })}</p>
-      <ErrorNotice error={error} />
-      {status.twoFactor && <TwoFactor state={status.twoFactor} />}
-      {user.role === 'owner' && <RotateKey />}
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => void logout()}>
-          {t('home.logout')}
-        </button>
-      </div>
-    </section>
+      </section>
+    </>
   );
 }

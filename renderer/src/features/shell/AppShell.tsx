@@ -1,20 +1,46 @@
-import { useEffect } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { AppStatus, SessionUser } from '../../../../shared/contract';
 import { can } from '../../../../shared/permissions';
 import { useT, type MessageKey } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { resetCrmStore } from '../../stores/crm-store';
+import { resetCustomerDetailStore } from '../../stores/customer-detail-store';
+import { resetCustomersStore, useCustomersStore } from '../../stores/customers-store';
 import { useNavStore, type Page } from '../../stores/nav-store';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { RemindersPage } from '../reminders/RemindersPage';
+import { SettingsPage } from '../settings/SettingsPage';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersPage } from '../users/UsersPage';
 
 const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'home', label: 'nav.home', permission: null },
   { page: 'customers', label: 'nav.customers', permission: 'customers.read' },
-  { page: 'users', label: 'nav.users', permission: 'users.manage' },
+  { page: 'reminders', label: 'nav.reminders', permission: 'reminders.read' },
   { page: 'audit', label: 'nav.audit', permission: 'audit.read' },
+  { page: 'users', label: 'nav.users', permission: 'users.manage' },
+  { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
 ];
+
+/** Search from anywhere: opens Customers with the query (Ctrl/Cmd+K focuses it). */
+function GlobalSearch() {
+  const t = useT();
+  const go = useNavStore((state) => state.go);
+  const setQuery = useCustomersStore((state) => state.setQuery);
+  const [text, setText] = useState('');
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    go('customers');
+    void setQuery(text);
+    setText('');
+  };
+  return (
+    <form role="search" className="global-search" onSubmit={submit}>
+      <input id="global-search" type="search" aria-label={t('shell.globalSearch')} placeholder={t('shell.globalSearchHint')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
+    </form>
+  );
+}
 
 /** The signed-in app: a sidebar with what this role may open, and the page. */
 export function AppShell({ user, status }: { user: SessionUser; status: AppStatus }) {
@@ -24,11 +50,26 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
   const visible = NAV.filter((item) => item.permission === null || can(user.role, item.permission));
   const current = visible.some((item) => item.page === page) ? page : 'home';
 
+  // Customer data and revealed values must not outlive the session that loaded them: a lock or
+  // sign-out unmounts the shell, and the next person starts from empty stores.
+  useEffect(
+    () => () => {
+      resetCustomersStore();
+      resetCustomerDetailStore();
+      resetCrmStore();
+    },
+    [],
+  );
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'l') {
         event.preventDefault();
         void lock();
+      }
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        document.getElementById('global-search')?.focus();
       }
     };
     window.addEventListener('keydown', onKey);
@@ -38,6 +79,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
   return (
     <div className="app-layout">
       <nav className="sidebar" aria-label="Coffer">
+        {can(user.role, 'customers.read') && <GlobalSearch />}
         <ul>
           {visible.map((item) => (
             <li key={item.page}>
@@ -59,6 +101,8 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
       <div className="page">
         {current === 'home' && <HomeScreen user={user} status={status} />}
         {current === 'customers' && <CustomersPage />}
+        {current === 'reminders' && <RemindersPage />}
+        {current === 'settings' && <SettingsPage />}
         {current === 'users' && <UsersPage />}
         {current === 'audit' && <AuditPage />}
       </div>

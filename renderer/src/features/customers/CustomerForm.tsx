@@ -1,0 +1,103 @@
+import { useState, type FormEvent } from 'react';
+import { CUSTOMER_LEVELS, SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel } from '../../../../shared/customers';
+import type { ErrorBody } from '../../../../shared/errors';
+import { fieldVisibility } from '../../../../shared/field-policy';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { Field } from '../../components/Field';
+import { fieldText, useT, type MessageKey } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
+import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+
+type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
+const BASIC: TextField[] = ['name', 'mobile', 'phone', 'email', 'company', 'industry', 'province', 'city', 'addressDetail', 'region', 'source'];
+const OPTIONAL: TextField[] = ['idNumber', 'bankCard'];
+const MAX: Record<TextField, number> = { name: 100, mobile: 32, phone: 32, email: 254, province: 50, city: 50, addressDetail: 200, company: 200, industry: 100, region: 100, source: 100, notes: 5000, idNumber: 18, bankCard: 32 };
+const isSensitive = (field: string) => (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field);
+
+/**
+ * New customer, or edit the open one. When editing, a field this role sees masked or not at all
+ * is read-only: main refuses to overwrite what the person cannot see. Problems come back per
+ * field from the router and are shown under each field.
+ */
+export function CustomerForm() {
+  const t = useT();
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const { editing, selected, optionalFields, save, stopEditing } = useCustomerDetailStore();
+  const before = editing === 'edit' ? selected : null;
+  const [values, setValues] = useState<Partial<Record<TextField, string>>>(() => {
+    const start: Partial<Record<TextField, string>> = {};
+    if (before) for (const field of [...BASIC, ...OPTIONAL, 'notes' as const]) if (!isSensitive(field) || fieldVisibility(role, field) === 'full') start[field] = before[field] ?? '';
+    return start;
+  });
+  const [level, setLevel] = useState<CustomerLevel>(before?.level ?? 'regular');
+  const [tags, setTags] = useState((before?.tags ?? []).join(', '));
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const editable = (field: TextField) => !before || !isSensitive(field) || fieldVisibility(role, field) === 'full';
+  const fields = [...BASIC, ...(optionalFields ? OPTIONAL : [])];
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    setBusy(true);
+    const input: CustomerInput = { name: (values.name ?? '').trim(), level, tags: [...new Set(tags.split(/[,，]/).map((x) => x.trim()).filter(Boolean))] };
+    for (const field of [...fields, 'notes' as const]) {
+      if (field === 'name' || !editable(field)) continue;
+      const value = (values[field] ?? '').trim();
+      if (value || before) (input as Record<string, unknown>)[field] = value;
+    }
+    const problem = await save(input);
+    setBusy(false);
+    setError(problem);
+  };
+  const problemFor = (field: string) => {
+    const reason = error?.fields?.[field] ?? error?.fields?.[`changes.${field}`];
+    return reason ? fieldText(t, reason) : undefined;
+  };
+
+  return (
+    <form className="card detail" data-testid="customer-form" aria-labelledby="customer-form-title" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && stopEditing()}>
+      <h3 id="customer-form-title">{before ? t('form.editTitle', { name: before.name }) : t('form.newTitle')}</h3>
+      <div className="form-grid">
+        {fields.map((field) => (
+          <Field
+            key={field}
+            label={t(`field.${field}` as MessageKey)}
+            value={editable(field) ? (values[field] ?? '') : (before?.[field] ?? '')}
+            disabled={!editable(field)}
+            hint={!editable(field) ? t('form.cannotEdit') : undefined}
+            maxLength={MAX[field]}
+            required={field === 'name'}
+            autoFocus={field === 'name'}
+            problem={problemFor(field)}
+            onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+          />
+        ))}
+        <div className="field">
+          <label htmlFor="customer-level">{t('customers.col.level')}</label>
+          <select id="customer-level" value={level} onChange={(e) => setLevel(e.target.value as CustomerLevel)}>
+            {CUSTOMER_LEVELS.map((l) => (
+              <option key={l} value={l}>
+                {t(`level.${l}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field label={t('field.tags')} hint={t('form.tagsHint')} value={tags} maxLength={600} problem={problemFor('tags')} onChange={(e) => setTags(e.target.value)} />
+      </div>
+      <div className="field">
+        <label htmlFor="customer-notes">{t('field.notes')}</label>
+        <textarea id="customer-notes" rows={3} maxLength={MAX.notes} value={values.notes ?? ''} onChange={(e) => setValues({ ...values, notes: e.target.value })} />
+      </div>
+      <ErrorNotice error={error} />
+      <div className="actions">
+        <button type="submit" disabled={busy || !(values.name ?? '').trim()}>
+          {busy ? t('common.working') : t('form.save')}
+        </button>
+        <button type="button" className="secondary" onClick={stopEditing}>
+          {t('reveal.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,19 @@
+/** Money is integer minor units end to end; only the screen shows a decimal point. */
+export function formatMoney(amountMinor: number, currency: string): string {
+  const sign = amountMinor < 0 ? '-' : '';
+  const abs = Math.abs(amountMinor);
+  return `${sign}${Math.floor(abs / 100).toLocaleString()}.${String(abs % 100).padStart(2, '0')} ${currency}`.trim();
+}
+
+/** "12", "12.5", "1,280.00" -> minor units; anything else (or more than two decimals) -> null. */
+export function parseMoney(text: string): number | null {
+  const match = /^\s*(\d{1,11})(?:\.(\d{1,2}))?\s*$/.exec(text.replace(/[,，\s]/g, ''));
+  if (!match) return null;
+  return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
+}
+
+/** A Date as the value of an <input type="datetime-local"> in the user's time zone. */
+export function toLocalInput(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

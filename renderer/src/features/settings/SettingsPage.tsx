@@ -1,0 +1,38 @@
+import { useEffect, useState } from 'react';
+import type { ErrorBody } from '../../../../shared/errors';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useT } from '../../i18n';
+import { useCrmStore } from '../../stores/crm-store';
+
+/** The owner's vault settings: which optional customer fields this vault keeps. */
+export function SettingsPage() {
+  const t = useT();
+  const { optionalFields, loadSettings, setOptionalFields } = useCrmStore();
+  const [erase, setErase] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  useEffect(() => {
+    void loadSettings();
+  }, [loadSettings]);
+
+  return (
+    <section aria-labelledby="settings-title" data-testid="settings-page" className="card">
+      <h2 id="settings-title">{t('nav.settings')}</h2>
+      <div className="subsection">
+        <h3>{t('settings.optional.title')}</h3>
+        <p className="hint">{t('settings.optional.body')}</p>
+        <label className="checkbox">
+          <input type="checkbox" checked={optionalFields === true} disabled={optionalFields === null} onChange={(e) => void setOptionalFields(e.target.checked, !e.target.checked && erase).then(setError)} />
+          <span>{t('settings.optional.on')}</span>
+        </label>
+        {optionalFields && (
+          <label className="checkbox">
+            <input type="checkbox" checked={erase} onChange={(e) => setErase(e.target.checked)} />
+            <span>{t('settings.optional.erase')}</span>
+          </label>
+        )}
+        <ErrorNotice error={error} />
+      </div>
+      <p className="hint">{t('settings.signInRulesWhere')}</p>
+    </section>
+  );
+}
