@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'VAULT_TOO_NEW',
   'SECOND_FACTOR_REQUIRED',
   'TWO_FACTOR_SETUP_REQUIRED',
+  'BACKUP_CORRUPT',
+  'STORAGE_FULL',
+  'BACKUP_FOLDER_UNAVAILABLE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,5 +1,8 @@
 /** English text for the CRM screens (customers table, record, reminders, dashboard, settings). */
 export const crmEn = {
+  'error.BACKUP_CORRUPT': 'This backup file is damaged or was changed, so it cannot be trusted. Use another backup; nothing was restored from this one.',
+  'error.STORAGE_FULL': 'The disk is full. Free some space (or choose another backup folder) and try again. Earlier backups are unchanged.',
+  'error.BACKUP_FOLDER_UNAVAILABLE': 'The backup folder cannot be reached (disk unplugged, share offline, or no permission). Reconnect it or choose another folder; Coffer will retry.',
   'nav.reminders': 'Reminders',
   'nav.settings': 'Settings',
   'shell.globalSearch': 'Search customers',

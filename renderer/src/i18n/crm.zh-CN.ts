@@ -2,6 +2,9 @@ import type { crmEn } from './crm.en';
 
 /** 客户管理界面的中文文本。 */
 export const crmZhCN: Record<keyof typeof crmEn, string> = {
+  'error.BACKUP_CORRUPT': '此备份文件已损坏或被改动，不可信任。请使用其他备份；没有从此文件恢复任何内容。',
+  'error.STORAGE_FULL': '磁盘已满。请释放空间（或选择其他备份文件夹）后重试。之前的备份没有改变。',
+  'error.BACKUP_FOLDER_UNAVAILABLE': '无法访问备份文件夹（磁盘已拔出、共享离线或没有权限）。请重新连接或选择其他文件夹；Coffer 会自动重试。',
   'nav.reminders': '提醒',
   'nav.settings': '设置',
   'shell.globalSearch': '搜索客户',

@@ -1,0 +1,313 @@
+import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import fsp, { type FileHandle } from 'node:fs/promises';
+import { CofferError } from '../../../shared/errors';
+import { mapFsError } from '../db/storage-errors';
+import { assertSaneKdf, deriveRecoveryKeyPair, unwrapKey, wrongRecoveryKey, type KdfParams, type WrappedKey } from '../vault/key-wrap';
+import {
+  CHUNK_SIZE,
+  chunkAad,
+  encodePrefix,
+  FORMAT_VERSION,
+  isBackupHeader,
+  isBackupManifest,
+  MAGIC,
+  payloadKey,
+  PREFIX,
+  sha256,
+  u32,
+  type BackupHeader,
+  type BackupManifest,
+} from './container-format';
+
+export { CHUNK_SIZE, FORMAT_VERSION, MAGIC, type BackupHeader, type BackupManifest } from './container-format';
+
+/**
+ * The encrypted backup file.
+ *
+ *   "COFFERBK" | u16 version (1) | u32 header length | header JSON | chunk* (u32 length, ciphertext, tag)
+ *
+ * The header is readable without a key (ids, the recovery KDF and public key, the sealed
+ * database key) so the recovery key alone can restore the file. Everything else is one payload,
+ * u32 manifest length | manifest JSON | snapshot bytes, encrypted in 1 MiB chunks with AES-256-GCM
+ * under HKDF-SHA256(database key, header salt). Each chunk's associated data is
+ * SHA-256(everything before the first chunk) | u32 index | final flag, and its nonce is the
+ * header's random prefix | u32 index (the STREAM construction): a changed header, a reordered,
+ * dropped or added chunk, or a file cut at a chunk boundary all fail to authenticate.
+ *
+ * Readers never act on unauthenticated plaintext: verify decrypts everything and only hashes it;
+ * extract writes the snapshot in a second pass after verify succeeded, and re-authenticates
+ * every chunk as it goes because the file may change between the passes.
+ */
+const MAX_HEADER = 64 * 1024;
+const MAX_MANIFEST = 64 * 1024;
+const TAG = 16;
+
+/**
+ * shared/errors.ts has no BACKUP_CORRUPT code yet. Until it does, damage is reported under this
+ * one; callers and tests compare against the constant so switching is a one-line change.
+ */
+export const BACKUP_CORRUPT_CODE = 'BACKUP_CORRUPT' as const;
+
+export function backupCorrupt(): CofferError {
+  return new CofferError(
+    BACKUP_CORRUPT_CODE,
+    'This backup file is damaged, incomplete or not a Coffer backup of this vault, so it cannot be restored. Nothing was restored or changed: choose another backup, for example an older one.',
+  );
+}
+
+export interface WriteContainerOptions {
+  snapshotPath: string;
+  dbKey: Uint8Array;
+  deviceId: string;
+  vaultId: string;
+  keyId: string;
+  recoveryKdf: KdfParams;
+  recoveryPublicKey: string;
+  wrappedKey: WrappedKey;
+  manifest: BackupManifest;
+}
+
+/** SHA-256 and size of a file, read in chunks: what the manifest must say about the snapshot. */
+export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
+  const hash = createHash('sha256');
+  let bytes = 0;
+  const fh = await fsp.open(file, 'r');
+  try {
+    const buf = Buffer.allocUnsafe(CHUNK_SIZE);
+    for (let n; (n = (await fh.read(buf, 0, CHUNK_SIZE, null)).bytesRead) > 0; bytes += n) hash.update(buf.subarray(0, n));
+  } finally {
+    await fh.close();
+  }
+  return { sha256: hash.digest('hex'), bytes };
+}
+
+/** Streams the snapshot into a new container. A path is created (never overwritten) and fsynced. */
+export async function writeContainer(out: string | FileHandle, opts: WriteContainerOptions): Promise<void> {
+  const header: BackupHeader = {
+    deviceId: opts.deviceId,
+    vaultId: opts.vaultId,
+    keyId: opts.keyId,
+    kdf: opts.recoveryKdf,
+    recoveryPublicKey: opts.recoveryPublicKey,
+    wrappedKey: opts.wrappedKey,
+    salt: randomBytes(32).toString('base64'),
+    noncePrefix: randomBytes(8).toString('base64'),
+    chunkSize: CHUNK_SIZE,
+  };
+  // Refuse to write what no reader would accept: it would only be found out at restore time.
+  if (opts.dbKey.length !== 32 || !isBackupHeader(header) || !isBackupManifest(opts.manifest) || opts.manifest.deviceId !== opts.deviceId) {
+    throw new CofferError('INTERNAL', 'The backup could not be prepared. Nothing was saved: back up again, and report this if it keeps happening.');
+  }
+  assertSaneKdf(header.kdf);
+  if (typeof out !== 'string') return writeTo(out, header, opts);
+  const fh = await fsp.open(out, 'wx', 0o600);
+  try {
+    await writeTo(fh, header, opts);
+    await fh.sync();
+    await fh.close();
+  } catch (error) {
+    await fh.close().catch(() => undefined);
+    await fsp.rm(out, { force: true }).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContainerOptions): Promise<void> {
+  const prefix = encodePrefix(Buffer.from(JSON.stringify(header), 'utf8'));
+  const digest = sha256(prefix);
+  const key = payloadKey(opts.dbKey, header.salt);
+  const noncePrefix = Buffer.from(header.noncePrefix, 'base64');
+  const manifest = Buffer.from(JSON.stringify(opts.manifest), 'utf8');
+  let lead: Buffer | null = Buffer.concat([u32(manifest.length), manifest]);
+  const hash = createHash('sha256');
+  let snapshotBytes = 0;
+  const snap = await fsp.open(opts.snapshotPath, 'r');
+  try {
+    await writeAll(fh, prefix);
+    // One chunk of look-ahead: a chunk is final exactly when nothing follows it.
+    const next = async (): Promise<Buffer> => {
+      const buf = Buffer.allocUnsafe(CHUNK_SIZE);
+      let n = lead ? lead.copy(buf) : 0;
+      lead = null;
+      for (let r; n < CHUNK_SIZE && (r = (await snap.read(buf, n, CHUNK_SIZE - n, null)).bytesRead) > 0; n += r) {
+        hash.update(buf.subarray(n, n + r));
+        snapshotBytes += r;
+      }
+      return buf.subarray(0, n);
+    };
+    let current = await next();
+    for (let index = 0; ; index += 1) {
+      const following = await next();
+      const final = following.length === 0;
+      const cipher = createCipheriv('aes-256-gcm', key, Buffer.concat([noncePrefix, u32(index)]));
+      cipher.setAAD(chunkAad(digest, index, final));
+      const ciphertext = Buffer.concat([cipher.update(current), cipher.final()]);
+      await writeAll(fh, Buffer.concat([u32(ciphertext.length), ciphertext, cipher.getAuthTag()]));
+      if (final) break;
+      if (index === 0xffffffff) throw new CofferError('INTERNAL', 'The database is too large for one backup file.');
+      current = following;
+    }
+  } finally {
+    key.fill(0);
+    await snap.close();
+  }
+  if (hash.digest('hex') !== opts.manifest.snapshotSha256 || snapshotBytes !== opts.manifest.snapshotBytes) {
+    throw new CofferError('INTERNAL', 'The database snapshot changed while it was being backed up. Nothing was saved: back up again.');
+  }
+}
+
+/** Reads and checks the header; needs no key. The header is authenticated only later, by verify. */
+export async function readHeader(file: string): Promise<BackupHeader> {
+  return withFile(file, async (fh) => (await openContainer(fh)).header);
+}
+
+/** The database key, unsealed with the recovery secret; WRONG_KEY if it is another key. */
+export async function keyFromRecovery(header: BackupHeader, recoverySecret: Buffer): Promise<Buffer> {
+  if (header.wrappedKey.keyId !== header.keyId) throw backupCorrupt();
+  const pair = await deriveRecoveryKeyPair(recoverySecret, header.kdf);
+  if (!pair.publicKey.equals(Buffer.from(header.recoveryPublicKey, 'base64'))) throw wrongRecoveryKey();
+  const key = unwrapKey(header.wrappedKey, pair, header.vaultId);
+  if (key.length !== 32) throw backupCorrupt();
+  return key;
+}
+
+/** Authenticates every chunk and checks the snapshot against the manifest. Writes nothing. */
+export async function verifyContainer(file: string, dbKey: Uint8Array): Promise<BackupManifest> {
+  return withFile(file, (fh) => readPayload(fh, dbKey, null));
+}
+
+/** Verifies, then writes the snapshot to destPath (a new file, 0600, fsynced). */
+export async function extractContainer(file: string, dbKey: Uint8Array, destPath: string): Promise<BackupManifest> {
+  const manifest = await verifyContainer(file, dbKey);
+  let out: FileHandle;
+  try {
+    out = await fsp.open(destPath, 'wx', 0o600);
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'EEXIST') {
+      throw new CofferError('CONFLICT', 'A file already exists where the backup was to be restored. Nothing was overwritten: try again.');
+    }
+    throw mapFsError(error);
+  }
+  try {
+    const again = await withFile(file, (fh) => readPayload(fh, dbKey, (bytes) => writeAll(out, bytes)));
+    if (again.snapshotSha256 !== manifest.snapshotSha256) throw backupCorrupt(); // replaced between the passes
+    await out.sync();
+    await out.close();
+    return manifest;
+  } catch (error) {
+    await out.close().catch(() => undefined);
+    await fsp.rm(destPath, { force: true }).catch(() => undefined);
+    throw mapFsError(error);
+  }
+}
+
+interface Opened {
+  header: BackupHeader;
+  digest: Buffer;
+  offset: number;
+  size: number;
+}
+
+async function openContainer(fh: FileHandle): Promise<Opened> {
+  const size = (await fh.stat()).size;
+  const fixed = await readAt(fh, 0, PREFIX);
+  if (!fixed.subarray(0, MAGIC.length).equals(MAGIC) || fixed.readUInt16BE(MAGIC.length) !== FORMAT_VERSION) throw backupCorrupt();
+  const length = fixed.readUInt32BE(MAGIC.length + 2);
+  if (length === 0 || length > MAX_HEADER || PREFIX + length > size) throw backupCorrupt();
+  const headerBytes = await readAt(fh, PREFIX, length);
+  const header = parseJson(headerBytes);
+  if (!isBackupHeader(header)) throw backupCorrupt();
+  try {
+    assertSaneKdf(header.kdf);
+  } catch {
+    throw backupCorrupt(); // its own message names vault.json, which is not the damaged file here
+  }
+  return { header, digest: sha256(Buffer.concat([fixed, headerBytes])), offset: PREFIX + length, size };
+}
+
+async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buffer) => Promise<void>) | null): Promise<BackupManifest> {
+  const { header, digest, offset, size } = await openContainer(fh);
+  if (dbKey.length !== 32) throw backupCorrupt();
+  const key = payloadKey(dbKey, header.salt);
+  const noncePrefix = Buffer.from(header.noncePrefix, 'base64');
+  const hash = createHash('sha256');
+  let lead = Buffer.alloc(0);
+  let manifest: BackupManifest | null = null;
+  let snapshotBytes = 0;
+  try {
+    let pos = offset;
+    for (let index = 0; pos < size || index === 0; index += 1) {
+      if (pos + 4 > size || index > 0xffffffff) throw backupCorrupt();
+      const length = (await readAt(fh, pos, 4)).readUInt32BE(0);
+      const end = pos + 4 + length + TAG;
+      if (length === 0 || length > header.chunkSize || end > size) throw backupCorrupt();
+      const sealed = await readAt(fh, pos + 4, length + TAG);
+      const decipher = createDecipheriv('aes-256-gcm', key, Buffer.concat([noncePrefix, u32(index)]));
+      decipher.setAAD(chunkAad(digest, index, end === size));
+      decipher.setAuthTag(sealed.subarray(length));
+      let plain: Buffer;
+      try {
+        plain = Buffer.concat([decipher.update(sealed.subarray(0, length)), decipher.final()]);
+      } catch {
+        throw backupCorrupt();
+      }
+      pos = end;
+      if (!manifest) {
+        lead = Buffer.concat([lead, plain]);
+        if (lead.length < 4) continue;
+        const manifestLength = lead.readUInt32BE(0);
+        if (manifestLength === 0 || manifestLength > MAX_MANIFEST) throw backupCorrupt();
+        if (lead.length < 4 + manifestLength) continue;
+        const parsed = parseJson(lead.subarray(4, 4 + manifestLength));
+        if (!isBackupManifest(parsed) || parsed.deviceId !== header.deviceId) throw backupCorrupt();
+        manifest = parsed;
+        plain = lead.subarray(4 + manifestLength);
+      }
+      hash.update(plain);
+      snapshotBytes += plain.length;
+      if (sink && plain.length > 0) await sink(plain);
+    }
+  } finally {
+    key.fill(0);
+  }
+  if (!manifest || snapshotBytes !== manifest.snapshotBytes || hash.digest('hex') !== manifest.snapshotSha256) throw backupCorrupt();
+  return manifest;
+}
+
+async function withFile<T>(file: string, use: (fh: FileHandle) => Promise<T>): Promise<T> {
+  let fh: FileHandle;
+  try {
+    fh = await fsp.open(file, 'r');
+  } catch (error) {
+    if ((error as { code?: unknown }).code === 'ENOENT') {
+      throw new CofferError('NOT_FOUND', 'That backup file is no longer there (it may have been moved, or its disk unplugged). Nothing was restored: choose the backup again.');
+    }
+    throw mapFsError(error);
+  }
+  try {
+    return await use(fh);
+  } finally {
+    await fh.close();
+  }
+}
+
+async function readAt(fh: FileHandle, position: number, length: number): Promise<Buffer> {
+  const buf = Buffer.alloc(length);
+  for (let n = 0, r; n < length; n += r) {
+    r = (await fh.read(buf, n, length - n, position + n)).bytesRead;
+    if (r === 0) throw backupCorrupt(); // shorter than it says: cut off
+  }
+  return buf;
+}
+
+async function writeAll(fh: FileHandle, bytes: Buffer): Promise<void> {
+  for (let n = 0; n < bytes.length; ) n += (await fh.write(bytes, n, bytes.length - n, null)).bytesWritten;
+}
+
+function parseJson(bytes: Buffer): unknown {
+  try {
+    return JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw backupCorrupt();
+  }
+}
