@@ -7,8 +7,14 @@ export default defineConfig({
     build: {
       // Native modules stay external; each runtime loads its own build (see native-binding.ts).
       externalizeDeps: true,
-      // The command line (demo data, backup verify) ships beside main and runs under plain Node.
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts'), cli: resolve(__dirname, 'electron/cli/index.ts') },
+      // The command line (demo data, backup verify) ships beside main and runs under plain Node;
+      // backups and drills run in a worker thread from their own entry.
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'electron/main/index.ts'),
+          cli: resolve(__dirname, 'electron/cli/index.ts'),
+          'backup-worker': resolve(__dirname, 'electron/core/backup/backup-worker.ts'),
+        },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },
     },

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { adminChannels } from './channels/admin';
 import { appChannels } from './channels/app';
+import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
 import { customerChannels } from './channels/customers';
 
@@ -12,7 +13,7 @@ import { customerChannels } from './channels/customers';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -2,7 +2,10 @@ import type { AppStatus } from '../../shared/contract';
 import { canRevealField, fieldVisibility } from '../../shared/field-policy';
 import { maskField } from '../../shared/masking';
 import { grantFor } from '../../shared/permissions';
+import path from 'node:path';
 import { appendAudit } from './audit/audit-log';
+import { createBackupService, type BackupService } from './backup/backup-service';
+import { workerJobRunner } from './backup/job-runner';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
@@ -35,6 +38,8 @@ export interface CoreOptions {
   keychain?: Keychain;
   /** Shows a folder picker; main uses Electron's dialog. Without one, choosing a folder is refused. */
   pickFolder?: PickFolder;
+  /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
+  backupWorker?: string;
   now?: () => number;
 }
 
@@ -49,6 +54,7 @@ export interface Core {
   reminders: ReminderService;
   dashboard: DashboardService;
   customerFields: CustomerFieldsSettings;
+  backups: BackupService;
   users: UserService;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
@@ -107,6 +113,14 @@ export function createCore(options: CoreOptions): Core {
     reminders,
     dashboard: createDashboardService({ db, audit: appendAudit, reminders, now }),
     customerFields: createCustomerFieldsSettings({ db, audit: appendAudit, now }),
+    backups: createBackupService({
+      vault,
+      profileDir: options.profileDir,
+      audit: appendAudit,
+      runner: workerJobRunner(options.backupWorker ?? path.resolve('out/main/backup-worker.js')),
+      appVersion: options.appVersion,
+      now,
+    }),
     users,
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),

@@ -4,6 +4,7 @@ import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
 import { appHandlers } from './handlers/app';
+import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { userHandlers } from './handlers/users';
@@ -17,6 +18,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...vaultHandlers(core),
     ...customerHandlers(core.customers, core.timeline, core.recycleBin),
     ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
+    ...backupHandlers(core.backups),
     ...userHandlers(core),
   };
   return createRouter({

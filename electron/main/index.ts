@@ -57,6 +57,7 @@ if (!app.requestSingleInstanceLock()) {
         platform: process.platform,
         arch: process.arch,
       }),
+      backupWorker: path.join(__dirname, 'backup-worker.js'),
       pickFolder: async () => {
         const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
         const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);

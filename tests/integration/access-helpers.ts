@@ -66,6 +66,12 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'dashboard.summary': {},
   'settings.customerFields': {},
   'settings.setCustomerFields': { optionalFields: true },
+  'backup.status': {},
+  'backup.run': {},
+  'backup.files': {},
+  'backup.drill': {},
+  'backup.reports': {},
+  'backup.setSchedule': { schedule: { every: 'daily', at: '18:00', onQuit: true }, retention: { daily: 7, weekly: 4, monthly: 12 } },
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
@@ -85,6 +91,7 @@ export interface AccessWorld {
   router: Router;
   caller: (role: Role) => { senderId: string };
   userIds: Record<Role, number>;
+  recoveryKey: string;
 }
 
 /**
@@ -92,10 +99,10 @@ export interface AccessWorld {
  * owner owns, one to delete), all carrying marker values. `fastDisk` puts the profile on tmpfs for
  * tests that make thousands of audited calls: they test the router, not fsync.
  */
-export async function accessWorld(options: { fastDisk?: boolean; now?: () => number } = {}): Promise<AccessWorld> {
+export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null> } = {}): Promise<AccessWorld> {
   const base = options.fastDisk && fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'coffer-')) : tempDir();
   if (options.fastDisk) cleanupLater(base);
-  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain: testKeychain().keychain, ...(options.now ? { now: options.now } : {}) });
+  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain: testKeychain().keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}) });
   const router = createAppRouter(core);
   const begun = await router.dispatch({ senderId: 'owner' }, 'setup.begin', { owner: OWNER });
   if (!begun.ok) throw new Error(begun.error.code);
@@ -119,7 +126,7 @@ export async function accessWorld(options: { fastDisk?: boolean; now?: () => num
   core.customers.create(ownerSession, { name: 'Owner Customer', ...MARKERS });
   core.customers.create(ownerSession, { name: 'To Delete' });
   core.reminders.add(salesSession, { customerId: 1, dueAt: '2026-11-01T09:00:00Z', note: 'Follow up on the tea order' });
-  return { core, router, caller: (role) => ({ senderId: role }), userIds };
+  return { core, router, caller: (role) => ({ senderId: role }), userIds, recoveryKey: key };
 }
 
 const cleanups: string[] = [];

@@ -46,7 +46,7 @@ describeKeychain('sessions: lock, idle, back-off, lockout', () => {
     expect(await world.router.dispatch(world.caller('owner'), 'settings.auth', {})).toEqual({ ok: true, value: { require2fa: false, idleMinutes: 2 } });
     time.advance(3 * 60_000);
     expect(await world.router.dispatch(world.caller('manager'), 'customers.list', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
-    expect(world.core.vault.db().prepare("SELECT fields, reason FROM audit_log WHERE action = 'settings.change'").all()).toEqual([{ fields: '["idleMinutes"]', reason: '2' }]);
+    expect(world.core.vault.db().prepare("SELECT fields, reason FROM audit_log WHERE action = 'settings.change' AND fields = '[\"idleMinutes\"]'").all()).toEqual([{ fields: '["idleMinutes"]', reason: '2' }]);
     world.core.close();
   });
 

@@ -51,7 +51,7 @@ describeKeychain('two-step sign-in (TOTP) through the router', () => {
     expect(await world.router.dispatch(window, 'account.totp.confirm', { code: hotp(base32Decode(secret), Math.floor(t / 30_000)) })).toMatchObject({ ok: true });
     expect(await world.router.dispatch(window, 'customers.list', { limit: 5 })).toMatchObject({ ok: true });
     expect(await world.router.dispatch(window, 'account.totp.disable', { password: PASSWORD })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    const actions = world.core.vault.db().prepare("SELECT action FROM audit_log WHERE action LIKE 'user.2fa%' OR action = 'settings.change'").all();
+    const actions = world.core.vault.db().prepare("SELECT action FROM audit_log WHERE action LIKE 'user.2fa%' OR (action = 'settings.change' AND fields = '[\"require2fa\"]')").all();
     expect(actions).toEqual([{ action: 'settings.change' }, { action: 'user.2fa.enable' }]);
     world.core.close();
   });

@@ -120,3 +120,16 @@ describe('migration 8: reminders', () => {
     db.close();
   });
 });
+
+describe('migration 9: backups', () => {
+  it('adds backup history and drill reports on top of 8 with their checks', () => {
+    const db = dbAt(8);
+    migrate(db, MIGRATIONS.slice(0, 9));
+    expect(schemaVersion(db)).toBe(9);
+    db.prepare("INSERT INTO backup_runs (started_at, finished_at, trigger, outcome, file_name, bytes) VALUES ('a', 'b', 'manual', 'ok', 'f', 1)").run();
+    expect(() => db.prepare("INSERT INTO backup_runs (started_at, finished_at, trigger, outcome) VALUES ('a', 'b', 'cron', 'ok')").run()).toThrow(/CHECK/);
+    db.prepare("INSERT INTO drill_reports (at, backup_name, restore_ms, passed, checks) VALUES ('a', 'f', 5, 1, '[]')").run();
+    expect(() => db.prepare("INSERT INTO drill_reports (at, backup_name, restore_ms, passed, checks) VALUES ('a', 'f', 5, 2, '[]')").run()).toThrow(/CHECK/);
+    db.close();
+  });
+});

@@ -102,6 +102,8 @@ export async function pruneBackups(
   now: Date,
   policy: RetentionPolicy = DEFAULT_RETENTION,
   fsLike: PruneFs = nodePruneFs,
+  /** Never deleted: the backup just published (two in one second share a timestamp). */
+  protect: readonly string[] = [],
 ): Promise<PruneResult> {
   assertDeviceId(deviceId);
   const lockPath = path.join(dir, LOCK_FILE);
@@ -116,7 +118,7 @@ export async function pruneBackups(
     );
     const pruned: string[] = [];
     for (const b of mine) {
-      if (keep.has(b.name)) continue;
+      if (keep.has(b.name) || protect.includes(b.name)) continue;
       try {
         await fsLike.remove(b.path);
         pruned.push(b.name);

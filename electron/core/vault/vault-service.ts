@@ -5,7 +5,7 @@ import type { Db } from '../db/open-database';
 import { createKeytarKeychain, type Keychain } from '../keychain/keychain';
 import { makeContext, type KeychainState } from './context';
 import { readDescriptor } from './descriptor';
-import { deriveRecoveryKeyPair, unwrapKey, wrongRecoveryKey } from './key-wrap';
+import { deriveRecoveryKeyPair, unwrapKey, wrongRecoveryKey, type KdfParams, type WrappedKey } from './key-wrap';
 import { readKeychainEntries, type CandidateKey } from './key-store';
 import { openVault, type OpenSession } from './open-vault';
 import { parseRecoveryKey } from './recovery-key';
@@ -38,8 +38,22 @@ export interface VaultService {
   /** The open database; throws LOCKED unless unlocked. */
   db(): Db;
   schemaVersion(): number;
+  /** What a backup job needs: the database file, a copy of its key and the sealed key for the container. */
+  backupMaterial(): BackupMaterial;
   lock(): void;
   close(): void;
+}
+
+export interface BackupMaterial {
+  profileDir: string;
+  dbFile: string;
+  key: Buffer;
+  keyId: string;
+  vaultId: string;
+  recoveryKdf: KdfParams;
+  recoveryPublicKey: string;
+  wrappedKey: WrappedKey;
+  nativeBinding: string | undefined;
 }
 
 export function createVaultService(options: VaultServiceOptions): VaultService {
@@ -124,6 +138,23 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       return session.db;
     },
     schemaVersion: () => (session ? schemaVersion(session.db) : 0),
+    backupMaterial() {
+      if (!session) throw new CofferError('LOCKED', 'The vault is locked. Unlock it first.');
+      const { descriptor, keyId } = session;
+      // Mid-rotation the sealed key and the open key differ: a backup then would not restore.
+      if (descriptor.keys.current.keyId !== keyId || descriptor.keys.pending) throw new CofferError('CONFLICT', 'The database key is being changed. Back up again in a moment.');
+      return {
+        profileDir: ctx.profileDir,
+        dbFile: ctx.dbFile,
+        key: Buffer.from(session.key),
+        keyId,
+        vaultId: descriptor.vaultId,
+        recoveryKdf: descriptor.recovery.kdf,
+        recoveryPublicKey: descriptor.recovery.publicKey,
+        wrappedKey: descriptor.keys.current,
+        nativeBinding: ctx.nativeBinding,
+      };
+    },
     lock: end,
     close: end,
   };

@@ -3,6 +3,8 @@ import { createBridge } from '../../../shared/bridge';
 import { adminChannels } from '../../../shared/channels/admin';
 import { appChannels } from '../../../shared/channels/app';
 import { customerChannels } from '../../../shared/channels/customers';
+import { crmChannels } from '../../../shared/channels/crm';
+import { backupChannels } from '../../../shared/channels/backup';
 import { CHANNEL_NAMES, contract } from '../../../shared/contract';
 import { pickLocale } from '../../../shared/locale';
 import { createAppService } from '../../../electron/core/app/app-service';
@@ -54,7 +56,7 @@ describe('translations', () => {
 
 describe('contract', () => {
   it('no channel is defined in two feature files (a spread would silently keep only one)', () => {
-    const parts = [appChannels, adminChannels, customerChannels].map((part) => Object.keys(part));
+    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels].map((part) => Object.keys(part));
     expect(parts.flat()).toHaveLength(CHANNEL_NAMES.length);
     expect(new Set(parts.flat()).size).toBe(CHANNEL_NAMES.length);
   });

@@ -1,0 +1,203 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { DRILL_CHECK_NAMES } from '../../../shared/backup';
+import { CofferError } from '../../../shared/errors';
+import { auditHead, verifyAudit } from '../audit/audit-log';
+import { openDatabase } from '../db/open-database';
+import type { KdfParams, WrappedKey } from '../vault/key-wrap';
+import { extractContainer, hashFile, keyFromRecovery, readHeader, writeContainer, type BackupManifest } from './container';
+import { publishBackup } from './publish';
+import { pruneBackups, type RetentionPolicy } from './retention';
+import { failingCipherPages, openSnapshot, tableCounts } from './snapshot';
+
+export interface BackupJobInput {
+  dbFile: string;
+  key: Uint8Array;
+  keyId: string;
+  vaultId: string;
+  recoveryKdf: KdfParams;
+  recoveryPublicKey: string;
+  wrappedKey: WrappedKey;
+  nativeBinding: string | undefined;
+  folder: string;
+  deviceId: string;
+  scratchDir: string;
+  app: string;
+  now: string;
+  retention: RetentionPolicy;
+}
+
+export interface BackupJobResult {
+  fileName: string;
+  bytes: number;
+  manifest: BackupManifest;
+  pruned: string[];
+}
+
+export type Progress = (step: string) => void;
+
+function scratchFile(dir: string, prefix: string): string {
+  fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  return path.join(dir, `${prefix}-${randomBytes(6).toString('hex')}.db`);
+}
+
+function removeScratch(file: string): void {
+  for (const suffix of ['', '-wal', '-shm', '-journal']) fs.rmSync(file + suffix, { force: true });
+}
+
+/**
+ * One backup: a consistent online snapshot on this job's own connection (VACUUM INTO reads one
+ * snapshot of the WAL database while the app keeps writing; better-sqlite3's backup() refuses
+ * encrypted databases, and copying the live file would catch half a transaction), then the
+ * encrypted container, published atomically, then this device's old backups pruned.
+ */
+export async function takeBackup(input: BackupJobInput, progress: Progress = () => {}): Promise<BackupJobResult> {
+  const snapshot = scratchFile(input.scratchDir, 'snapshot');
+  try {
+    progress('snapshot');
+    const source = openDatabase(input.dbFile, input.key, { nativeBinding: input.nativeBinding });
+    try {
+      source.prepare('VACUUM INTO ?').run(snapshot);
+    } finally {
+      source.close();
+    }
+    progress('manifest');
+    const copy = openSnapshot(snapshot, input.key, input.nativeBinding);
+    let tables: Record<string, number>;
+    let head: { id: number; hash: string } | null;
+    let schema: number;
+    let sqlite: string;
+    try {
+      tables = tableCounts(copy);
+      head = auditHead(copy);
+      schema = copy.pragma('user_version', { simple: true }) as number;
+      sqlite = (copy.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
+    } finally {
+      copy.close();
+    }
+    const { sha256, bytes } = await hashFile(snapshot);
+    const manifest: BackupManifest = {
+      format: 1,
+      createdAt: input.now,
+      app: input.app,
+      schema,
+      sqlite,
+      tables,
+      snapshotSha256: sha256,
+      snapshotBytes: bytes,
+      auditHead: head ? { seq: head.id, hash: head.hash } : null,
+      deviceId: input.deviceId,
+    };
+    progress('encrypt');
+    const finalPath = await publishBackup(input.folder, input.deviceId, new Date(input.now), (partial) =>
+      writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest }),
+    );
+    const published = fs.statSync(finalPath).size;
+    progress('prune');
+    const pruned = await pruneBackups(input.folder, input.deviceId, new Date(input.now), input.retention, undefined, [path.basename(finalPath)]);
+    return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: pruned.pruned };
+  } finally {
+    removeScratch(snapshot);
+  }
+}
+
+export const DRILL_CHECKS = DRILL_CHECK_NAMES;
+export type DrillCheckName = (typeof DRILL_CHECKS)[number];
+
+export interface DrillReport {
+  backup: string;
+  backupCreatedAt: string | null;
+  /** How old the backup was when drilled: the recovery point. */
+  recoveryPointMs: number | null;
+  /** Decrypt + open + checks: the recovery time. */
+  restoreMs: number;
+  passed: boolean;
+  firstFailure: DrillCheckName | null;
+  checks: { name: DrillCheckName; ok: boolean; detail: string }[];
+}
+
+export interface DrillJobInput {
+  file: string;
+  /** The vault's current key and its id; used when the backup was made under it. */
+  key?: { keyId: string; key: Uint8Array } | undefined;
+  /** Otherwise the recovery key's secret opens it (the CLI, or a backup from before a rotation). */
+  recoverySecret?: Uint8Array | undefined;
+  nativeBinding: string | undefined;
+  scratchDir: string;
+  now: string;
+}
+
+/**
+ * The restore drill: decrypt into a scratch folder, open with SQLCipher and check everything a
+ * restore relies on, then wipe the scratch copy. It never opens the live vault.
+ */
+export async function drillBackup(input: DrillJobInput, progress: Progress = () => {}): Promise<DrillReport> {
+  const started = Date.now();
+  const checks: DrillReport['checks'] = [];
+  const check = (name: DrillCheckName, ok: boolean, detail = '') => {
+    checks.push({ name, ok, detail });
+    return ok;
+  };
+  const target = scratchFile(input.scratchDir, 'drill');
+  let manifest: BackupManifest | null = null;
+  try {
+    progress('key');
+    const header = await readHeader(input.file).catch((error: unknown) => {
+      check('key', false, error instanceof CofferError ? error.code : 'unreadable');
+      return null;
+    });
+    if (!header) return report();
+    let key: Buffer | null = null;
+    if (input.key && input.key.keyId === header.keyId) key = Buffer.from(input.key.key);
+    else if (input.recoverySecret) key = await keyFromRecovery(header, Buffer.from(input.recoverySecret)).catch(() => null);
+    if (!check('key', key !== null, key ? '' : input.recoverySecret ? 'WRONG_KEY' : 'RECOVERY_KEY_REQUIRED') || !key) return report();
+    progress('decrypt');
+    manifest = await extractContainer(input.file, key, target).catch(() => null);
+    if (!check('authenticate', manifest !== null, manifest ? '' : 'BACKUP_CORRUPT') || !manifest) return report();
+    progress('checks');
+    let db;
+    try {
+      db = openSnapshot(target, key, input.nativeBinding);
+    } catch {
+      check('open', false, 'does not open');
+      return report();
+    }
+    try {
+      check('open', true);
+      const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check);
+      if (!check('integrity', integrity.length === 1 && integrity[0] === 'ok', integrity.slice(0, 3).join('; '))) return report();
+      const failing = await failingCipherPages(target, key);
+      if (!check('cipher-integrity', failing.length === 0, failing.length ? `page(s) ${failing.join(', ')}` : '')) return report();
+      const orphans = db.pragma('foreign_key_check') as unknown[];
+      if (!check('foreign-keys', orphans.length === 0, orphans.length ? `${orphans.length} row(s)` : '')) return report();
+      const counts = tableCounts(db);
+      const differing = Object.keys({ ...counts, ...manifest.tables }).filter((t) => counts[t] !== manifest!.tables[t]);
+      if (!check('row-counts', differing.length === 0, differing.slice(0, 5).join(', '))) return report();
+      const verdict = verifyAudit(db);
+      const head = manifest.auditHead;
+      const chainOk = verdict.ok && (head === null ? verdict.head === null : verdict.head?.id === head.seq && verdict.head.hash === head.hash);
+      check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`);
+      return report();
+    } finally {
+      db.close();
+    }
+  } finally {
+    removeScratch(target);
+  }
+
+  function report(): DrillReport {
+    const failed = checks.find((c) => !c.ok);
+    const createdAt = manifest?.createdAt ?? null;
+    return {
+      backup: path.basename(input.file),
+      backupCreatedAt: createdAt,
+      recoveryPointMs: createdAt ? Date.parse(input.now) - Date.parse(createdAt) : null,
+      restoreMs: Date.now() - started,
+      passed: !failed && checks.length === DRILL_CHECKS.length,
+      firstFailure: failed?.name ?? null,
+      checks,
+    };
+  }
+}
+

@@ -1,0 +1,208 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import type { BackupStatus } from '../../../shared/backup';
+import { CofferError } from '../../../shared/errors';
+import { auditActor, type Session } from '../auth/session-service';
+import type { AuditFn } from '../customers/customer-service';
+import { getMeta, setMeta } from '../db/meta-repository';
+import type { VaultService } from '../vault/vault-service';
+import { readBackupFolder } from '../settings/backup-folder';
+import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
+import { insertDrillReport, lastBackupRun, listDrillReports, recordBackupRun, type BackupTrigger, type StoredDrillReport } from './backup-repository';
+import type { BackupJobResult, DrillReport } from './backup-jobs';
+import type { JobRunner } from './job-runner';
+import { DEFAULT_RETENTION, type RetentionPolicy } from './retention';
+import { DEFAULT_SCHEDULE, nextRunAt, objectiveMs, type BackupSchedule } from './schedule';
+
+const DRILL_MAX_AGE_MS = 30 * 24 * 3_600_000;
+
+/** This computer's id in shared backup folders: random, kept beside (not inside) the vault, so a vault restored on another computer does not take over this one's files. */
+export function deviceIdOf(profileDir: string): string {
+  const file = path.join(profileDir, 'device-id');
+  try {
+    const id = fs.readFileSync(file, 'utf8').trim();
+    if (/^[0-9a-f]{8,32}$/.test(id)) return id;
+  } catch {
+    /* first use */
+  }
+  const id = newDeviceId();
+  fs.mkdirSync(profileDir, { recursive: true });
+  fs.writeFileSync(file, `${id}\n`, { mode: 0o600 });
+  return id;
+}
+
+export function readSchedule(db: ReturnType<VaultService['db']>): BackupSchedule {
+  try {
+    return { ...DEFAULT_SCHEDULE, ...(JSON.parse(getMeta(db, 'backup.schedule') ?? '{}') as Partial<BackupSchedule>) };
+  } catch {
+    return DEFAULT_SCHEDULE;
+  }
+}
+
+/**
+ * Backups and restore drills: one job at a time, each in a worker thread; every run and drill
+ * is recorded in the vault and audited in the same transaction. `tick` is the scheduler: main
+ * calls it every minute and at start, so a slot missed while the laptop was closed runs then.
+ */
+export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; now?: () => number }) {
+  const now = () => new Date((deps.now ?? Date.now)());
+  let running: { task: 'backup' | 'drill'; step: string } | null = null;
+
+  function exclusive<T>(task: 'backup' | 'drill', job: () => Promise<T>): Promise<T> {
+    if (running) return Promise.reject(new CofferError('CONFLICT', running.task === 'backup' ? 'A backup is already running. Wait for it to finish.' : 'A restore drill is running. Wait for it to finish.'));
+    running = { task, step: 'start' };
+    return job().finally(() => (running = null));
+  }
+
+  function folderOrThrow(): string {
+    const folder = readBackupFolder(deps.vault.db());
+    if (!folder) throw new CofferError('BACKUP_FOLDER_UNAVAILABLE', 'No backup folder is chosen yet. Choose one, then back up.');
+    return folder;
+  }
+
+  async function backup(trigger: BackupTrigger, session: Session | null): Promise<BackupJobResult> {
+    return exclusive('backup', async () => {
+      const startedAt = now().toISOString();
+      const material = deps.vault.backupMaterial();
+      try {
+        const folder = folderOrThrow();
+        const db = deps.vault.db();
+        const result = await deps.runner.backup(
+          { ...material, folder, deviceId: deviceIdOf(material.profileDir), scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt, retention: readRetention(db) },
+          (step) => (running = { task: 'backup', step }),
+        );
+        db.transaction(() => {
+          recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'ok', fileName: result.fileName, bytes: result.bytes });
+          deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'ok', reason: trigger }, now());
+        })();
+        return result;
+      } catch (error) {
+        const code = error instanceof CofferError ? error.code : 'INTERNAL';
+        if (deps.vault.state() === 'unlocked') {
+          const db = deps.vault.db();
+          db.transaction(() => {
+            recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'failed', errorCode: code });
+            deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'failed', reason: `${trigger} ${code}` }, now());
+          })();
+        }
+        throw error;
+      } finally {
+        material.key.fill(0);
+      }
+    });
+  }
+
+  function readRetention(db: ReturnType<VaultService['db']>): RetentionPolicy {
+    try {
+      return { ...DEFAULT_RETENTION, ...(JSON.parse(getMeta(db, 'backup.retention') ?? '{}') as Partial<RetentionPolicy>) };
+    } catch {
+      return DEFAULT_RETENTION;
+    }
+  }
+
+  return {
+    backup,
+
+    /** Runs a due backup if the vault is open and a folder is chosen; never throws. */
+    async tick(): Promise<'ran' | 'failed' | 'idle'> {
+      if (running || deps.vault.state() !== 'unlocked') return 'idle';
+      const db = deps.vault.db();
+      if (!readBackupFolder(db)) return 'idle';
+      const lastOk = lastBackupRun(db, 'ok');
+      const due = nextRunAt(readSchedule(db), lastOk ? new Date(lastOk.finishedAt) : null, failedLast(db), now());
+      if (due > now()) return 'idle';
+      return backup(lastOk ? 'schedule' : 'startup', null).then(
+        () => 'ran' as const,
+        () => 'failed' as const,
+      );
+    },
+
+    /** The newest backup (or the named one) in the folder, decrypted and checked in scratch space. */
+    drill(session: Session | null, fileName?: string, recoverySecret?: Uint8Array): Promise<StoredDrillReport> {
+      return exclusive('drill', async () => {
+        const folder = folderOrThrow();
+        const complete = (await listBackups(folder)).filter((b) => b.kind === 'complete');
+        const chosen = fileName === undefined ? complete[0] : complete.find((b) => b.name === fileName);
+        if (!chosen) throw new CofferError('NOT_FOUND', fileName === undefined ? 'There is no complete backup in the backup folder yet. Back up first.' : 'That backup is not in the backup folder.');
+        const material = deps.vault.backupMaterial();
+        let report: DrillReport;
+        try {
+          report = await deps.runner.drill(
+            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString() },
+            (step) => (running = { task: 'drill', step }),
+          );
+        } finally {
+          material.key.fill(0);
+        }
+        const db = deps.vault.db();
+        const at = now().toISOString();
+        const id = db.transaction(() => {
+          const stored = insertDrillReport(db, report, at, session?.userId ?? null);
+          deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.drill', outcome: report.passed ? 'ok' : 'failed', reason: report.firstFailure ?? 'passed' }, now());
+          return stored;
+        })();
+        return { ...report, id, at };
+      });
+    },
+
+    reports: (limit: number) => listDrillReports(deps.vault.db(), limit),
+
+    files: async (): Promise<ListedBackup[]> => listBackups(folderOrThrow()),
+
+    schedule: () => readSchedule(deps.vault.db()),
+
+    setSchedule(session: Session, schedule: BackupSchedule, retention: RetentionPolicy): void {
+      const db = deps.vault.db();
+      db.transaction(() => {
+        setMeta(db, 'backup.schedule', JSON.stringify(schedule));
+        setMeta(db, 'backup.retention', JSON.stringify(retention));
+        deps.audit(db, { actor: auditActor(session), action: 'settings.change', outcome: 'ok', fields: ['backupSchedule', 'backupRetention'], reason: `${schedule.every} ${schedule.at}` }, now());
+      })();
+    },
+
+    status(): BackupStatus {
+      const db = deps.vault.db();
+      const folder = readBackupFolder(db);
+      const schedule = readSchedule(db);
+      const lastOk = lastBackupRun(db, 'ok');
+      const last = lastBackupRun(db);
+      const drill = listDrillReports(db, 20);
+      const lastPassed = drill.find((r) => r.passed);
+      const at = now();
+      const warnings: BackupStatus['warnings'] = [];
+      if (!folder) warnings.push('no-folder');
+      if (!lastOk || at.getTime() - Date.parse(lastOk.finishedAt) > objectiveMs(schedule)) warnings.push('stale');
+      if (folder && sameDisk(folder, deps.profileDir)) warnings.push('same-disk');
+      if (!lastPassed || at.getTime() - Date.parse(lastPassed.at) > DRILL_MAX_AGE_MS) warnings.push('no-drill');
+      return {
+        folder,
+        schedule,
+        retention: readRetention(db),
+        lastSuccessAt: lastOk?.finishedAt ?? null,
+        lastSuccessFile: lastOk?.fileName ?? null,
+        lastFailure: last && last.outcome === 'failed' ? { at: last.finishedAt, code: last.errorCode ?? 'INTERNAL' } : null,
+        nextRunAt: folder ? nextRunAt(schedule, lastOk ? new Date(lastOk.finishedAt) : null, failedLast(db), at).toISOString() : null,
+        running,
+        lastDrill: drill[0] ? { at: drill[0].at, passed: drill[0].passed, backup: drill[0].backup } : null,
+        warnings,
+      };
+    },
+  };
+}
+
+/** When the latest run failed, its time (retries follow it); otherwise null. */
+function failedLast(db: ReturnType<VaultService['db']>): Date | null {
+  const last = lastBackupRun(db);
+  return last?.outcome === 'failed' ? new Date(last.finishedAt) : null;
+}
+
+/** Same device as the vault: one disk failure would take both. Unknown (unreadable) counts as not. */
+function sameDisk(folder: string, profileDir: string): boolean {
+  try {
+    return fs.statSync(folder).dev === fs.statSync(profileDir).dev;
+  } catch {
+    return false;
+  }
+}
+
+export type BackupService = ReturnType<typeof createBackupService>;

@@ -1,0 +1,42 @@
+import fs from 'node:fs';
+import { Worker } from 'node:worker_threads';
+import { CofferError, isErrorCode } from '../../../shared/errors';
+import type { BackupJobInput, BackupJobResult, DrillJobInput, DrillReport } from './backup-jobs';
+
+export interface JobRunner {
+  backup(input: BackupJobInput, onStep: (step: string) => void): Promise<BackupJobResult>;
+  drill(input: DrillJobInput, onStep: (step: string) => void): Promise<DrillReport>;
+}
+
+/** Runs each job in a fresh worker thread from the built worker script. */
+export function workerJobRunner(script: string): JobRunner {
+  function run<T>(task: 'backup' | 'drill', input: unknown, onStep: (step: string) => void): Promise<T> {
+    if (!fs.existsSync(script)) return Promise.reject(new CofferError('INTERNAL', 'The backup worker is missing from this installation. Reinstall Coffer.'));
+    return new Promise<T>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: { task, input } });
+      let settled = false;
+      worker.on('message', (message: { type: string; step?: string; value?: T; code?: string; message?: string }) => {
+        if (message.type === 'progress' && message.step) onStep(message.step);
+        if (message.type === 'done') {
+          settled = true;
+          resolve(message.value as T);
+        }
+        if (message.type === 'error') {
+          settled = true;
+          reject(new CofferError(isErrorCode(message.code) ? message.code : 'INTERNAL', message.message ?? 'The backup job failed.'));
+        }
+      });
+      worker.on('error', () => {
+        if (!settled) reject(new CofferError('INTERNAL', 'The backup job stopped unexpectedly. Nothing was changed; try again.'));
+        settled = true;
+      });
+      worker.on('exit', () => {
+        if (!settled) reject(new CofferError('INTERNAL', 'The backup job stopped unexpectedly. Nothing was changed; try again.'));
+      });
+    });
+  }
+  return {
+    backup: (input, onStep) => run<BackupJobResult>('backup', input, onStep),
+    drill: (input, onStep) => run<DrillReport>('drill', input, onStep),
+  };
+}

@@ -1,0 +1,45 @@
+import { z } from 'zod';
+
+export const backupScheduleSchema = z
+  .object({
+    every: z.enum(['hourly', 'daily', 'weekly']),
+    at: z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/),
+    onQuit: z.boolean(),
+  })
+  .strict();
+
+export const retentionSchema = z
+  .object({ daily: z.number().int().min(1).max(60), weekly: z.number().int().min(0).max(52), monthly: z.number().int().min(0).max(120) })
+  .strict();
+
+export const BACKUP_WARNINGS = ['no-folder', 'stale', 'same-disk', 'no-drill'] as const;
+
+/** What the Backups page and the dashboard card show. File names carry no personal data. */
+export const backupStatusSchema = z.object({
+  folder: z.string().nullable(),
+  schedule: backupScheduleSchema,
+  retention: retentionSchema,
+  lastSuccessAt: z.string().nullable(),
+  lastSuccessFile: z.string().nullable(),
+  lastFailure: z.object({ at: z.string(), code: z.string() }).nullable(),
+  nextRunAt: z.string().nullable(),
+  running: z.object({ task: z.enum(['backup', 'drill']), step: z.string() }).nullable(),
+  lastDrill: z.object({ at: z.string(), passed: z.boolean(), backup: z.string() }).nullable(),
+  warnings: z.array(z.enum(BACKUP_WARNINGS)),
+});
+export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+export const DRILL_CHECK_NAMES = ['key', 'authenticate', 'open', 'integrity', 'cipher-integrity', 'foreign-keys', 'row-counts', 'audit-chain'] as const;
+
+export const drillReportSchema = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  backup: z.string(),
+  backupCreatedAt: z.string().nullable(),
+  recoveryPointMs: z.number().int().nullable(),
+  restoreMs: z.number().int(),
+  passed: z.boolean(),
+  firstFailure: z.enum(DRILL_CHECK_NAMES).nullable(),
+  checks: z.array(z.object({ name: z.enum(DRILL_CHECK_NAMES), ok: z.boolean(), detail: z.string() })),
+});
+export type DrillReportView = z.infer<typeof drillReportSchema>;

@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { backupScheduleSchema, backupStatusSchema, drillReportSchema, retentionSchema } from '../backup';
+import { channel } from './common';
+
+/** Backups, restore drills and their settings. */
+export const backupChannels = {
+  'backup.status': channel({ input: z.object({}).strict(), output: backupStatusSchema, permission: 'backup.run' }),
+  'backup.run': channel({
+    input: z.object({}).strict(),
+    output: z.object({ fileName: z.string(), bytes: z.number().int() }),
+    permission: 'backup.run',
+  }),
+  'backup.files': channel({
+    input: z.object({}).strict(),
+    output: z.array(z.object({ name: z.string(), kind: z.enum(['complete', 'partial', 'conflict', 'other']), size: z.number(), at: z.string().nullable(), deviceId: z.string().nullable() })),
+    permission: 'backup.drill',
+  }),
+  'backup.drill': channel({
+    input: z.object({ fileName: z.string().min(1).max(200).optional() }).strict(),
+    output: drillReportSchema,
+    permission: 'backup.drill',
+  }),
+  'backup.reports': channel({
+    input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
+    output: z.array(drillReportSchema),
+    permission: 'backup.drill',
+  }),
+  'backup.setSchedule': channel({
+    input: z.object({ schedule: backupScheduleSchema, retention: retentionSchema }).strict(),
+    output: z.object({ saved: z.literal(true) }),
+    permission: 'backup.configure',
+  }),
+} as const;

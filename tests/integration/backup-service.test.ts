@@ -1,0 +1,102 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, it } from 'vitest';
+import type { ChannelOutput } from '../../shared/contract';
+import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
+import { drillBackup } from '../../electron/core/backup/backup-jobs';
+import { describeKeychain } from '../support/keyring';
+import { tempDir } from '../support/tmp';
+import { accessWorld } from './access-helpers';
+
+type Status = ChannelOutput<'backup.status'>;
+type Report = ChannelOutput<'backup.drill'>;
+
+describeKeychain('backups and drills through the router, in a worker thread', () => {
+  it('backs up 50 times while a writer keeps inserting, and every backup passes the drill', async () => {
+    const folder = tempDir('coffer-backups-');
+    const w = await accessWorld({ pickFolder: async () => folder });
+    const o = w.caller('owner');
+    expect(await w.router.dispatch(o, 'settings.chooseBackupFolder', {})).toMatchObject({ ok: true });
+    const before = (await w.router.dispatch(o, 'backup.status', {})) as { ok: true; value: Status };
+    expect(before.value.warnings).toEqual(expect.arrayContaining(['stale', 'no-drill']));
+    expect(await w.router.dispatch(w.caller('sales'), 'backup.run', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+
+    let inserted = 0;
+    let writing = true;
+    const writer = (async () => {
+      while (writing) {
+        const made = await w.router.dispatch(w.caller('manager'), 'customers.create', { name: `写入 ${inserted}`, tags: ['load'] });
+        if (made.ok) inserted += 1;
+        await new Promise((resolve) => setTimeout(resolve, 2));
+      }
+    })();
+    const counts: number[] = [];
+    for (let i = 0; i < 50; i += 1) {
+      const run = await w.router.dispatch(o, 'backup.run', {});
+      if (!run.ok) throw new Error(run.error.code);
+      const drill = await w.router.dispatch(o, 'backup.drill', { fileName: (run.value as { fileName: string }).fileName });
+      if (!drill.ok) throw new Error(drill.error.code);
+      const report = drill.value as Report;
+      expect(report.passed, JSON.stringify(report.checks)).toBe(true);
+      counts.push(inserted);
+    }
+    writing = false;
+    await writer;
+    // The writer really ran during the backups, not only before or after them.
+    expect(inserted).toBeGreaterThan(50);
+    expect(new Set(counts).size).toBeGreaterThan(10);
+    const after = (await w.router.dispatch(o, 'backup.status', {})) as { ok: true; value: Status };
+    expect(after.value.lastSuccessAt).not.toBeNull();
+    expect(after.value.lastDrill).toMatchObject({ passed: true });
+    expect(after.value.warnings).not.toContain('stale');
+    expect(after.value.warnings).not.toContain('no-drill');
+    // Retention keeps the newest of today (plus the one just written, if both share a second).
+    expect(fs.readdirSync(folder).filter((f) => f.endsWith('.cofferbak')).length).toBeLessThanOrEqual(2);
+    expect(fs.readdirSync(folder).filter((f) => f.includes('partial'))).toEqual([]);
+    const audit = w.core.vault.db().prepare("SELECT action, outcome, count(*) AS n FROM audit_log WHERE action IN ('backup.run', 'backup.drill') GROUP BY action, outcome").all();
+    expect(audit).toEqual([
+      { action: 'backup.drill', outcome: 'ok', n: 50 },
+      { action: 'backup.run', outcome: 'ok', n: 50 },
+    ]);
+    w.core.close();
+  }, 240_000);
+
+  it('a flipped byte fails the drill as corrupt; a vanished folder is reported and retried; the recovery key alone opens a backup', async () => {
+    let clock = Date.now();
+    const folder = tempDir('coffer-backups-');
+    const w = await accessWorld({ pickFolder: async () => folder, now: () => clock });
+    const o = w.caller('owner');
+    await w.router.dispatch(o, 'settings.chooseBackupFolder', {});
+    await w.router.dispatch(o, 'settings.setIdleMinutes', { minutes: 240 });
+    expect(await w.core.backups.tick()).toBe('ran'); // never backed up: due at once
+    expect(await w.core.backups.tick()).toBe('idle');
+    const [file] = fs.readdirSync(folder).filter((f) => f.endsWith('.cofferbak'));
+    const full = path.join(folder, file!);
+
+    // The recovery key alone (no keychain, no vault key) opens and checks it.
+    const material = w.core.vault.backupMaterial();
+    const byRecovery = await drillBackup({ file: full, recoverySecret: parseRecoveryKey(w.recoveryKey), nativeBinding: undefined, scratchDir: tempDir(), now: new Date().toISOString() });
+    expect(byRecovery.passed).toBe(true);
+    const wrong = await drillBackup({ file: full, recoverySecret: Buffer.alloc(20, 1), nativeBinding: undefined, scratchDir: tempDir(), now: new Date().toISOString() });
+    expect([wrong.passed, wrong.firstFailure, wrong.checks[0]!.detail]).toEqual([false, 'key', 'WRONG_KEY']);
+    material.key.fill(0);
+
+    const bytes = fs.readFileSync(full);
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 40) ^ 0x80, bytes.length - 40);
+    fs.writeFileSync(full, bytes);
+    const drill = await w.router.dispatch(o, 'backup.drill', {});
+    expect(drill).toMatchObject({ ok: true, value: { passed: false, firstFailure: 'authenticate' } });
+    expect(fs.readdirSync(path.join(w.core.vault.backupMaterial().profileDir, 'scratch'))).toEqual([]);
+
+    fs.rmSync(folder, { recursive: true }); // the USB disk is unplugged
+    expect(await w.router.dispatch(o, 'backup.run', {})).toMatchObject({ ok: false, error: { code: 'BACKUP_FOLDER_UNAVAILABLE' } });
+    const status = (await w.router.dispatch(o, 'backup.status', {})) as { ok: true; value: Status };
+    expect(status.value.lastFailure).toMatchObject({ code: 'BACKUP_FOLDER_UNAVAILABLE' });
+    fs.mkdirSync(folder); // plugged back in
+    clock += 5 * 60_000;
+    expect(await w.core.backups.tick()).toBe('idle'); // retried after 15 minutes, not at once
+    clock += 11 * 60_000;
+    expect(await w.core.backups.tick()).toBe('ran');
+    w.core.close();
+  }, 120_000);
+});
