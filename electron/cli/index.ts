@@ -1,10 +1,13 @@
 import { parseArgs } from 'node:util';
 import { defaultProfileDir } from './profile-path';
 import { runDemo } from './demo-command';
+import { runVerify } from './verify-command';
 
 const USAGE = `Usage:
   coffer demo --customers <N> [--profile <folder>] [--seed <n>] [--interactions <avg>] [--sensitive]
-      Creates a demo vault with N made-up customers (default: the desktop app's profile folder).`;
+      Creates a demo vault with N made-up customers (default: the desktop app's profile folder).
+  coffer backup verify <file> --recovery-key-file <file>
+      Runs the restore drill on one backup file with the recovery key alone; exits 1 if any check fails.`;
 
 const APP_VERSION = process.env.npm_package_version ?? '0.0.0';
 
@@ -32,6 +35,14 @@ async function main(argv: string[]): Promise<number> {
       (line) => console.log(line),
       APP_VERSION,
     );
+  }
+  if (command === 'backup' && rest[0] === 'verify') {
+    const { values, positionals } = parseArgs({ args: rest.slice(1), allowPositionals: true, options: { 'recovery-key-file': { type: 'string' } } });
+    if (positionals.length !== 1) {
+      console.error(USAGE);
+      return 2;
+    }
+    return runVerify(positionals[0]!, values['recovery-key-file'], (line) => console.log(line));
   }
   console.error(USAGE);
   return command === undefined || command === '--help' ? 0 : 2;

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
@@ -99,4 +100,34 @@ describeKeychain('backups and drills through the router, in a worker thread', ()
     expect(await w.core.backups.tick()).toBe('ran');
     w.core.close();
   }, 120_000);
+});
+
+describeKeychain('npx coffer backup verify (the built command line)', () => {
+  it('passes a good backup with the recovery key file, and exits 1 on a damaged one, 2 on a bad key file', async () => {
+    const folder = tempDir('coffer-backups-');
+    const w = await accessWorld({ pickFolder: async () => folder });
+    await w.router.dispatch(w.caller('owner'), 'settings.chooseBackupFolder', {});
+    const run = (await w.router.dispatch(w.caller('owner'), 'backup.run', {})) as { ok: true; value: { fileName: string } };
+    w.core.close();
+    const file = path.join(folder, run.value.fileName);
+    const keyFile = path.join(tempDir(), 'recovery.txt');
+    fs.writeFileSync(keyFile, `Coffer recovery key\n${w.recoveryKey.toLowerCase()}\n`);
+    const cli = (args: string[]) => spawnSync(process.execPath, [path.resolve('out/main/cli.js'), ...args], { encoding: 'utf8' });
+
+    const good = cli(['backup', 'verify', file, '--recovery-key-file', keyFile]);
+    expect(good.stdout).toContain('Result: PASSED');
+    expect(good.stdout).toContain('PASS  audit-chain');
+    expect(good.status).toBe(0);
+
+    const bytes = fs.readFileSync(file);
+    bytes.writeUInt8(bytes.readUInt8(200) ^ 0x01, 200);
+    fs.writeFileSync(file, bytes);
+    const bad = cli(['backup', 'verify', file, '--recovery-key-file', keyFile]);
+    expect(bad.status).toBe(1);
+    expect(bad.stdout).toMatch(/FAIL {2}(key|authenticate)/);
+
+    fs.writeFileSync(keyFile, 'not a key');
+    expect(cli(['backup', 'verify', file, '--recovery-key-file', keyFile]).status).toBe(2);
+    expect(cli(['backup', 'verify', file]).status).toBe(2);
+  }, 60_000);
 });
