@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, dialog, Notification, session, type BrowserWindow, type WebContents } from 'electron';
+import { can } from '../../shared/permissions';
 import { takeDueNotice } from '../core/reminders/due-notice';
 import { createCore, type Core } from '../core';
 import { createAppRouter } from '../ipc';
@@ -65,13 +66,26 @@ if (!app.requestSingleInstanceLock()) {
       },
     });
     // Opens the vault from the keychain when it can; the window shows the result once known.
-    void core.start();
     // Data-free lines only (see router): safe for a log file.
     const router = createAppRouter(core, (line) => console.error(`[coffer] ${line}`));
     bindRouterToIpcMain(router, ownContents);
 
     // The renderer's status poll shows the lock screen; the session is locked here, in main.
-    installMenu(core.app.locale(), { lockNow: () => mainWindow && core?.sessions.lock(`webContents:${mainWindow.webContents.id}`) });
+    const windowSession = () => (mainWindow && core?.vault.state() === 'unlocked' ? core.sessions.current(`webContents:${mainWindow.webContents.id}`) : undefined);
+    installMenu(core.app.locale(), {
+      lockNow: () => mainWindow && core?.sessions.lock(`webContents:${mainWindow.webContents.id}`),
+      backUpNow: () => {
+        const who = windowSession();
+        if (who && !who.locked && can(who.role, 'backup.run')) void core?.backups.backup('manual', who).catch(() => undefined);
+      },
+      runDrill: () => {
+        const who = windowSession();
+        if (who && !who.locked && can(who.role, 'backup.drill')) void core?.backups.drill(who).catch(() => undefined);
+      },
+    });
+    // The scheduler: a slot missed while the laptop was closed runs now, then every minute's check.
+    const backupTick = setInterval(() => void core?.backups.tick(), 60_000);
+    void core.start().then(() => core?.backups.tick());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
     const senderId = `webContents:${mainWindow.webContents.id}`;
     // A session never outlives its window, nor a crashed renderer.
@@ -84,11 +98,21 @@ if (!app.requestSingleInstanceLock()) {
     }, 60_000);
     mainWindow.on('closed', () => {
       clearInterval(reminderPoll);
+      clearInterval(backupTick);
       core?.sessions.end(senderId);
       mainWindow = undefined;
     });
   });
 
   app.on('window-all-closed', () => app.quit());
+  // Back up on quit (if chosen), at most once and at most two minutes, then close the vault.
+  let quitting = false;
+  app.on('before-quit', (event) => {
+    if (quitting || !core || core.vault.state() !== 'unlocked' || !core.backups.schedule().onQuit) return;
+    quitting = true;
+    event.preventDefault();
+    const timeout = new Promise((resolve) => setTimeout(resolve, 120_000));
+    void Promise.race([core.backups.backup('quit', null).catch(() => undefined), timeout]).then(() => app.quit());
+  });
   app.on('will-quit', () => core?.close());
 }

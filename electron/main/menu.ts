@@ -1,13 +1,14 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Locale } from '../../shared/contract';
 
-const LABELS: Record<Locale, Record<'file' | 'lock' | 'edit' | 'view' | 'window' | 'help' | 'about', string>> = {
-  'zh-CN': { file: '文件', lock: '立即锁定', edit: '编辑', view: '视图', window: '窗口', help: '帮助', about: '关于 Coffer' },
-  en: { file: 'File', lock: 'Lock Now', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Coffer' },
+type Label = 'file' | 'lock' | 'edit' | 'view' | 'window' | 'help' | 'about' | 'backups' | 'backUpNow' | 'drill';
+const LABELS: Record<Locale, Record<Label, string>> = {
+  'zh-CN': { file: '文件', lock: '立即锁定', edit: '编辑', view: '视图', window: '窗口', help: '帮助', about: '关于 Coffer', backups: '备份', backUpNow: '立即备份', drill: '进行恢复演练' },
+  en: { file: 'File', lock: 'Lock Now', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Coffer', backups: 'Backups', backUpNow: 'Back Up Now', drill: 'Run Restore Drill' },
 };
 
 /** The application menu; feature issues add their entries (Lock, Backups) here. */
-export function installMenu(locale: Locale, actions: { lockNow: () => void }): void {
+export function installMenu(locale: Locale, actions: { lockNow: () => void; backUpNow: () => void; runDrill: () => void }): void {
   const t = LABELS[locale];
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -16,6 +17,8 @@ export function installMenu(locale: Locale, actions: { lockNow: () => void }): v
       submenu: [{ label: t.lock, accelerator: 'CmdOrCtrl+L', click: actions.lockNow }, { type: 'separator' }, { role: process.platform === 'darwin' ? 'close' : 'quit' }],
     },
     { label: t.edit, role: 'editMenu' },
+    // The jobs check the window's session and role in main; results show on the Backups page.
+    { label: t.backups, submenu: [{ label: t.backUpNow, click: actions.backUpNow }, { label: t.drill, click: actions.runDrill }] },
     {
       label: t.view,
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],

@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { useCrmStore } from '../../stores/crm-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
+import { BackupCard } from './BackupCard';
 
 /** What needs doing today and how the customer book is moving, inside this user's scope. */
 export function Dashboard() {
@@ -63,6 +64,7 @@ export function Dashboard() {
           </ul>
         )}
       </section>
+      <BackupCard />
       <section className="card tile" aria-labelledby="book-title" data-testid="dashboard-book">
         <h3 id="book-title">{t('dash.book')}</h3>
         <p className="figure" data-testid="dashboard-new">{t('dash.newThisMonth', { count: dashboard.newThisMonth })}</p>

@@ -3,12 +3,14 @@ import type { AppStatus, SessionUser } from '../../../../shared/contract';
 import { can } from '../../../../shared/permissions';
 import { useT, type MessageKey } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { resetBackupStore } from '../../stores/backup-store';
 import { resetCrmStore } from '../../stores/crm-store';
 import { resetCustomerDetailStore } from '../../stores/customer-detail-store';
 import { resetCustomersStore, useCustomersStore } from '../../stores/customers-store';
 import { useNavStore, type Page } from '../../stores/nav-store';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { BackupsPage } from '../backups/BackupsPage';
 import { RemindersPage } from '../reminders/RemindersPage';
 import { SettingsPage } from '../settings/SettingsPage';
 import { HomeScreen } from '../home/HomeScreen';
@@ -19,6 +21,7 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'customers', label: 'nav.customers', permission: 'customers.read' },
   { page: 'reminders', label: 'nav.reminders', permission: 'reminders.read' },
   { page: 'audit', label: 'nav.audit', permission: 'audit.read' },
+  { page: 'backups', label: 'nav.backups', permission: 'backup.run' },
   { page: 'users', label: 'nav.users', permission: 'users.manage' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
 ];
@@ -57,6 +60,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
       resetCustomersStore();
       resetCustomerDetailStore();
       resetCrmStore();
+      resetBackupStore();
     },
     [],
   );
@@ -102,6 +106,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'home' && <HomeScreen user={user} status={status} />}
         {current === 'customers' && <CustomersPage />}
         {current === 'reminders' && <RemindersPage />}
+        {current === 'backups' && <BackupsPage />}
         {current === 'settings' && <SettingsPage />}
         {current === 'users' && <UsersPage />}
         {current === 'audit' && <AuditPage />}

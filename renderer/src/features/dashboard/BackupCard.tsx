@@ -1,0 +1,35 @@
+import { useEffect } from 'react';
+import { can } from '../../../../shared/permissions';
+import { useT } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
+import { useBackupStore } from '../../stores/backup-store';
+import { useNavStore } from '../../stores/nav-store';
+import { ageText, BackupWarnings } from '../backups/BackupWarnings';
+
+/** The dashboard's backup and drill status, for those who run backups. */
+export function BackupCard() {
+  const t = useT();
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const { status, load } = useBackupStore();
+  const go = useNavStore((state) => state.go);
+  const allowed = can(role, 'backup.run');
+  useEffect(() => {
+    if (allowed) void load();
+  }, [allowed, load]);
+  if (!allowed || !status) return null;
+  return (
+    <section className="card tile" aria-labelledby="backup-card-title" data-testid="dashboard-backup">
+      <h3 id="backup-card-title">{t('dash.backup')}</h3>
+      <p>
+        {t('backup.last')}: {status.lastSuccessAt ? t('backup.lastValue', { when: new Date(status.lastSuccessAt).toLocaleString(), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}
+      </p>
+      <p>
+        {t('backup.report')}: {status.lastDrill ? `${new Date(status.lastDrill.at).toLocaleDateString()} · ${status.lastDrill.passed ? t('backup.passed') : t('backup.failed')}` : t('backup.never')}
+      </p>
+      <BackupWarnings status={status} />
+      <button type="button" className="secondary" onClick={() => go('backups')}>
+        {t('nav.backups')}
+      </button>
+    </section>
+  );
+}
