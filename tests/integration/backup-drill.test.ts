@@ -1,18 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
-import { drillBackup, takeBackup, type BackupJobInput } from '../../electron/core/backup/backup-jobs';
-import { DEFAULT_RETENTION } from '../../electron/core/backup/retention';
+import { drillBackup, takeBackup } from '../../electron/core/backup/backup-jobs';
 import { failingCipherPages } from '../../electron/core/backup/snapshot';
-import type { Core } from '../../electron/core';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { accessWorld } from './access-helpers';
-
-export function jobInput(core: Core, folder: string, now = new Date()): BackupJobInput {
-  const material = core.vault.backupMaterial();
-  return { ...material, folder, deviceId: 'a1b2c3d4', scratchDir: path.join(material.profileDir, 'scratch'), app: 'Coffer test', now: now.toISOString(), retention: DEFAULT_RETENTION };
-}
+import { jobInput } from './backup-helpers';
 
 describeKeychain('backup and restore drill on a real vault', () => {
   it('a backup taken while the app writes passes every drill check; the drill wipes its scratch copy', async () => {

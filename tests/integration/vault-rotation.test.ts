@@ -1,44 +1,24 @@
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { build } from 'vite';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { currentAccount, pendingAccount } from '../../electron/core/vault/key-store';
 import { ROTATION_STEPS } from '../../electron/core/vault/rotation';
+import { bundleChild } from '../support/child-bundle';
 import { describeKeychain } from '../support/keyring';
 import { OWNER, newProfile, testKeychain, vaultFor } from './vault-helpers';
 
-const root = path.resolve(__dirname, '../..');
-// Inside node_modules so the bundle's require() of the native modules resolves from the repo.
-const outDir = path.join(root, 'node_modules', '.cache', `coffer-rotation-child-${process.pid}`);
-const childFile = path.join(outDir, 'child.cjs');
-
+let child: { file: string; remove(): void };
 beforeAll(async () => {
-  // Node 20 cannot run TypeScript: bundle the child entry once, keeping native modules external.
-  await build({
-    configFile: false,
-    logLevel: 'silent',
-    root,
-    build: {
-      ssr: path.join(__dirname, 'vault-rotation.child.ts'),
-      outDir,
-      emptyOutDir: true,
-      minify: false,
-      target: 'node20',
-      rollupOptions: {
-        external: ['better-sqlite3-multiple-ciphers', 'keytar'],
-        output: { format: 'cjs', entryFileNames: 'child.cjs' },
-      },
-    },
-  });
+  child = await bundleChild(path.join(__dirname, 'vault-rotation.child.ts'), 'rotation-child');
 }, 60_000);
-afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }));
+afterAll(() => child.remove());
 
 function runChild(profile: string, serviceName: string, faultAt?: string): ReturnType<typeof spawnSync> {
   const env = { ...process.env };
   if (faultAt) env.COFFER_FAULT_AT = faultAt;
   else delete env.COFFER_FAULT_AT;
-  return spawnSync(process.execPath, [childFile, profile, serviceName], { env, encoding: 'utf8', timeout: 30_000 });
+  return spawnSync(process.execPath, [child.file, profile, serviceName], { env, encoding: 'utf8', timeout: 30_000 });
 }
 
 function readDescriptor(profile: string): { vaultId: string; keys: { current: { keyId: string }; pending?: unknown } } {

@@ -5,6 +5,7 @@ import { DRILL_CHECK_NAMES } from '../../../shared/backup';
 import { CofferError } from '../../../shared/errors';
 import { auditHead, verifyAudit } from '../audit/audit-log';
 import { openDatabase } from '../db/open-database';
+import { faultPoint } from '../vault/fault';
 import type { KdfParams, WrappedKey } from '../vault/key-wrap';
 import { extractContainer, hashFile, keyFromRecovery, readHeader, writeContainer, type BackupManifest } from './container';
 import { publishBackup } from './publish';
@@ -62,6 +63,7 @@ export async function takeBackup(input: BackupJobInput, progress: Progress = () 
     } finally {
       source.close();
     }
+    faultPoint('backup:after-snapshot');
     progress('manifest');
     const copy = openSnapshot(snapshot, input.key, input.nativeBinding);
     let tables: Record<string, number>;
@@ -94,6 +96,7 @@ export async function takeBackup(input: BackupJobInput, progress: Progress = () 
       writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest }),
     );
     const published = fs.statSync(finalPath).size;
+    faultPoint('backup:before-prune');
     progress('prune');
     const pruned = await pruneBackups(input.folder, input.deviceId, new Date(input.now), input.retention, undefined, [path.basename(finalPath)]);
     return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: pruned.pruned };

@@ -3,6 +3,7 @@ import fsp, { type FileHandle } from 'node:fs/promises';
 import { CofferError } from '../../../shared/errors';
 import { mapFsError } from '../db/storage-errors';
 import { assertSaneKdf, deriveRecoveryKeyPair, unwrapKey, wrongRecoveryKey, type KdfParams, type WrappedKey } from '../vault/key-wrap';
+import { faultPoint } from '../vault/fault';
 import {
   CHUNK_SIZE,
   chunkAad,
@@ -143,6 +144,7 @@ async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContaine
       cipher.setAAD(chunkAad(digest, index, final));
       const ciphertext = Buffer.concat([cipher.update(current), cipher.final()]);
       await writeAll(fh, Buffer.concat([u32(ciphertext.length), ciphertext, cipher.getAuthTag()]));
+      if (index === 0) faultPoint('container:after-first-chunk');
       if (final) break;
       if (index === 0xffffffff) throw new CofferError('INTERNAL', 'The database is too large for one backup file.');
       current = following;

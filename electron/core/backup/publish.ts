@@ -1,5 +1,6 @@
 import fsp from 'node:fs/promises';
 import path from 'node:path';
+import { faultPoint } from '../vault/fault';
 import { CofferError } from '../../../shared/errors';
 import { backupFileName, backupFolderError, partialName } from './backup-files';
 
@@ -91,10 +92,14 @@ export async function publishBackup(
   let renamed = false;
   try {
     await write(partialPath);
+    faultPoint('publish:after-write');
     await fsOps.fsyncFile(partialPath);
+    faultPoint('publish:after-fsync');
     await fsOps.renameNoReplace(partialPath, finalPath);
     renamed = true;
+    faultPoint('publish:after-rename');
     await fsOps.fsyncDir(dir);
+    faultPoint('publish:after-dir-fsync');
     return finalPath;
   } catch (error) {
     // Best effort: if the folder is gone there is nothing left to clean up anyway. A renamed
