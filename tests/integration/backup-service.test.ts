@@ -8,6 +8,8 @@ import { drillBackup } from '../../electron/core/backup/backup-jobs';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { accessWorld } from './access-helpers';
+import { testKeychain, vaultFor } from './vault-helpers';
+import { restoreOnNewComputer } from '../../electron/core/backup/restore-new-computer';
 
 type Status = ChannelOutput<'backup.status'>;
 type Report = ChannelOutput<'backup.drill'>;
@@ -129,5 +131,34 @@ describeKeychain('npx coffer backup verify (the built command line)', () => {
     fs.writeFileSync(keyFile, 'not a key');
     expect(cli(['backup', 'verify', file, '--recovery-key-file', keyFile]).status).toBe(2);
     expect(cli(['backup', 'verify', file]).status).toBe(2);
+  }, 60_000);
+});
+
+describeKeychain('restore on a new computer', () => {
+  it('an empty profile and an empty keychain, a backup file and the recovery key: the vault comes back, the keychain holds its key', async () => {
+    const folder = tempDir('coffer-backups-');
+    const w = await accessWorld({ pickFolder: async () => folder });
+    await w.router.dispatch(w.caller('owner'), 'settings.chooseBackupFolder', {});
+    const run = (await w.router.dispatch(w.caller('owner'), 'backup.run', {})) as { ok: true; value: { fileName: string } };
+    const customersBefore = w.core.vault.db().prepare('SELECT id, name FROM customers ORDER BY id').all();
+    w.core.close();
+    const file = path.join(folder, run.value.fileName);
+
+    const { keychain } = testKeychain(); // another service name: an empty keychain
+    const profile = path.join(tempDir(), 'profile');
+    const vault = vaultFor(profile, keychain);
+    expect(vault.state()).toBe('needs-setup');
+    await expect(restoreOnNewComputer(vault, profile, file, 'AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA-AAAA')).rejects.toMatchObject({ code: expect.stringMatching(/RECOVERY_KEY_TYPO|WRONG_KEY/) });
+    expect(fs.existsSync(path.join(profile, 'coffer.db'))).toBe(false);
+    const report = await restoreOnNewComputer(vault, profile, file, w.recoveryKey);
+    expect(report.passed).toBe(true);
+    expect(vault.db().prepare('SELECT id, name FROM customers ORDER BY id').all()).toEqual(customersBefore);
+    vault.close();
+    // The next start opens it from this computer's keychain, without the recovery key.
+    const again = vaultFor(profile, keychain);
+    await again.unlockFromKeychain();
+    expect(again.db().prepare('SELECT count(*) AS n FROM customers').get()).toEqual({ n: customersBefore.length });
+    again.close();
+    await expect(restoreOnNewComputer(again, profile, file, w.recoveryKey)).rejects.toMatchObject({ code: 'VAULT_ALREADY_SET_UP' });
   }, 60_000);
 });
