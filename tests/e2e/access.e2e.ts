@@ -6,7 +6,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, launchApp, type TestApp } from './harness';
+import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
 const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
@@ -37,14 +37,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function signIn(testApp: TestApp, who: { username: string; password: string }): Promise<void> {
-  const { page } = testApp;
-  await page.getByTestId('login').waitFor();
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
 
 describeKeychain('who may see what, in Chromium', () => {
   it('sales sees only their own customers, masked; reveals one with a reason; the owner finds it in the audit log', async () => {

@@ -5,7 +5,7 @@ import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, launchApp, type TestApp } from './harness';
+import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
 
@@ -29,10 +29,7 @@ describeKeychain('backups in Chromium', () => {
     const folder = tempDir('coffer-e2e-backups-');
     app = await launchApp({ profileDir, core: { pickFolder: async () => folder } });
     const { page } = app;
-    await page.getByTestId('login').waitFor();
-    await page.getByLabel('Username').fill(OWNER.username);
-    await page.getByLabel('Password').fill(OWNER.password);
-    await page.getByRole('button', { name: 'Sign in' }).click();
+    await signIn(app, OWNER);
     await page.getByTestId('dashboard-backup').waitFor();
     await page.getByRole('button', { name: 'Backups', exact: true }).first().click();
     const warnings = page.getByTestId('backup-warnings');

@@ -6,7 +6,7 @@ import { toLocalInput } from '../../renderer/src/features/customers/format';
 import { createAppRouter } from '../../electron/ipc';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, launchApp, type TestApp } from './harness';
+import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
 const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
@@ -33,14 +33,6 @@ afterEach(async () => {
   app = undefined;
 });
 
-async function signIn(testApp: TestApp, who: { username: string; password: string }): Promise<void> {
-  const { page } = testApp;
-  await page.getByTestId('login').waitFor();
-  await page.getByLabel('Username').fill(who.username);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
 
 async function search(testApp: TestApp, text: string): Promise<void> {
   const { page } = testApp;

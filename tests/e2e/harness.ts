@@ -143,3 +143,13 @@ function serveRenderer(rootDir: string): Promise<http.Server> {
     server.listen(0, '127.0.0.1', () => resolve(server));
   });
 }
+
+/** Signs in from the login screen and waits for the signed-in shell. */
+export async function signIn(testApp: TestApp, who: { username: string; password: string }): Promise<void> {
+  const { page } = testApp;
+  await page.getByTestId('login').waitFor();
+  await page.getByLabel('Username').fill(who.username);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}

@@ -6,21 +6,15 @@ import { CofferError } from '../../../shared/errors';
 import { auditHead, verifyAudit } from '../audit/audit-log';
 import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
-import type { KdfParams, WrappedKey } from '../vault/key-wrap';
+import type { BackupMaterial } from '../vault/vault-service';
 import { extractContainer, hashFile, keyFromRecovery, readHeader, writeContainer, type BackupManifest } from './container';
 import { publishBackup } from './publish';
 import { pruneBackups, type RetentionPolicy } from './retention';
 import { failingCipherPages, openSnapshot, tableCounts } from './snapshot';
 
-export interface BackupJobInput {
-  dbFile: string;
+/** The vault's material (file, key, sealed key) plus where and how to back up. */
+export interface BackupJobInput extends Omit<BackupMaterial, 'profileDir' | 'key'> {
   key: Uint8Array;
-  keyId: string;
-  vaultId: string;
-  recoveryKdf: KdfParams;
-  recoveryPublicKey: string;
-  wrappedKey: WrappedKey;
-  nativeBinding: string | undefined;
   folder: string;
   deviceId: string;
   scratchDir: string;

@@ -1,4 +1,5 @@
 import type { CustomerInput, CustomerLevel, CustomerSort } from '../../../shared/customers';
+import { conditions } from '../db/conditions';
 import type { Db } from '../db/open-database';
 import { indexCustomer } from './search-index';
 
@@ -109,21 +110,15 @@ export interface CustomerWhere {
 }
 
 export function customerWhere(filters: CustomerWhere): { sql: string; params: (string | number)[] } {
-  const where = ['c.deleted_at IS NULL'];
-  const params: (string | number)[] = [];
-  const add = (sql: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(sql);
-    params.push(value);
-  };
-  add('c.owner_id = ?', filters.ownerId);
-  add('c.level = ?', filters.level);
-  add('EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)', filters.tag);
-  add('c.owner_id = (SELECT id FROM users WHERE username = ?)', filters.ownerUsername);
-  add('c.region = ?', filters.region);
-  add('coalesce(c.last_interaction_at, c.created_at) < ?', filters.quietSince);
-  add('c.created_at >= ?', filters.createdSince);
-  return { sql: where.join(' AND '), params };
+  const where = conditions(['c.deleted_at IS NULL']);
+  where.add('c.owner_id = ?', filters.ownerId);
+  where.add('c.level = ?', filters.level);
+  where.add('EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)', filters.tag);
+  where.add('c.owner_id = (SELECT id FROM users WHERE username = ?)', filters.ownerUsername);
+  where.add('c.region = ?', filters.region);
+  where.add('coalesce(c.last_interaction_at, c.created_at) < ?', filters.quietSince);
+  where.add('c.created_at >= ?', filters.createdSince);
+  return { sql: where.sql(), params: where.params };
 }
 
 export interface CustomerListQuery extends CustomerWhere {

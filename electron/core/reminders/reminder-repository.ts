@@ -1,3 +1,4 @@
+import { conditions } from '../db/conditions';
 import type { Db } from '../db/open-database';
 
 export interface ReminderRow {
@@ -53,19 +54,13 @@ export interface ReminderQuery {
 }
 
 function whereOf(query: Omit<ReminderQuery, 'limit'>): { sql: string; params: (string | number)[] } {
-  const where = ['c.deleted_at IS NULL', 'r.status = ?'];
-  const params: (string | number)[] = [query.status];
-  const add = (sql: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(sql);
-    params.push(value);
-  };
-  add('c.owner_id = ?', query.customerOwnerId);
-  add('r.owner_id = ?', query.ownerId);
-  add('r.customer_id = ?', query.customerId);
-  add('r.due_at >= ?', query.dueFrom);
-  add('r.due_at < ?', query.dueBefore);
-  return { sql: where.join(' AND '), params };
+  const where = conditions(['c.deleted_at IS NULL', 'r.status = ?'], [query.status]);
+  where.add('c.owner_id = ?', query.customerOwnerId);
+  where.add('r.owner_id = ?', query.ownerId);
+  where.add('r.customer_id = ?', query.customerId);
+  where.add('r.due_at >= ?', query.dueFrom);
+  where.add('r.due_at < ?', query.dueBefore);
+  return { sql: where.sql(), params: where.params };
 }
 
 export function listReminders(db: Db, query: ReminderQuery): ReminderRow[] {
