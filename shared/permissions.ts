@@ -70,6 +70,11 @@ export function grantFor(role: string, permission: string): Grant {
 }
 
 /** Whether the role may call a channel that needs this permission at all (scope comes later). */
+/** Whether a grant reaches a customer owned by `ownerId` for this user: 'all' does, 'own' only their own. */
+export function grantReaches(grant: Grant, ownerId: number, userId: number): boolean {
+  return grant === 'all' || (grant === 'own' && ownerId === userId);
+}
+
 export function can(role: string, permission: string): boolean {
   return grantFor(role, permission) !== 'none';
 }

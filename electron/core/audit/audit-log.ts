@@ -92,19 +92,8 @@ export function auditHead(db: Db): { id: number; hash: string } | null {
   return parseHead(readHeadValue(db));
 }
 
-export interface AuditRecord {
-  id: number;
-  at: string;
-  userId: number | null;
-  username: string | null;
-  role: string | null;
-  action: string;
-  entity: string | null;
-  recordId: string | null;
-  outcome: AuditOutcome;
-  fields: string[];
-  reason: string | null;
-}
+/** A stored row as the audit page shows it: fields parsed, the chain's hashes left out. */
+export type AuditRecord = Omit<AuditRow, 'fields' | 'prevHash' | 'hash'> & { fields: string[] };
 
 export const AUDIT_PAGE_MAX = 500;
 
@@ -114,19 +103,7 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditRecord[] {
     throw new CofferError('INVALID_INPUT', `Show between 1 and ${AUDIT_PAGE_MAX} audit rows at a time.`);
   }
   const rows = queryAuditRows(db, { ...filter, from: instant(filter.from), to: instant(filter.to) });
-  return rows.map((row) => ({
-    id: row.id,
-    at: row.at,
-    userId: row.userId,
-    username: row.username,
-    role: row.role,
-    action: row.action,
-    entity: row.entity,
-    recordId: row.recordId,
-    outcome: row.outcome,
-    fields: row.fields ? (JSON.parse(row.fields) as string[]) : [],
-    reason: row.reason,
-  }));
+  return rows.map(({ prevHash: _prev, hash: _hash, fields, ...row }) => ({ ...row, fields: fields ? (JSON.parse(fields) as string[]) : [] }));
 }
 
 /** `at` is compared as text, which is time order only in toISOString's exact form. */

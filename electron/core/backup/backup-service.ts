@@ -5,10 +5,11 @@ import { CofferError } from '../../../shared/errors';
 import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
 import { getMeta, setMeta } from '../db/meta-repository';
+import type { Db } from '../db/open-database';
 import type { VaultService } from '../vault/vault-service';
 import { readBackupFolder } from '../settings/backup-folder';
 import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
-import { insertDrillReport, lastBackupRun, listDrillReports, recordBackupRun, type BackupTrigger, type StoredDrillReport } from './backup-repository';
+import { insertDrillReport, lastBackupRun, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './retention';
@@ -31,12 +32,21 @@ export function deviceIdOf(profileDir: string): string {
   return id;
 }
 
-export function readSchedule(db: ReturnType<VaultService['db']>): BackupSchedule {
+/** A JSON setting in meta over its defaults; an unreadable one falls back to the defaults. */
+function jsonSetting<T extends object>(db: Db, key: string, defaults: T): T {
   try {
-    return { ...DEFAULT_SCHEDULE, ...(JSON.parse(getMeta(db, 'backup.schedule') ?? '{}') as Partial<BackupSchedule>) };
+    return { ...defaults, ...(JSON.parse(getMeta(db, key) ?? '{}') as Partial<T>) };
   } catch {
-    return DEFAULT_SCHEDULE;
+    return defaults;
   }
+}
+
+export const readSchedule = (db: Db): BackupSchedule => jsonSetting(db, 'backup.schedule', DEFAULT_SCHEDULE);
+const readRetention = (db: Db): RetentionPolicy => jsonSetting(db, 'backup.retention', DEFAULT_RETENTION);
+
+/** When the next run is due, from the last success and (if the latest run failed) its failure. */
+function dueAt(schedule: BackupSchedule, lastOk: BackupRunRow | undefined, last: BackupRunRow | undefined, at: Date): Date {
+  return nextRunAt(schedule, lastOk ? new Date(lastOk.finishedAt) : null, last?.outcome === 'failed' ? new Date(last.finishedAt) : null, at);
 }
 
 /**
@@ -92,14 +102,6 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     });
   }
 
-  function readRetention(db: ReturnType<VaultService['db']>): RetentionPolicy {
-    try {
-      return { ...DEFAULT_RETENTION, ...(JSON.parse(getMeta(db, 'backup.retention') ?? '{}') as Partial<RetentionPolicy>) };
-    } catch {
-      return DEFAULT_RETENTION;
-    }
-  }
-
   return {
     backup,
 
@@ -109,7 +111,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       const db = deps.vault.db();
       if (!readBackupFolder(db)) return 'idle';
       const lastOk = lastBackupRun(db, 'ok');
-      const due = nextRunAt(readSchedule(db), lastOk ? new Date(lastOk.finishedAt) : null, failedLast(db), now());
+      const due = dueAt(readSchedule(db), lastOk, lastBackupRun(db), now());
       if (due > now()) return 'idle';
       return backup(lastOk ? 'schedule' : 'startup', null).then(
         () => 'ran' as const,
@@ -181,19 +183,13 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         lastSuccessAt: lastOk?.finishedAt ?? null,
         lastSuccessFile: lastOk?.fileName ?? null,
         lastFailure: last && last.outcome === 'failed' ? { at: last.finishedAt, code: last.errorCode ?? 'INTERNAL' } : null,
-        nextRunAt: folder ? nextRunAt(schedule, lastOk ? new Date(lastOk.finishedAt) : null, failedLast(db), at).toISOString() : null,
+        nextRunAt: folder ? dueAt(schedule, lastOk, last, at).toISOString() : null,
         running,
         lastDrill: drill[0] ? { at: drill[0].at, passed: drill[0].passed, backup: drill[0].backup } : null,
         warnings,
       };
     },
   };
-}
-
-/** When the latest run failed, its time (retries follow it); otherwise null. */
-function failedLast(db: ReturnType<VaultService['db']>): Date | null {
-  const last = lastBackupRun(db);
-  return last?.outcome === 'failed' ? new Date(last.finishedAt) : null;
 }
 
 /** Same device as the vault: one disk failure would take both. Unknown (unreadable) counts as not. */

@@ -1,4 +1,5 @@
 import { CofferError } from '../../../shared/errors';
+import { grantReaches, type Grant } from '../../../shared/permissions';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerInput, type CustomerSort, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
 import type { AuditEntry } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
@@ -43,9 +44,9 @@ export interface CustomerServiceDeps {
  * The customer if the grant reaches it, for every customer-scoped call (records, timeline).
  * Out of scope answers NOT_FOUND, exactly like a missing record: no confirmation it exists.
  */
-export function findCustomerInScope(db: Db, userId: number, grant: string, id: number): CustomerRow {
+export function findCustomerInScope(db: Db, userId: number, grant: Grant, id: number): CustomerRow {
   const row = findCustomer(db, id);
-  if (!row || !(grant === 'all' || (grant === 'own' && row.ownerId === userId))) {
+  if (!row || !grantReaches(grant, row.ownerId, userId)) {
     throw new CofferError('NOT_FOUND', 'That customer does not exist.');
   }
   return row;

@@ -1,5 +1,5 @@
 import { CofferError } from '../../../shared/errors';
-import { grantFor } from '../../../shared/permissions';
+import { grantFor, grantReaches } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import type { AuditFn } from './customer-service';
@@ -30,7 +30,7 @@ export function createRecycleBinService(deps: { db: () => Db; audit: AuditFn; no
       db.transaction(() => {
         const row = findDeletedCustomer(db, id);
         const grant = grantOf(session);
-        if (!row || !(grant === 'all' || (grant === 'own' && row.ownerId === session.userId))) {
+        if (!row || !grantReaches(grant, row.ownerId, session.userId)) {
           throw new CofferError('NOT_FOUND', 'That customer is not in the recycle bin.');
         }
         restoreCustomer(db, id, now().toISOString());

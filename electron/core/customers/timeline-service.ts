@@ -1,4 +1,4 @@
-import { grantFor, type Permission } from '../../../shared/permissions';
+import { grantFor, grantReaches, type Permission } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { findCustomerInScope, type AuditFn } from './customer-service';
@@ -17,8 +17,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
       const db = deps.db();
       return db.transaction(() => {
         const row = reachable(db, session, customerId, 'interactions.read');
-        const purchases = grantFor(session.role, 'purchases.read');
-        const withPurchases = purchases === 'all' || (purchases === 'own' && row.ownerId === session.userId);
+        const withPurchases = grantReaches(grantFor(session.role, 'purchases.read'), row.ownerId, session.userId);
         deps.audit(db, { actor: auditActor(session), action: 'customer.read', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['timeline'] }, now());
         return timelineOf(db, customerId, withPurchases, limit);
       })();

@@ -48,9 +48,7 @@ export function createDashboardService(deps: { db: () => Db; audit: AuditFn; rem
       const db = deps.db();
       const at = now();
       return db.transaction((): Dashboard => {
-        const counts = deps.reminders.counts(session, true);
-        const due = grantFor(session.role, 'reminders.read') === 'none' ? [] : deps.reminders.list(session, { range: 'overdue', mine: true, status: 'open', limit: 10 });
-        const today = grantFor(session.role, 'reminders.read') === 'none' ? [] : deps.reminders.list(session, { range: 'today', mine: true, status: 'open', limit: 10 });
+        const reminders = deps.reminders.dueForDashboard(session, 10);
         const recent = listCustomers(db, { ownerId, sort: 'lastInteractionAt', descending: true, limit: 5 }).filter((row) => row.lastInteractionAt !== null);
         const monthStart = startOfLocalDay(at);
         monthStart.setDate(1);
@@ -64,7 +62,7 @@ export function createDashboardService(deps: { db: () => Db; audit: AuditFn; rem
         });
         deps.audit(db, { actor: auditActor(session), action: 'dashboard.read', entity: 'customer', outcome: 'ok' }, at);
         return {
-          reminders: { overdue: counts.overdue, today: counts.today, items: [...due, ...today].slice(0, 10) },
+          reminders,
           recentlyContacted: recent.map((row) => ({ id: row.id, name: row.name, lastInteractionAt: row.lastInteractionAt ?? '' })),
           newThisMonth: countCustomers(db, { ownerId, createdSince: monthStart.toISOString() }),
           dormant: countCustomers(db, { ownerId, quietSince: new Date(at.getTime() - DEFAULT_DORMANT_DAYS * DAY_MS).toISOString() }),

@@ -8,7 +8,7 @@ import { insertReminder } from '../reminders/reminder-repository';
 import { setOptionalFields } from '../settings/customer-fields';
 import { hashPassword } from '../users/password-hash';
 import { insertUser, type Role } from '../users/user-repository';
-import { DEFAULT_DEMO_SEED, generateDemoCustomers } from './demo-data';
+import { DEFAULT_DEMO_SEED, generateDemoCustomers, type DemoCustomer } from './demo-data';
 
 export interface DemoAccount {
   username: string;
@@ -72,9 +72,8 @@ export async function createDemoVault(
     sensitiveFields: options.sensitiveFields ?? false,
   });
   let done = 0;
-  const writeBatch = db.transaction((batch: ReturnType<typeof demo.next>['value'][]) => {
+  const writeBatch = db.transaction((batch: DemoCustomer[]) => {
     for (const item of batch) {
-      if (!item) continue;
       const ownerId = ownerIds[item.ownerIndex] ?? session.userId;
       const id = insertCustomer(db, ownerId, item.customer, item.createdAt);
       if (item.customer.tags) replaceTags(db, id, item.customer.tags);
@@ -83,7 +82,7 @@ export async function createDemoVault(
       for (const reminder of item.reminders) insertReminder(db, { customerId: id, ownerId, dueAt: reminder.dueAt, note: reminder.note, createdBy: ownerId }, stamp);
     }
   });
-  let batch: ReturnType<typeof demo.next>['value'][] = [];
+  let batch: DemoCustomer[] = [];
   for (const item of demo) {
     batch.push(item);
     if (batch.length === BATCH) {

@@ -1,5 +1,5 @@
 import { CofferError } from '../../../shared/errors';
-import { grantFor, type Permission } from '../../../shared/permissions';
+import { grantFor, grantReaches, type Permission } from '../../../shared/permissions';
 import type { ReminderRange, ReminderView } from '../../../shared/reminders';
 import { auditActor, type Session } from '../auth/session-service';
 import { findCustomerInScope, type AuditFn } from '../customers/customer-service';
@@ -48,7 +48,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
   function reachable(db: Db, session: Session, id: number, permission: Permission): ReminderRow {
     const row = findReminder(db, id);
     const grant = grantFor(session.role, permission);
-    if (!row || !(grant === 'all' || (grant === 'own' && row.customerOwnerId === session.userId))) {
+    if (!row || !grantReaches(grant, row.customerOwnerId, session.userId)) {
       throw new CofferError('NOT_FOUND', 'That reminder does not exist.');
     }
     return row;
@@ -79,11 +79,19 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
       })();
     },
 
-    /** Counts for the dashboard: no names, so nothing to audit. */
-    counts(session: Session, mine: boolean): { overdue: number; today: number } {
+    /**
+     * This user's open reminders due by the end of today (overdue first), with the counts, for
+     * the dashboard. Not audited here: the dashboard audits its read in the same transaction.
+     */
+    dueForDashboard(session: Session, limit: number): { overdue: number; today: number; items: ReminderView[] } {
       const db = deps.db();
-      const base = { ...scopeOf(session), ...(mine ? { ownerId: session.userId } : {}), status: 'open' as const };
-      return { overdue: countReminders(db, { ...base, ...rangeBounds('overdue', now()) }), today: countReminders(db, { ...base, ...rangeBounds('today', now()) }) };
+      const base = { ...scopeOf(session), ownerId: session.userId, status: 'open' as const };
+      const { dueBefore } = rangeBounds('today', now());
+      return {
+        overdue: countReminders(db, { ...base, ...rangeBounds('overdue', now()) }),
+        today: countReminders(db, { ...base, ...rangeBounds('today', now()) }),
+        items: listReminders(db, { ...base, ...(dueBefore ? { dueBefore } : {}), limit }).map(toView),
+      };
     },
 
     add(session: Session, input: { customerId: number; dueAt: string; note: string; assignee?: string | undefined }): number {
@@ -95,8 +103,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
           // Only roles that reach every customer hand reminders to others (sales keep their own),
           // and only to someone whose own scope reaches this customer.
           const assignee = findUserByUsername(db, input.assignee);
-          const reach = assignee ? grantFor(assignee.role, 'reminders.read') : 'none';
-          const reaches = reach === 'all' || (reach === 'own' && customer.ownerId === assignee?.id);
+          const reaches = assignee !== undefined && grantReaches(grantFor(assignee.role, 'reminders.read'), customer.ownerId, assignee.id);
           if (grantFor(session.role, 'reminders.write') !== 'all' || !assignee || assignee.status !== 'active' || !reaches) {
             throw new CofferError('INVALID_INPUT', 'That user cannot take this reminder.', { assignee: 'invalid' });
           }

@@ -49,8 +49,3 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
     return null;
   },
 }));
-
-export const resetBackupStore = (() => {
-  const initial = useBackupStore.getState();
-  return () => useBackupStore.setState(initial, true);
-})();

@@ -61,9 +61,3 @@ export const useCrmStore = create<CrmState>()((set, get) => ({
     return null;
   },
 }));
-
-/** Forget everything loaded: called when the signed-in view goes away (sign-out, lock). */
-export const resetCrmStore = (() => {
-  const initial = useCrmStore.getState();
-  return () => useCrmStore.setState(initial, true);
-})();

@@ -127,9 +127,3 @@ export const useCustomerDetailStore = create<CustomerDetailState>()((set, get) =
     },
   };
 });
-
-/** Forget everything loaded: called when the signed-in view goes away (sign-out, lock). */
-export const resetCustomerDetailStore = (() => {
-  const initial = useCustomerDetailStore.getState();
-  return () => useCustomerDetailStore.setState(initial, true);
-})();

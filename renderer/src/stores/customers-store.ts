@@ -103,9 +103,3 @@ export const useCustomersStore = create<CustomersState>()((set, get) => ({
     return null;
   },
 }));
-
-/** Forget everything loaded: called when the signed-in view goes away (sign-out, lock). */
-export const resetCustomersStore = (() => {
-  const initial = useCustomersStore.getState();
-  return () => useCustomersStore.setState(initial, true);
-})();

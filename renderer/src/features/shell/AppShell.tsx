@@ -3,10 +3,8 @@ import type { AppStatus, SessionUser } from '../../../../shared/contract';
 import { can } from '../../../../shared/permissions';
 import { useT, type MessageKey } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
-import { resetBackupStore } from '../../stores/backup-store';
-import { resetCrmStore } from '../../stores/crm-store';
-import { resetCustomerDetailStore } from '../../stores/customer-detail-store';
-import { resetCustomersStore, useCustomersStore } from '../../stores/customers-store';
+import { useCustomersStore } from '../../stores/customers-store';
+import { forgetSessionData } from '../../stores/session-data';
 import { useNavStore, type Page } from '../../stores/nav-store';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
@@ -55,15 +53,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
 
   // Customer data and revealed values must not outlive the session that loaded them: a lock or
   // sign-out unmounts the shell, and the next person starts from empty stores.
-  useEffect(
-    () => () => {
-      resetCustomersStore();
-      resetCustomerDetailStore();
-      resetCrmStore();
-      resetBackupStore();
-    },
-    [],
-  );
+  useEffect(() => forgetSessionData, []);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
