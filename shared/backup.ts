@@ -23,7 +23,7 @@ export const backupStatusSchema = z.object({
   lastSuccessFile: z.string().nullable(),
   lastFailure: z.object({ at: z.string(), code: z.string() }).nullable(),
   nextRunAt: z.string().nullable(),
-  running: z.object({ task: z.enum(['backup', 'drill']), step: z.string() }).nullable(),
+  running: z.object({ task: z.enum(['backup', 'drill', 'restore']), step: z.string() }).nullable(),
   lastDrill: z.object({ at: z.string(), passed: z.boolean(), backup: z.string() }).nullable(),
   warnings: z.array(z.enum(BACKUP_WARNINGS)),
 });

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { appendAudit } from './audit/audit-log';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { workerJobRunner } from './backup/job-runner';
+import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
@@ -38,6 +39,8 @@ export interface CoreOptions {
   keychain?: Keychain;
   /** Shows a folder picker; main uses Electron's dialog. Without one, choosing a folder is refused. */
   pickFolder?: PickFolder;
+  /** Shows an open-file dialog for a backup file (setup's "Restore from a backup"). */
+  pickBackupFile?: PickFile;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
   now?: () => number;
@@ -55,6 +58,7 @@ export interface Core {
   dashboard: DashboardService;
   customerFields: CustomerFieldsSettings;
   backups: BackupService;
+  newComputerRestore: NewComputerRestore;
   users: UserService;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
@@ -97,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
     sqliteVersion: () => sqliteVersion(vault),
   });
   let lockedReason: LockedReason | null = null;
+  const runner = workerJobRunner(options.backupWorker ?? path.resolve('out/main/backup-worker.js'));
 
   async function retryKeychain(): Promise<void> {
     lockedReason = await unlockFromKeychainIfPossible(vault);
@@ -117,10 +122,12 @@ export function createCore(options: CoreOptions): Core {
       vault,
       profileDir: options.profileDir,
       audit: appendAudit,
-      runner: workerJobRunner(options.backupWorker ?? path.resolve('out/main/backup-worker.js')),
+      runner,
       appVersion: options.appVersion,
+      endSessions: () => sessions.endAll(),
       now,
     }),
+    newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
     users,
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),

@@ -18,7 +18,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...vaultHandlers(core),
     ...customerHandlers(core.customers, core.timeline, core.recycleBin),
     ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
-    ...backupHandlers(core.backups),
+    ...backupHandlers(core.backups, core.sessions),
     ...userHandlers(core),
   };
   return createRouter({

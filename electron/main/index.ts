@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { app, dialog, Notification, session, type BrowserWindow, type WebContents } from 'electron';
+import { MENU_EVENT, type MenuCommand } from '../../shared/menu-commands';
 import { can } from '../../shared/permissions';
 import { takeDueNotice } from '../core/reminders/due-notice';
 import { createCore, type Core } from '../core';
@@ -37,6 +38,11 @@ if (!app.requestSingleInstanceLock()) {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
 
+  const pickPath = async (options: Electron.OpenDialogOptions): Promise<string | null> => {
+    const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+    return result.canceled ? null : (result.filePaths[0] ?? null);
+  };
+
   void app.whenReady().then(() => {
     const ses = session.defaultSession;
     ses.setPermissionRequestHandler((_contents, permission, callback) => callback(isAllowedPermission(permission)));
@@ -59,11 +65,8 @@ if (!app.requestSingleInstanceLock()) {
         arch: process.arch,
       }),
       backupWorker: path.join(__dirname, 'backup-worker.js'),
-      pickFolder: async () => {
-        const options = { properties: ['openDirectory' as const, 'createDirectory' as const] };
-        const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
-        return result.canceled ? null : (result.filePaths[0] ?? null);
-      },
+      pickFolder: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
+      pickBackupFile: () => pickPath({ properties: ['openFile'], filters: [{ name: 'Coffer backup', extensions: ['cofferbak'] }] }),
     });
     // Opens the vault from the keychain when it can; the window shows the result once known.
     // Data-free lines only (see router): safe for a log file.
@@ -81,6 +84,10 @@ if (!app.requestSingleInstanceLock()) {
       runDrill: () => {
         const who = windowSession();
         if (who && !who.locked && can(who.role, 'backup.drill')) void core?.backups.drill(who).catch(() => undefined);
+      },
+      openRestore: () => {
+        const who = windowSession();
+        if (who && !who.locked && can(who.role, 'backup.restore')) mainWindow?.webContents.send(MENU_EVENT, 'backups.restore' satisfies MenuCommand);
       },
     });
     // The scheduler: a slot missed while the laptop was closed runs now, then every minute's check.

@@ -1,14 +1,14 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Locale } from '../../shared/contract';
 
-type Label = 'file' | 'lock' | 'edit' | 'view' | 'window' | 'help' | 'about' | 'backups' | 'backUpNow' | 'drill';
+type Label = 'file' | 'lock' | 'edit' | 'view' | 'window' | 'help' | 'about' | 'backups' | 'backUpNow' | 'drill' | 'restore';
 const LABELS: Record<Locale, Record<Label, string>> = {
-  'zh-CN': { file: '文件', lock: '立即锁定', edit: '编辑', view: '视图', window: '窗口', help: '帮助', about: '关于 Coffer', backups: '备份', backUpNow: '立即备份', drill: '进行恢复演练' },
-  en: { file: 'File', lock: 'Lock Now', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Coffer', backups: 'Backups', backUpNow: 'Back Up Now', drill: 'Run Restore Drill' },
+  'zh-CN': { file: '文件', lock: '立即锁定', edit: '编辑', view: '视图', window: '窗口', help: '帮助', about: '关于 Coffer', backups: '备份', backUpNow: '立即备份', drill: '进行恢复演练', restore: '从备份恢复…' },
+  en: { file: 'File', lock: 'Lock Now', edit: 'Edit', view: 'View', window: 'Window', help: 'Help', about: 'About Coffer', backups: 'Backups', backUpNow: 'Back Up Now', drill: 'Run Restore Drill', restore: 'Restore from Backup…' },
 };
 
 /** The application menu; feature issues add their entries (Lock, Backups) here. */
-export function installMenu(locale: Locale, actions: { lockNow: () => void; backUpNow: () => void; runDrill: () => void }): void {
+export function installMenu(locale: Locale, actions: { lockNow: () => void; backUpNow: () => void; runDrill: () => void; openRestore: () => void }): void {
   const t = LABELS[locale];
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -18,7 +18,11 @@ export function installMenu(locale: Locale, actions: { lockNow: () => void; back
     },
     { label: t.edit, role: 'editMenu' },
     // The jobs check the window's session and role in main; results show on the Backups page.
-    { label: t.backups, submenu: [{ label: t.backUpNow, click: actions.backUpNow }, { label: t.drill, click: actions.runDrill }] },
+    // Restore opens its screen: it needs the password, typed in the window.
+    {
+      label: t.backups,
+      submenu: [{ label: t.backUpNow, click: actions.backUpNow }, { label: t.drill, click: actions.runDrill }, { type: 'separator' }, { label: t.restore, click: actions.openRestore }],
+    },
     {
       label: t.view,
       submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }],

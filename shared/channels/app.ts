@@ -26,6 +26,19 @@ export const appChannels = {
     output: z.object({ vault: vaultStateSchema }),
     permission: 'public',
   }),
+  // A new (or wiped) computer: restore from a backup file and the recovery key instead of setting
+  // up an empty vault. Only while this profile has no vault. Main keeps the picked file's path;
+  // the page sees its name.
+  'setup.pickBackupFile': channel({
+    input: empty,
+    output: z.object({ file: z.object({ name: z.string(), size: z.number().int(), at: z.string().nullable() }).nullable() }),
+    permission: 'public',
+  }),
+  'setup.restoreFromBackup': channel({
+    input: z.object({ recoveryKey: recoveryKeyText }).strict(),
+    output: z.object({ restored: z.literal(true), backupCreatedAt: z.string().nullable(), customers: z.number().int() }),
+    permission: 'public',
+  }),
   'vault.retryKeychain': channel({ input: empty, output: z.object({ vault: vaultStateSchema }), permission: 'public' }),
   'session.login': channel({
     // code: a 6-digit authenticator code or a recovery code, when the account has 2FA.

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { backupScheduleSchema, backupStatusSchema, drillReportSchema, retentionSchema } from '../backup';
-import { channel } from './common';
+import { channel, password, recoveryKeyText } from './common';
 
 /** Backups, restore drills and their settings. */
 export const backupChannels = {
@@ -24,6 +24,14 @@ export const backupChannels = {
     input: z.object({ limit: z.number().int().min(1).max(100).default(20) }).strict(),
     output: z.array(drillReportSchema),
     permission: 'backup.drill',
+  }),
+  'backup.restore': channel({
+    // Re-authentication first: replacing the whole vault needs the password again. The recovery
+    // key is only needed for a backup made before the vault's key was last changed.
+    input: z.object({ fileName: z.string().min(1).max(200), password, recoveryKey: recoveryKeyText.optional() }).strict(),
+    // The caller's session ends with the old vault: the window goes back to sign-in.
+    output: z.object({ restored: z.literal(true), safetyCopy: z.string(), report: drillReportSchema }),
+    permission: 'backup.restore',
   }),
   'backup.setSchedule': channel({
     input: z.object({ schedule: backupScheduleSchema, retention: retentionSchema }).strict(),

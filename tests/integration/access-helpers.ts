@@ -6,6 +6,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
 import { hashPassword } from '../../electron/core/users/password-hash';
 import { insertUser } from '../../electron/core/users/user-repository';
+import type { Keychain } from '../../electron/core/keychain/keychain';
 import { tempDir } from '../support/tmp';
 import { OWNER, testKeychain } from './vault-helpers';
 
@@ -24,6 +25,8 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'setup.complete': { recoveryKeyEnding: 'AAAA-AAAA', confirmedStored: true },
   'vault.unlockWithRecoveryKey': { recoveryKey: 'AAAA' },
   'vault.retryKeychain': {},
+  'setup.pickBackupFile': {},
+  'setup.restoreFromBackup': { recoveryKey: 'AAAA' },
   'session.login': { username: 'nobody', password: 'whatever' },
   'session.logout': {},
   'vault.rotateKey': { password: 'not the password' },
@@ -71,6 +74,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'backup.files': {},
   'backup.drill': {},
   'backup.reports': {},
+  'backup.restore': { fileName: 'none.cofferbak', password: 'not the password' },
   'backup.setSchedule': { schedule: { every: 'daily', at: '18:00', onQuit: true }, retention: { daily: 7, weekly: 4, monthly: 12 } },
 };
 
@@ -92,6 +96,9 @@ export interface AccessWorld {
   caller: (role: Role) => { senderId: string };
   userIds: Record<Role, number>;
   recoveryKey: string;
+  keychain: Keychain;
+  keychainService: string;
+  profileDir: string;
 }
 
 /**
@@ -99,10 +106,11 @@ export interface AccessWorld {
  * owner owns, one to delete), all carrying marker values. `fastDisk` puts the profile on tmpfs for
  * tests that make thousands of audited calls: they test the router, not fsync.
  */
-export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null> } = {}): Promise<AccessWorld> {
+export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null>; pickBackupFile?: () => Promise<string | null> } = {}): Promise<AccessWorld> {
   const base = options.fastDisk && fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'coffer-')) : tempDir();
   if (options.fastDisk) cleanupLater(base);
-  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain: testKeychain().keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}) });
+  const { keychain, serviceName } = testKeychain();
+  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}), ...(options.pickBackupFile ? { pickBackupFile: options.pickBackupFile } : {}) });
   const router = createAppRouter(core);
   const begun = await router.dispatch({ senderId: 'owner' }, 'setup.begin', { owner: OWNER });
   if (!begun.ok) throw new Error(begun.error.code);
@@ -126,7 +134,7 @@ export async function accessWorld(options: { fastDisk?: boolean; now?: () => num
   core.customers.create(ownerSession, { name: 'Owner Customer', ...MARKERS });
   core.customers.create(ownerSession, { name: 'To Delete' });
   core.reminders.add(salesSession, { customerId: 1, dueAt: '2026-11-01T09:00:00Z', note: 'Follow up on the tea order' });
-  return { core, router, caller: (role) => ({ senderId: role }), userIds, recoveryKey: key };
+  return { core, router, caller: (role) => ({ senderId: role }), userIds, recoveryKey: key, keychain, keychainService: serviceName, profileDir: path.join(base, 'profile') };
 }
 
 const cleanups: string[] = [];

@@ -6,6 +6,7 @@ import { CofferError } from '../../../shared/errors';
 import { auditHead, verifyAudit } from '../audit/audit-log';
 import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
+import { rekeyFile } from '../vault/replace-database';
 import type { BackupMaterial } from '../vault/vault-service';
 import { extractContainer, hashFile, keyFromRecovery, readHeader, writeContainer, type BackupManifest } from './container';
 import { publishBackup } from './publish';
@@ -21,6 +22,8 @@ export interface BackupJobInput extends Omit<BackupMaterial, 'profileDir' | 'key
   app: string;
   now: string;
   retention: RetentionPolicy;
+  /** Never pruned by this run: the backup a restore is about to use. */
+  keep?: string[] | undefined;
 }
 
 export interface BackupJobResult {
@@ -92,7 +95,7 @@ export async function takeBackup(input: BackupJobInput, progress: Progress = () 
     const published = fs.statSync(finalPath).size;
     faultPoint('backup:before-prune');
     progress('prune');
-    const pruned = await pruneBackups(input.folder, input.deviceId, new Date(input.now), input.retention, undefined, [path.basename(finalPath)]);
+    const pruned = await pruneBackups(input.folder, input.deviceId, new Date(input.now), input.retention, undefined, [path.basename(finalPath), ...(input.keep ?? [])]);
     return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: pruned.pruned };
   } finally {
     removeScratch(snapshot);
@@ -198,3 +201,39 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
   }
 }
 
+
+export interface ExtractJobInput {
+  file: string;
+  /** The key the backup was made with (a verified drill has just proved it). */
+  key: Uint8Array;
+  /** The vault's current key, when it differs from the backup's (a rotation since). */
+  rekeyTo?: Uint8Array | undefined;
+  dest: string;
+  nativeBinding: string | undefined;
+}
+
+/**
+ * Restore's heavy part, off the main thread: authenticate and decrypt the container into `dest`
+ * (a file beside the live vault, so the swap is a same-disk rename), flushed before returning.
+ */
+export async function extractBackup(input: ExtractJobInput, progress: Progress = () => {}): Promise<{ bytes: number }> {
+  fs.rmSync(input.dest, { force: true });
+  try {
+    progress('decrypt');
+    await extractContainer(input.file, Buffer.from(input.key), input.dest);
+    if (input.rekeyTo) {
+      progress('rekey');
+      rekeyFile(input.dest, input.key, input.rekeyTo, input.nativeBinding);
+    }
+    const fd = fs.openSync(input.dest, 'r+');
+    try {
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    return { bytes: fs.statSync(input.dest).size };
+  } catch (error) {
+    removeScratch(input.dest);
+    throw error;
+  }
+}

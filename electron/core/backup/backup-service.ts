@@ -12,6 +12,7 @@ import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
 import { insertDrillReport, lastBackupRun, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
+import { restoreInPlace } from './restore-in-place';
 import { DEFAULT_RETENTION, type RetentionPolicy } from './retention';
 import { DEFAULT_SCHEDULE, nextRunAt, objectiveMs, type BackupSchedule } from './schedule';
 
@@ -54,12 +55,18 @@ function dueAt(schedule: BackupSchedule, lastOk: BackupRunRow | undefined, last:
  * is recorded in the vault and audited in the same transaction. `tick` is the scheduler: main
  * calls it every minute and at start, so a slot missed while the laptop was closed runs then.
  */
-export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; now?: () => number }) {
+export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; now?: () => number }) {
   const now = () => new Date((deps.now ?? Date.now)());
-  let running: { task: 'backup' | 'drill'; step: string } | null = null;
+  type Task = NonNullable<BackupStatus['running']>['task'];
+  let running: { task: Task; step: string } | null = null;
+  const busyMessage: Record<Task, string> = {
+    backup: 'A backup is already running. Wait for it to finish.',
+    drill: 'A restore drill is running. Wait for it to finish.',
+    restore: 'A restore is running. Wait for it to finish.',
+  };
 
-  function exclusive<T>(task: 'backup' | 'drill', job: () => Promise<T>): Promise<T> {
-    if (running) return Promise.reject(new CofferError('CONFLICT', running.task === 'backup' ? 'A backup is already running. Wait for it to finish.' : 'A restore drill is running. Wait for it to finish.'));
+  function exclusive<T>(task: Task, job: () => Promise<T>): Promise<T> {
+    if (running) return Promise.reject(new CofferError('CONFLICT', busyMessage[running.task]));
     running = { task, step: 'start' };
     return job().finally(() => (running = null));
   }
@@ -70,40 +77,85 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     return folder;
   }
 
-  async function backup(trigger: BackupTrigger, session: Session | null): Promise<BackupJobResult> {
-    return exclusive('backup', async () => {
-      const startedAt = now().toISOString();
-      const material = deps.vault.backupMaterial();
-      try {
-        const folder = folderOrThrow();
+  const backup = (trigger: BackupTrigger, session: Session | null): Promise<BackupJobResult> => exclusive('backup', () => runBackup(trigger, session, trigger));
+
+  async function runBackup(trigger: BackupTrigger, session: Session | null, reason: string, keep?: string): Promise<BackupJobResult> {
+    const startedAt = now().toISOString();
+    const material = deps.vault.backupMaterial();
+    try {
+      const folder = folderOrThrow();
+      const db = deps.vault.db();
+      const result = await deps.runner.backup(
+        { ...material, folder, deviceId: deviceIdOf(material.profileDir), scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt, retention: readRetention(db), keep: keep ? [keep] : undefined },
+        // Inside a restore, the safety copy's steps show as the restore's.
+        (step) => (running = running?.task === 'restore' ? { task: 'restore', step: `safety-copy-${step}` } : { task: 'backup', step }),
+      );
+      db.transaction(() => {
+        recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'ok', fileName: result.fileName, bytes: result.bytes });
+        deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'ok', reason }, now());
+      })();
+      return result;
+    } catch (error) {
+      const code = error instanceof CofferError ? error.code : 'INTERNAL';
+      if (deps.vault.state() === 'unlocked') {
         const db = deps.vault.db();
-        const result = await deps.runner.backup(
-          { ...material, folder, deviceId: deviceIdOf(material.profileDir), scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt, retention: readRetention(db) },
-          (step) => (running = { task: 'backup', step }),
-        );
         db.transaction(() => {
-          recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'ok', fileName: result.fileName, bytes: result.bytes });
-          deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'ok', reason: trigger }, now());
+          recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'failed', errorCode: code });
+          deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'failed', reason: `${reason} ${code}` }, now());
         })();
-        return result;
-      } catch (error) {
-        const code = error instanceof CofferError ? error.code : 'INTERNAL';
-        if (deps.vault.state() === 'unlocked') {
-          const db = deps.vault.db();
-          db.transaction(() => {
-            recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'failed', errorCode: code });
-            deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'failed', reason: `${trigger} ${code}` }, now());
-          })();
-        }
-        throw error;
-      } finally {
-        material.key.fill(0);
       }
-    });
+      throw error;
+    } finally {
+      material.key.fill(0);
+    }
+  }
+
+  async function completeBackup(fileName: string): Promise<ListedBackup> {
+    const chosen = (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete' && b.name === fileName);
+    if (!chosen) throw new CofferError('NOT_FOUND', 'That backup is not in the backup folder.');
+    return chosen;
   }
 
   return {
     backup,
+
+    /**
+     * Replaces the live vault with a backup (restore-in-place.ts). Audited twice: a failure in the
+     * vault that stays, a success in the restored vault (the old vault's log lives on in the
+     * safety copy). The restored vault's drill report is kept with it.
+     */
+    restore(session: Session, fileName: string, recoveryKeyText?: string): Promise<{ safetyCopy: string; report: StoredDrillReport }> {
+      return exclusive('restore', async () => {
+        const actor = auditActor(session);
+        try {
+          const chosen = await completeBackup(fileName);
+          const done = await restoreInPlace({
+            vault: deps.vault,
+            runner: deps.runner,
+            chosen,
+            recoveryKeyText,
+            takeSafetyCopy: () => runBackup('manual', session, 'before-restore', fileName),
+            endSessions: () => deps.endSessions?.(),
+            progress: (step) => (running = { task: 'restore', step }),
+            now,
+          });
+          const db = deps.vault.db();
+          const at = now().toISOString();
+          const id = db.transaction(() => {
+            const stored = insertDrillReport(db, done.report, at, null);
+            deps.audit(db, { actor, action: 'backup.restore', outcome: 'ok', reason: `${fileName}; safety copy ${done.safetyCopy}` }, now());
+            return stored;
+          })();
+          return { safetyCopy: done.safetyCopy, report: { ...done.report, id, at } };
+        } catch (error) {
+          if (deps.vault.state() === 'unlocked') {
+            const code = error instanceof CofferError ? error.code : 'INTERNAL';
+            deps.audit(deps.vault.db(), { actor, action: 'backup.restore', outcome: 'failed', reason: `${fileName} ${code}` }, now());
+          }
+          throw error;
+        }
+      });
+    },
 
     /** Runs a due backup if the vault is open and a folder is chosen; never throws. */
     async tick(): Promise<'ran' | 'failed' | 'idle'> {
@@ -122,10 +174,9 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     /** The newest backup (or the named one) in the folder, decrypted and checked in scratch space. */
     drill(session: Session | null, fileName?: string, recoverySecret?: Uint8Array): Promise<StoredDrillReport> {
       return exclusive('drill', async () => {
-        const folder = folderOrThrow();
-        const complete = (await listBackups(folder)).filter((b) => b.kind === 'complete');
-        const chosen = fileName === undefined ? complete[0] : complete.find((b) => b.name === fileName);
-        if (!chosen) throw new CofferError('NOT_FOUND', fileName === undefined ? 'There is no complete backup in the backup folder yet. Back up first.' : 'That backup is not in the backup folder.');
+        const newest = (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete');
+        const chosen = fileName === undefined ? newest : await completeBackup(fileName);
+        if (!chosen) throw new CofferError('NOT_FOUND', 'There is no complete backup in the backup folder yet. Back up first.');
         const material = deps.vault.backupMaterial();
         let report: DrillReport;
         try {

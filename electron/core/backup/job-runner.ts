@@ -1,16 +1,17 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { CofferError, isErrorCode } from '../../../shared/errors';
-import type { BackupJobInput, BackupJobResult, DrillJobInput, DrillReport } from './backup-jobs';
+import type { BackupJobInput, BackupJobResult, DrillJobInput, DrillReport, ExtractJobInput } from './backup-jobs';
 
 export interface JobRunner {
   backup(input: BackupJobInput, onStep: (step: string) => void): Promise<BackupJobResult>;
   drill(input: DrillJobInput, onStep: (step: string) => void): Promise<DrillReport>;
+  extract(input: ExtractJobInput, onStep: (step: string) => void): Promise<{ bytes: number }>;
 }
 
 /** Runs each job in a fresh worker thread from the built worker script. */
 export function workerJobRunner(script: string): JobRunner {
-  function run<T>(task: 'backup' | 'drill', input: unknown, onStep: (step: string) => void): Promise<T> {
+  function run<T>(task: 'backup' | 'drill' | 'extract', input: unknown, onStep: (step: string) => void): Promise<T> {
     if (!fs.existsSync(script)) return Promise.reject(new CofferError('INTERNAL', 'The backup worker is missing from this installation. Reinstall Coffer.'));
     return new Promise<T>((resolve, reject) => {
       const worker = new Worker(script, { workerData: { task, input } });
@@ -38,5 +39,6 @@ export function workerJobRunner(script: string): JobRunner {
   return {
     backup: (input, onStep) => run<BackupJobResult>('backup', input, onStep),
     drill: (input, onStep) => run<DrillReport>('drill', input, onStep),
+    extract: (input, onStep) => run<{ bytes: number }>('extract', input, onStep),
   };
 }

@@ -9,6 +9,7 @@ import { deriveRecoveryKeyPair, unwrapKey, wrongRecoveryKey, type KdfParams, typ
 import { readKeychainEntries, type CandidateKey } from './key-store';
 import { openVault, type OpenSession } from './open-vault';
 import { parseRecoveryKey } from './recovery-key';
+import { previousFile, swapDatabaseFile, undoSwap } from './replace-database';
 import { rotateKey } from './rotation';
 import { runSetup, type SetupInput } from './setup';
 import { nodeVaultFs, type VaultFs } from './vault-fs';
@@ -40,6 +41,12 @@ export interface VaultService {
   schemaVersion(): number;
   /** What a backup job needs: the database file, a copy of its key and the sealed key for the container. */
   backupMaterial(): BackupMaterial;
+  /**
+   * Restore: closes the open vault, puts `incoming` (encrypted with the current key) in its place
+   * and reopens it with the key already in memory. If it does not open, the previous file goes
+   * back and the vault reopens as it was; the error is rethrown.
+   */
+  replaceDatabase(incoming: string): Promise<void>;
   lock(): void;
   close(): void;
 }
@@ -155,6 +162,22 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
         nativeBinding: ctx.nativeBinding,
       };
     },
+    replaceDatabase: (incoming) =>
+      exclusive(async () => {
+        if (!session) throw new CofferError('LOCKED', 'The vault is locked. Unlock it first.');
+        const { descriptor } = session;
+        const candidate: CandidateKey = { keyId: session.keyId, key: Buffer.from(session.key) };
+        end();
+        swapDatabaseFile(ctx, incoming);
+        try {
+          session = await openVault(ctx, descriptor, [candidate], { current: candidate.keyId });
+        } catch (error) {
+          undoSwap(ctx);
+          session = await openVault(ctx, descriptor, [candidate], { current: candidate.keyId });
+          throw error;
+        }
+        ctx.vfs.remove(previousFile(ctx));
+      }),
     lock: end,
     close: end,
   };

@@ -1,12 +1,14 @@
+import type { SessionService } from '../../core/auth/session-service';
 import type { BackupService } from '../../core/backup/backup-service';
 import { requireSession, type Handler } from '../router';
 
-export function backupHandlers(backups: BackupService): {
+export function backupHandlers(backups: BackupService, sessions: SessionService): {
   'backup.status': Handler<'backup.status'>;
   'backup.run': Handler<'backup.run'>;
   'backup.files': Handler<'backup.files'>;
   'backup.drill': Handler<'backup.drill'>;
   'backup.reports': Handler<'backup.reports'>;
+  'backup.restore': Handler<'backup.restore'>;
   'backup.setSchedule': Handler<'backup.setSchedule'>;
 } {
   return {
@@ -19,6 +21,11 @@ export function backupHandlers(backups: BackupService): {
       (await backups.files()).map((file) => ({ name: file.name, kind: file.kind, size: file.size, at: file.at ? new Date(file.at).toISOString() : null, deviceId: file.deviceId ?? null })),
     'backup.drill': ({ fileName }, { session }) => backups.drill(requireSession(session), fileName),
     'backup.reports': ({ limit }) => backups.reports(limit),
+    'backup.restore': async ({ fileName, password, recoveryKey }, { session }) => {
+      const s = requireSession(session);
+      await sessions.confirmPassword(s, password);
+      return { restored: true as const, ...(await backups.restore(s, fileName, recoveryKey)) };
+    },
     'backup.setSchedule': ({ schedule, retention }, { session }) => {
       backups.setSchedule(requireSession(session), schedule, retention);
       return { saved: true as const };

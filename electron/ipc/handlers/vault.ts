@@ -8,6 +8,8 @@ import { requireSession, type Handler } from '../router';
 export function vaultHandlers(core: Core): {
   'setup.begin': Handler<'setup.begin'>;
   'setup.complete': Handler<'setup.complete'>;
+  'setup.pickBackupFile': Handler<'setup.pickBackupFile'>;
+  'setup.restoreFromBackup': Handler<'setup.restoreFromBackup'>;
   'vault.unlockWithRecoveryKey': Handler<'vault.unlockWithRecoveryKey'>;
   'vault.retryKeychain': Handler<'vault.retryKeychain'>;
   'session.login': Handler<'session.login'>;
@@ -21,6 +23,8 @@ export function vaultHandlers(core: Core): {
       keychain: core.vault.keychainState(),
     }),
     'setup.complete': async ({ recoveryKeyEnding }, { caller }) => ({ user: await core.firstRun.complete(caller.senderId, recoveryKeyEnding) }),
+    'setup.pickBackupFile': async (_input, { caller }) => ({ file: await core.newComputerRestore.pick(caller.senderId) }),
+    'setup.restoreFromBackup': async ({ recoveryKey }, { caller }) => ({ restored: true as const, ...(await core.newComputerRestore.restore(caller.senderId, recoveryKey)) }),
     'vault.unlockWithRecoveryKey': async ({ recoveryKey }) => {
       await core.vault.unlockWithRecoveryKey(recoveryKey);
       return { vault: core.vault.state() };
