@@ -1,4 +1,5 @@
 import { crmEn } from './crm.en';
+import { restoreEn } from './restore.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -220,6 +221,7 @@ export const en = {
   'error.UNSAFE_LOCATION': 'The vault cannot live on a network or synced folder. Choose a local folder; use the shared folder for backups.',
   'error.INTERNAL': 'Something went wrong inside Coffer. Your data is unchanged. Try again.',
   ...crmEn,
+  ...restoreEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

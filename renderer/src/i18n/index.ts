@@ -33,3 +33,15 @@ export function fieldText(t: Translate, reason: string): string {
   const key = `field.${reason}`;
   return key in en ? t(key as MessageKey) : t('field.invalid');
 }
+
+/** A screen's own sentence for an error code (`<prefix>.<code>`), else the general one. */
+export function errorTextIn(t: Translate, prefix: string, code: string): string {
+  const key = `${prefix}.${code}`;
+  return key in en ? t(key as MessageKey) : errorText(t, code);
+}
+
+/** A restore's progress step from backup.status; a step this build does not know still reads as progress. */
+export function restoreStepText(t: Translate, step: string): string {
+  const key = `restore.step.${step}`;
+  return key in en ? t(key as MessageKey) : t('restore.step.working');
+}

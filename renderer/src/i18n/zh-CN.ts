@@ -1,4 +1,5 @@
 import { crmZhCN } from './crm.zh-CN';
+import { restoreZhCN } from './restore.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -221,4 +222,5 @@ export const zhCN: Record<MessageKey, string> = {
   'error.UNSAFE_LOCATION': '保险库不能放在网络文件夹或同步文件夹中。请选择本地文件夹；共享文件夹请用于备份。',
   'error.INTERNAL': 'Coffer 内部出错。您的数据没有改变。请重试。',
   ...crmZhCN,
+  ...restoreZhCN,
 };

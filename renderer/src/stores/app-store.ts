@@ -3,6 +3,13 @@ import type { AppStatus, AppVersion } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
 import { pickLocale, type Locale } from '../../../shared/locale';
 import { call } from '../client';
+import type { MessageKey } from '../i18n/en';
+
+/** A one-shot message for the sign-in screen, e.g. after a restore ended every session. */
+export interface LoginNotice {
+  key: MessageKey;
+  params: Record<string, string | number>;
+}
 
 interface AppState {
   phase: 'loading' | 'ready' | 'error';
@@ -11,6 +18,8 @@ interface AppState {
   /** Until main answers, follow the browser's language so even the first frame is readable. */
   locale: Locale;
   error: ErrorBody | null;
+  notice: LoginNotice | null;
+  setNotice(notice: LoginNotice | null): void;
   load(): Promise<void>;
   /** Re-reads status after anything that changes the vault or the session. */
   refresh(): Promise<void>;
@@ -23,6 +32,8 @@ export const useAppStore = create<AppState>()((set) => ({
   version: null,
   locale: pickLocale(typeof navigator === 'undefined' ? [] : navigator.languages),
   error: null,
+  notice: null,
+  setNotice: (notice) => set({ notice }),
   async load() {
     set({ phase: 'loading', error: null });
     const [status, version] = await Promise.all([call('app.status', {}), call('app.version', {})]);

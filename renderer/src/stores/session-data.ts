@@ -1,4 +1,6 @@
 import type { StoreApi } from 'zustand';
+import { useAdminStore } from './admin-store';
+import { useAppStore, type LoginNotice } from './app-store';
 import { useBackupStore } from './backup-store';
 import { useCrmStore } from './crm-store';
 import { useCustomerDetailStore } from './customer-detail-store';
@@ -9,10 +11,20 @@ function resetter<T>(store: StoreApi<T>): () => void {
   return () => store.setState(start, true);
 }
 
-/** The stores that hold customer data or revealed values, each back to its state before any load. */
-const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore)];
+/** The stores that hold customer data, revealed values, users or the audit log, each back to its state before any load. */
+const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore)];
 
 /** Forgets everything loaded: called when the signed-in view goes away (sign-out, lock). */
 export function forgetSessionData(): void {
   for (const reset of RESETS) reset();
+}
+
+/**
+ * After a restore the vault is another one and nobody is signed in: the sign-in screen comes up
+ * with the notice, and nothing the old vault showed survives.
+ */
+export async function afterVaultReplaced(notice: LoginNotice): Promise<void> {
+  useAppStore.getState().setNotice(notice);
+  await useAppStore.getState().refresh();
+  forgetSessionData();
 }

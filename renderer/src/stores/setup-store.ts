@@ -1,7 +1,9 @@
 import { create } from 'zustand';
+import type { ChannelOutput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
 import { useAppStore } from './app-store';
+import { afterVaultReplaced } from './session-data';
 
 export interface OwnerForm {
   username: string;
@@ -9,8 +11,14 @@ export interface OwnerForm {
   password: string;
 }
 
+export type PickedBackup = NonNullable<ChannelOutput<'setup.pickBackupFile'>['file']>;
+
 interface SetupState {
   step: 'owner' | 'recovery' | 'backup';
+  /** Step 1: a new, empty vault, or this profile's vault brought back from a backup file. */
+  mode: 'new' | 'restore';
+  /** The backup file main holds for this window: only its name, size and date come here. */
+  backupFile: PickedBackup | null;
   busy: boolean;
   error: ErrorBody | null;
   /** Held only while the recovery step is on screen; cleared as soon as setup completes. */
@@ -20,10 +28,15 @@ interface SetupState {
   complete(recoveryKeyEnding: string): Promise<void>;
   chooseBackupFolder(): Promise<void>;
   finish(): Promise<void>;
+  setMode(mode: 'new' | 'restore'): void;
+  pickBackupFile(): Promise<void>;
+  restoreFromBackup(recoveryKey: string): Promise<void>;
 }
 
-export const useSetupStore = create<SetupState>()((set) => ({
+export const useSetupStore = create<SetupState>()((set, get) => ({
   step: 'owner',
+  mode: 'new',
+  backupFile: null,
   busy: false,
   error: null,
   recoveryKey: null,
@@ -49,5 +62,26 @@ export const useSetupStore = create<SetupState>()((set) => ({
   async finish() {
     await useAppStore.getState().refresh();
     set({ step: 'owner', backupFolder: null, error: null });
+  },
+  setMode: (mode) => set({ mode, error: null }),
+  async pickBackupFile() {
+    set({ busy: true, error: null });
+    const result = await call('setup.pickBackupFile', {});
+    if (!result.ok) return set({ busy: false, error: result.error });
+    // Cancelled: main still holds the earlier choice, so the page keeps showing it.
+    set({ busy: false, backupFile: result.value.file ?? get().backupFile });
+  },
+  async restoreFromBackup(recoveryKey) {
+    set({ busy: true, error: null });
+    const result = await call('setup.restoreFromBackup', { recoveryKey });
+    if (!result.ok) {
+      set({ busy: false, error: result.error });
+      if (result.error.code === 'VAULT_ALREADY_SET_UP') await useAppStore.getState().refresh();
+      return;
+    }
+    const made = result.value.backupCreatedAt ?? get().backupFile?.at ?? null;
+    const date = made ? new Date(made).toLocaleString() : (get().backupFile?.name ?? '');
+    set({ busy: false, mode: 'new', backupFile: null });
+    await afterVaultReplaced({ key: 'restore.setup.done', params: { customers: result.value.customers, date } });
   },
 }));

@@ -1,27 +1,41 @@
 import { useEffect } from 'react';
-import type { DrillReportView } from '../../../../shared/backup';
+import type { BackupStatus, DrillReportView } from '../../../../shared/backup';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { useT } from '../../i18n';
+import { restoreStepText, useT, type Translate } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
 import { useBackupStore } from '../../stores/backup-store';
+import { BackupFiles } from './BackupFiles';
 import { BackupSchedule } from './BackupSchedule';
 import { ageText, BackupWarnings } from './BackupWarnings';
+import { RestorePanel } from './RestorePanel';
+
+function runningText(t: Translate, running: NonNullable<BackupStatus['running']>): string {
+  if (running.task === 'restore') return t('restore.running', { step: restoreStepText(t, running.step) });
+  return t(running.task === 'backup' ? 'backup.runningBackup' : 'backup.runningDrill', { step: t(`backup.step.${running.step}` as 'backup.step.start') });
+}
 
 /** Backups: where and when, the last run, back up now, restore drills and their reports. */
 export function BackupsPage() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const chooseBackupFolder = useAuthStore((state) => state.chooseBackupFolder);
-  const { status, reports, shown, busy, error, load, backUpNow, runDrill, show } = useBackupStore();
+  const { status, reports, files, shown, busy, error, load, pollStatus, backUpNow, runDrill, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
   useEffect(() => {
+    // While this window waits on a job, its progress every second (status only: a restore
+    // swaps the database under any other query); otherwise the whole page every 5 s, so a job
+    // run elsewhere (the schedule) shows too.
+    if (busy) {
+      const timer = setInterval(() => void pollStatus(), 1000);
+      return () => clearInterval(timer);
+    }
     void load();
-    // While a job runs elsewhere (the schedule), keep the page current.
     const timer = setInterval(() => void load(), 5000);
     return () => clearInterval(timer);
-  }, [load]);
+  }, [busy, load, pollStatus]);
   if (!status) return <ErrorNotice error={error} />;
+  const mayRestore = can(role, 'backup.restore');
 
   return (
     <section aria-labelledby="backups-title" data-testid="backups-page">
@@ -50,9 +64,9 @@ export function BackupsPage() {
             </div>
           )}
         </dl>
-        {status.running && (
+        {status.running && busy !== 'restore' && (
           <p role="status" className="notice notice-ok" data-testid="backup-running">
-            {t(status.running.task === 'backup' ? 'backup.runningBackup' : 'backup.runningDrill', { step: t(`backup.step.${status.running.step}` as 'backup.step.start') })}
+            {runningText(t, status.running)}
           </p>
         )}
         <ErrorNotice error={error} />
@@ -74,7 +88,19 @@ export function BackupsPage() {
           )}
         </div>
       </div>
+      {restoreTarget &&
+        (mayRestore ? (
+          <RestorePanel key={restoreTarget.fileName ?? ''} files={files} />
+        ) : (
+          <p className="notice notice-warning" role="alert" data-testid="restore-not-allowed">
+            {t('restore.notAllowed')}{' '}
+            <button type="button" className="link" onClick={closeRestore}>
+              {t('restore.cancel')}
+            </button>
+          </p>
+        ))}
       {shown && <DrillReport report={shown} />}
+      <BackupFiles files={files} canRestore={mayRestore} disabled={busy !== null} onRestore={openRestore} />
       <div className="card subsection">
         <h3>{t('backup.reports')}</h3>
         {reports.length === 0 ? (

@@ -1,8 +1,11 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import type { AppStatus, SessionUser } from '../../../../shared/contract';
+import { isMenuCommand, MENU_EVENT } from '../../../../shared/menu-commands';
 import { can } from '../../../../shared/permissions';
 import { useT, type MessageKey } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
+import { useBackupStore } from '../../stores/backup-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { forgetSessionData } from '../../stores/session-data';
 import { useNavStore, type Page } from '../../stores/nav-store';
@@ -54,6 +57,21 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
   // Customer data and revealed values must not outlive the session that loaded them: a lock or
   // sign-out unmounts the shell, and the next person starts from empty stores.
   useEffect(() => forgetSessionData, []);
+  // The sign-in screen's notice (after a restore) has been read once someone is in.
+  useEffect(() => useAppStore.getState().setNotice(null), []);
+
+  // The app menu's Backups > Restore from Backup… (shared/menu-commands.ts).
+  const openRestore = useBackupStore((state) => state.openRestore);
+  useEffect(() => {
+    const onMenu = (event: Event) => {
+      const command = (event as CustomEvent<unknown>).detail;
+      if (!isMenuCommand(command) || command !== 'backups.restore' || !can(user.role, 'backup.run')) return;
+      go('backups');
+      openRestore(null);
+    };
+    window.addEventListener(MENU_EVENT, onMenu);
+    return () => window.removeEventListener(MENU_EVENT, onMenu);
+  }, [go, openRestore, user.role]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

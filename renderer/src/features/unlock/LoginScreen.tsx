@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
 
 export function LoginScreen() {
   const t = useT();
   const { login, busy, error } = useAuthStore();
+  const notice = useAppStore((state) => state.notice);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -21,6 +23,11 @@ export function LoginScreen() {
   return (
     <section className="card narrow" data-testid="login" aria-labelledby="login-title">
       <h2 id="login-title">{t('login.title')}</h2>
+      {notice && (
+        <p role="status" className="notice notice-ok" data-testid="login-notice">
+          {t(notice.key, notice.params)}
+        </p>
+      )}
       <form onSubmit={submit}>
         <Field label={t('login.username')} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} autoFocus />
         <Field label={t('login.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />

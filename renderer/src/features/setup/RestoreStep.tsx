@@ -1,0 +1,81 @@
+import { useEffect, useState, type FormEvent } from 'react';
+import { Field } from '../../components/Field';
+import { errorTextIn, useT } from '../../i18n';
+import { useSetupStore } from '../../stores/setup-store';
+
+const sizeText = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
+
+/** Setup's other way in: this profile's vault brought back from a backup file and the recovery key. */
+export function RestoreStep() {
+  const t = useT();
+  const { backupFile, pickBackupFile, restoreFromBackup, busy, error } = useSetupStore();
+  const [recoveryKey, setRecoveryKey] = useState('');
+  const [restoring, setRestoring] = useState(false);
+  const [seconds, setSeconds] = useState(0);
+  // No status channel answers before sign-in, so the wait shows as elapsed time.
+  useEffect(() => {
+    if (!restoring) return;
+    setSeconds(0);
+    const timer = window.setInterval(() => setSeconds((s) => s + 1), 1000);
+    return () => window.clearInterval(timer);
+  }, [restoring]);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    if (!backupFile || !recoveryKey.trim() || busy) return;
+    setRestoring(true);
+    void restoreFromBackup(recoveryKey.trim()).finally(() => setRestoring(false));
+  };
+  return (
+    <form onSubmit={submit} data-testid="setup-restore">
+      <p>{t('restore.setup.intro')}</p>
+      <div className="actions">
+        <button type="button" className="secondary" disabled={busy} onClick={() => void pickBackupFile()} autoFocus>
+          {backupFile ? t('restore.setup.chooseAnother') : t('restore.setup.choose')}
+        </button>
+      </div>
+      {backupFile && (
+        <dl data-testid="restore-file">
+          <div className="detail-row">
+            <dt>{t('restore.setup.file')}</dt>
+            <dd>{backupFile.name}</dd>
+          </div>
+          <div className="detail-row">
+            <dt>{t('restore.setup.size')}</dt>
+            <dd>{sizeText(backupFile.size)}</dd>
+          </div>
+          <div className="detail-row">
+            <dt>{t('restore.setup.date')}</dt>
+            <dd>{backupFile.at ? new Date(backupFile.at).toLocaleString() : t('restore.setup.unknownDate')}</dd>
+          </div>
+        </dl>
+      )}
+      <Field
+        label={t('restore.recoveryKey')}
+        value={recoveryKey}
+        onChange={(e) => setRecoveryKey(e.target.value)}
+        autoComplete="off"
+        spellCheck={false}
+        maxLength={200}
+        placeholder="XXXX-XXXX-XXXX-…"
+        disabled={busy}
+        hint={t('restore.setup.hint')}
+      />
+      {restoring && (
+        <p role="status" className="notice notice-ok" data-testid="restore-progress">
+          {t('restore.setup.working', { seconds })}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+          {errorTextIn(t, 'restore.setupError', error.code)}
+        </p>
+      )}
+      <div className="actions">
+        <button type="submit" disabled={busy || !backupFile || !recoveryKey.trim()}>
+          {busy ? t('restore.working') : t('restore.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
