@@ -5,6 +5,7 @@ import { expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/contract';
 import { parseRecoveryKey } from '../../electron/core/vault/recovery-key';
 import { drillBackup } from '../../electron/core/backup/backup-jobs';
+import { insertDrillReport } from '../../electron/core/backup/backup-repository';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { accessWorld } from './access-helpers';
@@ -102,6 +103,26 @@ describeKeychain('backups and drills through the router, in a worker thread', ()
     expect(await w.core.backups.tick()).toBe('ran');
     w.core.close();
   }, 120_000);
+});
+
+describeKeychain('the drill reminder', () => {
+  it('is off for 30 days after a passed drill however many drills failed since, then comes back', async () => {
+    let clock = Date.parse('2026-11-01T10:00:00Z');
+    const w = await accessWorld({ now: () => clock });
+    const db = w.core.vault.db();
+    const report = (passed: boolean) => ({ backup: 'x.cofferbak', backupCreatedAt: null, recoveryPointMs: null, restoreMs: 1, passed, firstFailure: passed ? null : ('authenticate' as const), checks: [] });
+    // The service directly: a month of fake time would lock every idle session.
+    const warnings = async () => w.core.backups.status().warnings;
+    expect(await warnings()).toContain('no-drill');
+    insertDrillReport(db, report(true), new Date(clock).toISOString(), null);
+    for (let i = 0; i < 25; i += 1) insertDrillReport(db, report(false), new Date(clock + i * 60_000).toISOString(), null);
+    expect(await warnings()).not.toContain('no-drill');
+    clock += 29 * 24 * 3_600_000;
+    expect(await warnings()).not.toContain('no-drill');
+    clock += 2 * 24 * 3_600_000;
+    expect(await warnings()).toContain('no-drill');
+    w.core.close();
+  });
 });
 
 describeKeychain('npx coffer backup verify (the built command line)', () => {

@@ -51,3 +51,8 @@ export function listDrillReports(db: Db, limit: number): StoredDrillReport[] {
     .all(limit) as (Omit<StoredDrillReport, 'passed' | 'checks'> & { passed: number; checks: string })[];
   return rows.map((row) => ({ ...row, passed: row.passed === 1, checks: JSON.parse(row.checks) as DrillReport['checks'] }));
 }
+
+/** When a drill last passed, however many failed since: the 30-day drill reminder reads it. */
+export function lastPassedDrillAt(db: Db): string | undefined {
+  return (db.prepare('SELECT at FROM drill_reports WHERE passed = 1 ORDER BY id DESC LIMIT 1').get() as { at: string } | undefined)?.at;
+}

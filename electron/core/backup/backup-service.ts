@@ -9,7 +9,7 @@ import type { Db } from '../db/open-database';
 import type { VaultService } from '../vault/vault-service';
 import { readBackupFolder } from '../settings/backup-folder';
 import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
-import { insertDrillReport, lastBackupRun, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
+import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { restoreInPlace } from './restore-in-place';
@@ -219,14 +219,14 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       const schedule = readSchedule(db);
       const lastOk = lastBackupRun(db, 'ok');
       const last = lastBackupRun(db);
-      const drill = listDrillReports(db, 20);
-      const lastPassed = drill.find((r) => r.passed);
+      const drill = listDrillReports(db, 1);
+      const lastPassed = lastPassedDrillAt(db);
       const at = now();
       const warnings: BackupStatus['warnings'] = [];
       if (!folder) warnings.push('no-folder');
       if (!lastOk || at.getTime() - Date.parse(lastOk.finishedAt) > objectiveMs(schedule)) warnings.push('stale');
       if (folder && sameDisk(folder, deps.profileDir)) warnings.push('same-disk');
-      if (!lastPassed || at.getTime() - Date.parse(lastPassed.at) > DRILL_MAX_AGE_MS) warnings.push('no-drill');
+      if (!lastPassed || at.getTime() - Date.parse(lastPassed) > DRILL_MAX_AGE_MS) warnings.push('no-drill');
       return {
         folder,
         schedule,

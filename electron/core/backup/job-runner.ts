@@ -9,7 +9,11 @@ export interface JobRunner {
   extract(input: ExtractJobInput, onStep: (step: string) => void): Promise<{ bytes: number }>;
 }
 
-/** Runs each job in a fresh worker thread from the built worker script. */
+/**
+ * Runs each job in a fresh worker thread from the built worker script. Packaged, the script sits
+ * inside app.asar: Electron's worker threads read from asar since electron/electron#33216, and the
+ * SQLite addon itself comes from resources/native (the nativeBinding path in each job input).
+ */
 export function workerJobRunner(script: string): JobRunner {
   function run<T>(task: 'backup' | 'drill' | 'extract', input: unknown, onStep: (step: string) => void): Promise<T> {
     if (!fs.existsSync(script)) return Promise.reject(new CofferError('INTERNAL', 'The backup worker is missing from this installation. Reinstall Coffer.'));
