@@ -34,6 +34,31 @@ describeKeychain('backup and restore drill on a real vault', () => {
   });
 });
 
+describeKeychain('a backup is read back before it is named complete', () => {
+  it('a byte the disk changed after the write is caught: no complete file, earlier backups untouched, a clear error', async () => {
+    const w = await accessWorld();
+    const folder = tempDir('coffer-backups-');
+    const first = await takeBackup(jobInput(w.core, folder));
+    const earlier = fs.readFileSync(path.join(folder, first.fileName));
+    const steps: string[] = [];
+    const failingDisk = {
+      afterWrite: async (partial: string) => {
+        const bytes = fs.readFileSync(partial);
+        bytes[bytes.length - 100]! ^= 0x10;
+        fs.writeFileSync(partial, bytes);
+      },
+    };
+    await expect(takeBackup({ ...jobInput(w.core, folder), now: new Date(Date.now() + 2000).toISOString() }, (s) => steps.push(s), failingDisk)).rejects.toMatchObject({
+      code: 'BACKUP_CORRUPT',
+      message: expect.stringContaining('did not read back'),
+    });
+    expect(steps).toContain('verify');
+    expect(fs.readdirSync(folder)).toEqual([first.fileName]);
+    expect(fs.readFileSync(path.join(folder, first.fileName)).equals(earlier)).toBe(true);
+    w.core.close();
+  });
+});
+
 describeKeychain('the cipher-level page check', () => {
   it('passes every page of a real vault snapshot and names a page whose ciphertext changed', async () => {
     const w = await accessWorld();

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
 import { rekeyFile } from '../vault/replace-database';
 import type { BackupMaterial } from '../vault/vault-service';
-import { extractContainer, hashFile, keyFromRecovery, readHeader, writeContainer, type BackupManifest } from './container';
+import { extractContainer, hashFile, keyFromRecovery, readHeader, verifyContainer, writeContainer, type BackupManifest } from './container';
 import { publishBackup } from './publish';
 import { pruneBackups, type RetentionPolicy } from './retention';
 import { failingCipherPages, openSnapshot, tableCounts } from './snapshot';
@@ -50,7 +50,12 @@ function removeScratch(file: string): void {
  * encrypted databases, and copying the live file would catch half a transaction), then the
  * encrypted container, published atomically, then this device's old backups pruned.
  */
-export async function takeBackup(input: BackupJobInput, progress: Progress = () => {}): Promise<BackupJobResult> {
+export async function takeBackup(
+  input: BackupJobInput,
+  progress: Progress = () => {},
+  /** Tests only: what a failing disk does to the file between the write and the read-back. */
+  disk: { afterWrite?: (partialPath: string) => Promise<void> } = {},
+): Promise<BackupJobResult> {
   const snapshot = scratchFile(input.scratchDir, 'snapshot');
   try {
     progress('snapshot');
@@ -89,9 +94,19 @@ export async function takeBackup(input: BackupJobInput, progress: Progress = () 
       deviceId: input.deviceId,
     };
     progress('encrypt');
-    const finalPath = await publishBackup(input.folder, input.deviceId, new Date(input.now), (partial) =>
-      writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest }),
-    );
+    const finalPath = await publishBackup(input.folder, input.deviceId, new Date(input.now), async (partial) => {
+      await writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest });
+      // Read back before it gets its final name: every chunk authenticated and the snapshot's
+      // checksum matched, so a file named as complete was verified once it was written (the
+      // status's "newest verified backup"), and a bad write to a USB stick or NAS is caught now.
+      await disk.afterWrite?.(partial);
+      progress('verify');
+      await verifyContainer(partial, input.key).catch((error: unknown) => {
+        throw error instanceof CofferError && error.code === 'BACKUP_CORRUPT'
+          ? new CofferError('BACKUP_CORRUPT', 'The backup did not read back as it was written, so it was not kept: the backup disk may be failing. Earlier backups were not touched; try again or choose another backup folder.')
+          : error;
+      });
+    });
     const published = fs.statSync(finalPath).size;
     faultPoint('backup:before-prune');
     progress('prune');

@@ -224,6 +224,8 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       const at = now();
       const warnings: BackupStatus['warnings'] = [];
       if (!folder) warnings.push('no-folder');
+      // Every 'ok' run was read back and authenticated before it got its name (takeBackup): the
+      // newest verified backup.
       if (!lastOk || at.getTime() - Date.parse(lastOk.finishedAt) > objectiveMs(schedule)) warnings.push('stale');
       if (folder && sameDisk(folder, deps.profileDir)) warnings.push('same-disk');
       if (!lastPassed || at.getTime() - Date.parse(lastPassed) > DRILL_MAX_AGE_MS) warnings.push('no-drill');

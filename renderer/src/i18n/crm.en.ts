@@ -17,6 +17,7 @@ export const crmEn = {
   'backup.step.snapshot': 'taking a snapshot',
   'backup.step.manifest': 'counting rows',
   'backup.step.encrypt': 'encrypting and saving',
+  'backup.step.verify': 'reading the backup back to verify it',
   'backup.step.prune': 'removing old backups',
   'backup.step.key': 'checking the key',
   'backup.step.decrypt': 'decrypting into a scratch folder',

@@ -19,6 +19,7 @@ export const crmZhCN: Record<keyof typeof crmEn, string> = {
   'backup.step.snapshot': '生成快照',
   'backup.step.manifest': '统计行数',
   'backup.step.encrypt': '加密并保存',
+  'backup.step.verify': '回读校验备份',
   'backup.step.prune': '清理旧备份',
   'backup.step.key': '检查密钥',
   'backup.step.decrypt': '解密到临时文件夹',

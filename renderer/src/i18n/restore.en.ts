@@ -31,6 +31,7 @@ export const restoreEn = {
   'restore.step.safety-copy-snapshot': 'safety copy: taking a snapshot',
   'restore.step.safety-copy-manifest': 'safety copy: counting rows',
   'restore.step.safety-copy-encrypt': 'safety copy: encrypting and saving',
+  'restore.step.safety-copy-verify': 'safety copy: reading it back to verify it',
   'restore.step.safety-copy-prune': 'safety copy: tidying the backup folder',
   'restore.step.replace': 'replacing the vault',
   'restore.step.replace-decrypt': 'replacing the vault: decrypting the backup',

@@ -33,6 +33,7 @@ export const restoreZhCN: Record<keyof typeof restoreEn, string> = {
   'restore.step.safety-copy-snapshot': '安全副本：生成快照',
   'restore.step.safety-copy-manifest': '安全副本：统计行数',
   'restore.step.safety-copy-encrypt': '安全副本：加密并保存',
+  'restore.step.safety-copy-verify': '安全副本：回读校验',
   'restore.step.safety-copy-prune': '安全副本：整理备份文件夹',
   'restore.step.replace': '替换保险库',
   'restore.step.replace-decrypt': '替换保险库：解密备份',
