@@ -2,7 +2,7 @@
 // Measures what the vault's page cache setting buys: the same reads on a plain SQLite file and
 // on a SQLCipher file, with SQLite's default cache and with cache_size=-65536 (64 MiB), which
 // electron/core/db/open-database.ts sets at every open. Prints medians and encrypted/plain ratios.
-// Usage: npm run bench -- [--rows 100000]
+// Usage: node bench/page-cache.mjs [--rows 100000]   (npm run bench is the reference-vault benchmark)
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';

