@@ -54,7 +54,9 @@ describeKeychain('backups and drills through the router, in a worker thread', ()
     expect(after.value.lastDrill).toMatchObject({ passed: true });
     expect(after.value.warnings).not.toContain('stale');
     expect(after.value.warnings).not.toContain('no-drill');
-    // Retention keeps the newest of today (plus the one just written, if both share a second).
+    // Retention keeps the newest of today (plus the one just written, if both share a second),
+    // once the pruning that follows each backup has run.
+    await w.core.backups.settled();
     expect(fs.readdirSync(folder).filter((f) => f.endsWith('.cofferbak')).length).toBeLessThanOrEqual(2);
     expect(fs.readdirSync(folder).filter((f) => f.includes('partial'))).toEqual([]);
     const audit = w.core.vault.db().prepare("SELECT action, outcome, count(*) AS n FROM audit_log WHERE action IN ('backup.run', 'backup.drill') GROUP BY action, outcome").all();

@@ -8,7 +8,7 @@ import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
 import { rekeyFile } from '../vault/replace-database';
 import type { BackupMaterial } from '../vault/vault-service';
-import { extractContainer, hashFile, keyFromRecovery, readHeader, verifyContainer, writeContainer, type BackupManifest } from './container';
+import { extractContainer, keyFromRecovery, readHeader, verifyContainer, writeContainer, type BackupManifest } from './container';
 import { publishBackup } from './publish';
 import { pruneBackups, type RetentionPolicy } from './retention';
 import { failingCipherPages, openSnapshot, tableCounts } from './snapshot';
@@ -24,6 +24,8 @@ export interface BackupJobInput extends Omit<BackupMaterial, 'profileDir' | 'key
   retention: RetentionPolicy;
   /** Never pruned by this run: the backup a restore is about to use. */
   keep?: string[] | undefined;
+  /** The app prunes after reporting the backup done (backup-service.ts); the CLI and tests prune here. */
+  pruneLater?: boolean | undefined;
 }
 
 export interface BackupJobResult {
@@ -80,35 +82,37 @@ export async function takeBackup(
     } finally {
       copy.close();
     }
-    const { sha256, bytes } = await hashFile(snapshot);
-    const manifest: BackupManifest = {
+    // The snapshot's checksum and size are taken by the pass that encrypts it (container.ts).
+    const counted: Omit<BackupManifest, 'snapshotSha256' | 'snapshotBytes'> = {
       format: 1,
       createdAt: input.now,
       app: input.app,
       schema,
       sqlite,
       tables,
-      snapshotSha256: sha256,
-      snapshotBytes: bytes,
       auditHead: head ? { seq: head.id, hash: head.hash } : null,
       deviceId: input.deviceId,
     };
+    let manifest: BackupManifest | undefined;
     progress('encrypt');
     const finalPath = await publishBackup(input.folder, input.deviceId, new Date(input.now), async (partial) => {
-      await writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest });
-      // Read back before it gets its final name: every chunk authenticated and the snapshot's
-      // checksum matched, so a file named as complete was verified once it was written (the
+      manifest = await writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest: counted });
+      // Read back before it gets its final name: every chunk's GCM tag checked (the checksum in
+      // the manifest was taken from the very bytes encrypted), so a file named as complete was
+      // verified once it was written (the
       // status's "newest verified backup"), and a bad write to a USB stick or NAS is caught now.
       await disk.afterWrite?.(partial);
       progress('verify');
-      await verifyContainer(partial, input.key).catch((error: unknown) => {
+      await verifyContainer(partial, input.key, { checksum: false }).catch((error: unknown) => {
         throw error instanceof CofferError && error.code === 'BACKUP_CORRUPT'
           ? new CofferError('BACKUP_CORRUPT', 'The backup did not read back as it was written, so it was not kept: the backup disk may be failing. Earlier backups were not touched; try again or choose another backup folder.')
           : error;
       });
     });
     const published = fs.statSync(finalPath).size;
+    if (!manifest) throw new CofferError('INTERNAL', 'The backup could not be prepared. Nothing was saved: back up again.');
     faultPoint('backup:before-prune');
+    if (input.pruneLater) return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: [] };
     progress('prune');
     const pruned = await pruneBackups(input.folder, input.deviceId, new Date(input.now), input.retention, undefined, [path.basename(finalPath), ...(input.keep ?? [])]);
     return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: pruned.pruned };

@@ -13,7 +13,7 @@ import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, 
 import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { restoreInPlace } from './restore-in-place';
-import { DEFAULT_RETENTION, type RetentionPolicy } from './retention';
+import { DEFAULT_RETENTION, pruneBackups, type RetentionPolicy } from './retention';
 import { DEFAULT_SCHEDULE, nextRunAt, objectiveMs, type BackupSchedule } from './schedule';
 
 const DRILL_MAX_AGE_MS = 30 * 24 * 3_600_000;
@@ -65,10 +65,14 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     restore: 'A restore is running. Wait for it to finish.',
   };
 
+  // Pruning old backups runs after a backup is reported done (deleting a 300 MB file takes half a
+  // second nobody needs to wait for); the next job waits for it, so jobs still never overlap.
+  let housekeeping: Promise<unknown> = Promise.resolve();
+
   function exclusive<T>(task: Task, job: () => Promise<T>): Promise<T> {
     if (running) return Promise.reject(new CofferError('CONFLICT', busyMessage[running.task]));
     running = { task, step: 'start' };
-    return job().finally(() => (running = null));
+    return housekeeping.then(job).finally(() => (running = null));
   }
 
   function folderOrThrow(): string {
@@ -85,8 +89,9 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     try {
       const folder = folderOrThrow();
       const db = deps.vault.db();
+      const input = { ...material, folder, deviceId: deviceIdOf(material.profileDir), scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt, retention: readRetention(db), pruneLater: true };
       const result = await deps.runner.backup(
-        { ...material, folder, deviceId: deviceIdOf(material.profileDir), scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt, retention: readRetention(db), keep: keep ? [keep] : undefined },
+        input,
         // Inside a restore, the safety copy's steps show as the restore's.
         (step) => (running = running?.task === 'restore' ? { task: 'restore', step: `safety-copy-${step}` } : { task: 'backup', step }),
       );
@@ -94,6 +99,8 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'ok', fileName: result.fileName, bytes: result.bytes });
         deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'ok', reason }, now());
       })();
+      // Best effort: a prune that fails (folder gone, another device's lock) runs again after the next backup.
+      housekeeping = pruneBackups(folder, input.deviceId, new Date(startedAt), input.retention, undefined, [result.fileName, ...(keep ? [keep] : [])]).catch(() => undefined);
       return result;
     } catch (error) {
       const code = error instanceof CofferError ? error.code : 'INTERNAL';
@@ -118,6 +125,12 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   return {
     backup,
+
+    /** Resolves once no job and no pruning is under way (tests; quitting). */
+    settled: async (): Promise<void> => {
+      while (running) await new Promise((resolve) => setTimeout(resolve, 50));
+      await housekeeping;
+    },
 
     /**
      * Replaces the live vault with a backup (restore-in-place.ts). Audited twice: a failure in the

@@ -65,8 +65,17 @@ export interface WriteContainerOptions {
   recoveryKdf: KdfParams;
   recoveryPublicKey: string;
   wrappedKey: WrappedKey;
-  manifest: BackupManifest;
+  /** The checksum and size are taken while encrypting; given ones must match, or nothing is written. */
+  manifest: Omit<BackupManifest, 'snapshotSha256' | 'snapshotBytes'> & Partial<Pick<BackupManifest, 'snapshotSha256' | 'snapshotBytes'>>;
 }
+
+/**
+ * Chunk 0 holds only the manifest, padded with spaces (JSON allows them) to this fixed size, so it
+ * can be encrypted last, after the pass that encrypts the snapshot has hashed it too: one read of
+ * a 300 MB snapshot instead of two. Readers see the format they always did.
+ */
+export const MANIFEST_SLOT = 16 * 1024;
+const PLACEHOLDER = { snapshotSha256: '0'.repeat(64), snapshotBytes: 0 };
 
 /** SHA-256 and size of a file, read in chunks: what the manifest must say about the snapshot. */
 export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
@@ -82,8 +91,11 @@ export async function hashFile(file: string): Promise<{ sha256: string; bytes: n
   return { sha256: hash.digest('hex'), bytes };
 }
 
-/** Streams the snapshot into a new container. A path is created (never overwritten) and fsynced. */
-export async function writeContainer(out: string | FileHandle, opts: WriteContainerOptions): Promise<void> {
+/**
+ * Streams the snapshot into a new container and returns the manifest it sealed in. A path is
+ * created (never overwritten) and fsynced.
+ */
+export async function writeContainer(out: string | FileHandle, opts: WriteContainerOptions): Promise<BackupManifest> {
   const header: BackupHeader = {
     deviceId: opts.deviceId,
     vaultId: opts.vaultId,
@@ -96,16 +108,17 @@ export async function writeContainer(out: string | FileHandle, opts: WriteContai
     chunkSize: CHUNK_SIZE,
   };
   // Refuse to write what no reader would accept: it would only be found out at restore time.
-  if (opts.dbKey.length !== 32 || !isBackupHeader(header) || !isBackupManifest(opts.manifest) || opts.manifest.deviceId !== opts.deviceId) {
+  if (opts.dbKey.length !== 32 || !isBackupHeader(header) || !isBackupManifest({ ...PLACEHOLDER, ...opts.manifest }) || opts.manifest.deviceId !== opts.deviceId) {
     throw new CofferError('INTERNAL', 'The backup could not be prepared. Nothing was saved: back up again, and report this if it keeps happening.');
   }
   assertSaneKdf(header.kdf);
   if (typeof out !== 'string') return writeTo(out, header, opts);
   const fh = await fsp.open(out, 'wx', 0o600);
   try {
-    await writeTo(fh, header, opts);
+    const manifest = await writeTo(fh, header, opts);
     await fh.sync();
     await fh.close();
+    return manifest;
   } catch (error) {
     await fh.close().catch(() => undefined);
     await fsp.rm(out, { force: true }).catch(() => undefined);
@@ -113,49 +126,58 @@ export async function writeContainer(out: string | FileHandle, opts: WriteContai
   }
 }
 
-async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContainerOptions): Promise<void> {
+async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContainerOptions): Promise<BackupManifest> {
   const prefix = encodePrefix(Buffer.from(JSON.stringify(header), 'utf8'));
   const digest = sha256(prefix);
   const key = payloadKey(opts.dbKey, header.salt);
   const noncePrefix = Buffer.from(header.noncePrefix, 'base64');
-  const manifest = Buffer.from(JSON.stringify(opts.manifest), 'utf8');
-  let lead: Buffer | null = Buffer.concat([u32(manifest.length), manifest]);
-  // Only the size is checked here: the snapshot's SHA-256 was taken for the manifest, and
-  // takeBackup reads the whole container back before naming it (which re-hashes the payload), so
-  // a third pass here cost 0.3 s of a 100,000-customer backup for nothing.
+  const seal = (plain: Buffer, index: number, final: boolean): Buffer => {
+    const cipher = createCipheriv('aes-256-gcm', key, Buffer.concat([noncePrefix, u32(index)]));
+    cipher.setAAD(chunkAad(digest, index, final));
+    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    return Buffer.concat([u32(ciphertext.length), ciphertext, cipher.getAuthTag()]);
+  };
+  const hash = createHash('sha256');
   let snapshotBytes = 0;
+  let position = prefix.length + 4 + 4 + MANIFEST_SLOT + TAG; // chunk 0 (the manifest) goes in last
+  let chunks = 0;
   const snap = await fsp.open(opts.snapshotPath, 'r');
   try {
-    await writeAll(fh, prefix);
+    await writeAllAt(fh, prefix, 0);
     // One chunk of look-ahead: a chunk is final exactly when nothing follows it.
     const next = async (): Promise<Buffer> => {
       const buf = Buffer.allocUnsafe(CHUNK_SIZE);
-      let n = lead ? lead.copy(buf) : 0;
-      lead = null;
-      for (let r; n < CHUNK_SIZE && (r = (await snap.read(buf, n, CHUNK_SIZE - n, null)).bytesRead) > 0; n += r) {
-        snapshotBytes += r;
-      }
+      let n = 0;
+      for (let r; n < CHUNK_SIZE && (r = (await snap.read(buf, n, CHUNK_SIZE - n, null)).bytesRead) > 0; n += r);
+      hash.update(buf.subarray(0, n));
+      snapshotBytes += n;
       return buf.subarray(0, n);
     };
     let current = await next();
-    for (let index = 0; ; index += 1) {
+    while (current.length > 0) {
       const following = await next();
-      const final = following.length === 0;
-      const cipher = createCipheriv('aes-256-gcm', key, Buffer.concat([noncePrefix, u32(index)]));
-      cipher.setAAD(chunkAad(digest, index, final));
-      const ciphertext = Buffer.concat([cipher.update(current), cipher.final()]);
-      await writeAll(fh, Buffer.concat([u32(ciphertext.length), ciphertext, cipher.getAuthTag()]));
-      if (index === 0) faultPoint('container:after-first-chunk');
-      if (final) break;
-      if (index === 0xffffffff) throw new CofferError('INTERNAL', 'The database is too large for one backup file.');
+      chunks += 1;
+      if (chunks === 0xffffffff) throw new CofferError('INTERNAL', 'The database is too large for one backup file.');
+      const sealed = seal(current, chunks, following.length === 0);
+      await writeAllAt(fh, sealed, position);
+      position += sealed.length;
+      if (chunks === 1) faultPoint('container:after-first-chunk');
       current = following;
     }
+    const manifest: BackupManifest = { ...opts.manifest, snapshotSha256: hash.digest('hex'), snapshotBytes };
+    const json = Buffer.from(JSON.stringify(manifest), 'utf8');
+    const given = opts.manifest;
+    if ((given.snapshotSha256 !== undefined && given.snapshotSha256 !== manifest.snapshotSha256) || (given.snapshotBytes !== undefined && given.snapshotBytes !== snapshotBytes) || json.length > MANIFEST_SLOT) {
+      throw new CofferError('INTERNAL', 'The database snapshot changed while it was being backed up. Nothing was saved: back up again.');
+    }
+    const slot = Buffer.alloc(4 + MANIFEST_SLOT, 0x20);
+    slot.writeUInt32BE(MANIFEST_SLOT, 0);
+    json.copy(slot, 4);
+    await writeAllAt(fh, seal(slot, 0, chunks === 0), prefix.length);
+    return manifest;
   } finally {
     key.fill(0);
     await snap.close();
-  }
-  if (snapshotBytes !== opts.manifest.snapshotBytes) {
-    throw new CofferError('INTERNAL', 'The database snapshot changed while it was being backed up. Nothing was saved: back up again.');
   }
 }
 
@@ -174,9 +196,14 @@ export async function keyFromRecovery(header: BackupHeader, recoverySecret: Buff
   return key;
 }
 
-/** Authenticates every chunk and checks the snapshot against the manifest. Writes nothing. */
-export async function verifyContainer(file: string, dbKey: Uint8Array): Promise<BackupManifest> {
-  return withFile(file, (fh) => readPayload(fh, dbKey, null));
+/**
+ * Authenticates every chunk and checks the snapshot against the manifest. Writes nothing.
+ * `checksum: false` is for the read-back right after writing: the GCM tags already prove the
+ * bytes on disk are the bytes encrypted, and skipping the SHA-256 saves a quarter of a second
+ * per 300 MB.
+ */
+export async function verifyContainer(file: string, dbKey: Uint8Array, options: { checksum?: boolean } = {}): Promise<BackupManifest> {
+  return withFile(file, (fh) => readPayload(fh, dbKey, null, options.checksum ?? true));
 }
 
 /** Verifies, then writes the snapshot to destPath (a new file, 0600, fsynced). */
@@ -228,7 +255,7 @@ async function openContainer(fh: FileHandle): Promise<Opened> {
   return { header, digest: sha256(Buffer.concat([fixed, headerBytes])), offset: PREFIX + length, size };
 }
 
-async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buffer) => Promise<void>) | null): Promise<BackupManifest> {
+async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buffer) => Promise<void>) | null, checksum = true): Promise<BackupManifest> {
   const { header, digest, offset, size } = await openContainer(fh);
   if (dbKey.length !== 32) throw backupCorrupt();
   const key = payloadKey(dbKey, header.salt);
@@ -266,14 +293,14 @@ async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buf
         manifest = parsed;
         plain = lead.subarray(4 + manifestLength);
       }
-      hash.update(plain);
+      if (checksum) hash.update(plain);
       snapshotBytes += plain.length;
       if (sink && plain.length > 0) await sink(plain);
     }
   } finally {
     key.fill(0);
   }
-  if (!manifest || snapshotBytes !== manifest.snapshotBytes || hash.digest('hex') !== manifest.snapshotSha256) throw backupCorrupt();
+  if (!manifest || snapshotBytes !== manifest.snapshotBytes || (checksum && hash.digest('hex') !== manifest.snapshotSha256)) throw backupCorrupt();
   return manifest;
 }
 
@@ -305,6 +332,10 @@ async function readAt(fh: FileHandle, position: number, length: number): Promise
 
 async function writeAll(fh: FileHandle, bytes: Buffer): Promise<void> {
   for (let n = 0; n < bytes.length; ) n += (await fh.write(bytes, n, bytes.length - n, null)).bytesWritten;
+}
+
+async function writeAllAt(fh: FileHandle, bytes: Buffer, position: number): Promise<void> {
+  for (let n = 0; n < bytes.length; ) n += (await fh.write(bytes, n, bytes.length - n, position + n)).bytesWritten;
 }
 
 function parseJson(bytes: Buffer): unknown {

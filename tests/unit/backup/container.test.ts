@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BACKUP_CORRUPT_CODE,
   CHUNK_SIZE,
+  MANIFEST_SLOT,
   extractContainer,
   keyFromRecovery,
   readHeader,
@@ -63,8 +64,9 @@ describe('backup container', () => {
     const dir = tempDir();
     const { opts, snapshot, file, bytes } = await written(dir);
     const { chunks } = layout(bytes);
-    expect(chunks.length).toBe(4); // 3 MiB plus the manifest
-    expect(chunks.slice(0, -1).every((c) => c.end - c.cipherStart === CHUNK_SIZE + 16)).toBe(true);
+    expect(chunks.length).toBe(4); // the manifest's fixed slot, then 3 MiB
+    expect(chunks[0]!.end - chunks[0]!.cipherStart).toBe(4 + MANIFEST_SLOT + 16);
+    expect(chunks.slice(1, -1).every((c) => c.end - c.cipherStart === CHUNK_SIZE + 16)).toBe(true);
     expect(chunks.at(-1)!.end).toBe(bytes.length);
 
     const before = fs.readdirSync(dir).sort();
@@ -168,16 +170,12 @@ describe('backup container', () => {
     expect(fs.existsSync(file)).toBe(false);
   });
 
-  it('handles a payload that ends exactly on a chunk boundary', async () => {
+  it('handles a snapshot that ends exactly on a chunk boundary', async () => {
     const dir = tempDir();
-    // The manifest's length depends only on the digits of snapshotBytes (10 -> 2, ~2 MiB -> 7).
-    const probe = await makeFixture(dir, 10);
-    const manifestLength = Buffer.byteLength(JSON.stringify(probe.opts.manifest)) - 2 + 7;
-    const { opts, snapshot } = await makeFixture(dir, 2 * CHUNK_SIZE - 4 - manifestLength);
-    expect(4 + Buffer.byteLength(JSON.stringify(opts.manifest)) + snapshot.length).toBe(2 * CHUNK_SIZE);
+    const { opts, snapshot } = await makeFixture(dir, 2 * CHUNK_SIZE);
     const file = path.join(dir, 'exact.cofferbak');
     await writeContainer(file, opts);
-    expect(layout(fs.readFileSync(file)).chunks.length).toBe(2);
+    expect(layout(fs.readFileSync(file)).chunks.length).toBe(3); // manifest, two full chunks
     await extractContainer(file, opts.dbKey, path.join(dir, 'out.db'));
     expect(fs.readFileSync(path.join(dir, 'out.db')).equals(snapshot)).toBe(true);
   });
