@@ -8,7 +8,7 @@ import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
 import { rekeyFile } from '../vault/replace-database';
 import type { BackupMaterial } from '../vault/vault-service';
-import { extractContainer, keyFromRecovery, readHeader, verifyContainer, writeContainer, type BackupManifest } from './container';
+import { checkWritten, extractContainer, keyFromRecovery, readHeader, writeContainer, type BackupManifest, type ManifestInput } from './container';
 import { publishBackup } from './publish';
 import { pruneBackups, type RetentionPolicy } from './retention';
 import { failingCipherPages, openSnapshot, tableCounts } from './snapshot';
@@ -55,10 +55,16 @@ function removeScratch(file: string): void {
 export async function takeBackup(
   input: BackupJobInput,
   progress: Progress = () => {},
-  /** Tests only: what a failing disk does to the file between the write and the read-back. */
-  disk: { afterWrite?: (partialPath: string) => Promise<void> } = {},
+  options: {
+    /** The worker counts on a second thread while this one encrypts; inline otherwise. */
+    countRows?: (snapshotPath: string) => Promise<SnapshotFacts>;
+    /** Tests only: what a failing disk does to the file between the write and the read-back. */
+    afterWrite?: (partialPath: string) => Promise<void>;
+  } = {},
 ): Promise<BackupJobResult> {
+  const countRows = options.countRows ?? (async (file: string) => snapshotFacts({ file, key: input.key, nativeBinding: input.nativeBinding }));
   const snapshot = scratchFile(input.scratchDir, 'snapshot');
+  let facts: Promise<SnapshotFacts> | undefined;
   try {
     progress('snapshot');
     const source = openDatabase(input.dbFile, input.key, { nativeBinding: input.nativeBinding });
@@ -68,42 +74,32 @@ export async function takeBackup(
       source.close();
     }
     faultPoint('backup:after-snapshot');
-    progress('manifest');
-    const copy = openSnapshot(snapshot, input.key, input.nativeBinding);
-    let tables: Record<string, number>;
-    let head: { id: number; hash: string } | null;
-    let schema: number;
-    let sqlite: string;
-    try {
-      tables = tableCounts(copy);
-      head = auditHead(copy);
-      schema = copy.pragma('user_version', { simple: true }) as number;
-      sqlite = (copy.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v;
-    } finally {
-      copy.close();
-    }
-    // The snapshot's checksum and size are taken by the pass that encrypts it (container.ts).
-    const counted: Omit<BackupManifest, 'snapshotSha256' | 'snapshotBytes'> = {
+    progress('encrypt');
+    // Rows are counted (for the manifest) while the snapshot is encrypted and hashed: the
+    // manifest is sealed last (container.ts), so neither waits for the other.
+    facts = countRows(snapshot);
+    facts.catch(() => undefined); // if encrypting fails first, that error is the one reported
+    const counted: Promise<ManifestInput> = facts.then((f) => ({
       format: 1,
       createdAt: input.now,
       app: input.app,
-      schema,
-      sqlite,
-      tables,
-      auditHead: head ? { seq: head.id, hash: head.hash } : null,
+      schema: f.schema,
+      sqlite: f.sqlite,
+      tables: f.tables,
+      auditHead: f.auditHead,
       deviceId: input.deviceId,
-    };
+    }));
     let manifest: BackupManifest | undefined;
-    progress('encrypt');
     const finalPath = await publishBackup(input.folder, input.deviceId, new Date(input.now), async (partial) => {
-      manifest = await writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest: counted });
-      // Read back before it gets its final name: every chunk's GCM tag checked (the checksum in
-      // the manifest was taken from the very bytes encrypted), so a file named as complete was
-      // verified once it was written (the
+      const done = await writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest: counted });
+      manifest = done.manifest;
+      // Read back before it gets its final name: every piece as written, byte for byte (by
+      // SHA-256; the manifest's checksum was taken from the very bytes encrypted), so a file
+      // named as complete was verified once it was written (the
       // status's "newest verified backup"), and a bad write to a USB stick or NAS is caught now.
-      await disk.afterWrite?.(partial);
+      await options.afterWrite?.(partial);
       progress('verify');
-      await verifyContainer(partial, input.key, { checksum: false }).catch((error: unknown) => {
+      await checkWritten(partial, done.written).catch((error: unknown) => {
         throw error instanceof CofferError && error.code === 'BACKUP_CORRUPT'
           ? new CofferError('BACKUP_CORRUPT', 'The backup did not read back as it was written, so it was not kept: the backup disk may be failing. Earlier backups were not touched; try again or choose another backup folder.')
           : error;
@@ -117,7 +113,31 @@ export async function takeBackup(
     const pruned = await pruneBackups(input.folder, input.deviceId, new Date(input.now), input.retention, undefined, [path.basename(finalPath), ...(input.keep ?? [])]);
     return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: pruned.pruned };
   } finally {
+    await facts?.catch(() => undefined); // the counting thread lets go of the snapshot first (Windows)
     removeScratch(snapshot);
+  }
+}
+
+export interface SnapshotFacts {
+  tables: Record<string, number>;
+  auditHead: { seq: number; hash: string } | null;
+  schema: number;
+  sqlite: string;
+}
+
+/** What the manifest says about a snapshot besides its checksum: row counts, audit head, versions. */
+export function snapshotFacts(input: { file: string; key: Uint8Array; nativeBinding: string | undefined }): SnapshotFacts {
+  const copy = openSnapshot(input.file, input.key, input.nativeBinding);
+  try {
+    const head = auditHead(copy);
+    return {
+      tables: tableCounts(copy),
+      auditHead: head ? { seq: head.id, hash: head.hash } : null,
+      schema: copy.pragma('user_version', { simple: true }) as number,
+      sqlite: (copy.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+    };
+  } finally {
+    copy.close();
   }
 }
 

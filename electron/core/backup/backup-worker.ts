@@ -1,15 +1,34 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { CofferError } from '../../../shared/errors';
-import { drillBackup, extractBackup, takeBackup, type BackupJobInput, type DrillJobInput, type ExtractJobInput } from './backup-jobs';
+import { drillBackup, extractBackup, snapshotFacts, takeBackup, type BackupJobInput, type DrillJobInput, type ExtractJobInput, type SnapshotFacts } from './backup-jobs';
 
 /**
  * Worker-thread entry (built to out/main/backup-worker.js): backups, drills and restores run here, on
  * their own SQLite connection, so the app's connection and every other channel stay responsive.
  * Only typed error codes and their fixed messages go back, never paths or stack traces.
  */
-const job = workerData as { task: 'backup'; input: BackupJobInput } | { task: 'drill'; input: DrillJobInput } | { task: 'extract'; input: ExtractJobInput };
+type FactsInput = Parameters<typeof snapshotFacts>[0];
+const job = workerData as { task: 'backup'; input: BackupJobInput } | { task: 'drill'; input: DrillJobInput } | { task: 'extract'; input: ExtractJobInput } | { task: 'facts'; input: FactsInput };
 const progress = (step: string) => parentPort?.postMessage({ type: 'progress', step });
-const run = job.task === 'backup' ? takeBackup(job.input, progress) : job.task === 'drill' ? drillBackup(job.input, progress) : extractBackup(job.input, progress);
+
+/** A second thread (this same script) counts the snapshot's rows while this one encrypts it. */
+function countOnAnotherThread(input: FactsInput): Promise<SnapshotFacts> {
+  return new Promise((resolve, reject) => {
+    const counter = new Worker(__filename, { workerData: { task: 'facts', input } });
+    counter.once('message', (message: { type: string; value?: SnapshotFacts }) => (message.type === 'done' ? resolve(message.value!) : reject(new CofferError('INTERNAL', 'The backup could not count its rows. Nothing was saved: back up again.'))));
+    counter.once('error', reject);
+    counter.once('exit', () => reject(new CofferError('INTERNAL', 'The backup could not count its rows. Nothing was saved: back up again.')));
+  });
+}
+
+const run: Promise<unknown> =
+  job.task === 'backup'
+    ? takeBackup(job.input, progress, { countRows: (file) => countOnAnotherThread({ file, key: job.input.key, nativeBinding: job.input.nativeBinding }) })
+    : job.task === 'drill'
+      ? drillBackup(job.input, progress)
+      : job.task === 'extract'
+        ? extractBackup(job.input, progress)
+        : Promise.resolve().then(() => snapshotFacts(job.input));
 run.then(
   (value) => parentPort?.postMessage({ type: 'done', value }),
   (error: unknown) =>

@@ -15,7 +15,7 @@ export function cheapKdf(): KdfParams {
 }
 
 export interface Fixture {
-  opts: WriteContainerOptions;
+  opts: WriteContainerOptions & { manifest: BackupManifest };
   snapshot: Buffer;
   recoverySecret: Buffer;
 }
