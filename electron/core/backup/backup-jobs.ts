@@ -58,6 +58,8 @@ export async function takeBackup(
   options: {
     /** The worker counts on a second thread while this one encrypts; inline otherwise. */
     countRows?: (snapshotPath: string) => Promise<SnapshotFacts>;
+    /** The worker reads each piece back on a second thread while this one writes the next. */
+    readBack?: (partialPath: string) => ReadBack;
     /** Tests only: what a failing disk does to the file between the write and the read-back. */
     afterWrite?: (partialPath: string) => Promise<void>;
   } = {},
@@ -91,7 +93,25 @@ export async function takeBackup(
     }));
     let manifest: BackupManifest | undefined;
     const finalPath = await publishBackup(input.folder, input.deviceId, new Date(input.now), async (partial) => {
-      const done = await writeContainer(partial, { snapshotPath: snapshot, dbKey: input.key, deviceId: input.deviceId, vaultId: input.vaultId, keyId: input.keyId, recoveryKdf: input.recoveryKdf, recoveryPublicKey: input.recoveryPublicKey, wrappedKey: input.wrappedKey, manifest: counted });
+      const readBack = options.readBack?.(partial);
+      let done;
+      try {
+        done = await writeContainer(partial, {
+          snapshotPath: snapshot,
+          dbKey: input.key,
+          deviceId: input.deviceId,
+          vaultId: input.vaultId,
+          keyId: input.keyId,
+          recoveryKdf: input.recoveryKdf,
+          recoveryPublicKey: input.recoveryPublicKey,
+          wrappedKey: input.wrappedKey,
+          manifest: counted,
+          onWritten: readBack ? (position, bytes) => readBack.piece(position, bytes) : undefined,
+        });
+      } catch (error) {
+        readBack?.abort();
+        throw error;
+      }
       manifest = done.manifest;
       // Read back before it gets its final name: every piece as written, byte for byte (by
       // SHA-256; the manifest's checksum was taken from the very bytes encrypted), so a file
@@ -99,7 +119,7 @@ export async function takeBackup(
       // status's "newest verified backup"), and a bad write to a USB stick or NAS is caught now.
       await options.afterWrite?.(partial);
       progress('verify');
-      await checkWritten(partial, done.written).catch((error: unknown) => {
+      await (readBack ? readBack.finish(done.size) : checkWritten(partial, done.written)).catch((error: unknown) => {
         throw error instanceof CofferError && error.code === 'BACKUP_CORRUPT'
           ? new CofferError('BACKUP_CORRUPT', 'The backup did not read back as it was written, so it was not kept: the backup disk may be failing. Earlier backups were not touched; try again or choose another backup folder.')
           : error;
@@ -116,6 +136,14 @@ export async function takeBackup(
     await facts?.catch(() => undefined); // the counting thread lets go of the snapshot first (Windows)
     removeScratch(snapshot);
   }
+}
+
+/** Compares each piece of a container, as the file now reads, with the bytes written there. */
+export interface ReadBack {
+  piece(position: number, bytes: Buffer): void;
+  /** Rejects with BACKUP_CORRUPT if any piece or the file's size differs. */
+  finish(size: number): Promise<void>;
+  abort(): void;
 }
 
 export interface SnapshotFacts {

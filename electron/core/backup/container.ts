@@ -71,6 +71,8 @@ export interface WriteContainerOptions {
    * snapshot's rows on another thread meanwhile.
    */
   manifest: ManifestInput | Promise<ManifestInput>;
+  /** Told of every piece once written (the backup worker's read-back thread); otherwise each is hashed for checkWritten. */
+  onWritten?: ((position: number, bytes: Buffer) => void) | undefined;
 }
 
 export type ManifestInput = Omit<BackupManifest, 'snapshotSha256' | 'snapshotBytes'> & Partial<Pick<BackupManifest, 'snapshotSha256' | 'snapshotBytes'>>;
@@ -104,7 +106,7 @@ export async function hashFile(file: string): Promise<{ sha256: string; bytes: n
  * Streams the snapshot into a new container and returns the manifest it sealed in. A path is
  * created (never overwritten) and fsynced.
  */
-export async function writeContainer(out: string | FileHandle, opts: WriteContainerOptions): Promise<{ manifest: BackupManifest; written: WrittenPieces }> {
+export async function writeContainer(out: string | FileHandle, opts: WriteContainerOptions): Promise<{ manifest: BackupManifest; written: WrittenPieces; size: number }> {
   const header: BackupHeader = {
     deviceId: opts.deviceId,
     vaultId: opts.vaultId,
@@ -136,7 +138,7 @@ export async function writeContainer(out: string | FileHandle, opts: WriteContai
 const notPrepared = () => new CofferError('INTERNAL', 'The backup could not be prepared. Nothing was saved: back up again, and report this if it keeps happening.');
 const acceptable = (manifest: ManifestInput, deviceId: string) => isBackupManifest({ ...PLACEHOLDER, ...manifest }) && manifest.deviceId === deviceId;
 
-async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContainerOptions): Promise<{ manifest: BackupManifest; written: WrittenPieces }> {
+async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContainerOptions): Promise<{ manifest: BackupManifest; written: WrittenPieces; size: number }> {
   const prefix = encodePrefix(Buffer.from(JSON.stringify(header), 'utf8'));
   const digest = sha256(prefix);
   const key = payloadKey(opts.dbKey, header.salt);
@@ -154,7 +156,8 @@ async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContaine
   const written: WrittenPieces = [];
   const put = async (bytes: Buffer, at: number) => {
     await writeAllAt(fh, bytes, at);
-    written.push({ position: at, length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
+    if (opts.onWritten) opts.onWritten(at, bytes);
+    else written.push({ position: at, length: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') });
   };
   const snap = await fsp.open(opts.snapshotPath, 'r');
   try {
@@ -190,7 +193,7 @@ async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContaine
     slot.writeUInt32BE(MANIFEST_SLOT, 0);
     json.copy(slot, 4);
     await put(seal(slot, 0, chunks === 0), prefix.length);
-    return { manifest, written };
+    return { manifest, written, size: position };
   } finally {
     key.fill(0);
     await snap.close();
@@ -206,9 +209,10 @@ export async function checkWritten(file: string, written: WrittenPieces): Promis
   const end = Math.max(...written.map((w) => w.position + w.length));
   await withFile(file, async (fh) => {
     if ((await fh.stat()).size !== end) throw backupCorrupt();
+    const buf = Buffer.allocUnsafe(Math.max(...written.map((w) => w.length)));
     for (const piece of written) {
-      const now = createHash('sha256').update(await readAt(fh, piece.position, piece.length)).digest('hex');
-      if (now !== piece.sha256) throw backupCorrupt();
+      const { bytesRead } = await fh.read(buf, 0, piece.length, piece.position);
+      if (bytesRead !== piece.length || createHash('sha256').update(buf.subarray(0, piece.length)).digest('hex') !== piece.sha256) throw backupCorrupt();
     }
   });
 }
