@@ -37,7 +37,12 @@ function readBackOnAnotherThread(file: string): ReadBack {
   });
   verdict.catch(() => undefined);
   return {
-    piece: (position, bytes) => checker.postMessage({ type: 'piece', position, bytes }),
+    // A sealed chunk owns its memory and is not used again once written: hand it over rather
+    // than copy it (small pieces share Node's pool, so those are copied).
+    piece: (position, bytes) =>
+      bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength
+        ? checker.postMessage({ type: 'piece', position, bytes }, [bytes.buffer as ArrayBuffer])
+        : checker.postMessage({ type: 'piece', position, bytes }),
     async finish(size) {
       checker.postMessage({ type: 'finish', size });
       const same = await verdict.finally(() => void checker.terminate());

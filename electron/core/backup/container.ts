@@ -146,7 +146,10 @@ async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContaine
   const seal = (plain: Buffer, index: number, final: boolean): Buffer => {
     const cipher = createCipheriv('aes-256-gcm', key, Buffer.concat([noncePrefix, u32(index)]));
     cipher.setAAD(chunkAad(digest, index, final));
-    const ciphertext = Buffer.concat([cipher.update(plain), cipher.final()]);
+    // GCM is a stream mode: update() returns all of the ciphertext and final() nothing, so one
+    // copy into the sealed chunk instead of two.
+    const ciphertext = cipher.update(plain);
+    if (cipher.final().length !== 0) throw new CofferError('INTERNAL', 'The backup could not be encrypted. Nothing was saved: back up again.');
     return Buffer.concat([u32(ciphertext.length), ciphertext, cipher.getAuthTag()]);
   };
   const hash = createHash('sha256');
@@ -177,8 +180,9 @@ async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContaine
       chunks += 1;
       if (chunks === 0xffffffff) throw new CofferError('INTERNAL', 'The database is too large for one backup file.');
       const sealed = seal(current, chunks, following.length === 0);
+      const length = sealed.length; // put() may hand the buffer to another thread
       await put(sealed, position);
-      position += sealed.length;
+      position += length;
       if (chunks === 1) faultPoint('container:after-first-chunk');
       current = following;
     }
