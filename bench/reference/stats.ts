@@ -43,17 +43,8 @@ export async function timeEach<I>(inputs: readonly I[], warmup: number, run: (in
   return times;
 }
 
-/** mulberry32: a seeded generator, so every run picks the same inputs from the same data. */
-export function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+/** The demo data's seeded generator, so every run picks the same inputs from the same data. */
+export { mulberry32 as seededRandom } from '../../electron/core/demo/demo-data';
 
 /** `count` items drawn with replacement from `pool`. */
 export function draw<T>(pool: readonly T[], count: number, random: () => number): T[] {
