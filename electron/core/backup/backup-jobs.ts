@@ -10,7 +10,6 @@ import { rekeyFile } from '../vault/replace-database';
 import type { BackupMaterial } from '../vault/vault-service';
 import { checkWritten, extractContainer, keyFromRecovery, readHeader, writeContainer, type BackupManifest, type ManifestInput } from './container';
 import { publishBackup } from './publish';
-import { pruneBackups, type RetentionPolicy } from './retention';
 import { failingCipherPages, openSnapshot, tableCounts } from './snapshot';
 
 /** The vault's material (file, key, sealed key) plus where and how to back up. */
@@ -21,18 +20,12 @@ export interface BackupJobInput extends Omit<BackupMaterial, 'profileDir' | 'key
   scratchDir: string;
   app: string;
   now: string;
-  retention: RetentionPolicy;
-  /** Never pruned by this run: the backup a restore is about to use. */
-  keep?: string[] | undefined;
-  /** The app prunes after reporting the backup done (backup-service.ts); the CLI and tests prune here. */
-  pruneLater?: boolean | undefined;
 }
 
 export interface BackupJobResult {
   fileName: string;
   bytes: number;
   manifest: BackupManifest;
-  pruned: string[];
 }
 
 export type Progress = (step: string) => void;
@@ -50,7 +43,8 @@ function removeScratch(file: string): void {
  * One backup: a consistent online snapshot on this job's own connection (VACUUM INTO reads one
  * snapshot of the WAL database while the app keeps writing; better-sqlite3's backup() refuses
  * encrypted databases, and copying the live file would catch half a transaction), then the
- * encrypted container, published atomically, then this device's old backups pruned.
+ * encrypted container, read back and published atomically. Pruning old backups is the backup
+ * service's, after it has reported this one done.
  */
 export async function takeBackup(
   input: BackupJobInput,
@@ -128,10 +122,7 @@ export async function takeBackup(
     const published = fs.statSync(finalPath).size;
     if (!manifest) throw new CofferError('INTERNAL', 'The backup could not be prepared. Nothing was saved: back up again.');
     faultPoint('backup:before-prune');
-    if (input.pruneLater) return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: [] };
-    progress('prune');
-    const pruned = await pruneBackups(input.folder, input.deviceId, new Date(input.now), input.retention, undefined, [path.basename(finalPath), ...(input.keep ?? [])]);
-    return { fileName: path.basename(finalPath), bytes: published, manifest, pruned: pruned.pruned };
+    return { fileName: path.basename(finalPath), bytes: published, manifest };
   } finally {
     await facts?.catch(() => undefined); // the counting thread lets go of the snapshot first (Windows)
     removeScratch(snapshot);

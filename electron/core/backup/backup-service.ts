@@ -69,10 +69,14 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
   // second nobody needs to wait for); the next job waits for it, so jobs still never overlap.
   let housekeeping: Promise<unknown> = Promise.resolve();
 
+  let current: Promise<unknown> = Promise.resolve();
+
   function exclusive<T>(task: Task, job: () => Promise<T>): Promise<T> {
     if (running) return Promise.reject(new CofferError('CONFLICT', busyMessage[running.task]));
     running = { task, step: 'start' };
-    return housekeeping.then(job).finally(() => (running = null));
+    const run = housekeeping.then(job).finally(() => (running = null));
+    current = run.catch(() => undefined);
+    return run;
   }
 
   function folderOrThrow(): string {
@@ -89,9 +93,9 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     try {
       const folder = folderOrThrow();
       const db = deps.vault.db();
-      const input = { ...material, folder, deviceId: deviceIdOf(material.profileDir), scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt, retention: readRetention(db), pruneLater: true };
+      const deviceId = deviceIdOf(material.profileDir);
       const result = await deps.runner.backup(
-        input,
+        { ...material, folder, deviceId, scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt },
         // Inside a restore, the safety copy's steps show as the restore's.
         (step) => (running = running?.task === 'restore' ? { task: 'restore', step: `safety-copy-${step}` } : { task: 'backup', step }),
       );
@@ -100,7 +104,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'ok', reason }, now());
       })();
       // Best effort: a prune that fails (folder gone, another device's lock) runs again after the next backup.
-      housekeeping = pruneBackups(folder, input.deviceId, new Date(startedAt), input.retention, undefined, [result.fileName, ...(keep ? [keep] : [])]).catch(() => undefined);
+      housekeeping = pruneBackups(folder, deviceId, new Date(startedAt), readRetention(db), undefined, [result.fileName, ...(keep ? [keep] : [])]).catch(() => undefined);
       return result;
     } catch (error) {
       const code = error instanceof CofferError ? error.code : 'INTERNAL';
@@ -128,7 +132,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
     /** Resolves once no job and no pruning is under way (tests; quitting). */
     settled: async (): Promise<void> => {
-      while (running) await new Promise((resolve) => setTimeout(resolve, 50));
+      await current;
       await housekeeping;
     },
 
@@ -187,8 +191,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     /** The newest backup (or the named one) in the folder, decrypted and checked in scratch space. */
     drill(session: Session | null, fileName?: string, recoverySecret?: Uint8Array): Promise<StoredDrillReport> {
       return exclusive('drill', async () => {
-        const newest = (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete');
-        const chosen = fileName === undefined ? newest : await completeBackup(fileName);
+        const chosen = fileName === undefined ? (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete') : await completeBackup(fileName);
         if (!chosen) throw new CofferError('NOT_FOUND', 'There is no complete backup in the backup folder yet. Back up first.');
         const material = deps.vault.backupMaterial();
         let report: DrillReport;

@@ -3,6 +3,7 @@ import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { CofferError } from '../../../shared/errors';
 import { drillBackup, extractBackup, snapshotFacts, takeBackup, type BackupJobInput, type DrillJobInput, type ExtractJobInput, type ReadBack, type SnapshotFacts } from './backup-jobs';
 import { backupCorrupt } from './container';
+import { runWorkerJob } from './job-runner';
 
 /**
  * Worker-thread entry (built to out/main/backup-worker.js): backups, drills and restores run here, on
@@ -19,14 +20,7 @@ const job = workerData as
 const progress = (step: string) => parentPort?.postMessage({ type: 'progress', step });
 
 /** A second thread (this same script) counts the snapshot's rows while this one encrypts it. */
-function countOnAnotherThread(input: FactsInput): Promise<SnapshotFacts> {
-  return new Promise((resolve, reject) => {
-    const counter = new Worker(__filename, { workerData: { task: 'facts', input } });
-    counter.once('message', (message: { type: string; value?: SnapshotFacts }) => (message.type === 'done' ? resolve(message.value!) : reject(new CofferError('INTERNAL', 'The backup could not count its rows. Nothing was saved: back up again.'))));
-    counter.once('error', reject);
-    counter.once('exit', () => reject(new CofferError('INTERNAL', 'The backup could not count its rows. Nothing was saved: back up again.')));
-  });
-}
+const countOnAnotherThread = (input: FactsInput) => runWorkerJob<SnapshotFacts>(__filename, 'facts', input);
 
 /** A second thread reads each written piece back and compares it while this one writes the next. */
 function readBackOnAnotherThread(file: string): ReadBack {

@@ -88,20 +88,6 @@ export type WrittenPieces = { position: number; length: number; sha256: string }
 export const MANIFEST_SLOT = 16 * 1024;
 const PLACEHOLDER = { snapshotSha256: '0'.repeat(64), snapshotBytes: 0 };
 
-/** SHA-256 and size of a file, read in chunks: what the manifest must say about the snapshot. */
-export async function hashFile(file: string): Promise<{ sha256: string; bytes: number }> {
-  const hash = createHash('sha256');
-  let bytes = 0;
-  const fh = await fsp.open(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(CHUNK_SIZE);
-    for (let n; (n = (await fh.read(buf, 0, CHUNK_SIZE, null)).bytesRead) > 0; bytes += n) hash.update(buf.subarray(0, n));
-  } finally {
-    await fh.close();
-  }
-  return { sha256: hash.digest('hex'), bytes };
-}
-
 /**
  * Streams the snapshot into a new container and returns the manifest it sealed in. A path is
  * created (never overwritten) and fsynced.

@@ -15,34 +15,36 @@ export interface JobRunner {
  * SQLite addon itself comes from resources/native (the nativeBinding path in each job input).
  */
 export function workerJobRunner(script: string): JobRunner {
-  function run<T>(task: 'backup' | 'drill' | 'extract', input: unknown, onStep: (step: string) => void): Promise<T> {
-    if (!fs.existsSync(script)) return Promise.reject(new CofferError('INTERNAL', 'The backup worker is missing from this installation. Reinstall Coffer.'));
-    return new Promise<T>((resolve, reject) => {
-      const worker = new Worker(script, { workerData: { task, input } });
-      let settled = false;
-      worker.on('message', (message: { type: string; step?: string; value?: T; code?: string; message?: string }) => {
-        if (message.type === 'progress' && message.step) onStep(message.step);
-        if (message.type === 'done') {
-          settled = true;
-          resolve(message.value as T);
-        }
-        if (message.type === 'error') {
-          settled = true;
-          reject(new CofferError(isErrorCode(message.code) ? message.code : 'INTERNAL', message.message ?? 'The backup job failed.'));
-        }
-      });
-      worker.on('error', () => {
-        if (!settled) reject(new CofferError('INTERNAL', 'The backup job stopped unexpectedly. Nothing was changed; try again.'));
-        settled = true;
-      });
-      worker.on('exit', () => {
-        if (!settled) reject(new CofferError('INTERNAL', 'The backup job stopped unexpectedly. Nothing was changed; try again.'));
-      });
-    });
-  }
   return {
-    backup: (input, onStep) => run<BackupJobResult>('backup', input, onStep),
-    drill: (input, onStep) => run<DrillReport>('drill', input, onStep),
-    extract: (input, onStep) => run<{ bytes: number }>('extract', input, onStep),
+    backup: (input, onStep) => runWorkerJob<BackupJobResult>(script, 'backup', input, onStep),
+    drill: (input, onStep) => runWorkerJob<DrillReport>(script, 'drill', input, onStep),
+    extract: (input, onStep) => runWorkerJob<{ bytes: number }>(script, 'extract', input, onStep),
   };
+}
+
+/** One task of the worker script in a fresh thread; the worker also uses it for its helper threads. */
+export function runWorkerJob<T>(script: string, task: string, input: unknown, onStep: (step: string) => void = () => {}): Promise<T> {
+  if (!fs.existsSync(script)) return Promise.reject(new CofferError('INTERNAL', 'The backup worker is missing from this installation. Reinstall Coffer.'));
+  return new Promise<T>((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { task, input } });
+    let settled = false;
+    worker.on('message', (message: { type: string; step?: string; value?: T; code?: string; message?: string }) => {
+      if (message.type === 'progress' && message.step) onStep(message.step);
+      if (message.type === 'done') {
+        settled = true;
+        resolve(message.value as T);
+      }
+      if (message.type === 'error') {
+        settled = true;
+        reject(new CofferError(isErrorCode(message.code) ? message.code : 'INTERNAL', message.message ?? 'The backup job failed.'));
+      }
+    });
+    worker.on('error', () => {
+      if (!settled) reject(new CofferError('INTERNAL', 'The backup job stopped unexpectedly. Nothing was changed; try again.'));
+      settled = true;
+    });
+    worker.on('exit', () => {
+      if (!settled) reject(new CofferError('INTERNAL', 'The backup job stopped unexpectedly. Nothing was changed; try again.'));
+    });
+  });
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { CofferError } from '../../../shared/errors';
 import { appendAudit } from '../audit/audit-log';
-import { tableCounts } from './snapshot';
+import { countCustomers } from '../customers/customer-repository';
 import { DESCRIPTOR_FILE, writeDescriptor } from '../vault/descriptor';
 import { DB_FILE } from '../vault/context';
 import { parseRecoveryKey } from '../vault/recovery-key';
@@ -13,6 +13,10 @@ import { classifyBackupFile } from './backup-files';
 import { drillBackup, extractBackup, type DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { keyFromRecovery, readHeader } from './container';
+
+function requireNoVault(vault: VaultService): void {
+  if (vault.state() !== 'needs-setup') throw new CofferError('VAULT_ALREADY_SET_UP', 'This computer already has a vault. Restore from the Backups page instead.');
+}
 
 /**
  * A new computer (or a wiped one): an empty profile, an empty keychain, a backup file and the
@@ -32,7 +36,7 @@ export async function restoreOnNewComputer(
 ): Promise<DrillReport> {
   const jobs = options.jobs ?? { drill: drillBackup, extract: extractBackup };
   const nativeBinding = options.nativeBinding;
-  if (vault.state() !== 'needs-setup') throw new CofferError('VAULT_ALREADY_SET_UP', 'This computer already has a vault. Restore from the Backups page instead.');
+  requireNoVault(vault);
   const secret = parseRecoveryKey(recoveryKeyText);
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'coffer-restore-'));
   try {
@@ -71,12 +75,9 @@ export type PickFile = () => Promise<string | null>;
  */
 export function createNewComputerRestore(deps: { vault: VaultService; profileDir: string; pickFile: PickFile; runner: JobRunner; nativeBinding: string | undefined }) {
   const picked = new Map<string, string>();
-  const requireEmpty = () => {
-    if (deps.vault.state() !== 'needs-setup') throw new CofferError('VAULT_ALREADY_SET_UP', 'This computer already has a vault. Restore from the Backups page instead.');
-  };
   return {
     async pick(senderId: string): Promise<{ name: string; size: number; at: string | null } | null> {
-      requireEmpty();
+      requireNoVault(deps.vault);
       const file = await deps.pickFile();
       if (!file) return null;
       await readHeader(file); // not a Coffer backup: BACKUP_CORRUPT, and nothing is kept
@@ -85,12 +86,12 @@ export function createNewComputerRestore(deps: { vault: VaultService; profileDir
       return { name: path.basename(file), size: fs.statSync(file).size, at: at ? new Date(at).toISOString() : null };
     },
     async restore(senderId: string, recoveryKeyText: string): Promise<{ backupCreatedAt: string | null; customers: number }> {
-      requireEmpty();
+      requireNoVault(deps.vault);
       const file = picked.get(senderId);
       if (!file) throw new CofferError('NOT_FOUND', 'Choose a backup file first.');
       const report = await restoreOnNewComputer(deps.vault, deps.profileDir, file, recoveryKeyText, { jobs: deps.runner, nativeBinding: deps.nativeBinding });
       picked.delete(senderId);
-      return { backupCreatedAt: report.backupCreatedAt, customers: tableCounts(deps.vault.db()).customers ?? 0 };
+      return { backupCreatedAt: report.backupCreatedAt, customers: countCustomers(deps.vault.db(), {}) };
     },
   };
 }

@@ -4,6 +4,11 @@ import { fsyncDirectory } from '../platform/atomic-file';
 import { faultPoint } from './fault';
 import type { VaultContext } from './context';
 
+/** SQLite's companions of a database file: a stale one would be replayed onto whatever file has that name next. */
+function removeSidecars(dbFile: string): void {
+  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(dbFile + suffix, { force: true });
+}
+
 /** Where the replaced database waits until the restored one has opened. */
 export const previousFile = (ctx: VaultContext): string => `${ctx.dbFile}.before-restore`;
 
@@ -31,7 +36,7 @@ export function rekeyFile(file: string, from: Uint8Array, to: Uint8Array, native
 export function swapDatabaseFile(ctx: VaultContext, incoming: string): void {
   const aside = previousFile(ctx);
   fs.rmSync(aside, { force: true });
-  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(ctx.dbFile + suffix, { force: true });
+  removeSidecars(ctx.dbFile);
   try {
     fs.linkSync(ctx.dbFile, aside);
   } catch {
@@ -45,7 +50,7 @@ export function swapDatabaseFile(ctx: VaultContext, incoming: string): void {
 
 /** The restored file did not open: the previous one goes back, atomically. */
 export function undoSwap(ctx: VaultContext): void {
-  for (const suffix of ['-wal', '-shm', '-journal']) fs.rmSync(ctx.dbFile + suffix, { force: true });
+  removeSidecars(ctx.dbFile);
   fs.renameSync(previousFile(ctx), ctx.dbFile);
   fsyncDirectory(ctx.profileDir);
 }

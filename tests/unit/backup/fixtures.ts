@@ -1,8 +1,8 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CofferError } from '../../../shared/errors';
-import { hashFile, type BackupManifest, type WriteContainerOptions } from '../../../electron/core/backup/container';
+import type { BackupManifest, WriteContainerOptions } from '../../../electron/core/backup/container';
 import { deriveRecoveryKeyPair, newKdfParams, wrapKey, type KdfParams } from '../../../electron/core/vault/key-wrap';
 import { generateRecoveryKey } from '../../../electron/core/vault/recovery-key';
 
@@ -29,7 +29,8 @@ export async function makeFixture(dir: string, bytes = 3 * 1024 * 1024): Promise
   }
   const snapshotPath = path.join(dir, 'snapshot.db');
   fs.writeFileSync(snapshotPath, snapshot);
-  const { sha256, bytes: size } = await hashFile(snapshotPath);
+  const sha256 = createHash('sha256').update(snapshot).digest('hex');
+  const size = snapshot.length;
   const deviceId = randomBytes(4).toString('hex');
   const vaultId = randomBytes(16).toString('hex');
   const keyId = randomBytes(8).toString('hex');
