@@ -1,6 +1,6 @@
 import { useId, type InputHTMLAttributes } from 'react';
 
-interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
   hint?: string | undefined;
   problem?: string | undefined;
@@ -26,4 +26,12 @@ export function Field({ label, hint, problem, ...input }: FieldProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The whole recovery key, typed back from paper: never offered to autofill or the spell checker
+ * (both would keep a copy), bounded like the contract's recoveryKeyText.
+ */
+export function RecoveryKeyField(props: Omit<FieldProps, 'autoComplete' | 'spellCheck' | 'maxLength' | 'placeholder'>) {
+  return <Field {...props} autoComplete="off" spellCheck={false} maxLength={200} placeholder="XXXX-XXXX-XXXX-…" />;
 }

@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
-import { Field } from '../../components/Field';
+import { Field, RecoveryKeyField } from '../../components/Field';
 import { errorTextIn, fieldText, restoreStepText, useT } from '../../i18n';
 import { useBackupStore, type BackupFile } from '../../stores/backup-store';
 import { afterVaultReplaced } from '../../stores/session-data';
@@ -91,17 +91,7 @@ export function RestorePanel({ files }: { files: BackupFile[] }) {
             autoFocus
           />
           {needsKey && (
-            <Field
-              label={t('restore.recoveryKey')}
-              value={recoveryKey}
-              disabled={running}
-              onChange={(e) => setRecoveryKey(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              maxLength={200}
-              placeholder="XXXX-XXXX-XXXX-…"
-              hint={t('restore.recoveryKeyHint')}
-            />
+            <RecoveryKeyField label={t('restore.recoveryKey')} value={recoveryKey} disabled={running} onChange={(e) => setRecoveryKey(e.target.value)} hint={t('restore.recoveryKeyHint')} />
           )}
           <label className="checkbox">
             <input type="checkbox" checked={confirmed} disabled={running} onChange={(e) => setConfirmed(e.target.checked)} data-testid="restore-confirm" />

@@ -1,5 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react';
-import { Field } from '../../components/Field';
+import { RecoveryKeyField } from '../../components/Field';
 import { errorTextIn, useT } from '../../i18n';
 import { useSetupStore } from '../../stores/setup-store';
 
@@ -50,17 +50,7 @@ export function RestoreStep() {
           </div>
         </dl>
       )}
-      <Field
-        label={t('restore.recoveryKey')}
-        value={recoveryKey}
-        onChange={(e) => setRecoveryKey(e.target.value)}
-        autoComplete="off"
-        spellCheck={false}
-        maxLength={200}
-        placeholder="XXXX-XXXX-XXXX-…"
-        disabled={busy}
-        hint={t('restore.setup.hint')}
-      />
+      <RecoveryKeyField label={t('restore.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} disabled={busy} hint={t('restore.setup.hint')} />
       {restoring && (
         <p role="status" className="notice notice-ok" data-testid="restore-progress">
           {t('restore.setup.working', { seconds })}

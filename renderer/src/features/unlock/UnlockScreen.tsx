@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { AppStatus } from '../../../../shared/contract';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
+import { RecoveryKeyField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
 
@@ -18,7 +18,7 @@ export function UnlockScreen({ reason }: { reason: AppStatus['lockedReason'] }) 
       <h2 id="unlock-title">{t('unlock.title')}</h2>
       {reason && <p data-testid="locked-reason">{t(`unlock.reason.${reason}`)}</p>}
       <form onSubmit={submit}>
-        <Field label={t('unlock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} autoComplete="off" spellCheck={false} maxLength={200} autoFocus placeholder="XXXX-XXXX-XXXX-…" />
+        <RecoveryKeyField label={t('unlock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} autoFocus />
         <ErrorNotice error={error} />
         <div className="actions">
           <button type="submit" disabled={busy || !recoveryKey.trim()}>
