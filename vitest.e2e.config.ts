@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 60_000,
     fileParallelism: false,
     pool: 'forks',
+    // expect.poll's default of 1 s is shorter than a backup on a loaded 2-core machine; a wait
+    // that is too short fails a correct app, one that is long only slows a broken one.
+    expect: { poll: { timeout: 15_000 } },
   },
 });
