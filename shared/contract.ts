@@ -4,6 +4,7 @@ import { appChannels } from './channels/app';
 import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
 import { customerChannels } from './channels/customers';
+import { ownershipChannels } from './channels/ownership';
 
 /**
  * The IPC contract, written once (one file per feature under shared/channels/). The preload
@@ -13,7 +14,7 @@ import { customerChannels } from './channels/customers';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

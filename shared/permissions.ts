@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'customers.delete',
   'customers.reveal',
   'customers.export',
+  'customers.assign',
   'interactions.read',
   'interactions.write',
   'purchases.read',
@@ -43,6 +44,7 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'customers.delete': row('all', 'all', 'own', 'none', 'none'),
   'customers.reveal': row('all', 'all', 'own', 'none', 'none'), // per field: FIELD_POLICY.reveal
   'customers.export': row('all', 'approval', 'none', 'none', 'none'),
+  'customers.assign': row('all', 'all', 'none', 'none', 'none'), // hand customers to another owner (a leaver's)
   'interactions.read': row('all', 'all', 'own', 'all', 'none'),
   'interactions.write': row('all', 'all', 'own', 'all', 'none'),
   'purchases.read': row('all', 'all', 'own', 'none', 'none'),

@@ -8,6 +8,7 @@ import { createBackupService, type BackupService } from './backup/backup-service
 import { workerJobRunner } from './backup/job-runner';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
+import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
@@ -17,6 +18,7 @@ import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './set
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
+import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -60,6 +62,8 @@ export interface Core {
   backups: BackupService;
   newComputerRestore: NewComputerRestore;
   users: UserService;
+  ownership: OwnerTransfer;
+  staleAccounts: StaleAccounts;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
@@ -129,6 +133,8 @@ export function createCore(options: CoreOptions): Core {
     }),
     newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
     users,
+    ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
+    staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),
     start: retryKeychain,

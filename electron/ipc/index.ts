@@ -7,6 +7,7 @@ import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
+import { ownershipHandlers } from './handlers/ownership';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -20,6 +21,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
     ...backupHandlers(core.backups, core.sessions),
     ...userHandlers(core),
+    ...ownershipHandlers(core),
   };
   return createRouter({
     handlers,

@@ -76,6 +76,10 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'backup.reports': {},
   'backup.restore': { fileName: 'none.cofferbak', password: 'not the password' },
   'backup.setSchedule': { schedule: { every: 'daily', at: '18:00', onQuit: true }, retention: { daily: 7, weekly: 4, monthly: 12 } },
+  'customers.setOwner': { ids: [1], toUsername: 'sales1' },
+  'customers.assignableOwners': {},
+  'users.stale': {},
+  'settings.setStaleDays': { days: 30 },
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */

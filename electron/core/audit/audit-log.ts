@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.2fa.enable', 'user.2fa.disable', 'user.2fa.recoveryCode',
   'approval.request', 'approval.approve', 'approval.reject', 'settings.change', 'vault.setup', 'vault.rotateKey', 'vault.unlock',
   'backup.run', 'backup.drill', 'backup.restore', 'audit.verify', 'audit.read', 'ipc.rejected', 'alert',
+  // Hand-over of customers to another owner, and the owner reading the stale-account report.
+  'customer.owner', 'user.staleReport',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
