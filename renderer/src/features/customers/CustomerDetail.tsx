@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { AssignOwner } from './AssignOwner';
 import { CustomerActivity } from './CustomerActivity';
 
 const PLAIN = ['company', 'industry', 'province', 'city', 'region', 'source', 'notes'] as const;
@@ -52,9 +53,10 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
         </div>
         <div className="detail-row">
           <dt>{t('customers.col.owner')}</dt>
-          <dd>{customer.ownerUsername}</dd>
+          <dd data-testid="customer-owner">{customer.ownerUsername}</dd>
         </div>
       </dl>
+      {can(role, 'customers.assign') && <AssignOwner key={customer.id} selection={{ ids: [customer.id] }} count={1} />}
       {asking && <RevealDialog field={asking} onDone={() => setAsking(null)} />}
       <ErrorNotice error={error} />
       <div className="actions">

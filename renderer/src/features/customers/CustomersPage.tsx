@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
+import { AssignOwner } from './AssignOwner';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
 import { CustomersTable } from './CustomersTable';
@@ -16,7 +17,7 @@ import { RecycleBin } from './RecycleBin';
 export function CustomersPage() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { items, loading, error, query, filters, tags, bin, load, loadTags, setQuery, setFilters, openBin } = useCustomersStore();
+  const { items, total, loading, error, query, filters, tags, bin, load, loadTags, setQuery, setFilters, openBin } = useCustomersStore();
   const { selected, editing, startNew } = useCustomerDetailStore();
   const [text, setText] = useState(query);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
@@ -90,6 +91,11 @@ export function CustomersPage() {
         </label>
       </div>
       {selectedIds.length > 0 && can(role, 'customers.write') && <BulkTag ids={selectedIds} />}
+      {selectedIds.length > 0 && can(role, 'customers.assign') && <AssignOwner selection={{ ids: selectedIds }} count={selectedIds.length} />}
+      {/* A leaver's whole book: every customer the filters match, counted by the list the person sees. */}
+      {selectedIds.length === 0 && can(role, 'customers.assign') && !query.trim() && Object.keys(filters).length > 0 && total !== null && total > 0 && (
+        <AssignOwner selection={{ filters, expectCount: total }} count={total} label={t('assign.allMatching', { count: total })} />
+      )}
       <ErrorNotice error={error} />
       {!loading && items.length === 0 && !error && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
       {items.length > 0 && <CustomersTable onSelectionChange={onSelectionChange} />}

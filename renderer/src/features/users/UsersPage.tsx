@@ -8,8 +8,7 @@ import { fieldText, useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
 import { Approvals } from './Approvals';
 import { SignInRules } from './SignInRules';
-
-const DORMANT_DAYS = 30;
+import { StaleAccounts } from './StaleAccounts';
 
 export function UsersPage() {
   const t = useT();
@@ -21,8 +20,6 @@ export function UsersPage() {
     void loadUsers();
   }, [loadUsers]);
 
-  const dormantSince = Date.now() - DORMANT_DAYS * 86_400_000;
-  const dormant = users.filter((u) => u.status === 'active' && (!u.lastLoginAt || Date.parse(u.lastLoginAt) < dormantSince)).length;
   const no2fa = users.filter((u) => u.status === 'active' && !u.has2fa).length;
 
   const add = async (event: FormEvent) => {
@@ -45,7 +42,7 @@ export function UsersPage() {
     <section aria-labelledby="users-title" data-testid="users-page">
       <h2 id="users-title">{t('users.title')}</h2>
       <p className="hint">
-        {t('users.no2fa', { count: no2fa })} · {t('users.dormant', { days: DORMANT_DAYS, count: dormant })}
+        {t('users.no2fa', { count: no2fa })}
       </p>
       <ErrorNotice error={error ?? rowError} />
       <table className="grid" data-testid="users-table">
@@ -89,6 +86,7 @@ export function UsersPage() {
           ))}
         </tbody>
       </table>
+      <StaleAccounts />
       <Approvals />
       <SignInRules />
       <form className="card inline-form" onSubmit={(e) => void add(e)} data-testid="add-user">
