@@ -92,8 +92,8 @@ export function CustomersPage() {
       </div>
       {selectedIds.length > 0 && can(role, 'customers.write') && <BulkTag ids={selectedIds} />}
       {selectedIds.length > 0 && can(role, 'customers.assign') && <AssignOwner selection={{ ids: selectedIds }} count={selectedIds.length} />}
-      {/* A leaver's whole book: every customer the filters match, counted by the list the person sees. */}
-      {selectedIds.length === 0 && can(role, 'customers.assign') && !query.trim() && Object.keys(filters).length > 0 && total !== null && total > 0 && (
+      {/* A leaver's whole book: every customer the filters match, counted by the list the person sees (kept at 0 to show the outcome). */}
+      {selectedIds.length === 0 && can(role, 'customers.assign') && !query.trim() && Object.keys(filters).length > 0 && total !== null && (
         <AssignOwner selection={{ filters, expectCount: total }} count={total} label={t('assign.allMatching', { count: total })} />
       )}
       <ErrorNotice error={error} />
