@@ -3,6 +3,7 @@ import { createBridge } from '../../../shared/bridge';
 import { adminChannels } from '../../../shared/channels/admin';
 import { appChannels } from '../../../shared/channels/app';
 import { customerChannels } from '../../../shared/channels/customers';
+import { ownershipChannels } from '../../../shared/channels/ownership';
 import { crmChannels } from '../../../shared/channels/crm';
 import { backupChannels } from '../../../shared/channels/backup';
 import { CHANNEL_NAMES, contract } from '../../../shared/contract';
@@ -56,7 +57,7 @@ describe('translations', () => {
 
 describe('contract', () => {
   it('no channel is defined in two feature files (a spread would silently keep only one)', () => {
-    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels].map((part) => Object.keys(part));
+    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels].map((part) => Object.keys(part));
     expect(parts.flat()).toHaveLength(CHANNEL_NAMES.length);
     expect(new Set(parts.flat()).size).toBe(CHANNEL_NAMES.length);
   });
