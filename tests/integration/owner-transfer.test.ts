@@ -30,8 +30,10 @@ describeKeychain('handing customers to another owner (customers.setOwner)', () =
     // The leaver no longer sees it; the new owner's scope now holds it.
     expect(await world.router.dispatch(world.caller('sales'), 'customers.get', { id: 1 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(auditSince(world, since)).toEqual([
-      { username: 'manager1', action: 'customer.owner', recordId: '1', outcome: 'ok', fields: '["owner"]', reason: `user ${world.userIds.sales} -> user ${world.userIds.manager}` },
+      { username: 'manager1', action: 'customer.owner', recordId: '1', outcome: 'ok', fields: '["owner","reminders.owner"]', reason: `user ${world.userIds.sales} -> user ${world.userIds.manager}` },
     ]);
+    // The leaver's open follow-up on it now waits on the new owner.
+    expect(world.core.vault.db().prepare('SELECT owner_id AS ownerId FROM reminders WHERE customer_id = 1').all()).toEqual([{ ownerId: world.userIds.manager }]);
     world.core.close();
   });
 

@@ -18,6 +18,11 @@ export function setCustomerOwner(db: Db, id: number, ownerId: number, at: string
   db.prepare('UPDATE customers SET owner_id = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL').run(ownerId, at, id);
 }
 
+/** The previous owner's open follow-ups on this customer go with it; other people's stay theirs. */
+export function moveOpenReminders(db: Db, customerId: number, fromUserId: number, toUserId: number): number {
+  return db.prepare("UPDATE reminders SET owner_id = ? WHERE customer_id = ? AND owner_id = ? AND status = 'open'").run(toUserId, customerId, fromUserId).changes;
+}
+
 export interface AssignableUserRow {
   id: number;
   username: string;

@@ -5,7 +5,7 @@ import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import type { AuditFn } from './customer-service';
 import { findCustomerInScope } from './customer-service';
-import { activeUsersWithRoles, customerOwnersWhere, setCustomerOwner, type AssignableUserRow, type OwnedRef } from './owner-repository';
+import { activeUsersWithRoles, customerOwnersWhere, moveOpenReminders, setCustomerOwner, type AssignableUserRow, type OwnedRef } from './owner-repository';
 
 export interface OwnerTransferDeps {
   db: () => Db;
@@ -85,7 +85,9 @@ export function createOwnerTransfer(deps: OwnerTransferDeps) {
         for (const ref of refs) {
           if (ref.ownerId === target.id) continue;
           setCustomerOwner(db, ref.id, target.id, at.toISOString());
-          deps.audit(db, { actor, action: 'customer.owner', entity: 'customer', recordId: String(ref.id), outcome: 'ok', fields: ['owner'], reason: `user ${ref.ownerId} -> user ${target.id}` }, at);
+          const reminders = moveOpenReminders(db, ref.id, ref.ownerId, target.id);
+          const fields = reminders > 0 ? ['owner', 'reminders.owner'] : ['owner'];
+          deps.audit(db, { actor, action: 'customer.owner', entity: 'customer', recordId: String(ref.id), outcome: 'ok', fields, reason: `user ${ref.ownerId} -> user ${target.id}` }, at);
           changed += 1;
         }
         return { changed };
