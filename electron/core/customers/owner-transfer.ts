@@ -93,7 +93,7 @@ export function createOwnerTransfer(deps: OwnerTransferDeps) {
         return { changed };
       })();
       if ('error' in outcome) throw outcome.error;
-      return { changed: outcome.changed, toUsername: toUsername };
+      return { changed: outcome.changed, toUsername };
     },
   };
 }

@@ -127,7 +127,6 @@ export const en = {
   'users.status.active': "active",
   'users.status.disabled': "disabled",
   'users.status.locked': "locked",
-  'users.dormant': "Not signed in for {days} days: {count}",
   'users.no2fa': "Without 2FA: {count}",
   'audit.title': "Audit log",
   'audit.filterUser': "User",

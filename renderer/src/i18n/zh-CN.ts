@@ -128,7 +128,6 @@ export const zhCN: Record<MessageKey, string> = {
   'users.status.active': "正常",
   'users.status.disabled': "已停用",
   'users.status.locked': "已锁定",
-  'users.dormant': "{days} 天未登录：{count} 人",
   'users.no2fa': "未开启双重验证：{count} 人",
   'audit.title': "审计日志",
   'audit.filterUser': "用户",
