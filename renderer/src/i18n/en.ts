@@ -1,5 +1,6 @@
 import { crmEn } from './crm.en';
 import { restoreEn } from './restore.en';
+import { hardenEn } from './harden.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -222,6 +223,7 @@ export const en = {
   'error.INTERNAL': 'Something went wrong inside Coffer. Your data is unchanged. Try again.',
   ...crmEn,
   ...restoreEn,
+  ...hardenEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
