@@ -46,7 +46,7 @@ export function folderRef(db: Db, folder: string): string {
 export async function chooseBackupFolder(db: () => Db, pickFolder: PickFolder, who: FolderChoiceAudit): Promise<string | null> {
   const picked = await pickFolder();
   if (picked === null) return readBackupFolder(db());
-  const entry = { actor: who.actor, action: 'settings.change', fields: ['backupFolder'] } as const;
+  const entry = { actor: who.actor, action: 'settings.change' as const, fields: ['backupFolder'] };
   try {
     if (!fs.statSync(picked).isDirectory()) throw new Error('not a directory');
     fs.accessSync(picked, fs.constants.W_OK);
