@@ -18,13 +18,24 @@ export const MULTILINE_FIELDS: { readonly [C in ChannelName]?: readonly string[]
   'interactions.add': ['summary'],
 };
 
+/**
+ * Values Coffer itself handed out and gets back unchanged: a page cursor holds the last row's
+ * sort value, which may be a name saved before this check existed. Refusing it would stop the
+ * list from paging past that customer; it is only ever a bound parameter.
+ */
+export const ECHOED_FIELDS: { readonly [C in ChannelName]?: readonly string[] } = {
+  'customers.list': ['after.value'],
+};
+
 /** Paths of the strings (and object keys) in `input` holding a control character they may not. */
 export function controlCharacterPaths(channel: ChannelName, input: unknown, max: number): (string | number)[][] {
   const multiline = new Set(MULTILINE_FIELDS[channel] ?? []);
+  const echoed = new Set(ECHOED_FIELDS[channel] ?? []);
   const found: (string | number)[][] = [];
   const visit = (node: unknown, path: (string | number)[]): void => {
     if (found.length >= max) return;
     if (typeof node === 'string') {
+      if (echoed.has(path.join('.'))) return;
       if (NEVER.test(node) || (LINE_BREAKS.test(node) && !multiline.has(path.join('.')))) found.push(path);
       return;
     }
