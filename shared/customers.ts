@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone } from './validation';
+import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone, normalizeChineseIdNumber } from './validation';
 
 export const CUSTOMER_LEVELS = ['vip', 'regular', 'prospect'] as const;
 export type CustomerLevel = (typeof CUSTOMER_LEVELS)[number];
@@ -30,7 +30,8 @@ const customerFieldsSchema = z
     source: optionalText(100),
     level: z.enum(CUSTOMER_LEVELS).optional(),
     notes: optionalText(5000),
-    idNumber: optionalText(18),
+    // The check character X is stored upper-case whichever way it was typed.
+    idNumber: text(18).overwrite(normalizeChineseIdNumber).optional(),
     bankCard: optionalText(32),
     tags: z.array(text(40).min(1)).max(30).optional(),
   })

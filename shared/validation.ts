@@ -8,17 +8,28 @@ import { isValidPhoneNumber } from 'libphonenumber-js/min';
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
 
-/** GB 11643-1999: 17 digits, a valid birth date, and the ISO 7064 MOD 11-2 check character. */
+/** GB 11643-1999 allows births from the 19th century on: its own example is 440524188001010014. */
+const EARLIEST_BIRTH = Date.UTC(1800, 0, 1);
+
+/**
+ * GB 11643-1999: 17 digits, a valid birth date (1800-01-01 up to today), and the ISO 7064
+ * MOD 11-2 check character. A lower-case x is accepted here; the schema stores it as X
+ * (normalizeChineseIdNumber), so one number never exists in two spellings.
+ */
 export function checkChineseIdNumber(value: string): 'invalid_id_number' | null {
-  const id = value.trim().toUpperCase();
+  const id = normalizeChineseIdNumber(value);
   if (!/^\d{17}[\dX]$/.test(id)) return 'invalid_id_number';
   const year = Number(id.slice(6, 10));
   const month = Number(id.slice(10, 12));
   const day = Number(id.slice(12, 14));
   const date = new Date(Date.UTC(year, month - 1, day));
-  if (year < 1900 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || date.getTime() > Date.now()) return 'invalid_id_number';
+  if (date.getTime() < EARLIEST_BIRTH || date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day || date.getTime() > Date.now()) return 'invalid_id_number';
   const sum = ID_WEIGHTS.reduce((total, weight, index) => total + weight * Number(id[index]), 0);
   return ID_CHECK[sum % 11] === id[17] ? null : 'invalid_id_number';
+}
+
+export function normalizeChineseIdNumber(value: string): string {
+  return value.trim().toUpperCase();
 }
 
 /** Numbers without a country code are read as Chinese (the default market); +CC for others. */

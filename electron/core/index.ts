@@ -110,6 +110,15 @@ export function createCore(options: CoreOptions): Core {
   async function retryKeychain(): Promise<void> {
     lockedReason = await unlockFromKeychainIfPossible(vault);
   }
+  const backups = createBackupService({
+    vault,
+    profileDir: options.profileDir,
+    audit: appendAudit,
+    runner,
+    appVersion: options.appVersion,
+    endSessions: () => sessions.endAll(),
+    now,
+  });
 
   return {
     app,
@@ -122,22 +131,18 @@ export function createCore(options: CoreOptions): Core {
     reminders,
     dashboard: createDashboardService({ db, audit: appendAudit, reminders, now }),
     customerFields: createCustomerFieldsSettings({ db, audit: appendAudit, now }),
-    backups: createBackupService({
-      vault,
-      profileDir: options.profileDir,
-      audit: appendAudit,
-      runner,
-      appVersion: options.appVersion,
-      endSessions: () => sessions.endAll(),
-      now,
-    }),
+    backups,
     newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
     users,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),
-    start: retryKeychain,
+    async start() {
+      await retryKeychain();
+      // A crash during a backup leaves files nobody else removes; the first job waits for this.
+      void backups.removeLeftovers();
+    },
     retryKeychain,
     status(senderId) {
       const state = vault.state();

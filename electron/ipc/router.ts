@@ -3,11 +3,12 @@ import { contract, isChannelName, type ChannelName, type ChannelOutput, type Con
 import { CofferError, type Envelope, type ErrorBody } from '../../shared/errors';
 import type { Permission } from '../../shared/permissions';
 import type { Session } from '../core/auth/session-service';
+import { controlCharacterPaths } from './control-characters';
 
 /**
- * The one door between renderer and main. Every call goes: channel check -> input validation ->
- * session -> authorization -> handler -> output parse (strips anything not in the contract) ->
- * envelope. It never throws and never returns a stack trace.
+ * The one door between renderer and main. Every call goes: channel check -> plain data without
+ * control characters -> input validation -> session -> authorization -> handler -> output parse
+ * (strips anything not in the contract) -> envelope. It never throws and never returns a stack trace.
  *
  * No 'electron' import here: Electron's ipcMain (electron/ipc/ipc-main.ts) and the end-to-end
  * harness both drive this same object.
@@ -77,11 +78,17 @@ export function createRouter(deps: RouterDeps): Router {
     }
     const spec = contract[channel];
     try {
-      const parsed = isPlainData(input) ? spec.input.safeParse(input) : null;
-      if (!parsed) {
+      if (!isPlainData(input)) {
         refused(caller, channel, 'INVALID_INPUT');
         return fail({ code: 'INVALID_INPUT', message: 'The request was not in the expected form.', fields: { '(input)': 'not_plain_data' } });
       }
+      const controls = controlCharacterPaths(channel, input, MAX_ISSUES_REPORTED);
+      if (controls.length > 0) {
+        refused(caller, channel, 'INVALID_INPUT');
+        const fields = Object.fromEntries(controls.map((p) => [p.map(safeSegment).join('.') || '(input)', 'control_character']));
+        return fail({ code: 'INVALID_INPUT', message: 'The text contains control characters (invisible codes such as NUL). Retype it or paste it as plain text.', fields });
+      }
+      const parsed = spec.input.safeParse(input);
       if (!parsed.success) {
         refused(caller, channel, 'INVALID_INPUT');
         return fail(invalidInput(parsed.error));

@@ -207,9 +207,16 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
     });
     if (!header) return report();
     let key: Buffer | null = null;
+    let refusal = 'RECOVERY_KEY_REQUIRED';
     if (input.key && input.key.keyId === header.keyId) key = Buffer.from(input.key.key);
-    else if (input.recoverySecret) key = await keyFromRecovery(header, Buffer.from(input.recoverySecret)).catch(() => null);
-    if (!check('key', key !== null, key ? '' : input.recoverySecret ? 'WRONG_KEY' : 'RECOVERY_KEY_REQUIRED') || !key) return report();
+    else if (input.recoverySecret) {
+      key = await keyFromRecovery(header, Buffer.from(input.recoverySecret)).catch((error: unknown) => {
+        // WRONG_KEY only when it is the key; a damaged sealed key is BACKUP_CORRUPT.
+        refusal = error instanceof CofferError ? error.code : 'WRONG_KEY';
+        return null;
+      });
+    }
+    if (!check('key', key !== null, key ? '' : refusal) || !key) return report();
     progress('decrypt');
     manifest = await extractContainer(input.file, key, target).catch(() => null);
     if (!check('authenticate', manifest !== null, manifest ? '' : 'BACKUP_CORRUPT') || !manifest) return report();

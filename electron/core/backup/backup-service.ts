@@ -12,6 +12,7 @@ import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
 import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
+import { removeLeftovers, type LeftoversRemoved } from './leftovers';
 import { restoreInPlace } from './restore-in-place';
 import { DEFAULT_RETENTION, pruneBackups, type RetentionPolicy } from './retention';
 import { DEFAULT_SCHEDULE, nextRunAt, objectiveMs, type BackupSchedule } from './schedule';
@@ -87,6 +88,17 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   const backup = (trigger: BackupTrigger, session: Session | null): Promise<BackupJobResult> => exclusive('backup', () => runBackup(trigger, session, trigger));
 
+  /** A crashed backup's scratch copy, `.partial` file and prune lock (leftovers.ts). Only while no job runs. */
+  function cleanUp(): Promise<LeftoversRemoved> {
+    const folder = deps.vault.state() === 'unlocked' ? readBackupFolder(deps.vault.db()) : null;
+    return removeLeftovers({
+      scratchDir: path.join(deps.profileDir, 'scratch'),
+      // The device id file is made only once backups are set up, not on a fresh profile.
+      backupFolder: folder === null ? null : { path: folder, deviceId: deviceIdOf(deps.profileDir) },
+      now: now(),
+    });
+  }
+
   async function runBackup(trigger: BackupTrigger, session: Session | null, reason: string, keep?: string): Promise<BackupJobResult> {
     const startedAt = now().toISOString();
     const material = deps.vault.backupMaterial();
@@ -94,6 +106,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       const folder = folderOrThrow();
       const db = deps.vault.db();
       const deviceId = deviceIdOf(material.profileDir);
+      await cleanUp();
       const result = await deps.runner.backup(
         { ...material, folder, deviceId, scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt },
         // Inside a restore, the safety copy's steps show as the restore's.
@@ -129,6 +142,13 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   return {
     backup,
+
+    /** At start: queued like pruning, so the first job waits for it. Never throws. */
+    removeLeftovers(): Promise<LeftoversRemoved | null> {
+      const run = housekeeping.then(cleanUp).catch(() => null);
+      housekeeping = run;
+      return run;
+    },
 
     /** Resolves once no job and no pruning is under way (tests; quitting). */
     settled: async (): Promise<void> => {

@@ -40,17 +40,32 @@ export interface BackupManifest {
 }
 
 export const MAGIC = Buffer.from('COFFERBK', 'ascii');
-export const FORMAT_VERSION = 1;
+/**
+ * The version written. Version 2 adds the header checksum (below); version 1 files, written
+ * before it, are still read.
+ */
+export const FORMAT_VERSION = 2;
+export const READABLE_VERSIONS: readonly number[] = [1, 2];
 export const CHUNK_SIZE = 1024 * 1024;
 export const PREFIX = MAGIC.length + 2 + 4; // magic, u16 version, u32 header length
+/** Bytes of the header checksum that follows the header JSON from version 2 on. */
+export const HEADER_CHECKSUM = 32;
+// The payload key's label stays as version 1 had it: the payload encryption did not change.
 const INFO = Buffer.from('coffer backup v1');
 
-export function encodePrefix(headerBytes: Buffer): Buffer {
+/**
+ * The readable part of a new container: magic, version, header length, header JSON, then (from
+ * version 2) SHA-256 of all of that. The same SHA-256 is the digest every chunk is bound to.
+ * The checksum lets a reader tell a damaged header from a wrong recovery key before it uses any
+ * key: in version 1 a changed byte in the sealed key or the public key read as "wrong key".
+ */
+export function encodePrefix(headerBytes: Buffer): { bytes: Buffer; digest: Buffer } {
   const fixed = Buffer.alloc(PREFIX);
   MAGIC.copy(fixed);
   fixed.writeUInt16BE(FORMAT_VERSION, MAGIC.length);
   fixed.writeUInt32BE(headerBytes.length, MAGIC.length + 2);
-  return Buffer.concat([fixed, headerBytes]);
+  const digest = sha256(Buffer.concat([fixed, headerBytes]));
+  return { bytes: Buffer.concat([fixed, headerBytes, digest]), digest };
 }
 
 /** A fresh key per backup (random salt), so chunk nonces never repeat under one key. */

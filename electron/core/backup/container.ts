@@ -8,12 +8,13 @@ import {
   CHUNK_SIZE,
   chunkAad,
   encodePrefix,
-  FORMAT_VERSION,
+  HEADER_CHECKSUM,
   isBackupHeader,
   isBackupManifest,
   MAGIC,
   payloadKey,
   PREFIX,
+  READABLE_VERSIONS,
   sha256,
   u32,
   type BackupHeader,
@@ -25,15 +26,20 @@ export { CHUNK_SIZE, FORMAT_VERSION, MAGIC, type BackupHeader, type BackupManife
 /**
  * The encrypted backup file.
  *
- *   "COFFERBK" | u16 version (1) | u32 header length | header JSON | chunk* (u32 length, ciphertext, tag)
+ *   "COFFERBK" | u16 version (2) | u32 header length | header JSON | SHA-256 of all before it | chunk* (u32 length, ciphertext, tag)
  *
+ * (Version 1, still read, has no checksum: its chunks follow the header JSON directly.)
  * The header is readable without a key (ids, the recovery KDF and public key, the sealed
  * database key) so the recovery key alone can restore the file. Everything else is one payload,
  * u32 manifest length | manifest JSON | snapshot bytes, encrypted in 1 MiB chunks with AES-256-GCM
  * under HKDF-SHA256(database key, header salt). Each chunk's associated data is
- * SHA-256(everything before the first chunk) | u32 index | final flag, and its nonce is the
+ * SHA-256(magic to the end of the header JSON: the stored checksum) | u32 index | final flag, and its nonce is the
  * header's random prefix | u32 index (the STREAM construction): a changed header, a reordered,
  * dropped or added chunk, or a file cut at a chunk boundary all fail to authenticate.
+ *
+ * The checksum is not a secret and proves nothing against someone who rewrites the header (the
+ * chunks do that); it tells accidental damage from a wrong recovery key, which would otherwise
+ * look the same, so nobody is told their correct key is wrong.
  *
  * Readers never act on unauthenticated plaintext: verify decrypts everything and only hashes it;
  * extract writes the snapshot in a second pass after verify succeeded, and re-authenticates
@@ -43,10 +49,7 @@ const MAX_HEADER = 64 * 1024;
 const MAX_MANIFEST = 64 * 1024;
 const TAG = 16;
 
-/**
- * shared/errors.ts has no BACKUP_CORRUPT code yet. Until it does, damage is reported under this
- * one; callers and tests compare against the constant so switching is a one-line change.
- */
+/** Damage, as opposed to WRONG_KEY (a key that belongs to another vault). */
 export const BACKUP_CORRUPT_CODE = 'BACKUP_CORRUPT' as const;
 
 export function backupCorrupt(): CofferError {
@@ -125,8 +128,7 @@ const notPrepared = () => new CofferError('INTERNAL', 'The backup could not be p
 const acceptable = (manifest: ManifestInput, deviceId: string) => isBackupManifest({ ...PLACEHOLDER, ...manifest }) && manifest.deviceId === deviceId;
 
 async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContainerOptions): Promise<{ manifest: BackupManifest; written: WrittenPieces; size: number }> {
-  const prefix = encodePrefix(Buffer.from(JSON.stringify(header), 'utf8'));
-  const digest = sha256(prefix);
+  const { bytes: prefix, digest } = encodePrefix(Buffer.from(JSON.stringify(header), 'utf8'));
   const key = payloadKey(opts.dbKey, header.salt);
   const noncePrefix = Buffer.from(header.noncePrefix, 'base64');
   const seal = (plain: Buffer, index: number, final: boolean): Buffer => {
@@ -212,7 +214,11 @@ export async function readHeader(file: string): Promise<BackupHeader> {
   return withFile(file, async (fh) => (await openContainer(fh)).header);
 }
 
-/** The database key, unsealed with the recovery secret; WRONG_KEY if it is another key. */
+/**
+ * The database key, unsealed with the recovery secret; WRONG_KEY if it is another key. For a
+ * version 2 header that passed its checksum that is certain; a damaged version 1 header can
+ * still read as WRONG_KEY (it has nothing to check against).
+ */
 export async function keyFromRecovery(header: BackupHeader, recoverySecret: Buffer): Promise<Buffer> {
   if (header.wrappedKey.keyId !== header.keyId) throw backupCorrupt();
   const pair = await deriveRecoveryKeyPair(recoverySecret, header.kdf);
@@ -262,10 +268,15 @@ interface Opened {
 async function openContainer(fh: FileHandle): Promise<Opened> {
   const size = (await fh.stat()).size;
   const fixed = await readAt(fh, 0, PREFIX);
-  if (!fixed.subarray(0, MAGIC.length).equals(MAGIC) || fixed.readUInt16BE(MAGIC.length) !== FORMAT_VERSION) throw backupCorrupt();
+  const version = fixed.readUInt16BE(MAGIC.length);
+  if (!fixed.subarray(0, MAGIC.length).equals(MAGIC) || !READABLE_VERSIONS.includes(version)) throw backupCorrupt();
   const length = fixed.readUInt32BE(MAGIC.length + 2);
-  if (length === 0 || length > MAX_HEADER || PREFIX + length > size) throw backupCorrupt();
+  const checksum = version >= 2 ? HEADER_CHECKSUM : 0;
+  if (length === 0 || length > MAX_HEADER || PREFIX + length + checksum > size) throw backupCorrupt();
   const headerBytes = await readAt(fh, PREFIX, length);
+  const digest = sha256(Buffer.concat([fixed, headerBytes]));
+  // Before anything in the header is used: damage here must not read as a wrong key.
+  if (checksum > 0 && !digest.equals(await readAt(fh, PREFIX + length, checksum))) throw backupCorrupt();
   const header = parseJson(headerBytes);
   if (!isBackupHeader(header)) throw backupCorrupt();
   try {
@@ -273,7 +284,7 @@ async function openContainer(fh: FileHandle): Promise<Opened> {
   } catch {
     throw backupCorrupt(); // its own message names vault.json, which is not the damaged file here
   }
-  return { header, digest: sha256(Buffer.concat([fixed, headerBytes])), offset: PREFIX + length, size };
+  return { header, digest, offset: PREFIX + length + checksum, size };
 }
 
 async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buffer) => Promise<void>) | null): Promise<BackupManifest> {

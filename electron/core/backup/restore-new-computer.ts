@@ -42,7 +42,8 @@ export async function restoreOnNewComputer(
   try {
     const report = await jobs.drill({ file, recoverySecret: secret, nativeBinding, scratchDir: scratch, now: new Date().toISOString() }, () => {});
     if (!report.passed) {
-      if (report.firstFailure === 'key') throw new CofferError('WRONG_KEY', 'This recovery key does not open this backup. Check that both belong to the same vault.');
+      // The drill's key check fails for a damaged header too: only its WRONG_KEY means the key.
+      if (report.firstFailure === 'key' && report.checks[0]?.detail === 'WRONG_KEY') throw new CofferError('WRONG_KEY', 'This recovery key does not open this backup. Check that both belong to the same vault.');
       throw new CofferError('BACKUP_CORRUPT', 'This backup did not pass its checks, so it was not restored. Try an older backup.');
     }
     const header = await readHeader(file);

@@ -1,7 +1,6 @@
-import fsp from 'node:fs/promises';
-import path from 'node:path';
 import { CofferError } from '../../../shared/errors';
 import { assertDeviceId, backupFolderError, listBackups } from './backup-files';
+import { acquireLock, nodePruneFs, releaseLock, type PruneFs } from './prune-lock';
 
 /**
  * Which backups to keep, and deleting the rest of this device's own.
@@ -64,23 +63,8 @@ export function isoWeek(date: Date): string {
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
-/** The file operations pruning uses; tests replace them to stand in for a misbehaving disk. */
-export interface PruneFs {
-  createExclusive(file: string, text: string): Promise<void>;
-  readText(file: string): Promise<string>;
-  mtime(file: string): Promise<Date>;
-  remove(file: string): Promise<void>;
-}
-
-export const nodePruneFs: PruneFs = {
-  createExclusive: (file, text) => fsp.writeFile(file, text, { flag: 'wx', mode: 0o600 }),
-  readText: (file) => fsp.readFile(file, 'utf8'),
-  mtime: async (file) => (await fsp.stat(file)).mtime,
-  remove: (file) => fsp.unlink(file),
-};
-
-export const LOCK_FILE = 'coffer-prune.lock';
-export const LOCK_STALE_MS = 10 * 60 * 1000;
+// The lock and the file operations pruning uses (tests replace them to stand in for a misbehaving disk).
+export { LOCK_FILE, LOCK_STALE_MS, nodePruneFs, type PruneFs } from './prune-lock';
 
 export interface PruneResult {
   pruned: string[];
@@ -92,9 +76,7 @@ export interface PruneResult {
  * files, sync-tool conflict copies, unknown files or other devices' backups: a teammate's
  * retention is theirs to run, and a conflict copy may be the only copy of something.
  *
- * The lock keeps two pruners (two devices, or the app and the command line on one) from working
- * at once. It is advisory: cloud folders sync it late, which is why only a device's own files
- * are ever deleted and why a lock older than ten minutes is taken over rather than obeyed.
+ * One pruner at a time per folder (prune-lock.ts: who holds it, and when a leftover is broken).
  */
 export async function pruneBackups(
   dir: string,
@@ -106,9 +88,8 @@ export async function pruneBackups(
   protect: readonly string[] = [],
 ): Promise<PruneResult> {
   assertDeviceId(deviceId);
-  const lockPath = path.join(dir, LOCK_FILE);
-  const lockText = JSON.stringify({ deviceId, at: now.toISOString() });
-  if (!(await acquireLock(fsLike, lockPath, lockText, now))) return { pruned: [], refused: 'locked' };
+  const lock = await acquireLock(dir, deviceId, now, { fs: fsLike });
+  if (lock === null) return { pruned: [], refused: 'locked' };
   try {
     const mine = (await listBackups(dir)).filter((b) => b.kind === 'complete' && b.deviceId === deviceId && b.at);
     const keep = backupsToKeep(
@@ -128,51 +109,6 @@ export async function pruneBackups(
     }
     return { pruned };
   } finally {
-    await releaseLock(fsLike, lockPath, lockText);
-  }
-}
-
-async function acquireLock(fsLike: PruneFs, lockPath: string, lockText: string, now: Date): Promise<boolean> {
-  for (let attempt = 0; attempt < 2; attempt += 1) {
-    try {
-      await fsLike.createExclusive(lockPath, lockText);
-      return true;
-    } catch (error) {
-      if ((error as { code?: unknown }).code !== 'EEXIST') throw await backupFolderError(error, path.dirname(lockPath));
-    }
-    if (attempt > 0 || !(await lockIsStale(fsLike, lockPath, now))) return false;
-    // Stale: a pruner that crashed or lost its disk. Two devices taking it over at the same
-    // moment can both end up pruning; that is safe, since each deletes only its own files.
-    await fsLike.remove(lockPath).catch(() => undefined);
-  }
-  return false;
-}
-
-async function lockIsStale(fsLike: PruneFs, lockPath: string, now: Date): Promise<boolean> {
-  let at: number;
-  try {
-    const held = JSON.parse(await fsLike.readText(lockPath)) as { at?: unknown };
-    at = typeof held.at === 'string' ? Date.parse(held.at) : NaN;
-    // Still being written by its creator, or damaged: judge it by when the file last changed.
-    if (Number.isNaN(at)) at = (await fsLike.mtime(lockPath)).getTime();
-  } catch (error) {
-    if ((error as { code?: unknown }).code === 'ENOENT') return true; // released meanwhile
-    try {
-      at = (await fsLike.mtime(lockPath)).getTime();
-    } catch {
-      return true;
-    }
-  }
-  // Either way round: a lock from the future is another device's skewed clock, held for a few
-  // minutes, but a clock hours off must not block pruning for hours.
-  return Math.abs(now.getTime() - at) >= LOCK_STALE_MS;
-}
-
-async function releaseLock(fsLike: PruneFs, lockPath: string, lockText: string): Promise<void> {
-  try {
-    // Only our own lock: if ours went stale and someone took it over, theirs stays.
-    if ((await fsLike.readText(lockPath)) === lockText) await fsLike.remove(lockPath);
-  } catch {
-    // Best effort: a leftover lock goes stale in ten minutes.
+    await releaseLock(dir, lock, fsLike);
   }
 }

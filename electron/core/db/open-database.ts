@@ -52,11 +52,22 @@ export function openDatabase(file: string, key: Uint8Array, options: OpenDatabas
     expectPragma(db, 'synchronous', 2);
     db.pragma('foreign_keys=ON');
     expectPragma(db, 'foreign_keys', 1);
+    keepTempInMemory(db);
     return db;
   } catch (error) {
     db.close();
     throw mapSqliteError(error);
   }
+}
+
+/**
+ * SQLite's temporary files (sorts that outgrow the cache, temp tables and indexes, big
+ * subqueries) are not encrypted by SQLCipher; with temp_store=MEMORY they never reach the disk.
+ * Every connection to vault data calls this: the vault, backup snapshots, the backup worker.
+ */
+export function keepTempInMemory(db: Db): void {
+  db.pragma('temp_store=MEMORY');
+  expectPragma(db, 'temp_store', 2);
 }
 
 function assertNotEmpty(file: string): void {

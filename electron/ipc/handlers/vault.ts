@@ -43,6 +43,8 @@ export function vaultHandlers(core: Core): {
       appendAudit(core.vault.db(), { actor: auditActor(s), action: 'vault.rotateKey', outcome: 'ok' }, new Date());
       return { rotated: true as const };
     },
-    'settings.chooseBackupFolder': async () => ({ folder: await chooseBackupFolder(() => core.vault.db(), core.pickFolder) }),
+    'settings.chooseBackupFolder': async (_input, { session }) => ({
+      folder: await chooseBackupFolder(() => core.vault.db(), core.pickFolder, { actor: auditActor(requireSession(session)), audit: appendAudit, now: () => new Date() }),
+    }),
   };
 }

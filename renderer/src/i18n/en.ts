@@ -1,6 +1,7 @@
 import { crmEn } from './crm.en';
 import { restoreEn } from './restore.en';
 import { ownerEn } from './owner.en';
+import { hardenEn } from './harden.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -223,6 +224,7 @@ export const en = {
   ...crmEn,
   ...restoreEn,
   ...ownerEn,
+  ...hardenEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 import { crmZhCN } from './crm.zh-CN';
 import { restoreZhCN } from './restore.zh-CN';
 import { ownerZhCN } from './owner.zh-CN';
+import { hardenZhCN } from './harden.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -224,4 +225,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...crmZhCN,
   ...restoreZhCN,
   ...ownerZhCN,
+  ...hardenZhCN,
 };

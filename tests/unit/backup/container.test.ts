@@ -28,7 +28,8 @@ interface Chunk {
 function layout(bytes: Buffer): { headerStart: number; headerEnd: number; chunks: Chunk[] } {
   const headerEnd = 14 + bytes.readUInt32BE(10);
   const chunks: Chunk[] = [];
-  for (let pos = headerEnd; pos < bytes.length; ) {
+  // From version 2 a 32-byte header checksum sits between the header and the first chunk.
+  for (let pos = headerEnd + (bytes.readUInt16BE(8) >= 2 ? 32 : 0); pos < bytes.length; ) {
     const length = bytes.readUInt32BE(pos);
     chunks.push({ start: pos, cipherStart: pos + 4, end: pos + 4 + length + 16 });
     pos += 4 + length + 16;
