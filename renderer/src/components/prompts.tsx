@@ -1,0 +1,122 @@
+import { useCallback, useRef, useState, type ReactNode } from 'react';
+import type { ErrorBody } from '../../../shared/errors';
+import { fieldText, useT } from '../i18n';
+import { Dialog } from './Dialog';
+import { Field } from './Field';
+
+/** What a confirmation says. `run` does the work; its error stays in the dialog, which stays open. */
+export interface ConfirmRequest {
+  title: string;
+  message?: string;
+  confirmLabel: string;
+  danger?: boolean;
+  run?(): Promise<ErrorBody | null>;
+}
+
+/** A confirmation that also takes a password: the user's own ("current") or one they set ("new"). */
+export interface PasswordRequest extends Omit<ConfirmRequest, 'run'> {
+  label: string;
+  kind: 'current' | 'new';
+  run(password: string): Promise<ErrorBody | null>;
+}
+
+type Open = { request: PasswordRequest | ConfirmRequest; password: boolean; resolve(done: boolean): void };
+
+/**
+ * The state behind both hooks: one request at a time, answered by a promise that says whether
+ * the action was done (true) or the user cancelled (false), so a call site reads top to bottom.
+ */
+function useAsk(): [ReactNode, (request: PasswordRequest | ConfirmRequest, password: boolean) => Promise<boolean>] {
+  const [open, setOpen] = useState<Open | null>(null);
+  const [value, setValue] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const current = useRef<Open | null>(null);
+
+  const finish = (done: boolean) => {
+    current.current?.resolve(done);
+    current.current = null;
+    setOpen(null);
+    setValue('');
+    setBusy(false);
+    setError(null);
+  };
+  const confirm = async () => {
+    const asked = current.current;
+    if (!asked) return;
+    setBusy(true);
+    const problem = asked.password ? await (asked.request as PasswordRequest).run(value) : await ((asked.request as ConfirmRequest).run?.() ?? Promise.resolve(null));
+    if (current.current !== asked) return;
+    if (problem) {
+      setBusy(false);
+      setError(problem);
+      return;
+    }
+    finish(true);
+  };
+  const ask = useCallback(
+    (request: PasswordRequest | ConfirmRequest, password: boolean) =>
+      new Promise<boolean>((resolve) => {
+        current.current?.resolve(false);
+        const next = { request, password, resolve };
+        current.current = next;
+        setValue('');
+        setError(null);
+        setBusy(false);
+        setOpen(next);
+      }),
+    [],
+  );
+
+  const element = open ? <AskDialog open={open} value={value} setValue={setValue} busy={busy} error={error} onConfirm={() => void confirm()} onCancel={() => finish(false)} /> : null;
+  return [element, ask];
+}
+
+function AskDialog(props: { open: Open; value: string; setValue(v: string): void; busy: boolean; error: ErrorBody | null; onConfirm(): void; onCancel(): void }) {
+  const t = useT();
+  const { request, password } = props.open;
+  const fieldProblem = props.error?.fields ? Object.values(props.error.fields)[0] : undefined;
+  const passwordRequest = request as PasswordRequest;
+  return (
+    <Dialog
+      title={request.title}
+      message={request.message}
+      confirmLabel={request.confirmLabel}
+      danger={request.danger}
+      busy={props.busy}
+      error={fieldProblem && password ? null : props.error}
+      onConfirm={props.onConfirm}
+      onCancel={props.onCancel}
+      testId={password ? 'password-dialog' : 'confirm-dialog'}
+    >
+      {password && (
+        // A real password input: never offered to autofill or the spell checker, which would keep a copy.
+        <Field
+          label={passwordRequest.label}
+          type="password"
+          name={passwordRequest.kind === 'new' ? 'new-password' : 'current-password'}
+          autoComplete={passwordRequest.kind === 'new' ? 'new-password' : 'off'}
+          spellCheck={false}
+          autoCapitalize="off"
+          autoCorrect="off"
+          maxLength={256}
+          value={props.value}
+          onChange={(e) => props.setValue(e.target.value)}
+          problem={fieldProblem ? fieldText(t, fieldProblem) : undefined}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+/** `const [dialog, confirm] = useConfirm()`: render `dialog`, then `await confirm({...})`. */
+export function useConfirm(): [ReactNode, (request: ConfirmRequest) => Promise<boolean>] {
+  const [element, ask] = useAsk();
+  return [element, useCallback((request: ConfirmRequest) => ask(request, false), [ask])];
+}
+
+/** `const [dialog, askPassword] = usePasswordPrompt()`: the "your password, again" step. */
+export function usePasswordPrompt(): [ReactNode, (request: PasswordRequest) => Promise<boolean>] {
+  const [element, ask] = useAsk();
+  return [element, useCallback((request: PasswordRequest) => ask(request, true), [ask])];
+}
