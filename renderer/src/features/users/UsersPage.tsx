@@ -4,6 +4,7 @@ import type { Role } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { call } from '../../client';
 import { usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
@@ -19,6 +20,7 @@ export function UsersPage() {
   const [form, setForm] = useState({ username: '', displayName: '', role: 'sales' as Role, password: '' });
   const [formError, setFormError] = useState<ErrorBody | null>(null);
   const [rowError, setRowError] = useState<ErrorBody | null>(null);
+  const [sentForApproval, setSentForApproval] = useState(false);
   const me = useAppStore((state) => state.status?.session?.username);
   const [passwordDialog, askPassword] = usePasswordPrompt();
   useEffect(() => {
@@ -39,13 +41,21 @@ export function UsersPage() {
   // Each change is confirmed in the app's own dialog; a wrong password or a refusal shows there.
   const changeRole = (user: string, role: Role) => {
     setRowError(null);
+    setSentForApproval(false);
     void askPassword({
       title: t('dialog.roleTitle', { user, role: t(`role.${role}`) }),
       message: t('dialog.roleBody', { user }),
       label: t('dialog.yourPassword'),
       kind: 'current',
       confirmLabel: t('dialog.roleConfirm'),
-      run: (ownerPassword) => changeUser('users.setRole', { username: user, role, ownerPassword }),
+      run: async (ownerPassword) => {
+        const result = await call('users.setRole', { username: user, role, ownerPassword });
+        if (!result.ok) return result.error;
+        // With a second owner the change waits for their approval: say so, or it looks like nothing happened.
+        setSentForApproval(result.value.pending);
+        await loadUsers();
+        return null;
+      },
     });
   };
   const resetPassword = (user: string) => {
@@ -66,6 +76,11 @@ export function UsersPage() {
         {t('users.no2fa', { count: no2fa })} · {t('users.dormant', { days: DORMANT_DAYS, count: dormant })}
       </p>
       <ErrorNotice error={error ?? rowError} />
+      {sentForApproval && (
+        <p role="status" className="notice notice-ok" data-testid="sent-for-approval">
+          {t('approvals.pending')}
+        </p>
+      )}
       {passwordDialog}
       <table className="grid" data-testid="users-table">
         <thead>
