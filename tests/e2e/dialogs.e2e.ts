@@ -87,6 +87,7 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
 
     // Change role: Esc cancels and changes nothing.
     const roleSelect = row.getByLabel(L['users.changeRole']);
+    await roleSelect.focus();
     await roleSelect.selectOption('manager');
     await dialog.waitFor();
     const field = dialog.getByLabel(L['dialog.yourPassword']);
