@@ -57,7 +57,16 @@ export function Dialog({ title, message, confirmLabel, danger, busy, error, onCo
   };
 
   return (
-    <dialog ref={ref} className="modal" aria-labelledby={titleId} aria-describedby={message ? messageId : undefined} data-testid={testId ?? 'dialog'}>
+    // Esc belongs to the dialog: a panel around it that closes on Esc must not close too.
+    <dialog
+      ref={ref}
+      className="modal"
+      role={danger ? 'alertdialog' : undefined}
+      onKeyDown={(e) => e.key === 'Escape' && e.stopPropagation()}
+      aria-labelledby={titleId} 
+      aria-describedby={message ? messageId : undefined}
+      data-testid={testId ?? 'dialog'}
+    >
       <form onSubmit={submit} noValidate>
         <h3 id={titleId}>{title}</h3>
         {message && (

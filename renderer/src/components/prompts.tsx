@@ -2,7 +2,7 @@ import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { fieldText, useT } from '../i18n';
 import { Dialog } from './Dialog';
-import { Field } from './Field';
+import { Field, PasswordAgainField } from './Field';
 
 /** What a confirmation says. `run` does the work; its error stays in the dialog, which stays open. */
 export interface ConfirmRequest {
@@ -77,6 +77,7 @@ function AskDialog(props: { open: Open; value: string; setValue(v: string): void
   const { request, password } = props.open;
   const fieldProblem = props.error?.fields ? Object.values(props.error.fields)[0] : undefined;
   const passwordRequest = request as PasswordRequest;
+  const problem = fieldProblem ? fieldText(t, fieldProblem) : undefined;
   return (
     <Dialog
       title={request.title}
@@ -89,21 +90,12 @@ function AskDialog(props: { open: Open; value: string; setValue(v: string): void
       onCancel={props.onCancel}
       testId={password ? 'password-dialog' : 'confirm-dialog'}
     >
-      {password && (
-        // A real password input: never offered to autofill or the spell checker, which would keep a copy.
-        <Field
-          label={passwordRequest.label}
-          type="password"
-          name={passwordRequest.kind === 'new' ? 'new-password' : 'current-password'}
-          autoComplete={passwordRequest.kind === 'new' ? 'new-password' : 'off'}
-          spellCheck={false}
-          autoCapitalize="off"
-          autoCorrect="off"
-          maxLength={256}
-          value={props.value}
-          onChange={(e) => props.setValue(e.target.value)}
-          problem={fieldProblem ? fieldText(t, fieldProblem) : undefined}
-        />
+      {password && passwordRequest.kind === 'current' && (
+        <PasswordAgainField label={passwordRequest.label} value={props.value} onChange={(e) => props.setValue(e.target.value)} problem={problem} />
+      )}
+      {password && passwordRequest.kind === 'new' && (
+        // A password being set: the browser may offer a strong one, but never checks its spelling.
+        <Field label={passwordRequest.label} type="password" autoComplete="new-password" spellCheck={false} autoCapitalize="off" autoCorrect="off" maxLength={256} value={props.value} onChange={(e) => props.setValue(e.target.value)} problem={problem} />
       )}
     </Dialog>
   );
