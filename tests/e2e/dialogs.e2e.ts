@@ -219,6 +219,27 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     expect(app.pageErrors).toEqual([]);
   });
 
+  it.each(LOCALES)('%s: the search hint promises phone and e-mail only to roles that may search them', async (locale) => {
+    const L = CATALOG[locale];
+    const profileDir = tempDir('coffer-e2e-dialogs-');
+    await seedVault(profileDir);
+    app = await launchApp({ profileDir, osLocales: [locale] });
+    const { page } = app;
+    const hintFor = async (who: { username: string; password: string }) => {
+      await page.getByTestId('login').waitFor();
+      await page.getByLabel(L['login.username']).fill(who.username);
+      await page.getByLabel(L['login.password']).fill(who.password);
+      await page.getByRole('button', { name: L['login.submit'] }).click();
+      await page.getByRole('button', { name: L['nav.customers'] }).click();
+      const hint = await page.getByRole('searchbox', { name: L['customers.search'], exact: true }).getAttribute('placeholder');
+      await page.getByRole('button', { name: L['nav.home'] }).click();
+      await page.getByRole('button', { name: L['home.logout'] }).click();
+      return hint;
+    };
+    expect(await hintFor(SALES)).toBe(L['customers.searchHintBasic']);
+    expect(await hintFor(OWNER)).toBe(L['customers.searchHint']);
+  });
+
   it('the harness answers prompt() as Electron does and fails a test that used any browser dialog', async () => {
     const profileDir = tempDir('coffer-e2e-dialogs-');
     const opened = await launchApp({ profileDir });

@@ -4,6 +4,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
@@ -17,8 +18,7 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { revealed, close, startEdit, remove } = useCustomerDetailStore();
   const [asking, setAsking] = useState<SensitiveCustomerField | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
+  const [confirmDialog, confirm] = useConfirm();
 
   return (
     <aside className="card detail" data-testid="customer-detail" aria-labelledby="customer-name" onKeyDown={(e) => e.key === 'Escape' && !asking && close()}>
@@ -56,33 +56,26 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
         </div>
       </dl>
       {asking && <RevealDialog field={asking} onDone={() => setAsking(null)} />}
-      <ErrorNotice error={error} />
       <div className="actions">
         {can(role, 'customers.write') && (
           <button type="button" className="secondary" onClick={() => void startEdit()}>
             {t('detail.edit')}
           </button>
         )}
-        {can(role, 'customers.delete') &&
-          (confirming ? (
-            <span className="confirm" role="alertdialog" aria-label={t('detail.deleteConfirm')}>
-              {t('detail.deleteConfirm')}{' '}
-              <button type="button" className="danger" onClick={() => void remove().then(setError)}>
-                {t('detail.deleteYes')}
-              </button>
-              <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
-                {t('reveal.cancel')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-              {t('detail.delete')}
-            </button>
-          ))}
+        {can(role, 'customers.delete') && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void confirm({ title: t('detail.deleteConfirm'), message: customer.name, confirmLabel: t('detail.deleteYes'), danger: true, run: remove })}
+          >
+            {t('detail.delete')}
+          </button>
+        )}
         <button type="button" className="secondary" onClick={close}>
           {t('customers.close')}
         </button>
       </div>
+      {confirmDialog}
       <CustomerActivity />
     </aside>
   );
