@@ -55,7 +55,7 @@ async function roleOf(router: Router, username: string): Promise<string | undefi
   return (await asOwner<{ username: string; role: string }[]>(router, 'users.list')).find((u) => u.username === username)?.role;
 }
 
-async function openUsersPage(app: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
+async function signInAs(app: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
   const L = CATALOG[locale];
   const { page } = app;
   await page.getByTestId('login').waitFor();
@@ -63,11 +63,24 @@ async function openUsersPage(app: TestApp, locale: Locale, who: { username: stri
   await page.getByLabel(L['login.password']).fill(who.password);
   await page.getByRole('button', { name: L['login.submit'] }).click();
   await page.getByTestId('signed-in-as').waitFor();
-  await page.getByRole('button', { name: L['nav.users'] }).click();
-  await page.getByTestId('users-table').waitFor();
+}
+
+async function openUsersPage(app: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
+  await signInAs(app, locale, who);
+  await app.page.getByRole('button', { name: CATALOG[locale]['nav.users'] }).click();
+  await app.page.getByTestId('users-table').waitFor();
 }
 
 let app: TestApp | undefined;
+
+/** A seeded vault opened in Chromium in the given language; `app` is closed after each test. */
+async function start(locale: Locale, secondOwner = false): Promise<TestApp> {
+  const profileDir = tempDir('coffer-e2e-dialogs-');
+  await seedVault(profileDir, secondOwner);
+  app = await launchApp({ profileDir, osLocales: [locale] });
+  return app;
+}
+
 afterEach(async () => {
   const opened = app;
   app = undefined;
@@ -77,11 +90,9 @@ afterEach(async () => {
 describeKeychain('no browser dialogs: the owner actions go through the in-app dialog', () => {
   it.each(LOCALES)('%s: change a role (wrong password, Esc, Enter), reset a password, require two-step sign-in', async (locale) => {
     const L = CATALOG[locale];
-    const profileDir = tempDir('coffer-e2e-dialogs-');
-    await seedVault(profileDir);
-    app = await launchApp({ profileDir, osLocales: [locale] });
-    const { page, router } = app;
-    await openUsersPage(app, locale, OWNER);
+    const started = await start(locale);
+    const { page, router } = started;
+    await openUsersPage(started, locale, OWNER);
     const row = page.getByTestId(`user-${SALES.username}`);
     const dialog = page.getByTestId('password-dialog');
 
@@ -139,25 +150,23 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     await dialog.waitFor({ state: 'detached' });
     await expect.poll(() => require2fa.isChecked()).toBe(true);
     expect((await router.dispatch({ senderId: 'e2e-page' }, 'settings.auth', {})) as unknown).toMatchObject({ ok: true, value: { require2fa: true } });
-    expect(app.pageErrors).toEqual([]);
+    expect(started.pageErrors).toEqual([]);
   });
 
   it.each(LOCALES)('%s: the other owner approves a request; its requester is not offered the approval', async (locale) => {
     const L = CATALOG[locale];
-    const profileDir = tempDir('coffer-e2e-dialogs-');
-    await seedVault(profileDir, true);
-    app = await launchApp({ profileDir, osLocales: [locale] });
-    const { page, router } = app;
+    const started = await start(locale, true);
+    const { page, router } = started;
 
     // The requester sees the request, but no way to approve it.
-    await openUsersPage(app, locale, OWNER2);
+    await openUsersPage(started, locale, OWNER2);
     const request = page.getByTestId('approval');
     await request.getByText(L['approvals.yours']).waitFor();
     expect(await request.getByRole('button').count()).toBe(0);
     await page.getByRole('button', { name: L['nav.home'] }).click();
     await page.getByRole('button', { name: L['home.logout'] }).click();
 
-    await openUsersPage(app, locale, OWNER);
+    await openUsersPage(started, locale, OWNER);
     await request.getByRole('button', { name: L['approvals.approve'] }).click();
     const dialog = page.getByTestId('password-dialog');
     await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
@@ -166,15 +175,13 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     await page.getByTestId('approvals').waitFor({ state: 'detached' });
     expect(await asOwner(router, 'approvals.list')).toEqual([]);
     expect(await roleOf(router, SALES.username)).toBe('manager');
-    expect(app.pageErrors).toEqual([]);
+    expect(started.pageErrors).toEqual([]);
   });
 
   it('rejecting a request with the keyboard leaves the role as it was', async () => {
-    const profileDir = tempDir('coffer-e2e-dialogs-');
-    await seedVault(profileDir, true);
-    app = await launchApp({ profileDir, osLocales: ['en'] });
-    const { page, router } = app;
-    await openUsersPage(app, 'en', OWNER);
+    const started = await start('en', true);
+    const { page, router } = started;
+    await openUsersPage(started, 'en', OWNER);
     const reject = page.getByTestId('approval').getByRole('button', { name: en['approvals.reject'] });
     await reject.click();
     const dialog = page.getByTestId('password-dialog');
@@ -191,11 +198,9 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
 
   it.each(LOCALES)('%s: the Users page says what happened: no disabling yourself, a taken username, a change waiting for the other owner', async (locale) => {
     const L = CATALOG[locale];
-    const profileDir = tempDir('coffer-e2e-dialogs-');
-    await seedVault(profileDir, true);
-    app = await launchApp({ profileDir, osLocales: [locale] });
-    const { page, router } = app;
-    await openUsersPage(app, locale, OWNER);
+    const started = await start(locale, true);
+    const { page, router } = started;
+    await openUsersPage(started, locale, OWNER);
 
     const mine = page.getByTestId(`user-${OWNER.username}`);
     await mine.getByText(L['users.selfDisable']).waitFor();
@@ -216,20 +221,15 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     await page.keyboard.press('Enter');
     await page.getByTestId('sent-for-approval').getByText(L['approvals.pending']).waitFor();
     expect(await roleOf(router, OWNER2.username)).toBe('owner');
-    expect(app.pageErrors).toEqual([]);
+    expect(started.pageErrors).toEqual([]);
   });
 
   it.each(LOCALES)('%s: the search hint promises phone and e-mail only to roles that may search them', async (locale) => {
     const L = CATALOG[locale];
-    const profileDir = tempDir('coffer-e2e-dialogs-');
-    await seedVault(profileDir);
-    app = await launchApp({ profileDir, osLocales: [locale] });
-    const { page } = app;
+    const started = await start(locale);
+    const { page } = started;
     const hintFor = async (who: { username: string; password: string }) => {
-      await page.getByTestId('login').waitFor();
-      await page.getByLabel(L['login.username']).fill(who.username);
-      await page.getByLabel(L['login.password']).fill(who.password);
-      await page.getByRole('button', { name: L['login.submit'] }).click();
+      await signInAs(started, locale, who);
       await page.getByRole('button', { name: L['nav.customers'] }).click();
       const hint = await page.getByRole('searchbox', { name: L['customers.search'], exact: true }).getAttribute('placeholder');
       await page.getByRole('button', { name: L['nav.home'] }).click();

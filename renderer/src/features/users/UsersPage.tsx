@@ -14,6 +14,15 @@ import { SignInRules } from './SignInRules';
 
 const DORMANT_DAYS = 30;
 
+function RoleOptions() {
+  const t = useT();
+  return ROLES.map((role) => (
+    <option key={role} value={role}>
+      {t(`role.${role}`)}
+    </option>
+  ));
+}
+
 export function UsersPage() {
   const t = useT();
   const { users, loadUsers, changeUser, busy, error } = useAdminStore();
@@ -106,11 +115,7 @@ export function UsersPage() {
                 <td>{user.displayName}</td>
                 <td>
                   <select aria-label={t('users.changeRole')} value={user.role} disabled={busy || self} onChange={(e) => changeRole(user.username, e.target.value as Role)}>
-                    {ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {t(`role.${role}`)}
-                      </option>
-                    ))}
+                    <RoleOptions />
                   </select>
                 </td>
                 <td>{t(`users.status.${user.status}`)}</td>
@@ -143,11 +148,7 @@ export function UsersPage() {
         <label className="field">
           <span>{t('users.role')}</span>
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <Field label={t('users.password')} type="password" autoComplete="new-password" value={form.password} maxLength={256} onChange={(e) => setForm({ ...form, password: e.target.value })} problem={formError?.fields?.password ? fieldText(t, formError.fields.password) : undefined} />
