@@ -20,13 +20,14 @@ export interface PasswordRequest extends Omit<ConfirmRequest, 'run'> {
   run(password: string): Promise<ErrorBody | null>;
 }
 
-type Open = { request: PasswordRequest | ConfirmRequest; password: boolean; resolve(done: boolean): void };
+type Asked = { password: false; request: ConfirmRequest } | { password: true; request: PasswordRequest };
+type Open = Asked & { resolve(done: boolean): void };
 
 /**
  * The state behind both hooks: one request at a time, answered by a promise that says whether
  * the action was done (true) or the user cancelled (false), so a call site reads top to bottom.
  */
-function useAsk(): [ReactNode, (request: PasswordRequest | ConfirmRequest, password: boolean) => Promise<boolean>] {
+function useAsk(): [ReactNode, (asked: Asked) => Promise<boolean>] {
   const [open, setOpen] = useState<Open | null>(null);
   const [value, setValue] = useState('');
   const [busy, setBusy] = useState(false);
@@ -45,20 +46,22 @@ function useAsk(): [ReactNode, (request: PasswordRequest | ConfirmRequest, passw
     const asked = current.current;
     if (!asked) return;
     setBusy(true);
-    const problem = asked.password ? await (asked.request as PasswordRequest).run(value) : await ((asked.request as ConfirmRequest).run?.() ?? Promise.resolve(null));
+    const problem = asked.password ? await asked.request.run(value) : ((await asked.request.run?.()) ?? null);
     if (current.current !== asked) return;
     if (problem) {
+      // Said in the dialog, which stays open; a refused password is not left there to resubmit.
       setBusy(false);
       setError(problem);
+      if (asked.password) setValue('');
       return;
     }
     finish(true);
   };
   const ask = useCallback(
-    (request: PasswordRequest | ConfirmRequest, password: boolean) =>
+    (asked: Asked) =>
       new Promise<boolean>((resolve) => {
         current.current?.resolve(false);
-        const next = { request, password, resolve };
+        const next = { ...asked, resolve };
         current.current = next;
         setValue('');
         setError(null);
@@ -76,7 +79,7 @@ function AskDialog(props: { open: Open; value: string; setValue(v: string): void
   const t = useT();
   const { request, password } = props.open;
   const fieldProblem = props.error?.fields ? Object.values(props.error.fields)[0] : undefined;
-  const passwordRequest = request as PasswordRequest;
+  const asked = props.open.password ? props.open.request : null;
   const problem = fieldProblem ? fieldText(t, fieldProblem) : undefined;
   return (
     <Dialog
@@ -90,12 +93,12 @@ function AskDialog(props: { open: Open; value: string; setValue(v: string): void
       onCancel={props.onCancel}
       testId={password ? 'password-dialog' : 'confirm-dialog'}
     >
-      {password && passwordRequest.kind === 'current' && (
-        <PasswordAgainField label={passwordRequest.label} value={props.value} onChange={(e) => props.setValue(e.target.value)} problem={problem} />
+      {asked?.kind === 'current' && (
+        <PasswordAgainField label={asked.label} value={props.value} onChange={(e) => props.setValue(e.target.value)} problem={problem} />
       )}
-      {password && passwordRequest.kind === 'new' && (
+      {asked?.kind === 'new' && (
         // A password being set: the browser may offer a strong one, but never checks its spelling.
-        <Field label={passwordRequest.label} type="password" autoComplete="new-password" spellCheck={false} autoCapitalize="off" autoCorrect="off" maxLength={256} value={props.value} onChange={(e) => props.setValue(e.target.value)} problem={problem} />
+        <Field label={asked.label} type="password" autoComplete="new-password" spellCheck={false} autoCapitalize="off" autoCorrect="off" maxLength={256} value={props.value} onChange={(e) => props.setValue(e.target.value)} problem={problem} />
       )}
     </Dialog>
   );
@@ -104,11 +107,11 @@ function AskDialog(props: { open: Open; value: string; setValue(v: string): void
 /** `const [dialog, confirm] = useConfirm()`: render `dialog`, then `await confirm({...})`. */
 export function useConfirm(): [ReactNode, (request: ConfirmRequest) => Promise<boolean>] {
   const [element, ask] = useAsk();
-  return [element, useCallback((request: ConfirmRequest) => ask(request, false), [ask])];
+  return [element, useCallback((request: ConfirmRequest) => ask({ password: false, request }), [ask])];
 }
 
 /** `const [dialog, askPassword] = usePasswordPrompt()`: the "your password, again" step. */
 export function usePasswordPrompt(): [ReactNode, (request: PasswordRequest) => Promise<boolean>] {
   const [element, ask] = useAsk();
-  return [element, useCallback((request: PasswordRequest) => ask(request, true), [ask])];
+  return [element, useCallback((request: PasswordRequest) => ask({ password: true, request }), [ask])];
 }
