@@ -10,6 +10,8 @@ export interface DialogProps {
   /** A destructive or high-risk action: the confirm button is drawn as danger. */
   danger?: boolean | undefined;
   busy?: boolean | undefined;
+  /** The confirm button waits for the dialog's field to be valid (e.g. a reason long enough). */
+  confirmDisabled?: boolean | undefined;
   /** A problem the call reported that is not tied to the dialog's field. */
   error?: ErrorBody | null | undefined;
   onConfirm(): void;
@@ -25,7 +27,7 @@ export interface DialogProps {
  * Esc into a cancel event; Enter submits the form. Focus goes back to whatever opened it.
  * Mounted only while open, so each opening starts clean.
  */
-export function Dialog({ title, message, confirmLabel, danger, busy, error, onConfirm, onCancel, children, testId }: DialogProps) {
+export function Dialog({ title, message, confirmLabel, danger, busy, confirmDisabled, error, onConfirm, onCancel, children, testId }: DialogProps) {
   const t = useT();
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
@@ -53,7 +55,7 @@ export function Dialog({ title, message, confirmLabel, danger, busy, error, onCo
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (!busy) onConfirm();
+    if (!busy && !confirmDisabled) onConfirm();
   };
 
   return (
@@ -78,7 +80,7 @@ export function Dialog({ title, message, confirmLabel, danger, busy, error, onCo
         <ErrorNotice error={error ?? null} />
         <div className="actions">
           {/* showModal() focuses the first control: the field if there is one, else this button, so Enter confirms. */}
-          <button type="submit" className={danger ? 'danger' : undefined} disabled={busy}>
+          <button type="submit" className={danger ? 'danger' : undefined} disabled={busy || confirmDisabled}>
             {busy ? t('common.working') : confirmLabel}
           </button>
           <button type="button" className="secondary" onClick={onCancel}>

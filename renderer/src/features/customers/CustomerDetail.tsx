@@ -1,8 +1,8 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerView, type SensitiveCustomerField } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
@@ -85,26 +85,27 @@ function RevealDialog({ field, onDone }: { field: SensitiveCustomerField; onDone
   const t = useT();
   const reveal = useCustomerDetailStore((state) => state.reveal);
   const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
+    setBusy(true);
     const problem = await reveal(field, reason.trim());
+    setBusy(false);
     if (problem) setError(problem);
     else onDone();
   };
   return (
-    <form className="reveal" role="dialog" aria-labelledby="reveal-title" data-testid="reveal-dialog" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
-      <h4 id="reveal-title">{t('reveal.title', { field: t(`field.${field}`) })}</h4>
-      <Field label={t('reveal.why')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} minLength={3} autoFocus />
-      <ErrorNotice error={error} />
-      <div className="actions">
-        <button type="submit" disabled={reason.trim().length < 3}>
-          {t('reveal.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('reveal.cancel')}
-        </button>
-      </div>
-    </form>
+    <Dialog
+      title={t('reveal.title', { field: t(`field.${field}`) })}
+      confirmLabel={t('reveal.submit')}
+      confirmDisabled={reason.trim().length < 3}
+      busy={busy}
+      error={error}
+      onConfirm={() => void submit()}
+      onCancel={onDone}
+      testId="reveal-dialog"
+    >
+      <Field label={t('reveal.why')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} minLength={3} />
+    </Dialog>
   );
 }
