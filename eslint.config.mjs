@@ -29,6 +29,22 @@ const noElectron = (why) => ({ name: 'electron', message: why });
  */
 const restrict = (options) => ({ 'no-restricted-imports': ['error', options] });
 
+/**
+ * Electron's renderer has no window.prompt (it throws "prompt() is and will not be supported.")
+ * and its alert/confirm block the whole app; Chromium has all three, so only a rule catches them.
+ * Ask through renderer/src/components/prompts.tsx (the in-app <dialog>) instead.
+ */
+const BROWSER_DIALOGS = ['prompt', 'alert', 'confirm'];
+const dialogMessage = 'Electron has no usable browser dialogs: use useConfirm/usePasswordPrompt (renderer/src/components/prompts.tsx).';
+/** @type {import('eslint').Linter.RulesRecord} */
+const noBrowserDialogs = {
+  'no-restricted-globals': ['error', ...BROWSER_DIALOGS.map((name) => ({ name, message: dialogMessage }))],
+  'no-restricted-properties': [
+    'error',
+    ...['window', 'globalThis', 'self', 'top', 'parent'].flatMap((object) => BROWSER_DIALOGS.map((property) => ({ object, property, message: dialogMessage }))),
+  ],
+};
+
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', '.native/**', 'coverage/**'] },
   js.configs.recommended,
@@ -45,13 +61,16 @@ export default tseslint.config(
   {
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
-    rules: restrict({
-      paths: [noElectron('The renderer reaches main only through window.coffer (renderer/src/client.ts).')],
-      patterns: [
-        { group: ['**/electron/**', '**/electron'], message: 'The renderer never imports electron/ code.' },
-        { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node built-ins.' },
-      ],
-    }),
+    rules: {
+      ...noBrowserDialogs,
+      ...restrict({
+        paths: [noElectron('The renderer reaches main only through window.coffer (renderer/src/client.ts).')],
+        patterns: [
+          { group: ['**/electron/**', '**/electron'], message: 'The renderer never imports electron/ code.' },
+          { group: NODE_BUILTINS, message: 'The renderer is sandboxed: no Node built-ins.' },
+        ],
+      }),
+    },
   },
   {
     files: ['shared/**/*.ts'],

@@ -44,6 +44,8 @@ export interface TestApp {
   requests: string[];
   /** Console errors and uncaught page errors (a CSP violation shows up here). */
   pageErrors: string[];
+  /** Calls of prompt/alert/confirm; any at all makes close() fail the test. */
+  browserDialogCalls: string[];
   close(): Promise<void>;
 }
 
@@ -96,6 +98,8 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       { names: CHANNEL_NAMES as string[], key: BRIDGE_KEY },
     );
 
+    const browserDialogCalls = await behaveLikeElectronDialogs(context);
+
     const page = context.pages()[0] ?? (await context.newPage());
     page.on('pageerror', (error) => pageErrors.push(error.message));
     page.on('console', (message) => {
@@ -111,12 +115,16 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       profileDir,
       requests,
       pageErrors,
+      browserDialogCalls,
       async close() {
         await openedContext.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         core.close();
         fs.rmSync(browserDir, { recursive: true, force: true });
         if (!options.profileDir) fs.rmSync(profileDir, { recursive: true, force: true });
+        if (browserDialogCalls.length > 0) {
+          throw new Error(`The page called ${browserDialogCalls.join(', ')}: Electron has no such dialog, so that button does nothing in the desktop app.`);
+        }
       },
     };
   } catch (error) {
@@ -125,6 +133,40 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
     core.close();
     throw error;
   }
+}
+
+/** Electron's own words when a renderer calls window.prompt (electron/electron#472, won't fix). */
+export const ELECTRON_PROMPT_ERROR = 'prompt() is and will not be supported.';
+
+/**
+ * Chromium has prompt/alert/confirm; Electron's renderer throws on prompt, and the app uses none
+ * of them (ESLint refuses them too). Every page of the context gets Electron's behaviour for
+ * prompt and a throw for the other two, each call recorded here so close() fails the test even
+ * when the page swallowed the error.
+ */
+async function behaveLikeElectronDialogs(context: BrowserContext): Promise<string[]> {
+  const calls: string[] = [];
+  await context.exposeBinding('__cofferBrowserDialog', (_source, name: unknown) => {
+    calls.push(`${String(name)}()`);
+  });
+  await context.addInitScript((promptError) => {
+    const w = window as unknown as Record<string, unknown>;
+    const report = w.__cofferBrowserDialog as (name: string) => Promise<void>;
+    const refuse = (name: string, message: string) =>
+      function refused(): never {
+        void report(name);
+        throw new Error(message);
+      };
+    const replacements: Record<string, () => never> = {
+      prompt: refuse('prompt', promptError),
+      alert: refuse('alert', 'alert() is not used by Coffer: use the in-app dialog.'),
+      confirm: refuse('confirm', 'confirm() is not used by Coffer: use the in-app dialog.'),
+    };
+    for (const [name, value] of Object.entries(replacements)) {
+      Object.defineProperty(window, name, { value, configurable: false, writable: false, enumerable: true });
+    }
+  }, ELECTRON_PROMPT_ERROR);
+  return calls;
 }
 
 /** Serves the renderer exactly as the app:// handler does: same resolver, same headers. */

@@ -231,7 +231,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         }
         if (!deps.revealLimiter.take(session.userId, now().getTime()).allowed) {
           deps.audit(db, { ...base, action: 'alert', outcome: 'denied', reason: 'reveal rate limit exceeded' }, now());
-          return { error: new CofferError('RATE_LIMITED', 'Too many reveals in a short time. The owner has been alerted; try again later.') };
+          return { error: new CofferError('RATE_LIMITED', 'Too many reveals in a short time. This is recorded in the audit log; try again later.') };
         }
         deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'ok', reason }, now());
         return { value };

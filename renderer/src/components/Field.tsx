@@ -35,3 +35,11 @@ export function Field({ label, hint, problem, ...input }: FieldProps) {
 export function RecoveryKeyField(props: Omit<FieldProps, 'autoComplete' | 'spellCheck' | 'maxLength' | 'placeholder'>) {
   return <Field {...props} autoComplete="off" spellCheck={false} maxLength={200} placeholder="XXXX-XXXX-XXXX-…" />;
 }
+
+/**
+ * Your own password, typed again to confirm a sensitive step: a real password input that is never
+ * offered to autofill or the spell checker (either would keep or suggest a copy).
+ */
+export function PasswordAgainField(props: Omit<FieldProps, 'type' | 'autoComplete' | 'spellCheck' | 'autoCapitalize' | 'autoCorrect' | 'maxLength'>) {
+  return <Field {...props} type="password" autoComplete="off" spellCheck={false} autoCapitalize="off" autoCorrect="off" maxLength={256} />;
+}

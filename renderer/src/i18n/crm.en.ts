@@ -144,6 +144,6 @@ export const crmEn = {
   'settings.optional.title': 'ID numbers and bank cards',
   'settings.optional.body': 'Off by default: keep only the personal data you need. When on, only the owner sees them (masked) and every reveal is audited.',
   'settings.optional.on': 'Keep ID numbers and bank cards in this vault',
-  'settings.optional.erase': 'When turning this off, also erase every stored ID number and bank card (cannot be undone)',
+  'settings.optional.erase': 'When turning this off, also erase every stored ID number and bank card (backups made before keep them: restoring one brings them back)',
   'settings.signInRulesWhere': 'Sign-in rules (idle lock, two-step sign-in) are on the Users page.',
 } as const;

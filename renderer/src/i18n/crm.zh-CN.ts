@@ -146,6 +146,6 @@ export const crmZhCN: Record<keyof typeof crmEn, string> = {
   'settings.optional.title': '身份证号和银行卡',
   'settings.optional.body': '默认关闭：只保存必要的个人信息。开启后仅店主可见（已遮盖），每次查看完整内容都会记入审计日志。',
   'settings.optional.on': '在此保险库中保存身份证号和银行卡',
-  'settings.optional.erase': '关闭时同时清除所有已保存的身份证号和银行卡（无法撤销）',
+  'settings.optional.erase': '关闭时同时清除所有已保存的身份证号和银行卡（之前的备份中仍有这些信息：从其恢复会让它们回来）',
   'settings.signInRulesWhere': '登录规则（闲置锁定、两步登录）在“用户”页面中。',
 };

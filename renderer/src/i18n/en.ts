@@ -1,4 +1,5 @@
 import { crmEn } from './crm.en';
+import { dialogsEn } from './dialogs.en';
 import { restoreEn } from './restore.en';
 import { ownerEn } from './owner.en';
 import { hardenEn } from './harden.en';
@@ -38,7 +39,7 @@ export const en = {
   'setup.recovery.finish': 'Finish setup',
   'setup.recovery.fileHeader': 'Coffer recovery key. Keep it safe and away from this computer.',
   'setup.backup.title': 'Where should backups go?',
-  'setup.backup.body': 'Pick a folder on another disk: a USB drive, a NAS share or a synced drive. Coffer backs up there every day, encrypted.',
+  'setup.backup.body': 'Pick a folder on another disk: a USB drive, a NAS share or a synced drive. While Coffer is running with the vault open, it backs up there on a schedule (every day unless you change it), encrypted.',
   'setup.backup.choose': 'Choose folder…',
   'setup.backup.chosen': 'Backups will go to: {folder}',
   'setup.backup.skip': 'Later',
@@ -225,6 +226,7 @@ export const en = {
   ...restoreEn,
   ...ownerEn,
   ...hardenEn,
+  ...dialogsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

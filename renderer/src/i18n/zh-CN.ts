@@ -1,4 +1,5 @@
 import { crmZhCN } from './crm.zh-CN';
+import { dialogsZhCN } from './dialogs.zh-CN';
 import { restoreZhCN } from './restore.zh-CN';
 import { ownerZhCN } from './owner.zh-CN';
 import { hardenZhCN } from './harden.zh-CN';
@@ -39,7 +40,7 @@ export const zhCN: Record<MessageKey, string> = {
   'setup.recovery.finish': '完成设置',
   'setup.recovery.fileHeader': 'Coffer 恢复密钥。请妥善保管，不要与这台电脑放在一起。',
   'setup.backup.title': '备份保存到哪里？',
-  'setup.backup.body': '请选择另一块磁盘上的文件夹：U 盘、NAS 共享或同步盘。Coffer 每天会把加密备份保存到那里。',
+  'setup.backup.body': '请选择另一块磁盘上的文件夹：U 盘、NAS 共享或同步盘。Coffer 在运行且保险库已打开时，会按计划（默认每天一次）把加密备份保存到那里。',
   'setup.backup.choose': '选择文件夹…',
   'setup.backup.chosen': '备份将保存到：{folder}',
   'setup.backup.skip': '稍后',
@@ -226,4 +227,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...restoreZhCN,
   ...ownerZhCN,
   ...hardenZhCN,
+  ...dialogsZhCN,
 };

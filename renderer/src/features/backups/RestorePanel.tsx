@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
-import { Field, RecoveryKeyField } from '../../components/Field';
+import { PasswordAgainField, RecoveryKeyField } from '../../components/Field';
 import { errorTextIn, fieldText, restoreStepText, useT } from '../../i18n';
 import { useBackupStore, type BackupFile } from '../../stores/backup-store';
 import { afterVaultReplaced } from '../../stores/session-data';
@@ -79,11 +79,8 @@ export function RestorePanel({ files }: { files: BackupFile[] }) {
               <strong>{t('restore.explainLoss', { date: fileDate(chosen) })}</strong>
             </li>
           </ul>
-          <Field
+          <PasswordAgainField
             label={t('restore.password')}
-            type="password"
-            autoComplete="current-password"
-            maxLength={256}
             value={password}
             disabled={running}
             onChange={(e) => setPassword(e.target.value)}

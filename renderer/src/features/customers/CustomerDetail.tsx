@@ -1,9 +1,10 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerView, type SensitiveCustomerField } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
-import { ErrorNotice } from '../../components/ErrorNotice';
+import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
+import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
@@ -18,8 +19,7 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { revealed, close, startEdit, remove } = useCustomerDetailStore();
   const [asking, setAsking] = useState<SensitiveCustomerField | null>(null);
-  const [confirming, setConfirming] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
+  const [confirmDialog, confirm] = useConfirm();
 
   return (
     <aside className="card detail" data-testid="customer-detail" aria-labelledby="customer-name" onKeyDown={(e) => e.key === 'Escape' && !asking && close()}>
@@ -58,33 +58,26 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
       </dl>
       {can(role, 'customers.assign') && <AssignOwner key={customer.id} selection={{ ids: [customer.id] }} count={1} />}
       {asking && <RevealDialog field={asking} onDone={() => setAsking(null)} />}
-      <ErrorNotice error={error} />
       <div className="actions">
         {can(role, 'customers.write') && (
           <button type="button" className="secondary" onClick={() => void startEdit()}>
             {t('detail.edit')}
           </button>
         )}
-        {can(role, 'customers.delete') &&
-          (confirming ? (
-            <span className="confirm" role="alertdialog" aria-label={t('detail.deleteConfirm')}>
-              {t('detail.deleteConfirm')}{' '}
-              <button type="button" className="danger" onClick={() => void remove().then(setError)}>
-                {t('detail.deleteYes')}
-              </button>
-              <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
-                {t('reveal.cancel')}
-              </button>
-            </span>
-          ) : (
-            <button type="button" className="secondary" onClick={() => setConfirming(true)}>
-              {t('detail.delete')}
-            </button>
-          ))}
+        {can(role, 'customers.delete') && (
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void confirm({ title: t('detail.deleteConfirm'), message: customer.name, confirmLabel: t('detail.deleteYes'), danger: true, run: remove })}
+          >
+            {t('detail.delete')}
+          </button>
+        )}
         <button type="button" className="secondary" onClick={close}>
           {t('customers.close')}
         </button>
       </div>
+      {confirmDialog}
       <CustomerActivity />
     </aside>
   );
@@ -94,26 +87,27 @@ function RevealDialog({ field, onDone }: { field: SensitiveCustomerField; onDone
   const t = useT();
   const reveal = useCustomerDetailStore((state) => state.reveal);
   const [reason, setReason] = useState('');
+  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
+  const submit = async () => {
+    setBusy(true);
     const problem = await reveal(field, reason.trim());
+    setBusy(false);
     if (problem) setError(problem);
     else onDone();
   };
   return (
-    <form className="reveal" role="dialog" aria-labelledby="reveal-title" data-testid="reveal-dialog" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && onDone()}>
-      <h4 id="reveal-title">{t('reveal.title', { field: t(`field.${field}`) })}</h4>
-      <Field label={t('reveal.why')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} minLength={3} autoFocus />
-      <ErrorNotice error={error} />
-      <div className="actions">
-        <button type="submit" disabled={reason.trim().length < 3}>
-          {t('reveal.submit')}
-        </button>
-        <button type="button" className="secondary" onClick={onDone}>
-          {t('reveal.cancel')}
-        </button>
-      </div>
-    </form>
+    <Dialog
+      title={t('reveal.title', { field: t(`field.${field}`) })}
+      confirmLabel={t('reveal.submit')}
+      confirmDisabled={reason.trim().length < 3}
+      busy={busy}
+      error={error}
+      onConfirm={() => void submit()}
+      onCancel={onDone}
+      testId="reveal-dialog"
+    >
+      <Field label={t('reveal.why')} value={reason} onChange={(e) => setReason(e.target.value)} maxLength={200} minLength={3} />
+    </Dialog>
   );
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { CUSTOMER_LEVELS, DEFAULT_DORMANT_DAYS, type CustomerFilters } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
+import { canQueryField } from '../../../../shared/field-policy';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
@@ -59,7 +60,7 @@ export function CustomersPage() {
         </div>
       </div>
       <form role="search" className="filters" onSubmit={submit}>
-        <input type="search" aria-label={t('customers.search')} placeholder={t('customers.searchHint')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
+        <input type="search" aria-label={t('customers.search')} placeholder={t(canQueryField(role, 'mobile') && canQueryField(role, 'phone') && canQueryField(role, 'email') ? 'customers.searchHint' : 'customers.searchHintBasic')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="secondary">
           {t('customers.search')}
         </button>

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
+import { PasswordAgainField } from '../../components/Field';
 import { call } from '../../client';
 import { fieldText, useT } from '../../i18n';
 
@@ -22,7 +22,7 @@ export function RotateKey() {
     <form className="subsection" onSubmit={(event) => void submit(event)} data-testid="rotate-key">
       <h3>{t('rotate.title')}</h3>
       <p className="hint">{t('rotate.body')}</p>
-      <Field label={t('rotate.password')} type="password" autoComplete="current-password" maxLength={256} value={password} onChange={(e) => setPassword(e.target.value)} problem={wrong ? fieldText(t, wrong) : undefined} />
+      <PasswordAgainField label={t('rotate.password')} value={password} onChange={(e) => setPassword(e.target.value)} problem={wrong ? fieldText(t, wrong) : undefined} />
       {state.done && <p className="notice notice-ok" role="status">{t('rotate.done')}</p>}
       <ErrorNotice error={state.error && !wrong ? state.error : null} />
       <div className="actions">

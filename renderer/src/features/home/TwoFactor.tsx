@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
+import { Field, PasswordAgainField } from '../../components/Field';
 import { call } from '../../client';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
@@ -78,7 +78,7 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
       )}
       {step.at === 'idle' && state === 'on' && (
         <form onSubmit={(e) => void turnOff(e)}>
-          <Field label={t('twofa.password')} type="password" autoComplete="current-password" value={password} maxLength={256} onChange={(e) => setPassword(e.target.value)} />
+          <PasswordAgainField label={t('twofa.password')} value={password} onChange={(e) => setPassword(e.target.value)} />
           <button type="submit" className="secondary" disabled={!password}>
             {t('twofa.turnOff')}
           </button>

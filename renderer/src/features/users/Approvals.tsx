@@ -2,11 +2,19 @@ import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { usePasswordPrompt } from '../../components/prompts';
 import { call } from '../../client';
-import { useT } from '../../i18n';
+import { useT, type Translate } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
+import { useAppStore } from '../../stores/app-store';
 
 type Pending = ChannelOutput<'approvals.list'>[number];
+
+function describe(t: Translate, a: Pending): string {
+  return a.kind === 'user.role'
+    ? t('approvals.role', { by: a.requestedByUsername, user: a.targetUsername, role: a.payload.role ? t(`role.${a.payload.role}`) : '' })
+    : t('approvals.2fa', { by: a.requestedByUsername, user: a.targetUsername });
+}
 
 /** Requests from the other owner (two-person rule); hidden when there are none. */
 export function Approvals() {
@@ -15,6 +23,8 @@ export function Approvals() {
   const loadUsers = useAdminStore((s) => s.loadUsers);
   const [pending, setPending] = useState<Pending[]>([]);
   const [error, setError] = useState<ErrorBody | null>(null);
+  const me = useAppStore((state) => state.status?.session?.username);
+  const [passwordDialog, askPassword] = usePasswordPrompt();
   const load = async () => {
     const result = await call('approvals.list', {});
     if (result.ok) setPending(result.value);
@@ -23,11 +33,21 @@ export function Approvals() {
     void load();
   }, [users]);
 
-  const decide = async (id: number, approve: boolean) => {
-    const password = window.prompt(t('users.ownerPassword'));
-    if (!password) return;
-    const result = await call('approvals.decide', { id, approve, password });
-    setError(result.ok ? null : result.error);
+  const decide = async (a: Pending, approve: boolean) => {
+    setError(null);
+    const done = await askPassword({
+      title: t(approve ? 'dialog.approveTitle' : 'dialog.rejectTitle'),
+      message: t('dialog.decideBody', { request: describe(t, a) }),
+      label: t('dialog.yourPassword'),
+      kind: 'current',
+      confirmLabel: t(approve ? 'approvals.approve' : 'approvals.reject'),
+      danger: !approve,
+      run: async (password) => {
+        const result = await call('approvals.decide', { id: a.id, approve, password });
+        return result.ok ? null : result.error;
+      },
+    });
+    if (!done) return;
     await loadUsers();
     await load();
   };
@@ -38,20 +58,26 @@ export function Approvals() {
       <h3>{t('approvals.title')}</h3>
       <ul>
         {pending.map((a) => (
-          <li key={a.id}>
-            {a.kind === 'user.role'
-              ? t('approvals.role', { by: a.requestedByUsername, user: a.targetUsername, role: a.payload.role ? t(`role.${a.payload.role}`) : '' })
-              : t('approvals.2fa', { by: a.requestedByUsername, user: a.targetUsername })}{' '}
-            <button type="button" className="link" onClick={() => void decide(a.id, true)}>
-              {t('approvals.approve')}
-            </button>
-            <button type="button" className="link" onClick={() => void decide(a.id, false)}>
-              {t('approvals.reject')}
-            </button>
+          <li key={a.id} data-testid="approval">
+            {describe(t, a)}{' '}
+            {/* The two-person rule: the requester cannot approve their own request, so it is not offered. */}
+            {a.requestedByUsername === me ? (
+              <small className="hint">{t('approvals.yours')}</small>
+            ) : (
+              <>
+                <button type="button" className="link" onClick={() => void decide(a, true)}>
+                  {t('approvals.approve')}
+                </button>
+                <button type="button" className="link" onClick={() => void decide(a, false)}>
+                  {t('approvals.reject')}
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>
       <ErrorNotice error={error} />
+      {passwordDialog}
     </section>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { usePasswordPrompt } from '../../components/prompts';
 import { call } from '../../client';
 import { useT } from '../../i18n';
 
@@ -11,6 +12,7 @@ export function SignInRules() {
   const [minutes, setMinutes] = useState('15');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saved, setSaved] = useState(false);
+  const [passwordDialog, askPassword] = usePasswordPrompt();
 
   const load = async () => {
     const result = await call('settings.auth', {});
@@ -23,11 +25,20 @@ export function SignInRules() {
   }, []);
 
   const toggle = async (required: boolean) => {
-    const password = window.prompt(t('users.ownerPassword'));
-    if (!password) return;
-    const result = await call('settings.setRequire2fa', { required, password });
-    setError(result.ok ? null : result.error);
-    await load();
+    setError(null);
+    const done = await askPassword({
+      title: t(required ? 'dialog.require2faOnTitle' : 'dialog.require2faOffTitle'),
+      message: t(required ? 'dialog.require2faOnBody' : 'dialog.require2faOffBody'),
+      label: t('dialog.yourPassword'),
+      kind: 'current',
+      confirmLabel: t('dialog.confirm'),
+      danger: !required,
+      run: async (password) => {
+        const result = await call('settings.setRequire2fa', { required, password });
+        return result.ok ? null : result.error;
+      },
+    });
+    if (done) await load();
   };
   const saveIdle = async () => {
     const result = await call('settings.setIdleMinutes', { minutes: Number(minutes) });
@@ -55,6 +66,7 @@ export function SignInRules() {
         {saved && <span role="status">{t('rules.saved')}</span>}
       </div>
       <ErrorNotice error={error} />
+      {passwordDialog}
     </section>
   );
 }

@@ -4,11 +4,23 @@ import type { Role } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
+import { call } from '../../client';
+import { usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
+import { useAppStore } from '../../stores/app-store';
 import { Approvals } from './Approvals';
 import { SignInRules } from './SignInRules';
 import { StaleAccounts } from './StaleAccounts';
+
+function RoleOptions() {
+  const t = useT();
+  return ROLES.map((role) => (
+    <option key={role} value={role}>
+      {t(`role.${role}`)}
+    </option>
+  ));
+}
 
 export function UsersPage() {
   const t = useT();
@@ -16,6 +28,9 @@ export function UsersPage() {
   const [form, setForm] = useState({ username: '', displayName: '', role: 'sales' as Role, password: '' });
   const [formError, setFormError] = useState<ErrorBody | null>(null);
   const [rowError, setRowError] = useState<ErrorBody | null>(null);
+  const [sentForApproval, setSentForApproval] = useState(false);
+  const me = useAppStore((state) => state.status?.session?.username);
+  const [passwordDialog, askPassword] = usePasswordPrompt();
   useEffect(() => {
     void loadUsers();
   }, [loadUsers]);
@@ -29,15 +44,37 @@ export function UsersPage() {
     if (!problem) setForm({ username: '', displayName: '', role: 'sales', password: '' });
   };
   const act = async (run: () => Promise<ErrorBody | null>) => setRowError(await run());
-  const changeRole = (username: string, role: Role) => {
-    const ownerPassword = window.prompt(t('users.ownerPassword'));
-    if (ownerPassword) void act(() => changeUser('users.setRole', { username, role, ownerPassword }));
+  // Each change is confirmed in the app's own dialog; a wrong password or a refusal shows there.
+  const changeRole = (user: string, role: Role) => {
+    setRowError(null);
+    setSentForApproval(false);
+    void askPassword({
+      title: t('dialog.roleTitle', { user, role: t(`role.${role}`) }),
+      message: t('dialog.roleBody', { user }),
+      label: t('dialog.yourPassword'),
+      kind: 'current',
+      confirmLabel: t('dialog.roleConfirm'),
+      run: async (ownerPassword) => {
+        const result = await call('users.setRole', { username: user, role, ownerPassword });
+        if (!result.ok) return result.error;
+        // With a second owner the change waits for their approval: say so, or it looks like nothing happened.
+        setSentForApproval(result.value.pending);
+        await loadUsers();
+        return null;
+      },
+    });
   };
-  const resetPassword = (username: string) => {
-    const newPassword = window.prompt(t('users.newPassword'));
-    if (newPassword) void act(() => changeUser('users.resetPassword', { username, newPassword }));
+  const resetPassword = (user: string) => {
+    setRowError(null);
+    void askPassword({
+      title: t('dialog.resetTitle', { user }),
+      message: t('dialog.resetBody', { user }),
+      label: t('users.newPassword'),
+      kind: 'new',
+      confirmLabel: t('dialog.resetConfirm'),
+      run: (newPassword) => changeUser('users.resetPassword', { username: user, newPassword }),
+    });
   };
-
   return (
     <section aria-labelledby="users-title" data-testid="users-page">
       <h2 id="users-title">{t('users.title')}</h2>
@@ -45,6 +82,12 @@ export function UsersPage() {
         {t('users.no2fa', { count: no2fa })}
       </p>
       <ErrorNotice error={error ?? rowError} />
+      {sentForApproval && (
+        <p role="status" className="notice notice-ok" data-testid="sent-for-approval">
+          {t('approvals.pending')}
+        </p>
+      )}
+      {passwordDialog}
       <table className="grid" data-testid="users-table">
         <thead>
           <tr>
@@ -58,32 +101,39 @@ export function UsersPage() {
           </tr>
         </thead>
         <tbody>
-          {users.map((user) => (
-            <tr key={user.username} data-testid={`user-${user.username}`}>
-              <td>{user.username}</td>
-              <td>{user.displayName}</td>
-              <td>
-                <select aria-label={t('users.changeRole')} value={user.role} disabled={busy} onChange={(e) => changeRole(user.username, e.target.value as Role)}>
-                  {ROLES.map((role) => (
-                    <option key={role} value={role}>
-                      {t(`role.${role}`)}
-                    </option>
-                  ))}
-                </select>
-              </td>
-              <td>{t(`users.status.${user.status}`)}</td>
-              <td>{user.has2fa ? t('users.yes') : t('users.no')}</td>
-              <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')}</td>
-              <td className="row-actions">
-                <button type="button" className="link" disabled={busy} onClick={() => void act(() => changeUser('users.setStatus', { username: user.username, status: user.status === 'active' ? 'disabled' : 'active' }))}>
-                  {user.status === 'active' ? t('users.disable') : t('users.enable')}
-                </button>
-                <button type="button" className="link" disabled={busy} onClick={() => resetPassword(user.username)}>
-                  {t('users.resetPassword')}
-                </button>
-              </td>
-            </tr>
-          ))}
+          {users.map((user) => {
+            const self = user.username === me;
+            return (
+              <tr key={user.username} data-testid={`user-${user.username}`}>
+                <td>
+                  {user.username}
+                  {self && <span className="badge">{t('users.self')}</span>}
+                </td>
+                <td>{user.displayName}</td>
+                <td>
+                  <select aria-label={t('users.changeRole')} value={user.role} disabled={busy || self} onChange={(e) => changeRole(user.username, e.target.value as Role)}>
+                    <RoleOptions />
+                  </select>
+                </td>
+                <td>{t(`users.status.${user.status}`)}</td>
+                <td>{user.has2fa ? t('users.yes') : t('users.no')}</td>
+                <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')}</td>
+                <td className="row-actions">
+                  {/* Disabling yourself would lock the door behind you: not offered, and the row says why. */}
+                  {self ? (
+                    <small className="hint">{t('users.selfDisable')}</small>
+                  ) : (
+                    <button type="button" className="link" disabled={busy} onClick={() => void act(() => changeUser('users.setStatus', { username: user.username, status: user.status === 'active' ? 'disabled' : 'active' }))}>
+                      {user.status === 'active' ? t('users.disable') : t('users.enable')}
+                    </button>
+                  )}
+                  <button type="button" className="link" disabled={busy} onClick={() => resetPassword(user.username)}>
+                    {t('users.resetPassword')}
+                  </button>
+                </td>
+              </tr>
+            );
+          })}
         </tbody>
       </table>
       <StaleAccounts />
@@ -96,11 +146,7 @@ export function UsersPage() {
         <label className="field">
           <span>{t('users.role')}</span>
           <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-            {ROLES.map((role) => (
-              <option key={role} value={role}>
-                {t(`role.${role}`)}
-              </option>
-            ))}
+            <RoleOptions />
           </select>
         </label>
         <Field label={t('users.password')} type="password" autoComplete="new-password" value={form.password} maxLength={256} onChange={(e) => setForm({ ...form, password: e.target.value })} problem={formError?.fields?.password ? fieldText(t, formError.fields.password) : undefined} />

@@ -1,0 +1,265 @@
+import { afterEach, expect, it } from 'vitest';
+import type { Locale } from '../../shared/contract';
+import { createCore } from '../../electron/core';
+import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
+import { createAppRouter } from '../../electron/ipc';
+import type { Router } from '../../electron/ipc/router';
+import { en, type MessageKey } from '../../renderer/src/i18n/en';
+import { zhCN } from '../../renderer/src/i18n/zh-CN';
+import { describeKeychain } from '../support/keyring';
+import { tempDir } from '../support/tmp';
+import { E2E_KEYCHAIN_SERVICE, ELECTRON_PROMPT_ERROR, launchApp, type TestApp } from './harness';
+
+// The four owner actions that used window.prompt (which Electron's renderer does not have), done
+// through the in-app dialog with the keyboard, in both languages, each checked through the router.
+
+const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
+const OWNER2 = { username: 'ada', displayName: 'Ada 艾达', password: 'Copper-Kettle-58' };
+const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
+const NEW_PASSWORD = 'Maple-Lantern-93';
+
+const CATALOG: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
+const LOCALES: Locale[] = ['zh-CN', 'en'];
+
+async function ok(router: Router, senderId: string, channel: string, input: unknown): Promise<unknown> {
+  const result = await router.dispatch({ senderId }, channel, input);
+  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
+  return result.value;
+}
+
+/** An owner and a sales user; with `secondOwner`, also Ada (owner), who asks to make Lily a manager. */
+async function seedVault(profileDir: string, secondOwner = false): Promise<void> {
+  const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
+  const router = createAppRouter(core);
+  const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
+  await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
+  await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+  if (secondOwner) {
+    await ok(router, 'seed', 'users.create', { ...OWNER2, role: 'owner' });
+    await ok(router, 'seed-ada', 'session.login', { username: OWNER2.username, password: OWNER2.password });
+    expect(await ok(router, 'seed-ada', 'users.setRole', { username: SALES.username, role: 'manager', ownerPassword: OWNER2.password })).toMatchObject({ pending: true });
+  }
+  core.close();
+}
+
+/** Reads through the router as a session of its own, never through the page. */
+async function asOwner<T>(router: Router, channel: string, input: unknown = {}): Promise<T> {
+  const sender = `check-${channel}`;
+  await ok(router, sender, 'session.login', { username: OWNER.username, password: OWNER.password });
+  const value = (await ok(router, sender, channel, input)) as T;
+  await ok(router, sender, 'session.logout', {});
+  return value;
+}
+
+async function roleOf(router: Router, username: string): Promise<string | undefined> {
+  return (await asOwner<{ username: string; role: string }[]>(router, 'users.list')).find((u) => u.username === username)?.role;
+}
+
+async function signInAs(app: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
+  const L = CATALOG[locale];
+  const { page } = app;
+  await page.getByTestId('login').waitFor();
+  await page.getByLabel(L['login.username']).fill(who.username);
+  await page.getByLabel(L['login.password']).fill(who.password);
+  await page.getByRole('button', { name: L['login.submit'] }).click();
+  await page.getByTestId('signed-in-as').waitFor();
+}
+
+async function openUsersPage(app: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
+  await signInAs(app, locale, who);
+  await app.page.getByRole('button', { name: CATALOG[locale]['nav.users'] }).click();
+  await app.page.getByTestId('users-table').waitFor();
+}
+
+let app: TestApp | undefined;
+
+/** A seeded vault opened in Chromium in the given language; `app` is closed after each test. */
+async function start(locale: Locale, secondOwner = false): Promise<TestApp> {
+  const profileDir = tempDir('coffer-e2e-dialogs-');
+  await seedVault(profileDir, secondOwner);
+  app = await launchApp({ profileDir, osLocales: [locale] });
+  return app;
+}
+
+afterEach(async () => {
+  const opened = app;
+  app = undefined;
+  await opened?.close();
+});
+
+describeKeychain('no browser dialogs: the owner actions go through the in-app dialog', () => {
+  it.each(LOCALES)('%s: change a role (wrong password, Esc, Enter), reset a password, require two-step sign-in', async (locale) => {
+    const L = CATALOG[locale];
+    const started = await start(locale);
+    const { page, router } = started;
+    await openUsersPage(started, locale, OWNER);
+    const row = page.getByTestId(`user-${SALES.username}`);
+    const dialog = page.getByTestId('password-dialog');
+
+    // Change role: Esc cancels and changes nothing.
+    const roleSelect = row.getByLabel(L['users.changeRole']);
+    await roleSelect.focus();
+    await roleSelect.selectOption('manager');
+    await dialog.waitFor();
+    const field = dialog.getByLabel(L['dialog.yourPassword']);
+    await expect.poll(() => field.evaluate((el) => el === document.activeElement)).toBe(true);
+    expect(await field.evaluate((el) => [el.getAttribute('type'), el.getAttribute('autocomplete'), el.getAttribute('spellcheck')])).toEqual(['password', 'off', 'false']);
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await roleSelect.inputValue()).toBe('sales');
+    expect(await roleOf(router, SALES.username)).toBe('sales');
+    // Focus goes back to what opened the dialog.
+    await expect.poll(() => roleSelect.evaluate((el) => el === document.activeElement)).toBe(true);
+
+    // A wrong password is said inside the dialog, which stays open; Enter with the right one does it.
+    await roleSelect.selectOption('manager');
+    await field.fill('not-my-password');
+    await page.keyboard.press('Enter');
+    await dialog.getByText(L['field.wrong']).waitFor();
+    expect(await roleOf(router, SALES.username)).toBe('sales');
+    await field.fill(OWNER.password);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => roleOf(router, SALES.username)).toBe('manager');
+
+    // Reset a password: a weak one is refused in the dialog; the new one works at sign-in.
+    await row.getByRole('button', { name: L['users.resetPassword'] }).click();
+    const newField = dialog.getByLabel(L['users.newPassword']);
+    expect(await newField.getAttribute('autocomplete')).toBe('new-password');
+    await newField.fill('short');
+    await page.keyboard.press('Enter');
+    await dialog.getByText(L['field.too-short']).waitFor();
+    await newField.fill(NEW_PASSWORD);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await router.dispatch({ senderId: 'check-old' }, 'session.login', { username: SALES.username, password: SALES.password })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await router.dispatch({ senderId: 'check-new' }, 'session.login', { username: SALES.username, password: NEW_PASSWORD })).toMatchObject({ ok: true });
+
+    // Require two-step sign-in: Esc leaves it off, the confirm button with the password turns it on.
+    const rules = page.getByTestId('sign-in-rules');
+    const require2fa = rules.getByLabel(L['rules.require2fa']);
+    await require2fa.click();
+    await dialog.waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await require2fa.isChecked()).toBe(false);
+    expect(await asOwner(router, 'settings.auth')).toMatchObject({ require2fa: false });
+    await require2fa.click();
+    await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
+    await dialog.getByRole('button', { name: L['dialog.confirm'] }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await expect.poll(() => require2fa.isChecked()).toBe(true);
+    expect((await router.dispatch({ senderId: 'e2e-page' }, 'settings.auth', {})) as unknown).toMatchObject({ ok: true, value: { require2fa: true } });
+    expect(started.pageErrors).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: the other owner approves a request; its requester is not offered the approval', async (locale) => {
+    const L = CATALOG[locale];
+    const started = await start(locale, true);
+    const { page, router } = started;
+
+    // The requester sees the request, but no way to approve it.
+    await openUsersPage(started, locale, OWNER2);
+    const request = page.getByTestId('approval');
+    await request.getByText(L['approvals.yours']).waitFor();
+    expect(await request.getByRole('button').count()).toBe(0);
+    await page.getByRole('button', { name: L['nav.home'] }).click();
+    await page.getByRole('button', { name: L['home.logout'] }).click();
+
+    await openUsersPage(started, locale, OWNER);
+    await request.getByRole('button', { name: L['approvals.approve'] }).click();
+    const dialog = page.getByTestId('password-dialog');
+    await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('approvals').waitFor({ state: 'detached' });
+    expect(await asOwner(router, 'approvals.list')).toEqual([]);
+    expect(await roleOf(router, SALES.username)).toBe('manager');
+    expect(started.pageErrors).toEqual([]);
+  });
+
+  it('rejecting a request with the keyboard leaves the role as it was', async () => {
+    const started = await start('en', true);
+    const { page, router } = started;
+    await openUsersPage(started, 'en', OWNER);
+    const reject = page.getByTestId('approval').getByRole('button', { name: en['approvals.reject'] });
+    await reject.click();
+    const dialog = page.getByTestId('password-dialog');
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await asOwner<unknown[]>(router, 'approvals.list')).toHaveLength(1);
+    await reject.click();
+    await page.keyboard.type(OWNER.password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('approvals').waitFor({ state: 'detached' });
+    expect(await asOwner(router, 'approvals.list')).toEqual([]);
+    expect(await roleOf(router, SALES.username)).toBe('sales');
+  });
+
+  it.each(LOCALES)('%s: the Users page says what happened: no disabling yourself, a taken username, a change waiting for the other owner', async (locale) => {
+    const L = CATALOG[locale];
+    const started = await start(locale, true);
+    const { page, router } = started;
+    await openUsersPage(started, locale, OWNER);
+
+    const mine = page.getByTestId(`user-${OWNER.username}`);
+    await mine.getByText(L['users.selfDisable']).waitFor();
+    expect(await mine.getByRole('button', { name: L['users.disable'] }).count()).toBe(0);
+    expect(await mine.getByLabel(L['users.changeRole']).isDisabled()).toBe(true);
+
+    const add = page.getByTestId('add-user');
+    await add.getByLabel(L['users.username']).fill(SALES.username);
+    await add.getByLabel(L['users.displayName']).fill('Another Lily');
+    await add.getByLabel(L['users.password']).fill('Silver-Orchard-64');
+    await add.getByRole('button', { name: L['users.add'] }).click();
+    await add.getByText(L['field.taken']).waitFor();
+    expect(await asOwner<unknown[]>(router, 'users.list')).toHaveLength(3);
+
+    // With two owners a role change is a request: the page says it went to the other owner.
+    await page.getByTestId(`user-${OWNER2.username}`).getByLabel(L['users.changeRole']).selectOption('support');
+    await page.getByTestId('password-dialog').getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sent-for-approval').getByText(L['approvals.pending']).waitFor();
+    expect(await roleOf(router, OWNER2.username)).toBe('owner');
+    expect(started.pageErrors).toEqual([]);
+  });
+
+  it.each(LOCALES)('%s: the search hint promises phone and e-mail only to roles that may search them', async (locale) => {
+    const L = CATALOG[locale];
+    const started = await start(locale);
+    const { page } = started;
+    const hintFor = async (who: { username: string; password: string }) => {
+      await signInAs(started, locale, who);
+      await page.getByRole('button', { name: L['nav.customers'] }).click();
+      const hint = await page.getByRole('searchbox', { name: L['customers.search'], exact: true }).getAttribute('placeholder');
+      await page.getByRole('button', { name: L['nav.home'] }).click();
+      await page.getByRole('button', { name: L['home.logout'] }).click();
+      return hint;
+    };
+    expect(await hintFor(SALES)).toBe(L['customers.searchHintBasic']);
+    expect(await hintFor(OWNER)).toBe(L['customers.searchHint']);
+  });
+
+  it('the harness answers prompt() as Electron does and fails a test that used any browser dialog', async () => {
+    const profileDir = tempDir('coffer-e2e-dialogs-');
+    const opened = await launchApp({ profileDir });
+    try {
+      const thrown = await opened.page.evaluate(() =>
+        (['prompt', 'alert', 'confirm'] as const).map((name) => {
+          try {
+            window[name]('x');
+            return 'no error';
+          } catch (error) {
+            return (error as Error).message;
+          }
+        }),
+      );
+      expect(thrown[0]).toBe(ELECTRON_PROMPT_ERROR);
+      expect(thrown[1]).toMatch(/alert\(\)/);
+      expect(thrown[2]).toMatch(/confirm\(\)/);
+      await expect.poll(() => opened.browserDialogCalls.length).toBe(3);
+    } finally {
+      await expect(opened.close()).rejects.toThrow(/prompt\(\), alert\(\), confirm\(\)/);
+    }
+  });
+});
