@@ -1,4 +1,5 @@
 import { crmEn } from './crm.en';
+import { engineEn } from './engine.en';
 import { restoreEn } from './restore.en';
 
 export const en = {
@@ -222,6 +223,7 @@ export const en = {
   'error.INTERNAL': 'Something went wrong inside Coffer. Your data is unchanged. Try again.',
   ...crmEn,
   ...restoreEn,
+  ...engineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
