@@ -87,6 +87,8 @@ export function createElectronStandIn(options: StandInOptions) {
   }
 
   const windows: StandInBrowserWindow[] = [];
+  // The invoke binding finds a call's window by its page.
+  const resolvedPages = new Map<StandInBrowserWindow, Page>();
   const strays = new Map<Page, StandInWebContents>();
 
   class StandInBrowserWindow extends EventEmitter {
@@ -102,7 +104,6 @@ export function createElectronStandIn(options: StandInOptions) {
         return p;
       })();
       this.webContents = new StandInWebContents(page);
-      // The invoke binding finds a call's window by its page.
       void page.then((p) => resolvedPages.set(this, p));
       windows.push(this);
     }
@@ -158,12 +159,10 @@ export function createElectronStandIn(options: StandInOptions) {
       return result;
     });
   }
-  const resolvedPages = new Map<StandInBrowserWindow, Page>();
   const strayContents = (page: Page) => strays.get(page) ?? strays.set(page, new StandInWebContents(Promise.resolve(page))).get(page)!;
 
   const app = Object.assign(new EventEmitter(), {
     isPackaged: false,
-    quitting: false,
     requestSingleInstanceLock: () => true,
     enableSandbox: () => record.events.push('sandbox enabled'),
     getPath: (name: string) => (name === 'userData' ? options.userData : options.userData),
