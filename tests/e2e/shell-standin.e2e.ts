@@ -152,6 +152,10 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
     const refused = { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } };
     expect(await ask({ type: 'frameInvoke', channel: 'app.status' })).toEqual(refused);
     expect(await ask({ type: 'strayInvoke', channel: 'app.status' })).toEqual(refused);
+    // A link away from the app is refused by main's will-navigate guard; the page stays.
+    await evaluate("setTimeout(() => (location.href = 'https://elsewhere.example/'), 0)");
+    await expect.poll(async () => (await ask<StandInRecord>({ type: 'record' })).events).toContain('will-navigate prevented: https://elsewhere.example/');
+    expect(await evaluate('location.href')).toBe('https://coffer/index.html');
     // The same call from the window's top frame is answered, by the router.
     expect(await call('app.status')).toMatchObject({ ok: true, value: { vault: 'needs-setup' } });
   });

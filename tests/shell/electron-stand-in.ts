@@ -52,7 +52,6 @@ export interface StandInRecord {
   foreignRequests: string[];
   /** Each ipcRenderer.invoke main saw: channel, whether the sender was a main frame, ok or error code. */
   invokes: { channel: string; mainFrame: boolean; outcome: string }[];
-  menuEvents: unknown[];
 }
 
 export function createElectronStandIn(options: StandInOptions) {
@@ -62,7 +61,6 @@ export function createElectronStandIn(options: StandInOptions) {
     responses: [],
     foreignRequests: [],
     invokes: [],
-    menuEvents: [],
   };
   let ready = false;
   let context: BrowserContext | undefined;
@@ -80,6 +78,8 @@ export function createElectronStandIn(options: StandInOptions) {
       void page.then((p) => p.on('framenavigated', (frame) => frame === p.mainFrame() && (current = toAppUrl(frame.url()))));
       this.mainFrame = { get url() { return current; } };
     }
+    /** True while main's own loadURL runs: Electron emits will-navigate only for the page's navigations. */
+    loading = false;
     setWindowOpenHandler(): void {}
     send(channel: string, ...args: unknown[]): void {
       void this.page.then((p) => p.evaluate(([c, a]) => (window as unknown as { __standInDeliver(c: string, a: unknown[]): void }).__standInDeliver(c, a), [channel, args] as const));
@@ -104,6 +104,7 @@ export function createElectronStandIn(options: StandInOptions) {
         return p;
       })();
       this.webContents = new StandInWebContents(page);
+      app.emit('web-contents-created', {}, this.webContents);
       void page.then((p) => resolvedPages.set(this, p));
       windows.push(this);
     }
@@ -111,7 +112,12 @@ export function createElectronStandIn(options: StandInOptions) {
     static getFocusedWindow = () => StandInBrowserWindow.getAllWindows()[0] ?? null;
     async loadURL(url: string): Promise<void> {
       const page = await this.webContents.page;
-      await page.goto(toPageUrl(url));
+      this.webContents.loading = true;
+      try {
+        await page.goto(toPageUrl(url));
+      } finally {
+        this.webContents.loading = false;
+      }
       this.emit('ready-to-show');
     }
     show(): void { record.events.push('window shown'); }
@@ -136,7 +142,19 @@ export function createElectronStandIn(options: StandInOptions) {
   async function startBrowser(): Promise<void> {
     context = await chromium.launchPersistentContext(options.browserDir, { executablePath: options.chromiumPath, args: options.chromiumFlags, headless: true, ignoreHTTPSErrors: true });
     await context.route('**/*', async (route) => {
-      const url = toAppUrl(route.request().url());
+      const request = route.request();
+      const url = toAppUrl(request.url());
+      // A navigation of a window's top frame asks main first (will-navigate), as Electron does.
+      const contents = windows.find((w) => resolvedPages.get(w) === request.frame().page())?.webContents;
+      if (contents && !contents.loading && request.isNavigationRequest() && request.frame() === request.frame().page().mainFrame()) {
+        const event = cancellable();
+        contents.emit('will-navigate', event, url);
+        if (event.defaultPrevented) {
+          record.events.push(`will-navigate prevented: ${url}`);
+          // Electron just stays on the page; an aborted request would show Chromium's error page, a 204 does not.
+          return route.fulfill({ status: 204 });
+        }
+      }
       let cancel = false;
       beforeRequest?.({ url }, (result) => (cancel = result.cancel === true));
       if (cancel || !url.startsWith(`${APP_ORIGIN}/`)) {
@@ -165,7 +183,11 @@ export function createElectronStandIn(options: StandInOptions) {
     isPackaged: false,
     requestSingleInstanceLock: () => true,
     enableSandbox: () => record.events.push('sandbox enabled'),
-    getPath: (name: string) => (name === 'userData' ? options.userData : options.userData),
+    getPath: (name: string) => {
+      // Main asks only for userData; another name would be a new use the stand-in must learn.
+      if (name !== 'userData') throw new Error(`stand-in: app.getPath('${name}') is not played`);
+      return options.userData;
+    },
     getVersion: () => options.version,
     getAppPath: () => options.appPath,
     getPreferredSystemLanguages: () => options.locales,
