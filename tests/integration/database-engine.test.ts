@@ -71,6 +71,23 @@ describe('the database engine check (file inspection before any load)', () => {
     const text = path.join(dir, 'text.node');
     fs.writeFileSync(text, 'not a library\n'.repeat(5000));
     expect(inspectLibraryFile(text)).toBe('not-a-library');
+    // A Windows build: the PE header and every section's raw data must be inside the file.
+    const pe = (rawEnd: number) => {
+      const b = Buffer.alloc(8192);
+      b.write('MZ', 0, 'latin1');
+      b.writeUInt32LE(0x80, 0x3c); // e_lfanew
+      b.writeUInt32LE(0x00004550, 0x80); // "PE\0\0"
+      b.writeUInt16LE(1, 0x80 + 6); // one section
+      b.writeUInt16LE(0xf0, 0x80 + 20); // optional header size
+      const section = 0x80 + 24 + 0xf0;
+      b.writeUInt32LE(rawEnd - 0x400, section + 16); // SizeOfRawData
+      b.writeUInt32LE(0x400, section + 20); // PointerToRawData
+      const file = path.join(dir, `pe-${rawEnd}.node`);
+      fs.writeFileSync(file, b);
+      return file;
+    };
+    expect(inspectLibraryFile(pe(8192))).toBeNull();
+    expect(inspectLibraryFile(pe(8193))).toBe('not-a-library');
     const folder = path.join(dir, 'folder.node');
     fs.mkdirSync(folder);
     expect(inspectLibraryFile(folder)).toBe('missing');
