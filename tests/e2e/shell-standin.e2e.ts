@@ -4,6 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { CHANNEL_NAMES } from '../../shared/contract';
+import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
+import { currentAccount, pendingAccount } from '../../electron/core/vault/key-store';
 import { contentSecurityPolicy } from '../../electron/main/security';
 import type { StandInRecord } from '../shell/electron-stand-in';
 import { bundleChild } from '../support/child-bundle';
@@ -110,6 +112,13 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
     }
     if (base) for (const pid of processesUsing(browserDir)) process.kill(Number(pid), 'SIGKILL');
     bundle?.remove();
+    // Main keeps its key under the app's own keychain service; leave no entry behind.
+    const descriptor = base ? path.join(base, 'user-data', 'profile', 'vault.json') : '';
+    if (descriptor && fs.existsSync(descriptor)) {
+      const { vaultId } = JSON.parse(fs.readFileSync(descriptor, 'utf8')) as { vaultId: string };
+      const keychain = createKeytarKeychain();
+      for (const account of [currentAccount(vaultId), pendingAccount(vaultId)]) await keychain.delete(account).catch(() => false);
+    }
     if (base) fs.rmSync(base, { recursive: true, force: true, maxRetries: 5, retryDelay: 200 });
   });
 
