@@ -88,6 +88,44 @@ describe('the database engine check (file inspection before any load)', () => {
     };
     expect(inspectLibraryFile(pe(8192))).toBeNull();
     expect(inspectLibraryFile(pe(8193))).toBe('not-a-library');
+    // A macOS build: a thin 64-bit file whose one segment must end inside it, and a universal one.
+    const machO = (segmentEnd: number) => {
+      const b = Buffer.alloc(8192);
+      b.writeUInt32LE(0xfeedfacf, 0); // little-endian 64-bit
+      b.writeUInt32LE(1, 16); // ncmds
+      b.writeUInt32LE(72, 20); // sizeofcmds
+      b.writeUInt32LE(0x19, 32); // LC_SEGMENT_64
+      b.writeUInt32LE(72, 36);
+      b.writeBigUInt64LE(0n, 32 + 40); // fileoff
+      b.writeBigUInt64LE(BigInt(segmentEnd), 32 + 48); // filesize
+      const file = path.join(dir, `macho-${segmentEnd}.node`);
+      fs.writeFileSync(file, b);
+      return file;
+    };
+    expect(inspectLibraryFile(machO(8192))).toBeNull();
+    expect(inspectLibraryFile(machO(8193))).toBe('not-a-library');
+    const universal = (sliceEnd: number) => {
+      const b = Buffer.alloc(8192);
+      b.writeUInt32BE(0xcafebabe, 0);
+      b.writeUInt32BE(1, 4);
+      b.writeUInt32BE(4096, 8 + 8); // offset
+      b.writeUInt32BE(sliceEnd - 4096, 8 + 12); // size
+      const file = path.join(dir, `fat-${sliceEnd}.node`);
+      fs.writeFileSync(file, b);
+      return file;
+    };
+    expect(inspectLibraryFile(universal(8192))).toBeNull();
+    expect(inspectLibraryFile(universal(9000))).toBe('not-a-library');
+    // A load command that claims to reach past the end is refused, not thrown.
+    const lying = machO(8192);
+    const bytes = fs.readFileSync(lying);
+    bytes.writeUInt32LE(2, 16); // two commands
+    bytes.writeUInt32LE(8160, 20); // sizeofcmds: up to the last byte
+    bytes.writeUInt32LE(8150, 36); // the first one is long,
+    bytes.writeUInt32LE(0x19, 8182); // so the second, a segment, starts 10 bytes from the end
+    bytes.writeUInt32LE(8, 8186);
+    fs.writeFileSync(lying, bytes);
+    expect(inspectLibraryFile(lying)).toBe('not-a-library');
     const folder = path.join(dir, 'folder.node');
     fs.mkdirSync(folder);
     expect(inspectLibraryFile(folder)).toBe('missing');

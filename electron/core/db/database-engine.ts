@@ -59,11 +59,50 @@ export function inspectLibraryFile(file: string): EngineProblem | null {
   } catch {
     return 'missing';
   }
-  if (bytes.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) return elfIsWhole(bytes) ? null : 'not-a-library';
-  if (bytes.readUInt16LE(0) === 0x5a4d) return peIsWhole(bytes) ? null : 'not-a-library'; // "MZ"
-  const magic = bytes.readUInt32BE(0);
-  const MACH_O = [0xfeedface, 0xfeedfacf, 0xcefaedfe, 0xcffaedfe, 0xcafebabe];
-  return MACH_O.includes(magic) ? null : 'not-a-library';
+  try {
+    return libraryIsWhole(bytes) ? null : 'not-a-library';
+  } catch {
+    return 'not-a-library'; // a header field pointing past the end of the buffer
+  }
+}
+
+function libraryIsWhole(bytes: Buffer): boolean {
+  if (bytes.subarray(0, 4).equals(Buffer.from([0x7f, 0x45, 0x4c, 0x46]))) return elfIsWhole(bytes);
+  if (bytes.readUInt16LE(0) === 0x5a4d) return peIsWhole(bytes); // "MZ"
+  return machOIsWhole(bytes);
+}
+
+/** A universal file's slices, or a thin file's segments, must lie inside the file. */
+function machOIsWhole(b: Buffer): boolean {
+  const magic = b.readUInt32BE(0);
+  if (magic === 0xcafebabe) {
+    const count = b.readUInt32BE(4);
+    if (count === 0 || 8 + count * 20 > b.length) return false;
+    for (let i = 0; i < count; i += 1) {
+      const at = 8 + i * 20;
+      if (b.readUInt32BE(at + 8) + b.readUInt32BE(at + 12) > b.length) return false;
+    }
+    return true;
+  }
+  // Thin files: feedfacf/cffaedfe are 64-bit (big/little endian), feedface/cefaedfe 32-bit.
+  const little = magic === 0xcffaedfe || magic === 0xcefaedfe;
+  const is64 = magic === 0xfeedfacf || magic === 0xcffaedfe;
+  if (!little && !is64 && magic !== 0xfeedface) return false;
+  const u32 = (at: number) => (little ? b.readUInt32LE(at) : b.readUInt32BE(at));
+  const u64 = (at: number) => Number(little ? b.readBigUInt64LE(at) : b.readBigUInt64BE(at));
+  let at = is64 ? 32 : 28;
+  const end = at + u32(20);
+  if (end > b.length) return false;
+  for (let i = u32(16); i > 0; i -= 1) {
+    if (at + 8 > end) return false;
+    const [command, size] = [u32(at), u32(at + 4)];
+    if (size < 8) return false;
+    // LC_SEGMENT_64 (0x19) and LC_SEGMENT (0x1): fileoff + filesize.
+    if (command === 0x19 && u64(at + 40) + u64(at + 48) > b.length) return false;
+    if (command === 0x1 && u32(at + 32) + u32(at + 36) > b.length) return false;
+    at += size;
+  }
+  return true;
 }
 
 /** Every section table entry and every loadable segment must lie inside the file. */
