@@ -71,64 +71,60 @@ describe('the database engine check (file inspection before any load)', () => {
     const text = path.join(dir, 'text.node');
     fs.writeFileSync(text, 'not a library\n'.repeat(5000));
     expect(inspectLibraryFile(text)).toBe('not-a-library');
-    // A Windows build: the PE header and every section's raw data must be inside the file.
-    const pe = (rawEnd: number) => {
-      const b = Buffer.alloc(8192);
-      b.write('MZ', 0, 'latin1');
-      b.writeUInt32LE(0x80, 0x3c); // e_lfanew
-      b.writeUInt32LE(0x00004550, 0x80); // "PE\0\0"
-      b.writeUInt16LE(1, 0x80 + 6); // one section
-      b.writeUInt16LE(0xf0, 0x80 + 20); // optional header size
-      const section = 0x80 + 24 + 0xf0;
-      b.writeUInt32LE(rawEnd - 0x400, section + 16); // SizeOfRawData
-      b.writeUInt32LE(0x400, section + 20); // PointerToRawData
-      const file = path.join(dir, `pe-${rawEnd}.node`);
-      fs.writeFileSync(file, b);
-      return file;
-    };
-    expect(inspectLibraryFile(pe(8192))).toBeNull();
-    expect(inspectLibraryFile(pe(8193))).toBe('not-a-library');
-    // A macOS build: a thin 64-bit file whose one segment must end inside it, and a universal one.
-    const machO = (segmentEnd: number) => {
-      const b = Buffer.alloc(8192);
-      b.writeUInt32LE(0xfeedfacf, 0); // little-endian 64-bit
-      b.writeUInt32LE(1, 16); // ncmds
-      b.writeUInt32LE(72, 20); // sizeofcmds
-      b.writeUInt32LE(0x19, 32); // LC_SEGMENT_64
-      b.writeUInt32LE(72, 36);
-      b.writeBigUInt64LE(0n, 32 + 40); // fileoff
-      b.writeBigUInt64LE(BigInt(segmentEnd), 32 + 48); // filesize
-      const file = path.join(dir, `macho-${segmentEnd}.node`);
-      fs.writeFileSync(file, b);
-      return file;
-    };
-    expect(inspectLibraryFile(machO(8192))).toBeNull();
-    expect(inspectLibraryFile(machO(8193))).toBe('not-a-library');
-    const universal = (sliceEnd: number) => {
-      const b = Buffer.alloc(8192);
-      b.writeUInt32BE(0xcafebabe, 0);
-      b.writeUInt32BE(1, 4);
-      b.writeUInt32BE(4096, 8 + 8); // offset
-      b.writeUInt32BE(sliceEnd - 4096, 8 + 12); // size
-      const file = path.join(dir, `fat-${sliceEnd}.node`);
-      fs.writeFileSync(file, b);
-      return file;
-    };
-    expect(inspectLibraryFile(universal(8192))).toBeNull();
-    expect(inspectLibraryFile(universal(9000))).toBe('not-a-library');
-    // A load command that claims to reach past the end is refused, not thrown.
-    const lying = machO(8192);
-    const bytes = fs.readFileSync(lying);
-    bytes.writeUInt32LE(2, 16); // two commands
-    bytes.writeUInt32LE(8160, 20); // sizeofcmds: up to the last byte
-    bytes.writeUInt32LE(8150, 36); // the first one is long,
-    bytes.writeUInt32LE(0x19, 8182); // so the second, a segment, starts 10 bytes from the end
-    bytes.writeUInt32LE(8, 8186);
-    fs.writeFileSync(lying, bytes);
-    expect(inspectLibraryFile(lying)).toBe('not-a-library');
     const folder = path.join(dir, 'folder.node');
     fs.mkdirSync(folder);
     expect(inspectLibraryFile(folder)).toBe('missing');
+  });
+
+  it('reads Windows (PE) and macOS (Mach-O, thin and universal) headers: every part must lie inside the file', () => {
+    const dir = tempDir('coffer-engine-');
+    let count = 0;
+    /** An 8 KiB library whose header `fill` writes. */
+    const header = (fill: (b: Buffer) => void): string => {
+      const b = Buffer.alloc(8192);
+      fill(b);
+      const file = path.join(dir, `lib-${(count += 1)}.node`);
+      fs.writeFileSync(file, b);
+      return file;
+    };
+    const pe = (rawEnd: number) =>
+      header((b) => {
+        b.write('MZ', 0, 'latin1');
+        b.writeUInt32LE(0x80, 0x3c); // e_lfanew
+        b.writeUInt32LE(0x00004550, 0x80); // "PE\0\0"
+        b.writeUInt16LE(1, 0x80 + 6); // one section
+        b.writeUInt16LE(0xf0, 0x80 + 20); // optional header size
+        b.writeUInt32LE(rawEnd - 0x400, 0x80 + 24 + 0xf0 + 16); // SizeOfRawData
+        b.writeUInt32LE(0x400, 0x80 + 24 + 0xf0 + 20); // PointerToRawData
+      });
+    const machO = (segmentEnd: number, more: (b: Buffer) => void = () => undefined) =>
+      header((b) => {
+        b.writeUInt32LE(0xfeedfacf, 0); // little-endian 64-bit
+        b.writeUInt32LE(1, 16); // ncmds
+        b.writeUInt32LE(72, 20); // sizeofcmds
+        b.writeUInt32LE(0x19, 32); // LC_SEGMENT_64, fileoff 0
+        b.writeUInt32LE(72, 36);
+        b.writeBigUInt64LE(BigInt(segmentEnd), 32 + 48); // filesize
+        more(b);
+      });
+    const universal = (sliceEnd: number) =>
+      header((b) => {
+        b.writeUInt32BE(0xcafebabe, 0);
+        b.writeUInt32BE(1, 4);
+        b.writeUInt32BE(4096, 8 + 8); // offset
+        b.writeUInt32BE(sliceEnd - 4096, 8 + 12); // size
+      });
+    expect([pe(8192), machO(8192), universal(8192)].map(inspectLibraryFile)).toEqual([null, null, null]);
+    expect([pe(8193), machO(8193), universal(9000)].map(inspectLibraryFile)).toEqual(['not-a-library', 'not-a-library', 'not-a-library']);
+    // A load command that claims to reach past the end is refused, not thrown.
+    const lying = machO(8192, (b) => {
+      b.writeUInt32LE(2, 16); // two commands
+      b.writeUInt32LE(8160, 20); // sizeofcmds: up to the last byte
+      b.writeUInt32LE(8150, 36); // the first one is long,
+      b.writeUInt32LE(0x19, 8182); // so the second, a segment, starts 10 bytes from the end
+      b.writeUInt32LE(8, 8186);
+    });
+    expect(inspectLibraryFile(lying)).toBe('not-a-library');
   });
 });
 
