@@ -9,7 +9,8 @@ import tseslint from 'typescript-eslint';
  *  - electron/core/ is plain Node: never 'electron', never the shell or the router;
  *  - only electron/ipc/ipc-main.ts touches ipcMain; only electron/preload/ touches
  *    ipcRenderer or contextBridge;
- *  - shared/ is read by both sides, so it imports neither.
+ *  - shared/ is read by both sides, so it imports neither;
+ *  - electron/ipc/ sits below the shell: it never imports electron/main (main injects policy).
  * ESLint replaces (does not merge) a rule's options per matching block, so each area's full
  * list is built here once.
  */
@@ -22,6 +23,7 @@ const preloadOnly = {
 };
 /** @param {string} why */
 const noElectron = (why) => ({ name: 'electron', message: why });
+const belowShell = { group: ['**/main/**', '**/main', '**/preload/**', '**/renderer/**'], message: 'electron/ipc never imports the shell above it: main injects what ipc needs.' };
 
 /**
  * @param {{ paths?: object[], patterns?: object[] }} options
@@ -87,6 +89,7 @@ export default tseslint.config(
     }),
   },
   { files: ['electron/main/**/*.ts', 'electron/ipc/**/*.ts', 'tests/**/*.ts', 'scripts/**/*.mjs'], rules: restrict({ paths: [ipcMainOnly, preloadOnly] }) },
-  { files: ['electron/ipc/ipc-main.ts'], rules: restrict({ paths: [preloadOnly] }) },
+  { files: ['electron/ipc/**/*.ts'], rules: restrict({ paths: [ipcMainOnly, preloadOnly], patterns: [belowShell] }) },
+  { files: ['electron/ipc/ipc-main.ts'], rules: restrict({ paths: [preloadOnly], patterns: [belowShell] }) },
   { files: ['electron/preload/**/*.ts'], rules: restrict({ paths: [ipcMainOnly] }) },
 );

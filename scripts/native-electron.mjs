@@ -12,6 +12,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { requireNodeForElectron } from './node-version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const MODULE = 'better-sqlite3-multiple-ciphers';
@@ -80,6 +81,9 @@ export function buildForElectron({ force = false, arch = process.arch } = {}) {
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  // npm run dist and npm run native:electron start here: say what Node to install before node-gyp
+  // or Electron's download fails somewhere inside.
+  requireNodeForElectron();
   try {
     const file = buildForElectron({ force: process.argv.includes('--force') });
     if (process.argv.includes('--package')) {

@@ -5,8 +5,12 @@ import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildForElectron } from './native-electron.mjs';
+import { requireNodeForElectron } from './node-version.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+// First, before any download or build: Electron 45 needs a newer Node than the tests do.
+requireNodeForElectron();
 
 try {
   buildForElectron();

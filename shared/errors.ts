@@ -25,6 +25,7 @@ export const ERROR_CODES = [
   'BACKUP_CORRUPT',
   'STORAGE_FULL',
   'BACKUP_FOLDER_UNAVAILABLE',
+  'DATABASE_ENGINE_MISSING',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

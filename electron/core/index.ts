@@ -4,6 +4,7 @@ import { maskField } from '../../shared/masking';
 import { grantFor } from '../../shared/permissions';
 import path from 'node:path';
 import { appendAudit } from './audit/audit-log';
+import { checkDatabaseEngine } from './db/database-engine';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { workerJobRunner } from './backup/job-runner';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
@@ -45,6 +46,8 @@ export interface CoreOptions {
   pickBackupFile?: PickFile;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
+  /** Data-free start-up lines (the database engine check); main's log by default. */
+  log?: (line: string) => void;
   now?: () => number;
 }
 
@@ -75,9 +78,13 @@ export interface Core {
 
 export function createCore(options: CoreOptions): Core {
   const now = options.now ?? Date.now;
+  // Test-load the native database module before anything can open or create a vault with it.
+  const engineProblem = checkDatabaseEngine(options.nativeBinding);
+  if (engineProblem) (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`DATABASE_ENGINE_MISSING (${engineProblem}): run npm run native:electron or reinstall`);
   const vault = createVaultService({
     profileDir: options.profileDir,
     nativeBinding: options.nativeBinding,
+    engineProblem,
     ...(options.keychain ? { keychain: options.keychain } : {}),
   });
   const db = () => vault.db();
@@ -155,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
         session: session ? toSessionUser(session) : null,
         sessionLocked: session?.locked ?? false,
         twoFactor: !session ? null : session.mustEnroll2fa ? 'required' : secondFactor.isEnrolled(vault.db(), session.userId) ? 'on' : 'off',
+        databaseEngine: vault.engine(),
         backupFolderChosen: session && !session.locked && grantFor(session.role, 'backup.configure') !== 'none' ? readBackupFolder(vault.db()) !== null : null,
       };
     },

@@ -1,15 +1,16 @@
 import path from 'node:path';
 import { app, dialog, Notification, session, type BrowserWindow, type WebContents } from 'electron';
-import { MENU_EVENT, type MenuCommand } from '../../shared/menu-commands';
-import { can } from '../../shared/permissions';
+import { MENU_EVENT } from '../../shared/menu-commands';
 import { takeDueNotice } from '../core/reminders/due-notice';
 import { createCore, type Core } from '../core';
 import { createAppRouter } from '../ipc';
+import { callerOf } from '../ipc/caller';
 import { bindRouterToIpcMain } from '../ipc/ipc-main';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installMenu } from './menu';
+import { createMenuActions } from './menu-actions';
 import { sqliteNativeBindingPath } from './native-binding';
-import { isAllowedPermission, isAllowedRequestUrl, isAppUrl } from './security';
+import { isAllowedPermission, isAllowedRequestUrl, isAppUrl, isTrustedIpcSender } from './security';
 import { createMainWindow } from './window';
 
 // A thin shell: every rule lives in electron/core and electron/ipc, which the tests run under
@@ -71,30 +72,23 @@ if (!app.requestSingleInstanceLock()) {
     // Opens the vault from the keychain when it can; the window shows the result once known.
     // Data-free lines only (see router): safe for a log file.
     const router = createAppRouter(core, (line) => console.error(`[coffer] ${line}`));
-    bindRouterToIpcMain(router, ownContents);
+    bindRouterToIpcMain(router, ownContents, isTrustedIpcSender);
 
-    // The renderer's status poll shows the lock screen; the session is locked here, in main.
-    const windowSession = () => (mainWindow && core?.vault.state() === 'unlocked' ? core.sessions.current(`webContents:${mainWindow.webContents.id}`) : undefined);
-    installMenu(core.app.locale(), {
-      lockNow: () => mainWindow && core?.sessions.lock(`webContents:${mainWindow.webContents.id}`),
-      backUpNow: () => {
-        const who = windowSession();
-        if (who && !who.locked && can(who.role, 'backup.run')) void core?.backups.backup('manual', who).catch(() => undefined);
-      },
-      runDrill: () => {
-        const who = windowSession();
-        if (who && !who.locked && can(who.role, 'backup.drill')) void core?.backups.drill(who).catch(() => undefined);
-      },
-      openRestore: () => {
-        const who = windowSession();
-        if (who && !who.locked && can(who.role, 'backup.restore')) mainWindow?.webContents.send(MENU_EVENT, 'backups.restore' satisfies MenuCommand);
-      },
-    });
+    // Menu jobs go through the router as the window's own caller (menu-actions.ts): one door.
+    installMenu(
+      core.app.locale(),
+      createMenuActions({
+        router,
+        focusedContentsId: () => mainWindow?.webContents.id,
+        sendToWindow: (command) => mainWindow?.webContents.send(MENU_EVENT, command),
+        log: (line) => console.error(`[coffer] ${line}`),
+      }),
+    );
     // The scheduler: a slot missed while the laptop was closed runs now, then every minute's check.
     const backupTick = setInterval(() => void core?.backups.tick(), 60_000);
     void core.start().then(() => core?.backups.tick());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
-    const senderId = `webContents:${mainWindow.webContents.id}`;
+    const senderId = callerOf(mainWindow.webContents.id).senderId;
     // A session never outlives its window, nor a crashed renderer.
     mainWindow.webContents.on('render-process-gone', () => core?.sessions.end(senderId));
     // Reminders that fall due while the app runs: one notification per poll, a count only.

@@ -1,5 +1,6 @@
 import { app, Menu, type MenuItemConstructorOptions } from 'electron';
 import type { Locale } from '../../shared/contract';
+import type { MenuActions } from './menu-actions';
 
 type Label = 'file' | 'lock' | 'edit' | 'view' | 'window' | 'help' | 'about' | 'backups' | 'backUpNow' | 'drill' | 'restore';
 const LABELS: Record<Locale, Record<Label, string>> = {
@@ -8,20 +9,25 @@ const LABELS: Record<Locale, Record<Label, string>> = {
 };
 
 /** The application menu; feature issues add their entries (Lock, Backups) here. */
-export function installMenu(locale: Locale, actions: { lockNow: () => void; backUpNow: () => void; runDrill: () => void; openRestore: () => void }): void {
+export function installMenu(locale: Locale, actions: MenuActions): void {
   const t = LABELS[locale];
+  // Electron passes (item, window, event) to a click; the actions take nothing and never throw.
+  const lockNow = () => void actions.lockNow();
+  const backUpNow = () => void actions.backUpNow();
+  const runDrill = () => void actions.runDrill();
+  const openRestore = () => actions.openRestore();
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
       label: t.file,
-      submenu: [{ label: t.lock, accelerator: 'CmdOrCtrl+L', click: actions.lockNow }, { type: 'separator' }, { role: process.platform === 'darwin' ? 'close' : 'quit' }],
+      submenu: [{ label: t.lock, accelerator: 'CmdOrCtrl+L', click: lockNow }, { type: 'separator' }, { role: process.platform === 'darwin' ? 'close' : 'quit' }],
     },
     { label: t.edit, role: 'editMenu' },
-    // The jobs check the window's session and role in main; results show on the Backups page.
+    // Each job is a router call as the window's caller (menu-actions.ts); results show on the Backups page.
     // Restore opens its screen: it needs the password, typed in the window.
     {
       label: t.backups,
-      submenu: [{ label: t.backUpNow, click: actions.backUpNow }, { label: t.drill, click: actions.runDrill }, { type: 'separator' }, { label: t.restore, click: actions.openRestore }],
+      submenu: [{ label: t.backUpNow, click: backUpNow }, { label: t.drill, click: runDrill }, { type: 'separator' }, { label: t.restore, click: openRestore }],
     },
     {
       label: t.view,

@@ -1,4 +1,7 @@
 // Pure security rules for the window, kept free of 'electron' so unit tests can pin them down.
+import type { SenderFacts } from '../ipc/caller';
+
+export type { SenderFacts };
 
 /** The UI is served from app://coffer/, never file:// (file URLs share one origin on disk). */
 export const APP_SCHEME = 'app';
@@ -98,15 +101,6 @@ export function isAllowedNavigation(raw: string): boolean {
   if (!isAppUrl(raw)) return false;
   const url = new URL(raw);
   return url.pathname === '/' || url.pathname === '/index.html';
-}
-
-export interface SenderFacts {
-  /** The URL of the frame that sent the message (event.senderFrame.url). */
-  frameUrl: string | undefined;
-  /** Whether that frame is the top-level frame of its web contents. */
-  isMainFrame: boolean;
-  /** Whether the web contents belongs to one of our own windows. */
-  isOwnWindow: boolean;
 }
 
 /** IPC is accepted only from the top-level frame of our own window showing our own origin. */

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { TwoFactor } from './features/home/TwoFactor';
+import { EngineMissingScreen } from './features/engine/EngineMissingScreen';
 import { AppShell } from './features/shell/AppShell';
 import { LockScreen } from './features/shell/LockScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
@@ -36,7 +37,10 @@ export function App() {
     document.title = t('app.name');
   }, [locale, t]);
 
-  const inSetup = status?.vault === 'needs-setup' || setupStep !== 'owner';
+  // Without the database module nothing can open: that screen replaces setup and unlock.
+  const engineMissing = status?.databaseEngine === 'missing';
+  const inSetup = !engineMissing && (status?.vault === 'needs-setup' || setupStep !== 'owner');
+  const open = !engineMissing && !inSetup;
 
   return (
     <div className="shell" data-testid="app-shell" data-phase={phase}>
@@ -64,16 +68,17 @@ export function App() {
                 {t('keychain.unavailable')}
               </p>
             )}
+            {engineMissing && <EngineMissingScreen />}
             {inSetup && <SetupWizard />}
-            {!inSetup && status.vault === 'locked' && <UnlockScreen reason={status.lockedReason} />}
-            {!inSetup && status.vault === 'unlocked' && !status.session && <LoginScreen />}
-            {!inSetup && status.vault === 'unlocked' && status.session && status.sessionLocked && <LockScreen user={status.session} />}
-            {!inSetup && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor === 'required' && (
+            {open && status.vault === 'locked' && <UnlockScreen reason={status.lockedReason} />}
+            {open && status.vault === 'unlocked' && !status.session && <LoginScreen />}
+            {open && status.vault === 'unlocked' && status.session && status.sessionLocked && <LockScreen user={status.session} />}
+            {open && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor === 'required' && (
               <section className="card">
                 <TwoFactor state="required" />
               </section>
             )}
-            {!inSetup && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor !== 'required' && <AppShell user={status.session} status={status} />}
+            {open && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor !== 'required' && <AppShell user={status.session} status={status} />}
           </>
         )}
       </main>

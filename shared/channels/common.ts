@@ -56,6 +56,8 @@ export const appStatusSchema = z.object({
   twoFactor: z.enum(['on', 'off', 'required']).nullable(),
   /** null until someone with the right to see it is logged in. */
   backupFolderChosen: z.boolean().nullable(),
+  /** 'missing': the SQLCipher module did not load at start; setup and unlock are refused (DATABASE_ENGINE_MISSING). */
+  databaseEngine: z.enum(['ok', 'missing']),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

@@ -9,7 +9,7 @@ const root = path.resolve(__dirname, '../..');
  * TypeScript), keeping the native modules external. The bundle sits inside node_modules so its
  * require() of those modules resolves from the repository.
  */
-export async function bundleChild(entry: string, name: string): Promise<{ file: string; remove(): void }> {
+export async function bundleChild(entry: string, name: string, moreExternal: string[] = []): Promise<{ file: string; remove(): void }> {
   const outDir = path.join(root, 'node_modules', '.cache', `coffer-${name}-${process.pid}`);
   await build({
     configFile: false,
@@ -21,7 +21,7 @@ export async function bundleChild(entry: string, name: string): Promise<{ file: 
       emptyOutDir: true,
       minify: false,
       target: 'node20',
-      rollupOptions: { external: ['better-sqlite3-multiple-ciphers', 'keytar'], output: { format: 'cjs', entryFileNames: 'child.cjs' } },
+      rollupOptions: { external: ['better-sqlite3-multiple-ciphers', 'keytar', ...moreExternal], output: { format: 'cjs', entryFileNames: 'child.cjs' } },
     },
   });
   return { file: path.join(outDir, 'child.cjs'), remove: () => fs.rmSync(outDir, { recursive: true, force: true }) };

@@ -15,6 +15,7 @@ import type { JobRunner } from './job-runner';
 import { keyFromRecovery, readHeader } from './container';
 
 function requireNoVault(vault: VaultService): void {
+  vault.requireEngine();
   if (vault.state() !== 'needs-setup') throw new CofferError('VAULT_ALREADY_SET_UP', 'This computer already has a vault. Restore from the Backups page instead.');
 }
 

@@ -39,6 +39,8 @@ export function createFirstRunService(deps: { vault: VaultService; sessions: Ses
 
   return {
     begin(senderId, owner) {
+      // Before the recovery key is shown: a setup that cannot finish must not hand one out.
+      deps.vault.requireEngine();
       if (deps.vault.state() !== 'needs-setup') throw new CofferError('VAULT_ALREADY_SET_UP', 'This computer already has a vault. Sign in instead.');
       validateSetupInput({ owner });
       drop(senderId);

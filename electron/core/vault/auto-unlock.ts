@@ -11,7 +11,8 @@ export type LockedReason = NonNullable<AppStatus['lockedReason']>;
 export async function unlockFromKeychainIfPossible(vault: VaultService): Promise<LockedReason | null> {
   // Probe even before setup: the setup screen must already warn when there is no keychain.
   const keychain = await vault.probeKeychain();
-  if (vault.state() !== 'locked') return null;
+  // Without the database module nothing can open; the engine screen says so, not the unlock screen.
+  if (vault.state() !== 'locked' || vault.engine() === 'missing') return null;
   if (keychain === 'unavailable') return 'keychain-unavailable';
   try {
     await vault.unlockFromKeychain();

@@ -1,4 +1,5 @@
 import type { VaultState } from '../../../shared/contract';
+import { databaseEngineError, type EngineProblem } from '../db/database-engine';
 import { CofferError } from '../../../shared/errors';
 import { schemaVersion } from '../db/migrate';
 import type { Db } from '../db/open-database';
@@ -22,6 +23,8 @@ export interface VaultServiceOptions {
   /** Defaults to the OS keychain (keytar) under the service name "Coffer". */
   keychain?: Keychain;
   nativeBinding?: string | undefined;
+  /** What core's start-up test-load of the database module found (database-engine.ts); null = it loads. */
+  engineProblem?: EngineProblem | null;
   /** Tests only: simulates disk failures the test machine cannot produce. */
   fs?: VaultFs;
 }
@@ -31,6 +34,10 @@ export interface VaultService {
   /** Last known keychain health; 'unavailable' means every start needs the recovery key. */
   keychainState(): KeychainState;
   probeKeychain(): Promise<KeychainState>;
+  /** Whether the database module loaded at start; setup and unlock are refused until it does. */
+  engine(): 'ok' | 'missing';
+  /** Throws DATABASE_ENGINE_MISSING unless the module loaded: before anything is shown or written. */
+  requireEngine(): void;
   /** First run. Returns the recovery key text: show it once, it is stored nowhere. */
   setup(input: SetupInput): Promise<{ recoveryKey: string }>;
   unlockFromKeychain(): Promise<void>;
@@ -67,6 +74,9 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   const ctx = makeContext(options.profileDir, options.keychain ?? createKeytarKeychain(), options.fs ?? nodeVaultFs, options.nativeBinding);
   let session: OpenSession | undefined;
   let busy = false;
+  const requireEngine = (): void => {
+    if (options.engineProblem) throw databaseEngineError();
+  };
 
   // One operation at a time: two unlocks racing would open two connections and settle the
   // descriptor twice.
@@ -95,12 +105,15 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
   return {
     state: () => (session ? 'unlocked' : ctx.vfs.exists(ctx.dbFile) ? 'locked' : 'needs-setup'),
     keychainState: () => ctx.keychainState,
+    engine: () => (options.engineProblem ? 'missing' : 'ok'),
+    requireEngine,
     async probeKeychain() {
       ctx.keychainState = await ctx.keychain.probe();
       return ctx.keychainState;
     },
     setup: (input) =>
       exclusive(async () => {
+        requireEngine();
         if (session) throw new CofferError('VAULT_ALREADY_SET_UP', 'This profile already has a vault.');
         const made = await runSetup(ctx, input);
         session = made;
@@ -108,6 +121,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       }),
     unlockFromKeychain: () =>
       exclusive(async () => {
+        requireEngine();
         requireLocked();
         const descriptor = readDescriptor(ctx.vfs, ctx.descriptorFile);
         const { current, pending } = await readKeychainEntries(ctx, descriptor.vaultId);
@@ -120,6 +134,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       }),
     unlockWithRecoveryKey: (text) =>
       exclusive(async () => {
+        requireEngine();
         const secret = parseRecoveryKey(text); // a typo is reported before any slow work
         requireLocked();
         const descriptor = readDescriptor(ctx.vfs, ctx.descriptorFile);

@@ -1,5 +1,6 @@
 import { crmEn } from './crm.en';
 import { dialogsEn } from './dialogs.en';
+import { engineEn } from './engine.en';
 import { restoreEn } from './restore.en';
 import { ownerEn } from './owner.en';
 import { hardenEn } from './harden.en';
@@ -227,6 +228,7 @@ export const en = {
   ...ownerEn,
   ...hardenEn,
   ...dialogsEn,
+  ...engineEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

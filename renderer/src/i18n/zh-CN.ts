@@ -1,5 +1,6 @@
 import { crmZhCN } from './crm.zh-CN';
 import { dialogsZhCN } from './dialogs.zh-CN';
+import { engineZhCN } from './engine.zh-CN';
 import { restoreZhCN } from './restore.zh-CN';
 import { ownerZhCN } from './owner.zh-CN';
 import { hardenZhCN } from './harden.zh-CN';
@@ -228,4 +229,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...ownerZhCN,
   ...hardenZhCN,
   ...dialogsZhCN,
+  ...engineZhCN,
 };

@@ -24,6 +24,9 @@ describe('import boundaries', () => {
     ['electron/ipc/ipc-main.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
     ['electron/preload/index.ts', "import { ipcMain } from 'electron';\nexport const a = ipcMain;"],
     ['shared/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+    ['electron/ipc/ipc-main.ts', "import { isTrustedIpcSender } from '../main/security';\nexport const a = isTrustedIpcSender;"],
+    ['electron/ipc/handlers/x.ts', "import { installMenu } from '../../main/menu';\nexport const a = installMenu;"],
+    ['electron/ipc/x.ts', "import { createMainWindow } from '../main/window';\nexport const a = createMainWindow;"],
   ])('refuses a forbidden import in %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toBeGreaterThan(0);
   });
@@ -34,6 +37,8 @@ describe('import boundaries', () => {
     ['electron/main/x.ts', "import { app } from 'electron';\nexport const a = app;"],
     ['renderer/src/x.ts', "import { contract } from '../../shared/contract';\nexport const a = contract;"],
     ['electron/core/x.ts', "import fs from 'node:fs';\nexport const a = fs;"],
+    ['electron/ipc/ipc-main.ts', "import { callerOf } from './caller';\nexport const a = callerOf;"],
+    ['electron/main/x.ts', "import { callerOf } from '../ipc/caller';\nexport const a = callerOf;"],
   ])('allows the sanctioned import in %s', async (file, code) => {
     expect(await restrictedImportErrors(file, code)).toBe(0);
   });
