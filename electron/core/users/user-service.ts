@@ -28,9 +28,9 @@ export function createUserService(deps: UserServiceDeps) {
     return user;
   }
 
-  function assertStrong(password: string, username: string): void {
+  function assertStrong(password: string, username: string, field = 'password'): void {
     const problems = checkPasswordStrength(password, { username });
-    if (problems[0]) throw new CofferError('INVALID_INPUT', 'Choose a stronger password.', { password: problems[0] });
+    if (problems[0]) throw new CofferError('INVALID_INPUT', 'Choose a stronger password.', { [field]: problems[0] });
   }
 
   /** The vault must always keep one active owner, or nobody could manage it again. */
@@ -140,6 +140,30 @@ export function createUserService(deps: UserServiceDeps) {
       })();
       if (user.id !== actor.userId) deps.sessions.endForUser(user.id);
       return { username: user.username };
+    },
+
+    /**
+     * The user's own password: the current one first (a wrong one counts like a failed sign-in),
+     * then the strength rules. Every other window of theirs is signed out; this one stays.
+     */
+    async changeOwnPassword(session: Session, senderId: string, oldPassword: string, newPassword: string) {
+      assertStrong(newPassword, session.username, 'newPassword');
+      if (newPassword === oldPassword) throw new CofferError('INVALID_INPUT', 'Choose a password different from the current one.', { newPassword: 'same-as-old' });
+      try {
+        await deps.sessions.confirmPassword(session, oldPassword);
+      } catch (error) {
+        if (error instanceof CofferError && error.code === 'UNAUTHENTICATED') {
+          throw new CofferError('UNAUTHENTICATED', 'Your current password is not right. Nothing was changed.', { oldPassword: 'wrong' });
+        }
+        throw error;
+      }
+      const hash = await hashPassword(newPassword);
+      const db = deps.db();
+      db.transaction(() => {
+        setUserPassword(db, session.userId, hash, at());
+        deps.audit(db, { actor: auditActor(session), action: 'user.password.change', entity: 'user', recordId: String(session.userId), outcome: 'ok', fields: ['password'] }, at());
+      })();
+      return { sessionsEnded: deps.sessions.endForUser(session.userId, senderId) };
     },
   };
 }
