@@ -132,7 +132,7 @@ describeKeychain('users page', () => {
   it('with two owners, a role change and turning off 2FA wait for the other owner', async () => {
     const world = await accessWorld();
     const owner = world.caller('owner');
-    await world.router.dispatch(owner, 'users.create', { username: 'second', displayName: 'Second Owner', role: 'owner', password: 'Harbor lantern 42' });
+    await world.router.dispatch(owner, 'users.create', { username: 'second', displayName: 'Second Owner', role: 'owner', password: 'Harbor lantern 42', ownerPassword: OWNER.password });
     const other = { senderId: 'second-owner' };
     expect(await world.router.dispatch(other, 'session.login', { username: 'second', password: 'Harbor lantern 42' })).toMatchObject({ ok: true });
 
