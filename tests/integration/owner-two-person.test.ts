@@ -73,7 +73,7 @@ describeKeychain('two-person rule for owner targets', () => {
       ['user.status', 'second', { status: 'disabled' }],
       ['user.password', 'second', {}],
       ['user.role', 'second', { role: 'sales' }],
-      ['user.create', 'third', {}],
+      ['user.create', 'third', { role: 'owner' }],
     ]);
     // The pending password hashes stay in main.
     expect(JSON.stringify(requests)).not.toMatch(/scrypt|lantern|Taken over/);
