@@ -83,7 +83,7 @@ describeKeychain('users page', () => {
     expect(await world.router.dispatch(second, 'session.login', { username: 'sales1', password: PASSWORD })).toMatchObject({ ok: true });
     expect(await world.router.dispatch(world.caller('owner'), 'users.setStatus', { username: 'sales1', status: 'disabled' })).toEqual({
       ok: true,
-      value: { username: 'sales1', status: 'disabled', sessionsEnded: 2 },
+      value: { username: 'sales1', status: 'disabled', sessionsEnded: 2, pending: false },
     });
     for (const caller of [world.caller('sales'), second]) {
       expect(await world.router.dispatch(caller, 'customers.list', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
