@@ -1,30 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
-import { createCore } from '../../electron/core';
-import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
-import { createAppRouter } from '../../electron/ipc';
-import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
+import { launchApp, signIn, type TestApp } from './harness';
+import { ok, seedVault } from './seed';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
 const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
 const NEW_PASSWORD = 'Copper-Kettle-58';
-
-async function ok(router: Router, senderId: string, channel: string, input: unknown): Promise<unknown> {
-  const result = await router.dispatch({ senderId }, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-  return result.value;
-}
-
-async function seedVault(profileDir: string): Promise<void> {
-  const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
-  const router = createAppRouter(core);
-  const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
-  await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
-  await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
-  core.close();
-}
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -35,7 +17,9 @@ afterEach(async () => {
 describeKeychain('change my password, in Chromium', () => {
   it('a salesperson changes their password on Home (zh-CN and en), then signs in with the new one', async () => {
     const profileDir = tempDir('coffer-e2e-account-');
-    await seedVault(profileDir);
+    await seedVault(profileDir, OWNER, async (router) => {
+      await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+    });
     app = await launchApp({ profileDir });
     const { page, router } = app;
     await signIn(app, SALES);

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { checkPasswordStrength } from '../../../../shared/password-strength';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
+import { Field, type FieldProps } from '../../components/Field';
 import { call } from '../../client';
 import { fieldText, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
@@ -48,36 +48,18 @@ export function ChangePassword({ username }: { username: string }) {
     <form className="subsection" onSubmit={(event) => void submit(event)} data-testid="change-password" aria-labelledby="change-password-title" noValidate>
       <h3 id="change-password-title">{t('account.password.title')}</h3>
       <p className="hint">{t('account.password.body')}</p>
-      <Field
-        label={t('account.password.current')}
-        type="password"
-        name="current-password"
-        autoComplete="current-password"
-        spellCheck={false}
-        maxLength={256}
-        value={current}
-        onChange={(e) => setCurrent(e.target.value)}
-        problem={currentProblem}
-      />
-      <Field
+      <PasswordField label={t('account.password.current')} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} problem={currentProblem} />
+      <PasswordField
         label={t('account.password.new')}
-        type="password"
-        name="new-password"
         autoComplete="new-password"
-        spellCheck={false}
-        maxLength={256}
         value={next}
         onChange={(e) => setNext(e.target.value)}
         hint={t('account.password.newHint')}
         problem={newReason ? fieldText(t, newReason) : undefined}
       />
-      <Field
+      <PasswordField
         label={t('account.password.repeat')}
-        type="password"
-        name="repeat-password"
         autoComplete="new-password"
-        spellCheck={false}
-        maxLength={256}
         value={repeat}
         onChange={(e) => setRepeat(e.target.value)}
         problem={mismatch && (tried || repeat.length >= next.length) ? t('account.password.mismatch') : undefined}
@@ -101,4 +83,9 @@ export function ChangePassword({ username }: { username: string }) {
       </div>
     </form>
   );
+}
+
+/** A password typed here is never offered to the spell checker and is bounded like the contract's. */
+function PasswordField(props: Omit<FieldProps, 'type' | 'spellCheck' | 'maxLength'>) {
+  return <Field {...props} type="password" spellCheck={false} maxLength={256} />;
 }
