@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accountChannels } from './channels/account';
 import { adminChannels } from './channels/admin';
 import { appChannels } from './channels/app';
 import { backupChannels } from './channels/backup';
@@ -14,7 +15,7 @@ import { ownershipChannels } from './channels/ownership';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

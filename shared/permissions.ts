@@ -71,12 +71,17 @@ export function grantFor(role: string, permission: string): Grant {
   return entry[role as PolicyRole];
 }
 
-/** Whether the role may call a channel that needs this permission at all (scope comes later). */
 /** Whether a grant reaches a customer owned by `ownerId` for this user: 'all' does, 'own' only their own. */
 export function grantReaches(grant: Grant, ownerId: number, userId: number): boolean {
   return grant === 'all' || (grant === 'own' && ownerId === userId);
 }
 
+/**
+ * Whether the role may call a channel that needs this permission at all (scope comes later).
+ * 'approval' refuses: no channel yet asks for and checks a second person's approval, so treating
+ * it as allowed would let the role act alone (fail closed until one does).
+ */
 export function can(role: string, permission: string): boolean {
-  return grantFor(role, permission) !== 'none';
+  const grant = grantFor(role, permission);
+  return grant === 'all' || grant === 'own';
 }

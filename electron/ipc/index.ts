@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
+import { accountHandlers } from './handlers/account';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
@@ -22,6 +23,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...backupHandlers(core.backups, core.sessions),
     ...userHandlers(core),
     ...ownershipHandlers(core),
+    ...accountHandlers(core.users),
   };
   return createRouter({
     handlers,

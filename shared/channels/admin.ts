@@ -50,8 +50,10 @@ export const adminChannels = {
     permission: 'users.manage',
   }),
   'users.create': channel({
-    input: z.object({ username, displayName: z.string().trim().min(1).max(100), role: roleSchema, password }).strict(),
-    output: z.object({ username: z.string() }),
+    // ownerPassword: required when creating an owner (see users.setStatus).
+    input: z.object({ username, displayName: z.string().trim().min(1).max(100), role: roleSchema, password, ownerPassword: password.optional() }).strict(),
+    // pending: a new owner waits for the other owner's approval; the account does not exist yet.
+    output: z.object({ username: z.string(), pending: z.boolean() }),
     permission: 'users.manage',
   }),
   'users.setRole': channel({
@@ -62,13 +64,18 @@ export const adminChannels = {
     permission: 'users.manage',
   }),
   'users.setStatus': channel({
-    input: z.object({ username, status: z.enum(['active', 'disabled']) }).strict(),
-    output: z.object({ username: z.string(), status: z.enum(['active', 'disabled']), sessionsEnded: z.number().int() }),
+    // ownerPassword: the acting owner's password, required when the target is an owner
+    // (INVALID_INPUT with fields.ownerPassword = 'required' otherwise).
+    input: z.object({ username, status: z.enum(['active', 'disabled']), ownerPassword: password.optional() }).strict(),
+    // pending: the target is an owner and a second owner must approve; status is still the old one.
+    output: z.object({ username: z.string(), status: z.enum(['active', 'disabled', 'locked']), sessionsEnded: z.number().int(), pending: z.boolean() }),
     permission: 'users.manage',
   }),
   'users.resetPassword': channel({
-    input: z.object({ username, newPassword: password }).strict(),
-    output: z.object({ username: z.string() }),
+    // ownerPassword: required when the target is an owner (see users.setStatus).
+    input: z.object({ username, newPassword: password, ownerPassword: password.optional() }).strict(),
+    // pending: the target is an owner and a second owner must approve; the old password still works.
+    output: z.object({ username: z.string(), pending: z.boolean() }),
     permission: 'users.manage',
   }),
   'approvals.list': channel({
@@ -76,11 +83,13 @@ export const adminChannels = {
     output: z.array(
       z.object({
         id: z.number().int(),
-        kind: z.enum(['user.role', 'user.2fa.disable']),
+        // user.status, user.password, user.create: an owner disabled or re-enabled, an owner's
+        // password reset, a new owner (targetUsername is the account to be created).
+        kind: z.enum(['user.role', 'user.2fa.disable', 'user.status', 'user.password', 'user.create']),
         targetUsername: z.string(),
         requestedByUsername: z.string(),
         requestedAt: z.string(),
-        payload: z.object({ role: roleSchema.optional() }),
+        payload: z.object({ role: roleSchema.optional(), status: z.enum(['active', 'disabled']).optional() }),
       }),
     ),
     permission: 'users.manage',

@@ -1,34 +1,22 @@
 import { afterEach, expect, it } from 'vitest';
-import { createCore } from '../../electron/core';
 import { base32Decode, hotp } from '../../electron/core/auth/totp';
-import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
-import { createAppRouter } from '../../electron/ipc';
-import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
+import { launchApp, signIn, type TestApp } from './harness';
+import { ok, seedVault as seedVaultWith } from './seed';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
 const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
 const MOBILE = '13912345678';
 
-async function ok(router: Router, senderId: string, channel: string, input: unknown): Promise<unknown> {
-  const result = await router.dispatch({ senderId }, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-  return result.value;
-}
-
 /** A vault with an owner, a sales user, one customer each: made through the router, then closed. */
 async function seedVault(profileDir: string): Promise<void> {
-  const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
-  const router = createAppRouter(core);
-  const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
-  await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
-  await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
-  await ok(router, 'seed', 'customers.create', { name: 'Owner Customer', mobile: '13700001111', email: 'owner.customer@example.com' });
-  await ok(router, 'seed-sales', 'session.login', { username: SALES.username, password: SALES.password });
-  await ok(router, 'seed-sales', 'customers.create', { name: '王伟', mobile: MOBILE, email: 'wang.wei@example.com', city: '上海', province: '上海' });
-  core.close();
+  await seedVaultWith(profileDir, OWNER, async (router) => {
+    await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+    await ok(router, 'seed', 'customers.create', { name: 'Owner Customer', mobile: '13700001111', email: 'owner.customer@example.com' });
+    await ok(router, 'seed-sales', 'session.login', { username: SALES.username, password: SALES.password });
+    await ok(router, 'seed-sales', 'customers.create', { name: '王伟', mobile: MOBILE, email: 'wang.wei@example.com', city: '上海', province: '上海' });
+  });
 }
 
 let app: TestApp | undefined;

@@ -75,6 +75,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'backup.drill': {},
   'backup.reports': {},
   'backup.restore': { fileName: 'none.cofferbak', password: 'not the password' },
+  'account.changePassword': { oldPassword: 'not the password', newPassword: 'Fresh lantern 42' },
   'backup.setSchedule': { schedule: { every: 'daily', at: '18:00', onQuit: true }, retention: { daily: 7, weekly: 4, monthly: 12 } },
   'customers.setOwner': { ids: [1], toUsername: 'sales1' },
   'customers.assignableOwners': {},

@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   'customer.reveal', 'customer.export', 'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update',
   'reminder.list', 'reminder.done', 'reminder.snooze', 'customer.tag', 'dashboard.read',
   'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.2fa.enable', 'user.2fa.disable', 'user.2fa.recoveryCode',
+  'user.password.change',
   'approval.request', 'approval.approve', 'approval.reject', 'settings.change', 'vault.setup', 'vault.rotateKey', 'vault.unlock',
   'backup.run', 'backup.drill', 'backup.restore', 'audit.verify', 'audit.read', 'ipc.rejected', 'alert',
   // Hand-over of customers to another owner, and the owner reading the stale-account report.

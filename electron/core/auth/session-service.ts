@@ -24,6 +24,8 @@ export interface Session {
   locked: boolean;
   /** The owner requires 2FA and this user has none yet: only enrolment is allowed. */
   mustEnroll2fa: boolean;
+  /** Wrong passwords in a row typed to confirm a sensitive action; the session locks at REENTRY_LOCK_AFTER. */
+  reentryFailures?: number;
 }
 
 export interface SessionService {
@@ -36,11 +38,15 @@ export interface SessionService {
   /** Marks activity on the session (every authorized call). */
   touch(session: Session): void;
   unlock(senderId: string, password: string): Promise<SessionUser>;
-  /** Re-authentication for high-risk actions: the session's own user types the password again. */
+  /**
+   * Re-authentication for high-risk actions: the session's own user types the password again.
+   * Treated like a sign-in: the same back-off, audited failures, the account's lockout counter,
+   * and the session locks after REENTRY_LOCK_AFTER wrong passwords in a row.
+   */
   confirmPassword(session: Session, password: string): Promise<void>;
   end(senderId: string): boolean;
-  /** Offboarding: every window of that user is signed out at once. */
-  endForUser(userId: number): number;
+  /** Offboarding: every window of that user is signed out at once (but `keepSenderId`, if given). */
+  endForUser(userId: number, keepSenderId?: string): number;
   endAll(): void;
 }
 
@@ -54,8 +60,11 @@ export interface SessionServiceOptions {
 /** After this many wrong passwords in a row the account is locked until the owner re-enables it. */
 export const LOCKOUT_AFTER = 10;
 export const DEFAULT_IDLE_MINUTES = 15;
+/** Wrong passwords in a row, typed to confirm an action, after which the session locks. */
+export const REENTRY_LOCK_AFTER = 5;
 
 const WRONG = (): CofferError => new CofferError('UNAUTHENTICATED', 'The username or password is wrong.');
+const rateLimited = (waitMs: number): CofferError => new CofferError('RATE_LIMITED', `Too many attempts. Wait ${Math.ceil(waitMs / 1000)} seconds and try again.`);
 
 /** Who did it, as the audit log records it: ids and names, never a secret. */
 export function auditActor(who: { userId: number; username: string; role: Role }): { userId: number; username: string; role: Role } {
@@ -82,7 +91,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
   function start(senderId: string, user: UserRow): SessionUser {
     const db = options.db();
     const mustEnroll2fa = options.secondFactor.isRequired(db) && !options.secondFactor.isEnrolled(db, user.id);
-    const session: Session = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, startedAt: now(), lastActiveAt: now(), locked: false, mustEnroll2fa };
+    const session: Session = { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, startedAt: now(), lastActiveAt: now(), locked: false, mustEnroll2fa, reentryFailures: 0 };
     sessions.set(senderId, session);
     return toSessionUser(session);
   }
@@ -92,11 +101,21 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     return user !== undefined && (await verifyPassword(password, user.passwordHash));
   }
 
+  function endForUser(userId: number, keepSenderId?: string): number {
+    let ended = 0;
+    for (const [senderId, session] of sessions) {
+      if (session.userId !== userId || senderId === keepSenderId) continue;
+      sessions.delete(senderId);
+      ended += 1;
+    }
+    return ended;
+  }
+
   return {
     async login(senderId, username, password, code) {
       const db = options.db();
       const wait = backoff.retryAfter(username, now());
-      if (wait > 0) throw new CofferError('RATE_LIMITED', `Too many attempts. Wait ${Math.ceil(wait / 1000)} seconds and try again.`);
+      if (wait > 0) throw rateLimited(wait);
       const user = findUserByUsername(db, username);
       if (!user) {
         decoyHash ??= hashPassword('coffer-decoy-password');
@@ -161,7 +180,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (!session) throw new CofferError('UNAUTHENTICATED', 'Sign in to continue.');
       const wait = backoff.retryAfter(session.username, now());
-      if (wait > 0) throw new CofferError('RATE_LIMITED', `Too many attempts. Wait ${Math.ceil(wait / 1000)} seconds and try again.`);
+      if (wait > 0) throw rateLimited(wait);
       if (!(await passwordMatches(session.username, password))) {
         backoff.failed(session.username, now());
         options.audit(options.db(), { actor: auditActor(session), action: 'login.failed', outcome: 'denied', reason: 'unlock: wrong password' }, at());
@@ -169,14 +188,45 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       }
       backoff.succeeded(session.username);
       session.locked = false;
+      session.reentryFailures = 0;
       session.lastActiveAt = now();
       options.audit(options.db(), { actor: auditActor(session), action: 'session.unlocked', outcome: 'ok' }, at());
       return toSessionUser(session);
     },
     async confirmPassword(session, password) {
-      if (!(await passwordMatches(session.username, password))) {
-        throw new CofferError('UNAUTHENTICATED', 'That password is not right. Nothing was changed.', { password: 'wrong' });
+      const wait = backoff.retryAfter(session.username, now());
+      if (wait > 0) throw rateLimited(wait);
+      const db = options.db();
+      const user = findUserByUsername(db, session.username);
+      if (user && (await verifyPassword(password, user.passwordHash))) {
+        backoff.succeeded(session.username);
+        session.reentryFailures = 0;
+        if (user.status === 'active') resetFailedLogins(db, user.id);
+        return;
       }
+      backoff.failed(session.username, now());
+      const inARow = (session.reentryFailures ?? 0) + 1;
+      session.reentryFailures = inARow;
+      const actor = auditActor(session);
+      let lockedOut = false;
+      db.transaction(() => {
+        options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: 're-entry: wrong password' }, at());
+        if (inARow >= REENTRY_LOCK_AFTER) {
+          session.locked = true;
+          options.audit(db, { actor, action: 'session.locked', outcome: 'ok', reason: `${inARow} wrong passwords` }, at());
+        }
+        if (!user) return;
+        const failures = recordFailedLogin(db, user.id);
+        if (failures >= LOCKOUT_AFTER && user.status === 'active') {
+          setUserStatus(db, user.id, 'locked');
+          options.audit(db, { actor, action: 'lockout', outcome: 'ok', reason: `${failures} failed sign-ins` }, at());
+          lockedOut = true;
+        }
+      })();
+      // A locked account keeps no open window, as if it had signed in now and been refused.
+      if (lockedOut) endForUser(session.userId);
+      if (session.locked || lockedOut) throw new CofferError('LOCKED', 'Too many wrong passwords: Coffer is locked. Enter your password to continue.');
+      throw new CofferError('UNAUTHENTICATED', 'That password is not right. Nothing was changed.', { password: 'wrong' });
     },
     end(senderId) {
       const session = sessions.get(senderId);
@@ -185,15 +235,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       options.audit(options.db(), { actor: auditActor(session), action: 'logout', outcome: 'ok' }, at());
       return true;
     },
-    endForUser(userId) {
-      let ended = 0;
-      for (const [senderId, session] of sessions) {
-        if (session.userId !== userId) continue;
-        sessions.delete(senderId);
-        ended += 1;
-      }
-      return ended;
-    },
+    endForUser,
     endAll: () => sessions.clear(),
   };
 }

@@ -93,6 +93,11 @@ export function countActiveOwners(db: Db): number {
   return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'owner' AND status = 'active'").get() as { n: number }).n;
 }
 
+/** Owners who are, or after an unlock will be, able to approve: active or locked, not disabled. */
+export function countOwnersWhoCanApprove(db: Db): number {
+  return (db.prepare("SELECT count(*) AS n FROM users WHERE role = 'owner' AND status IN ('active', 'locked')").get() as { n: number }).n;
+}
+
 export interface SecondFactorRow {
   secret: string | null;
   lastStep: number;

@@ -31,8 +31,8 @@ export function userHandlers(core: Core): {
     'users.list': () => core.users.list(),
     'users.create': (input, { session }) => core.users.create(requireSession(session), input),
     'users.setRole': ({ username, role, ownerPassword }, { session }) => core.users.setRole(requireSession(session), username, role, ownerPassword),
-    'users.setStatus': ({ username, status }, { session }) => core.users.setStatus(requireSession(session), username, status),
-    'users.resetPassword': ({ username, newPassword }, { session }) => core.users.resetPassword(requireSession(session), username, newPassword),
+    'users.setStatus': ({ username, status, ownerPassword }, { session }) => core.users.setStatus(requireSession(session), username, status, ownerPassword),
+    'users.resetPassword': ({ username, newPassword, ownerPassword }, { session }) => core.users.resetPassword(requireSession(session), username, newPassword, ownerPassword),
     'audit.query': (filter) => queryAudit(core.vault.db(), filter),
     'account.totp.begin': (_input, { caller, session }) => core.secondFactor.begin(caller.senderId, actor(session)),
     'account.totp.confirm': ({ code }, { caller, session }) => {

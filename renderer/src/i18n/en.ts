@@ -1,3 +1,4 @@
+import { accountEn } from './account.en';
 import { crmEn } from './crm.en';
 import { dialogsEn } from './dialogs.en';
 import { engineEn } from './engine.en';
@@ -229,6 +230,7 @@ export const en = {
   ...hardenEn,
   ...dialogsEn,
   ...engineEn,
+  ...accountEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

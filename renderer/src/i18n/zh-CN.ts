@@ -1,3 +1,4 @@
+import { accountZhCN } from './account.zh-CN';
 import { crmZhCN } from './crm.zh-CN';
 import { dialogsZhCN } from './dialogs.zh-CN';
 import { engineZhCN } from './engine.zh-CN';
@@ -230,4 +231,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...hardenZhCN,
   ...dialogsZhCN,
   ...engineZhCN,
+  ...accountZhCN,
 };

@@ -166,3 +166,20 @@ describe('prototype keys', () => {
     }
   });
 });
+
+/** 'approval' means "a second person must agree": until a channel asks for one, it refuses. */
+describe('can() over every cell of the policy table', () => {
+  it('allows exactly the all and own grants, and refuses approval and none', () => {
+    let approvalCells = 0;
+    for (const permission of PERMISSIONS) {
+      for (const role of ROLES) {
+        const grant = POLICY[permission][role];
+        if (grant === 'approval') approvalCells += 1;
+        expect(can(role, permission), `${role} ${permission} (${grant})`).toBe(grant === 'all' || grant === 'own');
+      }
+    }
+    // The table has at least one approval cell (a manager's export), so the refusal is exercised.
+    expect(approvalCells).toBeGreaterThan(0);
+    expect(can('manager', 'customers.export')).toBe(false);
+  });
+});

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
 import { Dashboard } from '../dashboard/Dashboard';
+import { ChangePassword } from './ChangePassword';
 import { RotateKey } from './RotateKey';
 import { TwoFactor } from './TwoFactor';
 
@@ -27,6 +28,7 @@ export function HomeScreen({ user, status }: { user: SessionUser; status: AppSta
         <ErrorNotice error={error} />
         {status.twoFactor && <TwoFactor state={status.twoFactor} />}
         {user.role === 'owner' && <RotateKey />}
+        <ChangePassword username={user.username} />
         <div className="actions">
           <button type="button" className="secondary" onClick={() => void logout()}>
             {t('home.logout')}

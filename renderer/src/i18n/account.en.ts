@@ -1,0 +1,20 @@
+/** English text for one's own account (change my password) and the owner-target approvals. */
+export const accountEn = {
+  'account.password.title': 'Change my password',
+  'account.password.body': 'Type your current password, then the new one twice. Your other open Coffer windows will be signed out; this one stays signed in.',
+  'account.password.current': 'Current password',
+  'account.password.new': 'New password',
+  'account.password.newHint': 'At least 10 characters, mixing letters with digits or symbols, without your username.',
+  'account.password.repeat': 'New password, again',
+  'account.password.mismatch': 'The two new passwords are not the same. Type it again.',
+  'account.password.submit': 'Change password',
+  'account.password.done': 'Your password is changed. Use the new one from now on.',
+  'account.password.doneOthers': 'Your password is changed. {count} other window(s) were signed out.',
+  'account.password.tooMany': 'Too many wrong passwords. Wait a moment, then try again; after more tries Coffer locks this window.',
+  'field.same-as-old': 'Choose a password different from the current one.',
+  'field.required': 'This is needed: type your own password to confirm.',
+  'approvals.disableOwner': '{by} asks to disable the owner {user}',
+  'approvals.enableOwner': '{by} asks to re-enable the owner {user}',
+  'approvals.resetOwner': '{by} asks to reset the password of the owner {user}',
+  'approvals.createOwner': '{by} asks to add {user} as a new owner',
+} as const;

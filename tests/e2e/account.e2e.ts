@@ -1,0 +1,68 @@
+import { afterEach, expect, it } from 'vitest';
+import { describeKeychain } from '../support/keyring';
+import { tempDir } from '../support/tmp';
+import { launchApp, signIn, type TestApp } from './harness';
+import { ok, seedVault } from './seed';
+
+const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
+const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
+const NEW_PASSWORD = 'Copper-Kettle-58';
+
+let app: TestApp | undefined;
+afterEach(async () => {
+  await app?.close();
+  app = undefined;
+});
+
+describeKeychain('change my password, in Chromium', () => {
+  it('a salesperson changes their password on Home (zh-CN and en), then signs in with the new one', async () => {
+    const profileDir = tempDir('coffer-e2e-account-');
+    await seedVault(profileDir, OWNER, async (router) => {
+      await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+    });
+    app = await launchApp({ profileDir });
+    const { page, router } = app;
+    await signIn(app, SALES);
+
+    // English: a wrong current password is named on its field, and changes nothing.
+    const form = page.getByTestId('change-password');
+    await form.getByLabel('Current password').fill('Not-My-Password-1');
+    await form.getByLabel('New password', { exact: true }).fill(NEW_PASSWORD);
+    await form.getByLabel('New password, again').fill(NEW_PASSWORD);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText('That password is not right.').waitFor();
+    expect(await form.getByLabel('Current password').inputValue()).toBe('');
+    // A too-short new password is caught before anything is sent.
+    await form.getByLabel('New password', { exact: true }).fill('short');
+    await form.getByLabel('Current password').fill(SALES.password);
+    await form.getByRole('button', { name: 'Change password' }).click();
+    await form.getByText('Use at least 10 characters.').waitFor();
+
+    // Chinese, the first language: the same form, typed with the keyboard.
+    await page.getByTestId('language-switch').selectOption('zh-CN');
+    const zhForm = page.getByTestId('change-password');
+    await zhForm.getByRole('heading', { name: '修改我的密码' }).waitFor();
+    await zhForm.getByLabel('当前密码').fill(SALES.password);
+    await zhForm.getByLabel('新密码', { exact: true }).fill(NEW_PASSWORD);
+    await zhForm.getByLabel('再次输入新密码').fill(NEW_PASSWORD);
+    await zhForm.getByLabel('再次输入新密码').press('Enter');
+    await page.getByTestId('change-password-done').getByText('密码已修改').waitFor();
+    for (const field of ['当前密码', '新密码', '再次输入新密码']) {
+      const input = zhForm.getByLabel(field, { exact: true });
+      expect(await input.getAttribute('type'), field).toBe('password');
+      expect(await input.getAttribute('spellcheck'), field).toBe('false');
+      expect(await input.inputValue(), field).toBe('');
+    }
+
+    // Through the router: the old password no longer signs in, the new one does.
+    expect(await router.dispatch({ senderId: 'check-old' }, 'session.login', { username: SALES.username, password: SALES.password })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await router.dispatch({ senderId: 'check-new' }, 'session.login', { username: SALES.username, password: NEW_PASSWORD })).toMatchObject({ ok: true });
+    await page.getByTestId('language-switch').selectOption('en');
+
+    // Sign out and back in through the page with the new password.
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signIn(app, { username: SALES.username, password: NEW_PASSWORD });
+    await page.getByTestId('change-password').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  });
+});
