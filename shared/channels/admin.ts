@@ -118,6 +118,14 @@ export const adminChannels = {
     ),
     permission: 'audit.read',
   }),
+  // Owner only (users.manage): who saw whom is asked in a breach or insider case.
+  'audit.customersSeen': channel({
+    input: z
+      .object({ username: z.string().trim().min(1).max(64), from: z.string().datetime({ offset: true }), to: z.string().datetime({ offset: true }) })
+      .strict(),
+    output: z.object({ userId: z.number().int(), customerIds: z.array(z.number().int()) }),
+    permission: 'users.manage',
+  }),
   'audit.verify': channel({
     input: empty,
     output: z.object({

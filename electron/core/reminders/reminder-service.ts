@@ -74,7 +74,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
           status: input.status,
           limit: input.limit,
         });
-        deps.audit(db, { actor: auditActor(session), action: 'reminder.list', entity: 'reminder', outcome: 'ok', ...(input.customerId !== undefined ? { recordId: String(input.customerId) } : {}) }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'reminder.list', entity: 'reminder', outcome: 'ok', customerIds: rows.map((r) => r.customerId), ...(input.customerId !== undefined ? { recordId: String(input.customerId) } : {}) }, now());
         return rows.map(toView);
       })();
     },

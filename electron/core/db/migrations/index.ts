@@ -8,11 +8,12 @@ import { migration007 } from './007-interactions-purchases';
 import { migration008 } from './008-reminders';
 import { migration009 } from './009-backups';
 import { migration010 } from './010-read-path-indexes';
+import { migration011 } from './011-audit-customers';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
