@@ -30,7 +30,7 @@ export function rowHash(prevHash: string, row: ChainedContent): string {
     outcome: row.outcome,
     fields: row.fields,
     reason: row.reason,
-    ...(row.customerIds != null ? { customer_ids: row.customerIds } : {}),
+    ...(row.customerIds !== null && row.customerIds !== undefined ? { customer_ids: row.customerIds } : {}),
   });
   return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }
