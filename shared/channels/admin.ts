@@ -133,6 +133,9 @@ export const adminChannels = {
       rows: z.number().int(),
       firstBrokenId: z.number().int().nullable(),
       problem: z.string().nullable(),
+      // problem 'anchor': the chain holds together but this backup recorded a head the log lacks.
+      backup: z.string().nullable(),
+      anchors: z.object({ folder: z.enum(['none', 'ok', 'unavailable']), checked: z.number().int(), notChecked: z.number().int() }),
     }),
     permission: 'audit.verify',
   }),

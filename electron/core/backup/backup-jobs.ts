@@ -184,6 +184,11 @@ export interface DrillJobInput {
   nativeBinding: string | undefined;
   scratchDir: string;
   now: string;
+  /**
+   * The live log against the heads recorded in every backup in the folder (anchored-verify.ts),
+   * worked out by the app before the drill; the CLI has no live vault and leaves it out.
+   */
+  liveAnchors?: { ok: boolean; detail: string } | undefined;
 }
 
 /**
@@ -235,7 +240,8 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
       const verdict = verifyAudit(db);
       const head = manifest.auditHead;
       const chainOk = verdict.ok && (head === null ? verdict.head === null : verdict.head?.id === head.seq && verdict.head.hash === head.hash);
-      check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`);
+      if (!check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`)) return report();
+      check('audit-anchors', input.liveAnchors?.ok ?? true, input.liveAnchors?.detail ?? 'no live vault to compare (only the app checks it)');
       return report();
     } finally {
       db.close();

@@ -8,6 +8,7 @@ import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
 import type { VaultService } from '../vault/vault-service';
 import { readBackupFolder } from '../settings/backup-folder';
+import { liveAnchorsCheck } from './anchored-verify';
 import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
 import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
@@ -193,11 +194,12 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       return exclusive('drill', async () => {
         const chosen = fileName === undefined ? (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete') : await completeBackup(fileName);
         if (!chosen) throw new CofferError('NOT_FOUND', 'There is no complete backup in the backup folder yet. Back up first.');
+        const liveAnchors = await liveAnchorsCheck(deps.vault);
         const material = deps.vault.backupMaterial();
         let report: DrillReport;
         try {
           report = await deps.runner.drill(
-            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString() },
+            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), liveAnchors },
             (step) => (running = { task: 'drill', step }),
           );
         } finally {

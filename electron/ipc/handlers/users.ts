@@ -1,6 +1,7 @@
 import type { Core } from '../../core';
-import { appendAudit, verifyAudit } from '../../core/audit/audit-log';
+import { appendAudit } from '../../core/audit/audit-log';
 import { customersSeenAudited, listUsersAudited, readAuditAudited } from '../../core/audit/audit-reads';
+import { verifyAuditAnchored } from '../../core/backup/anchored-verify';
 import { auditActor, idleLimitMs, type Session } from '../../core/auth/session-service';
 import { setMeta } from '../../core/db/meta-repository';
 import { requireSession, type Handler } from '../router';
@@ -63,13 +64,11 @@ export function userHandlers(core: Core): {
       })();
       return { idleMinutes: minutes };
     },
-    'audit.verify': (_input, { session }) => {
-      const db = core.vault.db();
-      const verdict = verifyAudit(db);
-      appendAudit(db, { actor: actor(session), action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed' }, new Date());
-      return verdict.ok
-        ? { ok: true, rows: verdict.rows, firstBrokenId: null, problem: null }
-        : { ok: false, rows: verdict.rows, firstBrokenId: verdict.firstBrokenId, problem: verdict.problem };
+    'audit.verify': async (_input, { session }) => {
+      const verdict = await verifyAuditAnchored(core.vault);
+      const reason = verdict.problem === 'anchor' ? `anchor ${verdict.backup}` : undefined;
+      appendAudit(core.vault.db(), { actor: actor(session), action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed', ...(reason ? { reason } : {}) }, new Date());
+      return verdict;
     },
   };
 }

@@ -1,3 +1,4 @@
+import { auditEn } from './audit.en';
 import { crmEn } from './crm.en';
 import { restoreEn } from './restore.en';
 
@@ -222,6 +223,7 @@ export const en = {
   'error.INTERNAL': 'Something went wrong inside Coffer. Your data is unchanged. Try again.',
   ...crmEn,
   ...restoreEn,
+  ...auditEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

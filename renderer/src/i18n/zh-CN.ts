@@ -1,3 +1,4 @@
+import { auditZhCN } from './audit.zh-CN';
 import { crmZhCN } from './crm.zh-CN';
 import { restoreZhCN } from './restore.zh-CN';
 import type { MessageKey } from './en';
@@ -223,4 +224,5 @@ export const zhCN: Record<MessageKey, string> = {
   'error.INTERNAL': 'Coffer 内部出错。您的数据没有改变。请重试。',
   ...crmZhCN,
   ...restoreZhCN,
+  ...auditZhCN,
 };

@@ -1,0 +1,64 @@
+import { CofferError } from '../../../shared/errors';
+import { checkAnchors, type AnchorVerdict } from '../audit/audit-anchors';
+import { verifyAudit, type AuditProblem } from '../audit/audit-log';
+import { readBackupFolder } from '../settings/backup-folder';
+import type { VaultService } from '../vault/vault-service';
+import { folderAnchors, type FolderAnchors } from './backup-anchors';
+
+export interface AnchoredAuditVerdict {
+  ok: boolean;
+  rows: number;
+  firstBrokenId: number | null;
+  /** 'anchor': the chain holds together, but a backup recorded a head the log no longer has. */
+  problem: AuditProblem | 'anchor' | null;
+  /** The backup that disagrees, when problem is 'anchor'. */
+  backup: string | null;
+  anchors: { folder: 'none' | 'ok' | 'unavailable'; checked: number; notChecked: number };
+}
+
+/**
+ * The chain on its own (verifyAudit), then against the heads recorded in every backup of this
+ * vault in the backup folder: the log must hold each one at its row with its hash. The first is
+ * blind to a log cut at the tail with its head moved back, or rewritten with every later hash
+ * recomputed; a backup made before either still names the row as it was.
+ */
+export async function verifyAuditAnchored(vault: VaultService): Promise<AnchoredAuditVerdict> {
+  const chain = verifyAudit(vault.db());
+  const base = chain.ok ? { ok: true, rows: chain.rows, firstBrokenId: null, problem: null } : { ok: false, rows: chain.rows, firstBrokenId: chain.firstBrokenId, problem: chain.problem };
+  const found = await anchorsOf(vault);
+  if (found === 'none' || found === 'unavailable') return { ...base, backup: null, anchors: { folder: found, checked: 0, notChecked: 0 } };
+  const notChecked = found.otherKey.length + found.unreadable.length;
+  const verdict = checkAnchors(vault.db(), found.anchors);
+  const anchors = { folder: 'ok' as const, checked: verdict.checked, notChecked };
+  // A chain already broken is reported where it breaks; the anchors only add what it cannot see.
+  if (verdict.ok || !base.ok) return { ...base, backup: null, anchors };
+  return { ok: false, rows: chain.rows, firstBrokenId: verdict.seq, problem: 'anchor', backup: verdict.backup, anchors };
+}
+
+/** The drill's 'audit-anchors' check: the live log against every backup's recorded head. */
+export async function liveAnchorsCheck(vault: VaultService): Promise<{ ok: boolean; detail: string }> {
+  const found = await anchorsOf(vault);
+  if (found === 'none' || found === 'unavailable') return { ok: true, detail: `backup folder ${found === 'none' ? 'not chosen' : 'unavailable'}` };
+  return describe(checkAnchors(vault.db(), found.anchors), found);
+}
+
+function describe(verdict: AnchorVerdict, found: FolderAnchors): { ok: boolean; detail: string } {
+  const skipped = found.otherKey.length + found.unreadable.length;
+  const note = skipped > 0 ? `; ${skipped} not checked` : '';
+  if (verdict.ok) return { ok: true, detail: `${verdict.checked} backup(s) agree${note}` };
+  return { ok: false, detail: `${verdict.backup}: audit row ${verdict.seq} ${verdict.problem === 'missing' ? 'is missing' : 'differs'} in the live log` };
+}
+
+async function anchorsOf(vault: VaultService): Promise<FolderAnchors | 'none' | 'unavailable'> {
+  const folder = readBackupFolder(vault.db());
+  if (!folder) return 'none';
+  const material = vault.backupMaterial();
+  try {
+    return await folderAnchors(folder, material);
+  } catch (error) {
+    if (error instanceof CofferError && error.code === 'BACKUP_FOLDER_UNAVAILABLE') return 'unavailable';
+    throw error;
+  } finally {
+    material.key.fill(0);
+  }
+}
