@@ -112,7 +112,7 @@ describeKeychain('users page', () => {
     const list = await world.router.dispatch(owner, 'users.list', {});
     expect(list.ok && (list.value as { username: string; has2fa: boolean }[]).map((u) => [u.username, u.has2fa])).toContainEqual(['lily', false]);
     expect(JSON.stringify(list)).not.toMatch(/scrypt|password/i);
-    expect(auditActions(world, before).map((a) => a.action)).toEqual(['user.create', 'user.role', 'user.password.reset', 'login']);
+    expect(auditActions(world, before).map((a) => a.action)).toEqual(['user.create', 'user.role', 'user.password.reset', 'login', 'user.list']);
     world.core.close();
   });
 

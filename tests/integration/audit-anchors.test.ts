@@ -1,0 +1,123 @@
+import { afterEach, expect, it } from 'vitest';
+import type { ChannelOutput } from '../../shared/contract';
+import { rowHash, verifyAudit, type AuditRow } from '../../electron/core/audit/audit-log';
+import { takeBackup } from '../../electron/core/backup/backup-jobs';
+import type { Db } from '../../electron/core/db/open-database';
+import { describeKeychain } from '../support/keyring';
+import { tempDir } from '../support/tmp';
+import { accessWorld, type AccessWorld } from './access-helpers';
+import { jobInput } from './backup-helpers';
+
+type Verdict = ChannelOutput<'audit.verify'>;
+type Report = ChannelOutput<'backup.drill'>;
+
+let world: AccessWorld | undefined;
+afterEach(() => world?.core.close());
+
+async function worldWithFolder() {
+  const folder = tempDir('coffer-backups-');
+  const w = await accessWorld({ pickFolder: async () => folder });
+  world = w;
+  expect(await w.router.dispatch(w.caller('owner'), 'settings.chooseBackupFolder', {})).toMatchObject({ ok: true });
+  return { w, folder };
+}
+
+/** Some audited work, so the log grows past the last backup. */
+async function work(w: AccessWorld, n: number) {
+  for (let i = 0; i < n; i += 1) expect((await w.router.dispatch(w.caller('manager'), 'customers.get', { id: 1 })).ok).toBe(true);
+}
+
+async function verify(w: AccessWorld): Promise<Verdict> {
+  const result = await w.router.dispatch(w.caller('owner'), 'audit.verify', {});
+  if (!result.ok) throw new Error(result.error.code);
+  return result.value as Verdict;
+}
+
+async function backup(w: AccessWorld, folder: string, at: Date) {
+  const done = await takeBackup(jobInput(w.core, folder, at));
+  return { fileName: done.fileName, seq: done.manifest.auditHead!.seq };
+}
+
+const maxId = (db: Db) => (db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id;
+const rowsFrom = (db: Db, id: number) =>
+  db.prepare('SELECT id, at, user_id AS userId, username, role, action, entity, record_id AS recordId, outcome, fields, reason, customer_ids AS customerIds, prev_hash AS prevHash, hash FROM audit_log WHERE id >= ? ORDER BY id').all(id) as AuditRow[];
+
+/** What someone holding the database key does to hide rows: cut them off and move the head in meta back. */
+function cutTail(db: Db, keep: number): void {
+  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  db.prepare('DELETE FROM audit_log WHERE id > ?').run(keep);
+  const last = rowsFrom(db, keep)[0]!;
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'audit.head'").run(`${keep}:${last.hash}`);
+}
+
+/** ...or rewrite a row and recompute every later hash and the head, so the chain holds together again. */
+function rewriteFrom(db: Db, id: number): void {
+  db.exec('DROP TRIGGER audit_log_no_update; DROP TRIGGER audit_log_no_delete;');
+  let prev = rowsFrom(db, id - 1)[0]!.hash;
+  for (const row of rowsFrom(db, id)) {
+    const changed = row.id === id ? { ...row, action: 'logout', recordId: null } : row;
+    const hash = rowHash(prev, { ...changed });
+    db.prepare('UPDATE audit_log SET action = ?, record_id = ?, prev_hash = ?, hash = ? WHERE id = ?').run(changed.action, changed.recordId, prev, hash, row.id);
+    prev = hash;
+  }
+  db.prepare("UPDATE meta SET value = ? WHERE key = 'audit.head'").run(`${maxId(db)}:${prev}`);
+}
+
+describeKeychain('the audit chain anchored in the backups', () => {
+  it('an honest log agrees with every backup, in verify and in the drill', async () => {
+    const { w, folder } = await worldWithFolder();
+    await backup(w, folder, new Date(Date.now() - 60_000));
+    await work(w, 3);
+    await backup(w, folder, new Date());
+    await work(w, 2);
+    expect(await verify(w)).toMatchObject({ ok: true, problem: null, backup: null, anchors: { folder: 'ok', checked: 2, notChecked: 0 } });
+    const drill = await w.router.dispatch(w.caller('owner'), 'backup.drill', {});
+    if (!drill.ok) throw new Error(drill.error.code);
+    const report = drill.value as Report;
+    expect(report.passed, JSON.stringify(report.checks)).toBe(true);
+    expect(report.checks.at(-1)).toMatchObject({ name: 'audit-anchors', ok: true, detail: '2 backup(s) agree' });
+  });
+
+  it('a tail cut with the stored head moved back passes the chain check but fails against the backup that saw the cut rows, which is named', async () => {
+    const { w, folder } = await worldWithFolder();
+    const older = await backup(w, folder, new Date(Date.now() - 60_000));
+    await work(w, 4);
+    const newer = await backup(w, folder, new Date());
+    await work(w, 2);
+    const db = w.core.vault.db();
+    cutTail(db, older.seq + 1);
+    expect(verifyAudit(db)).toMatchObject({ ok: true }); // what verify alone used to say
+    expect(await verify(w)).toMatchObject({ ok: false, problem: 'anchor', backup: newer.fileName, firstBrokenId: newer.seq, anchors: { checked: 2 } });
+    expect(db.prepare("SELECT outcome, reason FROM audit_log WHERE action = 'audit.verify' ORDER BY id DESC LIMIT 1").get()).toEqual({ outcome: 'failed', reason: `anchor ${newer.fileName}` });
+
+    // The newest backup itself is intact, so only the anchors check can fail the drill.
+    const drill = await w.router.dispatch(w.caller('owner'), 'backup.drill', { fileName: newer.fileName });
+    if (!drill.ok) throw new Error(drill.error.code);
+    const report = drill.value as Report;
+    expect(report).toMatchObject({ passed: false, firstFailure: 'audit-anchors' });
+    expect(report.checks.find((c) => c.name === 'audit-anchors')?.detail).toBe(`${newer.fileName}: audit row ${newer.seq} is missing in the live log`);
+    expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['audit-anchors']);
+  });
+
+  it('a log rewritten from a row on, with every later hash and the head recomputed, fails at the backed-up head', async () => {
+    const { w, folder } = await worldWithFolder();
+    await work(w, 3);
+    const made = await backup(w, folder, new Date());
+    await work(w, 3);
+    const db = w.core.vault.db();
+    rewriteFrom(db, made.seq - 2);
+    expect(verifyAudit(db)).toMatchObject({ ok: true });
+    expect(await verify(w)).toMatchObject({ ok: false, problem: 'anchor', backup: made.fileName, firstBrokenId: made.seq });
+  });
+
+  it('without a backup folder, or with the folder gone, verify says the log was not compared', async () => {
+    const w = await accessWorld();
+    world = w;
+    expect(await verify(w)).toMatchObject({ ok: true, anchors: { folder: 'none', checked: 0 } });
+    const { w: v, folder } = await worldWithFolder();
+    await backup(v, folder, new Date());
+    (await import('node:fs')).rmSync(folder, { recursive: true });
+    expect(await verify(v)).toMatchObject({ ok: true, anchors: { folder: 'unavailable', checked: 0 } });
+    w.core.close();
+  });
+});
