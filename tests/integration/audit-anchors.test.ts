@@ -75,7 +75,8 @@ describeKeychain('the audit chain anchored in the backups', () => {
     if (!drill.ok) throw new Error(drill.error.code);
     const report = drill.value as Report;
     expect(report.passed, JSON.stringify(report.checks)).toBe(true);
-    expect(report.checks.at(-1)).toMatchObject({ name: 'audit-anchors', ok: true, detail: '2 backup(s) agree' });
+    // The newest backup's own log holds the older one's head; the live log holds both.
+    expect(report.checks.at(-1)).toEqual({ name: 'audit-anchors', ok: true, detail: 'this backup: 1 backup(s) agree; the live log: 2 backup(s) agree' });
   });
 
   it('a tail cut with the stored head moved back passes the chain check but fails against the backup that saw the cut rows, which is named', async () => {
@@ -108,6 +109,13 @@ describeKeychain('the audit chain anchored in the backups', () => {
     rewriteFrom(db, made.seq - 2);
     expect(verifyAudit(db)).toMatchObject({ ok: true });
     expect(await verify(w)).toMatchObject({ ok: false, problem: 'anchor', backup: made.fileName, firstBrokenId: made.seq });
+
+    // A backup taken after the rewrite carries the rewritten log: its drill names the earlier backup.
+    const later = await backup(w, folder, new Date(Date.now() + 60_000));
+    const drill = await w.router.dispatch(w.caller('owner'), 'backup.drill', { fileName: later.fileName });
+    if (!drill.ok) throw new Error(drill.error.code);
+    expect(drill.value as Report).toMatchObject({ passed: false, firstFailure: 'audit-anchors' });
+    expect((drill.value as Report).checks.at(-1)?.detail).toBe(`${made.fileName}: audit row ${made.seq} differs in this backup`);
   });
 
   it('without a backup folder, or with the folder gone, verify says the log was not compared', async () => {

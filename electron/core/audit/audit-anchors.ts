@@ -5,6 +5,8 @@ import { hashAt } from './audit-repository';
 export interface AuditAnchor {
   /** The backup file's name (names carry no personal data). */
   backup: string;
+  /** When the backup was made (its manifest): a backup's own log holds the heads of those made before it. */
+  createdAt: string;
   seq: number;
   hash: string;
 }
@@ -28,4 +30,12 @@ export function checkAnchors(db: Db, anchors: readonly AuditAnchor[]): AnchorVer
     if (hash !== anchor.hash) return { ok: false, checked: anchors.length, backup: anchor.backup, seq: anchor.seq, problem: hash === undefined ? 'missing' : 'differs' };
   }
   return { ok: true, checked: anchors.length };
+}
+
+/** One line for a drill report; backup names carry no personal data. */
+export function describeAnchors(verdict: AnchorVerdict, found: { otherKey: readonly string[]; unreadable: readonly string[] }, log: string): { ok: boolean; detail: string } {
+  const skipped = found.otherKey.length + found.unreadable.length;
+  const note = skipped > 0 ? `; ${skipped} not checked` : '';
+  if (verdict.ok) return { ok: true, detail: `${log}: ${verdict.checked} backup(s) agree${note}` };
+  return { ok: false, detail: `${verdict.backup}: audit row ${verdict.seq} ${verdict.problem === 'missing' ? 'is missing' : 'differs'} in ${log}` };
 }

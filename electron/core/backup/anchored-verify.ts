@@ -1,9 +1,9 @@
 import { CofferError } from '../../../shared/errors';
-import { checkAnchors, type AnchorVerdict } from '../audit/audit-anchors';
+import { checkAnchors, describeAnchors, type AuditAnchor } from '../audit/audit-anchors';
 import { verifyAudit, type AuditProblem } from '../audit/audit-log';
 import { readBackupFolder } from '../settings/backup-folder';
 import type { VaultService } from '../vault/vault-service';
-import { folderAnchors, type FolderAnchors } from './backup-anchors';
+import { currentKey, folderAnchors, type FolderAnchors } from './backup-anchors';
 
 export interface AnchoredAuditVerdict {
   ok: boolean;
@@ -35,18 +35,15 @@ export async function verifyAuditAnchored(vault: VaultService): Promise<Anchored
   return { ok: false, rows: chain.rows, firstBrokenId: verdict.seq, problem: 'anchor', backup: verdict.backup, anchors };
 }
 
-/** The drill's 'audit-anchors' check: the live log against every backup's recorded head. */
-export async function liveAnchorsCheck(vault: VaultService): Promise<{ ok: boolean; detail: string }> {
+/**
+ * For the drill's 'audit-anchors' check: the live log against every backup's recorded head, and
+ * the heads themselves, so the drill also checks the drilled copy's log against the backups made
+ * before it.
+ */
+export async function liveAnchorsCheck(vault: VaultService): Promise<{ ok: boolean; detail: string; anchors: AuditAnchor[] }> {
   const found = await anchorsOf(vault);
-  if (found === 'none' || found === 'unavailable') return { ok: true, detail: `backup folder ${found === 'none' ? 'not chosen' : 'unavailable'}` };
-  return describe(checkAnchors(vault.db(), found.anchors), found);
-}
-
-function describe(verdict: AnchorVerdict, found: FolderAnchors): { ok: boolean; detail: string } {
-  const skipped = found.otherKey.length + found.unreadable.length;
-  const note = skipped > 0 ? `; ${skipped} not checked` : '';
-  if (verdict.ok) return { ok: true, detail: `${verdict.checked} backup(s) agree${note}` };
-  return { ok: false, detail: `${verdict.backup}: audit row ${verdict.seq} ${verdict.problem === 'missing' ? 'is missing' : 'differs'} in the live log` };
+  if (found === 'none' || found === 'unavailable') return { ok: true, detail: `backup folder ${found === 'none' ? 'not chosen' : 'unavailable'}`, anchors: [] };
+  return { ...describeAnchors(checkAnchors(vault.db(), found.anchors), found, 'the live log'), anchors: found.anchors };
 }
 
 async function anchorsOf(vault: VaultService): Promise<FolderAnchors | 'none' | 'unavailable'> {
@@ -54,7 +51,7 @@ async function anchorsOf(vault: VaultService): Promise<FolderAnchors | 'none' | 
   if (!folder) return 'none';
   const material = vault.backupMaterial();
   try {
-    return await folderAnchors(folder, material);
+    return await folderAnchors(folder, material.vaultId, currentKey(material));
   } catch (error) {
     if (error instanceof CofferError && error.code === 'BACKUP_FOLDER_UNAVAILABLE') return 'unavailable';
     throw error;

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DRILL_CHECK_NAMES } from '../../../shared/backup';
 import { CofferError } from '../../../shared/errors';
+import { checkAnchors, describeAnchors, type AuditAnchor } from '../audit/audit-anchors';
 import { auditHead, verifyAudit } from '../audit/audit-log';
 import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
@@ -185,10 +186,11 @@ export interface DrillJobInput {
   scratchDir: string;
   now: string;
   /**
-   * The live log against the heads recorded in every backup in the folder (anchored-verify.ts),
-   * worked out by the app before the drill; the CLI has no live vault and leaves it out.
+   * The audit heads recorded in the other backups in the folder: the drilled copy's log must hold
+   * those of the backups made before it. With `ok` and `detail`: the live log against them all,
+   * worked out by the app before the drill (anchored-verify.ts); the CLI has no live vault.
    */
-  liveAnchors?: { ok: boolean; detail: string } | undefined;
+  anchors?: { anchors: AuditAnchor[]; live?: { ok: boolean; detail: string } | undefined } | undefined;
 }
 
 /**
@@ -241,7 +243,11 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
       const head = manifest.auditHead;
       const chainOk = verdict.ok && (head === null ? verdict.head === null : verdict.head?.id === head.seq && verdict.head.hash === head.hash);
       if (!check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`)) return report();
-      check('audit-anchors', input.liveAnchors?.ok ?? true, input.liveAnchors?.detail ?? 'no live vault to compare (only the app checks it)');
+      const own = manifest.createdAt;
+      const earlier = (input.anchors?.anchors ?? []).filter((a) => a.backup !== path.basename(input.file) && a.createdAt <= own);
+      const copy = describeAnchors(checkAnchors(db, earlier), { otherKey: [], unreadable: [] }, 'this backup');
+      const live = input.anchors?.live;
+      check('audit-anchors', copy.ok && (live?.ok ?? true), !copy.ok ? copy.detail : live && !live.ok ? live.detail : [copy.detail, live?.detail].filter(Boolean).join('; '));
       return report();
     } finally {
       db.close();

@@ -199,7 +199,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         let report: DrillReport;
         try {
           report = await deps.runner.drill(
-            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), liveAnchors },
+            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } } },
             (step) => (running = { task: 'drill', step }),
           );
         } finally {
