@@ -1,3 +1,6 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { ChannelOutput } from '../../shared/contract';
 import { rowHash, verifyAudit, type AuditRow } from '../../electron/core/audit/audit-log';
@@ -100,7 +103,7 @@ describeKeychain('the audit chain anchored in the backups', () => {
     expect(report.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['audit-anchors']);
   });
 
-  it('a log rewritten from a row on, with every later hash and the head recomputed, fails at the backed-up head', async () => {
+  it('a log rewritten from a row on, with every later hash and the head recomputed, fails at the backed-up head', { timeout: 120_000 }, async () => {
     const { w, folder } = await worldWithFolder();
     await work(w, 3);
     const made = await backup(w, folder, new Date());
@@ -116,6 +119,16 @@ describeKeychain('the audit chain anchored in the backups', () => {
     if (!drill.ok) throw new Error(drill.error.code);
     expect(drill.value as Report).toMatchObject({ passed: false, firstFailure: 'audit-anchors' });
     expect((drill.value as Report).checks.at(-1)?.detail).toBe(`${made.fileName}: audit row ${made.seq} differs in this backup`);
+
+    // The command line, with the recovery key alone, finds the same in the folder beside the file.
+    const keyFile = path.join(tempDir(), 'recovery.txt');
+    fs.writeFileSync(keyFile, `${w.recoveryKey}\n`);
+    const cli = spawnSync(process.execPath, [path.resolve('out/main/cli.js'), 'backup', 'verify', path.join(folder, later.fileName), '--recovery-key-file', keyFile], { encoding: 'utf8' });
+    expect(cli.stdout).toContain(`FAIL  audit-anchors (${made.fileName}: audit row ${made.seq} differs in this backup)`);
+    expect(cli.status).toBe(1);
+    const older = spawnSync(process.execPath, [path.resolve('out/main/cli.js'), 'backup', 'verify', path.join(folder, made.fileName), '--recovery-key-file', keyFile], { encoding: 'utf8' });
+    expect(older.stdout).toContain('PASS  audit-anchors (this backup: 0 backup(s) agree)');
+    expect(older.status).toBe(0);
   });
 
   it('without a backup folder, or with the folder gone, verify says the log was not compared', async () => {
@@ -124,7 +137,7 @@ describeKeychain('the audit chain anchored in the backups', () => {
     expect(await verify(w)).toMatchObject({ ok: true, anchors: { folder: 'none', checked: 0 } });
     const { w: v, folder } = await worldWithFolder();
     await backup(v, folder, new Date());
-    (await import('node:fs')).rmSync(folder, { recursive: true });
+    fs.rmSync(folder, { recursive: true });
     expect(await verify(v)).toMatchObject({ ok: true, anchors: { folder: 'unavailable', checked: 0 } });
     w.core.close();
   });
