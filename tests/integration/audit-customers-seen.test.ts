@@ -110,8 +110,10 @@ describeKeychain('audit: which customers a user saw', () => {
     expect(await w.router.dispatch(w.caller('sales'), 'customers.timeline', { id: 2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await w.router.dispatch(w.caller('sales'), 'customers.reveal', { id: 2, field: 'mobile', reason: 'calling back about an order' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await w.router.dispatch(w.caller('sales'), 'customers.update', { id: 2, changes: { company: 'Mine now' } })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await w.router.dispatch(w.caller('sales'), 'reminders.list', { range: 'all', customerId: 2 })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const s = w.userIds.sales;
     expect(probes()).toEqual([
+      { userId: s, recordId: '2', outcome: 'denied' },
       { userId: s, recordId: '2', outcome: 'denied' },
       { userId: s, recordId: '2', outcome: 'denied' },
       { userId: s, recordId: '2', outcome: 'denied' },
@@ -120,6 +122,6 @@ describeKeychain('audit: which customers a user saw', () => {
     // Nothing changed, nothing was read on its behalf, and a reach within scope is no probe.
     expect(w.core.vault.db().prepare("SELECT company FROM customers WHERE id = 2").get()).toEqual({ company: null });
     expect((await w.router.dispatch(w.caller('sales'), 'customers.get', { id: 1 })).ok).toBe(true);
-    expect(probes()).toHaveLength(4);
+    expect(probes()).toHaveLength(5);
   });
 });
