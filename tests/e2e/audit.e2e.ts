@@ -56,12 +56,12 @@ describeKeychain('the audit page: customers seen by a user, in Chromium', () => 
     await form.getByTestId('customers-seen-result').getByText(`lily was shown 1 customer(s) in this period. Customer ids: ${seen}`).waitFor();
 
     await form.getByLabel('Username').fill('nobody');
-    await form.getByRole('button', { name: 'Show customers seen' }).click();
+    await form.getByRole('button', { name: 'Look up' }).click();
     await form.getByRole('alert').waitFor();
 
     await page.getByTestId('language-switch').selectOption('zh-CN');
     await form.getByLabel('用户名').fill('lily');
-    await form.getByRole('button', { name: '查看看过的客户' }).click();
+    await form.getByRole('button', { name: '查询' }).click();
     await form.getByTestId('customers-seen-result').getByText(`lily 在此期间共看到 1 位客户。客户编号：${seen}`).waitFor();
 
     const asked = app.core.vault.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'audit.read' AND fields = '[\"customersSeen\"]'").get();

@@ -7,7 +7,7 @@ export const auditEn = {
   'audit.anchorsNoFolder': 'No backup folder is chosen, so the log could not be compared with backups. Choose one on the Backups page.',
   'audit.seenTitle': 'Customers seen by a user',
   'audit.seenUser': 'Username',
-  'audit.seenShow': 'Show customers seen',
+  'audit.seenShow': 'Look up',
   'audit.seenResult': '{username} was shown {count} customer(s) in this period. Customer ids: {ids}',
   'audit.seenNone': '{username} was shown no customers in this period.',
 } as const;

@@ -9,7 +9,7 @@ export const auditZhCN: Record<keyof typeof auditEn, string> = {
   'audit.anchorsNoFolder': '尚未选择备份文件夹，因此无法与备份核对。请在"备份"页面选择一个。',
   'audit.seenTitle': '某用户看过的客户',
   'audit.seenUser': '用户名',
-  'audit.seenShow': '查看看过的客户',
+  'audit.seenShow': '查询',
   'audit.seenResult': '{username} 在此期间共看到 {count} 位客户。客户编号：{ids}',
   'audit.seenNone': '{username} 在此期间没有看到任何客户。',
 };
