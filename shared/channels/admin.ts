@@ -135,7 +135,7 @@ export const adminChannels = {
       problem: z.string().nullable(),
       // problem 'anchor': the chain holds together but this backup recorded a head the log lacks.
       backup: z.string().nullable(),
-      anchors: z.object({ folder: z.enum(['none', 'ok', 'unavailable']), checked: z.number().int(), notChecked: z.number().int() }),
+      anchors: z.object({ folder: z.enum(['none', 'ok', 'unavailable']), checked: z.number().int(), notChecked: z.number().int(), superseded: z.number().int() }),
     }),
     permission: 'audit.verify',
   }),

@@ -8,7 +8,8 @@ import { takeBackup } from '../../electron/core/backup/backup-jobs';
 import type { Db } from '../../electron/core/db/open-database';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { accessWorld, type AccessWorld } from './access-helpers';
+import { accessWorld, PASSWORD, type AccessWorld } from './access-helpers';
+import { OWNER } from './vault-helpers';
 import { jobInput } from './backup-helpers';
 
 type Verdict = ChannelOutput<'audit.verify'>;
@@ -73,7 +74,7 @@ describeKeychain('the audit chain anchored in the backups', () => {
     await work(w, 3);
     await backup(w, folder, new Date());
     await work(w, 2);
-    expect(await verify(w)).toMatchObject({ ok: true, problem: null, backup: null, anchors: { folder: 'ok', checked: 2, notChecked: 0 } });
+    expect(await verify(w)).toMatchObject({ ok: true, problem: null, backup: null, anchors: { folder: 'ok', checked: 2, notChecked: 0, superseded: 0 } });
     const drill = await w.router.dispatch(w.caller('owner'), 'backup.drill', {});
     if (!drill.ok) throw new Error(drill.error.code);
     const report = drill.value as Report;
@@ -129,6 +130,24 @@ describeKeychain('the audit chain anchored in the backups', () => {
     const older = spawnSync(process.execPath, [path.resolve('out/main/cli.js'), 'backup', 'verify', path.join(folder, made.fileName), '--recovery-key-file', keyFile], { encoding: 'utf8' });
     expect(older.stdout).toContain('PASS  audit-anchors (this backup: 0 backup(s) agree)');
     expect(older.status).toBe(0);
+  });
+
+  it('after a restore of an older backup, the backups made since that backup are set aside and counted, not reported as tampering', { timeout: 120_000 }, async () => {
+    const { w, folder } = await worldWithFolder();
+    const older = await backup(w, folder, new Date(Date.now() - 120_000));
+    await work(w, 3);
+    await backup(w, folder, new Date(Date.now() - 60_000));
+    const restored = await w.router.dispatch(w.caller('owner'), 'backup.restore', { fileName: older.fileName, password: OWNER.password });
+    if (!restored.ok) throw new Error(restored.error.code);
+    await w.router.dispatch({ senderId: 'owner-again' }, 'session.login', { username: OWNER.username, password: OWNER.password });
+    const after = await w.router.dispatch({ senderId: 'owner-again' }, 'audit.verify', {});
+    // The newer backup and the safety copy taken just before the restore are superseded; the restored one still agrees.
+    expect(after).toMatchObject({ ok: true, value: { ok: true, anchors: { folder: 'ok', checked: 1, superseded: 2 } } });
+    // A backup made after the restore must agree again.
+    await w.router.dispatch(w.caller('manager'), 'session.login', { username: 'manager1', password: PASSWORD });
+    await work(w, 1);
+    await backup(w, folder, new Date(Date.now() + 60_000));
+    expect(await w.router.dispatch({ senderId: 'owner-again' }, 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: true, anchors: { checked: 2, superseded: 2 } } });
   });
 
   it('without a backup folder, or with the folder gone, verify says the log was not compared', async () => {

@@ -1,3 +1,4 @@
+import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
 import { hashAt } from './audit-repository';
 
@@ -38,4 +39,40 @@ export function describeAnchors(verdict: AnchorVerdict, found: { otherKey: reado
   const note = skipped > 0 ? `; ${skipped} not checked` : '';
   if (verdict.ok) return { ok: true, detail: `${log}: ${verdict.checked} backup(s) agree${note}` };
   return { ok: false, detail: `${verdict.backup}: audit row ${verdict.seq} ${verdict.problem === 'missing' ? 'is missing' : 'differs'} in ${log}` };
+}
+
+/**
+ * A restore of an older backup legitimately leaves the backups made between that backup and the
+ * restore behind: the log goes on from the older head. Each restore is kept in meta (beside its
+ * `backup.restore` audit row), and those backups are set aside as superseded, and counted, rather
+ * than reported as disagreeing. Backups made before the restored one, or after the restore, must
+ * still agree.
+ */
+interface RestoreWindow {
+  /** When the restored backup was made. */
+  from: string;
+  /** When it was restored. */
+  to: string;
+}
+
+const RESTORES_KEY = 'audit.restores';
+
+export function recordRestore(db: Db, backupCreatedAt: string, at: Date): void {
+  setMeta(db, RESTORES_KEY, JSON.stringify([...restoreWindows(db), { from: backupCreatedAt, to: at.toISOString() }]));
+}
+
+function restoreWindows(db: Db): RestoreWindow[] {
+  try {
+    const parsed: unknown = JSON.parse(getMeta(db, RESTORES_KEY) ?? '[]');
+    return Array.isArray(parsed) ? parsed.filter((w): w is RestoreWindow => typeof w?.from === 'string' && typeof w?.to === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+/** The anchors this log must hold, and how many backups a restore set aside. */
+export function applicableAnchors(db: Db, anchors: readonly AuditAnchor[]): { anchors: AuditAnchor[]; superseded: number } {
+  const windows = restoreWindows(db);
+  const applicable = anchors.filter((a) => !windows.some((w) => a.createdAt > w.from && a.createdAt <= w.to));
+  return { anchors: applicable, superseded: anchors.length - applicable.length };
 }

@@ -1,5 +1,5 @@
 import { CofferError } from '../../../shared/errors';
-import { checkAnchors, describeAnchors, type AuditAnchor } from '../audit/audit-anchors';
+import { applicableAnchors, checkAnchors, describeAnchors, type AuditAnchor } from '../audit/audit-anchors';
 import { verifyAudit, type AuditProblem } from '../audit/audit-log';
 import { readBackupFolder } from '../settings/backup-folder';
 import type { VaultService } from '../vault/vault-service';
@@ -13,7 +13,8 @@ export interface AnchoredAuditVerdict {
   problem: AuditProblem | 'anchor' | null;
   /** The backup that disagrees, when problem is 'anchor'. */
   backup: string | null;
-  anchors: { folder: 'none' | 'ok' | 'unavailable'; checked: number; notChecked: number };
+  /** notChecked: backups this key cannot open, or damaged; superseded: set aside by a restore of an older backup. */
+  anchors: { folder: 'none' | 'ok' | 'unavailable'; checked: number; notChecked: number; superseded: number };
 }
 
 /**
@@ -26,10 +27,11 @@ export async function verifyAuditAnchored(vault: VaultService): Promise<Anchored
   const chain = verifyAudit(vault.db());
   const base = chain.ok ? { ok: true, rows: chain.rows, firstBrokenId: null, problem: null } : { ok: false, rows: chain.rows, firstBrokenId: chain.firstBrokenId, problem: chain.problem };
   const found = await anchorsOf(vault);
-  if (found === 'none' || found === 'unavailable') return { ...base, backup: null, anchors: { folder: found, checked: 0, notChecked: 0 } };
+  if (found === 'none' || found === 'unavailable') return { ...base, backup: null, anchors: { folder: found, checked: 0, notChecked: 0, superseded: 0 } };
   const notChecked = found.otherKey.length + found.unreadable.length;
-  const verdict = checkAnchors(vault.db(), found.anchors);
-  const anchors = { folder: 'ok' as const, checked: verdict.checked, notChecked };
+  const applicable = applicableAnchors(vault.db(), found.anchors);
+  const verdict = checkAnchors(vault.db(), applicable.anchors);
+  const anchors = { folder: 'ok' as const, checked: verdict.checked, notChecked, superseded: applicable.superseded };
   // A chain already broken is reported where it breaks; the anchors only add what it cannot see.
   if (verdict.ok || !base.ok) return { ...base, backup: null, anchors };
   return { ok: false, rows: chain.rows, firstBrokenId: verdict.seq, problem: 'anchor', backup: verdict.backup, anchors };
@@ -43,7 +45,8 @@ export async function verifyAuditAnchored(vault: VaultService): Promise<Anchored
 export async function liveAnchorsCheck(vault: VaultService): Promise<{ ok: boolean; detail: string; anchors: AuditAnchor[] }> {
   const found = await anchorsOf(vault);
   if (found === 'none' || found === 'unavailable') return { ok: true, detail: `backup folder ${found === 'none' ? 'not chosen' : 'unavailable'}`, anchors: [] };
-  return { ...describeAnchors(checkAnchors(vault.db(), found.anchors), found, 'the live log'), anchors: found.anchors };
+  const applicable = applicableAnchors(vault.db(), found.anchors);
+  return { ...describeAnchors(checkAnchors(vault.db(), applicable.anchors), found, 'the live log'), anchors: found.anchors };
 }
 
 async function anchorsOf(vault: VaultService): Promise<FolderAnchors | 'none' | 'unavailable'> {

@@ -8,6 +8,7 @@ import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
 import type { VaultService } from '../vault/vault-service';
 import { readBackupFolder } from '../settings/backup-folder';
+import { recordRestore } from '../audit/audit-anchors';
 import { liveAnchorsCheck } from './anchored-verify';
 import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
 import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
@@ -161,6 +162,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
           const at = now().toISOString();
           const id = db.transaction(() => {
             const stored = insertDrillReport(db, done.report, at, null);
+            if (done.report.backupCreatedAt) recordRestore(db, done.report.backupCreatedAt, now());
             deps.audit(db, { actor, action: 'backup.restore', outcome: 'ok', reason: `${fileName}; safety copy ${done.safetyCopy}` }, now());
             return stored;
           })();

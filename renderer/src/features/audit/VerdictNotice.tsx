@@ -13,6 +13,7 @@ export function VerdictNotice({ verdict }: { verdict: ChannelOutput<'audit.verif
   const notes = [
     anchors.folder === 'none' ? t('audit.anchorsNoFolder') : anchors.folder === 'unavailable' ? t('audit.anchorsUnavailable') : t('audit.anchorsChecked', { count: anchors.checked }),
     anchors.notChecked > 0 ? t('audit.anchorsNotChecked', { count: anchors.notChecked }) : '',
+    anchors.superseded > 0 ? t('audit.anchorsSuperseded', { count: anchors.superseded }) : '',
   ].filter(Boolean);
   return (
     <div role="status" data-testid="audit-verdict" className={verdict.ok ? 'notice notice-ok' : 'notice notice-error'}>
