@@ -76,3 +76,15 @@ export function applicableAnchors(db: Db, anchors: readonly AuditAnchor[]): { an
   const applicable = anchors.filter((a) => !windows.some((w) => a.createdAt > w.from && a.createdAt <= w.to));
   return { anchors: applicable, superseded: anchors.length - applicable.length };
 }
+
+/**
+ * The drill's 'audit-anchors' check: the drilled copy's log against the heads of the backups
+ * made before it (other than itself), then the app's verdict on the live log, if it gave one.
+ */
+export function drilledAnchors(copy: Db, given: { anchors: readonly AuditAnchor[]; live?: { ok: boolean; detail: string } | undefined } | undefined, fileName: string, createdAt: string): { ok: boolean; detail: string } {
+  const earlier = applicableAnchors(copy, (given?.anchors ?? []).filter((a) => a.backup !== fileName && a.createdAt <= createdAt)).anchors;
+  const own = describeAnchors(checkAnchors(copy, earlier), { otherKey: [], unreadable: [] }, 'this backup');
+  const live = given?.live;
+  if (!own.ok || !live) return own;
+  return live.ok ? { ok: true, detail: `${own.detail}; ${live.detail}` } : live;
+}

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DRILL_CHECK_NAMES } from '../../../shared/backup';
 import { CofferError } from '../../../shared/errors';
-import { applicableAnchors, checkAnchors, describeAnchors, type AuditAnchor } from '../audit/audit-anchors';
+import { drilledAnchors, type AuditAnchor } from '../audit/audit-anchors';
 import { auditHead, verifyAudit } from '../audit/audit-log';
 import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
@@ -243,11 +243,8 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
       const head = manifest.auditHead;
       const chainOk = verdict.ok && (head === null ? verdict.head === null : verdict.head?.id === head.seq && verdict.head.hash === head.hash);
       if (!check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`)) return report();
-      const own = manifest.createdAt;
-      const earlier = applicableAnchors(db, (input.anchors?.anchors ?? []).filter((a) => a.backup !== path.basename(input.file) && a.createdAt <= own)).anchors;
-      const copy = describeAnchors(checkAnchors(db, earlier), { otherKey: [], unreadable: [] }, 'this backup');
-      const live = input.anchors?.live;
-      check('audit-anchors', copy.ok && (live?.ok ?? true), !copy.ok ? copy.detail : live && !live.ok ? live.detail : [copy.detail, live?.detail].filter(Boolean).join('; '));
+      const anchors = drilledAnchors(db, input.anchors, path.basename(input.file), manifest.createdAt);
+      check('audit-anchors', anchors.ok, anchors.detail);
       return report();
     } finally {
       db.close();
