@@ -29,7 +29,7 @@ export const backupStatusSchema = z.object({
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 
-export const DRILL_CHECK_NAMES = ['key', 'authenticate', 'open', 'integrity', 'cipher-integrity', 'foreign-keys', 'row-counts', 'audit-chain'] as const;
+export const DRILL_CHECK_NAMES = ['key', 'authenticate', 'open', 'integrity', 'cipher-integrity', 'foreign-keys', 'row-counts', 'audit-chain', 'audit-anchors'] as const;
 
 export const drillReportSchema = z.object({
   id: z.number().int(),

@@ -11,6 +11,7 @@ import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
 import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
+import { measureAuditIds } from './measure-audit';
 import { measureWholeFile } from './measure-heavy';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
@@ -147,6 +148,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     };
     await pageRows('sales (own customers, masked)', SALES, salesCursors, { ownerId: salesId });
     await pageRows('manager (all customers)', MANAGER, cursors, {});
+    await measureAuditIds({ core, vault, byName, n, warmup, random, rows, notes, say });
 
     // Where a routed page's time goes: the service alone (scope, views, the audit row's commit)
     // without the router's validation, and the router with the audit commit not waiting for

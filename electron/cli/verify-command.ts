@@ -2,7 +2,10 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CofferError } from '../../shared/errors';
+import type { AuditAnchor } from '../core/audit/audit-anchors';
+import { folderAnchors } from '../core/backup/backup-anchors';
 import { drillBackup, type DrillReport } from '../core/backup/backup-jobs';
+import { keyFromRecovery, readHeader, type BackupHeader } from '../core/backup/container';
 import { parseRecoveryKey } from '../core/vault/recovery-key';
 
 /**
@@ -24,12 +27,34 @@ export async function runVerify(file: string, recoveryKeyFile: string | undefine
   }
   const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'coffer-verify-'));
   try {
-    const report = await drillBackup({ file, recoverySecret: secret, nativeBinding: undefined, scratchDir: scratch, now: new Date().toISOString() });
+    const anchors = await anchorsBeside(file, secret);
+    const report = await drillBackup({ file, recoverySecret: secret, nativeBinding: undefined, scratchDir: scratch, now: new Date().toISOString(), anchors });
     for (const line of formatReport(report)) out(line);
     return report.passed ? 0 : 1;
   } finally {
     secret.fill(0);
     fs.rmSync(scratch, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The audit heads recorded in the other backups of the same vault in the file's folder, opened
+ * with the recovery key: the drilled copy's log must hold those of the backups made before it.
+ * A folder that cannot be listed only means nothing to compare.
+ */
+async function anchorsBeside(file: string, secret: Buffer): Promise<{ anchors: AuditAnchor[] } | undefined> {
+  const keys = new Map<string, Promise<Buffer | null>>();
+  try {
+    const own = await readHeader(file);
+    const keyFor = (header: BackupHeader) => {
+      if (!keys.has(header.keyId)) keys.set(header.keyId, keyFromRecovery(header, secret).catch(() => null));
+      return keys.get(header.keyId)!;
+    };
+    return { anchors: (await folderAnchors(path.dirname(path.resolve(file)), own.vaultId, keyFor)).anchors };
+  } catch {
+    return undefined; // the drill itself reports an unreadable file
+  } finally {
+    for (const key of keys.values()) void key.then((k) => k?.fill(0));
   }
 }
 

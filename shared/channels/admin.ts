@@ -127,6 +127,14 @@ export const adminChannels = {
     ),
     permission: 'audit.read',
   }),
+  // Owner only (users.manage): who saw whom is asked in a breach or insider case.
+  'audit.customersSeen': channel({
+    input: z
+      .object({ username: z.string().trim().min(1).max(64), from: z.string().datetime({ offset: true }), to: z.string().datetime({ offset: true }) })
+      .strict(),
+    output: z.object({ userId: z.number().int(), customerIds: z.array(z.number().int()) }),
+    permission: 'users.manage',
+  }),
   'audit.verify': channel({
     input: empty,
     output: z.object({
@@ -134,6 +142,9 @@ export const adminChannels = {
       rows: z.number().int(),
       firstBrokenId: z.number().int().nullable(),
       problem: z.string().nullable(),
+      // problem 'anchor': the chain holds together but this backup recorded a head the log lacks.
+      backup: z.string().nullable(),
+      anchors: z.object({ folder: z.enum(['none', 'ok', 'unavailable']), checked: z.number().int(), notChecked: z.number().int(), superseded: z.number().int() }),
     }),
     permission: 'audit.verify',
   }),

@@ -44,8 +44,9 @@ describeKeychain('backups in Chromium', () => {
     await page.getByRole('button', { name: 'Run restore drill' }).click();
     const report = page.getByTestId('drill-report');
     await report.getByTestId('drill-verdict').getByText('passed').waitFor();
-    expect(await report.locator('[data-testid="drill-check"][data-ok="true"]').count()).toBe(8);
+    expect(await report.locator('[data-testid="drill-check"][data-ok="true"]').count()).toBe(9);
     await report.getByText('Audit chain').waitFor();
+    await report.getByText('Audit log agrees with every backup').waitFor();
     expect(await warnings.locator('[data-warning="no-drill"]').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });

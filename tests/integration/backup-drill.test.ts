@@ -27,6 +27,7 @@ describeKeychain('backup and restore drill on a real vault', () => {
       ['foreign-keys', true],
       ['row-counts', true],
       ['audit-chain', true],
+      ['audit-anchors', true],
     ]);
     expect(report.passed).toBe(true);
     expect(fs.readdirSync(path.join(material.profileDir, 'scratch'))).toEqual([]);

@@ -113,7 +113,7 @@ describeKeychain('users page', () => {
     expect(list.ok && (list.value as { username: string; has2fa: boolean }[]).map((u) => [u.username, u.has2fa])).toContainEqual(['lily', false]);
     expect(JSON.stringify(list)).not.toMatch(/scrypt|password/i);
     // The wrong owner password typed for the role change is a failed sign-in on record.
-    expect(auditActions(world, before).map((a) => a.action)).toEqual(['user.create', 'login.failed', 'user.role', 'user.password.reset', 'login']);
+    expect(auditActions(world, before).map((a) => a.action)).toEqual(['user.create', 'login.failed', 'user.role', 'user.password.reset', 'login', 'user.list']);
     world.core.close();
   });
 

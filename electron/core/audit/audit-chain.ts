@@ -4,7 +4,7 @@ import type { AuditRow } from './audit-repository';
 /** What the first row links to: there is no previous row to name. */
 export const GENESIS_HASH = '0'.repeat(64);
 
-export type ChainedContent = Omit<AuditRow, 'prevHash' | 'hash'>;
+export type ChainedContent = Omit<AuditRow, 'prevHash' | 'hash' | 'customerIds'> & { customerIds?: string | null | undefined };
 
 /**
  * SHA-256 over the previous hash and the row in a fixed key order. Changing this breaks every
@@ -13,6 +13,8 @@ export type ChainedContent = Omit<AuditRow, 'prevHash' | 'hash'>;
  * The id is covered on purpose: it binds each row to its position, so a row moved to another id
  * or renumbered to close a gap fails its own hash, and verify can then find where it came from.
  * `fields` is hashed as the stored JSON text: what is verified is exactly what is stored.
+ * `customer_ids` (migration 11) is appended only when the row has them, so every row written
+ * before it, and every row without ids, hashes exactly as it always did.
  */
 export function rowHash(prevHash: string, row: ChainedContent): string {
   // JSON.stringify keeps insertion order for non-numeric keys, so this literal is the order.
@@ -28,6 +30,7 @@ export function rowHash(prevHash: string, row: ChainedContent): string {
     outcome: row.outcome,
     fields: row.fields,
     reason: row.reason,
+    ...(row.customerIds !== null && row.customerIds !== undefined ? { customer_ids: row.customerIds } : {}),
   });
   return createHash('sha256').update(`${prevHash}\n${canonical}`).digest('hex');
 }

@@ -1,7 +1,8 @@
 import { CofferError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { GENESIS_HASH, parseHead, rowHash } from './audit-chain';
-import { insertAuditRow, lastAuditRow, queryAuditRows, readHeadValue, writeHead, type AuditFilter, type AuditRow } from './audit-repository';
+import { decodeCustomerIds, encodeCustomerIds } from './audit-customer-ids';
+import { customerRowsOf, insertAuditRow, lastAuditRow, queryAuditRows, readHeadValue, writeHead, type AuditFilter, type AuditRow } from './audit-repository';
 
 export { GENESIS_HASH, rowHash, type ChainedContent } from './audit-chain';
 export type { AuditFilter, AuditRow } from './audit-repository';
@@ -9,10 +10,10 @@ export { verifyAudit, type AuditProblem, type AuditVerdict } from './audit-verif
 
 export const AUDIT_ACTIONS = [
   'login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked',
-  'customer.read', 'customer.list', 'customer.search', 'customer.create', 'customer.update', 'customer.delete', 'customer.restore',
+  'customer.read', 'customer.probe', 'customer.list', 'customer.search', 'customer.create', 'customer.update', 'customer.delete', 'customer.restore',
   'customer.reveal', 'customer.export', 'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update',
   'reminder.list', 'reminder.done', 'reminder.snooze', 'customer.tag', 'dashboard.read',
-  'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.2fa.enable', 'user.2fa.disable', 'user.2fa.recoveryCode',
+  'user.list', 'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.2fa.enable', 'user.2fa.disable', 'user.2fa.recoveryCode',
   'user.password.change',
   'approval.request', 'approval.approve', 'approval.reject', 'settings.change', 'vault.setup', 'vault.rotateKey', 'vault.unlock',
   'backup.run', 'backup.drill', 'backup.restore', 'audit.verify', 'audit.read', 'ipc.rejected', 'alert',
@@ -33,6 +34,8 @@ export interface AuditEntry {
   fields?: string[];
   /** A user-typed justification (a reveal's reason), or a fixed system note. */
   reason?: string;
+  /** The customers a list, search, dashboard or timeline read returned: ids only. */
+  customerIds?: readonly number[];
 }
 
 export const REASON_MAX = 200;
@@ -70,6 +73,7 @@ export function appendAudit(db: Db, entry: AuditEntry, now: Date): { id: number;
       outcome: entry.outcome,
       fields: entry.fields && entry.fields.length > 0 ? JSON.stringify(entry.fields) : null,
       reason: entry.reason ?? null,
+      customerIds: entry.customerIds ? encodeCustomerIds(entry.customerIds) : null,
     };
     const prevHash = head?.hash ?? last?.hash ?? GENESIS_HASH;
     const row: AuditRow = { ...content, prevHash, hash: rowHash(prevHash, content) };
@@ -96,7 +100,7 @@ export function auditHead(db: Db): { id: number; hash: string } | null {
 }
 
 /** A stored row as the audit page shows it: fields parsed, the chain's hashes left out. */
-export type AuditRecord = Omit<AuditRow, 'fields' | 'prevHash' | 'hash'> & { fields: string[] };
+export type AuditRecord = Omit<AuditRow, 'fields' | 'prevHash' | 'hash' | 'customerIds'> & { fields: string[] };
 
 export const AUDIT_PAGE_MAX = 500;
 
@@ -106,7 +110,20 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditRecord[] {
     throw new CofferError('INVALID_INPUT', `Show between 1 and ${AUDIT_PAGE_MAX} audit rows at a time.`);
   }
   const rows = queryAuditRows(db, { ...filter, from: instant(filter.from), to: instant(filter.to) });
-  return rows.map(({ prevHash: _prev, hash: _hash, fields, ...row }) => ({ ...row, fields: fields ? (JSON.parse(fields) as string[]) : [] }));
+  return rows.map(({ prevHash: _prev, hash: _hash, customerIds: _ids, fields, ...row }) => ({ ...row, fields: fields ? (JSON.parse(fields) as string[]) : [] }));
+}
+
+/**
+ * Every customer the user was shown between two instants (inclusive), ascending, from the log
+ * alone: the ids lists, searches, dashboards and timelines recorded, and the single records read.
+ */
+export function customersSeen(db: Db, userId: number, from: string, to: string): number[] {
+  const seen = new Set<number>();
+  for (const row of customerRowsOf(db, userId, instant(from)!, instant(to)!)) {
+    for (const id of decodeCustomerIds(row.customerIds)) seen.add(id);
+    if (row.customerIds === null && row.recordId !== null && /^[1-9][0-9]*$/.test(row.recordId)) seen.add(Number(row.recordId));
+  }
+  return [...seen].sort((a, b) => a - b);
 }
 
 /** `at` is compared as text, which is time order only in toISOString's exact form. */

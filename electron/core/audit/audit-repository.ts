@@ -14,12 +14,14 @@ export interface AuditRow {
   outcome: 'ok' | 'denied' | 'rejected' | 'failed';
   fields: string | null;
   reason: string | null;
+  /** Customers the read returned, as audit-customer-ids.ts encodes them; null when none. */
+  customerIds: string | null;
   prevHash: string;
   hash: string;
 }
 
 const COLUMNS = `id, at, user_id AS userId, username, role, action, entity, record_id AS recordId, outcome, fields, reason,
-                 prev_hash AS prevHash, hash`;
+                 customer_ids AS customerIds, prev_hash AS prevHash, hash`;
 
 /** The chain head lives in meta so that cutting rows off the end leaves a head pointing past them. */
 const HEAD_KEY = 'audit.head';
@@ -38,8 +40,8 @@ export function lastAuditRow(db: Db): Pick<AuditRow, 'id' | 'hash'> | undefined 
 
 export function insertAuditRow(db: Db, row: AuditRow): void {
   db.prepare(
-    `INSERT INTO audit_log (id, at, user_id, username, role, action, entity, record_id, outcome, fields, reason, prev_hash, hash)
-     VALUES (@id, @at, @userId, @username, @role, @action, @entity, @recordId, @outcome, @fields, @reason, @prevHash, @hash)`,
+    `INSERT INTO audit_log (id, at, user_id, username, role, action, entity, record_id, outcome, fields, reason, customer_ids, prev_hash, hash)
+     VALUES (@id, @at, @userId, @username, @role, @action, @entity, @recordId, @outcome, @fields, @reason, @customerIds, @prevHash, @hash)`,
   ).run(row);
 }
 
@@ -100,4 +102,24 @@ export function queryAuditRows(db: Db, filter: AuditFilter): AuditRow[] {
   params.push(filter.limit);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
   return db.prepare(`SELECT ${COLUMNS} FROM audit_log ${clause} ORDER BY id DESC LIMIT ?`).all(...params) as AuditRow[];
+}
+
+/** One user's rows in a time span that name customers: by id (customer.read) or by a returned set. */
+export function customerRowsOf(db: Db, userId: number, from: string, to: string): IterableIterator<{ recordId: string | null; customerIds: string | null }> {
+  return db
+    .prepare(
+      `SELECT record_id AS recordId, customer_ids AS customerIds FROM audit_log
+        WHERE user_id = ? AND at >= ? AND at <= ? AND outcome = 'ok'
+          AND (customer_ids IS NOT NULL OR (entity = 'customer' AND record_id IS NOT NULL AND action IN (${SEEN_BY_ID.map(() => '?').join(', ')})))
+        ORDER BY id`,
+    )
+    .iterate(userId, from, to, ...SEEN_BY_ID) as IterableIterator<{ recordId: string | null; customerIds: string | null }>;
+}
+
+/** Rows whose record id is a customer the user was shown (a change also answers with the record). */
+const SEEN_BY_ID = ['customer.read', 'customer.reveal', 'customer.create', 'customer.update', 'customer.restore'];
+
+/** The stored hash of the row with this id, for the anchors kept in backup manifests. */
+export function hashAt(db: Db, id: number): string | undefined {
+  return (db.prepare('SELECT hash FROM audit_log WHERE id = ?').get(id) as { hash: string } | undefined)?.hash;
 }

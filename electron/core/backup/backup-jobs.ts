@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { DRILL_CHECK_NAMES } from '../../../shared/backup';
 import { CofferError } from '../../../shared/errors';
+import { drilledAnchors, type AuditAnchor } from '../audit/audit-anchors';
 import { auditHead, verifyAudit } from '../audit/audit-log';
 import { openDatabase } from '../db/open-database';
 import { faultPoint } from '../vault/fault';
@@ -184,6 +185,12 @@ export interface DrillJobInput {
   nativeBinding: string | undefined;
   scratchDir: string;
   now: string;
+  /**
+   * The audit heads recorded in the other backups in the folder: the drilled copy's log must hold
+   * those of the backups made before it. With `ok` and `detail`: the live log against them all,
+   * worked out by the app before the drill (anchored-verify.ts); the CLI has no live vault.
+   */
+  anchors?: { anchors: AuditAnchor[]; live?: { ok: boolean; detail: string } | undefined } | undefined;
 }
 
 /**
@@ -242,7 +249,9 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
       const verdict = verifyAudit(db);
       const head = manifest.auditHead;
       const chainOk = verdict.ok && (head === null ? verdict.head === null : verdict.head?.id === head.seq && verdict.head.hash === head.hash);
-      check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`);
+      if (!check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`)) return report();
+      const anchors = drilledAnchors(db, input.anchors, path.basename(input.file), manifest.createdAt);
+      check('audit-anchors', anchors.ok, anchors.detail);
       return report();
     } finally {
       db.close();

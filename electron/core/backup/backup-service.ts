@@ -8,6 +8,8 @@ import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
 import type { VaultService } from '../vault/vault-service';
 import { readBackupFolder } from '../settings/backup-folder';
+import { recordRestore } from '../audit/audit-anchors';
+import { liveAnchorsCheck } from './anchored-verify';
 import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
 import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
@@ -180,6 +182,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
           const at = now().toISOString();
           const id = db.transaction(() => {
             const stored = insertDrillReport(db, done.report, at, null);
+            if (done.report.backupCreatedAt) recordRestore(db, done.report.backupCreatedAt, now());
             deps.audit(db, { actor, action: 'backup.restore', outcome: 'ok', reason: `${fileName}; safety copy ${done.safetyCopy}` }, now());
             return stored;
           })();
@@ -213,11 +216,12 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       return exclusive('drill', async () => {
         const chosen = fileName === undefined ? (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete') : await completeBackup(fileName);
         if (!chosen) throw new CofferError('NOT_FOUND', 'There is no complete backup in the backup folder yet. Back up first.');
+        const liveAnchors = await liveAnchorsCheck(deps.vault);
         const material = deps.vault.backupMaterial();
         let report: DrillReport;
         try {
           report = await deps.runner.drill(
-            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString() },
+            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } } },
             (step) => (running = { task: 'drill', step }),
           );
         } finally {

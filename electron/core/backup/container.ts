@@ -233,6 +233,14 @@ export async function verifyContainer(file: string, dbKey: Uint8Array): Promise<
   return withFile(file, (fh) => readPayload(fh, dbKey, null));
 }
 
+/**
+ * The manifest alone, authenticated: only the chunks that hold it are decrypted (chunk 0 in files
+ * written since MANIFEST_SLOT), so reading every backup's recorded audit head stays cheap.
+ */
+export async function readManifest(file: string, dbKey: Uint8Array): Promise<BackupManifest> {
+  return withFile(file, (fh) => readPayload(fh, dbKey, null, true));
+}
+
 /** Verifies, then writes the snapshot to destPath (a new file, 0600, fsynced). */
 export async function extractContainer(file: string, dbKey: Uint8Array, destPath: string): Promise<BackupManifest> {
   const manifest = await verifyContainer(file, dbKey);
@@ -287,7 +295,7 @@ async function openContainer(fh: FileHandle): Promise<Opened> {
   return { header, digest, offset: PREFIX + length + checksum, size };
 }
 
-async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buffer) => Promise<void>) | null): Promise<BackupManifest> {
+async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buffer) => Promise<void>) | null, manifestOnly = false): Promise<BackupManifest> {
   const { header, digest, offset, size } = await openContainer(fh);
   if (dbKey.length !== 32) throw backupCorrupt();
   const key = payloadKey(dbKey, header.salt);
@@ -323,6 +331,7 @@ async function readPayload(fh: FileHandle, dbKey: Uint8Array, sink: ((bytes: Buf
         const parsed = parseJson(lead.subarray(4, 4 + manifestLength));
         if (!isBackupManifest(parsed) || parsed.deviceId !== header.deviceId) throw backupCorrupt();
         manifest = parsed;
+        if (manifestOnly) return manifest;
         plain = lead.subarray(4 + manifestLength);
       }
       hash.update(plain);

@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CofferError } from '../../../shared/errors';
+import { recordRestore } from '../audit/audit-anchors';
 import { appendAudit } from '../audit/audit-log';
 import { countCustomers } from '../customers/customer-repository';
 import { DESCRIPTOR_FILE, writeDescriptor } from '../vault/descriptor';
@@ -60,7 +61,11 @@ export async function restoreOnNewComputer(
     await jobs.extract({ file, key, dest: incoming, nativeBinding }, () => {}).finally(() => key.fill(0));
     fs.renameSync(incoming, path.join(profileDir, DB_FILE));
     await vault.unlockWithRecoveryKey(recoveryKeyText);
-    appendAudit(vault.db(), { actor: null, action: 'backup.restore', outcome: 'ok', reason: `${path.basename(file)}; new computer` }, new Date());
+    const db = vault.db();
+    db.transaction(() => {
+      if (report.backupCreatedAt) recordRestore(db, report.backupCreatedAt, new Date());
+      appendAudit(db, { actor: null, action: 'backup.restore', outcome: 'ok', reason: `${path.basename(file)}; new computer` }, new Date());
+    })();
     return report;
   } finally {
     secret.fill(0);

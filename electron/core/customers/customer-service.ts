@@ -28,6 +28,7 @@ import {
 } from './customer-repository';
 import { toCustomerView, type FieldPolicy } from './customer-view';
 import type { RevealLimiter } from './reveal-limiter';
+import { OutOfScopeError, recordingProbes } from './scope-probe';
 import { searchCustomerIds, type SearchColumn } from './search-index';
 
 export interface CustomerServiceDeps {
@@ -42,13 +43,13 @@ export interface CustomerServiceDeps {
 
 /**
  * The customer if the grant reaches it, for every customer-scoped call (records, timeline).
- * Out of scope answers NOT_FOUND, exactly like a missing record: no confirmation it exists.
+ * Out of scope answers NOT_FOUND, exactly like a missing record: no confirmation it exists
+ * (OutOfScopeError is a NOT_FOUND; services record the attempt with recordingProbes).
  */
 export function findCustomerInScope(db: Db, userId: number, grant: Grant, id: number): CustomerRow {
   const row = findCustomer(db, id);
-  if (!row || !grantReaches(grant, row.ownerId, userId)) {
-    throw new CofferError('NOT_FOUND', 'That customer does not exist.');
-  }
+  if (!row) throw new CofferError('NOT_FOUND', 'That customer does not exist.');
+  if (!grantReaches(grant, row.ownerId, userId)) throw new OutOfScopeError(id);
   return row;
 }
 
@@ -76,6 +77,11 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
   function scoped(db: Db, session: Session, id: number, action: 'read' | 'write'): CustomerRow {
     return findCustomerInScope(db, session.userId, deps.scope(session, action), id);
+  }
+
+  /** A transaction that reaches single customers: an out-of-scope attempt is recorded after it rolls back. */
+  function scopedTransaction<T>(db: Db, session: Session, body: () => T): T {
+    return recordingProbes(db, deps.audit, session, now, db.transaction(body));
   }
 
   function views(db: Db, session: Session, rows: CustomerRow[]): CustomerView[] {
@@ -108,7 +114,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       return db.transaction(() => {
         const rows = listCustomers(db, { ...where, sort: input.sort, descending: input.dir === 'desc', after: input.after, limit: input.limit + 1 });
         const page = rows.slice(0, input.limit);
-        deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok' }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok', customerIds: page.map((r) => r.id) }, now());
         const last = page[page.length - 1];
         return {
           items: views(db, session, page),
@@ -130,7 +136,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         const ids = searchCustomerIds(db, query, columns, limit, where);
         const rows = findCustomersByIds(db, ids);
         // The query text is not logged: it may itself be a phone number or a name.
-        deps.audit(db, { actor: auditActor(session), action: 'customer.search', entity: 'customer', outcome: 'ok' }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.search', entity: 'customer', outcome: 'ok', customerIds: rows.map((r) => r.id) }, now());
         return views(db, session, rows);
       })();
     },
@@ -144,7 +150,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     /** Adds and removes tags on many customers at once: all in scope, or nothing changes. */
     tag(session: Session, ids: readonly number[], add: readonly string[], remove: readonly string[]): number {
       const db = deps.db();
-      return db.transaction(() => {
+      return scopedTransaction(db, session, () => {
         let changed = 0;
         for (const id of new Set(ids)) {
           scoped(db, session, id, 'write');
@@ -155,16 +161,16 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           deps.audit(db, { actor: auditActor(session), action: 'customer.tag', entity: 'customer', recordId: String(id), outcome: 'ok', fields: ['tags'] }, now());
         }
         return changed;
-      })();
+      });
     },
 
     get(session: Session, id: number): CustomerView {
       const db = deps.db();
-      return db.transaction(() => {
+      return scopedTransaction(db, session, () => {
         const row = scoped(db, session, id, 'read');
         deps.audit(db, { actor: auditActor(session), action: 'customer.read', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
         return view(db, session, row);
-      })();
+      });
     },
 
     create(session: Session, input: CustomerInput): CustomerView {
@@ -183,7 +189,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
     update(session: Session, id: number, input: { [K in keyof CustomerInput]?: CustomerInput[K] | undefined }): CustomerView {
       const db = deps.db();
-      return db.transaction(() => {
+      return scopedTransaction(db, session, () => {
         const row = scoped(db, session, id, 'write');
         refuseDisabledFields(db, input);
         const changes: Partial<Record<CustomerColumnField, string | null>> = {};
@@ -204,16 +210,16 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         }
         deps.audit(db, { actor: auditActor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
         return view(db, session, findCustomer(db, id)!);
-      })();
+      });
     },
 
     remove(session: Session, id: number): void {
       const db = deps.db();
-      db.transaction(() => {
+      scopedTransaction(db, session, () => {
         scoped(db, session, id, 'write');
         softDeleteCustomer(db, id, now().toISOString());
         deps.audit(db, { actor: auditActor(session), action: 'customer.delete', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
-      })();
+      });
     },
 
     /** The audited "show full value": needs the permission, a reason, and stays under a rate limit. */
@@ -221,7 +227,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const db = deps.db();
       // A refusal is recorded too, so the audit row must commit even though the call fails:
       // the transaction returns the outcome and the error is thrown after it.
-      const outcome = db.transaction((): { value: string } | { error: CofferError } => {
+      const outcome = scopedTransaction(db, session, (): { value: string } | { error: CofferError } => {
         const row = scoped(db, session, id, 'read');
         const value = isOptionalField(field) && !optionalFieldsOn(db) ? null : row[field];
         const base = { actor: auditActor(session), entity: 'customer', recordId: String(id), fields: [field] };
@@ -235,7 +241,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         }
         deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'ok', reason }, now());
         return { value };
-      })();
+      });
       if ('error' in outcome) throw outcome.error;
       return outcome.value;
     },

@@ -20,7 +20,7 @@ export function createRecycleBinService(deps: { db: () => Db; audit: AuditFn; no
       if (grant !== 'all' && grant !== 'own') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
       return db.transaction(() => {
         const rows = listDeletedCustomers(db, grant === 'own' ? session.userId : undefined, limit);
-        deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok', fields: ['deleted'] }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok', fields: ['deleted'], customerIds: rows.map((r) => r.id) }, now());
         return rows;
       })();
     },

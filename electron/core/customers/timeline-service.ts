@@ -2,6 +2,7 @@ import { grantFor, grantReaches, type Permission } from '../../../shared/permiss
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { findCustomerInScope, type AuditFn } from './customer-service';
+import { recordingProbes } from './scope-probe';
 import { insertInteraction, insertPurchase, timelineOf, type InteractionKind, type TimelineEntry } from './timeline-repository';
 
 
@@ -11,36 +12,38 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
 
   const reachable = (db: Db, session: Session, customerId: number, permission: Permission) =>
     findCustomerInScope(db, session.userId, grantFor(session.role, permission), customerId);
+  // An out-of-scope attempt is recorded once its transaction has rolled back (scope-probe.ts).
+  const scopedTransaction = <T>(db: Db, session: Session, body: () => T): T => recordingProbes(db, deps.audit, session, now, db.transaction(body));
 
   return {
     timeline(session: Session, customerId: number, limit: number): TimelineEntry[] {
       const db = deps.db();
-      return db.transaction(() => {
+      return scopedTransaction(db, session, () => {
         const row = reachable(db, session, customerId, 'interactions.read');
         const withPurchases = grantReaches(grantFor(session.role, 'purchases.read'), row.ownerId, session.userId);
         deps.audit(db, { actor: auditActor(session), action: 'customer.read', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['timeline'] }, now());
         return timelineOf(db, customerId, withPurchases, limit);
-      })();
+      });
     },
 
     addInteraction(session: Session, customerId: number, input: { kind: InteractionKind; at: string; summary: string }): number {
       const db = deps.db();
-      return db.transaction(() => {
+      return scopedTransaction(db, session, () => {
         reachable(db, session, customerId, 'interactions.write');
         const id = insertInteraction(db, { customerId, ...input, userId: session.userId }, now().toISOString());
         deps.audit(db, { actor: auditActor(session), action: 'interaction.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['kind', 'summary'] }, now());
         return id;
-      })();
+      });
     },
 
     addPurchase(session: Session, customerId: number, input: { date: string; item: string; amountMinor: number; currency: string; note?: string | undefined }): number {
       const db = deps.db();
-      return db.transaction(() => {
+      return scopedTransaction(db, session, () => {
         reachable(db, session, customerId, 'purchases.write');
         const id = insertPurchase(db, { customerId, ...input, userId: session.userId }, now().toISOString());
         deps.audit(db, { actor: auditActor(session), action: 'purchase.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['item', 'amount'] }, now());
         return id;
-      })();
+      });
     },
   };
 }

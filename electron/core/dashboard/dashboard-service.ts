@@ -60,7 +60,8 @@ export function createDashboardService(deps: { db: () => Db; audit: AuditFn; rem
           to.setDate(to.getDate() + 7);
           return { weekStart: from.toISOString(), count: interactionsBetween(db, from.toISOString(), to.toISOString(), ownerId) };
         });
-        deps.audit(db, { actor: auditActor(session), action: 'dashboard.read', entity: 'customer', outcome: 'ok' }, at);
+        const shown = [...recent.map((row) => row.id), ...reminders.items.map((r) => r.customerId)];
+        deps.audit(db, { actor: auditActor(session), action: 'dashboard.read', entity: 'customer', outcome: 'ok', customerIds: shown }, at);
         return {
           reminders,
           recentlyContacted: recent.map((row) => ({ id: row.id, name: row.name, lastInteractionAt: row.lastInteractionAt ?? '' })),

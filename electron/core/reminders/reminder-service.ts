@@ -3,6 +3,7 @@ import { grantFor, grantReaches, type Permission } from '../../../shared/permiss
 import type { ReminderRange, ReminderView } from '../../../shared/reminders';
 import { auditActor, type Session } from '../auth/session-service';
 import { findCustomerInScope, type AuditFn } from '../customers/customer-service';
+import { recordingProbes } from '../customers/scope-probe';
 import type { Db } from '../db/open-database';
 import { findUserByUsername } from '../users/user-repository';
 import { completeReminder, countReminders, findReminder, insertReminder, listReminders, snoozeReminder, takeNewlyDue, type ReminderQuery, type ReminderRow } from './reminder-repository';
@@ -64,7 +65,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
   return {
     list(session: Session, input: { range: ReminderRange; mine: boolean; customerId?: number | undefined; status: 'open' | 'done'; limit: number }): ReminderView[] {
       const db = deps.db();
-      return db.transaction(() => {
+      return recordingProbes(db, deps.audit, session, now, db.transaction(() => {
         if (input.customerId !== undefined) findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.read'), input.customerId);
         const rows = listReminders(db, {
           ...scopeOf(session),
@@ -74,9 +75,9 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
           status: input.status,
           limit: input.limit,
         });
-        deps.audit(db, { actor: auditActor(session), action: 'reminder.list', entity: 'reminder', outcome: 'ok', ...(input.customerId !== undefined ? { recordId: String(input.customerId) } : {}) }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'reminder.list', entity: 'reminder', outcome: 'ok', customerIds: rows.map((r) => r.customerId), ...(input.customerId !== undefined ? { recordId: String(input.customerId) } : {}) }, now());
         return rows.map(toView);
-      })();
+      }));
     },
 
     /**
@@ -96,7 +97,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
 
     add(session: Session, input: { customerId: number; dueAt: string; note: string; assignee?: string | undefined }): number {
       const db = deps.db();
-      return db.transaction(() => {
+      return recordingProbes(db, deps.audit, session, now, db.transaction(() => {
         const customer = findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.write'), input.customerId);
         let ownerId = session.userId;
         if (input.assignee !== undefined && input.assignee !== session.username) {
@@ -113,7 +114,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
         const id = insertReminder(db, { customerId: input.customerId, ownerId, dueAt: input.dueAt, note: input.note, createdBy: session.userId }, at);
         deps.audit(db, { actor: auditActor(session), action: 'reminder.create', entity: 'customer', recordId: String(input.customerId), outcome: 'ok', fields: ['dueAt', 'note'] }, now());
         return id;
-      })();
+      }));
     },
 
     done(session: Session, id: number): void {

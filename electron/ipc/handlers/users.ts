@@ -1,5 +1,7 @@
 import type { Core } from '../../core';
-import { appendAudit, queryAudit, verifyAudit } from '../../core/audit/audit-log';
+import { appendAudit } from '../../core/audit/audit-log';
+import { customersSeenAudited, listUsersAudited, readAuditAudited } from '../../core/audit/audit-reads';
+import { verifyAuditAnchored } from '../../core/backup/anchored-verify';
 import { auditActor, idleLimitMs, type Session } from '../../core/auth/session-service';
 import { setMeta } from '../../core/db/meta-repository';
 import { requireSession, type Handler } from '../router';
@@ -14,6 +16,7 @@ export function userHandlers(core: Core): {
   'users.setStatus': Handler<'users.setStatus'>;
   'users.resetPassword': Handler<'users.resetPassword'>;
   'audit.query': Handler<'audit.query'>;
+  'audit.customersSeen': Handler<'audit.customersSeen'>;
   'audit.verify': Handler<'audit.verify'>;
   'account.totp.begin': Handler<'account.totp.begin'>;
   'account.totp.confirm': Handler<'account.totp.confirm'>;
@@ -28,12 +31,13 @@ export function userHandlers(core: Core): {
   return {
     'session.lock': (_input, { caller }) => ({ locked: core.sessions.lock(caller.senderId) }),
     'session.unlock': async ({ password }, { caller }) => ({ user: await core.sessions.unlock(caller.senderId, password) }),
-    'users.list': () => core.users.list(),
+    'users.list': (_input, { session }) => listUsersAudited(core.vault.db(), requireSession(session), () => core.users.list(), new Date()),
     'users.create': (input, { session }) => core.users.create(requireSession(session), input),
     'users.setRole': ({ username, role, ownerPassword }, { session }) => core.users.setRole(requireSession(session), username, role, ownerPassword),
     'users.setStatus': ({ username, status, ownerPassword }, { session }) => core.users.setStatus(requireSession(session), username, status, ownerPassword),
     'users.resetPassword': ({ username, newPassword, ownerPassword }, { session }) => core.users.resetPassword(requireSession(session), username, newPassword, ownerPassword),
-    'audit.query': (filter) => queryAudit(core.vault.db(), filter),
+    'audit.query': (filter, { session }) => readAuditAudited(core.vault.db(), requireSession(session), filter, new Date()),
+    'audit.customersSeen': (input, { session }) => customersSeenAudited(core.vault.db(), requireSession(session), input, new Date()),
     'account.totp.begin': (_input, { caller, session }) => core.secondFactor.begin(caller.senderId, actor(session)),
     'account.totp.confirm': ({ code }, { caller, session }) => {
       const result = core.secondFactor.confirm(caller.senderId, actor(session), code);
@@ -60,13 +64,11 @@ export function userHandlers(core: Core): {
       })();
       return { idleMinutes: minutes };
     },
-    'audit.verify': (_input, { session }) => {
-      const db = core.vault.db();
-      const verdict = verifyAudit(db);
-      appendAudit(db, { actor: actor(session), action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed' }, new Date());
-      return verdict.ok
-        ? { ok: true, rows: verdict.rows, firstBrokenId: null, problem: null }
-        : { ok: false, rows: verdict.rows, firstBrokenId: verdict.firstBrokenId, problem: verdict.problem };
+    'audit.verify': async (_input, { session }) => {
+      const verdict = await verifyAuditAnchored(core.vault);
+      const reason = verdict.problem === 'anchor' ? `anchor ${verdict.backup}` : undefined;
+      appendAudit(core.vault.db(), { actor: actor(session), action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed', ...(reason ? { reason } : {}) }, new Date());
+      return verdict;
     },
   };
 }

@@ -63,6 +63,7 @@ export const crmEn = {
   'drill.foreign-keys': 'Foreign keys',
   'drill.row-counts': 'Row counts match the manifest',
   'drill.audit-chain': 'Audit chain',
+  'drill.audit-anchors': 'Audit log agrees with every backup',
   'nav.reminders': 'Reminders',
   'nav.settings': 'Settings',
   'shell.globalSearch': 'Search customers',

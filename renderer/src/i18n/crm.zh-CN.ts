@@ -65,6 +65,7 @@ export const crmZhCN: Record<keyof typeof crmEn, string> = {
   'drill.foreign-keys': '外键',
   'drill.row-counts': '行数与清单一致',
   'drill.audit-chain': '审计链',
+  'drill.audit-anchors': '审计日志与每个备份记录的链头一致',
   'nav.reminders': '提醒',
   'nav.settings': '设置',
   'shell.globalSearch': '搜索客户',

@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { auditEn } from './audit.en';
 import { crmEn } from './crm.en';
 import { dialogsEn } from './dialogs.en';
 import { engineEn } from './engine.en';
@@ -231,6 +232,7 @@ export const en = {
   ...dialogsEn,
   ...engineEn,
   ...accountEn,
+  ...auditEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { accountZhCN } from './account.zh-CN';
+import { auditZhCN } from './audit.zh-CN';
 import { crmZhCN } from './crm.zh-CN';
 import { dialogsZhCN } from './dialogs.zh-CN';
 import { engineZhCN } from './engine.zh-CN';
@@ -232,4 +233,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...dialogsZhCN,
   ...engineZhCN,
   ...accountZhCN,
+  ...auditZhCN,
 };

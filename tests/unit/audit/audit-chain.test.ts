@@ -163,7 +163,7 @@ describe('verifying', () => {
     const db = logWith(10);
     const last = rawRow(db, 10);
     const forged = { ...last, id: 11, prev_hash: last.hash, action: 'logout' };
-    db.prepare('INSERT INTO audit_log VALUES (@id, @at, @user_id, @username, @role, @action, @entity, @record_id, @outcome, @fields, @reason, @prev_hash, @hash)').run(forged);
+    db.prepare('INSERT INTO audit_log VALUES (@id, @at, @user_id, @username, @role, @action, @entity, @record_id, @outcome, @fields, @reason, @prev_hash, @hash, @customer_ids)').run(forged);
     dropGuards(db);
     db.prepare('UPDATE audit_log SET hash = ? WHERE id = 11').run(recomputedHash(db, 11));
     expect(verifyAudit(db)).toMatchObject({ ok: false, firstBrokenId: 11, problem: 'edited' });

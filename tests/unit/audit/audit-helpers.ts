@@ -54,6 +54,8 @@ interface RawRow {
   fields: string | null;
   reason: string | null;
   prev_hash: string;
+  /** Migration 11 added it last, after hash. */
+  customer_ids: string | null;
   hash: string;
 }
 
@@ -76,6 +78,7 @@ export function recomputedHash(db: Db, id: number): string {
     outcome: r.outcome,
     fields: r.fields,
     reason: r.reason,
+    customerIds: r.customer_ids,
   });
 }
 

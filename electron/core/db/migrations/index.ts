@@ -8,7 +8,7 @@ import { migration007 } from './007-interactions-purchases';
 import { migration008 } from './008-reminders';
 import { migration009 } from './009-backups';
 import { migration010 } from './010-read-path-indexes';
-import { migration011 } from './011-reserved-for-audit';
+import { migration011 } from './011-audit-customers';
 import { migration012 } from './012-owner-approvals';
 import type { Migration } from './types';
 

@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
+import { CustomersSeen } from './CustomersSeen';
+import { VerdictNotice } from './VerdictNotice';
 
 export function AuditPage() {
   const t = useT();
@@ -41,12 +43,9 @@ export function AuditPage() {
           {t('audit.verify')}
         </button>
       </form>
-      {verdict && (
-        <p role="status" data-testid="audit-verdict" className={verdict.ok ? 'notice notice-ok' : 'notice notice-error'}>
-          {verdict.ok ? t('audit.verified', { rows: verdict.rows }) : t('audit.broken', { id: verdict.firstBrokenId ?? '?', problem: verdict.problem ?? '' })}
-        </p>
-      )}
+      {verdict && <VerdictNotice verdict={verdict} />}
       <ErrorNotice error={error} />
+      <CustomersSeen />
       {audit.length === 0 ? (
         <p className="empty">{t('audit.empty')}</p>
       ) : (
