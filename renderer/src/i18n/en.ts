@@ -5,6 +5,7 @@ import { engineEn } from './engine.en';
 import { restoreEn } from './restore.en';
 import { ownerEn } from './owner.en';
 import { hardenEn } from './harden.en';
+import { wireEn } from './wire.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -231,6 +232,7 @@ export const en = {
   ...dialogsEn,
   ...engineEn,
   ...accountEn,
+  ...wireEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

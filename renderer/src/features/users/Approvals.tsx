@@ -10,10 +10,23 @@ import { useAppStore } from '../../stores/app-store';
 
 type Pending = ChannelOutput<'approvals.list'>[number];
 
+/** One sentence per request kind; a kind this build does not know reads neutrally, never as another kind. */
 function describe(t: Translate, a: Pending): string {
-  return a.kind === 'user.role'
-    ? t('approvals.role', { by: a.requestedByUsername, user: a.targetUsername, role: a.payload.role ? t(`role.${a.payload.role}`) : '' })
-    : t('approvals.2fa', { by: a.requestedByUsername, user: a.targetUsername });
+  const who = { by: a.requestedByUsername, user: a.targetUsername };
+  switch (a.kind) {
+    case 'user.role':
+      return t('approvals.role', { ...who, role: a.payload.role ? t(`role.${a.payload.role}`) : '' });
+    case 'user.2fa.disable':
+      return t('approvals.2fa', who);
+    case 'user.status':
+      return t(a.payload.status === 'active' ? 'approvals.enableOwner' : 'approvals.disableOwner', who);
+    case 'user.password':
+      return t('approvals.resetOwner', who);
+    case 'user.create':
+      return t('approvals.createOwner', who);
+    default:
+      return t('approvals.other', who);
+  }
 }
 
 /** Requests from the other owner (two-person rule); hidden when there are none. */
