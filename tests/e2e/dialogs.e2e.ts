@@ -35,7 +35,8 @@ async function seedVault(profileDir: string, secondOwner = false): Promise<void>
   await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
   await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
   if (secondOwner) {
-    await ok(router, 'seed', 'users.create', { ...OWNER2, role: 'owner' });
+    // A new owner is confirmed with the acting owner's password; with one owner it applies at once.
+    expect(await ok(router, 'seed', 'users.create', { ...OWNER2, role: 'owner', ownerPassword: OWNER.password })).toMatchObject({ pending: false });
     await ok(router, 'seed-ada', 'session.login', { username: OWNER2.username, password: OWNER2.password });
     expect(await ok(router, 'seed-ada', 'users.setRole', { username: SALES.username, role: 'manager', ownerPassword: OWNER2.password })).toMatchObject({ pending: true });
   }
@@ -206,6 +207,9 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     await mine.getByText(L['users.selfDisable']).waitFor();
     expect(await mine.getByRole('button', { name: L['users.disable'] }).count()).toBe(0);
     expect(await mine.getByLabel(L['users.changeRole']).isDisabled()).toBe(true);
+    // One's own password is changed on Home (old password first), not reset here.
+    await mine.getByText(L['users.selfReset']).waitFor();
+    expect(await mine.getByRole('button', { name: L['users.resetPassword'] }).count()).toBe(0);
 
     const add = page.getByTestId('add-user');
     await add.getByLabel(L['users.username']).fill(SALES.username);
