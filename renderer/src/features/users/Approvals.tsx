@@ -1,33 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePasswordPrompt } from '../../components/prompts';
 import { call } from '../../client';
-import { useT, type Translate } from '../../i18n';
+import { useT } from '../../i18n';
+import { describeApproval as describe, type Pending } from './approval-text';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
-
-type Pending = ChannelOutput<'approvals.list'>[number];
-
-/** One sentence per request kind; a kind this build does not know reads neutrally, never as another kind. */
-function describe(t: Translate, a: Pending): string {
-  const who = { by: a.requestedByUsername, user: a.targetUsername };
-  switch (a.kind) {
-    case 'user.role':
-      return t('approvals.role', { ...who, role: a.payload.role ? t(`role.${a.payload.role}`) : '' });
-    case 'user.2fa.disable':
-      return t('approvals.2fa', who);
-    case 'user.status':
-      return t(a.payload.status === 'active' ? 'approvals.enableOwner' : 'approvals.disableOwner', who);
-    case 'user.password':
-      return t('approvals.resetOwner', who);
-    case 'user.create':
-      return t('approvals.createOwner', who);
-    default:
-      return t('approvals.other', who);
-  }
-}
 
 /** Requests from the other owner (two-person rule); hidden when there are none. */
 export function Approvals() {
