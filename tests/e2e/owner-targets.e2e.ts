@@ -148,6 +148,37 @@ describeKeychain('owner accounts under the two-person rule, from the Users page'
     expect(started.pageErrors).toEqual([]);
   });
 
+  it('with two owners, a new owner is a request; the other owner approves it and the account exists', async () => {
+    const L = CATALOG.en;
+    const started = await start('en', true);
+    const { page, router } = started;
+    await openUsersPage(started, 'en', OWNER);
+    const add = page.getByTestId('add-user');
+    await add.getByLabel(L['users.username']).fill(NEW_OWNER.username);
+    await add.getByLabel(L['users.displayName']).fill(NEW_OWNER.displayName);
+    await add.getByLabel(L['users.role']).selectOption('owner');
+    await add.getByLabel(L['users.password']).fill(NEW_OWNER.password);
+    await add.getByRole('button', { name: L['users.add'] }).click();
+    const dialog = page.getByTestId('password-dialog');
+    await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId('sent-for-approval').getByText(L['approvals.pending']).waitFor();
+    expect(await userOf(router, NEW_OWNER.username)).toBeUndefined();
+
+    await page.getByRole('button', { name: L['nav.home'] }).click();
+    await page.getByRole('button', { name: L['home.logout'] }).click();
+    await openUsersPage(started, 'en', OWNER2);
+    const request = page.getByTestId('approval');
+    await request.getByText(fill(L['approvals.createOwner'], { by: OWNER.username, user: NEW_OWNER.username })).waitFor();
+    await request.getByRole('button', { name: L['approvals.approve'] }).click();
+    await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER2.password);
+    await page.keyboard.press('Enter');
+    await page.getByTestId(`user-${NEW_OWNER.username}`).waitFor();
+    expect(await userOf(router, NEW_OWNER.username)).toMatchObject({ role: 'owner', status: 'active' });
+    expect(await router.dispatch({ senderId: 'mei' }, 'session.login', { username: NEW_OWNER.username, password: NEW_OWNER.password })).toMatchObject({ ok: true });
+    expect(started.pageErrors).toEqual([]);
+  });
+
   it.each(LOCALES)('%s: disabling an unused owner from the stale-account report takes my password too', async (locale) => {
     const L = CATALOG[locale];
     const started = await start(locale, true);
