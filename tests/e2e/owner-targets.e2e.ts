@@ -1,13 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Locale } from '../../shared/contract';
 import type { Router } from '../../electron/ipc/router';
-import { en, type MessageKey } from '../../renderer/src/i18n/en';
 import { findUserByUsername, recordLogin } from '../../electron/core/users/user-repository';
-import { zhCN } from '../../renderer/src/i18n/zh-CN';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { launchApp, type TestApp } from './harness';
 import { ok, seedVault } from './seed';
+import { CATALOG, LOCALES, openUsersPage, readAs } from './users-page';
 
 // The two-person rule for owner accounts, from the Users page: the acting owner's password in the
 // app's dialog, a request the other owner approves, each outcome read back through the router.
@@ -16,8 +15,6 @@ const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor
 const OWNER2 = { username: 'ada', displayName: 'Ada 艾达', password: 'Copper-Kettle-58' };
 const NEW_OWNER = { username: 'mei', displayName: 'Mei 梅', password: 'Silver-Orchard-64' };
 
-const CATALOG: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
-const LOCALES: Locale[] = ['zh-CN', 'en'];
 const fill = (template: string, params: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, name: string) => params[name] ?? '');
 
 let app: TestApp | undefined;
@@ -36,27 +33,8 @@ async function start(locale: Locale, secondOwner: boolean): Promise<TestApp> {
   return app;
 }
 
-/** Reads through the router as a session of its own, never through the page. */
-async function asOwner<T>(router: Router, channel: string): Promise<T> {
-  const sender = `check-${channel}-${Math.random()}`;
-  await ok(router, sender, 'session.login', { username: OWNER.username, password: OWNER.password });
-  const value = (await ok(router, sender, channel, {})) as T;
-  await ok(router, sender, 'session.logout', {});
-  return value;
-}
+const asOwner = <T>(router: Router, channel: string) => readAs<T>(router, OWNER, channel);
 const userOf = async (router: Router, username: string) => (await asOwner<{ username: string; role: string; status: string }[]>(router, 'users.list')).find((u) => u.username === username);
-
-async function openUsersPage(started: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
-  const L = CATALOG[locale];
-  const { page } = started;
-  await page.getByTestId('login').waitFor();
-  await page.getByLabel(L['login.username']).fill(who.username);
-  await page.getByLabel(L['login.password']).fill(who.password);
-  await page.getByRole('button', { name: L['login.submit'] }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-  await page.getByRole('button', { name: L['nav.users'] }).click();
-  await page.getByTestId('users-table').waitFor();
-}
 
 describeKeychain('owner accounts under the two-person rule, from the Users page', () => {
   it.each(LOCALES)('%s: disabling the other owner asks for my password and waits for their approval', async (locale) => {
