@@ -1,14 +1,12 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Locale } from '../../shared/contract';
-import { createCore } from '../../electron/core';
-import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
-import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
-import { en, type MessageKey } from '../../renderer/src/i18n/en';
-import { zhCN } from '../../renderer/src/i18n/zh-CN';
+import { en } from '../../renderer/src/i18n/en';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, ELECTRON_PROMPT_ERROR, launchApp, type TestApp } from './harness';
+import { ELECTRON_PROMPT_ERROR, launchApp, type TestApp } from './harness';
+import { ok, seedVault } from './seed';
+import { CATALOG, LOCALES, openUsersPage, readAs, signInAs } from './users-page';
 
 // The four owner actions that used window.prompt (which Electron's renderer does not have), done
 // through the in-app dialog with the keyboard, in both languages, each checked through the router.
@@ -18,57 +16,22 @@ const OWNER2 = { username: 'ada', displayName: 'Ada 艾达', password: 'Copper-K
 const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
 const NEW_PASSWORD = 'Maple-Lantern-93';
 
-const CATALOG: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
-const LOCALES: Locale[] = ['zh-CN', 'en'];
-
-async function ok(router: Router, senderId: string, channel: string, input: unknown): Promise<unknown> {
-  const result = await router.dispatch({ senderId }, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-  return result.value;
-}
-
 /** An owner and a sales user; with `secondOwner`, also Ada (owner), who asks to make Lily a manager. */
-async function seedVault(profileDir: string, secondOwner = false): Promise<void> {
-  const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
-  const router = createAppRouter(core);
-  const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
-  await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
-  await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
-  if (secondOwner) {
-    await ok(router, 'seed', 'users.create', { ...OWNER2, role: 'owner' });
+async function seedUsers(profileDir: string, secondOwner = false): Promise<void> {
+  await seedVault(profileDir, OWNER, async (router) => {
+    await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+    if (!secondOwner) return;
+    // A new owner is confirmed with the acting owner's password; with one owner it applies at once.
+    expect(await ok(router, 'seed', 'users.create', { ...OWNER2, role: 'owner', ownerPassword: OWNER.password })).toMatchObject({ pending: false });
     await ok(router, 'seed-ada', 'session.login', { username: OWNER2.username, password: OWNER2.password });
     expect(await ok(router, 'seed-ada', 'users.setRole', { username: SALES.username, role: 'manager', ownerPassword: OWNER2.password })).toMatchObject({ pending: true });
-  }
-  core.close();
+  });
 }
 
-/** Reads through the router as a session of its own, never through the page. */
-async function asOwner<T>(router: Router, channel: string, input: unknown = {}): Promise<T> {
-  const sender = `check-${channel}`;
-  await ok(router, sender, 'session.login', { username: OWNER.username, password: OWNER.password });
-  const value = (await ok(router, sender, channel, input)) as T;
-  await ok(router, sender, 'session.logout', {});
-  return value;
-}
+const asOwner = <T>(router: Router, channel: string, input: unknown = {}) => readAs<T>(router, OWNER, channel, input);
 
 async function roleOf(router: Router, username: string): Promise<string | undefined> {
   return (await asOwner<{ username: string; role: string }[]>(router, 'users.list')).find((u) => u.username === username)?.role;
-}
-
-async function signInAs(app: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
-  const L = CATALOG[locale];
-  const { page } = app;
-  await page.getByTestId('login').waitFor();
-  await page.getByLabel(L['login.username']).fill(who.username);
-  await page.getByLabel(L['login.password']).fill(who.password);
-  await page.getByRole('button', { name: L['login.submit'] }).click();
-  await page.getByTestId('signed-in-as').waitFor();
-}
-
-async function openUsersPage(app: TestApp, locale: Locale, who: { username: string; password: string }): Promise<void> {
-  await signInAs(app, locale, who);
-  await app.page.getByRole('button', { name: CATALOG[locale]['nav.users'] }).click();
-  await app.page.getByTestId('users-table').waitFor();
 }
 
 let app: TestApp | undefined;
@@ -76,7 +39,7 @@ let app: TestApp | undefined;
 /** A seeded vault opened in Chromium in the given language; `app` is closed after each test. */
 async function start(locale: Locale, secondOwner = false): Promise<TestApp> {
   const profileDir = tempDir('coffer-e2e-dialogs-');
-  await seedVault(profileDir, secondOwner);
+  await seedUsers(profileDir, secondOwner);
   app = await launchApp({ profileDir, osLocales: [locale] });
   return app;
 }
@@ -206,6 +169,9 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     await mine.getByText(L['users.selfDisable']).waitFor();
     expect(await mine.getByRole('button', { name: L['users.disable'] }).count()).toBe(0);
     expect(await mine.getByLabel(L['users.changeRole']).isDisabled()).toBe(true);
+    // One's own password is changed on Home (old password first), not reset here.
+    await mine.getByText(L['users.selfReset']).waitFor();
+    expect(await mine.getByRole('button', { name: L['users.resetPassword'] }).count()).toBe(0);
 
     const add = page.getByTestId('add-user');
     await add.getByLabel(L['users.username']).fill(SALES.username);

@@ -70,9 +70,12 @@ describeKeychain('handing customers over and the stale-account report, in Chromi
     const all = page.getByTestId('assign-owner');
     await all.getByLabel('Hand over all 3 matching customers').selectOption(SALES.username);
     await all.getByRole('button', { name: 'Assign owner' }).click();
-    await all.getByText(`Give 3 customer(s) to ${SALES.displayName} (${SALES.username})?`, { exact: false }).waitFor();
-    // Esc backs out of the confirm step without changing anything.
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByText(`Give 3 customer(s) to ${SALES.displayName} (${SALES.username})?`, { exact: false }).waitFor();
+    // Esc backs out of the confirm dialog without changing anything.
     await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await page.getByTestId('customer-row').count()).toBe(3);
     await all.getByRole('button', { name: 'Assign owner' }).click();
     await all.getByRole('button', { name: 'Yes, assign' }).click();
     await all.getByRole('status').getByText(`3 customer(s) now belong to ${SALES.displayName} (${SALES.username}).`).waitFor();
@@ -132,8 +135,15 @@ describeKeychain('handing customers over and the stale-account report, in Chromi
 
     const stale = card.getByTestId(`stale-${SALES.username}`);
     await stale.getByRole('button', { name: '停用' }).click();
-    await stale.getByText(`停用 ${SALES.username}？对方会立即退出登录`, { exact: false }).waitFor();
-    await stale.getByRole('button', { name: '确认停用' }).click();
+    // The app's modal dialog: Esc backs out, Enter confirms.
+    const dialog = page.getByTestId('confirm-dialog');
+    await dialog.getByText(`停用 ${SALES.username}？对方会立即退出登录`, { exact: false }).waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'detached' });
+    expect(await stale.count()).toBe(1);
+    await stale.getByRole('button', { name: '停用' }).click();
+    await dialog.waitFor();
+    await page.keyboard.press('Enter');
     await card.getByText(`已停用 ${SALES.username}。`).waitFor();
     await expect.poll(() => card.getByTestId(`stale-${SALES.username}`).count()).toBe(0);
     await card.getByText('所有账号在 60 天内都登录过。').waitFor();

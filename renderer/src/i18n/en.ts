@@ -6,6 +6,7 @@ import { engineEn } from './engine.en';
 import { restoreEn } from './restore.en';
 import { ownerEn } from './owner.en';
 import { hardenEn } from './harden.en';
+import { wireEn } from './wire.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -233,6 +234,7 @@ export const en = {
   ...engineEn,
   ...accountEn,
   ...auditEn,
+  ...wireEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

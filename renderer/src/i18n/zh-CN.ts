@@ -6,6 +6,7 @@ import { engineZhCN } from './engine.zh-CN';
 import { restoreZhCN } from './restore.zh-CN';
 import { ownerZhCN } from './owner.zh-CN';
 import { hardenZhCN } from './harden.zh-CN';
+import { wireZhCN } from './wire.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -234,4 +235,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...engineZhCN,
   ...accountZhCN,
   ...auditZhCN,
+  ...wireZhCN,
 };

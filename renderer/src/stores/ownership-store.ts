@@ -17,7 +17,7 @@ interface OwnershipState {
   loadStale(): Promise<void>;
   setStaleDays(days: number): Promise<ErrorBody | null>;
   /** The Users page's own disable (users.setStatus), so its rules (two owners) apply here too. */
-  disable(username: string): Promise<{ pending: boolean } | { error: ErrorBody }>;
+  disable(username: string, ownerPassword?: string): Promise<{ pending: boolean } | { error: ErrorBody }>;
 }
 
 /** Handing customers to another owner, and the stale-account report on the Users page. */
@@ -46,8 +46,8 @@ export const useOwnershipStore = create<OwnershipState>()((set, get) => ({
     await get().loadStale();
     return null;
   },
-  async disable(username) {
-    const result = await call('users.setStatus', { username, status: 'disabled' });
+  async disable(username, ownerPassword) {
+    const result = await call('users.setStatus', ownerPassword === undefined ? { username, status: 'disabled' } : { username, status: 'disabled', ownerPassword });
     if (!result.ok) return { error: result.error };
     await Promise.all([get().loadStale(), useAdminStore.getState().loadUsers()]);
     // A second owner's approval may be needed; the answer says so when the rule applies.

@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { CustomerFilters } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
+import { useConfirm } from '../../components/prompts';
 import { errorTextIn, fieldText, useT } from '../../i18n';
 import { useOwnershipStore } from '../../stores/ownership-store';
 
@@ -8,7 +9,7 @@ export type OwnerSelection = { ids: number[] } | { filters: CustomerFilters; exp
 
 /**
  * Choose a new owner for one customer, the ticked ones, or every customer a filter matches
- * (a leaver's book). A confirm step names how many and to whom; a filtered hand-over sends the
+ * (a leaver's book). A confirm dialog names how many and to whom; a filtered hand-over sends the
  * count the person saw, so a list that changed meanwhile is refused instead of surprising them.
  */
 export function AssignOwner({ selection, count, label }: { selection: OwnerSelection; count: number; label?: string }) {
@@ -16,7 +17,7 @@ export function AssignOwner({ selection, count, label }: { selection: OwnerSelec
   const id = useId();
   const { assignable, loadAssignable, setOwner } = useOwnershipStore();
   const [to, setTo] = useState('');
-  const [confirming, setConfirming] = useState(false);
+  const [confirmDialog, confirm] = useConfirm();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -26,11 +27,11 @@ export function AssignOwner({ selection, count, label }: { selection: OwnerSelec
 
   const target = assignable.find((u) => u.username === to);
   const name = target ? `${target.displayName} (${target.username})` : to;
+  // The dialog names how many and to whom; a refusal is shown beside the picker, where it is fixed.
   const apply = async () => {
     setBusy(true);
     const result = await setOwner(selection, to);
     setBusy(false);
-    setConfirming(false);
     if ('error' in result) {
       setError(result.error);
       setDone(null);
@@ -39,13 +40,16 @@ export function AssignOwner({ selection, count, label }: { selection: OwnerSelec
       setDone(t('assign.done', { count: result.changed, name }));
     }
   };
+  const ask = () => {
+    void confirm({ title: t('assign.dialogTitle', { name }), message: t('assign.confirm', { count, name }), confirmLabel: t('assign.yes'), run: async () => (await apply(), null) });
+  };
   const problem = error?.fields?.toUsername ? fieldText(t, error.fields.toUsername) : error ? errorTextIn(t, 'assign', error.code) : null;
 
   if (assignable.length === 0) return <p className="hint">{t('assign.none')}</p>;
   return (
-    <div className="filters assign-owner" role="group" aria-label={label ?? t('assign.title')} data-testid="assign-owner" onKeyDown={(e) => e.key === 'Escape' && confirming && setConfirming(false)}>
+    <div className="filters assign-owner" role="group" aria-label={label ?? t('assign.title')} data-testid="assign-owner">
       <label htmlFor={id}>{label ?? t('assign.to')}</label>
-      <select id={id} value={to} disabled={busy} onChange={(e) => (setTo(e.target.value), setConfirming(false), setDone(null))}>
+      <select id={id} value={to} disabled={busy} onChange={(e) => (setTo(e.target.value), setDone(null))}>
         <option value="">{t('assign.choose')}</option>
         {assignable.map((user) => (
           <option key={user.username} value={user.username}>
@@ -53,21 +57,10 @@ export function AssignOwner({ selection, count, label }: { selection: OwnerSelec
           </option>
         ))}
       </select>
-      {confirming ? (
-        <span className="confirm" role="alertdialog" aria-label={t('assign.confirm', { count, name })}>
-          {t('assign.confirm', { count, name })}{' '}
-          <button type="button" disabled={busy} onClick={() => void apply()}>
-            {t('assign.yes')}
-          </button>
-          <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
-            {t('assign.cancel')}
-          </button>
-        </span>
-      ) : (
-        <button type="button" className="secondary" disabled={!to || busy || count === 0} onClick={() => setConfirming(true)}>
-          {t('assign.button')}
-        </button>
-      )}
+      <button type="button" className="secondary" disabled={!to || busy || count === 0} onClick={ask}>
+        {t('assign.button')}
+      </button>
+      {confirmDialog}
       {problem && (
         <p role="alert" className="notice notice-error" data-testid="error" data-code={error?.code}>
           {problem}

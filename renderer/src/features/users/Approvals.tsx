@@ -1,20 +1,12 @@
 import { useEffect, useState } from 'react';
-import type { ChannelOutput } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePasswordPrompt } from '../../components/prompts';
 import { call } from '../../client';
-import { useT, type Translate } from '../../i18n';
+import { useT } from '../../i18n';
+import { describeApproval as describe, type Pending } from './approval-text';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
-
-type Pending = ChannelOutput<'approvals.list'>[number];
-
-function describe(t: Translate, a: Pending): string {
-  return a.kind === 'user.role'
-    ? t('approvals.role', { by: a.requestedByUsername, user: a.targetUsername, role: a.payload.role ? t(`role.${a.payload.role}`) : '' })
-    : t('approvals.2fa', { by: a.requestedByUsername, user: a.targetUsername });
-}
 
 /** Requests from the other owner (two-person rule); hidden when there are none. */
 export function Approvals() {

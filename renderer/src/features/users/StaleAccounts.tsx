@@ -1,6 +1,7 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useOwnershipStore } from '../../stores/ownership-store';
 
@@ -13,7 +14,8 @@ export function StaleAccounts() {
   const daysId = useId();
   const { stale, error, loadStale, setStaleDays, disable } = useOwnershipStore();
   const [days, setDays] = useState('');
-  const [confirming, setConfirming] = useState<string | null>(null);
+  const [confirmDialog, confirm] = useConfirm();
+  const [passwordDialog, askPassword] = usePasswordPrompt();
   const [problem, setProblem] = useState<ErrorBody | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   useEffect(() => {
@@ -30,11 +32,29 @@ export function StaleAccounts() {
     setProblem(result);
     setNotice(result ? null : t('stale.saved', { days: value }));
   };
-  const confirmDisable = async (username: string) => {
-    setConfirming(null);
-    const result = await disable(username);
-    setProblem('error' in result ? result.error : null);
-    setNotice('error' in result ? null : t(result.pending ? 'stale.pending' : 'stale.disabled', { name: username }));
+  type StaleUser = NonNullable<typeof stale>['users'][number];
+  /**
+   * Confirmed in the app's dialog, whose refusals stay in it. An owner is the two-person rule's
+   * case: the acting owner's password, and with another owner a request rather than a change.
+   */
+  const askDisable = (user: StaleUser) => {
+    setProblem(null);
+    setNotice(null);
+    const name = user.username;
+    const request = {
+      title: t('stale.dialogTitle', { name }),
+      message: user.customersOwned > 0 ? t('stale.confirmOwns', { name, count: user.customersOwned }) : t('stale.confirm', { name }),
+      confirmLabel: t('stale.yes'),
+      danger: true,
+    };
+    const run = async (ownerPassword?: string): Promise<ErrorBody | null> => {
+      const result = await disable(name, ownerPassword);
+      if ('error' in result) return result.error;
+      setNotice(t(result.pending ? 'stale.pending' : 'stale.disabled', { name }));
+      return null;
+    };
+    if (user.role === 'owner') void askPassword({ ...request, message: `${request.message} ${t('dialog.ownerBody', { user: name })}`, label: t('dialog.yourPassword'), kind: 'current', run });
+    else void confirm({ ...request, run: () => run() });
   };
 
   if (!stale) return <ErrorNotice error={error} />;
@@ -50,6 +70,8 @@ export function StaleAccounts() {
         </button>
       </form>
       <ErrorNotice error={problem ?? error} />
+      {confirmDialog}
+      {passwordDialog}
       {notice && (
         <p role="status" className="notice notice-ok">
           {notice}
@@ -78,21 +100,9 @@ export function StaleAccounts() {
                 <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')}</td>
                 <td>{user.customersOwned}</td>
                 <td className="row-actions">
-                  {confirming === user.username ? (
-                    <span className="confirm" role="alertdialog" aria-label={t('stale.disable')} onKeyDown={(e) => e.key === 'Escape' && setConfirming(null)}>
-                      {user.customersOwned > 0 ? t('stale.confirmOwns', { name: user.username, count: user.customersOwned }) : t('stale.confirm', { name: user.username })}{' '}
-                      <button type="button" className="danger" onClick={() => void confirmDisable(user.username)}>
-                        {t('stale.yes')}
-                      </button>
-                      <button type="button" className="secondary" autoFocus onClick={() => setConfirming(null)}>
-                        {t('stale.cancel')}
-                      </button>
-                    </span>
-                  ) : (
-                    <button type="button" className="link" onClick={() => setConfirming(user.username)}>
-                      {t('stale.disable')}
-                    </button>
-                  )}
+                  <button type="button" className="link" onClick={() => askDisable(user)}>
+                    {t('stale.disable')}
+                  </button>
                 </td>
               </tr>
             ))}

@@ -1,6 +1,6 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ROLES } from '../../../../shared/permissions';
-import type { Role } from '../../../../shared/contract';
+import type { ChannelInput, Role } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
@@ -22,6 +22,11 @@ function RoleOptions() {
   ));
 }
 
+type UserRow = ReturnType<typeof useAdminStore.getState>['users'][number];
+
+/** The server asks for the acting owner's password only where the target is (or becomes) an owner. */
+const asksOwnerPassword = (error: ErrorBody | null): boolean => error?.code === 'INVALID_INPUT' && error.fields?.ownerPassword === 'required';
+
 export function UsersPage() {
   const t = useT();
   const { users, loadUsers, changeUser, busy, error } = useAdminStore();
@@ -31,49 +36,85 @@ export function UsersPage() {
   const [sentForApproval, setSentForApproval] = useState(false);
   const me = useAppStore((state) => state.status?.session?.username);
   const [passwordDialog, askPassword] = usePasswordPrompt();
+  // A second prompt of its own: the owner step follows the new-password step without reusing its dialog.
+  const [ownerDialog, askOwner] = usePasswordPrompt();
   useEffect(() => {
     void loadUsers();
   }, [loadUsers]);
 
   const no2fa = users.filter((u) => u.status === 'active' && !u.has2fa).length;
 
+  /** Sends a change; a `pending` answer means the other owner must approve, which the page says. */
+  const send = async <C extends 'users.create' | 'users.setRole' | 'users.setStatus' | 'users.resetPassword'>(channel: C, input: ChannelInput<C>): Promise<ErrorBody | null> => {
+    const result = await call(channel, input as never);
+    if (!result.ok) return result.error;
+    setSentForApproval((result.value as { pending: boolean }).pending);
+    await loadUsers();
+    return null;
+  };
+  /** "Your own password, again" for a change to an owner account; `run` sends it. */
+  const confirmAsOwner = (title: string, message: string, run: (ownerPassword: string) => Promise<ErrorBody | null>) =>
+    askOwner({ title, message, label: t('dialog.yourPassword'), kind: 'current', confirmLabel: t('dialog.ownerConfirm'), danger: true, run });
+
+  const reset = () => {
+    setRowError(null);
+    setSentForApproval(false);
+  };
   const add = async (event: FormEvent) => {
     event.preventDefault();
-    const problem = await changeUser('users.create', form);
+    reset();
+    // Sent first without the owner password: the server checks the name and password before asking for it.
+    let problem = await send('users.create', form);
+    if (asksOwnerPassword(problem)) {
+      const done = await confirmAsOwner(t('dialog.createOwnerTitle', { user: form.username }), t('dialog.createOwnerBody', { user: form.username }), (ownerPassword) =>
+        send('users.create', { ...form, ownerPassword }),
+      );
+      if (!done) return;
+      problem = null;
+    }
     setFormError(problem);
     if (!problem) setForm({ username: '', displayName: '', role: 'sales', password: '' });
   };
   const act = async (run: () => Promise<ErrorBody | null>) => setRowError(await run());
   // Each change is confirmed in the app's own dialog; a wrong password or a refusal shows there.
   const changeRole = (user: string, role: Role) => {
-    setRowError(null);
-    setSentForApproval(false);
+    reset();
     void askPassword({
       title: t('dialog.roleTitle', { user, role: t(`role.${role}`) }),
       message: t('dialog.roleBody', { user }),
       label: t('dialog.yourPassword'),
       kind: 'current',
       confirmLabel: t('dialog.roleConfirm'),
-      run: async (ownerPassword) => {
-        const result = await call('users.setRole', { username: user, role, ownerPassword });
-        if (!result.ok) return result.error;
-        // With a second owner the change waits for their approval: say so, or it looks like nothing happened.
-        setSentForApproval(result.value.pending);
-        await loadUsers();
-        return null;
-      },
+      run: (ownerPassword) => send('users.setRole', { username: user, role, ownerPassword }),
     });
   };
-  const resetPassword = (user: string) => {
-    setRowError(null);
-    void askPassword({
+  const toggleStatus = (user: UserRow) => {
+    reset();
+    const status = user.status === 'active' ? 'disabled' : 'active';
+    if (user.role !== 'owner') return void act(() => changeUser('users.setStatus', { username: user.username, status }));
+    void confirmAsOwner(t(status === 'active' ? 'dialog.ownerEnableTitle' : 'dialog.ownerDisableTitle', { user: user.username }), t('dialog.ownerBody', { user: user.username }), (ownerPassword) =>
+      send('users.setStatus', { username: user.username, status, ownerPassword }),
+    );
+  };
+  const resetPassword = async (user: string) => {
+    reset();
+    let chosen = '';
+    const first = await askPassword({
       title: t('dialog.resetTitle', { user }),
       message: t('dialog.resetBody', { user }),
       label: t('users.newPassword'),
       kind: 'new',
       confirmLabel: t('dialog.resetConfirm'),
-      run: (newPassword) => changeUser('users.resetPassword', { username: user, newPassword }),
+      run: async (newPassword) => {
+        // A weak password is refused here, in this dialog; an owner's needs the second step.
+        const problem = await send('users.resetPassword', { username: user, newPassword });
+        if (!asksOwnerPassword(problem)) return problem;
+        chosen = newPassword;
+        return null;
+      },
     });
+    if (!first || !chosen) return;
+    await confirmAsOwner(t('dialog.ownerResetTitle', { user }), t('dialog.ownerBody', { user }), (ownerPassword) => send('users.resetPassword', { username: user, newPassword: chosen, ownerPassword }));
   };
   return (
     <section aria-labelledby="users-title" data-testid="users-page">
@@ -88,6 +129,7 @@ export function UsersPage() {
         </p>
       )}
       {passwordDialog}
+      {ownerDialog}
       <table className="grid" data-testid="users-table">
         <thead>
           <tr>
@@ -123,13 +165,18 @@ export function UsersPage() {
                   {self ? (
                     <small className="hint">{t('users.selfDisable')}</small>
                   ) : (
-                    <button type="button" className="link" disabled={busy} onClick={() => void act(() => changeUser('users.setStatus', { username: user.username, status: user.status === 'active' ? 'disabled' : 'active' }))}>
+                    <button type="button" className="link" disabled={busy} onClick={() => toggleStatus(user)}>
                       {user.status === 'active' ? t('users.disable') : t('users.enable')}
                     </button>
                   )}
-                  <button type="button" className="link" disabled={busy} onClick={() => resetPassword(user.username)}>
-                    {t('users.resetPassword')}
-                  </button>
+                  {/* One's own password needs the current one: that is "Change my password" on Home. */}
+                  {self ? (
+                    <small className="hint">{t('users.selfReset')}</small>
+                  ) : (
+                    <button type="button" className="link" disabled={busy} onClick={() => void resetPassword(user.username)}>
+                      {t('users.resetPassword')}
+                    </button>
+                  )}
                 </td>
               </tr>
             );
