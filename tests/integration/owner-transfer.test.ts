@@ -94,6 +94,7 @@ describeKeychain('handing customers to another owner (customers.setOwner)', () =
     const world = await accessWorld();
     expect(await world.router.dispatch(world.caller('manager'), 'users.list', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     await world.router.dispatch(world.caller('owner'), 'users.setStatus', { username: 'sales1', status: 'disabled' });
+    const since = lastAuditId(world);
     const result = await world.router.dispatch(world.caller('manager'), 'customers.assignableOwners', {});
     expect(result).toEqual({
       ok: true,
@@ -102,6 +103,8 @@ describeKeychain('handing customers to another owner (customers.setOwner)', () =
         { username: 'manager1', displayName: 'manager one', role: 'manager' },
       ],
     });
+    // Reading who could receive customers is a read of the user list, on record like users.list.
+    expect(world.core.vault.db().prepare('SELECT username, action, outcome FROM audit_log WHERE id > ?').all(since)).toEqual([{ username: 'manager1', action: 'user.list', outcome: 'ok' }]);
     world.core.close();
   });
 });
