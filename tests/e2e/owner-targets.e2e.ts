@@ -36,12 +36,41 @@ async function start(locale: Locale, secondOwner: boolean): Promise<TestApp> {
 const asOwner = <T>(router: Router, channel: string) => readAs<T>(router, OWNER, channel);
 const userOf = async (router: Router, username: string) => (await asOwner<{ username: string; role: string; status: string }[]>(router, 'users.list')).find((u) => u.username === username);
 
+/** The Users page, open for the first owner, in one language. */
+async function usersPageAs(locale: Locale, secondOwner: boolean) {
+  const started = await start(locale, secondOwner);
+  await openUsersPage(started, locale, OWNER);
+  return { L: CATALOG[locale], started, page: started.page, router: started.router };
+}
+
+/** Types the new owner into the add-user form and submits it. */
+async function submitNewOwner({ L, page }: Awaited<ReturnType<typeof usersPageAs>>): Promise<void> {
+  const add = page.getByTestId('add-user');
+  await add.getByLabel(L['users.username']).fill(NEW_OWNER.username);
+  await add.getByLabel(L['users.displayName']).fill(NEW_OWNER.displayName);
+  await add.getByLabel(L['users.role']).selectOption('owner');
+  await add.getByLabel(L['users.password']).fill(NEW_OWNER.password);
+  await add.getByRole('button', { name: L['users.add'] }).click();
+}
+
+/** Signs out, signs in as the other owner and approves the request that reads `sentence`, through the dialog. */
+async function approveAsOtherOwner({ L, page, started }: Awaited<ReturnType<typeof usersPageAs>>, locale: Locale, sentence: string): Promise<void> {
+  await page.getByRole('button', { name: L['nav.home'] }).click();
+  await page.getByRole('button', { name: L['home.logout'] }).click();
+  await openUsersPage(started, locale, OWNER2);
+  const request = page.getByTestId('approval');
+  await request.getByText(sentence).waitFor();
+  await request.getByRole('button', { name: L['approvals.approve'] }).click();
+  const dialog = page.getByTestId('password-dialog');
+  await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER2.password);
+  await page.keyboard.press('Enter');
+  await dialog.waitFor({ state: 'detached' });
+}
+
 describeKeychain('owner accounts under the two-person rule, from the Users page', () => {
   it.each(LOCALES)('%s: disabling the other owner asks for my password and waits for their approval', async (locale) => {
-    const L = CATALOG[locale];
-    const started = await start(locale, true);
-    const { page, router } = started;
-    await openUsersPage(started, locale, OWNER);
+    const opened = await usersPageAs(locale, true);
+    const { L, started, page, router } = opened;
 
     await page.getByTestId(`user-${OWNER2.username}`).getByRole('button', { name: L['users.disable'] }).click();
     const dialog = page.getByTestId('password-dialog');
@@ -59,15 +88,7 @@ describeKeychain('owner accounts under the two-person rule, from the Users page'
     expect(await userOf(router, OWNER2.username)).toMatchObject({ status: 'active' });
     expect(await asOwner(router, 'approvals.list')).toMatchObject([{ kind: 'user.status', targetUsername: OWNER2.username, payload: { status: 'disabled' } }]);
 
-    await page.getByRole('button', { name: L['nav.home'] }).click();
-    await page.getByRole('button', { name: L['home.logout'] }).click();
-    await openUsersPage(started, locale, OWNER2);
-    const request = page.getByTestId('approval');
-    await request.getByText(fill(L['approvals.disableOwner'], { by: OWNER.username, user: OWNER2.username })).waitFor();
-    await request.getByRole('button', { name: L['approvals.approve'] }).click();
-    await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER2.password);
-    await page.keyboard.press('Enter');
-    await dialog.waitFor({ state: 'detached' });
+    await approveAsOtherOwner(opened, locale, fill(L['approvals.disableOwner'], { by: OWNER.username, user: OWNER2.username }));
 
     await expect.poll(async () => (await userOf(router, OWNER2.username))?.status).toBe('disabled');
     expect(await asOwner(router, 'approvals.list')).toEqual([]);
@@ -76,10 +97,8 @@ describeKeychain('owner accounts under the two-person rule, from the Users page'
   });
 
   it.each(LOCALES)('%s: resetting the other owner\'s password takes the new one, then mine, and waits for approval', async (locale) => {
-    const L = CATALOG[locale];
-    const started = await start(locale, true);
-    const { page, router } = started;
-    await openUsersPage(started, locale, OWNER);
+    const opened = await usersPageAs(locale, true);
+    const { L, started, page, router } = opened;
 
     await page.getByTestId(`user-${OWNER2.username}`).getByRole('button', { name: L['users.resetPassword'] }).click();
     const dialog = page.getByTestId('password-dialog');
@@ -97,17 +116,10 @@ describeKeychain('owner accounts under the two-person rule, from the Users page'
   });
 
   it.each(LOCALES)('%s: creating an owner while one owner exists asks for my password and applies at once', async (locale) => {
-    const L = CATALOG[locale];
-    const started = await start(locale, false);
-    const { page, router } = started;
-    await openUsersPage(started, locale, OWNER);
+    const opened = await usersPageAs(locale, false);
+    const { L, started, page, router } = opened;
 
-    const add = page.getByTestId('add-user');
-    await add.getByLabel(L['users.username']).fill(NEW_OWNER.username);
-    await add.getByLabel(L['users.displayName']).fill(NEW_OWNER.displayName);
-    await add.getByLabel(L['users.role']).selectOption('owner');
-    await add.getByLabel(L['users.password']).fill(NEW_OWNER.password);
-    await add.getByRole('button', { name: L['users.add'] }).click();
+    await submitNewOwner(opened);
     const dialog = page.getByTestId('password-dialog');
     await dialog.getByText(fill(L['dialog.createOwnerTitle'], { user: NEW_OWNER.username })).waitFor();
     // Esc: nobody is created.
@@ -115,7 +127,7 @@ describeKeychain('owner accounts under the two-person rule, from the Users page'
     await dialog.waitFor({ state: 'detached' });
     expect(await userOf(router, NEW_OWNER.username)).toBeUndefined();
 
-    await add.getByRole('button', { name: L['users.add'] }).click();
+    await submitNewOwner(opened);
     await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
@@ -127,30 +139,16 @@ describeKeychain('owner accounts under the two-person rule, from the Users page'
   });
 
   it('with two owners, a new owner is a request; the other owner approves it and the account exists', async () => {
-    const L = CATALOG.en;
-    const started = await start('en', true);
-    const { page, router } = started;
-    await openUsersPage(started, 'en', OWNER);
-    const add = page.getByTestId('add-user');
-    await add.getByLabel(L['users.username']).fill(NEW_OWNER.username);
-    await add.getByLabel(L['users.displayName']).fill(NEW_OWNER.displayName);
-    await add.getByLabel(L['users.role']).selectOption('owner');
-    await add.getByLabel(L['users.password']).fill(NEW_OWNER.password);
-    await add.getByRole('button', { name: L['users.add'] }).click();
+    const opened = await usersPageAs('en', true);
+    const { L, started, page, router } = opened;
+    await submitNewOwner(opened);
     const dialog = page.getByTestId('password-dialog');
     await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
     await page.keyboard.press('Enter');
     await page.getByTestId('sent-for-approval').getByText(L['approvals.pending']).waitFor();
     expect(await userOf(router, NEW_OWNER.username)).toBeUndefined();
 
-    await page.getByRole('button', { name: L['nav.home'] }).click();
-    await page.getByRole('button', { name: L['home.logout'] }).click();
-    await openUsersPage(started, 'en', OWNER2);
-    const request = page.getByTestId('approval');
-    await request.getByText(fill(L['approvals.createOwner'], { by: OWNER.username, user: NEW_OWNER.username })).waitFor();
-    await request.getByRole('button', { name: L['approvals.approve'] }).click();
-    await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER2.password);
-    await page.keyboard.press('Enter');
+    await approveAsOtherOwner(opened, 'en', fill(L['approvals.createOwner'], { by: OWNER.username, user: NEW_OWNER.username }));
     await page.getByTestId(`user-${NEW_OWNER.username}`).waitFor();
     expect(await userOf(router, NEW_OWNER.username)).toMatchObject({ role: 'owner', status: 'active' });
     expect(await router.dispatch({ senderId: 'mei' }, 'session.login', { username: NEW_OWNER.username, password: NEW_OWNER.password })).toMatchObject({ ok: true });
@@ -158,10 +156,8 @@ describeKeychain('owner accounts under the two-person rule, from the Users page'
   });
 
   it.each(LOCALES)('%s: disabling an unused owner from the stale-account report takes my password too', async (locale) => {
-    const L = CATALOG[locale];
-    const started = await start(locale, true);
-    const { page, router } = started;
-    await openUsersPage(started, locale, OWNER);
+    const opened = await usersPageAs(locale, true);
+    const { L, started, page, router } = opened;
     // Ada last signed in 40 days ago (backdated in the open vault); the page is reopened to list her.
     const db = started.core.vault.db();
     recordLogin(db, findUserByUsername(db, OWNER2.username)!.id, new Date(Date.now() - 40 * 24 * 60 * 60 * 1000));
