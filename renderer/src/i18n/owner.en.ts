@@ -7,7 +7,6 @@ export const ownerEn = {
   'assign.allMatching': 'Hand over all {count} matching customers',
   'assign.confirm': 'Give {count} customer(s) to {name}? They will see and work on them; the previous owner no longer will (unless their role sees all customers).',
   'assign.yes': 'Yes, assign',
-  'assign.cancel': 'Cancel',
   'assign.done': '{count} customer(s) now belong to {name}.',
   'assign.none': 'There is nobody who can receive customers. Add an active manager or sales user first.',
   'assign.CONFLICT': 'The list changed since you looked at it, so nothing was handed over. Check the list and try again.',
@@ -23,7 +22,6 @@ export const ownerEn = {
   'stale.confirm': 'Disable {name}? They are signed out at once and can no longer sign in.',
   'stale.confirmOwns': 'Disable {name}? They are signed out at once. They own {count} customer(s): hand them over on the Customers page (filter by owner) so nobody is left without a contact.',
   'stale.yes': 'Yes, disable',
-  'stale.cancel': 'Cancel',
   'stale.pending': 'Request sent: the other owner must approve before {name} is disabled.',
   'stale.disabled': '{name} is disabled.',
 } as const;

@@ -9,7 +9,6 @@ export const ownerZhCN: Record<keyof typeof ownerEn, string> = {
   'assign.allMatching': '移交全部 {count} 位符合条件的客户',
   'assign.confirm': '将 {count} 位客户交给 {name}？对方将可以查看和跟进这些客户；原负责人将不再可以（除非其角色可以查看全部客户）。',
   'assign.yes': '确认指定',
-  'assign.cancel': '取消',
   'assign.done': '已有 {count} 位客户交由 {name} 负责。',
   'assign.none': '没有可以接收客户的人员。请先添加一位启用状态的经理或销售。',
   'assign.CONFLICT': '您查看之后列表已发生变化，因此没有移交任何客户。请检查列表后重试。',
@@ -25,7 +24,6 @@ export const ownerZhCN: Record<keyof typeof ownerEn, string> = {
   'stale.confirm': '停用 {name}？对方会立即退出登录，并且不能再登录。',
   'stale.confirmOwns': '停用 {name}？对方会立即退出登录。其名下有 {count} 位客户：请在“客户”页面按负责人筛选后移交，以免客户无人跟进。',
   'stale.yes': '确认停用',
-  'stale.cancel': '取消',
   'stale.pending': '已发出申请：需另一位店主批准后才会停用 {name}。',
   'stale.disabled': '已停用 {name}。',
 };
