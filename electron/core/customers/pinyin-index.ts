@@ -1,0 +1,109 @@
+import type { Db } from '../db/open-database';
+import { getMeta, setMeta } from '../db/meta-repository';
+import { normalisePinyinQuery, PINYIN_INDEX_VERSION, pinyinKeys } from './pinyin-keys';
+
+const VERSION_KEY = 'pinyin_index_version';
+// "<version being built>|<last customer id done>": a rebuild interrupted by a crash or a lock
+// resumes after that id; one for an older code version starts over.
+const PROGRESS_KEY = 'pinyin_rebuild';
+
+/** Replaces one customer's pinyin keys; inside the caller's transaction (the customer write). */
+export function writePinyinKeys(db: Db, id: number, name: string | undefined): void {
+  db.prepare('DELETE FROM customer_pinyin WHERE customer_id = ?').run(id);
+  if (name === undefined) return;
+  const insert = db.prepare('INSERT INTO customer_pinyin (key, customer_id, kind) VALUES (?, ?, ?)');
+  for (const { key, kind } of pinyinKeys(name)) insert.run(key, id, kind);
+}
+
+/** True when the input is something a person types as pinyin: Latin letters, spaces, apostrophes. */
+export function looksLikePinyin(query: string): boolean {
+  return /^[a-zü:'’\s]+$/i.test(query.normalize('NFKC').trim());
+}
+
+/**
+ * Customers whose name has a pinyin key equal to or starting with the query, best first: exact
+ * full pinyin, then exact initials, then exact mixes, then prefixes (full before initials before
+ * mixes; among equals by name). `where` is the row scope on alias `c`, as in searchCustomerIds.
+ */
+export function searchPinyinIds(db: Db, query: string, limit: number, where: { sql: string; params: (string | number)[] }): number[] {
+  const q = normalisePinyinQuery(query);
+  if (!/^[a-z]+$/.test(q)) return [];
+  // Exact keys come by index lookup; prefixes are read in key order up to a bound, so a one-letter
+  // query over 100,000 customers reads a few hundred rows, not every key starting with w.
+  const exact = db
+    .prepare(`SELECT p.customer_id AS id, MIN(p.kind) AS kind FROM customer_pinyin p JOIN customers c ON c.id = p.customer_id
+               WHERE p.key = ? AND ${where.sql} GROUP BY p.customer_id ORDER BY kind, c.name, c.id LIMIT ?`)
+    .all(q, ...where.params, limit) as { id: number; kind: number }[];
+  const seen = new Set(exact.map((r) => r.id));
+  const ids = exact.map((r) => r.id);
+  if (ids.length >= limit) return ids;
+  const prefix = db
+    .prepare(`SELECT p.customer_id AS id, p.kind AS kind, c.name AS name FROM customer_pinyin p JOIN customers c ON c.id = p.customer_id
+               WHERE p.key > ? AND p.key < ? AND ${where.sql} ORDER BY p.key LIMIT ?`)
+    .all(q, `${q}{`, ...where.params, limit * 8) as { id: number; kind: number; name: string }[];
+  const best = new Map<number, { kind: number; name: string }>();
+  for (const row of prefix) {
+    if (seen.has(row.id)) continue;
+    const had = best.get(row.id);
+    if (!had || row.kind < had.kind) best.set(row.id, row);
+  }
+  const ranked = [...best].sort(([ia, a], [ib, b]) => a.kind - b.kind || a.name.localeCompare(b.name) || ia - ib);
+  for (const [id] of ranked) if (ids.length < limit) ids.push(id);
+  return ids;
+}
+
+export function pinyinIndexCurrent(db: Db): boolean {
+  return getMeta(db, VERSION_KEY) === PINYIN_INDEX_VERSION;
+}
+
+/**
+ * Re-indexes the next `batch` customers in one transaction and reports whether the whole index is
+ * now current. Each batch commits its keys with its progress marker, so a crash leaves every
+ * customer either with the old keys or the new ones, and the next run continues where this
+ * stopped. Customers written meanwhile are indexed by the new code as they are written.
+ */
+export function rebuildPinyinStep(db: Db, batch: number): boolean {
+  return db.transaction(() => {
+    if (pinyinIndexCurrent(db)) return true;
+    const [version, last] = (getMeta(db, PROGRESS_KEY) ?? '').split('|');
+    const after = version === PINYIN_INDEX_VERSION ? Number(last) || 0 : 0;
+    const rows = db
+      .prepare('SELECT id, name, deleted_at AS deletedAt FROM customers WHERE id > ? ORDER BY id LIMIT ?')
+      .all(after, batch) as { id: number; name: string; deletedAt: string | null }[];
+    for (const row of rows) writePinyinKeys(db, row.id, row.deletedAt === null ? row.name : undefined);
+    const lastRow = rows[rows.length - 1];
+    if (rows.length < batch || !lastRow) {
+      setMeta(db, VERSION_KEY, PINYIN_INDEX_VERSION);
+      db.prepare('DELETE FROM meta WHERE key = ?').run(PROGRESS_KEY);
+      return true;
+    }
+    setMeta(db, PROGRESS_KEY, `${PINYIN_INDEX_VERSION}|${lastRow.id}`);
+    return false;
+  })();
+}
+
+/**
+ * Runs the rebuild a batch at a time, yielding to the event loop between batches so IPC keeps
+ * being answered (a batch of 200 names takes about 6 ms). `db()` is asked each time: when the
+ * vault locks it throws and the rebuild stops, to resume after the next unlock.
+ */
+export function startPinyinRebuild(db: () => Db, options: { batch?: number; onDone?: () => void; onError?: (error: unknown) => void } = {}): () => void {
+  let stopped = false;
+  const step = () => {
+    if (stopped) return;
+    try {
+      if (rebuildPinyinStep(db(), options.batch ?? 200)) {
+        options.onDone?.();
+        return;
+      }
+    } catch (error) {
+      options.onError?.(error);
+      return;
+    }
+    setTimeout(step, 0);
+  };
+  setTimeout(step, 0);
+  return () => {
+    stopped = true;
+  };
+}
