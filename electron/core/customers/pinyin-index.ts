@@ -23,7 +23,7 @@ export function looksLikePinyin(query: string): boolean {
 /**
  * Customers whose name has a pinyin key equal to or starting with the query, best first: exact
  * full pinyin, then exact initials, then exact mixes, then prefixes (full before initials before
- * mixes; among equals by name). `where` is the row scope on alias `c`, as in searchCustomerIds.
+ * mixes, shorter keys first; among equals by name). `where` is the row scope on alias `c`, as in searchCustomerIds.
  */
 export function searchPinyinIds(db: Db, query: string, limit: number, where: { sql: string; params: (string | number)[] }): number[] {
   const q = normalisePinyinQuery(query);
@@ -38,16 +38,17 @@ export function searchPinyinIds(db: Db, query: string, limit: number, where: { s
   const ids = exact.map((r) => r.id);
   if (ids.length >= limit) return ids;
   const prefix = db
-    .prepare(`SELECT p.customer_id AS id, p.kind AS kind, c.name AS name FROM customer_pinyin p JOIN customers c ON c.id = p.customer_id
+    .prepare(`SELECT p.customer_id AS id, p.kind AS kind, p.key AS key, c.name AS name FROM customer_pinyin p JOIN customers c ON c.id = p.customer_id
                WHERE p.key > ? AND p.key < ? AND ${where.sql} ORDER BY p.key LIMIT ?`)
-    .all(q, `${q}{`, ...where.params, limit * 8) as { id: number; kind: number; name: string }[];
-  const best = new Map<number, { kind: number; name: string }>();
+    .all(q, `${q}{`, ...where.params, limit * 8) as { id: number; kind: number; key: string; name: string }[];
+  const best = new Map<number, { kind: number; key: string; name: string }>();
   for (const row of prefix) {
     if (seen.has(row.id)) continue;
     const had = best.get(row.id);
-    if (!had || row.kind < had.kind) best.set(row.id, row);
+    if (!had || row.kind < had.kind || (row.kind === had.kind && row.key.length < had.key.length)) best.set(row.id, row);
   }
-  const ranked = [...best].sort(([ia, a], [ib, b]) => a.kind - b.kind || a.name.localeCompare(b.name) || ia - ib);
+  // The shorter key is the closer match: "wang" is nearer 王伟 (wangwei) than 万刚伟 (wangangwei).
+  const ranked = [...best].sort(([ia, a], [ib, b]) => a.kind - b.kind || a.key.length - b.key.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : ia - ib));
   for (const [id] of ranked) if (ids.length < limit) ids.push(id);
   return ids;
 }
