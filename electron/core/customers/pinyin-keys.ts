@@ -20,11 +20,12 @@ export interface PinyinKey {
 }
 
 // Only the traditional -> simplified dictionaries: the reverse ones would double the load for
-// nothing, search folds everything one way.
-const toSimplified = Converter({ from: 't', to: 'cn' });
+// nothing, search folds everything one way. Built on first use, not while the app starts.
+let toSimplified: ((text: string) => string) | undefined;
 
 /** Traditional characters (王偉, 陳靜) folded to simplified, after NFKC (full-width letters). */
 export function foldChinese(text: string): string {
+  toSimplified ??= Converter({ from: 't', to: 'cn' });
   return toSimplified(text.normalize('NFKC'));
 }
 
