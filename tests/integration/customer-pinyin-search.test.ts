@@ -10,7 +10,7 @@ describeKeychain('pinyin search through the router', () => {
     const manager = w.core.sessions.current('manager')!;
     // 王伟 (sales' customer) comes from accessWorld.
     const ids: Record<string, number> = {};
-    for (const name of ['曾乐', '单伟', '欧阳娜娜', '陳靜', '万刚伟', '吴伟', '王偉', 'Wang Ltd']) ids[name] = w.core.customers.create(manager, { name }).id;
+    for (const name of ['曾乐', '单伟', '欧阳娜娜', '陳靜', '万刚伟', '吴伟', '王偉', '王伟明', 'Wang Ltd']) ids[name] = w.core.customers.create(manager, { name }).id;
     const search = (role: 'manager' | 'sales' | 'auditor', query: string) => w.router.dispatch(w.caller(role), 'customers.search', { query });
     return { ...w, ids, search };
   }
@@ -27,23 +27,24 @@ describeKeychain('pinyin search through the router', () => {
     w.core.close();
   });
 
-  it('ranks exact full pinyin before exact initials, mixes and prefixes, then text matches', async () => {
+  it('ranks exact full pinyin first, then full-pinyin prefixes, initials, mixes, then text matches', async () => {
     const w = await world();
-    // 万刚伟 is wan+g+wei: a mixed key equal to "wangwei", after both exact full-pinyin names.
-    expect(names(await w.search('manager', 'wangwei'))).toEqual(['王伟', '王偉', '万刚伟']);
+    // 万刚伟 is wan+g+wei: only a mix equals "wangwei"; it comes after both exact full-pinyin
+    // names and after 王伟明, whose full pinyin starts with it.
+    expect(names(await w.search('manager', 'wangwei'))).toEqual(['王伟', '王偉', '王伟明', '万刚伟']);
     // "ww": the exact initials (王伟, 吴伟, 王偉) before anything that only starts with ww.
     const ww = names(await w.search('manager', 'ww')) as string[];
     expect(ww.slice(0, 3).sort()).toEqual(['吴伟', '王伟', '王偉'].sort());
     // Pinyin prefixes first, the closest (shortest) key first: 王伟 wangwei before 万刚伟
     // wangangwei; the English name found by its text after them.
-    expect(names(await w.search('manager', 'wang'))).toEqual(['王伟', '王偉', '万刚伟', 'Wang Ltd']);
+    expect(names(await w.search('manager', 'wang'))).toEqual(['王伟', '王偉', '万刚伟', '王伟明', 'Wang Ltd']);
     w.core.close();
   });
 
   it('folds traditional characters to simplified both ways', async () => {
     const w = await world();
-    expect(names(await w.search('manager', '王偉'))).toEqual(['王伟', '王偉']);
-    expect(names(await w.search('manager', '王伟'))).toEqual(['王伟', '王偉']);
+    expect(names(await w.search('manager', '王偉'))).toEqual(['王伟', '王伟明', '王偉']);
+    expect(names(await w.search('manager', '王伟'))).toEqual(['王伟', '王伟明', '王偉']);
     expect(names(await w.search('manager', '陈静'))).toEqual(['陳靜']);
     w.core.close();
   });

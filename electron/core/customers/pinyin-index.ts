@@ -20,10 +20,18 @@ export function looksLikePinyin(query: string): boolean {
   return /^[a-zü:'’\s]+$/i.test(query.normalize('NFKC').trim());
 }
 
+interface Hit {
+  id: number;
+  kind: number;
+  key: string;
+  name: string;
+}
+
 /**
  * Customers whose name has a pinyin key equal to or starting with the query, best first: exact
- * full pinyin, then exact initials, then exact mixes, then prefixes (full before initials before
- * mixes, shorter keys first; among equals by name). `where` is the row scope on alias `c`, as in searchCustomerIds.
+ * full pinyin, full-pinyin prefix, exact initials, initials prefix, exact mix, mix prefix (so for
+ * wangwei, 王伟明 comes before 万刚伟, whose wan+g+wei only mixes to it); then shorter keys, then
+ * by name. `where` is the row scope on alias `c`, as in searchCustomerIds.
  */
 export function searchPinyinIds(db: Db, query: string, limit: number, where: { sql: string; params: (string | number)[] }): number[] {
   const q = normalisePinyinQuery(query);
@@ -31,26 +39,24 @@ export function searchPinyinIds(db: Db, query: string, limit: number, where: { s
   // Exact keys come by index lookup; prefixes are read in key order up to a bound, so a one-letter
   // query over 100,000 customers reads a few hundred rows, not every key starting with w.
   const exact = db
-    .prepare(`SELECT p.customer_id AS id, MIN(p.kind) AS kind FROM customer_pinyin p JOIN customers c ON c.id = p.customer_id
-               WHERE p.key = ? AND ${where.sql} GROUP BY p.customer_id ORDER BY kind, c.name, c.id LIMIT ?`)
-    .all(q, ...where.params, limit) as { id: number; kind: number }[];
-  const seen = new Set(exact.map((r) => r.id));
-  const ids = exact.map((r) => r.id);
-  if (ids.length >= limit) return ids;
+    .prepare(`SELECT p.customer_id AS id, p.kind AS kind, p.key AS key, c.name AS name FROM customer_pinyin p JOIN customers c ON c.id = p.customer_id
+               WHERE p.key = ? AND ${where.sql} ORDER BY p.kind, c.name, c.id LIMIT ?`)
+    .all(q, ...where.params, limit) as Hit[];
   const prefix = db
     .prepare(`SELECT p.customer_id AS id, p.kind AS kind, p.key AS key, c.name AS name FROM customer_pinyin p JOIN customers c ON c.id = p.customer_id
                WHERE p.key > ? AND p.key < ? AND ${where.sql} ORDER BY p.key LIMIT ?`)
-    .all(q, `${q}{`, ...where.params, limit * 8) as { id: number; kind: number; key: string; name: string }[];
-  const best = new Map<number, { kind: number; key: string; name: string }>();
-  for (const row of prefix) {
-    if (seen.has(row.id)) continue;
-    const had = best.get(row.id);
-    if (!had || row.kind < had.kind || (row.kind === had.kind && row.key.length < had.key.length)) best.set(row.id, row);
+    .all(q, `${q}{`, ...where.params, limit * 8) as Hit[];
+  const rank = (hit: Hit) => hit.kind * 2 + (hit.key === q ? 0 : 1);
+  const best = new Map<number, Hit>();
+  for (const hit of [...exact, ...prefix]) {
+    const had = best.get(hit.id);
+    if (!had || rank(hit) < rank(had) || (rank(hit) === rank(had) && hit.key.length < had.key.length)) best.set(hit.id, hit);
   }
   // The shorter key is the closer match: "wang" is nearer 王伟 (wangwei) than 万刚伟 (wangangwei).
-  const ranked = [...best].sort(([ia, a], [ib, b]) => a.kind - b.kind || a.key.length - b.key.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : ia - ib));
-  for (const [id] of ranked) if (ids.length < limit) ids.push(id);
-  return ids;
+  return [...best.values()]
+    .sort((a, b) => rank(a) - rank(b) || a.key.length - b.key.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id - b.id))
+    .slice(0, limit)
+    .map((hit) => hit.id);
 }
 
 export function pinyinIndexCurrent(db: Db): boolean {
