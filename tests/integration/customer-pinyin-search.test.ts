@@ -46,6 +46,10 @@ describeKeychain('pinyin search through the router', () => {
     expect(names(await w.search('manager', '王偉'))).toEqual(['王伟', '王伟明', '王偉']);
     expect(names(await w.search('manager', '王伟'))).toEqual(['王伟', '王伟明', '王偉']);
     expect(names(await w.search('manager', '陈静'))).toEqual(['陳靜']);
+    // Notes are indexed as typed; a traditional query still finds traditional notes.
+    const manager = w.core.sessions.current('manager')!;
+    w.core.customers.create(manager, { name: 'Notes Person', notes: '喜歡綠茶的老客戶' });
+    expect(names(await w.search('manager', '綠茶的老'))).toEqual(['Notes Person']);
     w.core.close();
   });
 

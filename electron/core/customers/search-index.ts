@@ -47,14 +47,19 @@ export type SearchColumn = 'name' | 'company' | 'notes' | 'email' | 'phone';
  * salesperson's own matches are never cut off by others' and filters never empty a full page.
  */
 export function searchCustomerIds(db: Db, query: string, columns: readonly SearchColumn[], limit: number, where: { sql: string; params: (string | number)[] }): number[] {
-  const text = foldChinese(query).trim().toLowerCase();
+  const text = query.trim().toLowerCase();
   if (!text) return [];
   // Latin letters may be pinyin of a Chinese name (wangwei, ww): those matches first, ranked by
   // the pinyin index, then the text matches (an English name or company) fill the page.
-  const pinyinIds = looksLikePinyin(text) ? searchPinyinIds(db, text, limit, where) : [];
-  if (pinyinIds.length >= limit) return pinyinIds;
-  const seen = new Set(pinyinIds);
-  return [...pinyinIds, ...searchTextIds(db, text, columns, limit, where).filter((id) => !seen.has(id))].slice(0, limit);
+  const ids = new Set(looksLikePinyin(text) ? searchPinyinIds(db, text, limit, where) : []);
+  // Names are indexed in both writings; company and notes only as typed, so a traditional query
+  // is also run as typed (喜歡 still finds notes written 喜歡).
+  const folded = foldChinese(text);
+  for (const variant of folded === text ? [text] : [folded, text]) {
+    if (ids.size >= limit) break;
+    for (const id of searchTextIds(db, variant, columns, limit, where)) ids.add(id);
+  }
+  return [...ids].slice(0, limit);
 }
 
 function searchTextIds(db: Db, text: string, columns: readonly SearchColumn[], limit: number, where: { sql: string; params: (string | number)[] }): number[] {
