@@ -120,7 +120,11 @@ export function createCore(options: CoreOptions): Core {
   // into each unlock path (keychain, recovery key, setup, restore); a rebuild yields between batches.
   let pinyinRebuild: (() => void) | undefined;
   const pinyinWatch = setInterval(() => {
-    if (pinyinRebuild || vault.state() !== 'unlocked' || pinyinIndexCurrent(vault.db())) return;
+    try {
+      if (pinyinRebuild || vault.state() !== 'unlocked' || pinyinIndexCurrent(vault.db())) return;
+    } catch {
+      return; // locked or closing between the two calls: the next tick looks again
+    }
     pinyinRebuild = startPinyinRebuild(db, { onDone: () => (pinyinRebuild = undefined), onError: () => (pinyinRebuild = undefined) });
   }, 3_000);
   pinyinWatch.unref();
