@@ -58,7 +58,7 @@ export async function buildReference(dir: string, customers: number, interaction
 
   const plain = new Database(paths.plain, { readonly: true });
   const rows: Record<string, number> = {};
-  for (const table of ['customers', 'interactions', 'purchases', 'reminders', 'customer_tags', 'customer_grams', 'audit_log']) {
+  for (const table of ['customers', 'interactions', 'purchases', 'reminders', 'customer_tags', 'customer_grams', 'customer_pinyin', 'audit_log']) {
     rows[table] = (plain.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
   }
   plain.close();

@@ -4,6 +4,7 @@ import { performance } from 'node:perf_hooks';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
 import { appendAudit } from '../../electron/core/audit/audit-log';
 import { countCustomers, customerWhere, findCustomer, findCustomersByIds, listCustomers, tagsOf, updateCustomerFields, type CustomerWhere } from '../../electron/core/customers/customer-repository';
+import { PinyinKind, pinyinKeys } from '../../electron/core/customers/pinyin-keys';
 import { searchCustomerIds, type SearchColumn } from '../../electron/core/customers/search-index';
 import { timelineOf } from '../../electron/core/customers/timeline-repository';
 import type { Db } from '../../electron/core/db/open-database';
@@ -212,6 +213,12 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await searchRows('Chinese name, 3 characters', threeChars, 15);
     await searchRows('phone fragment, 4-7 digits', phoneFragments, 15);
     await searchRows('e-mail prefix, 3-6 characters', emailPrefixes);
+    // Pinyin as typed: full (wangwei), initials (ww) and a prefix of the full pinyin (wangw).
+    const pinyinOf = chinese.slice(0, 2000).map((name) => pinyinKeys(name));
+    const full = pinyinOf.map((keys) => keys.find((k) => k.kind === PinyinKind.Full)?.key ?? '').filter(Boolean);
+    await searchRows('pinyin, full', full, 15);
+    await searchRows('pinyin, initials', pinyinOf.map((keys) => keys.find((k) => k.kind === PinyinKind.Initials)?.key ?? '').filter(Boolean), 15);
+    await searchRows('pinyin, prefix', full.map((key) => key.slice(0, 2 + Math.floor(random() * (key.length - 2)))), 15);
 
     // ---- A customer's page: the record and its timeline (two calls, as the app makes them). --
     say('customer detail with timeline');

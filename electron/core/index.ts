@@ -25,6 +25,7 @@ import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
 import { createFirstRunService, type FirstRunService } from './setup/first-run';
 import { unlockFromKeychainIfPossible, type LockedReason } from './vault/auto-unlock';
+import { pinyinIndexCurrent, startPinyinRebuild } from './customers/pinyin-index';
 import { createVaultService, type VaultService } from './vault/vault-service';
 
 /**
@@ -114,6 +115,20 @@ export function createCore(options: CoreOptions): Core {
   let lockedReason: LockedReason | null = null;
   const runner = workerJobRunner(options.backupWorker ?? path.resolve('out/main/backup-worker.js'));
 
+  // The pinyin index is rebuilt after unlock when its version differs from the code's (new vault
+  // from migration 014, or an upgraded pinyin-pro). Checked every few seconds rather than hooked
+  // into each unlock path (keychain, recovery key, setup, restore); a rebuild yields between batches.
+  let pinyinRebuild: (() => void) | undefined;
+  const pinyinWatch = setInterval(() => {
+    try {
+      if (pinyinRebuild || vault.state() !== 'unlocked' || pinyinIndexCurrent(vault.db())) return;
+    } catch {
+      return; // locked or closing between the two calls: the next tick looks again
+    }
+    pinyinRebuild = startPinyinRebuild(db, { onDone: () => (pinyinRebuild = undefined), onError: () => (pinyinRebuild = undefined) });
+  }, 3_000);
+  pinyinWatch.unref();
+
   async function retryKeychain(): Promise<void> {
     lockedReason = await unlockFromKeychainIfPossible(vault);
   }
@@ -167,6 +182,8 @@ export function createCore(options: CoreOptions): Core {
       };
     },
     close() {
+      clearInterval(pinyinWatch);
+      pinyinRebuild?.();
       sessions.endAll();
       vault.close();
     },

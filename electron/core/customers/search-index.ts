@@ -1,5 +1,7 @@
 import type { Db } from '../db/open-database';
 import type { CustomerRow } from './customer-repository';
+import { looksLikePinyin, searchPinyinIds, writePinyinKeys } from './pinyin-index';
+import { foldChinese } from './pinyin-keys';
 
 /** One- and two-character pieces of a text, lower-cased, for the short-query path. */
 export function shortGrams(text: string): string[] {
@@ -19,17 +21,22 @@ const digits = (value: string | null) => (value ?? '').replace(/\D/g, '');
 export function indexCustomer(db: Db, row: Pick<CustomerRow, 'id' | 'name' | 'company' | 'notes' | 'email' | 'mobile' | 'phone'> | undefined, id: number): void {
   db.prepare('DELETE FROM customer_search WHERE rowid = ?').run(id);
   db.prepare('DELETE FROM customer_grams WHERE customer_id = ?').run(id);
+  writePinyinKeys(db, id, row?.name);
   if (!row) return;
+  // A name in traditional characters is also indexed folded to simplified (王偉 as 王伟), and
+  // queries are folded the same way, so either writing finds the other.
+  const folded = foldChinese(row.name);
+  const name = folded === row.name ? row.name : `${row.name} ${folded}`;
   db.prepare('INSERT INTO customer_search (rowid, name, company, notes, email, phone) VALUES (?, ?, ?, ?, ?, ?)').run(
     id,
-    row.name,
+    name,
     row.company ?? '',
     row.notes ?? '',
     row.email ?? '',
     [digits(row.mobile), digits(row.phone)].filter(Boolean).join(' '),
   );
   const insert = db.prepare('INSERT OR IGNORE INTO customer_grams (gram, customer_id) VALUES (?, ?)');
-  for (const gram of shortGrams(`${row.name} ${row.company ?? ''}`)) insert.run(gram, id);
+  for (const gram of shortGrams(`${name} ${row.company ?? ''}`)) insert.run(gram, id);
 }
 
 export type SearchColumn = 'name' | 'company' | 'notes' | 'email' | 'phone';
@@ -41,6 +48,21 @@ export type SearchColumn = 'name' | 'company' | 'notes' | 'email' | 'phone';
  */
 export function searchCustomerIds(db: Db, query: string, columns: readonly SearchColumn[], limit: number, where: { sql: string; params: (string | number)[] }): number[] {
   const text = query.trim().toLowerCase();
+  if (!text) return [];
+  // Latin letters may be pinyin of a Chinese name (wangwei, ww): those matches first, ranked by
+  // the pinyin index, then the text matches (an English name or company) fill the page.
+  const ids = new Set(looksLikePinyin(text) ? searchPinyinIds(db, text, limit, where) : []);
+  // Names are indexed in both writings; company and notes only as typed, so a traditional query
+  // is also run as typed (喜歡 still finds notes written 喜歡).
+  const folded = foldChinese(text);
+  for (const variant of folded === text ? [text] : [folded, text]) {
+    if (ids.size >= limit) break;
+    for (const id of searchTextIds(db, variant, columns, limit, where)) ids.add(id);
+  }
+  return [...ids].slice(0, limit);
+}
+
+function searchTextIds(db: Db, text: string, columns: readonly SearchColumn[], limit: number, where: { sql: string; params: (string | number)[] }): number[] {
   if (!text) return [];
   if ([...text].length < 3) {
     // Short path: indexed grams of name and company only (never phone or e-mail). FTS5's trigram
