@@ -2,6 +2,7 @@ import path from 'node:path';
 import { expect, it } from 'vitest';
 import { defaultProfileDir } from '../../electron/cli/profile-path';
 import { createCore } from '../../electron/core';
+import { pinyinIndexCurrent } from '../../electron/core/customers/pinyin-index';
 import { createDemoVault } from '../../electron/core/demo/demo-vault';
 import { createAppRouter } from '../../electron/ipc';
 import type { ChannelOutput } from '../../shared/contract';
@@ -25,6 +26,11 @@ describeKeychain('the demo vault (npm run demo)', () => {
     expect(count("SELECT count(*) AS n FROM customers WHERE id_number IS NOT NULL OR bank_card IS NOT NULL")).toBe(0);
     expect(db.prepare("SELECT reason FROM audit_log WHERE action = 'vault.setup' ORDER BY id DESC LIMIT 1").get()).toEqual({ reason: 'demo data: 1500 customers' });
     expect(count('SELECT count(*) AS n FROM customers WHERE last_interaction_at IS NULL')).toBeLessThan(1500);
+    // Every Chinese demo name has its pinyin keys from the write itself, and the index is already current,
+    // so no background rebuild re-indexes the book after the first unlock.
+    expect(pinyinIndexCurrent(db)).toBe(true);
+    expect(count("SELECT count(*) AS n FROM customers WHERE name GLOB '*[一-龥]*'")).toBeGreaterThan(500);
+    expect(count("SELECT count(*) AS n FROM customers c WHERE c.name GLOB '*[一-龥]*' AND NOT EXISTS (SELECT 1 FROM customer_pinyin p WHERE p.customer_id = c.id)")).toBe(0);
 
     const router = createAppRouter(core);
     const sales = demo.accounts.find((a) => a.username === 'sales1')!;
