@@ -11,11 +11,16 @@ import { migration010 } from './010-read-path-indexes';
 import { migration011 } from './011-audit-customers';
 import { migration012 } from './012-owner-approvals';
 import { migration013 } from './013-id-number-check-x';
+import { migration015 } from './015-duplicate-keys';
 import type { Migration } from './types';
+
+// MERGE: 014 belongs to the pinyin branch; this no-op only keeps the numbering contiguous on this
+// branch and is replaced by the real migration014 when the branches meet.
+const migration014: Migration = { version: 14, name: 'reserved-pinyin', up: () => undefined };
 
 export type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
