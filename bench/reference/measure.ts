@@ -12,6 +12,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
 import { measureAuditIds } from './measure-audit';
+import { measureDuplicates } from './measure-duplicates';
 import { measureWholeFile } from './measure-heavy';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
@@ -212,6 +213,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await searchRows('Chinese name, 3 characters', threeChars, 15);
     await searchRows('phone fragment, 4-7 digits', phoneFragments, 15);
     await searchRows('e-mail prefix, 3-6 characters', emailPrefixes);
+    say('duplicate check');
+    rows.push(...(await measureDuplicates(router, people, n, warmup, random)));
 
     // ---- A customer's page: the record and its timeline (two calls, as the app makes them). --
     say('customer detail with timeline');
