@@ -1,6 +1,12 @@
+import path from 'node:path';
 import { expect, it } from 'vitest';
+import { createCore } from '../../electron/core';
+import { keysOf } from '../../electron/core/customers/duplicate-keys';
+import { createDemoVault } from '../../electron/core/demo/demo-vault';
 import { describeKeychain } from '../support/keyring';
+import { tempDir } from '../support/tmp';
 import { accessWorld, MARKERS } from './access-helpers';
+import { testKeychain } from './vault-helpers';
 
 // The access world: customer 1 王伟 (sales1's, 上海) and 2 "Owner Customer" (the owner's) both
 // carry the marker mobile 13912345678, phone 021 5550 1234 and e-mail; 3 "To Delete" has none.
@@ -81,5 +87,19 @@ describeKeychain('duplicate check through the router', () => {
     }
     expect(await w.router.dispatch(w.caller('owner'), 'customers.checkDuplicates', { mobile: MARKERS.mobile, extra: 1 })).toMatchObject({ ok: false });
     w.core.close();
+  });
+
+  it('demo data carries its keys from the start, exactly those its fields give', async () => {
+    const core = createCore({ profileDir: path.join(tempDir(), 'profile'), appVersion: 'test', osLocales: ['zh-CN'], keychain: testKeychain().keychain });
+    await core.start();
+    await createDemoVault(core, { customers: 200, interactionsPerCustomer: 1, now: new Date('2026-11-23T08:00:00Z') }, () => undefined);
+    const db = core.vault.db();
+    const customers = db.prepare('SELECT id, name, mobile, phone, email, company FROM customers ORDER BY id').all() as { id: number; name: string; mobile: string | null; phone: string | null; email: string | null; company: string | null }[];
+    const expected = customers.flatMap((c) => [...new Map(keysOf(c).map((k) => [`${k.kind}|${k.value}`, { id: c.id, ...k }])).values()]);
+    const stored = db.prepare('SELECT customer_id AS id, kind, value FROM customer_keys').all() as { id: number; kind: string; value: string }[];
+    const sort = (rows: { id: number; kind: string; value: string }[]) => rows.map((r) => `${r.id}|${r.kind}|${r.value}`).sort();
+    expect(stored.filter((k) => k.kind === 'phone').length).toBeGreaterThan(100);
+    expect(sort(stored)).toEqual(sort(expected));
+    core.close();
   });
 });

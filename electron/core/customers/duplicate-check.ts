@@ -54,7 +54,7 @@ export function createDuplicateCheck(deps: { db: () => Db; audit: AuditFn; now?:
       return db.transaction((): DuplicateCheckResult => {
         const hard = new Map<number, Match>();
         for (const m of [...matchesOf(db, 'phone', phones, input.excludeId, MAX_MATCHES), ...matchesOf(db, 'email', email ? [email] : [], input.excludeId, MAX_MATCHES)]) hard.set(m.id, m);
-        const possible = scorePossible(db, input).filter((m) => !hard.has(m.id) && inScope(m));
+        const possible = scorePossible(db, input, input.excludeId).filter((m) => !hard.has(m.id) && inScope(m));
         const shown = [...hard.values()].filter(inScope);
         const hidden = [...hard.values()].filter((m) => !inScope(m));
         const actor = auditActor(session);
@@ -70,14 +70,27 @@ export function createDuplicateCheck(deps: { db: () => Db; audit: AuditFn; now?:
   };
 }
 
-/** Customers sharing the name and the company or city, best first. */
-function scorePossible(db: Db, input: DuplicateCheckInput): Match[] {
+/**
+ * Customers sharing the name and the company or city, best first. The company or city is part of
+ * the query, so a common name (thousands of 王伟) never means reading thousands of rows.
+ */
+function scorePossible(db: Db, input: DuplicateCheckInput, excludeId: number | undefined): Match[] {
   const name = nameKey(input.name);
-  if (!name) return [];
   const company = companyKey(input.company);
   const city = cityKey(input.city);
-  if (!company && !city) return [];
-  const scored = matchesOf(db, 'name', [name], input.excludeId, MAX_CANDIDATES)
+  if (!name || (!company && !city)) return [];
+  // A stored city is compared as typed and with the usual 市/县/区 ending; cityKey settles it below.
+  const cities = city ? [city, `${city}市`, `${city}县`, `${city}区`] : [];
+  const candidates = db
+    .prepare(
+      `SELECT c.id, c.name, c.owner_id AS ownerId, c.city, c.company FROM customer_keys n JOIN customers c ON c.id = n.customer_id
+        WHERE n.kind = 'name' AND n.value = ? AND c.deleted_at IS NULL AND c.id IS NOT ?
+          AND (EXISTS (SELECT 1 FROM customer_keys k WHERE k.customer_id = c.id AND k.kind = 'company' AND k.value = ?)
+               OR c.city IN (${cities.map(() => '?').join(',') || 'NULL'}))
+        ORDER BY c.id LIMIT ?`,
+    )
+    .all(name, excludeId ?? null, company, ...cities, MAX_CANDIDATES) as Match[];
+  const scored = candidates
     .map((m) => ({ m, score: WEIGHTS.name + (company && companyKey(m.company) === company ? WEIGHTS.company : 0) + (city && cityKey(m.city) === city ? WEIGHTS.city : 0) }))
     .filter((s) => s.score >= POSSIBLE_AT);
   return scored.sort((a, b) => b.score - a.score || a.m.id - b.m.id).slice(0, MAX_MATCHES).map((s) => s.m);
