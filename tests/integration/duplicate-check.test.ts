@@ -77,6 +77,10 @@ describeKeychain('duplicate check through the router', () => {
     ]);
     // The audit row never holds what was typed.
     expect(JSON.stringify(db.prepare('SELECT * FROM audit_log').all())).not.toContain(MARKERS.mobile);
+    // The hidden customer is in the log for the owner to see, but not as a customer sales1 was shown.
+    const seen = ok<{ customerIds: number[] }>(await w.router.dispatch(w.caller('owner'), 'audit.customersSeen', { username: 'sales1', from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' }));
+    expect(seen.customerIds).toContain(1);
+    expect(seen.customerIds).not.toContain(2);
     w.core.close();
   });
 
