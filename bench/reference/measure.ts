@@ -13,6 +13,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
 import { measureAuditIds } from './measure-audit';
+import { measureDuplicates } from './measure-duplicates';
 import { measureWholeFile } from './measure-heavy';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
@@ -219,6 +220,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await searchRows('pinyin, full', full, 15);
     await searchRows('pinyin, initials', pinyinOf.map((keys) => keys.find((k) => k.kind === PinyinKind.Initials)?.key ?? '').filter(Boolean), 15);
     await searchRows('pinyin, prefix', full.map((key) => key.slice(0, 2 + Math.floor(random() * (key.length - 2)))), 15);
+    say('duplicate check');
+    rows.push(...(await measureDuplicates(router, people, n, warmup, random)));
 
     // ---- A customer's page: the record and its timeline (two calls, as the app makes them). --
     say('customer detail with timeline');

@@ -11,6 +11,7 @@ import { createNewComputerRestore, type NewComputerRestore, type PickFile } from
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
 import { createRevealLimiter } from './customers/reveal-limiter';
+import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createDashboardService, type DashboardService } from './dashboard/dashboard-service';
@@ -67,6 +68,7 @@ export interface Core {
   newComputerRestore: NewComputerRestore;
   users: UserService;
   ownership: OwnerTransfer;
+  duplicates: DuplicateCheck;
   staleAccounts: StaleAccounts;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
@@ -157,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
     users,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
+    duplicates: createDuplicateCheck({ db, audit: appendAudit, now }),
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),

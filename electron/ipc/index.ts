@@ -8,6 +8,7 @@ import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
+import { duplicateHandlers } from './handlers/duplicates';
 import { ownershipHandlers } from './handlers/ownership';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -24,6 +25,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...userHandlers(core),
     ...ownershipHandlers(core),
     ...accountHandlers(core.users),
+    ...duplicateHandlers(core),
   };
   return createRouter({
     handlers,

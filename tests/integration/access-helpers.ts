@@ -38,6 +38,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'interactions.add': { customerId: 1, kind: 'call', at: '2026-11-20T10:00:00Z', summary: 'Asked about delivery' },
   'purchases.add': { customerId: 1, date: '2026-11-20', item: 'Green tea 500g', amountMinor: 12800, currency: 'CNY' },
   'customers.create': { name: 'New customer', mobile: '13900001111' },
+  'customers.checkDuplicates': { mobile: '13900001111', name: '王伟' },
   'customers.update': { id: 1, changes: { company: 'Changed Co' } },
   'customers.delete': { id: 3 },
   'customers.reveal': { id: 1, field: 'mobile', reason: 'calling back about an order' },

@@ -1,6 +1,7 @@
 import type { CustomerInput, CustomerLevel, CustomerSort } from '../../../shared/customers';
 import { conditions } from '../db/conditions';
 import type { Db } from '../db/open-database';
+import { keyCustomer } from './duplicate-keys';
 import { indexCustomer } from './search-index';
 
 /** A customer row as stored, every field in full. Never leaves main without policy applied. */
@@ -63,6 +64,7 @@ export function insertCustomer(db: Db, ownerId: number, input: CustomerInput, at
   const result = db.prepare(`INSERT INTO customers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   const id = Number(result.lastInsertRowid);
   indexCustomer(db, findCustomer(db, id), id);
+  keyCustomer(db, findCustomer(db, id), id);
   return id;
 }
 
@@ -72,6 +74,7 @@ export function updateCustomerFields(db: Db, id: number, changes: Partial<Record
   const assignments = [...fields.map((field) => `${COLUMNS[field]} = ?`), 'updated_at = ?'];
   db.prepare(`UPDATE customers SET ${assignments.join(', ')} WHERE id = ? AND deleted_at IS NULL`).run(...fields.map((f) => changes[f] ?? null), at, id);
   indexCustomer(db, findCustomer(db, id), id);
+  keyCustomer(db, findCustomer(db, id), id);
 }
 
 export function touchCustomer(db: Db, id: number, at: string): void {
@@ -86,6 +89,7 @@ export function softDeleteCustomer(db: Db, id: number, at: string): boolean {
   const deleted = db.prepare('UPDATE customers SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id).changes === 1;
   // Out of search at once: the recycle bin is not searchable.
   if (deleted) indexCustomer(db, undefined, id);
+  if (deleted) keyCustomer(db, undefined, id);
   return deleted;
 }
 
@@ -186,6 +190,7 @@ export function findDeletedCustomer(db: Db, id: number): { id: number; ownerId: 
 export function restoreCustomer(db: Db, id: number, at: string): void {
   db.prepare('UPDATE customers SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(at, id);
   indexCustomer(db, findCustomer(db, id), id);
+  keyCustomer(db, findCustomer(db, id), id);
 }
 
 export function tagsOf(db: Db, ids: readonly number[]): Map<number, string[]> {

@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { fieldText, useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { DuplicateHint } from './DuplicateHint';
 
 type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
 const BASIC: TextField[] = ['name', 'mobile', 'phone', 'email', 'company', 'industry', 'province', 'city', 'addressDetail', 'region', 'source'];
@@ -89,6 +90,7 @@ export function CustomerForm() {
         <label htmlFor="customer-notes">{t('field.notes')}</label>
         <textarea id="customer-notes" rows={3} maxLength={MAX.notes} value={values.notes ?? ''} onChange={(e) => setValues({ ...values, notes: e.target.value })} />
       </div>
+      <DuplicateHint input={duplicateInput(values, before?.id)} />
       <ErrorNotice error={error} />
       <div className="actions">
         <button type="submit" disabled={busy || !(values.name ?? '').trim()}>
@@ -100,4 +102,15 @@ export function CustomerForm() {
       </div>
     </form>
   );
+}
+
+/** What the live duplicate check gets: only fields typed in this form (a masked value is never sent back). */
+function duplicateInput(values: Partial<Record<TextField, string>>, excludeId: number | undefined) {
+  const input: Record<string, string | number> = {};
+  for (const field of ['mobile', 'phone', 'email', 'name', 'company', 'city'] as const) {
+    const value = values[field]?.trim();
+    if (value) input[field] = value;
+  }
+  if (excludeId !== undefined) input.excludeId = excludeId;
+  return input;
 }
