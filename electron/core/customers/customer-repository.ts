@@ -4,6 +4,13 @@ import type { Db } from '../db/open-database';
 import { keyCustomer } from './duplicate-keys';
 import { indexCustomer } from './search-index';
 
+/** The search, pinyin and duplicate keys of one customer, written with the row in its transaction (one read of the row for both). */
+function reindex(db: Db, id: number): void {
+  const row = findCustomer(db, id);
+  indexCustomer(db, row, id);
+  keyCustomer(db, row, id);
+}
+
 /** A customer row as stored, every field in full. Never leaves main without policy applied. */
 export interface CustomerRow {
   id: number;
@@ -63,8 +70,7 @@ export function insertCustomer(db: Db, ownerId: number, input: CustomerInput, at
   const values = [...fields.map((field) => input[field] as string), ownerId, at, at];
   const result = db.prepare(`INSERT INTO customers (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`).run(...values);
   const id = Number(result.lastInsertRowid);
-  indexCustomer(db, findCustomer(db, id), id);
-  keyCustomer(db, findCustomer(db, id), id);
+  reindex(db, id);
   return id;
 }
 
@@ -73,8 +79,7 @@ export function updateCustomerFields(db: Db, id: number, changes: Partial<Record
   if (fields.length === 0) return;
   const assignments = [...fields.map((field) => `${COLUMNS[field]} = ?`), 'updated_at = ?'];
   db.prepare(`UPDATE customers SET ${assignments.join(', ')} WHERE id = ? AND deleted_at IS NULL`).run(...fields.map((f) => changes[f] ?? null), at, id);
-  indexCustomer(db, findCustomer(db, id), id);
-  keyCustomer(db, findCustomer(db, id), id);
+  reindex(db, id);
 }
 
 export function touchCustomer(db: Db, id: number, at: string): void {
@@ -88,8 +93,10 @@ export function findCustomer(db: Db, id: number): CustomerRow | undefined {
 export function softDeleteCustomer(db: Db, id: number, at: string): boolean {
   const deleted = db.prepare('UPDATE customers SET deleted_at = ? WHERE id = ? AND deleted_at IS NULL').run(at, id).changes === 1;
   // Out of search at once: the recycle bin is not searchable.
-  if (deleted) indexCustomer(db, undefined, id);
-  if (deleted) keyCustomer(db, undefined, id);
+  if (deleted) {
+    indexCustomer(db, undefined, id);
+    keyCustomer(db, undefined, id);
+  }
   return deleted;
 }
 
@@ -189,8 +196,7 @@ export function findDeletedCustomer(db: Db, id: number): { id: number; ownerId: 
 
 export function restoreCustomer(db: Db, id: number, at: string): void {
   db.prepare('UPDATE customers SET deleted_at = NULL, updated_at = ? WHERE id = ? AND deleted_at IS NOT NULL').run(at, id);
-  indexCustomer(db, findCustomer(db, id), id);
-  keyCustomer(db, findCustomer(db, id), id);
+  reindex(db, id);
 }
 
 export function tagsOf(db: Db, ids: readonly number[]): Map<number, string[]> {
