@@ -5,6 +5,7 @@ import { appChannels } from './channels/app';
 import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
 import { customerChannels } from './channels/customers';
+import { exportChannels } from './channels/export';
 import { ownershipChannels } from './channels/ownership';
 
 /**
@@ -15,7 +16,7 @@ import { ownershipChannels } from './channels/ownership';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...exportChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -8,6 +8,7 @@ import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
+import { exportHandlers } from './handlers/export';
 import { ownershipHandlers } from './handlers/ownership';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -19,6 +20,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...appHandlers(core),
     ...vaultHandlers(core),
     ...customerHandlers(core.customers, core.timeline, core.recycleBin),
+    ...exportHandlers(core.customerExport),
     ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
     ...backupHandlers(core.backups, core.sessions),
     ...userHandlers(core),
