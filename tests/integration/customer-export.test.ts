@@ -198,7 +198,7 @@ describeKeychain('customers.export', () => {
     fs.renameSync(first, path.join(folder, 'export-2'));
     const result = await world.router.dispatch(world.caller('owner'), 'customers.export', { format: 'csv', columns: ['name', 'mobile'] });
     expect(fsync).toHaveBeenCalled();
-    expect(result).toMatchObject({ ok: false });
+    expect(result).toMatchObject({ ok: false, error: { code: 'STORAGE_UNAVAILABLE' } });
     expect(fs.readdirSync(folder)).toEqual(['export-2']);
     expect(fs.readFileSync(path.join(folder, 'export-2'))).toEqual(before);
     expect(exportAudit(world)).toHaveLength(1);

@@ -7,6 +7,7 @@ import { CofferError } from '../../../shared/errors';
 import { grantFor } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
+import { mapFsError } from '../db/storage-errors';
 import { listCustomers, tagsOf } from '../customers/customer-repository';
 import { scopedCustomerWhere, type AuditFn } from '../customers/customer-service';
 import { toCustomerView, type FieldPolicy } from '../customers/customer-view';
@@ -103,7 +104,12 @@ export function createCustomerExport(deps: ExportDeps) {
       const db = deps.db();
       const exportId = randomUUID();
       const encoding = input.format === 'csv' ? (input.encoding ?? 'utf8') : 'utf8';
-      const file = openExportFile(target);
+      let file: ReturnType<typeof openExportFile>;
+      try {
+        file = openExportFile(target);
+      } catch (error) {
+        throw mapFsError(error);
+      }
       let rows: number;
       let unencodable = 0;
       let sha256: string;
@@ -136,7 +142,8 @@ export function createCustomerExport(deps: ExportDeps) {
         sha256 = file.commit();
       } catch (error) {
         file.abort();
-        throw error;
+        // A full disk or a read-only folder: a STORAGE_UNAVAILABLE the page can explain.
+        throw mapFsError(error);
       }
       try {
         deps.audit(db, auditEntry(session, exportId, input, encoding, kept, rows, sha256), now());

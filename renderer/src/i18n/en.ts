@@ -7,6 +7,7 @@ import { restoreEn } from './restore.en';
 import { ownerEn } from './owner.en';
 import { hardenEn } from './harden.en';
 import { wireEn } from './wire.en';
+import { exportEn } from './export.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -235,6 +236,7 @@ export const en = {
   ...accountEn,
   ...auditEn,
   ...wireEn,
+  ...exportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,6 +7,7 @@ import { restoreZhCN } from './restore.zh-CN';
 import { ownerZhCN } from './owner.zh-CN';
 import { hardenZhCN } from './harden.zh-CN';
 import { wireZhCN } from './wire.zh-CN';
+import { exportZhCN } from './export.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -236,4 +237,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...accountZhCN,
   ...auditZhCN,
   ...wireZhCN,
+  ...exportZhCN,
 };
