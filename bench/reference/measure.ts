@@ -13,6 +13,7 @@ import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
 import { measureAuditIds } from './measure-audit';
 import { measureWholeFile } from './measure-heavy';
+import { measureExport } from './measure-export';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
 
@@ -63,6 +64,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     keychain: benchKeychain(state.serviceName, written),
     backupWorker: options.worker,
     pickFolder: async () => paths.backups,
+    pickSaveFile: async (_name, format) => path.join(options.dir, `bench-export.${format}`),
   });
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -252,6 +254,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     rows.push({ operation: 'update one customer (+ search index, audit), direct SQL', coffer: updateVault, plain: updatePlain, unit: 'ms' });
 
     const { vaultBytes, plainBytes } = await measureWholeFile({ core, router, vault, plain, state, paths, heavyRuns: options.heavyRuns, samples, cursors, random, rows, notes, say });
+
+    await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
 
     // ---- Memory. ----------------------------------------------------------------------------
     sampleRss();
