@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
 import { appendAudit } from '../../electron/core/audit/audit-log';
