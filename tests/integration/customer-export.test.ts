@@ -69,6 +69,15 @@ describeKeychain('customers.export', () => {
     world.core.close();
   });
 
+  it('the core refuses too: a manager calling the service directly (not through the router) is FORBIDDEN before any dialog', async () => {
+    let asked = 0;
+    const world = await accessWorld({ pickSaveFile: async () => (asked++, null) });
+    const manager = world.core.sessions.current('manager')!;
+    await expect(world.core.customerExport.export(manager, { format: 'csv', columns: ['name'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    expect(asked).toBe(0);
+    world.core.close();
+  });
+
   it('the owner\'s csv: UTF-8 BOM, CRLF, every in-scope row, contacts as the owner sees them, ID number and bank card masked', async () => {
     const { world, target } = await exportWorld();
     const result = await world.router.dispatch(world.caller('owner'), 'customers.export', { format: 'csv', columns: [...ALL_COLUMNS] });
