@@ -5,6 +5,9 @@ import iconv from 'iconv-lite';
 import { createHash } from 'node:crypto';
 import { afterEach, expect, it, vi } from 'vitest';
 import type { Role } from '../../shared/contract';
+import { createCustomerExport } from '../../electron/core/export/customer-export';
+import { canRevealField, fieldVisibility } from '../../shared/field-policy';
+import { maskField } from '../../shared/masking';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { HOSTILE } from '../unit/export/hostile-payloads';
@@ -211,6 +214,22 @@ describeKeychain('customers.export', () => {
     expect(fs.readdirSync(folder)).toEqual(['export-2']);
     expect(fs.readFileSync(path.join(folder, 'export-2'))).toEqual(before);
     expect(exportAudit(world)).toHaveLength(1);
+    world.core.close();
+  });
+
+  it('no export without its audit row: if the audit write fails, the written file is removed again', async () => {
+    const { world, folder } = await exportWorld();
+    const target = path.join(folder, 'audit-fails.csv');
+    const service = createCustomerExport({
+      db: () => world.core.vault.db(),
+      policy: { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField },
+      audit: () => {
+        throw new Error('audit log unavailable');
+      },
+      pickSaveFile: async () => target,
+    });
+    await expect(service.export(world.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] })).rejects.toThrow('audit log unavailable');
+    expect(fs.readdirSync(folder)).toEqual([]);
     world.core.close();
   });
 });
