@@ -191,6 +191,11 @@ describeKeychain('customers.export', () => {
     expect(rows).toEqual([
       { username: OWNER.username, recordId: exportId, outcome: 'ok', fields: '["name","mobile","idNumber","filter.owner"]', reason: `rows=1 format=csv-utf8 sha256=${sha} filter={"owner":"sales1"}` },
     ]);
+    // The exported customers count as seen by the exporter (issue 12's "customers seen").
+    const seen = await world.router.dispatch(world.caller('owner'), 'audit.customersSeen', { username: OWNER.username, from: '2000-01-01T00:00:00Z', to: '2999-01-01T00:00:00Z' });
+    expect(seen).toMatchObject({ ok: true, value: { customerIds: expect.arrayContaining([1]) } });
+    const idsOf = world.core.vault.db().prepare("SELECT customer_ids AS ids FROM audit_log WHERE action = 'customer.export'").get() as { ids: string };
+    expect(idsOf.ids).toBe('1');
     const all = JSON.stringify(world.core.vault.db().prepare('SELECT * FROM audit_log').all());
     for (const value of Object.values(MARKERS)) expect(all).not.toContain(value);
     expect(all).not.toContain('王伟');

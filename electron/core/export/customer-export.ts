@@ -111,6 +111,8 @@ export function createCustomerExport(deps: ExportDeps) {
         throw mapFsError(error);
       }
       let rows: number;
+      // Which customers left in the file, ids only: "customers this user saw" includes exports.
+      const ids: number[] = [];
       let unencodable = 0;
       let sha256: string;
       const { kept, omitted, masked, optional } = plan(db, session, input.columns);
@@ -121,6 +123,7 @@ export function createCustomerExport(deps: ExportDeps) {
           file.write(encoder.encode(csvLine(kept)));
           rows = db.transaction(() =>
             eachBatch(db, session, input.filters, optional, (views) => {
+              for (const v of views) ids.push(v.id);
               file.write(encoder.encode(views.map((v) => csvLine(kept.map((c) => cellOf(v, c)))).join('')));
             }),
           )();
@@ -129,6 +132,7 @@ export function createCustomerExport(deps: ExportDeps) {
           const sheet = XLSX.utils.aoa_to_sheet([kept]);
           rows = db.transaction(() =>
             eachBatch(db, session, input.filters, optional, (views) => {
+              for (const v of views) ids.push(v.id);
               XLSX.utils.sheet_add_aoa(sheet, views.map((v) => kept.map((c) => cellOf(v, c))), { origin: -1 });
             }),
           )();
@@ -146,7 +150,7 @@ export function createCustomerExport(deps: ExportDeps) {
         throw mapFsError(error);
       }
       try {
-        deps.audit(db, auditEntry(session, exportId, input, encoding, kept, rows, sha256), now());
+        deps.audit(db, { ...auditEntry(session, exportId, input, encoding, kept, rows, sha256), customerIds: ids }, now());
       } catch (error) {
         // No export without its audit row: the file goes again.
         fs.rmSync(target, { force: true });
