@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
 import { appendAudit } from '../../electron/core/audit/audit-log';
@@ -15,6 +16,7 @@ import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
 import { measureAuditIds } from './measure-audit';
 import { measureDuplicates } from './measure-duplicates';
 import { measureWholeFile } from './measure-heavy';
+import { measureExport } from './measure-export';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
 
@@ -65,6 +67,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     keychain: benchKeychain(state.serviceName, written),
     backupWorker: options.worker,
     pickFolder: async () => paths.backups,
+    pickSaveFile: async (_name, format) => path.join(options.dir, `bench-export.${format}`),
   });
   const rows: Row[] = [];
   const notes: string[] = [];
@@ -262,6 +265,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     rows.push({ operation: 'update one customer (+ search index, audit), direct SQL', coffer: updateVault, plain: updatePlain, unit: 'ms' });
 
     const { vaultBytes, plainBytes } = await measureWholeFile({ core, router, vault, plain, state, paths, heavyRuns: options.heavyRuns, samples, cursors, random, rows, notes, say });
+
+    await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
 
     // ---- Memory. ----------------------------------------------------------------------------
     sampleRss();

@@ -14,6 +14,7 @@ import { createRevealLimiter } from './customers/reveal-limiter';
 import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
+import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
 import { createDashboardService, type DashboardService } from './dashboard/dashboard-service';
 import { createReminderService, type ReminderService } from './reminders/reminder-service';
 import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './settings/customer-fields-service';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   pickFolder?: PickFolder;
   /** Shows an open-file dialog for a backup file (setup's "Restore from a backup"). */
   pickBackupFile?: PickFile;
+  /** Shows a save dialog for an export; without one, exporting is cancelled (nothing written). */
+  pickSaveFile?: PickSaveFile;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
   /** Data-free start-up lines (the database engine check); main's log by default. */
@@ -59,6 +62,7 @@ export interface Core {
   sessions: SessionService;
   firstRun: FirstRunService;
   customers: CustomerService;
+  customerExport: CustomerExport;
   timeline: TimelineService;
   recycleBin: RecycleBinService;
   reminders: ReminderService;
@@ -94,12 +98,13 @@ export function createCore(options: CoreOptions): Core {
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
   const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
+  const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
   const customers = createCustomerService({
     db,
     audit: appendAudit,
     now,
     revealLimiter: createRevealLimiter(),
-    policy: { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField },
+    policy: fieldPolicy,
     scope: (session, action) => {
       const grant = grantFor(session.role, action === 'read' ? 'customers.read' : 'customers.write');
       return grant === 'all' || grant === 'own' ? grant : 'none';
@@ -150,6 +155,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
+    customerExport: createCustomerExport({ db, audit: appendAudit, now, policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),
     recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),
     reminders,

@@ -9,6 +9,7 @@ import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
+import { exportHandlers } from './handlers/export';
 import { ownershipHandlers } from './handlers/ownership';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -20,6 +21,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...appHandlers(core),
     ...vaultHandlers(core),
     ...customerHandlers(core.customers, core.timeline, core.recycleBin),
+    ...exportHandlers(core.customerExport),
     ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
     ...backupHandlers(core.backups, core.sessions),
     ...userHandlers(core),

@@ -68,6 +68,11 @@ if (!app.requestSingleInstanceLock()) {
       backupWorker: path.join(__dirname, 'backup-worker.js'),
       pickFolder: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
       pickBackupFile: () => pickPath({ properties: ['openFile'], filters: [{ name: 'Coffer backup', extensions: ['cofferbak'] }] }),
+      pickSaveFile: async (suggestedName, format) => {
+        const options: Electron.SaveDialogOptions = { defaultPath: suggestedName, filters: [format === 'xlsx' ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }] };
+        const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
+        return result.canceled || !result.filePath ? null : result.filePath;
+      },
     });
     // Opens the vault from the keychain when it can; the window shows the result once known.
     // Data-free lines only (see router): safe for a log file.

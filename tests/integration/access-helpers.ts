@@ -83,6 +83,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.assignableOwners': {},
   'users.stale': {},
   'settings.setStaleDays': { days: 30 },
+  'customers.export': { format: 'csv', columns: ['name', 'mobile'] },
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
@@ -113,11 +114,11 @@ export interface AccessWorld {
  * owner owns, one to delete), all carrying marker values. `fastDisk` puts the profile on tmpfs for
  * tests that make thousands of audited calls: they test the router, not fsync.
  */
-export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null>; pickBackupFile?: () => Promise<string | null> } = {}): Promise<AccessWorld> {
+export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null>; pickBackupFile?: () => Promise<string | null>; pickSaveFile?: () => Promise<string | null> } = {}): Promise<AccessWorld> {
   const base = options.fastDisk && fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'coffer-')) : tempDir();
   if (options.fastDisk) cleanupLater(base);
   const { keychain, serviceName } = testKeychain();
-  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}), ...(options.pickBackupFile ? { pickBackupFile: options.pickBackupFile } : {}) });
+  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}), ...(options.pickBackupFile ? { pickBackupFile: options.pickBackupFile } : {}), ...(options.pickSaveFile ? { pickSaveFile: options.pickSaveFile } : {}) });
   const router = createAppRouter(core);
   const begun = await router.dispatch({ senderId: 'owner' }, 'setup.begin', { owner: OWNER });
   if (!begun.ok) throw new Error(begun.error.code);

@@ -262,6 +262,8 @@ export function createElectronStandIn(options: StandInOptions) {
         const folder = options.pickedFolder();
         return folder ? { canceled: false, filePaths: [folder] } : { canceled: true, filePaths: [] };
       },
+      // Export's save dialog: the shell tests export nothing, so it answers as a cancel.
+      showSaveDialog: async () => ({ canceled: true, filePath: '' }),
     },
     session: {
       defaultSession: {

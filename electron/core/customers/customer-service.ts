@@ -63,6 +63,20 @@ export interface ListInput {
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
+/** Row scope plus the person's filters; the list, the search and the export share it. */
+export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: number, filters: CustomerFilters | undefined, at: Date): CustomerWhere {
+  if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+  const dormant = filters?.dormantDays;
+  return {
+    ...(scope === 'own' ? { ownerId: userId } : {}),
+    level: filters?.level,
+    tag: filters?.tag,
+    ownerUsername: filters?.owner,
+    region: filters?.region,
+    quietSince: dormant === undefined ? undefined : new Date(at.getTime() - dormant * DAY_MS).toISOString(),
+  };
+}
+
 /** Writes one audit row inside the caller's transaction. */
 export type AuditFn = (db: Db, entry: AuditEntry, at: Date) => unknown;
 
@@ -94,17 +108,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
   /** Row scope plus the filters the person chose, for the list, its count and the search. */
   function whereFor(session: Session, filters: CustomerFilters | undefined): CustomerWhere {
-    const scope = deps.scope(session, 'read');
-    if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
-    const dormant = filters?.dormantDays;
-    return {
-      ...(scope === 'own' ? { ownerId: session.userId } : {}),
-      level: filters?.level,
-      tag: filters?.tag,
-      ownerUsername: filters?.owner,
-      region: filters?.region,
-      quietSince: dormant === undefined ? undefined : new Date(now().getTime() - dormant * DAY_MS).toISOString(),
-    };
+    return scopedCustomerWhere(deps.scope(session, 'read'), session.userId, filters, now());
   }
 
   return {

@@ -8,6 +8,7 @@ import { ownerEn } from './owner.en';
 import { hardenEn } from './harden.en';
 import { wireEn } from './wire.en';
 import { dupkeysEn } from './dupkeys.en';
+import { exportEn } from './export.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -237,6 +238,7 @@ export const en = {
   ...auditEn,
   ...wireEn,
   ...dupkeysEn,
+  ...exportEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

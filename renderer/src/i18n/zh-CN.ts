@@ -8,6 +8,7 @@ import { ownerZhCN } from './owner.zh-CN';
 import { hardenZhCN } from './harden.zh-CN';
 import { wireZhCN } from './wire.zh-CN';
 import { dupkeysZhCN } from './dupkeys.zh-CN';
+import { exportZhCN } from './export.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -238,4 +239,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...auditZhCN,
   ...wireZhCN,
   ...dupkeysZhCN,
+  ...exportZhCN,
 };

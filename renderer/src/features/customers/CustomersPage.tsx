@@ -12,6 +12,7 @@ import { AssignOwner } from './AssignOwner';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
 import { CustomersTable } from './CustomersTable';
+import { ExportCustomers } from './ExportCustomers';
 import { RecycleBin } from './RecycleBin';
 
 /** Customers: search, filters, the server-paged table, bulk tags, the record and its form. */
@@ -57,6 +58,7 @@ export function CustomersPage() {
               {t('bin.open')}
             </button>
           )}
+          {can(role, 'customers.export') && <ExportCustomers filters={filters} />}
         </div>
       </div>
       <form role="search" className="filters" onSubmit={submit}>

@@ -1,0 +1,206 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import * as XLSX from '@e965/xlsx';
+import { EXPORT_COLUMNS, type ExportColumn } from '../../../shared/channels/export';
+import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
+import { CofferError } from '../../../shared/errors';
+import { grantFor } from '../../../shared/permissions';
+import { auditActor, type Session } from '../auth/session-service';
+import type { Db } from '../db/open-database';
+import { mapFsError } from '../db/storage-errors';
+import { listCustomers, tagsOf } from '../customers/customer-repository';
+import { scopedCustomerWhere, type AuditFn } from '../customers/customer-service';
+import { toCustomerView, type FieldPolicy } from '../customers/customer-view';
+import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
+import { csvEncoder, csvLine } from './csv-writer';
+import { openExportFile } from './export-file';
+import { guardFormula } from './formula-guard';
+
+/** Asks the person where to save; null when they cancel. Main shows Electron's save dialog. */
+export type PickSaveFile = (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
+
+export interface ExportInput {
+  format: 'xlsx' | 'csv';
+  encoding?: 'utf8' | 'gbk' | undefined;
+  filters?: CustomerFilters | undefined;
+  columns: ExportColumn[];
+}
+
+export type ExportResult =
+  | { status: 'cancelled' }
+  | { status: 'saved'; exportId: string; rows: number; omitted: ExportColumn[]; masked: ExportColumn[]; unencodable: number };
+
+export interface ExportDeps {
+  db: () => Db;
+  policy: FieldPolicy;
+  audit: AuditFn;
+  pickSaveFile: PickSaveFile;
+  now?: () => number;
+  /** Rows read per query: bounded memory for the CSV path at 100,000 rows. */
+  batch?: number;
+}
+
+const isSensitive = (column: ExportColumn): column is SensitiveCustomerField => (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(column);
+
+/** A cell exactly as the screen shows it: the view is the one toCustomerView builds for the list. */
+function cellOf(view: CustomerView, column: ExportColumn): string {
+  const value = column === 'tags' ? view.tags.join(', ') : view[column];
+  return value === undefined || value === null ? '' : guardFormula(String(value));
+}
+
+/**
+ * Customers out to a file. Rows are those the caller's read scope and filters give (the list's
+ * SQL), each cell from the list's own masked view; columns the role may not see are left out and
+ * named on the cover sheet. The row is audited (id, filter, columns, count, SHA-256) after the
+ * file is in place and before the answer; if that fails the file is removed again.
+ */
+export function createCustomerExport(deps: ExportDeps) {
+  const now = () => new Date((deps.now ?? Date.now)());
+  const batch = deps.batch ?? 1000;
+
+  function plan(db: Db, session: Session, columns: ExportColumn[]) {
+    const optional = optionalFieldsOn(db);
+    const wanted = EXPORT_COLUMNS.filter((c) => columns.includes(c));
+    const hidden = (c: ExportColumn) => isSensitive(c) && (deps.policy.visibility(session.role, c) === 'hidden' || (!optional && (c === 'idNumber' || c === 'bankCard')));
+    const kept = wanted.filter((c) => !hidden(c));
+    return {
+      kept,
+      omitted: wanted.filter(hidden),
+      masked: kept.filter((c) => isSensitive(c) && deps.policy.visibility(session.role, c) === 'masked'),
+      optional,
+    };
+  }
+
+  /** Every in-scope row, batch by batch, inside one read transaction (one consistent snapshot). */
+  function eachBatch(db: Db, session: Session, filters: CustomerFilters | undefined, optional: boolean, visit: (views: CustomerView[]) => void): number {
+    const grant = grantFor(session.role, 'customers.read');
+    const where = scopedCustomerWhere(grant === 'all' || grant === 'own' ? grant : 'none', session.userId, filters, now());
+    let after: { value: string; id: number } | undefined;
+    let total = 0;
+    for (;;) {
+      const rows = listCustomers(db, { ...where, sort: 'name', descending: false, after, limit: batch });
+      if (rows.length === 0) break;
+      const tags = tagsOf(db, rows.map((r) => r.id));
+      visit(rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy)));
+      total += rows.length;
+      const last = rows[rows.length - 1]!;
+      after = { value: last.name, id: last.id };
+      if (rows.length < batch) break;
+    }
+    return total;
+  }
+
+  return {
+    async export(session: Session, input: ExportInput): Promise<ExportResult> {
+      // The router checked the permission already; checked again here so the rule lives in core.
+      // 'approval' (managers) refuses until approvals exist: nobody may export alone on it.
+      const grant = grantFor(session.role, 'customers.export');
+      if (grant !== 'all' && grant !== 'own') throw new CofferError('FORBIDDEN', 'Your role does not allow exporting customers.');
+      const at = now();
+      const stamp = at.toISOString().slice(0, 10).replace(/-/g, '');
+      const target = await deps.pickSaveFile(`coffer-customers-${stamp}.${input.format}`, input.format);
+      if (target === null) return { status: 'cancelled' };
+
+      const db = deps.db();
+      const exportId = randomUUID();
+      const encoding = input.format === 'csv' ? (input.encoding ?? 'utf8') : 'utf8';
+      let file: ReturnType<typeof openExportFile>;
+      try {
+        file = openExportFile(target);
+      } catch (error) {
+        throw mapFsError(error);
+      }
+      let rows: number;
+      // Which customers left in the file, ids only: "customers this user saw" includes exports.
+      const ids: number[] = [];
+      let unencodable = 0;
+      let sha256: string;
+      const { kept, omitted, masked, optional } = plan(db, session, input.columns);
+      try {
+        if (input.format === 'csv') {
+          const encoder = csvEncoder(encoding);
+          file.write(encoder.start());
+          file.write(encoder.encode(csvLine(kept)));
+          rows = db.transaction(() =>
+            eachBatch(db, session, input.filters, optional, (views) => {
+              for (const v of views) ids.push(v.id);
+              file.write(encoder.encode(views.map((v) => csvLine(kept.map((c) => cellOf(v, c)))).join('')));
+            }),
+          )();
+          unencodable = encoder.unencodable();
+        } else {
+          const sheet = XLSX.utils.aoa_to_sheet([kept]);
+          rows = db.transaction(() =>
+            eachBatch(db, session, input.filters, optional, (views) => {
+              for (const v of views) ids.push(v.id);
+              XLSX.utils.sheet_add_aoa(sheet, views.map((v) => kept.map((c) => cellOf(v, c))), { origin: -1 });
+            }),
+          )();
+          const book = XLSX.utils.book_new();
+          const cover = coverSheet({ exportId, session, at, filters: input.filters, rows, kept, masked, omitted });
+          XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(cover), 'Export 导出说明');
+          XLSX.utils.book_append_sheet(book, sheet, 'Customers 客户');
+          forceText(sheet);
+          file.write(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+        }
+        sha256 = file.commit();
+      } catch (error) {
+        file.abort();
+        // A full disk or a read-only folder: a STORAGE_UNAVAILABLE the page can explain.
+        throw mapFsError(error);
+      }
+      try {
+        deps.audit(db, { ...auditEntry(session, exportId, input, encoding, kept, rows, sha256), customerIds: ids }, now());
+      } catch (error) {
+        // No export without its audit row: the file goes again.
+        fs.rmSync(target, { force: true });
+        throw error;
+      }
+      return { status: 'saved', exportId, rows, omitted, masked, unencodable };
+    },
+  };
+}
+
+/** Strings only: no cell may become a number (IDs lose digits) or a formula. */
+function forceText(sheet: XLSX.WorkSheet): void {
+  for (const [address, cell] of Object.entries(sheet)) {
+    if (address.startsWith('!')) continue;
+    const c = cell as XLSX.CellObject;
+    c.t = 's';
+    c.v = c.v === undefined || c.v === null ? '' : String(c.v as string);
+    delete c.f;
+  }
+}
+
+function auditEntry(session: Session, exportId: string, input: ExportInput, encoding: string, kept: ExportColumn[], rows: number, sha256: string) {
+  const format = input.format === 'csv' ? `csv-${encoding}` : 'xlsx';
+  const base = `rows=${rows} format=${format} sha256=${sha256}`;
+  const filter = ` filter=${JSON.stringify(input.filters ?? {})}`;
+  // The reason has a length limit; a filter too long for it is named by its keys (in fields).
+  const reason = base.length + filter.length <= 200 ? base + filter : `${base} filter=(see fields)`;
+  return {
+    actor: auditActor(session),
+    action: 'customer.export' as const,
+    entity: 'customer',
+    recordId: exportId,
+    outcome: 'ok' as const,
+    fields: [...kept, ...Object.keys(input.filters ?? {}).map((k) => `filter.${k}`)],
+    reason,
+  };
+}
+
+function coverSheet(info: { exportId: string; session: Session; at: Date; filters: CustomerFilters | undefined; rows: number; kept: ExportColumn[]; masked: ExportColumn[]; omitted: ExportColumn[] }): string[][] {
+  const list = (columns: ExportColumn[]) => (columns.length === 0 ? '-' : columns.join(', '));
+  return [
+    ['导出编号 Export id', info.exportId],
+    ['导出人 Exported by', `${info.session.username} (${info.session.role})`],
+    ['时间 When (UTC)', info.at.toISOString()],
+    ['筛选 Filter', JSON.stringify(info.filters ?? {})],
+    ['行数 Rows', String(info.rows)],
+    ['列 Columns', list(info.kept)],
+    ['已遮盖的列 Masked columns', list(info.masked)],
+    ['未导出的列（无权查看） Omitted columns (not visible to this role)', list(info.omitted)],
+  ];
+}
+
+export type CustomerExport = ReturnType<typeof createCustomerExport>;

@@ -1,0 +1,113 @@
+import { useState } from 'react';
+import { EXPORT_COLUMNS, type ExportColumn } from '../../../../shared/channels/export';
+import type { CustomerFilters } from '../../../../shared/customers';
+import type { ErrorBody } from '../../../../shared/errors';
+import { Dialog } from '../../components/Dialog';
+import { errorTextIn, useT, type MessageKey } from '../../i18n';
+import { exportCustomers } from '../../stores/export-store';
+
+/** The table's columns (CustomersTable ids); hidden ones are saved there as `false`. */
+const TABLE_COLUMNS: ExportColumn[] = ['name', 'mobile', 'email', 'company', 'city', 'region', 'level', 'tags', 'ownerUsername', 'lastInteractionAt', 'createdAt'];
+
+function visibleColumns(): ExportColumn[] {
+  try {
+    // The table's display preference; it holds column ids only, never customer data.
+    const hidden = JSON.parse(localStorage.getItem('coffer.customerColumns') ?? '{}') as Record<string, boolean>;
+    return TABLE_COLUMNS.filter((c) => hidden[c] !== false);
+  } catch {
+    return TABLE_COLUMNS;
+  }
+}
+
+/**
+ * "Export…" for the list as filtered now. The person picks format, encoding and columns (the
+ * visible ones by default); main shows the save dialog, masks as the screen does and answers
+ * with the row count and any columns this role may not take out.
+ */
+export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
+  const t = useT();
+  const [open, setOpen] = useState(false);
+  const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
+  const [encoding, setEncoding] = useState<'utf8' | 'gbk'>('utf8');
+  const [columns, setColumns] = useState<ExportColumn[]>(visibleColumns);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<ErrorBody | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+
+  const col = (c: ExportColumn) => t(`export.col.${c}` as MessageKey);
+  const toggle = (c: ExportColumn, on: boolean) => setColumns((now) => EXPORT_COLUMNS.filter((x) => (x === c ? on : now.includes(x))));
+  const run = async () => {
+    setBusy(true);
+    const result = await exportCustomers({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns });
+    setBusy(false);
+    if (result.status === 'error') return setError(result.error);
+    setOpen(false);
+    setError(null);
+    if (result.status === 'cancelled') return setDone(t('export.cancelled'));
+    const parts = [t('export.done', { count: result.rows })];
+    if (result.omitted.length > 0) parts.push(t('export.omitted', { columns: result.omitted.map(col).join(', ') }));
+    if (result.masked.length > 0) parts.push(t('export.masked', { columns: result.masked.map(col).join(', ') }));
+    if (result.unencodable > 0) parts.push(t('export.unencodable', { count: result.unencodable }));
+    setDone(parts.join(' '));
+  };
+
+  return (
+    <>
+      <button type="button" className="secondary" data-testid="export-open" onClick={() => (setOpen(true), setDone(null), setError(null))}>
+        {t('export.button')}
+      </button>
+      {done && (
+        <p role="status" className="notice notice-ok" data-testid="export-result">
+          {done}
+        </p>
+      )}
+      {open && (
+        <Dialog
+          title={t('export.title')}
+          message={t('export.intro')}
+          confirmLabel={t('export.confirm')}
+          busy={busy}
+          confirmDisabled={columns.length === 0}
+          onConfirm={() => void run()}
+          onCancel={() => setOpen(false)}
+          testId="export-dialog"
+        >
+          {error && (
+            <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+              {errorTextIn(t, 'export', error.code)}
+            </p>
+          )}
+          <fieldset>
+            <legend>{t('export.format')}</legend>
+            {(['xlsx', 'csv'] as const).map((f) => (
+              <label key={f} className="checkbox-inline">
+                <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
+                {t(`export.format.${f}`)}
+              </label>
+            ))}
+          </fieldset>
+          {format === 'csv' && (
+            <fieldset>
+              <legend>{t('export.encoding')}</legend>
+              {(['utf8', 'gbk'] as const).map((e) => (
+                <label key={e} className="checkbox-inline">
+                  <input type="radio" name="export-encoding" value={e} checked={encoding === e} onChange={() => setEncoding(e)} />
+                  {t(`export.encoding.${e}`)}
+                </label>
+              ))}
+            </fieldset>
+          )}
+          <fieldset>
+            <legend>{t('export.columns')}</legend>
+            {EXPORT_COLUMNS.map((c) => (
+              <label key={c} className="checkbox-inline">
+                <input type="checkbox" checked={columns.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
+                {col(c)}
+              </label>
+            ))}
+          </fieldset>
+        </Dialog>
+      )}
+    </>
+  );
+}

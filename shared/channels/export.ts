@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { customerFiltersSchema } from '../customers';
+import { channel } from './common';
+
+/** Every customer field an export can carry, in the order a sheet shows them by default. */
+export const EXPORT_COLUMNS = [
+  'name', 'level', 'ownerUsername', 'tags', 'mobile', 'phone', 'email', 'province', 'city', 'addressDetail',
+  'company', 'industry', 'region', 'source', 'notes', 'idNumber', 'bankCard', 'createdAt', 'updatedAt', 'lastInteractionAt',
+] as const;
+export type ExportColumn = (typeof EXPORT_COLUMNS)[number];
+
+/**
+ * "This view with these columns": the page sends the list's filters and the columns it wants,
+ * never a path; main asks the person where to save and writes the file itself.
+ */
+export const exportChannels = {
+  'customers.export': channel({
+    input: z
+      .object({
+        format: z.enum(['xlsx', 'csv']),
+        encoding: z.enum(['utf8', 'gbk']).optional(),
+        filters: customerFiltersSchema.optional(),
+        columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
+      })
+      .strict()
+      .refine((v) => v.format === 'csv' || v.encoding === undefined, { message: 'encoding is for csv only', path: ['encoding'] }),
+    output: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('cancelled') }),
+      z.object({
+        status: z.literal('saved'),
+        exportId: z.string(),
+        rows: z.number().int(),
+        /** Columns left out because the role may not see them. */
+        omitted: z.array(z.enum(EXPORT_COLUMNS)),
+        masked: z.array(z.enum(EXPORT_COLUMNS)),
+        /** GBK only: characters the encoding could not hold (written as '?'). */
+        unencodable: z.number().int(),
+      }),
+    ]),
+    permission: 'customers.export',
+  }),
+} as const;
