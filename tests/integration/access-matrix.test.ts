@@ -39,7 +39,8 @@ describeKeychain('access control through the router', () => {
     // The table really does deny something to every non-owner role, so the loop above tested both ways.
     for (const role of ROLE_LIST.filter((r) => r !== 'owner')) expect(rows.some((r) => r.endsWith(`${role} FORBIDDEN`)), role).toBe(true);
     world.core.close();
-  });
+    // A sweep over every channel and role: it grows with the contract, so it gets its own bound.
+  }, 180_000);
 
   it('row scope: sales sees and edits only its own customers; another customer is NOT_FOUND', async () => {
     const world = await accessWorld();
@@ -92,7 +93,8 @@ describeKeychain('access control through the router', () => {
       }
     }
     world.core.close();
-  });
+    // A sweep over every channel and role: it grows with the contract, so it gets its own bound.
+  }, 180_000);
 
   it('sales reveals its own customer with a reason, audited with the reason; support may not reveal', async () => {
     const world = await accessWorld();
