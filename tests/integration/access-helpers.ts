@@ -84,6 +84,18 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'users.stale': {},
   'settings.setStaleDays': { days: 30 },
   'customers.export': { format: 'csv', columns: ['name', 'mobile'] },
+  // No import is open in the sweep: each answers NOT_FOUND (or cancelled) after the permission check.
+  'import.open': {},
+  'import.preview': { importId: 'none' },
+  'import.dryRun': { importId: 'none', mapping: [{ letter: 'A', target: 'name' }], choice: 'skip', rememberMapping: false },
+  'import.rows': { importId: 'none', offset: 0, limit: 10 },
+  'import.commit': { importId: 'none', confirmRepeat: false },
+  'import.progress': { importId: 'none' },
+  'import.cancel': { importId: 'none' },
+  'import.saveErrors': { importId: 'none' },
+  'import.close': { importId: 'none' },
+  'import.history': {},
+  'import.undo': { batchId: 'none', force: false },
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
