@@ -46,13 +46,21 @@ export interface PlanPolicy {
 
 const ACTION_OF: Record<DuplicateChoice, RowAction> = { skip: 'skip', updateEmpty: 'update', overwrite: 'update', new: 'new', merge: 'merge' };
 
-function vaultMatch(db: Db, phones: readonly string[], email: string | null): { id: number; ownerId: number; name: string } | undefined {
+interface VaultMatch {
+  id: number;
+  ownerId: number;
+  name: string;
+}
+
+/** Live customers with the same phone or e-mail key, lowest id first. */
+function vaultMatches(db: Db, phones: readonly string[], email: string | null): VaultMatch[] {
   const q = db.prepare(
     `SELECT c.id, c.owner_id AS ownerId, c.name FROM customer_keys k JOIN customers c ON c.id = k.customer_id
-      WHERE k.kind = ? AND k.value = ? AND c.deleted_at IS NULL ORDER BY c.id LIMIT 1`,
+      WHERE k.kind = ? AND k.value = ? AND c.deleted_at IS NULL ORDER BY c.id LIMIT 20`,
   );
-  const found = [...phones.map((p) => q.get('phone', p)), email ? q.get('email', email) : undefined].filter(Boolean) as { id: number; ownerId: number; name: string }[];
-  return found.sort((a, b) => a.id - b.id)[0];
+  const found = new Map<number, VaultMatch>();
+  for (const m of [...phones.flatMap((p) => q.all('phone', p)), ...(email ? q.all('email', email) : [])] as VaultMatch[]) found.set(m.id, m);
+  return [...found.values()].sort((a, b) => a.id - b.id);
 }
 
 /**
@@ -95,11 +103,14 @@ export function planImport(db: Db, session: Session, table: ParsedTable, input: 
     let match: RowResult['match'] = null;
 
     if (errors.length === 0) {
-      const existing = vaultMatch(db, phones, email);
+      const all = vaultMatches(db, phones, email);
+      const reachable = all.filter((m) => grantReaches(policy.grant, m.ownerId, session.userId));
+      const existing = reachable[0];
+      for (const m of all) if (!reachable.includes(m)) hidden.add(m.id);
       const earlier = keys.map((k) => inFile.get(k)).find((e) => e !== undefined);
       if (earlier) warnings.push({ code: 'duplicate_in_file', row: earlier.row });
-      if (existing && !grantReaches(policy.grant, existing.ownerId, session.userId)) {
-        hidden.add(existing.id);
+      if (!existing && all.length > 0) {
+        // Only someone else's customer matches: an error that names nobody (the probe is audited).
         errors.push({ code: 'duplicate_out_of_scope' });
       } else if (existing) {
         matched.add(existing.id);

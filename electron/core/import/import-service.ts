@@ -1,6 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { SENSITIVE_CUSTOMER_FIELDS } from '../../../shared/customers';
 import { CofferError } from '../../../shared/errors';
 import { canQueryField } from '../../../shared/field-policy';
 import {
@@ -334,7 +335,7 @@ export function createImportService(deps: ImportDeps) {
 
 /** Owners may reveal every field; sales and managers may only change fields they see in full. */
 function fullField(session: Session, field: string): boolean {
-  return session.role === 'owner' || canQueryField(session.role, field);
+  return session.role === 'owner' || !(SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field) || canQueryField(session.role, field);
 }
 
 function checkMapping(headers: readonly string[], mapping: readonly { letter: string; target: ImportTarget }[]): void {

@@ -113,7 +113,8 @@ export function rowValues(row: number, cells: readonly string[], context: RowCon
     out.values[target] = target === 'idNumber' ? normalizeChineseIdNumber(value) : value;
     out.columns[target] = column;
   }
-  if (!out.values.name) out.errors.unshift({ code: 'name_missing', ...(nameLetter(context.columns) ?? {}) });
+  const nameAt = nameLetter(context.columns);
+  if (!out.values.name && !out.errors.some((e) => e.column !== undefined && e.column === nameAt?.column)) out.errors.unshift({ code: 'name_missing', ...(nameAt ?? {}) });
   return out;
 }
 
