@@ -101,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
     engineProblem,
     ...(options.keychain ? { keychain: options.keychain } : {}),
+    onOpened: () => ensurePinyinIndex(),
   });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
@@ -130,19 +131,18 @@ export function createCore(options: CoreOptions): Core {
   let lockedReason: LockedReason | null = null;
   const runner = workerJobRunner(options.backupWorker ?? path.resolve('out/main/backup-worker.js'));
 
-  // The pinyin index is rebuilt after unlock when its version differs from the code's (new vault
-  // from migration 014, or an upgraded pinyin-pro). Checked every few seconds rather than hooked
-  // into each unlock path (keychain, recovery key, setup, restore); a rebuild yields between batches.
+  // The pinyin index is rebuilt whenever a database opens (setup, unlock, restore) with an index
+  // version that differs from the code's (a vault from before migration 014, an upgraded
+  // pinyin-pro). The rebuild yields between batches; one stopped by a lock resumes on the next open.
   let pinyinRebuild: (() => void) | undefined;
-  const pinyinWatch = setInterval(() => {
+  function ensurePinyinIndex(): void {
     try {
       if (pinyinRebuild || vault.state() !== 'unlocked' || pinyinIndexCurrent(vault.db())) return;
     } catch {
-      return; // locked or closing between the two calls: the next tick looks again
+      return; // locked again before this ran: the next open looks again
     }
     pinyinRebuild = startPinyinRebuild(db, { onDone: () => (pinyinRebuild = undefined), onError: () => (pinyinRebuild = undefined) });
-  }, 3_000);
-  pinyinWatch.unref();
+  }
 
   async function retryKeychain(): Promise<void> {
     lockedReason = await unlockFromKeychainIfPossible(vault);
@@ -213,7 +213,6 @@ export function createCore(options: CoreOptions): Core {
       };
     },
     close() {
-      clearInterval(pinyinWatch);
       clearInterval(importSweep);
       pinyinRebuild?.();
       sessions.endAll();
