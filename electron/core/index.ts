@@ -22,7 +22,7 @@ import { createDashboardService, type DashboardService } from './dashboard/dashb
 import { createReminderService, type ReminderService } from './reminders/reminder-service';
 import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './settings/customer-fields-service';
 import { createAppService, type AppService } from './app/app-service';
-import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
+import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
@@ -105,7 +105,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
-  const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now });
+  // A locked or ended session's open import file is let go at once (imports is created below).
+  let releaseImport: (session: Session) => void = () => undefined;
+  const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now, onRelease: (session) => releaseImport(session) });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
   const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
   const customers = createCustomerService({
@@ -166,9 +168,7 @@ export function createCore(options: CoreOptions): Core {
     pickSaveFile: options.pickSaveFile ?? (async () => null),
     locale: () => app.locale(),
   });
-  // A signed-out or locked session's open file (its bytes and plan) is let go within a minute.
-  const importSweep = setInterval(() => imports.sweep((s) => sessions.isActive(s)), 60_000);
-  importSweep.unref();
+  releaseImport = (session) => imports.drop(session);
 
   return {
     app,
@@ -213,7 +213,6 @@ export function createCore(options: CoreOptions): Core {
       };
     },
     close() {
-      clearInterval(importSweep);
       pinyinRebuild?.();
       sessions.endAll();
       vault.close();
