@@ -27,7 +27,7 @@ export async function saveErrorRows(
   const byRow = new Map(table.rows.map((r) => [r.row, r.cells]));
   const rows = results
     .filter((r) => r.errors.length > 0 || r.warnings.length > 0)
-    .map((r) => ({ row: r.row, cells: byRow.get(r.row) ?? [], reason: [...r.errors, ...r.warnings].map((reason) => reasonText(reason, locale)).join(locale === 'zh-CN' ? '；' : '; ') }));
+    .map((r) => ({ row: r.row, cells: byRow.get(r.row) ?? [], reasons: [...r.errors, ...r.warnings].map((reason) => reasonText(reason, locale)).join(locale === 'zh-CN' ? '；' : '; ') }));
   const stamp = deps.now().toISOString().slice(0, 10).replace(/-/g, '');
   const target = await deps.pickSaveFile(`coffer-import-errors-${stamp}.xlsx`, 'xlsx');
   if (target === null) return { status: 'cancelled' };

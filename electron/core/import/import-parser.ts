@@ -15,5 +15,5 @@ export interface ImportParser {
   /** A cell as the person typed it: Coffer's own formula guard (a leading ' before = + - @) removed. */
   unguard(text: string): string;
   /** The rows with problems as an .xlsx: the original cells plus a reason column. */
-  errorWorkbook(headers: readonly string[], rows: readonly { row: number; cells: readonly string[]; reason: string }[]): Uint8Array;
+  errorWorkbook(headers: readonly string[], rows: readonly { row: number; cells: readonly string[]; reasons: string }[]): Uint8Array;
 }
