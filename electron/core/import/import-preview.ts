@@ -1,8 +1,9 @@
-import { IMPORT_TARGETS, columnLetter, type ImportPreview, type ImportTarget } from '../../../shared/import';
+import { IMPORT_TARGETS, type ImportPreview, type ImportTarget } from '../../../shared/import';
 import type { Db } from '../db/open-database';
 import type { ImportParser } from './import-parser';
 import { lastImportOf, rememberedMapping } from './import-repository';
 import type { ParsedTable } from './parsed-table';
+import { columnLetters } from './row-values';
 
 /**
  * What the wizard shows of an opened file: its columns with samples and a suggested target (the
@@ -13,7 +14,7 @@ export function buildPreview(db: Db, parser: ImportParser, entry: { id: string; 
   const { table } = entry;
   const remembered = rememberedMapping(db, parser.headerSignature(table.headers));
   const suggested = parser.suggestMapping(table.headers);
-  const letters = table.headers.map((_, i) => columnLetter(i));
+  const letters = columnLetters(table);
   const fromMemory = remembered && remembered.every((m) => letters.includes(m.letter) && (IMPORT_TARGETS as readonly string[]).includes(m.target));
   return {
     importId: entry.id,
@@ -32,7 +33,7 @@ export function buildPreview(db: Db, parser: ImportParser, entry: { id: string; 
     })),
     rows: table.rows.length,
     rememberedMapping: Boolean(fromMemory),
-    precisionLost: table.precisionLost.map((i) => columnLetter(i)),
+    precisionLost: table.precisionLost.map((i) => letters[i]!),
     importedBefore: lastImportOf(db, entry.sha256),
   };
 }

@@ -5,7 +5,6 @@ import { SENSITIVE_CUSTOMER_FIELDS } from '../../../shared/customers';
 import { CofferError } from '../../../shared/errors';
 import { canQueryField } from '../../../shared/field-policy';
 import {
-  columnLetter,
   type DuplicateChoice,
   type ImportBatch,
   type ImportPreview,
@@ -29,6 +28,7 @@ import { insertBatch, lastImportOf, listBatches, rememberMapping, settleInterrup
 import { UNDO_DAYS, undoBatch, type UndoResult } from './import-undo';
 import type { ParseOptions, ParsedTable } from './parsed-table';
 import { saveErrorRows } from './import-errors-file';
+import { columnLetters } from './row-values';
 import { buildPreview } from './import-preview';
 
 export type PickImportFile = () => Promise<string | null>;
@@ -142,7 +142,7 @@ export function createImportService(deps: ImportDeps) {
     dryRun(session: Session, input: { importId: string; mapping: { letter: string; target: ImportTarget }[]; choice: DuplicateChoice; overrides?: { row: number; choice: DuplicateChoice }[] | undefined; rememberMapping: boolean }) {
       const entry = entryOf(session, input.importId);
       if (entry.job) throw new CofferError('CONFLICT', 'This file was imported already. Open it again to import it once more.');
-      checkMapping(entry.table.headers, input.mapping);
+      checkMapping(entry.table, input.mapping);
       const grant = grantOf(session);
       const db = deps.db();
       const at = now();
@@ -277,8 +277,8 @@ function fullField(session: Session, field: string): boolean {
   return session.role === 'owner' || !(SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field) || canQueryField(session.role, field);
 }
 
-function checkMapping(headers: readonly string[], mapping: readonly { letter: string; target: ImportTarget }[]): void {
-  const letters = new Set(headers.map((_, i) => columnLetter(i)));
+function checkMapping(table: ParsedTable, mapping: readonly { letter: string; target: ImportTarget }[]): void {
+  const letters = new Set(columnLetters(table));
   const seen = new Set<string>();
   for (const m of mapping) {
     if (!letters.has(m.letter)) throw new CofferError('INVALID_INPUT', `Column ${m.letter} is not in the file.`);
