@@ -13,7 +13,9 @@ import { columnLetters } from './row-values';
 export function buildPreview(db: Db, parser: ImportParser, entry: { id: string; fileName: string; sha256: string; table: ParsedTable }): ImportPreview {
   const { table } = entry;
   const remembered = rememberedMapping(db, parser.headerSignature(table.headers));
-  const suggested = parser.suggestMapping(table.headers);
+  // Twenty's founder: examples from row 1 alone mislead; the first 20 non-empty values per column.
+  const many = table.headers.map((_, i) => samplesOf(table, i, parser.unguard, 20));
+  const suggested = parser.suggestMapping(table.headers, many);
   const letters = columnLetters(table);
   const fromMemory = remembered && remembered.every((m) => letters.includes(m.letter) && (IMPORT_TARGETS as readonly string[]).includes(m.target));
   return {
@@ -28,7 +30,7 @@ export function buildPreview(db: Db, parser: ImportParser, entry: { id: string; 
     columns: table.headers.map((header, index) => ({
       letter: letters[index]!,
       header,
-      samples: samplesOf(table, index, parser.unguard),
+      samples: many[index]!.slice(0, 3),
       suggested: (fromMemory ? (remembered.find((m) => m.letter === letters[index])?.target as ImportTarget | undefined) : suggested[index]) ?? 'ignore',
     })),
     rows: table.rows.length,
@@ -38,12 +40,12 @@ export function buildPreview(db: Db, parser: ImportParser, entry: { id: string; 
   };
 }
 
-function samplesOf(table: ParsedTable, index: number, unguard: (text: string) => string): string[] {
+function samplesOf(table: ParsedTable, index: number, unguard: (text: string) => string, count: number): string[] {
   const samples: string[] = [];
   for (const row of table.rows) {
     const value = unguard(row.cells[index] ?? '').trim();
     if (value !== '') samples.push(value);
-    if (samples.length === 3) break;
+    if (samples.length === count) break;
   }
   return samples;
 }
