@@ -54,8 +54,10 @@ export interface CoreOptions {
   pickSaveFile?: PickSaveFile;
   /** Shows an open dialog for a customer file to import (Excel, WPS, CSV); without one, importing is cancelled. */
   pickImportFile?: PickImportFile;
-  /** The file parser of the import (in a worker in the app); without one, opening a file is refused. */
+  /** The file parser of the import; the worker-based one (importWorker) by default. Tests may pass an in-process one. */
   importParser?: ImportParser;
+  /** The built import worker (out/main/import-worker.js); main and the benchmark pass theirs. */
+  importWorker?: string;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
   /** Data-free start-up lines (the database engine check); main's log by default. */
