@@ -46,8 +46,10 @@ export function parseInProcess(bytes: Uint8Array, options: ParseOptions = {}, li
       sheetRows: rowsRead,
     });
   } catch (error) {
+    // SheetJS says "password-protected" for an encrypted ODS or BIFF; "Unsupported ZIP
+    // encryption" is a damaged (or PKZIP-encrypted, which no office suite writes) archive.
     const said = error instanceof Error ? error.message : '';
-    throw parseFailure(/password|encrypt/i.test(said) ? 'password_protected' : 'corrupt', limits);
+    throw parseFailure(/password-protected/i.test(said) ? 'password_protected' : 'corrupt', limits);
   }
   const sheets = book.SheetNames.slice();
   if (sheets.length === 0) throw parseFailure('corrupt', limits);
