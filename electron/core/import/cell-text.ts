@@ -15,8 +15,14 @@ export function unguard(text: string): string {
  */
 export function cleanCell(text: string): string {
   if (text === '') return text;
-  return unguard(text).normalize('NFKC').replace(/\s+/g, ' ').trim();
+  const value = unguard(text);
+  // Most cells (phones, IDs, e-mails) are printable ASCII with single inner spaces: NFKC and the
+  // whitespace rules change nothing there, and skipping them halves the time of a large file.
+  if (PLAIN_ASCII.test(value)) return value;
+  return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
 }
+
+const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;
 
 /** Significant digits of a number's shortest round-trip spelling (what the file stored). */
 export function significantDigits(value: number): number {

@@ -53,47 +53,64 @@ export function detectDelimiter(text: string): Delimiter {
  */
 export function readDelimited(text: string, delimiter: string, stopAfter = Infinity): { records: string[][]; stopped: boolean } {
   const records: string[][] = [];
+  const sep = delimiter.charCodeAt(0);
+  const length = text.length;
   let nonEmpty = 0;
   let record: string[] = [];
-  let field = '';
-  let quoted = false;
-  let fieldStart = true;
-  const endRecord = () => {
+  let i = 0;
+  // Fields are sliced, not built a character at a time: 100,000 rows read in a fraction of the time.
+  while (i < length) {
+    let field: string;
+    if (text.charCodeAt(i) === 0x22) {
+      // Quoted: "" is one quote; after the closing quote, anything up to the delimiter is kept
+      // (lenient, as Excel is); an unclosed quote keeps the rest of the file.
+      let value = '';
+      let at = i + 1;
+      for (;;) {
+        const quote = text.indexOf('"', at);
+        if (quote < 0) {
+          value += text.slice(at);
+          at = length;
+          break;
+        }
+        value += text.slice(at, quote);
+        if (text.charCodeAt(quote + 1) === 0x22) {
+          value += '"';
+          at = quote + 2;
+        } else {
+          at = quote + 1;
+          break;
+        }
+      }
+      let end = at;
+      while (end < length && !isBreak(text.charCodeAt(end), sep)) end += 1;
+      field = value + text.slice(at, end);
+      i = end;
+    } else {
+      // Unquoted: a quote inside is text (Excel writes 5" as 5").
+      let end = i;
+      while (end < length && !isBreak(text.charCodeAt(end), sep)) end += 1;
+      field = text.slice(i, end);
+      i = end;
+    }
     record.push(field);
+    const code = i < length ? text.charCodeAt(i) : -1;
+    if (code === sep) {
+      i += 1;
+      // A delimiter at the very end still opens one more (empty) field.
+      if (i === length) record.push('');
+      continue;
+    }
+    // A line break or the end of the text ends the record.
+    if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
+    else if (code !== -1) i += 1;
     records.push(record);
     if (record.some((cell) => cell !== '')) nonEmpty += 1;
     record = [];
-    field = '';
-    fieldStart = true;
-  };
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch !== '"') field += ch;
-      else if (text[i + 1] === '"') {
-        field += '"';
-        i += 1;
-      } else quoted = false;
-      continue;
-    }
-    if (ch === '"' && fieldStart) {
-      quoted = true;
-      fieldStart = false;
-    } else if (ch === delimiter) {
-      record.push(field);
-      field = '';
-      fieldStart = true;
-    } else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i += 1;
-      endRecord();
-      if (nonEmpty > stopAfter) return { records, stopped: true };
-    } else {
-      // A quote inside an unquoted field is text (Excel writes 5" as 5").
-      field += ch;
-      fieldStart = false;
-    }
+    if (nonEmpty > stopAfter) return { records, stopped: true };
   }
-  // The last line without a line break; an unclosed quote keeps what it held.
-  if (field !== '' || record.length > 0 || quoted) endRecord();
+  if (record.length > 0) records.push(record);
   return { records, stopped: false };
 }
+
+const isBreak = (code: number, sep: number) => code === sep || code === 0x0a || code === 0x0d;

@@ -3,6 +3,9 @@ import { cleanCell, numberText, significantDigits, unguard } from '../../../elec
 import { guardFormula } from '../../../electron/core/export/formula-guard';
 import { HOSTILE } from '../export/hostile-payloads';
 
+// An 18-digit ID typed into a number cell: a double keeps only about 17 significant digits.
+const TYPED_ID = Number('110101199003071234');
+
 describe('unguard: Coffer exports read back exactly', () => {
   it.each(HOSTILE)('guardFormula then unguard gives back %j', (payload) => {
     expect(guardFormula(payload)).not.toBe(payload);
@@ -25,12 +28,16 @@ describe('clean cells', () => {
     expect(cleanCell('北京（朝阳）\r\n建国路\u3000１号')).toBe('北京(朝阳) 建国路 1号');
     expect(cleanCell("'=HYPERLINK(1)")).toBe('=HYPERLINK(1)');
     expect(cleanCell('')).toBe('');
+    expect(cleanCell("'-1+2")).toBe('-1+2');
+    expect(cleanCell('a  b ')).toBe('a b');
+    expect(cleanCell('a@example.com')).toBe('a@example.com');
+    expect(cleanCell('ＡＢ１')).toBe('AB1');
   });
 });
 
 describe('numbers as text', () => {
   it.each([
-    [110101199003071234, '110101199003071230'],
+    [TYPED_ID, '110101199003071230'],
     [110101199003071000, '110101199003071000'],
     [13800138000, '13800138000'],
     [1e21, '1000000000000000000000'],
@@ -44,7 +51,7 @@ describe('numbers as text', () => {
   });
 
   it('counts the significant digits a float kept', () => {
-    expect(significantDigits(110101199003071234)).toBe(17);
+    expect(significantDigits(TYPED_ID)).toBe(17);
     expect(significantDigits(110101199003071000)).toBe(15);
     expect(significantDigits(1000)).toBe(1);
   });
