@@ -1,9 +1,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import * as XLSX from '@e965/xlsx';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CofferError } from '../../shared/errors';
 import { parseImportFile, parseInProcess } from '../../electron/core/import/parse-file';
-import { delimited, encode, encryptedOfficeFile, HEADERS, manyRows, randomBytes, ROWS, TABLE, workbook, zipClaiming } from '../unit/import/fixtures';
+import { delimited, encode, encryptedOfficeFile, HEADERS, manyRows, randomBytes, ROWS, TABLE, workbook, workbookOf, zipClaiming } from '../unit/import/fixtures';
 
 // The built worker, as the app runs it: build first with `npx electron-vite build`.
 const WORKER = path.resolve('out/main/import-worker.js');
@@ -39,6 +40,10 @@ describe('parsing on a worker thread', () => {
     const other = await parseImportFile(workbook({ A: TABLE, B: [['姓名'], ['赵六']] }), { workerScript: WORKER, sheet: 'B' });
     expect(other.rows).toEqual([{ row: 2, cells: ['赵六'] }]);
     expect((await refusal(parseImportFile(workbook({ A: TABLE }), { workerScript: WORKER, sheet: 'Z' }))).fields).toEqual({ sheet: 'unknown' });
+    const sheet = XLSX.utils.aoa_to_sheet([['公司', '姓名'], ['甲公司', '王镕'], [null, '李堃']]);
+    sheet['!merges'] = [XLSX.utils.decode_range('A2:A3')];
+    const merged = await parseImportFile(workbookOf(sheet), { workerScript: WORKER, fillMerged: true });
+    expect(merged.rows.map((r) => r.cells)).toEqual([['甲公司', '王镕'], ['甲公司', '李堃']]);
   });
 
   it('brings a refusal back with its code, reason and message, and nothing else', async () => {

@@ -51,9 +51,10 @@ function cellText(cell: XLSX.CellObject, date1904: boolean): string {
 }
 
 /** A dense SheetJS sheet (read with raw values, number formats and formulas) as a grid. */
-export function gridFromSheet(sheet: XLSX.WorkSheet, date1904: boolean, rowsRead: number): Grid {
+export function gridFromSheet(sheet: XLSX.WorkSheet, date1904: boolean, rowsRead: number, fillMerged = false): Grid {
   const grid = emptyGrid();
   const data = (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][];
+  if (fillMerged) fillMergedDown(data, sheet['!merges'] ?? []);
   for (let r = 0; r < data.length; r++) {
     const source = data[r];
     if (!source) continue;
@@ -78,4 +79,23 @@ export function gridFromSheet(sheet: XLSX.WorkSheet, date1904: boolean, rowsRead
   const full = sheet['!fullref'] ?? sheet['!ref'];
   grid.truncated = full ? XLSX.utils.decode_range(full).e.r + 1 > rowsRead : false;
   return grid;
+}
+
+/**
+ * A merged range shows its top-left value in every row it spans (company 甲 over three contacts):
+ * each row below gets that value as a plain value (not a formula) in the range's first column.
+ */
+function fillMergedDown(data: (XLSX.CellObject | undefined)[][], merges: XLSX.Range[]): void {
+  for (const { s, e } of merges) {
+    const top = data[s.r]?.[s.c];
+    if (!top || e.r <= s.r) continue;
+    for (let r = s.r + 1; r <= e.r && r < data.length; r++) {
+      const row = (data[r] ??= []);
+      if (row[s.c] !== undefined) continue;
+      const copy: XLSX.CellObject = { t: top.t };
+      if (top.v !== undefined) copy.v = top.v;
+      if (top.z !== undefined) copy.z = top.z;
+      row[s.c] = copy;
+    }
+  }
 }

@@ -56,7 +56,7 @@ export function parseInProcess(bytes: Uint8Array, options: ParseOptions = {}, li
   const date1904 = Boolean(book.Workbook?.WBProps?.date1904);
   const gridOf = (name: string): Grid => {
     const sheet = book.Sheets[name];
-    return sheet ? gridFromSheet(sheet, date1904, rowsRead) : { rows: [], longNumbers: [], formulas: [], truncated: false };
+    return sheet ? gridFromSheet(sheet, date1904, rowsRead, options.fillMerged === true) : { rows: [], longNumbers: [], formulas: [], truncated: false };
   };
 
   let sheet: string;
@@ -111,7 +111,7 @@ export function parseImportFile(bytes: Uint8Array, options: ParseFileOptions): P
   if (bytes.length === 0) return Promise.reject(parseFailure('empty', limits));
   if (bytes.length > limits.maxBytes) return Promise.reject(parseFailure('too_large', limits));
   if (!fs.existsSync(options.workerScript)) return Promise.reject(new CofferError('INTERNAL', 'The import worker is missing from this installation. Reinstall Coffer.'));
-  const parseOptions: ParseOptions = { sheet: options.sheet, encoding: options.encoding, headerRow: options.headerRow };
+  const parseOptions: ParseOptions = { sheet: options.sheet, encoding: options.encoding, headerRow: options.headerRow, fillMerged: options.fillMerged };
   return new Promise<ParsedTable>((resolve, reject) => {
     const worker = new Worker(options.workerScript, {
       workerData: { bytes, options: parseOptions, limits },

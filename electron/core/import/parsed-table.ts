@@ -32,4 +32,6 @@ export interface ParseOptions {
   sheet?: string | undefined;
   encoding?: TextEncoding | undefined;
   headerRow?: number | undefined;
+  /** Copy a vertically merged cell's value into every row of the merge (a company over its contacts). */
+  fillMerged?: boolean | undefined;
 }

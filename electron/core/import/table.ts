@@ -4,6 +4,8 @@ import { detectHeaderRow, isIdLikeHeader } from './headers';
 import type { ParsedTable } from './parsed-table';
 import { parseFailure, type Limits } from './parse-limits';
 
+const SCIENTIFIC = /^[+-]?\d(\.\d+)?e\+?\d+$/i;
+
 type TableFacts = Pick<ParsedTable, 'format' | 'sheets' | 'sheet' | 'encoding' | 'encodingCandidates'>;
 
 /**
@@ -51,6 +53,12 @@ export function tableFromGrid(grid: Grid, facts: TableFacts, headerRowOption: nu
     // column of 15+ digits ending in 000 is the usual sign that the last digits were zeroed.
     if (n.significant >= 16 || (n.digits.length >= 15 && n.digits.endsWith('000') && isIdLikeHeader(headers[index]!))) lost.add(index);
   }
+  // A CSV saved by Excel holds what the cell showed: an 18-digit ID typed as a number becomes
+  // 1.10101E+17, and the digits are gone before Coffer sees the file.
+  kept.forEach((_, index) => {
+    if (lost.has(index) || !isIdLikeHeader(headers[index]!)) return;
+    if (rows.some((r) => SCIENTIFIC.test(r.cells[index]!))) lost.add(index);
+  });
   const formulaCells = grid.formulas.flatMap((f) => {
     const column = keptIndex.get(f.col);
     return f.row > headerRow && column !== undefined ? [{ row: f.row, column }] : [];

@@ -102,6 +102,20 @@ describe('layout', () => {
   });
 });
 
+describe('merged cells', () => {
+  const sheetWithMerge = () => {
+    const sheet = XLSX.utils.aoa_to_sheet([['公司', '姓名', '手机'], ['甲公司', '王镕', '13800138000'], [null, '李堃', '13900139000'], [null, '张喆', '13700137000'], ['乙公司', '赵六', '13600136000']]);
+    sheet['!merges'] = [XLSX.utils.decode_range('A2:A4')];
+    return sheet;
+  };
+
+  it.each(['xlsx', 'biff8'] as const)('%s: filled downward when asked, left empty otherwise', (bookType) => {
+    const bytes = workbookOf(sheetWithMerge(), bookType);
+    expect(parseInProcess(bytes, { fillMerged: true }).rows.map((r) => r.cells[0])).toEqual(['甲公司', '甲公司', '甲公司', '乙公司']);
+    expect(parseInProcess(bytes).rows.map((r) => r.cells[0])).toEqual(['甲公司', '', '', '乙公司']);
+  });
+});
+
 describe('numbers and formulas', () => {
   it('flags a numeric 18-digit ID (17 significant digits kept) and an Excel-truncated one ending in 000', () => {
     const sheet = XLSX.utils.aoa_to_sheet([['姓名', '手机', '身份证号', '证件号码', '金额'], ['王', 13800138000, TYPED_ID, 110101199003071000, 123456789012345000]]);
@@ -114,6 +128,13 @@ describe('numbers and formulas', () => {
   it('the same numbers in .xls are flagged too; an ID typed as text is not', () => {
     const sheet = XLSX.utils.aoa_to_sheet([['姓名', '身份证号', '银行卡号'], ['王', '110101199003071234', 6222020200112233000]]);
     expect(parseInProcess(workbookOf(sheet, 'biff8')).precisionLost).toEqual([2]);
+  });
+
+  it('a CSV saved by Excel shows an 18-digit ID as 1.10101E+17: that ID column is flagged, other columns not', () => {
+    const csv = '姓名,身份证号,金额,备注\r\n王,1.10101E+17,1E+17,1.1E+17\r\n李,110101199003071234,5,\r\n';
+    const table = parseInProcess(encode(csv, 'gbk'));
+    expect(table.precisionLost).toEqual([1]);
+    expect(parseInProcess(encode(delimited(TABLE), 'gbk')).precisionLost).toEqual([]);
   });
 
   it('a formula gives its cached value and is counted per cell', () => {
