@@ -68,19 +68,23 @@ export const HEADER_SEARCH_ROWS = 10;
 
 /**
  * The header row (index into `rows`): the first of the first ten non-empty rows whose non-empty
- * cells are at least half known headers (SuiteCRM's rule), else the first non-empty row.
+ * cells are at least half known headers (SuiteCRM's rule). Failing that, the row with the most
+ * known headers if it has at least two (a wide sheet of custom columns under a title row), else
+ * the first non-empty row. The person can always choose another.
  */
 export function detectHeaderRow(rows: readonly (readonly string[])[]): number {
   let first = -1;
   let seen = 0;
+  let most = { index: -1, hits: 1 };
   for (let i = 0; i < rows.length && seen < HEADER_SEARCH_ROWS; i++) {
     const { hits, filled } = headerHits(rows[i]!);
     if (filled === 0) continue;
     if (first < 0) first = i;
     seen += 1;
     if (hits * 2 >= filled) return i;
+    if (hits > most.hits) most = { index: i, hits };
   }
-  return Math.max(first, 0);
+  return most.index >= 0 ? most.index : Math.max(first, 0);
 }
 
 // A column without a known header is suggested only when every sample is plainly one kind.

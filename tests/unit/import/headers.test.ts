@@ -81,6 +81,12 @@ describe('header row', () => {
     expect(detectHeaderRow([[], ['王镕', '01012345678'], ['李堃', '13800138000']])).toBe(1);
   });
 
+  it('a wide header of mostly custom columns under a title: the row with the most known headers (two or more)', () => {
+    const wide = ['姓名', '手机', '意向', '预算', '跟进人', '到店日期'];
+    expect(detectHeaderRow([['2024年客户名单'], wide, ['王', '138', '高', '10万', '李', '3月']])).toBe(1);
+    expect(detectHeaderRow([['2024年客户名单'], ['姓名', '意向', '预算', '跟进人'], ['王', '高', '10万', '李']])).toBe(0);
+  });
+
   it('looks only at the first ten non-empty rows', () => {
     const rows = [...Array.from({ length: 10 }, (_, i) => [`标题${i}`]), ['姓名', '手机']];
     expect(detectHeaderRow(rows)).toBe(0);

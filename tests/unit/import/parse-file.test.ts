@@ -75,6 +75,14 @@ describe('layout', () => {
     }
   });
 
+  it('a table that starts at C5 keeps its Excel row numbers and file columns', () => {
+    for (const bookType of ['xlsx', 'biff8'] as const) {
+      const table = parseInProcess(workbookOf(XLSX.utils.aoa_to_sheet(TABLE, { origin: 'C5' }), bookType));
+      expect(table).toMatchObject({ headerRow: 5, headers: HEADERS, sourceColumns: [2, 3, 4, 5] });
+      expect(table.rows.map((r) => r.row)).toEqual([6, 7, 8]);
+    }
+  });
+
   it('the header row can be chosen; outside the sheet is refused', () => {
     const bytes = workbook({ S: [['x', 'y'], ...TABLE] });
     expect(parseInProcess(bytes).headerRow).toBe(2);
