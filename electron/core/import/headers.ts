@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { ImportTarget } from '../../../shared/import';
-import { foldChinese } from '../customers/pinyin-keys';
+import { Converter } from 'opencc-js/t2cn';
 
 /**
  * Column headers people actually type, Chinese and English. For 2-4 character Chinese headers an
@@ -25,6 +25,11 @@ const SYNONYMS: Record<Exclude<ImportTarget, 'ignore'>, string[]> = {
   idNumber: ['身份证', '身份证号', '证件号码'],
   bankCard: ['银行卡', '银行卡号'],
 };
+
+// OpenCC's traditional -> simplified tables only (as search folds names, customers/pinyin-keys.ts),
+// without pinyin-pro: the import worker loads this module on every file and needs no readings.
+let toSimplified: ((text: string) => string) | undefined;
+const foldChinese = (text: string) => (toSimplified ??= Converter({ from: 't', to: 'cn' }))(text.normalize('NFKC'));
 
 /**
  * One spelling per header: NFKC (full-width letters, （）), traditional folded to simplified, lower
