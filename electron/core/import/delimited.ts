@@ -47,12 +47,14 @@ export function detectDelimiter(text: string): Delimiter {
 }
 
 /**
- * Records of the text, each with its 1-based record number (what a spreadsheet shows as the row
- * when it opens the file). `stopAfter` ends reading once that many non-empty records were seen,
+ * The non-empty records of the text, each with its 1-based record number (what a spreadsheet
+ * shows as the row when it opens the file). `stopAfter` ends reading once that many non-empty records were seen,
  * so a file far over the row limit is refused without reading all of it.
  */
-export function readDelimited(text: string, delimiter: string, stopAfter = Infinity): { records: string[][]; stopped: boolean } {
-  const records: string[][] = [];
+export function readDelimited(text: string, delimiter: string, stopAfter = Infinity): { records: DelimitedRecord[]; stopped: boolean } {
+  // Empty records are counted but not kept: a file of a million blank lines costs no memory.
+  const records: DelimitedRecord[] = [];
+  let number = 0;
   const sep = delimiter.charCodeAt(0);
   const length = text.length;
   let nonEmpty = 0;
@@ -104,13 +106,22 @@ export function readDelimited(text: string, delimiter: string, stopAfter = Infin
     // A line break or the end of the text ends the record.
     if (code === 0x0d && text.charCodeAt(i + 1) === 0x0a) i += 2;
     else if (code !== -1) i += 1;
-    records.push(record);
-    if (record.some((cell) => cell !== '')) nonEmpty += 1;
+    number += 1;
+    if (record.some((cell) => cell !== '')) {
+      records.push({ row: number, cells: record });
+      nonEmpty += 1;
+    }
     record = [];
     if (nonEmpty > stopAfter) return { records, stopped: true };
   }
-  if (record.length > 0) records.push(record);
+  if (record.some((cell) => cell !== '')) records.push({ row: number + 1, cells: record });
   return { records, stopped: false };
+}
+
+export interface DelimitedRecord {
+  /** 1-based record number: the row a spreadsheet shows when it opens the file. */
+  row: number;
+  cells: string[];
 }
 
 const isBreak = (code: number, sep: number) => code === sep || code === 0x0a || code === 0x0d;

@@ -1,5 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { cleanCell, dateText, numberText, significantDigits } from './cell-text';
+import type { DelimitedRecord } from './delimited';
 
 /**
  * A sheet (or a text file) reduced to what the import reads: the non-empty rows by their Excel
@@ -17,13 +18,13 @@ export interface Grid {
 
 export const emptyGrid = (): Grid => ({ rows: [], longNumbers: [], formulas: [], truncated: false });
 
-/** Records of a delimited text file; record i is row i + 1. */
-export function gridFromRecords(records: string[][]): Grid {
+/** The non-empty records of a delimited text file, by record number. */
+export function gridFromRecords(records: readonly DelimitedRecord[]): Grid {
   const grid = emptyGrid();
-  records.forEach((record, i) => {
-    const cells = record.map(cleanCell);
-    if (cells.some((cell) => cell !== '')) grid.rows.push({ row: i + 1, cells });
-  });
+  for (const record of records) {
+    const cells = record.cells.map(cleanCell);
+    if (cells.some((cell) => cell !== '')) grid.rows.push({ row: record.row, cells });
+  }
   return grid;
 }
 

@@ -77,7 +77,7 @@ describe('layout', () => {
 
   it('a table that starts at C5 keeps its Excel row numbers and file columns', () => {
     for (const bookType of ['xlsx', 'biff8'] as const) {
-      const table = parseInProcess(workbookOf(XLSX.utils.aoa_to_sheet(TABLE, { origin: 'C5' }), bookType));
+      const table = parseInProcess(workbookOf(XLSX.utils.sheet_add_aoa(XLSX.utils.aoa_to_sheet([]), TABLE, { origin: 'C5' }), bookType));
       expect(table).toMatchObject({ headerRow: 5, headers: HEADERS, sourceColumns: [2, 3, 4, 5] });
       expect(table.rows.map((r) => r.row)).toEqual([6, 7, 8]);
     }
