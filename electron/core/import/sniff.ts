@@ -1,6 +1,7 @@
 import * as XLSX from '@e965/xlsx';
 import type { ImportFormat } from '../../../shared/import';
 import { parseFailure, type Limits } from './parse-limits';
+import { checkZip } from './zip-check';
 
 /**
  * The format from the bytes, never the name: .xlsx/.xlsm and new WPS .et are ZIP, .xls and old
@@ -54,81 +55,4 @@ export function hasFilePass(stream: Uint8Array): boolean {
     at += 4 + length;
   }
   return false;
-}
-
-const u16 = (view: DataView, at: number) => view.getUint16(at, true);
-const u32 = (view: DataView, at: number) => view.getUint32(at, true);
-const u64 = (view: DataView, at: number) => Number(view.getBigUint64(at, true));
-
-/** Sizes the ZIP declares, from its central directory (what an unzipper allocates for). */
-export function zipDeclaredSizes(bytes: Uint8Array): { packed: number; unpacked: number; entries: number } | null {
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  let eocd = -1;
-  for (let at = bytes.length - 22; at >= Math.max(0, bytes.length - 22 - 0xffff); at--) {
-    if (u32(view, at) === 0x06054b50) {
-      eocd = at;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  let entries = u16(view, eocd + 10);
-  let cdOffset = u32(view, eocd + 16);
-  if (entries === 0xffff || cdOffset === 0xffffffff) {
-    // ZIP64: the locator just before the EOCD points at the 64-bit record with the real numbers.
-    const locator = eocd - 20;
-    if (locator < 0 || u32(view, locator) !== 0x07064b50) return null;
-    const record = u64(view, locator + 8);
-    if (record + 56 > bytes.length || u32(view, record) !== 0x06064b50) return null;
-    entries = u64(view, record + 32);
-    cdOffset = u64(view, record + 48);
-  }
-  let packed = 0;
-  let unpacked = 0;
-  let at = cdOffset;
-  for (let i = 0; i < entries; i++) {
-    if (at + 46 > bytes.length || u32(view, at) !== 0x02014b50) return null;
-    let size = { packed: u32(view, at + 20), unpacked: u32(view, at + 24) };
-    const nameLength = u16(view, at + 28);
-    const extraLength = u16(view, at + 30);
-    const commentLength = u16(view, at + 32);
-    const extraStart = at + 46 + nameLength;
-    if (extraStart + extraLength + commentLength > bytes.length) return null;
-    if (size.packed === 0xffffffff || size.unpacked === 0xffffffff) size = zip64Sizes(view, extraStart, extraLength, size);
-    packed += size.packed;
-    unpacked += size.unpacked;
-    at = extraStart + extraLength + commentLength;
-  }
-  return { packed, unpacked, entries };
-}
-
-/** The ZIP64 extra field (id 1) carries the sizes the 32-bit fields marked with 0xFFFFFFFF. */
-function zip64Sizes(view: DataView, start: number, length: number, size: { packed: number; unpacked: number }) {
-  for (let at = start; at + 4 <= start + length; ) {
-    const id = u16(view, at);
-    const fieldLength = u16(view, at + 2);
-    if (id === 1) {
-      const end = at + 4 + fieldLength;
-      let field = at + 4;
-      let { packed, unpacked } = size;
-      if (unpacked === 0xffffffff && field + 8 <= end) {
-        unpacked = u64(view, field);
-        field += 8;
-      }
-      if (packed === 0xffffffff && field + 8 <= end) packed = u64(view, field);
-      return { packed, unpacked };
-    }
-    at += 4 + fieldLength;
-  }
-  // Marked as 64-bit without saying the size: treat it as the most it could be.
-  return { packed: size.packed, unpacked: Number.MAX_SAFE_INTEGER };
-}
-
-// Below this much unpacked data the ratio says nothing useful: a small, very regular sheet packs well.
-const RATIO_FLOOR = 10 * 1024 * 1024;
-
-function checkZip(bytes: Uint8Array, limits: Limits): void {
-  const sizes = zipDeclaredSizes(bytes);
-  if (!sizes || sizes.entries === 0) throw parseFailure('corrupt', limits);
-  if (sizes.unpacked > limits.maxUncompressedBytes) throw parseFailure('zip_bomb', limits);
-  if (sizes.unpacked > RATIO_FLOOR && sizes.unpacked > sizes.packed * limits.maxCompressionRatio) throw parseFailure('zip_bomb', limits);
 }

@@ -1,7 +1,8 @@
 import * as XLSX from '@e965/xlsx';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_LIMITS } from '../../../electron/core/import/parse-limits';
-import { checkContainer, hasFilePass, sniffFormat, zipDeclaredSizes } from '../../../electron/core/import/sniff';
+import { checkContainer, hasFilePass, sniffFormat } from '../../../electron/core/import/sniff';
+import { zipDeclaredSizes } from '../../../electron/core/import/zip-check';
 import { delimited, encode, encryptedOfficeFile, refusalOf, TABLE, workbook, xlsWithFilePass, zipClaiming, zipOf } from './fixtures';
 
 describe('format from the bytes', () => {
@@ -37,6 +38,22 @@ describe('the container, before SheetJS unpacks it', () => {
     expect(refusalOf(() => checkContainer(bomb, 'xlsx', DEFAULT_LIMITS))).toEqual({ code: 'INVALID_INPUT', reason: 'zip_bomb' });
     // The same archive is fine under a looser ratio: it is the ratio that refused it.
     expect(() => checkContainer(bomb, 'xlsx', { ...DEFAULT_LIMITS, maxCompressionRatio: 10_000 })).not.toThrow();
+  });
+
+  it('refuses a zip whose entry inflates to more than it declares (SheetJS would unpack it all)', () => {
+    const lying = zipClaiming(zipOf([{ name: 'xl/worksheets/sheet1.xml', data: Buffer.alloc(30 * 1024 * 1024) }]), 1000);
+    expect(zipDeclaredSizes(lying)!.unpacked).toBe(1000);
+    expect(refusalOf(() => checkContainer(lying, 'xlsx', DEFAULT_LIMITS))).toEqual({ code: 'INVALID_INPUT', reason: 'zip_bomb' });
+  });
+
+  it('refuses a zip whose deflate data is damaged, or whose entry points nowhere', () => {
+    const xlsx = zipOf([{ name: 'a.xml', data: Buffer.from('<a>'.repeat(1000)) }]);
+    const damaged = Buffer.from(xlsx);
+    damaged.fill(0xff, 40, 60);
+    expect(refusalOf(() => checkContainer(damaged, 'xlsx', DEFAULT_LIMITS))).toEqual({ code: 'INVALID_INPUT', reason: 'corrupt' });
+    const nowhere = Buffer.from(xlsx);
+    nowhere.writeUInt32LE(0xffff, nowhere.lastIndexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])) + 42);
+    expect(refusalOf(() => checkContainer(nowhere, 'xlsx', DEFAULT_LIMITS))).toEqual({ code: 'INVALID_INPUT', reason: 'corrupt' });
   });
 
   it('refuses a truncated zip (no central directory) as damaged', () => {
