@@ -1,5 +1,4 @@
 import type { AppStatus } from '../../shared/contract';
-import { CofferError } from '../../shared/errors';
 import { canRevealField, fieldVisibility } from '../../shared/field-policy';
 import { maskField } from '../../shared/masking';
 import { grantFor } from '../../shared/permissions';
@@ -17,6 +16,7 @@ import { createRecycleBinService, type RecycleBinService } from './customers/rec
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
 import type { ImportParser } from './import/import-parser';
+import { workerImportParser } from './import/file-parsers';
 import { createImportService, type ImportService, type PickImportFile } from './import/import-service';
 import { createDashboardService, type DashboardService } from './dashboard/dashboard-service';
 import { createReminderService, type ReminderService } from './reminders/reminder-service';
@@ -165,7 +165,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     audit: appendAudit,
     now,
-    parser: options.importParser ?? unavailableParser,
+    parser: options.importParser ?? workerImportParser(options.importWorker ?? path.resolve('out/main/import-worker.js')),
     pickImportFile: options.pickImportFile ?? (async () => null),
     pickSaveFile: options.pickSaveFile ?? (async () => null),
     locale: () => app.locale(),
@@ -221,16 +221,6 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 }
-
-const unavailableParser: ImportParser = {
-  parse: () => Promise.reject(new CofferError('INTERNAL', 'Importing files is not available in this build.')),
-  suggestMapping: (headers) => headers.map(() => 'ignore'),
-  headerSignature: (headers) => headers.join('\u0000'),
-  unguard: (text) => text,
-  errorWorkbook: () => {
-    throw new CofferError('INTERNAL', 'Importing files is not available in this build.');
-  },
-};
 
 function sqliteVersion(vault: VaultService): string {
   if (vault.state() !== 'unlocked') return 'unknown';

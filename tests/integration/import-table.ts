@@ -25,6 +25,6 @@ export const tableParser: ImportParser = {
 export function table(headers: string[], rows: string[][], extra: Partial<ParsedTable> = {}): ParsedTable {
   return {
     format: 'xlsx', sheets: ['Sheet1'], sheet: 'Sheet1', encoding: null, encodingCandidates: [], headerRow: 1, headers,
-    rows: rows.map((cells, i) => ({ row: i + 2, cells })), precisionLost: [], formulaCells: [], ...extra,
+    sourceColumns: headers.map((_, i) => i), rows: rows.map((cells, i) => ({ row: i + 2, cells })), precisionLost: [], formulaCells: [], ...extra,
   };
 }

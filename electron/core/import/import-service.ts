@@ -132,7 +132,7 @@ export function createImportService(deps: ImportDeps) {
 
     async preview(session: Session, input: { importId: string } & ParseOptions): Promise<ImportPreview> {
       const entry = entryOf(session, input.importId);
-      const options: ParseOptions = { sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow };
+      const options: ParseOptions = { sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow, fillMerged: input.fillMerged };
       entry.table = await parse(entry.bytes, options);
       entry.options = options;
       entry.plan = null;
