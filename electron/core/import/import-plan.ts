@@ -64,10 +64,14 @@ function vaultMatches(db: Db, phones: readonly string[], email: string | null): 
 
 /**
  * The dry run: every row validated, matched against the vault and the earlier rows of the file,
- * and given its action by the choice (a per-row override wins). Reads only; the caller wraps it
- * in one read transaction and audits what it read.
+ * and given its action by the choice (a per-row override wins). Reads only, pausing every
+ * thousand rows so the app keeps answering; the commit checks each match again, so a customer
+ * changed during the pauses is not written from a stale look. The caller audits what it read.
  */
-export function planImport(db: Db, session: Session, table: ParsedTable, input: PlanInput, policy: PlanPolicy): Plan {
+/** Rows planned between two pauses: the dry run of 100,000 rows must not hold the main process for its whole length. */
+const PLAN_SLICE = 1000;
+
+export async function planImport(db: Db, session: Session, table: ParsedTable, input: PlanInput, policy: PlanPolicy, pause: () => Promise<void> = async () => undefined): Promise<Plan> {
   const columns = mapColumns(table, input.mapping);
   const context = {
     columns,
@@ -84,7 +88,9 @@ export function planImport(db: Db, session: Session, table: ParsedTable, input: 
   const matched = new Set<number>();
   const hidden = new Set<number>();
 
-  for (const { row, cells } of table.rows) {
+  for (let index = 0; index < table.rows.length; index += 1) {
+    if (index > 0 && index % PLAN_SLICE === 0) await pause();
+    const { row, cells } = table.rows[index]!;
     const values = rowValues(row, cells, context);
     const { errors, warnings } = values;
     if (!policy.optionalFields) {

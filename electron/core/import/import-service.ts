@@ -57,6 +57,8 @@ interface OpenImport {
   options: ParseOptions;
   table: ParsedTable;
   plan: (Plan & { input: PlanInput }) | null;
+  /** A dry run is between two of its pauses: no second one, and no commit, until it ends. */
+  planning: boolean;
   job: CommitJob | null;
 }
 
@@ -123,7 +125,7 @@ export function createImportService(deps: ImportDeps) {
         throw mapFsError(error);
       }
       const table = await parse(bytes, {});
-      const entry: OpenImport = { id: randomUUID(), fileName: path.basename(file), bytes, sha256: createHash('sha256').update(bytes).digest('hex'), options: {}, table, plan: null, job: null };
+      const entry: OpenImport = { id: randomUUID(), fileName: path.basename(file), bytes, sha256: createHash('sha256').update(bytes).digest('hex'), options: {}, table, plan: null, planning: false, job: null };
       open.set(session, entry);
       const db = deps.db();
       settle(db);
@@ -132,6 +134,7 @@ export function createImportService(deps: ImportDeps) {
 
     async preview(session: Session, input: { importId: string } & ParseOptions): Promise<ImportPreview> {
       const entry = entryOf(session, input.importId);
+      if (entry.planning || entry.job) throw new CofferError('CONFLICT', 'This file is being checked or imported. Open it again to read it another way.');
       const options: ParseOptions = { sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow, fillMerged: input.fillMerged };
       entry.table = await parse(entry.bytes, options);
       entry.options = options;
@@ -139,27 +142,30 @@ export function createImportService(deps: ImportDeps) {
       return previewOf(deps.db(), entry);
     },
 
-    dryRun(session: Session, input: { importId: string; mapping: { letter: string; target: ImportTarget }[]; choice: DuplicateChoice; overrides?: { row: number; choice: DuplicateChoice }[] | undefined; rememberMapping: boolean }) {
+    async dryRun(session: Session, input: { importId: string; mapping: { letter: string; target: ImportTarget }[]; choice: DuplicateChoice; overrides?: { row: number; choice: DuplicateChoice }[] | undefined; rememberMapping: boolean }) {
       const entry = entryOf(session, input.importId);
       if (entry.job) throw new CofferError('CONFLICT', 'This file was imported already. Open it again to import it once more.');
+      if (entry.planning) throw new CofferError('CONFLICT', 'The file is being checked already. Wait for that check to finish.');
       checkMapping(entry.table, input.mapping);
       const grant = grantOf(session);
       const db = deps.db();
+      entry.plan = null;
+      entry.planning = true;
+      let plan: Plan;
+      try {
+        const policy = { grant, fullField: (field: string) => fullField(session, field), optionalFields: optionalFieldsOn(db), unguard: deps.parser.unguard };
+        plan = await planImport(db, session, entry.table, input, policy, () => new Promise((resolve) => setImmediate(resolve)));
+      } finally {
+        entry.planning = false;
+      }
       const at = now();
-      const plan = db.transaction(() => {
-        const planned = planImport(db, session, entry.table, input, {
-          grant,
-          fullField: (field) => fullField(session, field),
-          optionalFields: optionalFieldsOn(db),
-          unguard: deps.parser.unguard,
-        });
+      db.transaction(() => {
         if (input.rememberMapping) rememberMapping(db, deps.parser.headerSignature(entry.table.headers), input.mapping, session.userId, at.toISOString());
         const actor = auditActor(session);
-        deps.audit(db, { actor, action: 'customer.import', entity: 'import', recordId: entry.id, outcome: 'ok', reason: `dry-run rows=${entry.table.rows.length}`, customerIds: planned.matched }, at);
-        if (planned.hidden.length > 0) {
-          deps.audit(db, { actor, action: 'customer.probe', entity: 'customer', outcome: 'denied', fields: ['import'], reason: 'import row matches a customer outside scope', customerIds: planned.hidden }, at);
+        deps.audit(db, { actor, action: 'customer.import', entity: 'import', recordId: entry.id, outcome: 'ok', reason: `dry-run rows=${entry.table.rows.length}`, customerIds: plan.matched }, at);
+        if (plan.hidden.length > 0) {
+          deps.audit(db, { actor, action: 'customer.probe', entity: 'customer', outcome: 'denied', fields: ['import'], reason: 'import row matches a customer outside scope', customerIds: plan.hidden }, at);
         }
-        return planned;
       })();
       entry.plan = { ...plan, input };
       const shown = plan.results.filter((r) => r.action !== 'new' || r.warnings.length > 0).slice(0, FIRST_ROWS);
@@ -176,7 +182,7 @@ export function createImportService(deps: ImportDeps) {
     commit(session: Session, input: { importId: string; confirmRepeat: boolean }): { batchId: string } {
       const entry = entryOf(session, input.importId);
       const grant = grantOf(session);
-      if (!entry.plan) throw new CofferError('CONFLICT', 'Check the file first (dry run), then import it.');
+      if (!entry.plan || entry.planning) throw new CofferError('CONFLICT', 'Check the file first (dry run), then import it.');
       if (entry.job) throw new CofferError('CONFLICT', 'This file was imported already. Open it again to import it once more.');
       const db = deps.db();
       if (lastImportOf(db, entry.sha256) && !input.confirmRepeat) throw new CofferError('CONFLICT', 'This file was imported before. Confirm to import it again.');
