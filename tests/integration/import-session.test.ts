@@ -25,6 +25,21 @@ describeKeychain('an open import file: its error rows, and its life with the ses
     world.core.close();
   });
 
+  it('a long dry run pauses between slices: the app answers meanwhile, and the same file cannot be committed or checked twice', async () => {
+    const world = await importWorld();
+    const rows = Array.from({ length: 5000 }, (_, i) => [`客户${i}`, `1350000${String(i).padStart(4, '0')}`]);
+    const id = await world.open('owner', table(['姓名', '手机'], rows));
+    let done = false;
+    const dry = world.call('owner', 'import.dryRun', { importId: id, mapping: letters(['name', 'mobile']), choice: 'skip', rememberMapping: false }).then((r) => ((done = true), r));
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(await world.call('owner', 'app.status', {})).toMatchObject({ vault: 'unlocked' });
+    expect(await world.refused('owner', 'import.commit', { importId: id, confirmRepeat: false })).toMatchObject({ code: 'CONFLICT' });
+    expect(await world.refused('owner', 'import.dryRun', { importId: id, mapping: letters(['name', 'mobile']), choice: 'skip', rememberMapping: false })).toMatchObject({ code: 'CONFLICT' });
+    expect(done).toBe(false);
+    expect((await dry).counts).toMatchObject({ new: 5000 });
+    world.core.close();
+  });
+
   it('the file is the session\'s own: another user cannot reach it, and signing out or locking lets it go', async () => {
     const world = await importWorld();
     const id = await world.open('sales', table(['姓名'], [['甲']]));
