@@ -1,4 +1,5 @@
 import type { AppStatus } from '../../shared/contract';
+import { CofferError } from '../../shared/errors';
 import { canRevealField, fieldVisibility } from '../../shared/field-policy';
 import { maskField } from '../../shared/masking';
 import { grantFor } from '../../shared/permissions';
@@ -15,6 +16,8 @@ import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
+import type { ImportParser } from './import/import-parser';
+import { createImportService, type ImportService, type PickImportFile } from './import/import-service';
 import { createDashboardService, type DashboardService } from './dashboard/dashboard-service';
 import { createReminderService, type ReminderService } from './reminders/reminder-service';
 import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './settings/customer-fields-service';
@@ -49,6 +52,10 @@ export interface CoreOptions {
   pickBackupFile?: PickFile;
   /** Shows a save dialog for an export; without one, exporting is cancelled (nothing written). */
   pickSaveFile?: PickSaveFile;
+  /** Shows an open dialog for a customer file to import (Excel, WPS, CSV); without one, importing is cancelled. */
+  pickImportFile?: PickImportFile;
+  /** The file parser of the import (in a worker in the app); without one, opening a file is refused. */
+  importParser?: ImportParser;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
   /** Data-free start-up lines (the database engine check); main's log by default. */
@@ -63,6 +70,7 @@ export interface Core {
   firstRun: FirstRunService;
   customers: CustomerService;
   customerExport: CustomerExport;
+  imports: ImportService;
   timeline: TimelineService;
   recycleBin: RecycleBinService;
   reminders: ReminderService;
@@ -149,12 +157,26 @@ export function createCore(options: CoreOptions): Core {
     now,
   });
 
+  const imports = createImportService({
+    db,
+    audit: appendAudit,
+    now,
+    parser: options.importParser ?? unavailableParser,
+    pickImportFile: options.pickImportFile ?? (async () => null),
+    pickSaveFile: options.pickSaveFile ?? (async () => null),
+    locale: () => app.locale(),
+  });
+  // A signed-out or locked session's open file (its bytes and plan) is let go within a minute.
+  const importSweep = setInterval(() => imports.sweep((s) => sessions.isActive(s)), 60_000);
+  importSweep.unref();
+
   return {
     app,
     vault,
     sessions,
     firstRun,
     customers,
+    imports,
     customerExport: createCustomerExport({ db, audit: appendAudit, now, policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),
     recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),
@@ -192,12 +214,23 @@ export function createCore(options: CoreOptions): Core {
     },
     close() {
       clearInterval(pinyinWatch);
+      clearInterval(importSweep);
       pinyinRebuild?.();
       sessions.endAll();
       vault.close();
     },
   };
 }
+
+const unavailableParser: ImportParser = {
+  parse: () => Promise.reject(new CofferError('INTERNAL', 'Importing files is not available in this build.')),
+  suggestMapping: (headers) => headers.map(() => 'ignore'),
+  headerSignature: (headers) => headers.join('\u0000'),
+  unguard: (text) => text,
+  errorWorkbook: () => {
+    throw new CofferError('INTERNAL', 'Importing files is not available in this build.');
+  },
+};
 
 function sqliteVersion(vault: VaultService): string {
   if (vault.state() !== 'unlocked') return 'unknown';

@@ -48,6 +48,8 @@ export interface SessionService {
   /** Offboarding: every window of that user is signed out at once (but `keepSenderId`, if given). */
   endForUser(userId: number, keepSenderId?: string): number;
   endAll(): void;
+  /** Whether this session is still signed in (not ended); the import service lets go of a gone session's file. */
+  isActive(session: Session): boolean;
 }
 
 export interface SessionServiceOptions {
@@ -237,5 +239,6 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     },
     endForUser,
     endAll: () => sessions.clear(),
+    isActive: (session) => [...sessions.values()].includes(session),
   };
 }
