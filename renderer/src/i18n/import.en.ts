@@ -112,7 +112,7 @@ export const importEn = {
   'import.saveErrors.cancelled': 'Nothing was saved.',
   'import.repeat.warning': 'This file was already imported on {date} by {user}. Importing it again may add the same customers twice.',
   'import.repeat.confirm': 'I know; import it again',
-  'import.commit.button': 'Import {count} rows',
+  'import.commit.button': 'Import {count} row(s)',
   'import.commit.nothing': 'No row would be written. Change the duplicate choice or fix the file first.',
   'import.progress.label': 'Import progress',
   'import.progress.text': '{done} of {total} rows',

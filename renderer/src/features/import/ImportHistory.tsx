@@ -55,7 +55,7 @@ export function ImportHistory() {
   const undoable = (batch: ImportBatch) => batch.state !== 'undone' && batch.undoUntil !== null && new Date(batch.undoUntil).getTime() > Date.now();
 
   return (
-    <section aria-labelledby="import-history-title" data-testid="import-history">
+    <section aria-labelledby="import-history-title" data-testid="import-history" className="import-history">
       <div className="page-head">
         <h2 id="import-history-title" ref={heading} tabIndex={-1}>
           {t('import.history.title')}
@@ -115,8 +115,8 @@ export function ImportHistory() {
               <tr key={batch.batchId} data-testid="import-batch" data-batch={batch.batchId} data-state={batch.state}>
                 <td>{formatWhen(locale, batch.at)}</td>
                 <td>{batch.by}</td>
-                <td>{batch.fileName}</td>
-                <td>{t('import.counts.short', { new: n(batch.counts.new), update: n(batch.counts.update), merge: n(batch.counts.merge), skip: n(batch.counts.skip), error: n(batch.counts.error) })}</td>
+                <td className="file">{batch.fileName}</td>
+                <td className="counts">{t('import.counts.short', { new: n(batch.counts.new), update: n(batch.counts.update), merge: n(batch.counts.merge), skip: n(batch.counts.skip), error: n(batch.counts.error) })}</td>
                 <td>{t(`import.history.state.${batch.state}`)}</td>
                 <td className="row-actions">
                   {undoable(batch) && (

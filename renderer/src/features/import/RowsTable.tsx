@@ -41,7 +41,7 @@ export function RowsTable() {
                   <span className={`badge action-${row.action}`}>{t(`import.action.${row.action}`)}</span>
                 </td>
                 <td className="reasons" data-testid="import-row-reasons">
-                  {row.match && <span className="hint">{t('import.rows.match', { name: row.match.name })} </span>}
+                  {row.match && <span className="hint match">{t('import.rows.match', { name: row.match.name })}</span>}
                   {rowReasonsText(t, row, targetOf)}
                 </td>
                 <td>
