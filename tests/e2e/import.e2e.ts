@@ -139,7 +139,7 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('a GBK CSV is read as GB18030, matches an existing customer, and a repeat of the file must be confirmed (en)', async () => {
+  it('a GBK CSV is read as GB18030, matches an existing customer, a repeat must be confirmed, and an undo keeps a customer edited since (en)', async () => {
     const profileDir = tempDir('coffer-e2e-import-');
     const folder = tempDir('coffer-e2e-import-files-');
     const file = path.join(folder, 'contacts.csv');
@@ -190,6 +190,26 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(true);
     await page.getByTestId('import-repeat').getByLabel(L['import.repeat.confirm']).check();
     expect(await page.getByTestId('import-commit').isDisabled()).toBe(false);
+
+    // Someone edits an imported customer; the undo names her and, when told, keeps her.
+    await page.getByTestId('import-wizard').getByRole('button', { name: L['import.close'] }).click();
+    const list = await readAs<{ items: CustomerView[] }>(app.router, OWNER, 'customers.list', { limit: 200 });
+    const zhao = list.items.find((c) => c.name === '赵敏')!;
+    await readAs(app.router, OWNER, 'customers.update', { id: zhao.id, changes: { city: '上海' } });
+    await page.getByTestId('import-history-open').click();
+    await page.getByTestId('import-undo').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: L['import.undo.confirm'] }).click();
+    const blocked = page.getByTestId('import-undo-blocked');
+    await blocked.waitFor();
+    expect(await blocked.locator('li').allTextContents()).toEqual(['赵敏']);
+    expect(await customerNames(app)).toEqual(['李娜', '赵敏', '钱多多'].sort());
+    await blocked.getByRole('button', { name: L['import.undo.force'] }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: L['import.undo.force'] }).click();
+    await page.getByTestId('import-undone').waitFor();
+    expect(await page.getByTestId('import-undone').textContent()).toBe(L['import.undo.done'].replace('{removed}', '1').replace('{restored}', '1').replace('{kept}', '1'));
+    expect(await customerNames(app)).toEqual(['李娜', '赵敏'].sort());
+    const after = await readAs<{ items: CustomerView[] }>(app.router, OWNER, 'customers.list', { limit: 200 });
+    expect(after.items.find((c) => c.name === '李娜')?.company ?? null).toBeNull();
     expect(app.pageErrors).toEqual([]);
   });
 
