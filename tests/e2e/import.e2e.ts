@@ -158,6 +158,17 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(await page.getByTestId('import-encoding').inputValue()).toBe('gb18030');
     expect(await page.getByTestId('import-format').textContent()).toBe(L['import.format.text']);
     expect(await page.getByTestId('import-columns').textContent()).toContain('手机号码');
+    // Another encoding re-reads the file in main: Big5 garbles the headers, GB18030 brings them back.
+    await page.getByTestId('import-encoding').selectOption('big5');
+    await expect.poll(() => page.getByTestId('import-columns').textContent()).not.toContain('手机号码');
+    expect(await page.getByTestId('import-check').isDisabled()).toBe(true);
+    await page.getByTestId('import-encoding').selectOption('gb18030');
+    await expect.poll(() => page.getByTestId('import-columns').textContent()).toContain('手机号码');
+    // A header row past the end is refused with what to do; the preview stays as it was.
+    await page.getByTestId('import-header-row').fill('99');
+    await page.getByTestId('import-header-row').press('Enter');
+    await expect.poll(() => page.getByTestId('import-map-step').getByTestId('error').textContent()).toBe(L['import.map.headerRowOutOfRange']);
+    await page.getByTestId('import-header-row').fill('1');
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-check-step').waitFor();
     // 李娜 is already in the book: skipped by default, filled in when asked.

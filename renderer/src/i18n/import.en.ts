@@ -41,6 +41,7 @@ export const importEn = {
   'import.map.sheet': 'Sheet',
   'import.map.headerRow': 'Header row number',
   'import.map.headerRowApply': 'Use this row',
+  'import.map.headerRowOutOfRange': 'That row is outside the sheet. Enter the number of the row that holds the column names.',
   'import.map.rows': '{count} rows under the header.',
   'import.map.remembered': 'The columns are mapped as you mapped the same headers last time.',
   'import.map.columns': 'Columns of the file',

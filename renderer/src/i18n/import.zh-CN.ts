@@ -43,6 +43,7 @@ export const importZhCN: Record<keyof typeof importEn, string> = {
   'import.map.sheet': '工作表',
   'import.map.headerRow': '表头所在行号',
   'import.map.headerRowApply': '使用此行',
+  'import.map.headerRowOutOfRange': '该行超出了工作表范围。请输入列名所在的行号。',
   'import.map.rows': '表头下共有 {count} 行数据。',
   'import.map.remembered': '已按您上次对相同表头的设置对应各列。',
   'import.map.columns': '文件中的列',

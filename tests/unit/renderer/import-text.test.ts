@@ -82,6 +82,7 @@ describe('a refused file, worded from the parser’s reason', () => {
     expect(refusalText(english, { code: 'INVALID_INPUT', message: 'x', fields: { file: 'martian' } })).toBe(english('import.refused.other'));
     expect(refusalText(english, { code: 'NOT_FOUND', message: 'x' })).toBe(english('import.NOT_FOUND'));
     expect(refusalText(english, { code: 'LOCKED', message: 'x' })).toBe(english('error.LOCKED'));
+    expect(refusalText(zh, { code: 'INVALID_INPUT', message: 'x', fields: { headerRow: 'out_of_range' } })).toBe(zh('import.map.headerRowOutOfRange'));
   });
 });
 

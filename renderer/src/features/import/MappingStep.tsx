@@ -1,10 +1,9 @@
 import { useEffect, useId, useState, type FormEvent } from 'react';
 import { IMPORT_TARGETS, TEXT_ENCODINGS, type ImportPreview, type ImportTarget, type TextEncoding } from '../../../../shared/import';
-import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore } from '../../stores/import-store';
-import { checkMapping, formatCount, mappingReady } from './import-text';
+import { checkMapping, formatCount, mappingReady, refusalText } from './import-text';
 
 /** Step 2: what the file is, how it was read (each overridable), and where each column goes. */
 export function MappingStep() {
@@ -29,7 +28,11 @@ export function MappingStep() {
           {t('import.map.precisionLost', { letter })}
         </p>
       ))}
-      <ErrorNotice error={error} />
+      {error && (
+        <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+          {refusalText(t, error)}
+        </p>
+      )}
       {preview.columns.length === 0 ? (
         <p className="empty">{t('import.map.noColumns')}</p>
       ) : (

@@ -12,6 +12,7 @@ export const REFUSAL_REASONS = ['password_protected', 'corrupt', 'too_large', 't
  */
 export function refusalText(t: Translate, error: ErrorBody): string {
   const reason = error.fields?.file;
+  if (error.fields?.headerRow) return t('import.map.headerRowOutOfRange');
   if (reason && (REFUSAL_REASONS as readonly string[]).includes(reason)) return t(`import.refused.${reason}` as MessageKey);
   if (error.code === 'INVALID_INPUT') return t('import.refused.other');
   return errorTextIn(t, 'import', error.code);
