@@ -22,7 +22,7 @@ import { createDashboardService, type DashboardService } from './dashboard/dashb
 import { createReminderService, type ReminderService } from './reminders/reminder-service';
 import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './settings/customer-fields-service';
 import { createAppService, type AppService } from './app/app-service';
-import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
+import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
@@ -101,10 +101,13 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
     engineProblem,
     ...(options.keychain ? { keychain: options.keychain } : {}),
+    onOpened: () => ensurePinyinIndex(),
   });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
-  const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now });
+  // A locked or ended session's open import file is let go at once (imports is created below).
+  let releaseImport: (session: Session) => void = () => undefined;
+  const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now, onRelease: (session) => releaseImport(session) });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
   const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
   const customers = createCustomerService({
@@ -130,19 +133,18 @@ export function createCore(options: CoreOptions): Core {
   let lockedReason: LockedReason | null = null;
   const runner = workerJobRunner(options.backupWorker ?? path.resolve('out/main/backup-worker.js'));
 
-  // The pinyin index is rebuilt after unlock when its version differs from the code's (new vault
-  // from migration 014, or an upgraded pinyin-pro). Checked every few seconds rather than hooked
-  // into each unlock path (keychain, recovery key, setup, restore); a rebuild yields between batches.
+  // The pinyin index is rebuilt whenever a database opens (setup, unlock, restore) with an index
+  // version that differs from the code's (a vault from before migration 014, an upgraded
+  // pinyin-pro). The rebuild yields between batches; one stopped by a lock resumes on the next open.
   let pinyinRebuild: (() => void) | undefined;
-  const pinyinWatch = setInterval(() => {
+  function ensurePinyinIndex(): void {
     try {
       if (pinyinRebuild || vault.state() !== 'unlocked' || pinyinIndexCurrent(vault.db())) return;
     } catch {
-      return; // locked or closing between the two calls: the next tick looks again
+      return; // locked again before this ran: the next open looks again
     }
     pinyinRebuild = startPinyinRebuild(db, { onDone: () => (pinyinRebuild = undefined), onError: () => (pinyinRebuild = undefined) });
-  }, 3_000);
-  pinyinWatch.unref();
+  }
 
   async function retryKeychain(): Promise<void> {
     lockedReason = await unlockFromKeychainIfPossible(vault);
@@ -166,9 +168,7 @@ export function createCore(options: CoreOptions): Core {
     pickSaveFile: options.pickSaveFile ?? (async () => null),
     locale: () => app.locale(),
   });
-  // A signed-out or locked session's open file (its bytes and plan) is let go within a minute.
-  const importSweep = setInterval(() => imports.sweep((s) => sessions.isActive(s)), 60_000);
-  importSweep.unref();
+  releaseImport = (session) => imports.drop(session);
 
   return {
     app,
@@ -213,8 +213,6 @@ export function createCore(options: CoreOptions): Core {
       };
     },
     close() {
-      clearInterval(pinyinWatch);
-      clearInterval(importSweep);
       pinyinRebuild?.();
       sessions.endAll();
       vault.close();

@@ -97,6 +97,13 @@ describeKeychain('who may see what, in Chromium', () => {
     const row = page.getByTestId(`user-${SALES.username}`);
     await row.getByText('active').waitFor();
     await row.getByRole('button', { name: 'Disable' }).click();
+    // Asked first: "Cancel" changes nothing.
+    const ask = page.getByTestId('confirm-dialog');
+    await ask.getByText('They are signed out at once', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    await row.getByText('active').waitFor();
+    await row.getByRole('button', { name: 'Disable' }).click();
+    await ask.getByRole('button', { name: 'Disable' }).click();
     await row.getByText('disabled').waitFor();
     expect(await app.router.dispatch({ senderId: 'x' }, 'session.login', { username: SALES.username, password: SALES.password })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });

@@ -46,7 +46,14 @@ describeKeychain('the live duplicate warning in the customer form, in Chromium',
     // Her own customer's e-mail in capitals: a link that opens it.
     await form.getByLabel('E-mail').fill('LILY.C@Example.com');
     await hint.getByText('already exists', { exact: false }).waitFor();
+    // Opening it would drop what was typed: asked first; "Cancel" keeps the form as it was.
     await form.getByTestId('duplicate-link').getByText('Lily Customer').click();
+    const ask = page.getByTestId('confirm-dialog');
+    await ask.getByText('What you typed in this form is not saved', { exact: false }).waitFor();
+    await ask.getByRole('button', { name: 'Cancel' }).click();
+    expect(await form.getByLabel('Name').inputValue()).toBe('新客户');
+    await form.getByTestId('duplicate-link').getByText('Lily Customer').click();
+    await ask.getByRole('button', { name: 'Discard and open' }).click();
     await page.getByTestId('customer-detail').getByRole('heading', { name: 'Lily Customer' }).waitFor();
   });
 });

@@ -47,6 +47,19 @@ describeKeychain('duplicate check through the router', () => {
     w.core.close();
   });
 
+  it('a name that only sounds the same (汪伟 for 王伟) is possible with the company, not with the city alone', async () => {
+    const w = await accessWorld();
+    const manager = w.core.sessions.current('manager')!;
+    const created = w.core.customers.create(manager, { name: '王伟', company: '杭州远山贸易有限公司', city: '杭州' });
+    const check = async (input: object) => ok<Result>(await w.router.dispatch(w.caller('manager'), 'customers.checkDuplicates', input));
+    expect((await check({ name: '汪伟', company: '杭州远山贸易' })).possible).toEqual([{ id: created.id, name: '王伟' }]);
+    expect((await check({ name: '汪伟', city: '杭州' })).possible).toEqual([]);
+    expect((await check({ name: '汪伟', company: '杭州远山贸易', city: '杭州市' })).possible).toEqual([{ id: created.id, name: '王伟' }]);
+    // A different sound with the same company is a colleague.
+    expect((await check({ name: '王维国', company: '杭州远山贸易' })).possible).toEqual([]);
+    w.core.close();
+  });
+
   it('keys follow every write: update, delete and restore', async () => {
     const w = await accessWorld();
     const check = async () => ok<Result>(await w.router.dispatch(w.caller('owner'), 'customers.checkDuplicates', { mobile: '13700001111' }));

@@ -5,10 +5,13 @@ import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import type { AuditFn } from './customer-service';
 import { cityKey, companyKey, emailKey, nameKey, phoneKey, type KeyKind } from './duplicate-keys';
+import { PinyinKind, pinyinKeys } from './pinyin-keys';
 
 // A possible duplicate needs the name and one more detail: 王伟 alone matches thousands of people,
-// and the same company and city alone are a colleague, not the same person.
-const WEIGHTS = { name: 50, company: 30, city: 20 } as const;
+// and the same company and city alone are a colleague, not the same person. A name that only
+// sounds the same (王伟 typed as 汪伟, a common slip of the pinyin keyboard) counts less: it
+// needs the company, or both company and city.
+const WEIGHTS = { name: 50, samePinyin: 40, company: 30, city: 20 } as const;
 const POSSIBLE_AT = 70;
 const MAX_MATCHES = 20;
 const MAX_CANDIDATES = 500;
@@ -71,29 +74,42 @@ export function createDuplicateCheck(deps: { db: () => Db; audit: AuditFn; now?:
 }
 
 /**
- * Customers sharing the name and the company or city, best first. The company or city is part of
- * the query, so a common name (thousands of 王伟) never means reading thousands of rows.
+ * Customers sharing the name (or its full pinyin) and the company or city, best first. The
+ * company or city is part of the query, so a common name (thousands of 王伟) never means reading
+ * thousands of rows.
  */
 export function scorePossible(db: Db, input: DuplicateCheckInput, excludeId: number | undefined): Match[] {
   const name = nameKey(input.name);
   const company = companyKey(input.company);
   const city = cityKey(input.city);
   if (!name || (!company && !city)) return [];
+  // The reading pinyin-pro gives first (surname mode), the one stored as kind Full for every name.
+  const sound = pinyinKeys(input.name ?? '').find((k) => k.kind === PinyinKind.Full)?.key ?? null;
   // A stored city is compared as typed and with the usual 市/县/区 ending; cityKey settles it below.
   const cities = city ? [city, `${city}市`, `${city}县`, `${city}区`] : [];
   const candidates = db
     .prepare(
-      `SELECT c.id, c.name, c.owner_id AS ownerId, c.city, c.company FROM customer_keys n JOIN customers c ON c.id = n.customer_id
-        WHERE n.kind = 'name' AND n.value = ? AND c.deleted_at IS NULL AND c.id IS NOT ?
+      `SELECT c.id, c.name, c.owner_id AS ownerId, c.city, c.company FROM customers c
+        WHERE c.id IN (SELECT customer_id FROM customer_keys WHERE kind = 'name' AND value = ?
+                       UNION SELECT customer_id FROM customer_pinyin WHERE key = ? AND kind = ${PinyinKind.Full})
+          AND c.deleted_at IS NULL AND c.id IS NOT ?
           AND (EXISTS (SELECT 1 FROM customer_keys k WHERE k.customer_id = c.id AND k.kind = 'company' AND k.value = ?)
                OR c.city IN (${cities.map(() => '?').join(',') || 'NULL'}))
         ORDER BY c.id LIMIT ?`,
     )
-    .all(name, excludeId ?? null, company, ...cities, MAX_CANDIDATES) as Match[];
-  const scored = candidates
-    .map((m) => ({ m, score: WEIGHTS.name + (company && companyKey(m.company) === company ? WEIGHTS.company : 0) + (city && cityKey(m.city) === city ? WEIGHTS.city : 0) }))
-    .filter((s) => s.score >= POSSIBLE_AT);
-  return scored.sort((a, b) => b.score - a.score || a.m.id - b.m.id).slice(0, MAX_MATCHES).map((s) => s.m);
+    .all(name, sound, excludeId ?? null, company, ...cities, MAX_CANDIDATES) as Match[];
+  const scored = candidates.map((m) => ({
+    m,
+    score:
+      (nameKey(m.name) === name ? WEIGHTS.name : WEIGHTS.samePinyin) +
+      (company && companyKey(m.company) === company ? WEIGHTS.company : 0) +
+      (city && cityKey(m.city) === city ? WEIGHTS.city : 0),
+  }));
+  return scored
+    .filter((s) => s.score >= POSSIBLE_AT)
+    .sort((a, b) => b.score - a.score || a.m.id - b.m.id)
+    .slice(0, MAX_MATCHES)
+    .map((s) => s.m);
 }
 
 export type DuplicateCheck = ReturnType<typeof createDuplicateCheck>;

@@ -325,11 +325,6 @@ export function createImportService(deps: ImportDeps) {
     drop(session: Session): void {
       open.delete(session);
     },
-
-    /** Drops every open file whose session is gone or locked; called on a timer by the core. */
-    sweep(isLive: (session: Session) => boolean): void {
-      for (const session of [...open.keys()]) if (session.locked || !isLive(session)) open.delete(session);
-    },
   };
 }
 

@@ -27,6 +27,8 @@ export interface VaultServiceOptions {
   engineProblem?: EngineProblem | null;
   /** Tests only: simulates disk failures the test machine cannot produce. */
   fs?: VaultFs;
+  /** Called each time a database is opened (setup, either unlock, a restore): background upkeep starts here. */
+  onOpened?: () => void;
 }
 
 export interface VaultService {
@@ -95,6 +97,12 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
     if (!ctx.vfs.exists(ctx.dbFile)) throw new CofferError('VAULT_NOT_SET_UP', 'This profile has no vault yet. Set one up first.');
   }
 
+  /** Runs an opening step, then tells the owner of background work that a database is open. */
+  const opening = <T>(step: Promise<T>): Promise<T> =>
+    step.finally(() => {
+      if (session) options.onOpened?.();
+    });
+
   function end(): void {
     if (!session) return;
     session.db.close();
@@ -112,15 +120,15 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       return ctx.keychainState;
     },
     setup: (input) =>
-      exclusive(async () => {
+      opening(exclusive(async () => {
         requireEngine();
         if (session) throw new CofferError('VAULT_ALREADY_SET_UP', 'This profile already has a vault.');
         const made = await runSetup(ctx, input);
         session = made;
         return { recoveryKey: made.recoveryKey };
-      }),
+      })),
     unlockFromKeychain: () =>
-      exclusive(async () => {
+      opening(exclusive(async () => {
         requireEngine();
         requireLocked();
         const descriptor = readDescriptor(ctx.vfs, ctx.descriptorFile);
@@ -131,9 +139,9 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
           throw new CofferError('RECOVERY_KEY_REQUIRED', 'This computer\'s keychain has no key for this vault (a new computer, or a reset keychain). Unlock with your recovery key; Coffer will then store the key in the keychain again.');
         }
         session = await openVault(ctx, descriptor, candidates, { current: current?.keyId, pending: pending !== undefined });
-      }),
+      })),
     unlockWithRecoveryKey: (text) =>
-      exclusive(async () => {
+      opening(exclusive(async () => {
         requireEngine();
         const secret = parseRecoveryKey(text); // a typo is reported before any slow work
         requireLocked();
@@ -147,7 +155,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
         // the key is put back and the next start does not ask for the recovery key.
         if (ctx.keychainState !== 'available') await ctx.keychain.probe().then((s) => (ctx.keychainState = s));
         session = await openVault(ctx, descriptor, candidates);
-      }),
+      })),
     rotateKey: () =>
       exclusive(async () => {
         if (!session) throw new CofferError('LOCKED', 'Unlock the vault before changing its key.');
@@ -178,7 +186,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
       };
     },
     replaceDatabase: (incoming) =>
-      exclusive(async () => {
+      opening(exclusive(async () => {
         if (!session) throw new CofferError('LOCKED', 'The vault is locked. Unlock it first.');
         const { descriptor } = session;
         const candidate: CandidateKey = { keyId: session.keyId, key: Buffer.from(session.key) };
@@ -192,7 +200,7 @@ export function createVaultService(options: VaultServiceOptions): VaultService {
           throw error;
         }
         ctx.vfs.remove(previousFile(ctx));
-      }),
+      })),
     lock: end,
     close: end,
   };

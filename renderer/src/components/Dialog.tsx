@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, type FormEvent, type ReactNode } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { useT } from '../i18n';
+import { createPortal } from 'react-dom';
 import { ErrorNotice } from './ErrorNotice';
 
 export interface DialogProps {
@@ -55,10 +56,14 @@ export function Dialog({ title, message, confirmLabel, danger, busy, confirmDisa
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
+    // React bubbles events through portals to the tree that rendered the dialog: a dialog opened
+    // from inside a form (the customer form's duplicate hint) must not submit that form too.
+    event.stopPropagation();
     if (!busy && !confirmDisabled) onConfirm();
   };
 
-  return (
+  // In document.body, not where it was opened: a <form> inside another <form> is invalid HTML.
+  return createPortal(
     // Esc belongs to the dialog: a panel around it that closes on Esc must not close too.
     <dialog
       ref={ref}
@@ -88,6 +93,7 @@ export function Dialog({ title, message, confirmLabel, danger, busy, confirmDisa
           </button>
         </div>
       </form>
-    </dialog>
+    </dialog>,
+    document.body,
   );
 }

@@ -11,4 +11,5 @@ export const wireEn = {
   'dialog.createOwnerBody': 'An owner can do everything in Coffer, including managing users. Type your own password to confirm. If another owner can approve, {user} is created only once they approve.',
   'stale.dialogTitle': 'Disable {name}?',
   'assign.dialogTitle': 'Assign to {name}?',
+  'dialog.disableTitle': 'Disable {user}?',
 } as const;

@@ -13,4 +13,5 @@ export const wireZhCN: Record<keyof typeof wireEn, string> = {
   'dialog.createOwnerBody': '所有者可以在 Coffer 中执行所有操作，包括管理用户。请输入您自己的密码以确认。如有其他所有者可以审批，须经对方批准后才会创建 {user}。',
   'stale.dialogTitle': '停用 {name}？',
   'assign.dialogTitle': '交给 {name}？',
+  'dialog.disableTitle': '停用 {user}？',
 };

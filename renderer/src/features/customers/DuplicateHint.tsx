@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { DuplicateCheckInput, DuplicateCheckResult } from '../../../../shared/duplicates';
+import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { checkDuplicates } from '../../stores/duplicates';
@@ -20,6 +21,7 @@ function worthAsking(input: DuplicateCheckInput): boolean {
 export function DuplicateHint({ input }: { input: DuplicateCheckInput }) {
   const t = useT();
   const open = useCustomerDetailStore((state) => state.open);
+  const [confirmDialog, confirm] = useConfirm();
   const [result, setResult] = useState<DuplicateCheckResult | null>(null);
   const key = JSON.stringify(input);
 
@@ -41,15 +43,21 @@ export function DuplicateHint({ input }: { input: DuplicateCheckInput }) {
     };
   }, [key]);
 
+  // Opening the other record closes this form: what was typed would be gone without a word.
+  const leaveFor = async (c: { id: number; name: string }) => {
+    if (await confirm({ title: t('dup.leaveTitle', { name: c.name }), message: t('dup.leaveMessage'), confirmLabel: t('dup.leaveYes') })) await open(c.id);
+  };
+
   if (!result || (result.duplicates.length === 0 && result.possible.length === 0 && !result.outOfScope)) return null;
   const links = (list: DuplicateCheckResult['duplicates']) =>
     list.map((c) => (
-      <button key={c.id} type="button" className="link" data-testid="duplicate-link" onClick={() => void open(c.id)}>
+      <button key={c.id} type="button" className="link" data-testid="duplicate-link" onClick={() => void leaveFor(c)}>
         {c.name}
       </button>
     ));
   return (
     <div role="status" aria-live="polite" className="notice notice-warning" data-testid="duplicate-hint">
+      {confirmDialog}
       {result.duplicates.length > 0 && (
         <p>
           {t('dup.exists')} {links(result.duplicates)}

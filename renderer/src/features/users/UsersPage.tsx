@@ -5,7 +5,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { call } from '../../client';
-import { usePasswordPrompt } from '../../components/prompts';
+import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
@@ -38,6 +38,7 @@ export function UsersPage() {
   const [passwordDialog, askPassword] = usePasswordPrompt();
   // A second prompt of its own: the owner step follows the new-password step without reusing its dialog.
   const [ownerDialog, askOwner] = usePasswordPrompt();
+  const [confirmDialog, confirm] = useConfirm();
   useEffect(() => {
     void loadUsers();
   }, [loadUsers]);
@@ -91,7 +92,10 @@ export function UsersPage() {
   const toggleStatus = (user: UserRow) => {
     reset();
     const status = user.status === 'active' ? 'disabled' : 'active';
-    if (user.role !== 'owner') return void act(() => changeUser('users.setStatus', { username: user.username, status }));
+    const apply = () => changeUser('users.setStatus', { username: user.username, status });
+    if (user.role !== 'owner' && status === 'active') return void act(apply);
+    // Disabling signs the person out at once: one click on the wrong row must not do that.
+    if (user.role !== 'owner') return void confirm({ title: t('dialog.disableTitle', { user: user.username }), message: t('stale.confirm', { name: user.username }), confirmLabel: t('users.disable'), danger: true, run: apply });
     void confirmAsOwner(t(status === 'active' ? 'dialog.ownerEnableTitle' : 'dialog.ownerDisableTitle', { user: user.username }), t('dialog.ownerBody', { user: user.username }), (ownerPassword) =>
       send('users.setStatus', { username: user.username, status, ownerPassword }),
     );
@@ -130,6 +134,7 @@ export function UsersPage() {
       )}
       {passwordDialog}
       {ownerDialog}
+      {confirmDialog}
       <table className="grid" data-testid="users-table">
         <thead>
           <tr>
