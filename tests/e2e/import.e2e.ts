@@ -52,6 +52,8 @@ async function chooseFile(page: Page, L: Record<string, string>): Promise<void> 
   await page.getByTestId('import-choose').click();
   await page.getByTestId('import-map-step').waitFor();
   await expect.poll(() => page.getByTestId('import-step-title').textContent()).toBe(L['import.step.map']);
+  // The new step's heading has the focus, so the keyboard and a screen reader start there.
+  await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-step-title');
 }
 
 const count = (page: Page, key: string) => page.getByTestId(`import-count-${key}`).getAttribute('data-count');
