@@ -14,6 +14,8 @@ import { ok, seedVault } from './seed';
 import { CATALOG, readAs, signInAs } from './users-page';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
+/** Enough rows for a dozen 500-row transactions, so Cancel lands between two of them. */
+const ROWS_BIG = 6000;
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -225,6 +227,46 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(after.items.find((c) => c.name === '李娜')?.company ?? null).toBeNull();
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('a long import is stopped with its Cancel button between transactions; what was written stays and is listed (en)', async () => {
+    const profileDir = tempDir('coffer-e2e-import-');
+    const file = path.join(tempDir('coffer-e2e-import-files-'), 'big.csv');
+    const lines = ['Name,Mobile,Company'];
+    for (let i = 0; i < ROWS_BIG; i += 1) lines.push(`客户${i},139${String(i).padStart(8, '0')},公司${i % 50}`);
+    fs.writeFileSync(file, `\uFEFF${lines.join('\r\n')}`);
+    await seedVault(profileDir, OWNER, async () => {});
+    app = await launchApp({ profileDir, core: { pickImportFile: async () => file } });
+    const { page } = app;
+    const L = CATALOG.en;
+    await signInAs(app, 'en', OWNER);
+    await page.getByRole('button', { name: L['nav.customers'] }).click();
+    await page.getByTestId('import-open').click();
+    await chooseFile(page, L);
+    await page.getByTestId('import-check').click();
+    await expect.poll(() => count(page, 'new'), { timeout: 60_000 }).toBe(String(ROWS_BIG));
+    // The button is pressed the moment it is drawn (a person would be slower; the rows are quick).
+    await page.evaluate(() => {
+      const observer = new MutationObserver(() => {
+        const stop = document.querySelector<HTMLButtonElement>('[data-testid="import-cancel"]');
+        if (!stop) return;
+        observer.disconnect();
+        stop.click();
+      });
+      observer.observe(document.body, { childList: true, subtree: true });
+    });
+    await page.getByTestId('import-commit').click();
+    await page.getByTestId('import-done').waitFor({ timeout: 60_000 });
+    expect(await page.getByTestId('import-done').getAttribute('data-state')).toBe('cancelled');
+    // Whole transactions of 500, fewer than the file: the batch stopped between two of them.
+    const written = (await customerNames(app)).length;
+    const listed = await readAs<{ total: number }>(app.router, OWNER, 'customers.list', { limit: 1 });
+    expect(listed.total % 500).toBe(0);
+    expect(listed.total).toBeLessThan(ROWS_BIG);
+    expect(written).toBe(Math.min(200, listed.total));
+    const history = await readAs<{ state: string }[]>(app.router, OWNER, 'import.history', {});
+    expect(history.map((b) => b.state)).toEqual(['cancelled']);
+    expect(app.pageErrors).toEqual([]);
+  }, 180_000);
 
   it.each<Locale>(['en', 'zh-CN'])('a hostile file (random bytes named .xlsx) is refused with advice, nothing written (%s)', async (locale) => {
     const profileDir = tempDir('coffer-e2e-import-');
