@@ -199,6 +199,8 @@ describeKeychain('importing customers, in Chromium', () => {
     await page.getByTestId('import-to-list').click();
     await page.getByTestId('import-open').click();
     await chooseFile(page, L);
+    // "Remember this mapping" was on: the same headers come back mapped from it.
+    await page.getByTestId('import-remembered').waitFor();
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-repeat').waitFor();
     expect(await page.getByTestId('import-repeat').textContent()).toContain(OWNER.username);
