@@ -14,6 +14,7 @@ import { ok, seedVault } from './seed';
 import { CATALOG, readAs, signInAs } from './users-page';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
+const SUPPORT = { username: 'sam', displayName: 'Sam 孙', password: 'Copper-Kettle-31' };
 /** Enough rows for a dozen 500-row transactions, so Cancel lands between two of them. */
 const ROWS_BIG = 6000;
 
@@ -270,12 +271,13 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(app.pageErrors).toEqual([]);
   }, 180_000);
 
-  it.each<Locale>(['en', 'zh-CN'])('a hostile file (random bytes named .xlsx) is refused with advice, nothing written (%s)', async (locale) => {
+  it.each<Locale>(['en', 'zh-CN'])('a hostile file (random bytes named .xlsx) is refused with advice, nothing written; support has no Import button (%s)', async (locale) => {
     const profileDir = tempDir('coffer-e2e-import-');
     const file = path.join(tempDir('coffer-e2e-import-files-'), 'customers.xlsx');
     fs.writeFileSync(file, crypto.randomBytes(64 * 1024));
     await seedVault(profileDir, OWNER, async (router) => {
       await ok(router, 'seed', 'customers.create', { name: 'Acme Tea' });
+      await ok(router, 'seed', 'users.create', { ...SUPPORT, role: 'support' });
     });
     app = await launchApp({ profileDir, core: { pickImportFile: async () => file } });
     const { page } = app;
@@ -290,6 +292,14 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(await refused.getAttribute('data-reason')).toBe('corrupt');
     expect(await refused.textContent()).toBe(L['import.refused.corrupt']);
     expect(await customerNames(app)).toEqual(['Acme Tea']);
+
+    // Support may read customers but not import them: no Import button for that role.
+    await page.getByRole('button', { name: L['nav.home'] }).click();
+    await page.getByRole('button', { name: L['home.logout'] }).click();
+    await signInAs(app, locale, SUPPORT);
+    await page.getByRole('button', { name: L['nav.customers'] }).click();
+    await page.getByTestId('customers-page').waitFor();
+    expect(await page.getByTestId('import-open').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
   });
 });
