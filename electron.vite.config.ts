@@ -8,12 +8,13 @@ export default defineConfig({
       // Native modules stay external; each runtime loads its own build (see native-binding.ts).
       externalizeDeps: true,
       // The command line (demo data, backup verify) ships beside main and runs under plain Node;
-      // backups and drills run in a worker thread from their own entry.
+      // backups and drills, and the parsing of import files, run in worker threads from their own entries.
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           'backup-worker': resolve(__dirname, 'electron/core/backup/backup-worker.ts'),
+          'import-worker': resolve(__dirname, 'electron/core/import/import-worker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },

@@ -15,6 +15,11 @@ export interface ParsedTable {
   headerRow: number;
   /** One per column kept (fully empty columns dropped). */
   headers: string[];
+  /**
+   * The file column (0-based; columnLetter() gives its letter) of each kept column: empty columns
+   * are dropped, so headers[i] is not always column i of the file.
+   */
+  sourceColumns: number[];
   /** Excel row number and the row's cells as text, one per header. */
   rows: { row: number; cells: string[] }[];
   /** Column indexes whose numbers had already lost digits in the source file. */
@@ -27,4 +32,6 @@ export interface ParseOptions {
   sheet?: string | undefined;
   encoding?: TextEncoding | undefined;
   headerRow?: number | undefined;
+  /** Copy a vertically merged cell's value into every row of the merge (a company over its contacts). */
+  fillMerged?: boolean | undefined;
 }
