@@ -18,7 +18,8 @@ export function sniffFormat(bytes: Uint8Array): ImportFormat {
 }
 
 /**
- * The container checked before SheetJS unpacks anything: a ZIP's declared sizes (zip bomb), an
+ * The container checked before SheetJS unpacks anything: a ZIP's declared and real sizes (zip
+ * bomb, zip-check.ts), an
  * OLE2 file's encryption (an encrypted .xlsx is OLE2 holding EncryptionInfo/EncryptedPackage, an
  * encrypted .xls has a FILEPASS record) and whether it holds a workbook at all.
  */
