@@ -1,5 +1,4 @@
 import type { AppStatus } from '../../shared/contract';
-import { CofferError } from '../../shared/errors';
 import { canRevealField, fieldVisibility } from '../../shared/field-policy';
 import { maskField } from '../../shared/masking';
 import { grantFor } from '../../shared/permissions';
@@ -17,6 +16,7 @@ import { createRecycleBinService, type RecycleBinService } from './customers/rec
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
 import type { ImportParser } from './import/import-parser';
+import { workerImportParser } from './import/file-parsers';
 import { createImportService, type ImportService, type PickImportFile } from './import/import-service';
 import { createDashboardService, type DashboardService } from './dashboard/dashboard-service';
 import { createReminderService, type ReminderService } from './reminders/reminder-service';
@@ -54,8 +54,10 @@ export interface CoreOptions {
   pickSaveFile?: PickSaveFile;
   /** Shows an open dialog for a customer file to import (Excel, WPS, CSV); without one, importing is cancelled. */
   pickImportFile?: PickImportFile;
-  /** The file parser of the import (in a worker in the app); without one, opening a file is refused. */
+  /** The file parser of the import; the worker-based one (importWorker) by default. Tests may pass an in-process one. */
   importParser?: ImportParser;
+  /** The built import worker (out/main/import-worker.js); main and the benchmark pass theirs. */
+  importWorker?: string;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
   /** Data-free start-up lines (the database engine check); main's log by default. */
@@ -163,7 +165,7 @@ export function createCore(options: CoreOptions): Core {
     db,
     audit: appendAudit,
     now,
-    parser: options.importParser ?? unavailableParser,
+    parser: options.importParser ?? workerImportParser(options.importWorker ?? path.resolve('out/main/import-worker.js')),
     pickImportFile: options.pickImportFile ?? (async () => null),
     pickSaveFile: options.pickSaveFile ?? (async () => null),
     locale: () => app.locale(),
@@ -219,16 +221,6 @@ export function createCore(options: CoreOptions): Core {
     },
   };
 }
-
-const unavailableParser: ImportParser = {
-  parse: () => Promise.reject(new CofferError('INTERNAL', 'Importing files is not available in this build.')),
-  suggestMapping: (headers) => headers.map(() => 'ignore'),
-  headerSignature: (headers) => headers.join('\u0000'),
-  unguard: (text) => text,
-  errorWorkbook: () => {
-    throw new CofferError('INTERNAL', 'Importing files is not available in this build.');
-  },
-};
 
 function sqliteVersion(vault: VaultService): string {
   if (vault.state() !== 'unlocked') return 'unknown';

@@ -66,6 +66,7 @@ if (!app.requestSingleInstanceLock()) {
         arch: process.arch,
       }),
       backupWorker: path.join(__dirname, 'backup-worker.js'),
+      importWorker: path.join(__dirname, 'import-worker.js'),
       pickFolder: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
       pickBackupFile: () => pickPath({ properties: ['openFile'], filters: [{ name: 'Coffer backup', extensions: ['cofferbak'] }] }),
       pickImportFile: () =>

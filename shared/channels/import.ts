@@ -34,7 +34,14 @@ export const importChannels = {
   }),
   'import.preview': channel({
     input: z
-      .object({ importId, sheet: z.string().max(255).optional(), encoding: z.enum(TEXT_ENCODINGS).optional(), headerRow: z.number().int().min(1).max(1_000_000).optional() })
+      .object({
+        importId,
+        sheet: z.string().max(255).optional(),
+        encoding: z.enum(TEXT_ENCODINGS).optional(),
+        headerRow: z.number().int().min(1).max(1_000_000).optional(),
+        /** Copy a vertically merged cell's value into every row of the merge (a company over its contacts). */
+        fillMerged: z.boolean().optional(),
+      })
       .strict(),
     output: importPreviewSchema,
     permission: 'customers.import',

@@ -14,7 +14,7 @@ export const tableParser: ImportParser = {
   headerSignature: (headers) => headers.join('\u0001'),
   unguard: (text) => (/^'[=+\-@]/.test(text) ? text.slice(1) : text),
   errorWorkbook: (headers, rows) => {
-    const sheet = XLSX.utils.aoa_to_sheet([['错误原因 Reason', ...headers], ...rows.map((r) => [r.reason, ...r.cells])]);
+    const sheet = XLSX.utils.aoa_to_sheet([['错误原因 Reason', ...headers], ...rows.map((r) => [r.reasons, ...r.cells])]);
     const book = XLSX.utils.book_new();
     XLSX.utils.book_append_sheet(book, sheet, 'Errors');
     return XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer;
@@ -25,6 +25,6 @@ export const tableParser: ImportParser = {
 export function table(headers: string[], rows: string[][], extra: Partial<ParsedTable> = {}): ParsedTable {
   return {
     format: 'xlsx', sheets: ['Sheet1'], sheet: 'Sheet1', encoding: null, encodingCandidates: [], headerRow: 1, headers,
-    rows: rows.map((cells, i) => ({ row: i + 2, cells })), precisionLost: [], formulaCells: [], ...extra,
+    sourceColumns: headers.map((_, i) => i), rows: rows.map((cells, i) => ({ row: i + 2, cells })), precisionLost: [], formulaCells: [], ...extra,
   };
 }

@@ -1,5 +1,4 @@
 import type { DuplicateChoice, ImportCounts, ImportTarget, RowAction, RowReason, RowResult } from '../../../shared/import';
-import { columnLetter } from '../../../shared/import';
 import { grantReaches, type Grant } from '../../../shared/permissions';
 import type { Session } from '../auth/session-service';
 import { findCustomer, tagsOf, type CustomerColumnField } from '../customers/customer-repository';
@@ -69,7 +68,7 @@ function vaultMatches(db: Db, phones: readonly string[], email: string | null): 
  * in one read transaction and audits what it read.
  */
 export function planImport(db: Db, session: Session, table: ParsedTable, input: PlanInput, policy: PlanPolicy): Plan {
-  const columns = mapColumns(table.headers, input.mapping);
+  const columns = mapColumns(table, input.mapping);
   const context = {
     columns,
     precisionLost: new Set(table.precisionLost),
@@ -157,7 +156,7 @@ function checkFieldPolicy(db: Db, customerId: number, values: RowValues, choice:
   const changes = changesFor(existing, tagsOf(db, [customerId]).get(customerId) ?? [], values, choice);
   for (const field of Object.keys(changes.fields) as CustomerColumnField[]) {
     if (policy.fullField(field)) continue;
-    errors.push({ code: 'no_permission', column: values.columns[field]?.letter ?? columnLetter(0) });
+    errors.push({ code: 'no_permission', ...(values.columns[field] ? { column: values.columns[field].letter } : {}) });
   }
 }
 

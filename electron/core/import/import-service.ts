@@ -5,8 +5,6 @@ import { SENSITIVE_CUSTOMER_FIELDS } from '../../../shared/customers';
 import { CofferError } from '../../../shared/errors';
 import { canQueryField } from '../../../shared/field-policy';
 import {
-  IMPORT_TARGETS,
-  columnLetter,
   type DuplicateChoice,
   type ImportBatch,
   type ImportPreview,
@@ -22,15 +20,16 @@ import type { AuditFn } from '../customers/customer-service';
 import type { Db } from '../db/open-database';
 import { mapFsError } from '../db/storage-errors';
 import type { PickSaveFile } from '../export/customer-export';
-import { openExportFile } from '../export/export-file';
 import { optionalFieldsOn } from '../settings/customer-fields';
 import { runCommit, type CommitJob } from './import-commit';
 import type { ImportParser } from './import-parser';
 import { planImport, type Plan, type PlanInput } from './import-plan';
-import { insertBatch, lastImportOf, listBatches, rememberMapping, rememberedMapping, settleInterruptedBatches } from './import-repository';
+import { insertBatch, lastImportOf, listBatches, rememberMapping, settleInterruptedBatches } from './import-repository';
 import { UNDO_DAYS, undoBatch, type UndoResult } from './import-undo';
 import type { ParseOptions, ParsedTable } from './parsed-table';
-import { reasonText } from './reason-text';
+import { saveErrorRows } from './import-errors-file';
+import { columnLetters } from './row-values';
+import { buildPreview } from './import-preview';
 
 export type PickImportFile = () => Promise<string | null>;
 
@@ -97,33 +96,7 @@ export function createImportService(deps: ImportDeps) {
     return table;
   }
 
-  function previewOf(db: Db, entry: OpenImport): ImportPreview {
-    const { table } = entry;
-    const remembered = rememberedMapping(db, deps.parser.headerSignature(table.headers));
-    const suggested = deps.parser.suggestMapping(table.headers);
-    const letters = table.headers.map((_, i) => columnLetter(i));
-    const fromMemory = remembered && remembered.every((m) => letters.includes(m.letter) && (IMPORT_TARGETS as readonly string[]).includes(m.target));
-    return {
-      importId: entry.id,
-      fileName: entry.fileName,
-      format: table.format,
-      sheets: table.sheets,
-      sheet: table.sheet,
-      encoding: table.encoding,
-      encodingCandidates: table.encodingCandidates,
-      headerRow: table.headerRow,
-      columns: table.headers.map((header, index) => ({
-        letter: letters[index]!,
-        header,
-        samples: samplesOf(table, index, deps.parser.unguard),
-        suggested: (fromMemory ? (remembered.find((m) => m.letter === letters[index])?.target as ImportTarget | undefined) : suggested[index]) ?? 'ignore',
-      })),
-      rows: table.rows.length,
-      rememberedMapping: Boolean(fromMemory),
-      precisionLost: table.precisionLost.map((i) => columnLetter(i)),
-      importedBefore: lastImportOf(db, entry.sha256),
-    };
-  }
+  const previewOf = (db: Db, entry: OpenImport): ImportPreview => buildPreview(db, deps.parser, entry);
 
   function settle(db: Db): void {
     settleInterruptedBatches(db, [...running], now().toISOString());
@@ -159,7 +132,7 @@ export function createImportService(deps: ImportDeps) {
 
     async preview(session: Session, input: { importId: string } & ParseOptions): Promise<ImportPreview> {
       const entry = entryOf(session, input.importId);
-      const options: ParseOptions = { sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow };
+      const options: ParseOptions = { sheet: input.sheet, encoding: input.encoding, headerRow: input.headerRow, fillMerged: input.fillMerged };
       entry.table = await parse(entry.bytes, options);
       entry.options = options;
       entry.plan = null;
@@ -169,7 +142,7 @@ export function createImportService(deps: ImportDeps) {
     dryRun(session: Session, input: { importId: string; mapping: { letter: string; target: ImportTarget }[]; choice: DuplicateChoice; overrides?: { row: number; choice: DuplicateChoice }[] | undefined; rememberMapping: boolean }) {
       const entry = entryOf(session, input.importId);
       if (entry.job) throw new CofferError('CONFLICT', 'This file was imported already. Open it again to import it once more.');
-      checkMapping(entry.table.headers, input.mapping);
+      checkMapping(entry.table, input.mapping);
       const grant = grantOf(session);
       const db = deps.db();
       const at = now();
@@ -256,36 +229,7 @@ export function createImportService(deps: ImportDeps) {
     async saveErrors(session: Session, importId: string): Promise<{ status: 'cancelled' } | { status: 'saved'; rows: number }> {
       const entry = entryOf(session, importId);
       if (!entry.plan) throw new CofferError('CONFLICT', 'Check the file first (dry run); then the rows with problems can be saved.');
-      const locale = deps.locale();
-      const byRow = new Map(entry.table.rows.map((r) => [r.row, r.cells]));
-      const rows = entry.plan.results
-        .filter((r) => r.errors.length > 0 || r.warnings.length > 0)
-        .map((r) => ({ row: r.row, cells: byRow.get(r.row) ?? [], reason: [...r.errors, ...r.warnings].map((reason) => reasonText(reason, locale)).join(locale === 'zh-CN' ? '；' : '; ') }));
-      const stamp = now().toISOString().slice(0, 10).replace(/-/g, '');
-      const target = await deps.pickSaveFile(`coffer-import-errors-${stamp}.xlsx`, 'xlsx');
-      if (target === null) return { status: 'cancelled' };
-      const file = (() => {
-        try {
-          return openExportFile(target);
-        } catch (error) {
-          throw mapFsError(error);
-        }
-      })();
-      try {
-        file.write(deps.parser.errorWorkbook(entry.table.headers, rows));
-        file.commit();
-      } catch (error) {
-        file.abort();
-        throw mapFsError(error);
-      }
-      const db = deps.db();
-      try {
-        deps.audit(db, { actor: auditActor(session), action: 'customer.import', entity: 'import', recordId: entry.id, outcome: 'ok', reason: `errors-saved rows=${rows.length}` }, now());
-      } catch (error) {
-        fs.rmSync(target, { force: true });
-        throw error;
-      }
-      return { status: 'saved', rows: rows.length };
+      return saveErrorRows(session, entry.id, entry.table, entry.plan.results, { ...deps, now });
     },
 
     close(session: Session, importId: string): { closed: true } {
@@ -333,8 +277,8 @@ function fullField(session: Session, field: string): boolean {
   return session.role === 'owner' || !(SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field) || canQueryField(session.role, field);
 }
 
-function checkMapping(headers: readonly string[], mapping: readonly { letter: string; target: ImportTarget }[]): void {
-  const letters = new Set(headers.map((_, i) => columnLetter(i)));
+function checkMapping(table: ParsedTable, mapping: readonly { letter: string; target: ImportTarget }[]): void {
+  const letters = new Set(columnLetters(table));
   const seen = new Set<string>();
   for (const m of mapping) {
     if (!letters.has(m.letter)) throw new CofferError('INVALID_INPUT', `Column ${m.letter} is not in the file.`);
@@ -343,16 +287,6 @@ function checkMapping(headers: readonly string[], mapping: readonly { letter: st
     seen.add(m.target);
   }
   if (!seen.has('name')) throw new CofferError('INVALID_INPUT', 'Map a column to the name: every customer needs one.');
-}
-
-function samplesOf(table: ParsedTable, index: number, unguard: (text: string) => string): string[] {
-  const samples: string[] = [];
-  for (const row of table.rows) {
-    const value = unguard(row.cells[index] ?? '').trim();
-    if (value !== '') samples.push(value);
-    if (samples.length === 3) break;
-  }
-  return samples;
 }
 
 export type ImportService = ReturnType<typeof createImportService>;

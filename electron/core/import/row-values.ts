@@ -2,6 +2,7 @@ import { columnLetter, type ImportTarget, type RowReason } from '../../../shared
 import type { CustomerLevel } from '../../../shared/customers';
 import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone, normalizeChineseIdNumber } from '../../../shared/validation';
 import type { CustomerColumnField } from '../customers/customer-repository';
+import type { ParsedTable } from './parsed-table';
 
 /**
  * One file row turned into customer values, with its problems. Pure: no database. Errors stop
@@ -47,8 +48,17 @@ export interface RowContext {
   unguard: (text: string) => string;
 }
 
-export function mapColumns(headers: readonly string[], mapping: readonly { letter: string; target: ImportTarget }[]): MappedColumn[] {
-  const byLetter = new Map(headers.map((header, index) => [columnLetter(index), { index, header }]));
+/**
+ * The file's own column letter of each kept column: the parser drops empty columns, so the i-th
+ * header is not always column i of the sheet (sourceColumns says which it is).
+ */
+export function columnLetters(table: Pick<ParsedTable, 'headers'> & { sourceColumns?: readonly number[] }): string[] {
+  return table.headers.map((_, i) => columnLetter(table.sourceColumns?.[i] ?? i));
+}
+
+export function mapColumns(table: Pick<ParsedTable, 'headers'>, mapping: readonly { letter: string; target: ImportTarget }[]): MappedColumn[] {
+  const letters = columnLetters(table);
+  const byLetter = new Map(table.headers.map((header, index) => [letters[index]!, { index, header }]));
   return mapping
     .filter((m) => m.target !== 'ignore')
     .map((m) => {
