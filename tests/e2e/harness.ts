@@ -6,11 +6,6 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { BRIDGE_KEY } from '../../shared/bridge';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
-import { unguard } from '../../electron/core/import/cell-text';
-import { errorWorkbook } from '../../electron/core/import/error-workbook';
-import { headerSignature, suggestMapping } from '../../electron/core/import/headers';
-import type { ImportParser } from '../../electron/core/import/import-parser';
-import { parseImportFile } from '../../electron/core/import/parse-file';
 import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
@@ -27,22 +22,8 @@ import { APP_ORIGIN, securityHeaders } from '../../electron/main/security';
 export const E2E_KEYCHAIN_SERVICE = `Coffer-e2e-${process.pid}-${Date.now().toString(36)}`;
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
-/** The import worker electron-vite builds beside main (out/main/import-worker.js). */
+/** The import worker electron-vite builds beside main: the real parser reads every test file, whatever the cwd. */
 export const IMPORT_WORKER = path.resolve(__dirname, '../../out/main/import-worker.js');
-
-/**
- * The real file parser, on its worker thread with its limits, as the import service takes it.
- * A test picks the file with `core.pickImportFile` (the stand-in for Electron's open dialog).
- */
-export function workerImportParser(workerScript = IMPORT_WORKER): ImportParser {
-  return {
-    parse: (bytes, options) => parseImportFile(bytes, { ...options, workerScript }),
-    suggestMapping: (headers) => suggestMapping(headers),
-    headerSignature: (headers) => headerSignature(headers),
-    unguard,
-    errorWorkbook: (headers, rows) => errorWorkbook(headers, rows.map((r) => ({ row: r.row, cells: r.cells, reasons: r.reason }))),
-  };
-}
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -88,7 +69,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
     osLocales: options.osLocales ?? ['en-US'],
     // The real Secret Service, under a service name of this run's own.
     keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE),
-    importParser: workerImportParser(),
+    importWorker: IMPORT_WORKER,
     ...options.core,
   });
   await core.start();

@@ -30,18 +30,21 @@ async function customerNames(testApp: TestApp): Promise<string[]> {
   return list.items.map((c) => c.name).sort();
 }
 
-/** A workbook as a shop keeps it: Chinese headers, a bad e-mail, a missing name, a repeated row. */
+/** A workbook as a shop keeps it: Chinese headers, a bad e-mail, a missing name, a repeated row, a merged company cell. */
 function customerWorkbook(file: string): void {
   const rows = [
     ['姓名', '手机', '公司', '邮箱', '微信'],
     ['王伟', '13912345678', '星辰贸易有限公司', 'wangwei@example.com', 'ww_88'],
     ['张丽', '13712345678', '远山茶社', '', ''],
-    ['', '13612345678', '无名公司', '', ''],
+    // Excel keeps no value in the lower cells of a merge.
+    ['', '13612345678', null, '', ''],
     ['刘洋', '13512345678', '', 'liuyang-at-example', ''],
     ['王伟', '13912345678', '星辰贸易', '', ''],
   ];
+  const sheet = XLSX.utils.aoa_to_sheet(rows);
+  sheet['!merges'] = [{ s: { r: 2, c: 2 }, e: { r: 3, c: 2 } }]; // C3:C4, 远山茶社 over two rows
   const book = XLSX.utils.book_new();
-  XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(rows), '客户');
+  XLSX.utils.book_append_sheet(book, sheet, '客户');
   fs.writeFileSync(file, XLSX.write(book, { type: 'buffer', bookType: 'xlsx' }) as Buffer);
 }
 
@@ -83,6 +86,11 @@ describeKeychain('importing customers, in Chromium', () => {
     // Mapping suggested from the Chinese headers; 微信 goes to the notes.
     await expect.poll(() => page.getByTestId('import-file-name').textContent()).toBe('客户名单.xlsx');
     expect(await page.getByTestId('import-format').textContent()).toBe(L['import.format.xlsx']);
+    // A merged company cell is read once unless the person asks to fill it down.
+    const samplesOfC = () => page.locator('[data-testid="import-column"][data-letter="C"] td.samples').textContent();
+    expect(await samplesOfC()).toBe('星辰贸易有限公司 · 远山茶社 · 星辰贸易');
+    await page.getByTestId('import-fill-merged').check();
+    await expect.poll(samplesOfC).toBe('星辰贸易有限公司 · 远山茶社 · 远山茶社');
     const target = (letter: string) => page.getByLabel(L['import.map.targetFor'].replace('{letter}', letter)).inputValue();
     expect([await target('A'), await target('B'), await target('C'), await target('D'), await target('E')]).toEqual(['name', 'mobile', 'company', 'email', 'notes']);
     // Two columns as the mobile: Next waits until the clash is gone.

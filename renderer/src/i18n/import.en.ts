@@ -55,6 +55,7 @@ export const importEn = {
   'import.map.precisionLost': 'Column {letter}: the file already lost digits of these numbers (a long number stored as a number keeps only 15 digits). In Excel, set the column to Text, type or export the numbers again, then import. Rows with a value there will be errors.',
   'import.map.needName': 'Choose the column that holds the name: every customer needs one.',
   'import.map.usedTwice': '"{target}" is chosen for more than one column ({letters}). Only Notes may take several columns.',
+  'import.map.fillMerged': 'Fill merged cells down (a company merged over several contacts goes into each of their rows)',
   'import.map.remember': 'Remember this mapping for files with the same headers',
   'import.map.next': 'Check the rows',
   'import.target.name': 'Name',

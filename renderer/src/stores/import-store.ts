@@ -23,6 +23,8 @@ interface ImportState {
   /** Column letter -> target, in the file's column order. */
   mapping: { letter: string; target: ImportTarget }[];
   remember: boolean;
+  /** Copy a vertically merged cell (a company over its contacts) into every row it covers. */
+  fillMerged: boolean;
   choice: DuplicateChoice;
   overrides: Record<number, DuplicateChoice>;
   counts: ImportCounts | null;
@@ -42,9 +44,10 @@ interface ImportState {
   /** Leaves the wizard or history; main forgets the open file. */
   close(): Promise<void>;
   chooseFile(): Promise<void>;
-  reparse(patch: { sheet?: string; encoding?: TextEncoding; headerRow?: number }): Promise<void>;
+  reparse(patch: { sheet?: string; encoding?: TextEncoding; headerRow?: number; fillMerged?: boolean }): Promise<void>;
   setTarget(letter: string, target: ImportTarget): void;
   setRemember(on: boolean): void;
+  setFillMerged(on: boolean): Promise<void>;
   back(): void;
   dryRun(): Promise<void>;
   setChoice(choice: DuplicateChoice): Promise<void>;
@@ -68,6 +71,7 @@ const fresh = {
   preview: null,
   mapping: [],
   remember: true,
+  fillMerged: false,
   choice: 'skip' as DuplicateChoice,
   overrides: {},
   counts: null,
@@ -118,13 +122,17 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const { preview } = get();
       if (!preview) return;
       set({ busy: true, error: null });
-      const input = { importId: preview.importId, ...(preview.sheet ? { sheet: preview.sheet } : {}), ...(preview.encoding ? { encoding: preview.encoding } : {}), ...patch };
+      const input = { importId: preview.importId, ...(preview.sheet ? { sheet: preview.sheet } : {}), ...(preview.encoding ? { encoding: preview.encoding } : {}), fillMerged: get().fillMerged, ...patch };
       const result = await call('import.preview', input);
       if (!result.ok) return set({ busy: false, error: result.error });
       set({ busy: false, preview: result.value, mapping: suggested(result.value) });
     },
     setTarget: (letter, target) => set({ mapping: get().mapping.map((m) => (m.letter === letter ? { letter, target } : m)) }),
     setRemember: (remember) => set({ remember }),
+    async setFillMerged(fillMerged) {
+      set({ fillMerged });
+      await get().reparse({ fillMerged });
+    },
     back() {
       const { step } = get();
       set({ step: step === 'check' ? 'map' : 'file', error: null, saved: null });

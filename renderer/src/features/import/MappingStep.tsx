@@ -9,7 +9,7 @@ import { checkMapping, formatCount, mappingReady, refusalText } from './import-t
 export function MappingStep() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { preview, mapping, remember, busy, error, setTarget, setRemember, back, dryRun } = useImportStore();
+  const { preview, mapping, remember, fillMerged, busy, error, setTarget, setRemember, setFillMerged, back, dryRun } = useImportStore();
   if (!preview) return null;
   const check = checkMapping(mapping);
   const targetName = (target: ImportTarget) => t(`import.target.${target}` as MessageKey);
@@ -79,6 +79,12 @@ export function MappingStep() {
           </p>
         ))}
       </div>
+      {preview.format !== 'text' && (
+        <label className="checkbox">
+          <input type="checkbox" data-testid="import-fill-merged" checked={fillMerged} disabled={busy} onChange={(e) => void setFillMerged(e.target.checked)} />
+          <span>{t('import.map.fillMerged')}</span>
+        </label>
+      )}
       <label className="checkbox">
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         <span>{t('import.map.remember')}</span>
