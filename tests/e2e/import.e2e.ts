@@ -282,13 +282,19 @@ describeKeychain('importing customers, in Chromium', () => {
 
   it.each<Locale>(['en', 'zh-CN'])('a hostile file (random bytes named .xlsx) is refused with advice, nothing written; support has no Import button (%s)', async (locale) => {
     const profileDir = tempDir('coffer-e2e-import-');
-    const file = path.join(tempDir('coffer-e2e-import-files-'), 'customers.xlsx');
+    const folder = tempDir('coffer-e2e-import-files-');
+    const file = path.join(folder, 'customers.xlsx');
     fs.writeFileSync(file, crypto.randomBytes(64 * 1024));
+    // Past the size cap (a sparse file: no 51 MB written); main refuses it before reading it.
+    const huge = path.join(folder, 'huge.csv');
+    fs.closeSync(fs.openSync(huge, 'w'));
+    fs.truncateSync(huge, 51 * 1024 * 1024);
+    let picked = file;
     await seedVault(profileDir, OWNER, async (router) => {
       await ok(router, 'seed', 'customers.create', { name: 'Acme Tea' });
       await ok(router, 'seed', 'users.create', { ...SUPPORT, role: 'support' });
     });
-    app = await launchApp({ profileDir, core: { pickImportFile: async () => file } });
+    app = await launchApp({ profileDir, core: { pickImportFile: async () => picked } });
     const { page } = app;
     const L = CATALOG[locale];
     if (locale === 'zh-CN') await page.getByTestId('language-switch').selectOption('zh-CN');
@@ -300,6 +306,10 @@ describeKeychain('importing customers, in Chromium', () => {
     await refused.waitFor();
     expect(await refused.getAttribute('data-reason')).toBe('corrupt');
     expect(await refused.textContent()).toBe(L['import.refused.corrupt']);
+    picked = huge;
+    await page.getByTestId('import-choose').click();
+    await expect.poll(() => refused.getAttribute('data-reason')).toBe('too_large');
+    expect(await refused.textContent()).toBe(L['import.refused.too_large']);
     expect(await customerNames(app)).toEqual(['Acme Tea']);
 
     // Support may read customers but not import them: no Import button for that role.
