@@ -16,7 +16,7 @@ const HEADERS = ['姓名', '手机', '邮箱', '公司', '城市', '标签', '�
 function sheetRows(n: number, prefix: number): string[][] {
   return Array.from({ length: n }, (_, i) => [
     `${SURNAMES[i % 10]}${GIVEN[(i >> 3) % 12]}${i}`,
-    `1${prefix}${String(i).padStart(9, '0')}`.slice(0, 11),
+    `1${prefix}${String(i).padStart(8, '0')}`,
     `c${prefix}-${i}@example.com`,
     `${CITIES[i % 6]}示例贸易有限公司${i % 500}`,
     CITIES[i % 6]!,

@@ -118,6 +118,22 @@ describeKeychain('import commit, progress, cancel, repeat and undo', () => {
     world.core.close();
   });
 
+  it('undo is offered for 30 days', async () => {
+    let clock = Date.parse('2026-12-01T08:00:00Z');
+    const world = await importWorld({ now: () => clock });
+    const id = await world.open('owner', table(['姓名'], [['己']]));
+    await world.call('owner', 'import.dryRun', { importId: id, mapping: letters(['name']), choice: 'skip', rememberMapping: false });
+    const { batchId } = await world.call('owner', 'import.commit', { importId: id, confirmRepeat: false });
+    await finished(world, 'owner', id);
+    expect((await world.call('owner', 'import.history', {}))[0]).toMatchObject({ undoUntil: '2026-12-31T08:00:00.000Z' });
+    clock += 31 * 24 * 60 * 60 * 1000;
+    // The service directly: a month later the router would first lock the idle session.
+    const owner = world.core.sessions.current('owner')!;
+    expect(() => world.core.imports.undo(owner, { batchId, force: true })).toThrow(expect.objectContaining({ code: 'CONFLICT' }));
+    expect(world.core.imports.history(owner)[0]).toMatchObject({ state: 'complete', undoUntil: null });
+    world.core.close();
+  });
+
   it('updateEmpty fills only empty fields; merge keeps differing values in the notes', async () => {
     const world = await importWorld();
     const owner = world.core.sessions.current('owner')!;

@@ -61,9 +61,10 @@ describeKeychain('import dry run', () => {
     const world = await importWorld();
     const owner = world.core.sessions.current('owner')!;
     const existing = world.core.customers.create(owner, { name: '老王', mobile: '13700137000' });
-    const rows = [['老王', '137 0013 7000'], ['新人', '13600136000']];
-    const id = await world.open('owner', table(['姓名', '手机'], rows));
-    const mapping = letters(['name', 'mobile']);
+    world.core.customers.create(owner, { name: '同名', company: '同一家有限公司' });
+    const rows = [['老王', '137 0013 7000', ''], ['新人', '13600136000', ''], ['同名', '13600136001', '同一家']];
+    const id = await world.open('owner', table(['姓名', '手机', '公司'], rows));
+    const mapping = letters(['name', 'mobile', 'company']);
     const expected = { skip: 'skip', updateEmpty: 'update', overwrite: 'update', new: 'new', merge: 'merge' } as const;
     for (const [choice, action] of Object.entries(expected) as [keyof typeof expected, string][]) {
       const result = await world.call('owner', 'import.dryRun', { importId: id, mapping, choice, rememberMapping: false });
@@ -71,13 +72,15 @@ describeKeychain('import dry run', () => {
     }
     const overridden = await world.call('owner', 'import.dryRun', { importId: id, mapping, choice: 'skip', overrides: [{ row: 2, choice: 'merge' }], rememberMapping: true });
     expect(overridden.rows[0]).toMatchObject({ action: 'merge' });
+    // Same name and company (legal suffix aside), another phone: a new customer with a warning.
+    expect(overridden.rows[1]).toMatchObject({ row: 4, action: 'new', warnings: [{ code: 'possible_duplicate' }] });
     expect(await world.refused('owner', 'import.dryRun', { importId: id, mapping: letters(['name', 'name']), choice: 'skip', rememberMapping: false })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await world.refused('owner', 'import.dryRun', { importId: id, mapping: [{ letter: 'B', target: 'mobile' }], choice: 'skip', rememberMapping: false })).toMatchObject({ code: 'INVALID_INPUT' });
     expect(await world.refused('owner', 'import.dryRun', { importId: id, mapping: [{ letter: 'Q', target: 'name' }], choice: 'skip', rememberMapping: false })).toMatchObject({ code: 'INVALID_INPUT' });
     // The remembered mapping comes back for a file with the same headers.
-    const again = await world.open('owner', table(['姓名', '手机'], rows));
+    const again = await world.open('owner', table(['姓名', '手机', '公司'], rows));
     const preview = await world.call('owner', 'import.preview', { importId: again });
-    expect(preview).toMatchObject({ rememberedMapping: true, columns: [{ letter: 'A', suggested: 'name' }, { letter: 'B', suggested: 'mobile' }] });
+    expect(preview).toMatchObject({ rememberedMapping: true, columns: [{ letter: 'A', suggested: 'name' }, { letter: 'B', suggested: 'mobile' }, { letter: 'C', suggested: 'company' }] });
     world.core.close();
   });
 

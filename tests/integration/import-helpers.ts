@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import type { ChannelInput, ChannelName, ChannelOutput, Role } from '../../shared/contract';
 import type { ImportTarget } from '../../shared/import';
+import type { ImportParser } from '../../electron/core/import/import-parser';
 import type { ParsedTable } from '../../electron/core/import/parsed-table';
 import { tableParser } from './import-table';
 import { tempDir } from '../support/tmp';
@@ -16,11 +17,13 @@ export interface ImportWorld extends AccessWorld {
   refused(role: Role, channel: ChannelName, input: unknown): Promise<{ code: string; message: string }>;
   /** Puts the table in a file, has the role open it, and returns the import id. */
   open(role: Role, parsed: ParsedTable): Promise<string>;
+  /** Has the role open this file (the dialog answers with it); returns the preview. */
+  openFile(role: Role, file: string): Promise<ChannelOutput<'import.preview'>>;
   audit(action: string): { username: string; outcome: string; reason: string | null; customerIds: string | null }[];
   saved(): string;
 }
 
-export async function importWorld(options: { now?: () => number } = {}): Promise<ImportWorld> {
+export async function importWorld(options: { now?: () => number; parser?: ImportParser } = {}): Promise<ImportWorld> {
   const folder = tempDir();
   let next: string | null = null;
   let saved = '';
@@ -29,7 +32,7 @@ export async function importWorld(options: { now?: () => number } = {}): Promise
     ...(options.now ? { now: options.now } : {}),
     pickImportFile: async () => next,
     pickSaveFile: async () => (saved = path.join(folder, `saved-${++files}.xlsx`)),
-    importParser: tableParser,
+    importParser: options.parser ?? tableParser,
   });
   const world: ImportWorld = {
     ...base,
@@ -50,6 +53,12 @@ export async function importWorld(options: { now?: () => number } = {}): Promise
       const opened = await world.call(role, 'import.open', {});
       if (opened.status !== 'opened') throw new Error('not opened');
       return opened.preview.importId;
+    },
+    async openFile(role, file) {
+      next = file;
+      const opened = await world.call(role, 'import.open', {});
+      if (opened.status !== 'opened') throw new Error('not opened');
+      return opened.preview;
     },
     audit(action) {
       return base.core.vault.db().prepare('SELECT username, outcome, reason, customer_ids AS customerIds FROM audit_log WHERE action = ? ORDER BY id').all(action) as never;
