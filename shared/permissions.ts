@@ -12,6 +12,7 @@ export const PERMISSIONS = [
   'customers.delete',
   'customers.reveal',
   'customers.export',
+  'customers.import',
   'customers.assign',
   'interactions.read',
   'interactions.write',
@@ -44,6 +45,8 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'customers.delete': row('all', 'all', 'own', 'none', 'none'),
   'customers.reveal': row('all', 'all', 'own', 'none', 'none'), // per field: FIELD_POLICY.reveal
   'customers.export': row('all', 'approval', 'none', 'none', 'none'),
+  // sales: into their own book only (new customers are theirs; updates only of customers they own).
+  'customers.import': row('all', 'all', 'own', 'none', 'none'),
   'customers.assign': row('all', 'all', 'none', 'none', 'none'), // hand customers to another owner (a leaver's)
   'interactions.read': row('all', 'all', 'own', 'all', 'none'),
   'interactions.write': row('all', 'all', 'own', 'all', 'none'),

@@ -17,6 +17,7 @@ import { measureAuditIds } from './measure-audit';
 import { measureDuplicates } from './measure-duplicates';
 import { measureWholeFile } from './measure-heavy';
 import { measureExport } from './measure-export';
+import { measureImport } from './measure-import';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
 
@@ -68,7 +69,10 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     backupWorker: options.worker,
     pickFolder: async () => paths.backups,
     pickSaveFile: async (_name, format) => path.join(options.dir, `bench-export.${format}`),
+    importWorker: path.join(path.dirname(options.worker), 'import-worker.js'),
+    pickImportFile: async () => importFile,
   });
+  let importFile: string | null = null;
   const rows: Row[] = [];
   const notes: string[] = [];
   const random = seededRandom(7);
@@ -267,6 +271,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     const { vaultBytes, plainBytes } = await measureWholeFile({ core, router, vault, plain, state, paths, heavyRuns: options.heavyRuns, samples, cursors, random, rows, notes, say });
 
     await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
+    await measureImport({ router, dir: options.dir, sizes: [10_000, 100_000], setFile: (file) => (importFile = file), rows, notes, say });
 
     // ---- Memory. ----------------------------------------------------------------------------
     sampleRss();

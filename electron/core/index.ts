@@ -15,11 +15,14 @@ import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
+import type { ImportParser } from './import/import-parser';
+import { workerImportParser } from './import/file-parsers';
+import { createImportService, type ImportService, type PickImportFile } from './import/import-service';
 import { createDashboardService, type DashboardService } from './dashboard/dashboard-service';
 import { createReminderService, type ReminderService } from './reminders/reminder-service';
 import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './settings/customer-fields-service';
 import { createAppService, type AppService } from './app/app-service';
-import { createSessionService, toSessionUser, type SessionService } from './auth/session-service';
+import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
@@ -49,6 +52,12 @@ export interface CoreOptions {
   pickBackupFile?: PickFile;
   /** Shows a save dialog for an export; without one, exporting is cancelled (nothing written). */
   pickSaveFile?: PickSaveFile;
+  /** Shows an open dialog for a customer file to import (Excel, WPS, CSV); without one, importing is cancelled. */
+  pickImportFile?: PickImportFile;
+  /** The file parser of the import; the worker-based one (importWorker) by default. Tests may pass an in-process one. */
+  importParser?: ImportParser;
+  /** The built import worker (out/main/import-worker.js); main and the benchmark pass theirs. */
+  importWorker?: string;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
   /** Data-free start-up lines (the database engine check); main's log by default. */
@@ -63,6 +72,7 @@ export interface Core {
   firstRun: FirstRunService;
   customers: CustomerService;
   customerExport: CustomerExport;
+  imports: ImportService;
   timeline: TimelineService;
   recycleBin: RecycleBinService;
   reminders: ReminderService;
@@ -97,7 +107,9 @@ export function createCore(options: CoreOptions): Core {
   });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
-  const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now });
+  // A locked or ended session's open import file is let go at once (imports is created below).
+  let releaseImport: (session: Session) => void = () => undefined;
+  const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now, onRelease: (session) => releaseImport(session) });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
   const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
   const customers = createCustomerService({
@@ -149,12 +161,24 @@ export function createCore(options: CoreOptions): Core {
     now,
   });
 
+  const imports = createImportService({
+    db,
+    audit: appendAudit,
+    now,
+    parser: options.importParser ?? workerImportParser(options.importWorker ?? path.resolve('out/main/import-worker.js')),
+    pickImportFile: options.pickImportFile ?? (async () => null),
+    pickSaveFile: options.pickSaveFile ?? (async () => null),
+    locale: () => app.locale(),
+  });
+  releaseImport = (session) => imports.drop(session);
+
   return {
     app,
     vault,
     sessions,
     firstRun,
     customers,
+    imports,
     customerExport: createCustomerExport({ db, audit: appendAudit, now, policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),
     recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),

@@ -10,6 +10,7 @@ import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
+import { importHandlers } from './handlers/import';
 import { ownershipHandlers } from './handlers/ownership';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -22,6 +23,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...vaultHandlers(core),
     ...customerHandlers(core.customers, core.timeline, core.recycleBin),
     ...exportHandlers(core.customerExport),
+    ...importHandlers(core.imports),
     ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
     ...backupHandlers(core.backups, core.sessions),
     ...userHandlers(core),

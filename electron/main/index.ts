@@ -66,8 +66,17 @@ if (!app.requestSingleInstanceLock()) {
         arch: process.arch,
       }),
       backupWorker: path.join(__dirname, 'backup-worker.js'),
+      importWorker: path.join(__dirname, 'import-worker.js'),
       pickFolder: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
       pickBackupFile: () => pickPath({ properties: ['openFile'], filters: [{ name: 'Coffer backup', extensions: ['cofferbak'] }] }),
+      pickImportFile: () =>
+        pickPath({
+          properties: ['openFile'],
+          filters: [
+            { name: 'Excel / WPS / CSV', extensions: ['xlsx', 'xlsm', 'xls', 'et', 'csv', 'tsv', 'txt'] },
+            { name: 'All files', extensions: ['*'] },
+          ],
+        }),
       pickSaveFile: async (suggestedName, format) => {
         const options: Electron.SaveDialogOptions = { defaultPath: suggestedName, filters: [format === 'xlsx' ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }] };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);

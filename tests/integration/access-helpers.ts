@@ -6,6 +6,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
 import { hashPassword } from '../../electron/core/users/password-hash';
 import { insertUser } from '../../electron/core/users/user-repository';
+import type { ImportParser } from '../../electron/core/import/import-parser';
 import type { Keychain } from '../../electron/core/keychain/keychain';
 import { tempDir } from '../support/tmp';
 import { OWNER, testKeychain } from './vault-helpers';
@@ -84,6 +85,18 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'users.stale': {},
   'settings.setStaleDays': { days: 30 },
   'customers.export': { format: 'csv', columns: ['name', 'mobile'] },
+  // No import is open in the sweep: each answers NOT_FOUND (or cancelled) after the permission check.
+  'import.open': {},
+  'import.preview': { importId: 'none' },
+  'import.dryRun': { importId: 'none', mapping: [{ letter: 'A', target: 'name' }], choice: 'skip', rememberMapping: false },
+  'import.rows': { importId: 'none', offset: 0, limit: 10 },
+  'import.commit': { importId: 'none', confirmRepeat: false },
+  'import.progress': { importId: 'none' },
+  'import.cancel': { importId: 'none' },
+  'import.saveErrors': { importId: 'none' },
+  'import.close': { importId: 'none' },
+  'import.history': {},
+  'import.undo': { batchId: 'none', force: false },
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
@@ -114,11 +127,11 @@ export interface AccessWorld {
  * owner owns, one to delete), all carrying marker values. `fastDisk` puts the profile on tmpfs for
  * tests that make thousands of audited calls: they test the router, not fsync.
  */
-export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null>; pickBackupFile?: () => Promise<string | null>; pickSaveFile?: () => Promise<string | null> } = {}): Promise<AccessWorld> {
+export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null>; pickBackupFile?: () => Promise<string | null>; pickSaveFile?: () => Promise<string | null>; pickImportFile?: () => Promise<string | null>; importParser?: ImportParser } = {}): Promise<AccessWorld> {
   const base = options.fastDisk && fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'coffer-')) : tempDir();
   if (options.fastDisk) cleanupLater(base);
   const { keychain, serviceName } = testKeychain();
-  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}), ...(options.pickBackupFile ? { pickBackupFile: options.pickBackupFile } : {}), ...(options.pickSaveFile ? { pickSaveFile: options.pickSaveFile } : {}) });
+  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}), ...(options.pickBackupFile ? { pickBackupFile: options.pickBackupFile } : {}), ...(options.pickSaveFile ? { pickSaveFile: options.pickSaveFile } : {}), ...(options.pickImportFile ? { pickImportFile: options.pickImportFile } : {}), ...(options.importParser ? { importParser: options.importParser } : {}) });
   const router = createAppRouter(core);
   const begun = await router.dispatch({ senderId: 'owner' }, 'setup.begin', { owner: OWNER });
   if (!begun.ok) throw new Error(begun.error.code);

@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'backup.run', 'backup.drill', 'backup.restore', 'audit.verify', 'audit.read', 'ipc.rejected', 'alert',
   // Hand-over of customers to another owner, and the owner reading the stale-account report.
   'customer.owner', 'user.staleReport',
+  // Customers in from a file (dry run, each batch of a commit, saved error rows) and its undo.
+  'customer.import', 'customer.importUndo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -55,6 +55,8 @@ export interface SessionServiceOptions {
   audit: (db: Db, entry: AuditEntry, at: Date) => unknown;
   secondFactor: SecondFactor;
   now?: () => number;
+  /** A session was locked or ended: what main holds for it in memory (an open import file) is let go. */
+  onRelease?: (session: Session) => void;
 }
 
 /** After this many wrong passwords in a row the account is locked until the owner re-enables it. */
@@ -106,6 +108,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     for (const [senderId, session] of sessions) {
       if (session.userId !== userId || senderId === keepSenderId) continue;
       sessions.delete(senderId);
+      options.onRelease?.(session);
       ended += 1;
     }
     return ended;
@@ -162,6 +165,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (session && !session.locked && now() - session.lastActiveAt > idleLimitMs(options.db())) {
         session.locked = true;
+        options.onRelease?.(session);
         options.audit(options.db(), { actor: auditActor(session), action: 'session.locked', outcome: 'ok', reason: 'idle' }, at());
       }
       return session;
@@ -173,6 +177,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (!session || session.locked) return false;
       session.locked = true;
+      options.onRelease?.(session);
       options.audit(options.db(), { actor: auditActor(session), action: 'session.locked', outcome: 'ok', reason: 'lock now' }, at());
       return true;
     },
@@ -225,6 +230,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       })();
       // A locked account keeps no open window, as if it had signed in now and been refused.
       if (lockedOut) endForUser(session.userId);
+      if (session.locked) options.onRelease?.(session);
       if (session.locked || lockedOut) throw new CofferError('LOCKED', 'Too many wrong passwords: Coffer is locked. Enter your password to continue.');
       throw new CofferError('UNAUTHENTICATED', 'That password is not right. Nothing was changed.', { password: 'wrong' });
     },
@@ -232,10 +238,14 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       const session = sessions.get(senderId);
       if (!session) return false;
       sessions.delete(senderId);
+      options.onRelease?.(session);
       options.audit(options.db(), { actor: auditActor(session), action: 'logout', outcome: 'ok' }, at());
       return true;
     },
     endForUser,
-    endAll: () => sessions.clear(),
+    endAll: () => {
+      for (const session of sessions.values()) options.onRelease?.(session);
+      sessions.clear();
+    },
   };
 }

@@ -78,7 +78,7 @@ export function createDuplicateCheck(deps: { db: () => Db; audit: AuditFn; now?:
  * company or city is part of the query, so a common name (thousands of 王伟) never means reading
  * thousands of rows.
  */
-function scorePossible(db: Db, input: DuplicateCheckInput, excludeId: number | undefined): Match[] {
+export function scorePossible(db: Db, input: DuplicateCheckInput, excludeId: number | undefined): Match[] {
   const name = nameKey(input.name);
   const company = companyKey(input.company);
   const city = cityKey(input.city);

@@ -8,6 +8,10 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
+import { useImportStore } from '../../stores/import-store';
+import { ImportHistory } from '../import/ImportHistory';
+import { ImportInvite } from '../import/ImportInvite';
+import { ImportWizard } from '../import/ImportWizard';
 import { AssignOwner } from './AssignOwner';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
@@ -21,6 +25,8 @@ export function CustomersPage() {
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { items, total, loading, error, query, filters, tags, bin, load, loadTags, setQuery, setFilters, openBin } = useCustomersStore();
   const { selected, editing, startNew } = useCustomerDetailStore();
+  const { view: importView, openWizard, openHistory } = useImportStore();
+  const mayImport = can(role, 'customers.import');
   const [text, setText] = useState(query);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const onSelectionChange = useCallback((ids: number[]) => setSelectedIds(ids), []);
@@ -43,6 +49,8 @@ export function CustomersPage() {
   const filtered = Object.keys(filters).length > 0 || query.trim() !== '';
 
   if (bin) return <RecycleBin />;
+  if (importView === 'wizard' && mayImport) return <ImportWizard />;
+  if (importView === 'history' && mayImport) return <ImportHistory />;
   return (
     <section aria-labelledby="customers-title" data-testid="customers-page" className="customers-page">
       <div className="page-head">
@@ -56,6 +64,16 @@ export function CustomersPage() {
           {can(role, 'customers.delete') && (
             <button type="button" className="secondary" onClick={() => void openBin()}>
               {t('bin.open')}
+            </button>
+          )}
+          {mayImport && (
+            <button type="button" className="secondary" onClick={openWizard} data-testid="import-open">
+              {t('import.button')}
+            </button>
+          )}
+          {mayImport && (
+            <button type="button" className="secondary" onClick={() => void openHistory()} data-testid="import-history-open">
+              {t('import.historyButton')}
             </button>
           )}
           {can(role, 'customers.export') && <ExportCustomers filters={filters} />}
@@ -101,6 +119,7 @@ export function CustomersPage() {
       )}
       <ErrorNotice error={error} />
       {!loading && items.length === 0 && !error && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
+      {!loading && items.length === 0 && !error && !filtered && mayImport && <ImportInvite />}
       {items.length > 0 && <CustomersTable onSelectionChange={onSelectionChange} />}
       {editing && <CustomerForm />}
       {selected && !editing && <CustomerDetail customer={selected} />}

@@ -1,0 +1,171 @@
+import type { DuplicateChoice, ImportCounts, ImportTarget, RowAction, RowReason, RowResult } from '../../../shared/import';
+import { grantReaches, type Grant } from '../../../shared/permissions';
+import type { Session } from '../auth/session-service';
+import { findCustomer, tagsOf, type CustomerColumnField } from '../customers/customer-repository';
+import { scorePossible } from '../customers/duplicate-check';
+import { emailKey, phoneKey } from '../customers/duplicate-keys';
+import type { Db } from '../db/open-database';
+import type { ParsedTable } from './parsed-table';
+import { changesFor } from './row-changes';
+import { mapColumns, rowValues, type RowValues } from './row-values';
+
+/** What the commit does with one row; a row target is a customer an earlier row of the file creates. */
+export interface PlannedRow {
+  row: number;
+  action: 'new' | 'update' | 'merge';
+  choice: DuplicateChoice;
+  target: { customerId: number } | { row: number } | null;
+  values: RowValues;
+}
+
+export interface Plan {
+  results: RowResult[];
+  writes: PlannedRow[];
+  counts: ImportCounts;
+  /** Customers the dry run read (in scope): audited as read. */
+  matched: number[];
+  /** Customers outside the caller's scope that rows matched: audited as a probe, never described. */
+  hidden: number[];
+}
+
+export interface PlanInput {
+  mapping: readonly { letter: string; target: ImportTarget }[];
+  choice: DuplicateChoice;
+  overrides?: readonly { row: number; choice: DuplicateChoice }[] | undefined;
+}
+
+export interface PlanPolicy {
+  /** Row scope of 'customers.import' for this role. */
+  grant: Grant;
+  /** Whether the role sees a field in full (it may only change such fields on existing customers). */
+  fullField: (field: CustomerColumnField) => boolean;
+  optionalFields: boolean;
+  unguard: (text: string) => string;
+}
+
+const ACTION_OF: Record<DuplicateChoice, RowAction> = { skip: 'skip', updateEmpty: 'update', overwrite: 'update', new: 'new', merge: 'merge' };
+
+interface VaultMatch {
+  id: number;
+  ownerId: number;
+  name: string;
+}
+
+/** Live customers with the same phone or e-mail key, lowest id first. */
+function vaultMatches(db: Db, phones: readonly string[], email: string | null): VaultMatch[] {
+  const q = db.prepare(
+    `SELECT c.id, c.owner_id AS ownerId, c.name FROM customer_keys k JOIN customers c ON c.id = k.customer_id
+      WHERE k.kind = ? AND k.value = ? AND c.deleted_at IS NULL ORDER BY c.id LIMIT 20`,
+  );
+  const found = new Map<number, VaultMatch>();
+  for (const m of [...phones.flatMap((p) => q.all('phone', p)), ...(email ? q.all('email', email) : [])] as VaultMatch[]) found.set(m.id, m);
+  return [...found.values()].sort((a, b) => a.id - b.id);
+}
+
+/**
+ * The dry run: every row validated, matched against the vault and the earlier rows of the file,
+ * and given its action by the choice (a per-row override wins). Reads only; the caller wraps it
+ * in one read transaction and audits what it read.
+ */
+export function planImport(db: Db, session: Session, table: ParsedTable, input: PlanInput, policy: PlanPolicy): Plan {
+  const columns = mapColumns(table, input.mapping);
+  const context = {
+    columns,
+    precisionLost: new Set(table.precisionLost),
+    formulaCells: new Set(table.formulaCells.map((c) => `${c.row}:${c.column}`)),
+    unguard: policy.unguard,
+  };
+  const overrides = new Map((input.overrides ?? []).map((o) => [o.row, o.choice]));
+  // Key -> the first row that carries it, and where that row's customer ends up.
+  const inFile = new Map<string, { row: number; target: PlannedRow['target'] | 'self' }>();
+  const counts: ImportCounts = { new: 0, update: 0, merge: 0, skip: 0, error: 0, warning: 0 };
+  const results: RowResult[] = [];
+  const writes: PlannedRow[] = [];
+  const matched = new Set<number>();
+  const hidden = new Set<number>();
+
+  for (const { row, cells } of table.rows) {
+    const values = rowValues(row, cells, context);
+    const { errors, warnings } = values;
+    if (!policy.optionalFields) {
+      for (const field of ['idNumber', 'bankCard'] as const) {
+        const column = values.columns[field];
+        if (column) errors.push({ code: 'no_permission', column: column.letter });
+      }
+    }
+    const choice = overrides.get(row) ?? input.choice;
+    const phones = [phoneKey(values.values.mobile), phoneKey(values.values.phone)].filter((p): p is string => p !== null);
+    const email = emailKey(values.values.email);
+    const keys = [...phones.map((p) => `p:${p}`), ...(email ? [`e:${email}`] : [])];
+    let action: RowAction = 'new';
+    let target: PlannedRow['target'] = null;
+    let match: RowResult['match'] = null;
+
+    if (errors.length === 0) {
+      const all = vaultMatches(db, phones, email);
+      const reachable = all.filter((m) => grantReaches(policy.grant, m.ownerId, session.userId));
+      const existing = reachable[0];
+      for (const m of all) if (!reachable.includes(m)) hidden.add(m.id);
+      const earlier = keys.map((k) => inFile.get(k)).find((e) => e !== undefined);
+      if (earlier) warnings.push({ code: 'duplicate_in_file', row: earlier.row });
+      if (!existing && all.length > 0) {
+        // Only someone else's customer matches: an error that names nobody (the probe is audited).
+        errors.push({ code: 'duplicate_out_of_scope' });
+      } else if (existing) {
+        matched.add(existing.id);
+        warnings.push({ code: 'duplicate_in_vault' });
+        match = { id: existing.id, name: existing.name };
+        action = ACTION_OF[choice];
+        target = { customerId: existing.id };
+      } else if (earlier) {
+        action = ACTION_OF[choice];
+        target = earlier.target === 'self' ? { row: earlier.row } : earlier.target;
+      } else {
+        possibleDuplicates(db, session, values, policy.grant, warnings, matched);
+      }
+      if ((action === 'update' || action === 'merge') && target && 'customerId' in target) {
+        checkFieldPolicy(db, target.customerId, values, choice, policy, errors);
+      }
+    }
+    if (errors.length > 0) action = 'error';
+    if (action === 'new' || action === 'update' || action === 'merge') {
+      writes.push({ row, action, choice, target: action === 'new' ? null : target, values });
+      const lands = action === 'new' ? ('self' as const) : target;
+      for (const key of keys) if (!inFile.has(key)) inFile.set(key, { row, target: lands });
+    }
+    counts[action] += 1;
+    if (warnings.length > 0) counts.warning += 1;
+    results.push({ row, action, name: values.values.name ?? '', errors: dedupe(errors), warnings: dedupe(warnings), match });
+  }
+  return { results, writes, counts, matched: [...matched], hidden: [...hidden] };
+}
+
+function possibleDuplicates(db: Db, session: Session, values: RowValues, grant: Grant, warnings: RowReason[], matched: Set<number>): void {
+  const { name, company, city } = values.values;
+  if (!name || (!company && !city)) return;
+  const found = scorePossible(db, { name, company, city }, undefined).filter((m) => grantReaches(grant, m.ownerId, session.userId));
+  if (found.length === 0) return;
+  for (const m of found) matched.add(m.id);
+  warnings.push({ code: 'possible_duplicate' });
+}
+
+/** A sales or manager row may not change, on an existing customer, a field the role does not see in full. */
+function checkFieldPolicy(db: Db, customerId: number, values: RowValues, choice: DuplicateChoice, policy: PlanPolicy, errors: RowReason[]): void {
+  const existing = findCustomer(db, customerId);
+  if (!existing || (choice !== 'updateEmpty' && choice !== 'overwrite' && choice !== 'merge')) return;
+  const changes = changesFor(existing, tagsOf(db, [customerId]).get(customerId) ?? [], values, choice);
+  for (const field of Object.keys(changes.fields) as CustomerColumnField[]) {
+    if (policy.fullField(field)) continue;
+    errors.push({ code: 'no_permission', ...(values.columns[field] ? { column: values.columns[field].letter } : {}) });
+  }
+}
+
+function dedupe(reasons: RowReason[]): RowResult['errors'] {
+  const seen = new Set<string>();
+  return reasons.filter((r) => {
+    const key = `${r.code}|${r.column ?? ''}|${r.row ?? ''}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

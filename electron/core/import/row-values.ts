@@ -1,0 +1,134 @@
+import { columnLetter, type ImportTarget, type RowReason } from '../../../shared/import';
+import type { CustomerLevel } from '../../../shared/customers';
+import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone, normalizeChineseIdNumber } from '../../../shared/validation';
+import type { CustomerColumnField } from '../customers/customer-repository';
+import type { ParsedTable } from './parsed-table';
+
+/**
+ * One file row turned into customer values, with its problems. Pure: no database. Errors stop
+ * the row; warnings keep it (an invalid phone is kept, raw, in the notes rather than dropped).
+ */
+
+export type FieldTarget = Exclude<ImportTarget, 'tags' | 'notes' | 'ignore'>;
+
+/** The customer form's maximum lengths (customerInputSchema), per field. */
+export const MAX_LENGTH: Record<FieldTarget | 'notes' | 'tag', number> = {
+  name: 100, mobile: 32, phone: 32, email: 254, province: 50, city: 50, addressDetail: 200, company: 200,
+  industry: 100, region: 100, source: 100, level: 20, notes: 5000, idNumber: 18, bankCard: 32, tag: 40,
+};
+export const MAX_TAGS = 30;
+const TAG_SPLIT = /[，,、;；/|]/;
+
+const LEVELS: Record<string, CustomerLevel> = { vip: 'vip', regular: 'regular', prospect: 'prospect', 重要: 'vip', 普通: 'regular', 潜在: 'prospect' };
+
+export interface MappedColumn {
+  index: number;
+  letter: string;
+  header: string;
+  target: ImportTarget;
+}
+
+export interface RowValues {
+  values: Partial<Record<CustomerColumnField, string>>;
+  /** The column each value came from, for reasons about a later change (no_permission). */
+  columns: Partial<Record<CustomerColumnField, MappedColumn>>;
+  tags: string[] | null;
+  /** Text from notes columns: the first as is, later ones as "header: value". */
+  notes: string[];
+  /** Values kept in the notes because they could not go in their field (an invalid phone). */
+  extraNotes: string[];
+  errors: RowReason[];
+  warnings: RowReason[];
+}
+
+export interface RowContext {
+  columns: MappedColumn[];
+  precisionLost: ReadonlySet<number>;
+  formulaCells: ReadonlySet<string>;
+  unguard: (text: string) => string;
+}
+
+/**
+ * The file's own column letter of each kept column: the parser drops empty columns, so the i-th
+ * header is not always column i of the sheet (sourceColumns says which it is).
+ */
+export function columnLetters(table: Pick<ParsedTable, 'headers'> & { sourceColumns?: readonly number[] }): string[] {
+  return table.headers.map((_, i) => columnLetter(table.sourceColumns?.[i] ?? i));
+}
+
+export function mapColumns(table: Pick<ParsedTable, 'headers'>, mapping: readonly { letter: string; target: ImportTarget }[]): MappedColumn[] {
+  const letters = columnLetters(table);
+  const byLetter = new Map(table.headers.map((header, index) => [letters[index]!, { index, header }]));
+  return mapping
+    .filter((m) => m.target !== 'ignore')
+    .map((m) => {
+      const column = byLetter.get(m.letter);
+      return column ? { ...column, letter: m.letter, target: m.target } : null;
+    })
+    .filter((c): c is MappedColumn => c !== null);
+}
+
+export function splitTags(text: string): string[] {
+  return [...new Set(text.split(TAG_SPLIT).map((t) => t.trim()).filter((t) => t.length > 0))];
+}
+
+export function rowValues(row: number, cells: readonly string[], context: RowContext): RowValues {
+  const out: RowValues = { values: {}, columns: {}, tags: null, notes: [], extraNotes: [], errors: [], warnings: [] };
+  let notesColumns = 0;
+  for (const column of context.columns) {
+    const raw = cells[column.index] ?? '';
+    const value = context.unguard(raw).trim();
+    if (value === '') continue;
+    const at = { column: column.letter };
+    if (context.precisionLost.has(column.index)) out.errors.push({ code: 'id_precision_lost', ...at });
+    if (context.formulaCells.has(`${row}:${column.index}`)) out.warnings.push({ code: 'formula_value', ...at });
+    const target = column.target;
+    if (target === 'notes') {
+      const line = notesColumns++ === 0 ? value : `${column.header}: ${value}`;
+      if (line.length > MAX_LENGTH.notes) out.errors.push({ code: 'too_long', ...at });
+      else out.notes.push(line);
+      continue;
+    }
+    if (target === 'tags') {
+      const tags = splitTags(value);
+      if (tags.some((t) => t.length > MAX_LENGTH.tag)) out.errors.push({ code: 'too_long', ...at });
+      if (tags.length > MAX_TAGS) out.warnings.push({ code: 'too_many_tags', ...at });
+      out.tags = [...new Set([...(out.tags ?? []), ...tags.slice(0, MAX_TAGS)])].slice(0, MAX_TAGS);
+      continue;
+    }
+    if (target === 'ignore') continue;
+    if (target === 'level') {
+      const level = LEVELS[value] ?? LEVELS[value.toLowerCase()];
+      if (level) {
+        out.values.level = level;
+        out.columns.level = column;
+      } else out.warnings.push({ code: 'invalid_level', ...at });
+      continue;
+    }
+    if (value.length > MAX_LENGTH[target]) {
+      out.errors.push({ code: 'too_long', ...at });
+      continue;
+    }
+    if ((target === 'mobile' || target === 'phone') && checkPhone(value)) {
+      // Kept, not dropped: the raw text goes to the notes and the person sees a warning.
+      out.warnings.push({ code: 'invalid_phone', ...at });
+      out.extraNotes.push(`${column.header}: ${value}`);
+      continue;
+    }
+    const problem = target === 'email' ? checkEmail(value) : target === 'idNumber' ? checkChineseIdNumber(value) : target === 'bankCard' ? checkBankCard(value) : null;
+    if (problem) {
+      out.errors.push({ code: problem, ...at });
+      continue;
+    }
+    out.values[target] = target === 'idNumber' ? normalizeChineseIdNumber(value) : value;
+    out.columns[target] = column;
+  }
+  const nameAt = nameLetter(context.columns);
+  if (!out.values.name && !out.errors.some((e) => e.column !== undefined && e.column === nameAt?.column)) out.errors.unshift({ code: 'name_missing', ...(nameAt ?? {}) });
+  return out;
+}
+
+function nameLetter(columns: readonly MappedColumn[]): { column: string } | null {
+  const name = columns.find((c) => c.target === 'name');
+  return name ? { column: name.letter } : null;
+}
