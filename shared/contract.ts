@@ -7,6 +7,7 @@ import { crmChannels } from './channels/crm';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
+import { mergeChannels } from './channels/merge';
 import { ownershipChannels } from './channels/ownership';
 
 /**
@@ -17,7 +18,7 @@ import { ownershipChannels } from './channels/ownership';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...mergeChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -10,6 +10,7 @@ import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
+import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -28,6 +29,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...ownershipHandlers(core),
     ...accountHandlers(core.users),
     ...duplicateHandlers(core),
+    ...mergeHandlers(core.merges),
   };
   return createRouter({
     handlers,

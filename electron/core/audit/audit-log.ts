@@ -19,6 +19,8 @@ export const AUDIT_ACTIONS = [
   'backup.run', 'backup.drill', 'backup.restore', 'audit.verify', 'audit.read', 'ipc.rejected', 'alert',
   // Hand-over of customers to another owner, and the owner reading the stale-account report.
   'customer.owner', 'user.staleReport',
+  // Merging two or three customers into one, and undoing that within 30 days.
+  'customer.merge', 'customer.mergeUndo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
