@@ -20,6 +20,7 @@ export const mergeEn = {
   'merge.summary': 'Moving to “{name}”: {interactions} contacts, {purchases} purchases, {reminders} reminders.',
   'merge.confirm': 'Merge',
   'merge.confirmTitle': 'Merge {count} customers into “{name}”?',
+  'merge.listSeparator': ', ',
   'merge.confirmMessage': '{others} will go to the recycle bin. You can undo this merge for 30 days from Recent merges.',
   'merge.done': 'Merged {count} customers into “{name}”. You can undo this until {until}.',
   'merge.doneNotes': '{count} phone numbers or e-mails had no free field and were added to the notes.',

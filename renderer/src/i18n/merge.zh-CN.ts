@@ -22,6 +22,7 @@ export const mergeZhCN: Record<keyof typeof mergeEn, string> = {
   'merge.summary': '将转到“{name}”名下：联系记录 {interactions} 条、购买 {purchases} 笔、提醒 {reminders} 个。',
   'merge.confirm': '合并',
   'merge.confirmTitle': '将 {count} 个客户合并为“{name}”？',
+  'merge.listSeparator': '、',
   'merge.confirmMessage': '{others} 将移入回收站。30 天内可在“最近的合并”中撤销。',
   'merge.done': '已将 {count} 个客户合并为“{name}”。{until} 之前可以撤销。',
   'merge.doneNotes': '有 {count} 个电话或邮箱没有空余字段，已写入备注。',
