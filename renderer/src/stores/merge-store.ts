@@ -5,6 +5,7 @@ import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
 import { useCustomerDetailStore } from './customer-detail-store';
 import { useCustomersStore } from './customers-store';
+import { useNavStore } from './nav-store';
 
 export type MergeScreen = 'closed' | 'compare' | 'recent';
 
@@ -79,6 +80,8 @@ export const useMergeStore = create<MergeState>()((set, get) => ({
   undone: false,
   recent: null,
   async open(ids) {
+    // The screen lives on the customers page, whichever page asked (the data-quality list does).
+    useNavStore.getState().go('customers');
     set({ screen: 'compare', ids, preview: null, survivorId: null, picks: {}, loading: true, error: null, done: null, undone: false });
     const result = await call('customers.mergePreview', { ids });
     // Another open() or a close() meanwhile wins.
