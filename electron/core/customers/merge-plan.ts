@@ -82,9 +82,9 @@ export function planMerge(input: PlanInput): MergePlan {
       for (const origin of slots) {
         const value = row[origin];
         if (blank(value) || present.some((p) => same(origin, p, value))) continue;
-        if (slots.some((s) => blindOn.has(s))) {
-          throw new CofferError('FORBIDDEN', 'These customers hold details that differ and that your role cannot see in full. Ask the owner or a manager to merge them.', { merge: 'masked_differs' });
-        }
+        // Any slot it could land in, or the notes, is one this role does not see in full: refuse.
+        const blindSlot = blindOn.has(origin) ? origin : slots.find((s) => blindOn.has(s));
+        if (blindSlot) throw blindRefusal(blindSlot, input.visibility(blindSlot as SensitiveCustomerField));
         present.push(value);
         const target = [origin, ...slots.filter((s) => s !== origin)].find((s) => blank(final[s]));
         if (target) final[target] = value;
@@ -99,7 +99,7 @@ export function planMerge(input: PlanInput): MergePlan {
   for (const field of blindOn) {
     if (field === 'mobile' || field === 'phone' || field === 'email') continue;
     if (sources.some((row) => !blank(row[field]) && !same(field, row[field], survivor[field]))) {
-      throw new CofferError('FORBIDDEN', 'These customers hold details that differ and that your role cannot see in full. Ask the owner or a manager to merge them.', { merge: 'masked_differs' });
+      throw blindRefusal(field, input.visibility(field as SensitiveCustomerField));
     }
   }
 
@@ -113,6 +113,16 @@ export function planMerge(input: PlanInput): MergePlan {
   if ('name' in changes && changes.name === null) delete changes.name;
   if ('level' in changes && changes.level === null) delete changes.level;
   return { changes, notes: lines.length };
+}
+
+/**
+ * The refusal when a merge would move a value the role does not see in full. It names the field
+ * only when the role sees it masked; a hidden field's very existence is not confirmed.
+ */
+function blindRefusal(field: CustomerColumnField, visibility: FieldVisibility): CofferError {
+  const fields: Record<string, string> = { merge: 'masked_differs' };
+  if (visibility === 'masked') fields[field] = 'masked_differs';
+  return new CofferError('FORBIDDEN', 'These customers hold details that differ and that your role sees masked: keep the record that holds them, or ask someone who sees them in full.', fields);
 }
 
 /** Two values of a field are the same value: phones and e-mails by their normalised key. */

@@ -39,7 +39,7 @@ export const mergeEn = {
   'merge.NOT_FOUND': 'One of these customers or merges no longer exists or is not in your book. Reload the list and try again.',
   'merge.INVALID_INPUT': 'Select two or three different customers and choose one of them to keep.',
   'merge.reason.forbidden': 'Your role sees this field masked, so it cannot take another record’s value. Ask the owner or a manager.',
-  'merge.reason.masked_differs': 'These customers hold contact or identity details that differ and that your role sees masked. Ask the owner or a manager to merge them.',
+  'merge.reason.masked_differs': 'These customers hold contact or identity details that differ and that your role sees masked, so they cannot be moved. Keep the record that holds them, or ask someone who sees them in full (the owner, or a manager for contact details).',
   'merge.reason.expired': 'This merge is older than 30 days and can no longer be undone.',
   'merge.reason.undone': 'This merge was already undone.',
   'merge.reason.edited': 'The kept customer was changed after the merge; undoing would lose that change, so nothing was undone.',

@@ -41,7 +41,7 @@ export const mergeZhCN: Record<keyof typeof mergeEn, string> = {
   'merge.NOT_FOUND': '其中有客户或合并记录已不存在，或不在您负责的范围内。请刷新列表后重试。',
   'merge.INVALID_INPUT': '请选择两到三个不同的客户，并指定其中一个保留。',
   'merge.reason.forbidden': '您只能看到此字段的脱敏值，不能改用其他客户的值。请联系负责人或经理。',
-  'merge.reason.masked_differs': '这些客户的联系方式或证件信息不一致，而您只能看到脱敏值。请联系负责人或经理来合并。',
+  'merge.reason.masked_differs': '这些客户的联系方式或证件信息不一致，而您只能看到脱敏值，因此无法转移。请保留持有这些信息的客户，或请能查看完整信息的同事（负责人；联系方式也可由经理）来合并。',
   'merge.reason.expired': '此合并已超过 30 天，无法再撤销。',
   'merge.reason.undone': '此合并已经撤销过了。',
   'merge.reason.edited': '保留的客户在合并后又被修改过，撤销会丢失这些修改，因此没有撤销。',
