@@ -83,6 +83,9 @@ describeKeychain('merging customers', () => {
     expect(differs).toEqual(['name', 'mobile', 'phone', 'email', 'city', 'company', 'industry', 'notes']);
     // A manager sees no ID number or bank card at all, so the preview does not list them.
     expect(preview.fields.map((f) => f.field)).not.toContain('idNumber');
+    // The preview is a read of the three records, audited as such.
+    const read = db.prepare("SELECT fields, customer_ids AS ids FROM audit_log WHERE action = 'customer.read' AND username = 'manager1' ORDER BY id DESC LIMIT 1").get() as { fields: string; ids: string };
+    expect([JSON.parse(read.fields), decodeCustomerIds(read.ids)]).toEqual([['merge'], [a, b, c]]);
 
     const result = await call<{ mergeId: string; survivor: CustomerView; undoUntil: string; notes: number }>(w, 'manager', 'customers.merge', { survivorId: a, ids: [a, b, c], fields: { company: b } });
     expect(result.notes).toBe(2);
