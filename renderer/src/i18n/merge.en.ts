@@ -13,6 +13,7 @@ export const mergeEn = {
   'merge.empty': '(empty)',
   'merge.pickValue': '{field} from {name}',
   'merge.masked': 'Seen masked: the kept record keeps its own value.',
+  'merge.maskedBlocks': 'You see {fields} masked and another record holds a different value, so this merge will be refused. Keep the record that holds it, or ask someone who sees it in full.',
   'merge.tagsKept': 'All tags are kept.',
   'merge.brings': 'Brings along',
   'merge.counts': '{interactions} contacts · {purchases} purchases · {reminders} reminders',

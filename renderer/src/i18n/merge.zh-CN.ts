@@ -15,6 +15,7 @@ export const mergeZhCN: Record<keyof typeof mergeEn, string> = {
   'merge.empty': '（空）',
   'merge.pickValue': '{field}：采用{name}的值',
   'merge.masked': '您看到的是脱敏值：保留客户原有的值。',
+  'merge.maskedBlocks': '您看到的{fields}是脱敏值，且其他客户的值不同，因此此次合并会被拒绝。请保留持有该信息的客户，或请能查看完整信息的同事来合并。',
   'merge.tagsKept': '所有标签都会保留。',
   'merge.brings': '随之转移',
   'merge.counts': '联系记录 {interactions} 条 · 购买 {purchases} 笔 · 提醒 {reminders} 个',

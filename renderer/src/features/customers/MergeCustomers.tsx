@@ -64,6 +64,10 @@ function Compare({ preview }: { preview: MergePreview }) {
   const moving = preview.moves.filter((m) => m.customerId !== survivorId);
   const total = (key: 'interactions' | 'purchases' | 'reminders') => moving.reduce((n, m) => n + m[key], 0);
   const rows = preview.fields.filter((f) => f.differs || customers.some((c) => shown(t, c, f.field) !== t('merge.empty')));
+  // Main refuses to move a value this role sees masked; say so before the person confirms.
+  const blocked = survivor
+    ? preview.fields.filter((f) => f.differs && !f.choosable && others.some((c) => shown(t, c, f.field) !== t('merge.empty') && shown(t, c, f.field) !== shown(t, survivor, f.field)))
+    : [];
 
   const ask = () => {
     if (!survivor) return;
@@ -140,6 +144,11 @@ function Compare({ preview }: { preview: MergePreview }) {
       <p className="hint">{t('merge.contactsKept')}</p>
       {survivor && (
         <p data-testid="merge-summary">{t('merge.summary', { name: survivor.name, interactions: total('interactions'), purchases: total('purchases'), reminders: total('reminders') })}</p>
+      )}
+      {blocked.length > 0 && !problem && (
+        <p className="notice notice-warning" data-testid="merge-blocked">
+          {t('merge.maskedBlocks', { fields: blocked.map((f) => t(LABELS[f.field])).join(t('merge.listSeparator')) })}
+        </p>
       )}
       {problem && (
         <p role="alert" className="notice notice-error" data-testid="error" data-code={problem.code}>
