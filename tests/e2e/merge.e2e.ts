@@ -10,6 +10,7 @@ import { ok, seedVault } from './seed';
 import { CATALOG, LOCALES, signInAs } from './users-page';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
+const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
 
 let app: TestApp | undefined;
 afterEach(async () => {
@@ -92,6 +93,39 @@ describeKeychain('the merge screen, in Chromium', () => {
     expect(((await check(router, 'customers.timeline', { id: newer })).value as { text: string }[]).map((e) => e.text)).toEqual(['Visited the shop']);
     await page.getByRole('button', { name: L('merge.back') }).click();
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(2);
+    expect(app.pageErrors).toEqual([]);
+  });
+
+  it('(en) a salesperson sees masked mobiles as not choosable; differing ones block the merge, explained, and nothing changes', async () => {
+    const profileDir = tempDir('coffer-e2e-merge-sales-');
+    await seedVault(profileDir, OWNER, async (router) => {
+      await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+      await ok(router, 'sales', 'session.login', { username: SALES.username, password: SALES.password });
+      await ok(router, 'sales', 'customers.create', { name: '周七', mobile: '13600002222' });
+      await ok(router, 'sales', 'customers.create', { name: '周 七', mobile: '13600003333', company: 'Seven Tea' });
+    });
+    app = await launchApp({ profileDir, osLocales: ['en'] });
+    const { page, router } = app;
+    await signInAs(app, 'en', SALES);
+    await page.getByRole('button', { name: 'Customers' }).click();
+    await page.getByTestId('customers-table').waitFor();
+    await page.getByLabel('Select 周七', { exact: true }).check();
+    await page.getByLabel('Select 周 七', { exact: true }).check();
+    await page.getByTestId('merge-open').click();
+    const compare = page.getByTestId('merge-compare');
+    await compare.waitFor();
+    // Masked as the list shows them, with no value choice for the mobile; the company may be chosen.
+    expect(await compare.locator('tr[data-field="mobile"]').textContent()).toContain('136****3333');
+    expect(await compare.locator('tr[data-field="mobile"] input[type="radio"]').count()).toBe(0);
+    expect(await compare.locator('tr[data-field="company"] input[type="radio"]').count()).toBe(2);
+    expect(await page.content()).not.toContain('13600003333');
+    await page.getByTestId('merge-blocked').getByText('You see Mobile masked', { exact: false }).waitFor();
+    await page.getByTestId('merge-confirm').click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Merge' }).click();
+    await page.getByTestId('merge-screen').getByText('Keep the record that holds them', { exact: false }).waitFor();
+    const sender = 'check';
+    await ok(router, sender, 'session.login', { username: OWNER.username, password: OWNER.password });
+    expect(((await ok(router, sender, 'customers.list', { limit: 10 })) as { items: unknown[] }).items).toHaveLength(2);
     expect(app.pageErrors).toEqual([]);
   });
 });
