@@ -13,6 +13,7 @@ import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-trans
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
+import { createMergeService, type MergeService } from './customers/merge-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
 import type { ImportParser } from './import/import-parser';
@@ -83,6 +84,7 @@ export interface Core {
   users: UserService;
   ownership: OwnerTransfer;
   duplicates: DuplicateCheck;
+  merges: MergeService;
   staleAccounts: StaleAccounts;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
@@ -190,6 +192,7 @@ export function createCore(options: CoreOptions): Core {
     users,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
     duplicates: createDuplicateCheck({ db, audit: appendAudit, now }),
+    merges: createMergeService({ db, audit: appendAudit, policy: fieldPolicy, now }),
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),

@@ -11,6 +11,7 @@ import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -30,6 +31,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...ownershipHandlers(core),
     ...accountHandlers(core.users),
     ...duplicateHandlers(core),
+    ...mergeHandlers(core.merges),
   };
   return createRouter({
     handlers,

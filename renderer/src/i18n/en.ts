@@ -10,6 +10,7 @@ import { wireEn } from './wire.en';
 import { dupkeysEn } from './dupkeys.en';
 import { exportEn } from './export.en';
 import { importEn } from './import.en';
+import { mergeEn } from './merge.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -241,6 +242,7 @@ export const en = {
   ...dupkeysEn,
   ...exportEn,
   ...importEn,
+  ...mergeEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

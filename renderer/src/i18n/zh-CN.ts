@@ -10,6 +10,7 @@ import { wireZhCN } from './wire.zh-CN';
 import { dupkeysZhCN } from './dupkeys.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
+import { mergeZhCN } from './merge.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -242,4 +243,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...dupkeysZhCN,
   ...exportZhCN,
   ...importZhCN,
+  ...mergeZhCN,
 };

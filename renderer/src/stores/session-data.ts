@@ -6,6 +6,7 @@ import { useCrmStore } from './crm-store';
 import { useCustomerDetailStore } from './customer-detail-store';
 import { useCustomersStore } from './customers-store';
 import { useImportStore } from './import-store';
+import { useMergeStore } from './merge-store';
 
 function resetter<T>(store: StoreApi<T>): () => void {
   const start = store.getState();
@@ -13,7 +14,7 @@ function resetter<T>(store: StoreApi<T>): () => void {
 }
 
 /** The stores that hold customer data, revealed values, users or the audit log, each back to its state before any load. */
-const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore), resetter(useImportStore)];
+const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore), resetter(useImportStore), resetter(useMergeStore)];
 
 /** Forgets everything loaded: called when the signed-in view goes away (sign-out, lock). */
 export function forgetSessionData(): void {
