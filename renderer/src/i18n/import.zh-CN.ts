@@ -167,6 +167,6 @@ export const importZhCN: Record<keyof typeof importEn, string> = {
   'import.CONFLICT': '该文件以前导入过。如需再次导入，请勾选上方的确认项。',
   'import.NOT_FOUND': '这次导入已关闭（Coffer 曾锁定或重启）。请重新选择文件。',
   'import.FORBIDDEN': '您的角色不能导入客户，请联系店主或经理。',
-  'import.undo.CONFLICT': '这次导入已无法撤销：已经撤销过，或已超过 30 天。',
+  'import.undo.CONFLICT': '这次导入已不能再撤销：已经撤销过，或已超过 30 天。',
   'import.undo.NOT_FOUND': '导入记录中已没有这次导入，请刷新导入记录。',
 };

@@ -46,5 +46,5 @@ export const mergeEn = {
   'merge.reason.edited': 'The kept customer was changed after the merge; undoing would lose that change, so nothing was undone.',
   'merge.reason.survivor_deleted': 'The kept customer was deleted since. Restore it from the recycle bin, then undo the merge.',
   'merge.reason.source_gone': 'A merged customer was permanently deleted and cannot be brought back.',
-  'merge.reason.source_restored': 'A merged customer was restored from the recycle bin since, so the merge cannot be undone.',
+  'merge.reason.source_restored': 'A merged customer was restored from the recycle bin since, so the merge can no longer be undone.',
 } as const;

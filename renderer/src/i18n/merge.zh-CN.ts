@@ -48,5 +48,5 @@ export const mergeZhCN: Record<keyof typeof mergeEn, string> = {
   'merge.reason.edited': '保留的客户在合并后又被修改过，撤销会丢失这些修改，因此没有撤销。',
   'merge.reason.survivor_deleted': '保留的客户之后被删除了。请先从回收站恢复，再撤销合并。',
   'merge.reason.source_gone': '有被合并的客户已被永久删除，无法恢复。',
-  'merge.reason.source_restored': '有被合并的客户之后已从回收站恢复，因此无法撤销此合并。',
+  'merge.reason.source_restored': '有被合并的客户之后已从回收站恢复，因此不能再撤销此合并。',
 };
