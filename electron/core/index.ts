@@ -155,7 +155,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
-    customerExport: createCustomerExport({ db, audit: appendAudit, now, policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
+    customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),
     recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),
     reminders,
