@@ -11,6 +11,7 @@ import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
 import { ownershipHandlers } from './handlers/ownership';
+import { qualityHandlers } from './handlers/quality';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -28,6 +29,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...ownershipHandlers(core),
     ...accountHandlers(core.users),
     ...duplicateHandlers(core),
+    ...qualityHandlers(core),
   };
   return createRouter({
     handlers,

@@ -84,6 +84,10 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'users.stale': {},
   'settings.setStaleDays': { days: 30 },
   'customers.export': { format: 'csv', columns: ['name', 'mobile'] },
+  'customers.qualityDuplicates': {},
+  'customers.qualityMissing': {},
+  'customers.qualityStale': {},
+  'customers.qualityReviewed': {},
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
