@@ -89,8 +89,3 @@ export function stalePage(db: Db, ownerId: number | undefined, cutoff: string, o
     .prepare(`SELECT ${MEMBER} FROM customers c JOIN users u ON u.id = c.owner_id WHERE ${STALE} AND (? IS NULL OR c.owner_id = ?) ORDER BY c.updated_at, c.id LIMIT ? OFFSET ?`)
     .all(cutoff, cutoff, ownerId ?? null, ownerId ?? null, limit, offset) as MemberRow[];
 }
-
-/** When the vault began: its first account (the owner made at setup). */
-export function vaultStartedAt(db: Db): string | undefined {
-  return (db.prepare('SELECT min(created_at) AS at FROM users').get() as { at: string | null }).at ?? undefined;
-}

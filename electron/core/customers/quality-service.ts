@@ -6,7 +6,7 @@ import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
 import type { AuditFn } from './customer-service';
 import { cityKey, companyKey } from './duplicate-keys';
-import { membersByIds, missingContactCounts, missingContactPage, sharedKeyMembers, sharedNameMembers, stalePage, staleCount, vaultStartedAt, type MemberRow } from './quality-repository';
+import { membersByIds, missingContactCounts, missingContactPage, sharedKeyMembers, sharedNameMembers, stalePage, staleCount, type MemberRow } from './quality-repository';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** The review comes round every quarter. */
@@ -188,7 +188,8 @@ export function createQualityService(deps: { db: () => Db; audit: AuditFn; now?:
     reviewStatus(session: Session, db: Db = deps.db()): { due: boolean; lastReviewedAt: string | null; nextDueAt: string } | null {
       if (!looksAfterTheBook(session)) return null;
       const last = getMeta(db, REVIEWED_KEY) ?? null;
-      const from = last ?? vaultStartedAt(db) ?? now().toISOString();
+      // Setup writes the vault's creation time into meta (vault/setup.ts).
+      const from = last ?? getMeta(db, 'created_at') ?? now().toISOString();
       const nextDueAt = addMonths(new Date(from), REVIEW_EVERY_MONTHS);
       return { due: now().getTime() >= nextDueAt.getTime(), lastReviewedAt: last, nextDueAt: nextDueAt.toISOString() };
     },
