@@ -55,14 +55,15 @@ export function membersByIds(db: Db, ids: readonly number[]): Map<number, Member
 }
 
 // No way to reach the customer: no mobile, no phone, no e-mail (the service stores '' as NULL).
-// The same terms as the partial index of migration 018, which SQLite uses only on an exact match.
+// The same terms as the partial index of migration 018, named with INDEXED BY: without table
+// statistics the planner rates it no better than walking another index over every customer.
 const NO_CONTACT = 'c.deleted_at IS NULL AND c.mobile IS NULL AND c.phone IS NULL AND c.email IS NULL';
 // ...and nothing else to go on either: a name alone.
 const NAME_ONLY = 'c.company IS NULL AND c.province IS NULL AND c.city IS NULL AND c.address_detail IS NULL';
 
 export function missingContactCounts(db: Db, ownerId: number | undefined): { noContact: number; nameOnly: number } {
   return db
-    .prepare(`SELECT count(*) AS noContact, coalesce(sum(${NAME_ONLY}), 0) AS nameOnly FROM customers c WHERE ${NO_CONTACT} AND (? IS NULL OR c.owner_id = ?)`)
+    .prepare(`SELECT count(*) AS noContact, coalesce(sum(${NAME_ONLY}), 0) AS nameOnly FROM customers c INDEXED BY customers_without_contact WHERE ${NO_CONTACT} AND (? IS NULL OR c.owner_id = ?)`)
     .get(ownerId ?? null, ownerId ?? null) as { noContact: number; nameOnly: number };
 }
 
@@ -70,7 +71,7 @@ export function missingContactCounts(db: Db, ownerId: number | undefined): { noC
 export function missingContactPage(db: Db, ownerId: number | undefined, offset: number, limit: number): (MemberRow & { nameOnly: 0 | 1 })[] {
   return db
     .prepare(
-      `SELECT ${MEMBER}, (${NAME_ONLY}) AS nameOnly FROM customers c JOIN users u ON u.id = c.owner_id
+      `SELECT ${MEMBER}, (${NAME_ONLY}) AS nameOnly FROM customers c INDEXED BY customers_without_contact JOIN users u ON u.id = c.owner_id
         WHERE ${NO_CONTACT} AND (? IS NULL OR c.owner_id = ?) ORDER BY c.updated_at, c.id LIMIT ? OFFSET ?`,
     )
     .all(ownerId ?? null, ownerId ?? null, limit, offset) as (MemberRow & { nameOnly: 0 | 1 })[];
