@@ -14,7 +14,7 @@ const START = Date.parse('2026-01-10T09:00:00Z');
  * The access world (1 王伟: sales, 2 Owner Customer: owner, both with the same marker phone and
  * e-mail; 3 To Delete: owner, name only) plus a book with every kind of finding, all made at START.
  */
-async function qualityWorld(): Promise<{ world: AccessWorld; clock: { at: number }; ids: Record<string, number> }> {
+async function qualityWorld() {
   const clock = { at: START };
   const world = await accessWorld({ now: () => clock.at });
   const owner = world.core.sessions.current('owner')!;

@@ -9,6 +9,7 @@ import { hardenEn } from './harden.en';
 import { wireEn } from './wire.en';
 import { dupkeysEn } from './dupkeys.en';
 import { exportEn } from './export.en';
+import { qualityEn } from './quality.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -239,6 +240,7 @@ export const en = {
   ...wireEn,
   ...dupkeysEn,
   ...exportEn,
+  ...qualityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

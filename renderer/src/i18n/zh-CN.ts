@@ -9,6 +9,7 @@ import { hardenZhCN } from './harden.zh-CN';
 import { wireZhCN } from './wire.zh-CN';
 import { dupkeysZhCN } from './dupkeys.zh-CN';
 import { exportZhCN } from './export.zh-CN';
+import { qualityZhCN } from './quality.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -240,4 +241,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...wireZhCN,
   ...dupkeysZhCN,
   ...exportZhCN,
+  ...qualityZhCN,
 };
