@@ -76,8 +76,8 @@ describe('streamed xlsx', () => {
     const book = createXlsxStream(() => {
       throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
     });
-    const sheet = book.sheet(1);
     expect(() => {
+      const sheet = book.sheet(1);
       sheet.rows(Array.from({ length: 5000 }, (_, i) => [`row ${i}`, 'x'.repeat(200)]));
       sheet.end();
       book.finish(['Only']);
