@@ -18,34 +18,45 @@ export interface MemberRow {
 const MEMBER = `c.id, c.name, c.company, c.city, u.username AS ownerUsername, c.updated_at AS updatedAt, c.last_interaction_at AS lastInteractionAt`;
 
 /**
+ * Key values held by more than one customer, found on the key table's primary key alone (an
+ * index-only pass, no customer rows read): keys exist only for live customers, so this is a
+ * superset of every in-scope group and the join to customers below touches only its members.
+ */
+const SHARED = `WITH shared AS (SELECT value FROM customer_keys WHERE kind = ? GROUP BY value HAVING count(*) > 1)`;
+
+/**
  * Customers sharing a phone or e-mail key with another customer in scope, ordered by key then
  * id. The window counts members per key inside the scope, so a key shared only with someone
- * else's customer gives no group. The key table's primary key (kind, value, customer_id) feeds
- * the window in order: one pass over that kind's keys, no sort.
+ * else's customer gives no group.
  */
 export function sharedKeyMembers(db: Db, kind: 'phone' | 'email', ownerId: number | undefined): { value: string; id: number }[] {
   return db
     .prepare(
-      `SELECT value, id FROM (
+      `${SHARED}
+       SELECT value, id FROM (
          SELECT k.value, c.id, count(*) OVER (PARTITION BY k.value) AS n
-           FROM customer_keys k JOIN customers c ON c.id = k.customer_id
-          WHERE k.kind = ? AND c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?))
+           FROM shared s JOIN customer_keys k ON k.kind = ? AND k.value = s.value JOIN customers c ON c.id = k.customer_id
+          WHERE c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?))
         WHERE n > 1 ORDER BY value, id`,
     )
-    .all(kind, ownerId ?? null, ownerId ?? null) as { value: string; id: number }[];
+    .all(kind, kind, ownerId ?? null, ownerId ?? null) as { value: string; id: number }[];
 }
 
-/** Customers sharing a normalised name with another in scope, with the company and city to compare. */
+/**
+ * Customers sharing a normalised name with another in scope, with the company and city to
+ * compare; one with neither can never be a possible duplicate and is left out.
+ */
 export function sharedNameMembers(db: Db, ownerId: number | undefined): { value: string; id: number; company: string | null; city: string | null }[] {
   return db
     .prepare(
-      `SELECT value, id, company, city FROM (
+      `${SHARED}
+       SELECT value, id, company, city FROM (
          SELECT k.value, c.id, c.company, c.city, count(*) OVER (PARTITION BY k.value) AS n
-           FROM customer_keys k JOIN customers c ON c.id = k.customer_id
-          WHERE k.kind = 'name' AND c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?))
+           FROM shared s JOIN customer_keys k ON k.kind = 'name' AND k.value = s.value JOIN customers c ON c.id = k.customer_id
+          WHERE c.deleted_at IS NULL AND (c.company IS NOT NULL OR c.city IS NOT NULL) AND (? IS NULL OR c.owner_id = ?))
         WHERE n > 1 ORDER BY value, id`,
     )
-    .all(ownerId ?? null, ownerId ?? null) as { value: string; id: number; company: string | null; city: string | null }[];
+    .all('name', ownerId ?? null, ownerId ?? null) as { value: string; id: number; company: string | null; city: string | null }[];
 }
 
 export function membersByIds(db: Db, ids: readonly number[]): Map<number, MemberRow> {

@@ -52,6 +52,18 @@ function byValue<T extends { value: string; id: number }>(rows: readonly T[]): T
  */
 function possibleGroups(rows: ReturnType<typeof sharedNameMembers>): number[][] {
   const groups: number[][] = [];
+  // The same company and city texts come back many times: normalise each once per call.
+  const memo = (fn: (v: string) => string | null) => {
+    const known = new Map<string, string | null>();
+    return (value: string | null) => {
+      if (value === null) return null;
+      let key = known.get(value);
+      if (key === undefined) known.set(value, (key = fn(value)));
+      return key;
+    };
+  };
+  const company = memo(companyKey);
+  const city = memo(cityKey);
   for (const sameName of byValue(rows)) {
     const parent = new Map(sameName.map((r) => [r.id, r.id]));
     const find = (id: number): number => {
@@ -62,7 +74,9 @@ function possibleGroups(rows: ReturnType<typeof sharedNameMembers>): number[][] 
     };
     const firstWith = new Map<string, number>();
     for (const r of sameName) {
-      for (const key of [companyKey(r.company) && `company:${companyKey(r.company)}`, cityKey(r.city) && `city:${cityKey(r.city)}`]) {
+      const c = company(r.company);
+      const t = city(r.city);
+      for (const key of [c && `company:${c}`, t && `city:${t}`]) {
         if (!key) continue;
         const seen = firstWith.get(key);
         if (seen === undefined) firstWith.set(key, r.id);
@@ -70,7 +84,12 @@ function possibleGroups(rows: ReturnType<typeof sharedNameMembers>): number[][] 
       }
     }
     const components = new Map<number, number[]>();
-    for (const r of sameName) components.set(find(r.id), [...(components.get(find(r.id)) ?? []), r.id]);
+    for (const r of sameName) {
+      const root = find(r.id);
+      const members = components.get(root);
+      if (members) members.push(r.id);
+      else components.set(root, [r.id]);
+    }
     for (const ids of components.values()) if (ids.length > 1) groups.push(ids.sort((a, b) => a - b));
   }
   return groups;
@@ -117,10 +136,15 @@ export function createQualityService(deps: { db: () => Db; audit: AuditFn; now?:
         hard.push({ kind, ids });
       }
     }
-    const inHard = hard.map((g) => new Set(g.ids));
-    // A possible group already wholly inside a phone or e-mail group says nothing new.
+    // A possible group already wholly inside a phone or e-mail group says nothing new. Only the
+    // hard groups holding its first member can contain it.
+    const hardOf = new Map<number, Set<number>[]>();
+    for (const g of hard) {
+      const set = new Set(g.ids);
+      for (const id of g.ids) hardOf.set(id, [...(hardOf.get(id) ?? []), set]);
+    }
     const possible = possibleGroups(sharedNameMembers(db, ownerId))
-      .filter((ids) => !inHard.some((set) => ids.every((id) => set.has(id))))
+      .filter((ids) => !(hardOf.get(ids[0]!) ?? []).some((set) => ids.every((id) => set.has(id))))
       .map((ids): Group => ({ kind: 'possible', ids }));
     return [...hard, ...possible];
   }
