@@ -13,6 +13,7 @@ import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
+import { qualityHandlers } from './handlers/quality';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -32,6 +33,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...accountHandlers(core.users),
     ...duplicateHandlers(core),
     ...mergeHandlers(core.merges),
+    ...qualityHandlers(core),
   };
   return createRouter({
     handlers,

@@ -102,6 +102,10 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.merge': { survivorId: 1, ids: [1, 3], fields: {} },
   'customers.mergeUndo': { mergeId: '00000000-0000-4000-8000-000000000000' },
   'customers.merges': {},
+  'customers.qualityDuplicates': {},
+  'customers.qualityMissing': {},
+  'customers.qualityStale': {},
+  'customers.qualityReviewed': {},
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */

@@ -11,6 +11,7 @@ import { dupkeysEn } from './dupkeys.en';
 import { exportEn } from './export.en';
 import { importEn } from './import.en';
 import { mergeEn } from './merge.en';
+import { qualityEn } from './quality.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -243,6 +244,7 @@ export const en = {
   ...exportEn,
   ...importEn,
   ...mergeEn,
+  ...qualityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -11,6 +11,7 @@ import { dupkeysZhCN } from './dupkeys.zh-CN';
 import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
+import { qualityZhCN } from './quality.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -244,4 +245,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...exportZhCN,
   ...importZhCN,
   ...mergeZhCN,
+  ...qualityZhCN,
 };
