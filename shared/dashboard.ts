@@ -9,5 +9,7 @@ export const dashboardSchema = z.object({
   dormant: z.number().int(),
   total: z.number().int(),
   interactionsPerWeek: z.array(z.object({ weekStart: z.string(), count: z.number().int() })),
+  /** The quarterly data-quality review (owner and manager only; null for other roles). */
+  qualityReview: z.object({ due: z.boolean(), lastReviewedAt: z.string().nullable(), nextDueAt: z.string() }).nullable(),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;

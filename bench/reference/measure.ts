@@ -15,6 +15,7 @@ import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
 import { measureAuditIds } from './measure-audit';
 import { measureDuplicates } from './measure-duplicates';
+import { measureQuality } from './measure-quality';
 import { measureWholeFile } from './measure-heavy';
 import { measureExport } from './measure-export';
 import { measureImport } from './measure-import';
@@ -229,6 +230,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await searchRows('pinyin, prefix', full.map((key) => key.slice(0, 2 + Math.floor(random() * (key.length - 2)))), 15);
     say('duplicate check');
     rows.push(...(await measureDuplicates(router, people, n, warmup, random)));
+    say('data quality lists');
+    rows.push(...(await measureQuality(router, Math.max(3, Math.round(samples / 20)))));
 
     // ---- A customer's page: the record and its timeline (two calls, as the app makes them). --
     say('customer detail with timeline');

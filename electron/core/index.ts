@@ -12,7 +12,9 @@ import { createCustomerService, type CustomerService } from './customers/custome
 import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
+import { createQualityService, type QualityService } from './customers/quality-service';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
+import { createMergeService, type MergeService } from './customers/merge-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
 import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
 import type { ImportParser } from './import/import-parser';
@@ -83,6 +85,8 @@ export interface Core {
   users: UserService;
   ownership: OwnerTransfer;
   duplicates: DuplicateCheck;
+  merges: MergeService;
+  quality: QualityService;
   staleAccounts: StaleAccounts;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
@@ -124,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const reminders = createReminderService({ db, audit: appendAudit, now });
+  const quality = createQualityService({ db, audit: appendAudit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
   const app = createAppService({
     profileDir: options.profileDir,
@@ -179,17 +184,19 @@ export function createCore(options: CoreOptions): Core {
     firstRun,
     customers,
     imports,
-    customerExport: createCustomerExport({ db, audit: appendAudit, now, policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
+    customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),
     recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),
     reminders,
-    dashboard: createDashboardService({ db, audit: appendAudit, reminders, now }),
+    dashboard: createDashboardService({ db, audit: appendAudit, reminders, qualityReview: quality.reviewStatus, now }),
     customerFields: createCustomerFieldsSettings({ db, audit: appendAudit, now }),
     backups,
     newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
     users,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
     duplicates: createDuplicateCheck({ db, audit: appendAudit, now }),
+    merges: createMergeService({ db, audit: appendAudit, policy: fieldPolicy, now }),
+    quality,
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),

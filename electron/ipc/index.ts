@@ -11,7 +11,9 @@ import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
+import { qualityHandlers } from './handlers/quality';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -30,6 +32,8 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...ownershipHandlers(core),
     ...accountHandlers(core.users),
     ...duplicateHandlers(core),
+    ...mergeHandlers(core.merges),
+    ...qualityHandlers(core),
   };
   return createRouter({
     handlers,

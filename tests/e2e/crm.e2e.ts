@@ -136,7 +136,7 @@ describeKeychain('the CRM in Chromium, as two roles', () => {
     await page.getByTestId('customer-row').first().click();
     const detail = page.getByTestId('customer-detail');
     await detail.getByRole('button', { name: 'Delete' }).click();
-    await detail.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
+    await page.getByRole('alertdialog').getByRole('button', { name: 'Delete' }).click();
     await page.getByText('No customers match', { exact: false }).waitFor();
     await page.getByRole('button', { name: 'Recycle bin' }).click();
     const bin = page.getByTestId('recycle-bin');

@@ -22,6 +22,8 @@ import { APP_ORIGIN, securityHeaders } from '../../electron/main/security';
 export const E2E_KEYCHAIN_SERVICE = `Coffer-e2e-${process.pid}-${Date.now().toString(36)}`;
 
 export const RENDERER_DIR = path.resolve(__dirname, '../../out/renderer');
+/** The import worker electron-vite builds beside main: the real parser reads every test file, whatever the cwd. */
+export const IMPORT_WORKER = path.resolve(__dirname, '../../out/main/import-worker.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const CHROMIUM_FLAGS = [
   '--headless',
@@ -67,6 +69,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
     osLocales: options.osLocales ?? ['en-US'],
     // The real Secret Service, under a service name of this run's own.
     keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE),
+    importWorker: IMPORT_WORKER,
     ...options.core,
   });
   await core.start();

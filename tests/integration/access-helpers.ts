@@ -97,6 +97,15 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'import.close': { importId: 'none' },
   'import.history': {},
   'import.undo': { batchId: 'none', force: false },
+  'customers.mergePreview': { ids: [1, 2] },
+  // Customer 3 is deleted by the customers.delete sample before this runs: a refused, harmless merge.
+  'customers.merge': { survivorId: 1, ids: [1, 3], fields: {} },
+  'customers.mergeUndo': { mergeId: '00000000-0000-4000-8000-000000000000' },
+  'customers.merges': {},
+  'customers.qualityDuplicates': {},
+  'customers.qualityMissing': {},
+  'customers.qualityStale': {},
+  'customers.qualityReviewed': {},
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */

@@ -103,8 +103,9 @@ describeKeychain('customers.export', () => {
     const { world, target } = await exportWorld();
     const owner = world.core.sessions.current('owner')!;
     world.core.customers.create(owner, { name: '0012', mobile: '+8613812345678', notes: '000123' });
+    world.core.customers.create(owner, { name: 'Eighteen', notes: '440301198512250018', company: '6217000010001234567' });
     const result = await world.router.dispatch(world.caller('owner'), 'customers.export', { format: 'xlsx', columns: [...ALL_COLUMNS], filters: { level: 'regular' } });
-    expect(result).toMatchObject({ ok: true, value: { status: 'saved', rows: 4 } });
+    expect(result).toMatchObject({ ok: true, value: { status: 'saved', rows: 5 } });
     const exportId = (result as { value: { exportId: string } }).value.exportId;
     const bytes = fs.readFileSync(target());
     expectNoFull(xlsxText(bytes), ['idNumber', 'bankCard']);
@@ -116,7 +117,7 @@ describeKeychain('customers.export', () => {
         ['导出编号 Export id', exportId],
         ['导出人 Exported by', `${OWNER.username} (owner)`],
         ['筛选 Filter', '{"level":"regular"}'],
-        ['行数 Rows', '4'],
+        ['行数 Rows', '5'],
         ['已遮盖的列 Masked columns', 'idNumber, bankCard'],
       ]),
     );
@@ -128,8 +129,53 @@ describeKeychain('customers.export', () => {
     }
     const rows = XLSX.utils.sheet_to_json<Record<string, string>>(sheet, { raw: true });
     const zero = rows.find((r) => r.name === '0012')!;
-    expect(zero).toMatchObject({ name: '0012', mobile: '+8613812345678', notes: '000123' });
+    expect(zero).toMatchObject({ name: '0012', mobile: '+8613812345678', notes: '000123', level: 'Regular' });
+    // Long digit runs stay text: every digit as typed, no 1.10101E+17.
+    expect(rows.find((r) => r.name === 'Eighteen')).toMatchObject({ notes: '440301198512250018', company: '6217000010001234567' });
+    expect(rows.map((r) => r.name)).toEqual(['0012', 'Eighteen', 'Owner Customer', 'To Delete', '王伟']);
     world.core.close();
+  });
+
+  it('level and times read as the screen shows them: the app language\'s level words, local 24-hour `YYYY-MM-DD HH:mm`', async () => {
+    const savedTz = process.env.TZ;
+    process.env.TZ = 'Asia/Shanghai';
+    try {
+      const folder = tempDir();
+      let n = 0;
+      const clock = { at: Date.parse('2026-12-01T06:05:42Z') };
+      const world = await accessWorld({ now: () => clock.at, pickSaveFile: async () => path.join(folder, `export-${++n}`) });
+      const owner = world.core.sessions.current('owner')!;
+      world.core.customers.create(owner, { name: 'Level Vip', level: 'vip' });
+      world.core.customers.create(owner, { name: 'Level Prospect', level: 'prospect' });
+      const columns = ['name', 'level', 'createdAt', 'updatedAt', 'lastInteractionAt'] as const;
+      const exportAs = async (format: 'csv' | 'xlsx') => {
+        const result = await world.router.dispatch(world.caller('owner'), 'customers.export', { format, columns: [...columns] });
+        expect(result).toMatchObject({ ok: true, value: { status: 'saved' } });
+        const file = path.join(folder, `export-${n}`);
+        if (format === 'csv') return fs.readFileSync(file).subarray(3).toString('utf8').split('\r\n').filter(Boolean).slice(1).map((line) => line.split(','));
+        const book = XLSX.read(fs.readFileSync(file), { type: 'buffer' });
+        return { rows: XLSX.utils.sheet_to_json<string[]>(book.Sheets['Customers 客户']!, { header: 1, raw: true, defval: '' }).slice(1), cover: XLSX.utils.sheet_to_json<string[]>(book.Sheets['Export 导出说明']!, { header: 1 }) };
+      };
+      const byName = (rows: string[][]) => Object.fromEntries(rows.map((r) => [r[0], r.slice(1)]));
+      expect(world.core.app.locale()).toBe('en');
+      expect(byName((await exportAs('csv')) as string[][])).toMatchObject({
+        'Level Vip': ['VIP', '2026-12-01 14:05', '2026-12-01 14:05', ''],
+        'Level Prospect': ['Prospect', '2026-12-01 14:05', '2026-12-01 14:05', ''],
+        'To Delete': ['Regular', '2026-12-01 14:05', '2026-12-01 14:05', ''],
+      });
+      world.core.app.setLocale('zh-CN');
+      const xlsx = (await exportAs('xlsx')) as { rows: string[][]; cover: string[][] };
+      const at = '2026-12-01 14:05';
+      expect(byName(xlsx.rows)).toMatchObject({ 'Level Vip': ['VIP', at, at, ''], 'Level Prospect': ['潜在客户', at, at, ''], 'To Delete': ['普通', at, at, ''] });
+      expect(xlsx.cover).toContainEqual(['时间 When (UTC+08:00)', '2026-12-01 14:05']);
+      const zhCsv = (await exportAs('csv')) as string[][];
+      expect(byName(zhCsv)['Level Prospect']).toEqual(['潜在客户', '2026-12-01 14:05', '2026-12-01 14:05', '']);
+      for (const row of [...zhCsv, ...xlsx.rows]) for (const cell of row.slice(2)) expect(cell).not.toMatch(/T|Z/);
+      world.core.close();
+    } finally {
+      if (savedTz === undefined) delete process.env.TZ;
+      else process.env.TZ = savedTz;
+    }
   });
 
   it('hostile text is written with an apostrophe in front, in csv and in xlsx', async () => {

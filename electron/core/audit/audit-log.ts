@@ -21,6 +21,8 @@ export const AUDIT_ACTIONS = [
   'customer.owner', 'user.staleReport',
   // Customers in from a file (dry run, each batch of a commit, saved error rows) and its undo.
   'customer.import', 'customer.importUndo',
+  // Merging two or three customers into one, and undoing that within 30 days.
+  'customer.merge', 'customer.mergeUndo',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

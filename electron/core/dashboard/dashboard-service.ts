@@ -37,7 +37,14 @@ function interactionsBetween(db: Db, from: string, to: string, ownerId: number |
  * month, and contacts per week. Everything inside this user's row scope; names appear, so the
  * read is audited like a list.
  */
-export function createDashboardService(deps: { db: () => Db; audit: AuditFn; reminders: ReminderService; now?: () => number }) {
+export function createDashboardService(deps: {
+  db: () => Db;
+  audit: AuditFn;
+  reminders: ReminderService;
+  /** Whether the quarterly data-quality review is due (quality-service.ts); null for roles it is not for. */
+  qualityReview?: (session: Session, db: Db) => Dashboard['qualityReview'];
+  now?: () => number;
+}) {
   const now = () => new Date((deps.now ?? Date.now)());
 
   return {
@@ -69,6 +76,7 @@ export function createDashboardService(deps: { db: () => Db; audit: AuditFn; rem
           dormant: countCustomers(db, { ownerId, quietSince: new Date(at.getTime() - DEFAULT_DORMANT_DAYS * DAY_MS).toISOString() }),
           total: countCustomers(db, { ownerId }),
           interactionsPerWeek: weeks,
+          qualityReview: deps.qualityReview?.(session, db) ?? null,
         };
       })();
     },

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import fs from 'node:fs';
-import * as XLSX from '@e965/xlsx';
 import { EXPORT_COLUMNS, type ExportColumn } from '../../../shared/channels/export';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
 import { CofferError } from '../../../shared/errors';
+import type { Locale } from '../../../shared/locale';
 import { grantFor } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
@@ -14,7 +14,9 @@ import { toCustomerView, type FieldPolicy } from '../customers/customer-view';
 import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
 import { csvEncoder, csvLine } from './csv-writer';
 import { openExportFile } from './export-file';
+import { LEVEL_WORDS, localDateTime, utcOffset } from './export-words';
 import { guardFormula } from './formula-guard';
+import { createXlsxStream } from './xlsx-stream';
 
 /** Asks the person where to save; null when they cancel. Main shows Electron's save dialog. */
 export type PickSaveFile = (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
@@ -36,17 +38,28 @@ export interface ExportDeps {
   audit: AuditFn;
   pickSaveFile: PickSaveFile;
   now?: () => number;
+  /** The app's language (preferences): level words in the file are the ones the screen shows. */
+  locale?: () => Locale;
   /** Rows read per query: bounded memory for the CSV path at 100,000 rows. */
   batch?: number;
 }
 
 const isSensitive = (column: ExportColumn): column is SensitiveCustomerField => (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(column);
 
-/** A cell exactly as the screen shows it: the view is the one toCustomerView builds for the list. */
-function cellOf(view: CustomerView, column: ExportColumn): string {
+const DATE_COLUMNS: readonly ExportColumn[] = ['createdAt', 'updatedAt', 'lastInteractionAt'];
+
+/**
+ * A cell as the screen shows it: the view is the one toCustomerView builds for the list (masked
+ * for the role), the level in the app's language, times as local `2026-12-01 14:05`.
+ */
+function cellOf(view: CustomerView, column: ExportColumn, locale: Locale): string {
+  if (column === 'level') return LEVEL_WORDS[locale][view.level];
   const value = column === 'tags' ? view.tags.join(', ') : view[column];
-  return value === undefined || value === null ? '' : guardFormula(String(value));
+  if (value === undefined || value === null) return '';
+  return guardFormula(DATE_COLUMNS.includes(column) ? localDateTime(String(value)) : String(value));
 }
+
+const SHEET_NAMES = ['Export 导出说明', 'Customers 客户'];
 
 /**
  * Customers out to a file. Rows are those the caller's read scope and filters give (the list's
@@ -116,6 +129,8 @@ export function createCustomerExport(deps: ExportDeps) {
       let unencodable = 0;
       let sha256: string;
       const { kept, omitted, masked, optional } = plan(db, session, input.columns);
+      const locale = deps.locale?.() ?? 'en';
+      const row = (v: CustomerView) => kept.map((c) => cellOf(v, c, locale));
       try {
         if (input.format === 'csv') {
           const encoder = csvEncoder(encoding);
@@ -124,24 +139,27 @@ export function createCustomerExport(deps: ExportDeps) {
           rows = db.transaction(() =>
             eachBatch(db, session, input.filters, optional, (views) => {
               for (const v of views) ids.push(v.id);
-              file.write(encoder.encode(views.map((v) => csvLine(kept.map((c) => cellOf(v, c)))).join('')));
+              file.write(encoder.encode(views.map((v) => csvLine(row(v))).join('')));
             }),
           )();
           unencodable = encoder.unencodable();
         } else {
-          const sheet = XLSX.utils.aoa_to_sheet([kept]);
+          // The customers go out as they are read (sheet 2); the cover (sheet 1) needs the row
+          // count, so it is written after them and listed first in the workbook.
+          const book = createXlsxStream((chunk) => file.write(chunk));
+          const sheet = book.sheet(2);
+          sheet.rows([kept]);
           rows = db.transaction(() =>
             eachBatch(db, session, input.filters, optional, (views) => {
               for (const v of views) ids.push(v.id);
-              XLSX.utils.sheet_add_aoa(sheet, views.map((v) => kept.map((c) => cellOf(v, c))), { origin: -1 });
+              sheet.rows(views.map(row));
             }),
           )();
-          const book = XLSX.utils.book_new();
-          const cover = coverSheet({ exportId, session, at, filters: input.filters, rows, kept, masked, omitted });
-          XLSX.utils.book_append_sheet(book, XLSX.utils.aoa_to_sheet(cover), 'Export 导出说明');
-          XLSX.utils.book_append_sheet(book, sheet, 'Customers 客户');
-          forceText(sheet);
-          file.write(XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer);
+          sheet.end();
+          const cover = book.sheet(1);
+          cover.rows(coverSheet({ exportId, session, at, filters: input.filters, rows, kept, masked, omitted }));
+          cover.end();
+          book.finish(SHEET_NAMES);
         }
         sha256 = file.commit();
       } catch (error) {
@@ -159,17 +177,6 @@ export function createCustomerExport(deps: ExportDeps) {
       return { status: 'saved', exportId, rows, omitted, masked, unencodable };
     },
   };
-}
-
-/** Strings only: no cell may become a number (IDs lose digits) or a formula. */
-function forceText(sheet: XLSX.WorkSheet): void {
-  for (const [address, cell] of Object.entries(sheet)) {
-    if (address.startsWith('!')) continue;
-    const c = cell as XLSX.CellObject;
-    c.t = 's';
-    c.v = c.v === undefined || c.v === null ? '' : String(c.v as string);
-    delete c.f;
-  }
 }
 
 function auditEntry(session: Session, exportId: string, input: ExportInput, encoding: string, kept: ExportColumn[], rows: number, sha256: string) {
@@ -194,7 +201,7 @@ function coverSheet(info: { exportId: string; session: Session; at: Date; filter
   return [
     ['导出编号 Export id', info.exportId],
     ['导出人 Exported by', `${info.session.username} (${info.session.role})`],
-    ['时间 When (UTC)', info.at.toISOString()],
+    [`时间 When (${utcOffset(info.at)})`, localDateTime(info.at.toISOString())],
     ['筛选 Filter', JSON.stringify(info.filters ?? {})],
     ['行数 Rows', String(info.rows)],
     ['列 Columns', list(info.kept)],

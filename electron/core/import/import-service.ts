@@ -94,7 +94,7 @@ export function createImportService(deps: ImportDeps) {
 
   async function parse(bytes: Uint8Array, options: ParseOptions): Promise<ParsedTable> {
     const table = await deps.parser.parse(bytes, options);
-    if (table.rows.length > maxRows) throw new CofferError('INVALID_INPUT', `The file has more than ${maxRows.toLocaleString('en')} rows. Split it into smaller files and import them one by one.`);
+    if (table.rows.length > maxRows) throw new CofferError('INVALID_INPUT', `The file has more than ${maxRows.toLocaleString('en')} rows. Split it into smaller files and import them one by one.`, { file: 'too_many_rows' });
     return table;
   }
 
@@ -118,7 +118,7 @@ export function createImportService(deps: ImportDeps) {
       if (file === null) return { status: 'cancelled' };
       let bytes: Buffer;
       try {
-        if (fs.statSync(file).size > maxBytes) throw new CofferError('INVALID_INPUT', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files.`);
+        if (fs.statSync(file).size > maxBytes) throw new CofferError('INVALID_INPUT', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files.`, { file: 'too_large' });
         bytes = fs.readFileSync(file);
       } catch (error) {
         if (error instanceof CofferError) throw error;

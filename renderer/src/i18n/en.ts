@@ -9,6 +9,9 @@ import { hardenEn } from './harden.en';
 import { wireEn } from './wire.en';
 import { dupkeysEn } from './dupkeys.en';
 import { exportEn } from './export.en';
+import { importEn } from './import.en';
+import { mergeEn } from './merge.en';
+import { qualityEn } from './quality.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -239,6 +242,9 @@ export const en = {
   ...wireEn,
   ...dupkeysEn,
   ...exportEn,
+  ...importEn,
+  ...mergeEn,
+  ...qualityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -9,6 +9,9 @@ import { hardenZhCN } from './harden.zh-CN';
 import { wireZhCN } from './wire.zh-CN';
 import { dupkeysZhCN } from './dupkeys.zh-CN';
 import { exportZhCN } from './export.zh-CN';
+import { importZhCN } from './import.zh-CN';
+import { mergeZhCN } from './merge.zh-CN';
+import { qualityZhCN } from './quality.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -240,4 +243,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...wireZhCN,
   ...dupkeysZhCN,
   ...exportZhCN,
+  ...importZhCN,
+  ...mergeZhCN,
+  ...qualityZhCN,
 };

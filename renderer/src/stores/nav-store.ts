@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type Page = 'home' | 'customers' | 'reminders' | 'audit' | 'backups' | 'users' | 'settings';
+export type Page = 'home' | 'customers' | 'quality' | 'reminders' | 'audit' | 'backups' | 'users' | 'settings';
 
 interface NavState {
   page: Page;

@@ -5,6 +5,9 @@ import { useBackupStore } from './backup-store';
 import { useCrmStore } from './crm-store';
 import { useCustomerDetailStore } from './customer-detail-store';
 import { useCustomersStore } from './customers-store';
+import { useImportStore } from './import-store';
+import { useMergeStore } from './merge-store';
+import { useQualityStore } from './quality-store';
 
 function resetter<T>(store: StoreApi<T>): () => void {
   const start = store.getState();
@@ -12,7 +15,7 @@ function resetter<T>(store: StoreApi<T>): () => void {
 }
 
 /** The stores that hold customer data, revealed values, users or the audit log, each back to its state before any load. */
-const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore)];
+const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore), resetter(useImportStore), resetter(useMergeStore), resetter(useQualityStore)];
 
 /** Forgets everything loaded: called when the signed-in view goes away (sign-out, lock). */
 export function forgetSessionData(): void {

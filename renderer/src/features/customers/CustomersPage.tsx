@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { MERGE_MAX } from '../../../../shared/channels/merge';
 import { CUSTOMER_LEVELS, DEFAULT_DORMANT_DAYS, type CustomerFilters } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { canQueryField } from '../../../../shared/field-policy';
@@ -8,11 +9,18 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
+import { useImportStore } from '../../stores/import-store';
+import { ImportHistory } from '../import/ImportHistory';
+import { ImportInvite } from '../import/ImportInvite';
+import { ImportWizard } from '../import/ImportWizard';
+import { useMergeStore } from '../../stores/merge-store';
 import { AssignOwner } from './AssignOwner';
 import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
 import { CustomersTable } from './CustomersTable';
 import { ExportCustomers } from './ExportCustomers';
+import { MergeCustomers } from './MergeCustomers';
+import { MergeNotice } from './RecentMerges';
 import { RecycleBin } from './RecycleBin';
 
 /** Customers: search, filters, the server-paged table, bulk tags, the record and its form. */
@@ -21,9 +29,14 @@ export function CustomersPage() {
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { items, total, loading, error, query, filters, tags, bin, load, loadTags, setQuery, setFilters, openBin } = useCustomersStore();
   const { selected, editing, startNew } = useCustomerDetailStore();
+  const { view: importView, openWizard, openHistory } = useImportStore();
+  const mayImport = can(role, 'customers.import');
   const [text, setText] = useState(query);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const onSelectionChange = useCallback((ids: number[]) => setSelectedIds(ids), []);
+  const mergeScreen = useMergeStore((state) => state.screen);
+  // Merging changes one record and deletes the others: both rights, as main checks.
+  const mayMerge = can(role, 'customers.write') && can(role, 'customers.delete');
 
   useEffect(() => {
     void load();
@@ -42,7 +55,10 @@ export function CustomersPage() {
   };
   const filtered = Object.keys(filters).length > 0 || query.trim() !== '';
 
+  if (mergeScreen !== 'closed') return <MergeCustomers />;
   if (bin) return <RecycleBin />;
+  if (importView === 'wizard' && mayImport) return <ImportWizard />;
+  if (importView === 'history' && mayImport) return <ImportHistory />;
   return (
     <section aria-labelledby="customers-title" data-testid="customers-page" className="customers-page">
       <div className="page-head">
@@ -56,6 +72,21 @@ export function CustomersPage() {
           {can(role, 'customers.delete') && (
             <button type="button" className="secondary" onClick={() => void openBin()}>
               {t('bin.open')}
+            </button>
+          )}
+          {mayImport && (
+            <button type="button" className="secondary" onClick={openWizard} data-testid="import-open">
+              {t('import.button')}
+            </button>
+          )}
+          {mayImport && (
+            <button type="button" className="secondary" onClick={() => void openHistory()} data-testid="import-history-open">
+              {t('import.historyButton')}
+            </button>
+          )}
+          {mayMerge && (
+            <button type="button" className="secondary" onClick={() => void useMergeStore.getState().openRecent()}>
+              {t('merge.recentButton')}
             </button>
           )}
           {can(role, 'customers.export') && <ExportCustomers filters={filters} />}
@@ -93,7 +124,9 @@ export function CustomersPage() {
           {t('customers.dormant', { days: DEFAULT_DORMANT_DAYS })}
         </label>
       </div>
+      <MergeNotice />
       {selectedIds.length > 0 && can(role, 'customers.write') && <BulkTag ids={selectedIds} />}
+      {selectedIds.length > 1 && mayMerge && <MergeButton ids={selectedIds} />}
       {selectedIds.length > 0 && can(role, 'customers.assign') && <AssignOwner selection={{ ids: selectedIds }} count={selectedIds.length} />}
       {/* A leaver's whole book: every customer the filters match, counted by the list the person sees (kept at 0 to show the outcome). */}
       {selectedIds.length === 0 && can(role, 'customers.assign') && !query.trim() && Object.keys(filters).length > 0 && total !== null && (
@@ -101,6 +134,7 @@ export function CustomersPage() {
       )}
       <ErrorNotice error={error} />
       {!loading && items.length === 0 && !error && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
+      {!loading && items.length === 0 && !error && !filtered && mayImport && <ImportInvite />}
       {items.length > 0 && <CustomersTable onSelectionChange={onSelectionChange} />}
       {editing && <CustomerForm />}
       {selected && !editing && <CustomerDetail customer={selected} />}
@@ -131,6 +165,19 @@ function BulkTag({ ids }: { ids: number[] }) {
         {t('bulk.remove')}
       </button>
       <ErrorNotice error={error} />
+    </div>
+  );
+}
+
+function MergeButton({ ids }: { ids: number[] }) {
+  const t = useT();
+  const tooMany = ids.length > MERGE_MAX;
+  return (
+    <div className="bulk-bar" role="group" aria-label={t('merge.title')}>
+      <button type="button" className="secondary" disabled={tooMany} onClick={() => void useMergeStore.getState().open(ids)} data-testid="merge-open">
+        {t('merge.button')}
+      </button>
+      {tooMany && <span className="hint">{t('merge.tooMany')}</span>}
     </div>
   );
 }

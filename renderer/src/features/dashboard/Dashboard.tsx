@@ -24,6 +24,15 @@ export function Dashboard() {
 
   return (
     <div className="dashboard" data-testid="dashboard">
+      {dashboard.qualityReview?.due && (
+        <section className="card tile" aria-labelledby="quality-due-title" data-testid="dashboard-quality-due">
+          <h3 id="quality-due-title">{t('dash.qualityDue')}</h3>
+          <p className="hint">{t('dash.qualityDueHint')}</p>
+          <button type="button" onClick={() => go('quality')}>
+            {t('dash.qualityOpen')}
+          </button>
+        </section>
+      )}
       <section className="card tile" aria-labelledby="due-title" data-testid="dashboard-reminders">
         <h3 id="due-title">{t('dash.due')}</h3>
         <p>

@@ -3,7 +3,9 @@ import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { useCrmStore } from '../../stores/crm-store';
 import { Dashboard } from '../dashboard/Dashboard';
+import { ImportInvite } from '../import/ImportInvite';
 import { ChangePassword } from './ChangePassword';
 import { RotateKey } from './RotateKey';
 import { TwoFactor } from './TwoFactor';
@@ -11,8 +13,11 @@ import { TwoFactor } from './TwoFactor';
 export function HomeScreen({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
   const { logout, chooseBackupFolder, busy, error } = useAuthStore();
+  // An empty book (in this user's scope): the first thing offered is bringing the list in.
+  const emptyBook = useCrmStore((state) => state.dashboard?.total === 0);
   return (
     <>
+      {emptyBook && can(user.role, 'customers.import') && <ImportInvite />}
       {can(user.role, 'customers.read') && <Dashboard />}
       <section className="card" data-testid="home" aria-labelledby="home-title">
         {status.backupFolderChosen === false && (

@@ -11,6 +11,7 @@ import { forgetSessionData } from '../../stores/session-data';
 import { useNavStore, type Page } from '../../stores/nav-store';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { DataQuality } from '../quality/DataQuality';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RemindersPage } from '../reminders/RemindersPage';
 import { SettingsPage } from '../settings/SettingsPage';
@@ -20,6 +21,7 @@ import { UsersPage } from '../users/UsersPage';
 const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'home', label: 'nav.home', permission: null },
   { page: 'customers', label: 'nav.customers', permission: 'customers.read' },
+  { page: 'quality', label: 'nav.quality', permission: 'customers.read' },
   { page: 'reminders', label: 'nav.reminders', permission: 'reminders.read' },
   { page: 'audit', label: 'nav.audit', permission: 'audit.read' },
   { page: 'backups', label: 'nav.backups', permission: 'backup.run' },
@@ -113,6 +115,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
       <div className="page">
         {current === 'home' && <HomeScreen user={user} status={status} />}
         {current === 'customers' && <CustomersPage />}
+        {current === 'quality' && <DataQuality />}
         {current === 'reminders' && <RemindersPage />}
         {current === 'backups' && <BackupsPage />}
         {current === 'settings' && <SettingsPage />}

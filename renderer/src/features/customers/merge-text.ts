@@ -1,0 +1,19 @@
+import type { ErrorBody } from '../../../../shared/errors';
+import type { Locale } from '../../../../shared/locale';
+import { errorTextIn, type MessageKey, type Translate } from '../../i18n';
+import { en } from '../../i18n/en';
+
+/** What a refused merge or undo says: the specific reason main gave, else the screen's word for the code. */
+export function mergeErrorText(t: Translate, error: ErrorBody): string {
+  const reasons = [error.fields?.merge, ...Object.values(error.fields ?? {})];
+  for (const reason of reasons) {
+    const key = `merge.reason.${reason ?? ''}`;
+    if (reason && key in en) return t(key as MessageKey);
+  }
+  return errorTextIn(t, 'merge', error.code);
+}
+
+/** Date and time in the chosen language, 24-hour (both languages). */
+export function mergeTime(locale: Locale, iso: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+}

@@ -1,0 +1,76 @@
+import { useEffect } from 'react';
+import { can } from '../../../../shared/permissions';
+import { errorTextIn, useT } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
+import { useCrmStore } from '../../stores/crm-store';
+import { useQualityStore } from '../../stores/quality-store';
+import { DuplicatesSection, MissingSection, StaleSection, useDay } from './QualityLists';
+
+/**
+ * The data-quality review of the book: likely duplicates (for those who may merge), customers
+ * nobody can reach, and records untouched for a year, each paged by main inside this user's
+ * scope. Owner and manager mark the quarterly review done here.
+ */
+export function DataQuality() {
+  const t = useT();
+  const day = useDay();
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const { load, markReviewed, reviewed, reviewError } = useQualityStore();
+  const review = useCrmStore((state) => state.dashboard?.qualityReview ?? null);
+  const loadDashboard = useCrmStore((state) => state.loadDashboard);
+  const mayMerge = can(role, 'customers.write');
+  const mayMarkReviewed = can(role, 'customers.assign');
+
+  const refresh = () => {
+    if (mayMerge) void load('duplicates', 0);
+    void load('missing', 0);
+    void load('stale', 0);
+  };
+  useEffect(refresh, [load, mayMerge]);
+  // The review line comes with the dashboard (the Home screen loads it too).
+  useEffect(() => {
+    if (mayMarkReviewed) void loadDashboard();
+  }, [loadDashboard, mayMarkReviewed]);
+
+  const done = async () => {
+    await markReviewed();
+    void loadDashboard();
+  };
+
+  return (
+    <section aria-labelledby="quality-title" data-testid="quality-page" className="quality-page">
+      <div className="page-head">
+        <h2 id="quality-title">{t('quality.title')}</h2>
+        <div className="actions">
+          <button type="button" className="secondary" onClick={refresh}>
+            {t('quality.refresh')}
+          </button>
+          {mayMarkReviewed && (
+            <button type="button" onClick={() => void done()} data-testid="quality-mark-reviewed">
+              {t('quality.markReviewed')}
+            </button>
+          )}
+        </div>
+      </div>
+      <p className="hint">{t('quality.intro')}</p>
+      {review && (
+        <p className="hint" data-testid="quality-review-status">
+          {review.lastReviewedAt ? t('quality.reviewedAt', { when: day(review.lastReviewedAt), next: day(review.nextDueAt) }) : t('quality.neverReviewed', { next: day(review.nextDueAt) })}
+        </p>
+      )}
+      {reviewed && (
+        <p role="status" className="notice notice-ok" data-testid="quality-reviewed">
+          {t('quality.reviewDone')}
+        </p>
+      )}
+      {reviewError && (
+        <p role="alert" className="notice notice-error" data-testid="error" data-code={reviewError.code}>
+          {errorTextIn(t, 'quality', reviewError.code)}
+        </p>
+      )}
+      {mayMerge && <DuplicatesSection />}
+      <MissingSection />
+      <StaleSection />
+    </section>
+  );
+}

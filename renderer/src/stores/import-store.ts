@@ -1,0 +1,202 @@
+import { create } from 'zustand';
+import type { ChannelOutput } from '../../../shared/contract';
+import type { ErrorBody } from '../../../shared/errors';
+import type { DuplicateChoice, ImportCounts, ImportPreview, ImportProgress, ImportTarget, RowAction, RowResult, TextEncoding } from '../../../shared/import';
+import { call } from '../client';
+
+export type ImportStep = 'file' | 'map' | 'check' | 'commit';
+export type RowFilter = RowAction | 'warning' | 'all';
+export const ROWS_PAGE = 50;
+
+type Undo = ChannelOutput<'import.undo'>;
+
+interface ImportState {
+  /** What the customers page shows instead of its list: the wizard, the history, or neither. */
+  view: 'wizard' | 'history' | null;
+  step: ImportStep;
+  busy: boolean;
+  error: ErrorBody | null;
+  /** The file step's own outcome: refused (the error) or no file chosen. */
+  fileError: ErrorBody | null;
+  fileCancelled: boolean;
+  preview: ImportPreview | null;
+  /** Column letter -> target, in the file's column order. */
+  mapping: { letter: string; target: ImportTarget }[];
+  remember: boolean;
+  /** Copy a vertically merged cell (a company over its contacts) into every row it covers. */
+  fillMerged: boolean;
+  choice: DuplicateChoice;
+  overrides: Record<number, DuplicateChoice>;
+  counts: ImportCounts | null;
+  total: number;
+  filter: RowFilter;
+  offset: number;
+  rows: RowResult[];
+  rowsTotal: number;
+  confirmRepeat: boolean;
+  saved: { status: 'saved'; rows: number } | { status: 'cancelled' } | null;
+  progress: ImportProgress | null;
+  stopping: boolean;
+  history: ChannelOutput<'import.history'> | null;
+
+  openWizard(): void;
+  openHistory(): Promise<void>;
+  /** Leaves the wizard or history; main forgets the open file. */
+  close(): Promise<void>;
+  chooseFile(): Promise<void>;
+  reparse(patch: { sheet?: string; encoding?: TextEncoding; headerRow?: number; fillMerged?: boolean }): Promise<void>;
+  setTarget(letter: string, target: ImportTarget): void;
+  setRemember(on: boolean): void;
+  setFillMerged(on: boolean): Promise<void>;
+  back(): void;
+  dryRun(): Promise<void>;
+  setChoice(choice: DuplicateChoice): Promise<void>;
+  setOverride(row: number, choice: DuplicateChoice | null): Promise<void>;
+  loadRows(filter: RowFilter, offset: number): Promise<void>;
+  setConfirmRepeat(on: boolean): void;
+  saveErrors(): Promise<void>;
+  commit(): Promise<void>;
+  poll(): Promise<void>;
+  cancel(): Promise<void>;
+  loadHistory(): Promise<void>;
+  undo(batchId: string, force: boolean): Promise<Undo | { status: 'error'; error: ErrorBody }>;
+}
+
+const fresh = {
+  step: 'file' as ImportStep,
+  busy: false,
+  error: null,
+  fileError: null,
+  fileCancelled: false,
+  preview: null,
+  mapping: [],
+  remember: true,
+  fillMerged: false,
+  choice: 'skip' as DuplicateChoice,
+  overrides: {},
+  counts: null,
+  total: 0,
+  filter: 'all' as RowFilter,
+  offset: 0,
+  rows: [],
+  rowsTotal: 0,
+  confirmRepeat: false,
+  saved: null,
+  progress: null,
+  stopping: false,
+};
+
+const suggested = (preview: ImportPreview) => preview.columns.map((c) => ({ letter: c.letter, target: c.suggested }));
+
+/**
+ * The import wizard. Main holds the file and every row; this keeps the opaque import id (inside
+ * the preview), the mapping and choices the person made, and the page of row results on screen.
+ */
+export const useImportStore = create<ImportState>()((set, get) => {
+  const importId = () => get().preview?.importId ?? '';
+  return {
+    view: null,
+    ...fresh,
+    history: null,
+    openWizard: () => set({ view: 'wizard', ...fresh }),
+    async openHistory() {
+      set({ view: 'history', error: null });
+      await get().loadHistory();
+    },
+    async close() {
+      const id = get().preview?.importId;
+      set({ view: null, ...fresh });
+      if (id) await call('import.close', { importId: id });
+    },
+    async chooseFile() {
+      const previous = get().preview?.importId;
+      set({ busy: true, fileError: null, fileCancelled: false, error: null });
+      if (previous) await call('import.close', { importId: previous });
+      const result = await call('import.open', {});
+      if (!result.ok) return set({ busy: false, fileError: result.error, preview: null });
+      if (result.value.status === 'cancelled') return set({ busy: false, fileCancelled: true });
+      const preview = result.value.preview;
+      set({ ...fresh, preview, mapping: suggested(preview), step: 'map' });
+    },
+    async reparse(patch) {
+      const { preview } = get();
+      if (!preview) return;
+      set({ busy: true, error: null });
+      const input = { importId: preview.importId, ...(preview.sheet ? { sheet: preview.sheet } : {}), ...(preview.encoding ? { encoding: preview.encoding } : {}), fillMerged: get().fillMerged, ...patch };
+      const result = await call('import.preview', input);
+      if (!result.ok) return set({ busy: false, error: result.error });
+      set({ busy: false, preview: result.value, mapping: suggested(result.value) });
+    },
+    setTarget: (letter, target) => set({ mapping: get().mapping.map((m) => (m.letter === letter ? { letter, target } : m)) }),
+    setRemember: (remember) => set({ remember }),
+    async setFillMerged(fillMerged) {
+      set({ fillMerged });
+      await get().reparse({ fillMerged });
+    },
+    back() {
+      const { step } = get();
+      set({ step: step === 'check' ? 'map' : 'file', error: null, saved: null });
+    },
+    async dryRun() {
+      const { mapping, choice, overrides, remember } = get();
+      set({ busy: true, error: null, saved: null });
+      const list = Object.entries(overrides).map(([row, c]) => ({ row: Number(row), choice: c }));
+      const result = await call('import.dryRun', { importId: importId(), mapping, choice, overrides: list, rememberMapping: remember });
+      if (!result.ok) return set({ busy: false, error: result.error });
+      set({ busy: false, step: 'check', counts: result.value.counts, total: result.value.total });
+      await get().loadRows(get().filter, get().offset);
+    },
+    async setChoice(choice) {
+      set({ choice });
+      await get().dryRun();
+    },
+    async setOverride(row, choice) {
+      const overrides = { ...get().overrides };
+      if (choice) overrides[row] = choice;
+      else delete overrides[row];
+      set({ overrides });
+      await get().dryRun();
+    },
+    async loadRows(filter, offset) {
+      const result = await call('import.rows', { importId: importId(), ...(filter === 'all' ? {} : { action: filter }), offset, limit: ROWS_PAGE });
+      if (!result.ok) return set({ error: result.error });
+      set({ filter, offset, rows: result.value.rows, rowsTotal: result.value.total });
+    },
+    setConfirmRepeat: (confirmRepeat) => set({ confirmRepeat }),
+    async saveErrors() {
+      set({ busy: true, error: null, saved: null });
+      const result = await call('import.saveErrors', { importId: importId() });
+      if (!result.ok) return set({ busy: false, error: result.error });
+      set({ busy: false, saved: result.value });
+    },
+    async commit() {
+      set({ busy: true, error: null });
+      const result = await call('import.commit', { importId: importId(), confirmRepeat: get().confirmRepeat });
+      if (!result.ok) return set({ busy: false, error: result.error });
+      const counts = get().counts;
+      set({ busy: false, step: 'commit', stopping: false, progress: { state: 'running', done: 0, total: get().total, counts: counts ?? { new: 0, update: 0, merge: 0, skip: 0, error: 0, warning: 0 }, batchId: result.value.batchId, error: null } });
+      await get().poll();
+    },
+    async poll() {
+      const result = await call('import.progress', { importId: importId() });
+      if (!result.ok) return set({ error: result.error });
+      set({ progress: result.value });
+    },
+    async cancel() {
+      set({ stopping: true });
+      const result = await call('import.cancel', { importId: importId() });
+      if (!result.ok) set({ error: result.error, stopping: false });
+    },
+    async loadHistory() {
+      const result = await call('import.history', {});
+      if (!result.ok) return set({ error: result.error, history: [] });
+      set({ history: result.value, error: null });
+    },
+    async undo(batchId, force) {
+      const result = await call('import.undo', { batchId, force });
+      if (!result.ok) return { status: 'error', error: result.error };
+      await get().loadHistory();
+      return result.value;
+    },
+  };
+});
