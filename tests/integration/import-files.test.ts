@@ -26,13 +26,14 @@ describeKeychain('import from real files', () => {
     const db = world.core.vault.db();
     // Everyone else out of the way: the file then holds only these.
     for (const id of [1, 2, 3]) world.core.customers.remove(owner, id);
-    // Single-line notes: the parser folds every run of whitespace, line breaks included, to one space.
+    // A note keeps its lines; the level comes back from the word the export wrote in either language.
     const made = [
-      world.core.customers.create(owner, { name: '=HYPERLINK("x")', mobile: '13800138000', email: 'a@example.com', city: '上海', company: '+86 贸易', notes: '@home 第二行', tags: ['老客户', 'vip'], level: 'vip' }),
+      world.core.customers.create(owner, { name: '=HYPERLINK("x")', mobile: '13800138000', email: 'a@example.com', city: '上海', company: '+86 贸易', notes: '@home\n第二行', tags: ['老客户', 'vip'], level: 'vip' }),
       world.core.customers.create(owner, { name: '王伟', phone: '021-55501234', province: '浙江', industry: '-茶叶', level: 'prospect' }),
       world.core.customers.create(owner, { name: 'Amy Li', mobile: '+86 139 0013 9000', notes: '喜欢 "绿茶", 周末' }),
     ];
     for (const format of ['csv', 'xlsx'] as const) {
+      world.core.app.setLocale(format === 'csv' ? 'en' : 'zh-CN');
       const file = await exportAs(world, format);
       let preview = await world.openFile('owner', file);
       const sheet = preview.sheets.find((s) => s.startsWith('Customers'));

@@ -19,7 +19,15 @@ export function cleanCell(text: string): string {
   // Most cells (phones, IDs, e-mails) are printable ASCII with single inner spaces: NFKC and the
   // whitespace rules change nothing there, and skipping them halves the time of a large file.
   if (PLAIN_ASCII.test(value)) return value;
-  return value.normalize('NFKC').replace(/\s+/g, ' ').trim();
+  // Line breaks stay (a note typed with Alt+Enter keeps its lines); the import service joins the
+  // lines of single-line fields. Other whitespace runs become one space, per line.
+  return value
+    .normalize('NFKC')
+    .split(/\r\n?|\n/)
+    .map((line) => line.replace(/\s+/g, ' ').trim())
+    .filter((line, i, lines) => line !== '' || (i > 0 && lines[i - 1] !== ''))
+    .join('\n')
+    .trim();
 }
 
 const PLAIN_ASCII = /^[\x21-\x7e]+(?: [\x21-\x7e]+)*$/;

@@ -19,7 +19,12 @@ export const MAX_LENGTH: Record<FieldTarget | 'notes' | 'tag', number> = {
 export const MAX_TAGS = 30;
 const TAG_SPLIT = /[，,、;；/|]/;
 
-const LEVELS: Record<string, CustomerLevel> = { vip: 'vip', regular: 'regular', prospect: 'prospect', 重要: 'vip', 普通: 'regular', 潜在: 'prospect' };
+// The stored values, the words Coffer's own export writes (level.* in either language) and the
+// usual Chinese spellings.
+const LEVELS: Record<string, CustomerLevel> = {
+  vip: 'vip', regular: 'regular', prospect: 'prospect',
+  重要: 'vip', 重要客户: 'vip', vip客户: 'vip', 普通: 'regular', 普通客户: 'regular', 潜在: 'prospect', 潜在客户: 'prospect',
+};
 
 export interface MappedColumn {
   index: number;
@@ -77,7 +82,9 @@ export function rowValues(row: number, cells: readonly string[], context: RowCon
   let notesColumns = 0;
   for (const column of context.columns) {
     const raw = cells[column.index] ?? '';
-    const value = context.unguard(raw).trim();
+    const text = context.unguard(raw).trim();
+    // Only notes keep a cell's line breaks; every other field is one line.
+    const value = column.target === 'notes' ? text : text.replace(/\s*\n\s*/g, ' ');
     if (value === '') continue;
     const at = { column: column.letter };
     if (context.precisionLost.has(column.index)) out.errors.push({ code: 'id_precision_lost', ...at });

@@ -25,7 +25,9 @@ describe('unguard: Coffer exports read back exactly', () => {
 describe('clean cells', () => {
   it('NFKC, one space for any run of whitespace, trimmed, guard removed', () => {
     expect(cleanCell('  １３８ ００１３\t８０００ ')).toBe('138 0013 8000');
-    expect(cleanCell('北京（朝阳）\r\n建国路\u3000１号')).toBe('北京(朝阳) 建国路 1号');
+    expect(cleanCell('北京（朝阳）\r\n建国路\u3000１号')).toBe('北京(朝阳)\n建国路 1号');
+    // Lines are kept (one blank line at most); each line's spaces are collapsed.
+    expect(cleanCell('  first  line \n\n\n second\tline\r\n')).toBe('first line\n\nsecond line');
     expect(cleanCell("'=HYPERLINK(1)")).toBe('=HYPERLINK(1)');
     expect(cleanCell('')).toBe('');
     expect(cleanCell("'-1+2")).toBe('-1+2');

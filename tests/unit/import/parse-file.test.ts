@@ -70,7 +70,7 @@ describe('layout', () => {
       expect(table.sourceColumns).toEqual([0, 2, 3]);
       expect(table.rows).toEqual([
         { row: 4, cells: ['王镕', '01012345678', '甲'] },
-        { row: 6, cells: ['李堃', '13800138000', '乙 公司'] },
+        { row: 6, cells: ['李堃', '13800138000', '乙\n公司'] },
       ]);
     }
   });
