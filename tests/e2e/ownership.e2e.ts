@@ -66,7 +66,7 @@ describeKeychain('handing customers over and the stale-account report, in Chromi
     await dialog.waitFor({ state: 'detached' });
     expect(await page.getByTestId('customer-row').count()).toBe(3);
     await all.getByRole('button', { name: 'Assign owner' }).click();
-    await all.getByRole('button', { name: 'Yes, assign' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Yes, assign' }).click();
     await all.getByRole('status').getByText(`3 customer(s) now belong to ${SALES.displayName} (${SALES.username}).`).waitFor();
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(0);
     expect(await ownersOf(app.router)).toEqual({ 'Owner Customer': OWNER.username, 王伟: SALES.username, 李娜: SALES.username, 'Acme Tea': SALES.username });
@@ -79,7 +79,7 @@ describeKeychain('handing customers over and the stale-account report, in Chromi
     const bulk = page.getByTestId('assign-owner').first();
     await bulk.getByLabel('New owner').selectOption(MANAGER.username);
     await bulk.getByRole('button', { name: 'Assign owner' }).click();
-    await bulk.getByRole('button', { name: 'Yes, assign' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Yes, assign' }).click();
     await bulk.getByRole('status').waitFor();
     await page.getByTestId('customer-row').filter({ hasText: '王伟' }).click();
     const detail = page.getByTestId('customer-detail');
@@ -87,7 +87,7 @@ describeKeychain('handing customers over and the stale-account report, in Chromi
     const assign = detail.getByTestId('assign-owner');
     await assign.getByLabel('New owner').selectOption(OWNER.username);
     await assign.getByRole('button', { name: 'Assign owner' }).click();
-    await assign.getByRole('button', { name: 'Yes, assign' }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: 'Yes, assign' }).click();
     await detail.getByTestId('customer-owner').getByText(OWNER.username).waitFor();
     expect(await ownersOf(app.router)).toEqual({ 'Owner Customer': OWNER.username, 王伟: OWNER.username, 李娜: SALES.username, 'Acme Tea': MANAGER.username });
 
@@ -147,8 +147,8 @@ describeKeychain('handing customers over and the stale-account report, in Chromi
     const assign = page.getByTestId('customer-detail').getByTestId('assign-owner');
     await assign.getByLabel('新负责人').selectOption(OWNER.username);
     await assign.getByRole('button', { name: '指定负责人' }).click();
-    await assign.getByText('将 1 位客户交给 Boss (boss)？', { exact: false }).waitFor();
-    await assign.getByRole('button', { name: '确认指定' }).click();
+    await page.getByTestId('confirm-dialog').getByText('将 1 位客户交给 Boss (boss)？', { exact: false }).waitFor();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: '确认指定' }).click();
     await assign.getByText('已有 1 位客户交由 Boss (boss) 负责。').waitFor();
     expect((await ownersOf(app.router))['李娜']).toBe(OWNER.username);
     expect(app.pageErrors).toEqual([]);
