@@ -1,4 +1,5 @@
 import type { StoreApi } from 'zustand';
+import { forgetQueries } from '../query';
 import { useAdminStore } from './admin-store';
 import { useAppStore, type LoginNotice } from './app-store';
 import { useBackupStore } from './backup-store';
@@ -7,6 +8,7 @@ import { useCustomerDetailStore } from './customer-detail-store';
 import { useCustomersStore } from './customers-store';
 import { useImportStore } from './import-store';
 import { useMergeStore } from './merge-store';
+import { useNavStore } from './nav-store';
 import { useQualityStore } from './quality-store';
 
 function resetter<T>(store: StoreApi<T>): () => void {
@@ -15,11 +17,12 @@ function resetter<T>(store: StoreApi<T>): () => void {
 }
 
 /** The stores that hold customer data, revealed values, users or the audit log, each back to its state before any load. */
-const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore), resetter(useImportStore), resetter(useMergeStore), resetter(useQualityStore)];
+const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore), resetter(useImportStore), resetter(useMergeStore), resetter(useQualityStore), resetter(useNavStore)];
 
 /** Forgets everything loaded: called when the signed-in view goes away (sign-out, lock). */
 export function forgetSessionData(): void {
   for (const reset of RESETS) reset();
+  forgetQueries();
 }
 
 /**
