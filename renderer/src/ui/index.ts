@@ -10,6 +10,7 @@ export { cx } from './cx';
 export { Dialog, type DialogProps } from './Dialog';
 export { EmptyState, type EmptyStateProps } from './EmptyState';
 export { Field, Input, TextArea, type ControlProps, type FieldProps } from './Field';
+export { Notice, type NoticeProps, type NoticeTone } from './Notice';
 export { Progress, type ProgressProps } from './Progress';
 export { Select, type SelectProps } from './Select';
 export { Table, type Column, type RowAttributes, type TableProps } from './Table';
