@@ -3,6 +3,7 @@
  * from main.tsx); each primitive styles itself with its own CSS Module, so the strict CSP
  * (style-src 'self') holds: no runtime CSS-in-JS, no <style> tags.
  */
+export { Actions, type ActionsProps } from './Actions';
 export { Badge, type BadgeProps, type BadgeTone } from './Badge';
 export { Button, type ButtonProps, type ButtonSize, type ButtonVariant } from './Button';
 export { Card, type CardProps } from './Card';
