@@ -4,7 +4,9 @@ import { errorTextIn, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCrmStore } from '../../stores/crm-store';
 import { useQualityStore } from '../../stores/quality-store';
+import { Actions, Button, Notice } from '../../ui';
 import { DuplicatesSection, MissingSection, StaleSection, useDay } from './QualityLists';
+import styles from './quality.module.css';
 
 /**
  * The data-quality review of the book: likely duplicates (for those who may merge), customers
@@ -38,35 +40,35 @@ export function DataQuality() {
   };
 
   return (
-    <section aria-labelledby="quality-title" data-testid="quality-page" className="quality-page">
-      <div className="page-head">
+    <section aria-labelledby="quality-title" data-testid="quality-page">
+      <div className={styles.head}>
         <h2 id="quality-title">{t('quality.title')}</h2>
-        <div className="actions">
-          <button type="button" className="secondary" onClick={refresh}>
+        <Actions flush>
+          <Button variant="secondary" onClick={refresh}>
             {t('quality.refresh')}
-          </button>
+          </Button>
           {mayMarkReviewed && (
-            <button type="button" onClick={() => void done()} data-testid="quality-mark-reviewed">
+            <Button onClick={() => void done()} data-testid="quality-mark-reviewed">
               {t('quality.markReviewed')}
-            </button>
+            </Button>
           )}
-        </div>
+        </Actions>
       </div>
-      <p className="hint">{t('quality.intro')}</p>
+      <p className={styles.hint}>{t('quality.intro')}</p>
       {review && (
-        <p className="hint" data-testid="quality-review-status">
+        <p className={styles.hint} data-testid="quality-review-status">
           {review.lastReviewedAt ? t('quality.reviewedAt', { when: day(review.lastReviewedAt), next: day(review.nextDueAt) }) : t('quality.neverReviewed', { next: day(review.nextDueAt) })}
         </p>
       )}
       {reviewed && (
-        <p role="status" className="notice notice-ok" data-testid="quality-reviewed">
+        <Notice tone="success" data-testid="quality-reviewed">
           {t('quality.reviewDone')}
-        </p>
+        </Notice>
       )}
       {reviewError && (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={reviewError.code}>
+        <Notice tone="danger" data-testid="error" data-code={reviewError.code}>
           {errorTextIn(t, 'quality', reviewError.code)}
-        </p>
+        </Notice>
       )}
       {mayMerge && <DuplicatesSection />}
       <MissingSection />

@@ -6,7 +6,9 @@ import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
 import { QUALITY_PAGE, useQualityStore, type QualitySection } from '../../stores/quality-store';
+import { Actions, Badge, Button, Card, EmptyState, Notice } from '../../ui';
 import { openMerge } from './open-merge';
+import styles from './quality.module.css';
 
 /** A date as people read it in the chosen language (the customer list's style). */
 export function useDay(): (iso: string) => string {
@@ -30,11 +32,11 @@ function Member({ member, extra }: { member: QualityMember; extra?: ReactNode })
   const day = useDay();
   const openCustomer = useOpenCustomer();
   return (
-    <li data-testid="quality-member">
-      <button type="button" className="link" onClick={() => openCustomer(member.id)}>
+    <li data-testid="quality-member" className={styles.member}>
+      <Button variant="ghost" size="sm" onClick={() => openCustomer(member.id)}>
         {member.name}
-      </button>{' '}
-      <span className="hint">
+      </Button>{' '}
+      <span className={styles.hint}>
         {[member.company, member.city, t('quality.owner', { owner: member.ownerUsername }), t('quality.updated', { when: day(member.updatedAt) })].filter(Boolean).join(' · ')}
       </span>
       {extra}
@@ -49,38 +51,37 @@ function Pager({ section, total }: { section: QualitySection; total: number }) {
   const load = useQualityStore((state) => state.load);
   if (total <= QUALITY_PAGE) return null;
   return (
-    <div className="actions" data-testid={`quality-pager-${section}`}>
-      <button type="button" className="secondary" disabled={offset === 0} onClick={() => void load(section, Math.max(0, offset - QUALITY_PAGE))}>
+    <Actions data-testid={`quality-pager-${section}`}>
+      <Button variant="secondary" disabled={offset === 0} onClick={() => void load(section, Math.max(0, offset - QUALITY_PAGE))}>
         {t('quality.prev')}
-      </button>
-      <span className="hint">{t('quality.range', { from: offset + 1, to: Math.min(total, offset + QUALITY_PAGE), total })}</span>
-      <button type="button" className="secondary" disabled={offset + QUALITY_PAGE >= total} onClick={() => void load(section, offset + QUALITY_PAGE)}>
+      </Button>
+      <span className={styles.hint}>{t('quality.range', { from: offset + 1, to: Math.min(total, offset + QUALITY_PAGE), total })}</span>
+      <Button variant="secondary" disabled={offset + QUALITY_PAGE >= total} onClick={() => void load(section, offset + QUALITY_PAGE)}>
         {t('quality.next')}
-      </button>
-    </div>
+      </Button>
+    </Actions>
   );
 }
 
 function Section({ id, title, summary, loading, error, children }: { id: QualitySection; title: string; summary: string | null; loading: boolean; error: ErrorBody | null; children: ReactNode }) {
   const t = useT();
   return (
-    <section className="card" aria-labelledby={`quality-${id}-title`} aria-busy={loading} data-testid={`quality-${id}`}>
-      <h3 id={`quality-${id}-title`}>{title}</h3>
+    <Card title={title} level={3} width="wide" className={styles.section} aria-busy={loading} data-testid={`quality-${id}`}>
       {error ? (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+        <Notice tone="danger" data-testid="error" data-code={error.code}>
           {errorTextIn(t, 'quality', error.code)}
-        </p>
+        </Notice>
       ) : summary === null ? (
-        <p className="hint">{t('quality.loading')}</p>
+        <p className={styles.hint}>{t('quality.loading')}</p>
       ) : (
         <>
-          <p className="hint" data-testid={`quality-${id}-summary`}>
+          <p className={styles.hint} data-testid={`quality-${id}-summary`}>
             {summary}
           </p>
           {children}
         </>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -91,16 +92,16 @@ export function DuplicatesSection() {
   return (
     <Section id="duplicates" title={t('quality.dup.title')} summary={summary} loading={loading} error={error}>
       {value && value.total === 0 ? (
-        <p className="empty">{t('quality.dup.empty')}</p>
+        <EmptyState title={t('quality.dup.empty')} />
       ) : (
-        <ul className="quality-groups">
+        <ul className={styles.groups}>
           {value?.groups.map((group) => (
             <li key={`${group.kind}:${group.members.map((m) => m.id).join(',')}`} data-testid="quality-group" data-kind={group.kind}>
               <strong>{t(`quality.dup.kind.${group.kind}`)}</strong>{' '}
-              <button type="button" className="secondary" onClick={() => openMerge(group.members.map((m) => m.id))}>
+              <Button variant="secondary" onClick={() => openMerge(group.members.map((m) => m.id))}>
                 {t('quality.dup.merge')}
-              </button>
-              <ul>
+              </Button>
+              <ul className={styles.list}>
                 {group.members.map((member) => (
                   <Member key={member.id} member={member} />
                 ))}
@@ -110,7 +111,7 @@ export function DuplicatesSection() {
         </ul>
       )}
       {value && <Pager section="duplicates" total={value.total} />}
-      <p className="hint">{t('quality.dup.scope')}</p>
+      <p className={styles.hint}>{t('quality.dup.scope')}</p>
     </Section>
   );
 }
@@ -122,11 +123,15 @@ export function MissingSection() {
   return (
     <Section id="missing" title={t('quality.missing.title')} summary={summary} loading={loading} error={error}>
       {value && value.total === 0 ? (
-        <p className="empty">{t('quality.missing.empty')}</p>
+        <EmptyState title={t('quality.missing.empty')} />
       ) : (
-        <ul>
+        <ul className={styles.list}>
           {value?.items.map((item) => (
-            <Member key={item.id} member={item} extra={<span className="badge"> {t(`quality.missing.${item.missing}`)}</span>} />
+            <Member key={item.id} member={item} extra={
+                <Badge tone="warning" className={styles.badge}>
+                  {t(`quality.missing.${item.missing}`)}
+                </Badge>
+              } />
           ))}
         </ul>
       )}
@@ -142,11 +147,11 @@ export function StaleSection() {
   return (
     <Section id="stale" title={t('quality.stale.title')} summary={value && t('quality.stale.counts', { count: value.total })} loading={loading} error={error}>
       {value && value.total === 0 ? (
-        <p className="empty">{t('quality.stale.empty')}</p>
+        <EmptyState title={t('quality.stale.empty')} />
       ) : (
-        <ul>
+        <ul className={styles.list}>
           {value?.items.map((item) => (
-            <Member key={item.id} member={item} extra={<span className="hint"> · {item.lastInteractionAt ? t('quality.lastContact', { when: day(item.lastInteractionAt) }) : t('quality.neverContacted')}</span>} />
+            <Member key={item.id} member={item} extra={<span className={styles.hint}> · {item.lastInteractionAt ? t('quality.lastContact', { when: day(item.lastInteractionAt) }) : t('quality.neverContacted')}</span>} />
           ))}
         </ul>
       )}
