@@ -2,4 +2,5 @@
 export const uiKitEn = {
   'ui.notifications': 'Notifications',
   'ui.dismiss': 'Dismiss',
+  'users.actions': 'Actions',
 } as const;

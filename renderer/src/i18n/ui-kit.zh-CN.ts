@@ -4,4 +4,5 @@ import type { uiKitEn } from './ui-kit.en';
 export const uiKitZhCN: Record<keyof typeof uiKitEn, string> = {
   'ui.notifications': '通知',
   'ui.dismiss': '关闭',
+  'users.actions': '操作',
 };

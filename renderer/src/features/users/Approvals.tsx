@@ -7,6 +7,8 @@ import { useT } from '../../i18n';
 import { describeApproval as describe, type Pending } from './approval-text';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
+import { Button, Card } from '../../ui';
+import styles from './users.module.css';
 
 /** Requests from the other owner (two-person rule); hidden when there are none. */
 export function Approvals() {
@@ -46,23 +48,22 @@ export function Approvals() {
 
   if (pending.length === 0) return <ErrorNotice error={error} />;
   return (
-    <section className="card inline-form" data-testid="approvals">
-      <h3>{t('approvals.title')}</h3>
-      <ul>
+    <Card title={t('approvals.title')} level={3} width="wide" className={styles.card} data-testid="approvals">
+      <ul className={styles.list}>
         {pending.map((a) => (
-          <li key={a.id} data-testid="approval">
+          <li key={a.id} data-testid="approval" className={styles.item}>
             {describe(t, a)}{' '}
             {/* The two-person rule: the requester cannot approve their own request, so it is not offered. */}
             {a.requestedByUsername === me ? (
-              <small className="hint">{t('approvals.yours')}</small>
+              <small className={styles.hint}>{t('approvals.yours')}</small>
             ) : (
               <>
-                <button type="button" className="link" onClick={() => void decide(a, true)}>
+                <Button variant="ghost" size="sm" onClick={() => void decide(a, true)}>
                   {t('approvals.approve')}
-                </button>
-                <button type="button" className="link" onClick={() => void decide(a, false)}>
+                </Button>
+                <Button variant="ghost" size="sm" onClick={() => void decide(a, false)}>
                   {t('approvals.reject')}
-                </button>
+                </Button>
               </>
             )}
           </li>
@@ -70,6 +71,6 @@ export function Approvals() {
       </ul>
       <ErrorNotice error={error} />
       {passwordDialog}
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePasswordPrompt } from '../../components/prompts';
 import { call } from '../../client';
 import { useT } from '../../i18n';
+import { Actions, Button, Card, Field, Input } from '../../ui';
+import styles from './users.module.css';
 
 /** Owner settings: require 2FA for everyone (confirmed with the owner's password), idle lock time. */
 export function SignInRules() {
@@ -49,24 +51,22 @@ export function SignInRules() {
 
   if (!rules) return <ErrorNotice error={error} />;
   return (
-    <section className="card inline-form" data-testid="sign-in-rules">
-      <h3>{t('rules.title')}</h3>
-      <label className="checkbox">
+    <Card title={t('rules.title')} level={3} width="wide" className={styles.card} data-testid="sign-in-rules">
+      <label className={styles.checkbox}>
         <input type="checkbox" checked={rules.require2fa} onChange={(e) => void toggle(e.target.checked)} />
         <span>{t('rules.require2fa')}</span>
       </label>
-      <label className="field">
-        <span>{t('rules.idle')}</span>
-        <input type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />
-      </label>
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => void saveIdle()}>
+      <Field label={t('rules.idle')}>
+        {(control) => <Input {...control} className={styles.number} type="number" min={1} max={240} value={minutes} onChange={(e) => setMinutes(e.target.value)} />}
+      </Field>
+      <Actions>
+        <Button variant="secondary" onClick={() => void saveIdle()}>
           {t('rules.save')}
-        </button>
+        </Button>
         {saved && <span role="status">{t('rules.saved')}</span>}
-      </div>
+      </Actions>
       <ErrorNotice error={error} />
       {passwordDialog}
-    </section>
+    </Card>
   );
 }

@@ -1,9 +1,11 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useOwnershipStore } from '../../stores/ownership-store';
+import { Button, Card, EmptyState, Field, Input, Notice, Table, type Column } from '../../ui';
+import styles from './users.module.css';
 
 /**
  * Accounts nobody has used for N days (the owner's N): each is a password that still opens the
@@ -11,7 +13,6 @@ import { useOwnershipStore } from '../../stores/ownership-store';
  */
 export function StaleAccounts() {
   const t = useT();
-  const daysId = useId();
   const { stale, error, loadStale, setStaleDays, disable } = useOwnershipStore();
   const [days, setDays] = useState('');
   const [confirmDialog, confirm] = useConfirm();
@@ -58,57 +59,51 @@ export function StaleAccounts() {
   };
 
   if (!stale) return <ErrorNotice error={error} />;
+  // Every cell a td: the username is not a row header here, so the columns read the same in the table as in the report.
+  const columns: Column<StaleUser>[] = [
+    { key: 'username', header: t('users.username'), cell: (user) => user.username },
+    { key: 'displayName', header: t('users.displayName'), cell: (user) => user.displayName },
+    { key: 'role', header: t('users.role'), cell: (user) => t(`role.${user.role}`) },
+    { key: 'lastLogin', header: t('users.lastLogin'), cell: (user) => (user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')) },
+    { key: 'owned', header: t('stale.owned'), cell: (user) => user.customersOwned },
+    {
+      key: 'disable',
+      header: <span className={styles.visuallyHidden}>{t('stale.disable')}</span>,
+      cell: (user) => (
+        <Button variant="ghost" size="sm" onClick={() => askDisable(user)}>
+          {t('stale.disable')}
+        </Button>
+      ),
+    },
+  ];
   return (
-    <section className="card subsection" aria-labelledby="stale-title" data-testid="stale-accounts">
-      <h3 id="stale-title">{t('stale.title')}</h3>
-      <p className="hint">{t('stale.intro', { days: stale.days })}</p>
-      <form className="filters" onSubmit={(e) => void save(e)}>
-        <label htmlFor={daysId}>{t('stale.days')}</label>
-        <input id={daysId} type="number" min={1} max={3650} step={1} required value={days} onChange={(e) => setDays(e.target.value)} />
-        <button type="submit" className="secondary" disabled={!/^\d{1,4}$/.test(days) || Number(days) === stale.days}>
+    <Card title={t('stale.title')} level={3} width="wide" className={styles.card} data-testid="stale-accounts">
+      <p className={styles.hint}>{t('stale.intro', { days: stale.days })}</p>
+      <form className={styles.inline} onSubmit={(e) => void save(e)}>
+        <Field label={t('stale.days')} className={styles.inlineField}>
+          {(control) => <Input {...control} className={styles.number} type="number" min={1} max={3650} step={1} required value={days} onChange={(e) => setDays(e.target.value)} />}
+        </Field>
+        <Button type="submit" variant="secondary" disabled={!/^\d{1,4}$/.test(days) || Number(days) === stale.days}>
           {t('stale.save')}
-        </button>
+        </Button>
       </form>
       <ErrorNotice error={problem ?? error} />
       {confirmDialog}
       {passwordDialog}
       {notice && (
-        <p role="status" className="notice notice-ok">
+        <Notice tone="success">
           {notice}
-        </p>
+        </Notice>
       )}
-      {stale.users.length === 0 ? (
-        <p className="empty">{t('stale.none', { days: stale.days })}</p>
-      ) : (
-        <table className="grid" data-testid="stale-table">
-          <thead>
-            <tr>
-              <th>{t('users.username')}</th>
-              <th>{t('users.displayName')}</th>
-              <th>{t('users.role')}</th>
-              <th>{t('users.lastLogin')}</th>
-              <th>{t('stale.owned')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {stale.users.map((user) => (
-              <tr key={user.username} data-testid={`stale-${user.username}`}>
-                <td>{user.username}</td>
-                <td>{user.displayName}</td>
-                <td>{t(`role.${user.role}`)}</td>
-                <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')}</td>
-                <td>{user.customersOwned}</td>
-                <td className="row-actions">
-                  <button type="button" className="link" onClick={() => askDisable(user)}>
-                    {t('stale.disable')}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-    </section>
+      <Table
+        columns={columns}
+        rows={stale.users}
+        rowKey={(user) => user.username}
+        label={t('stale.title')}
+        testId="stale-table"
+        rowAttributes={(user) => ({ 'data-testid': `stale-${user.username}` })}
+        empty={<EmptyState title={t('stale.none', { days: stale.days })} />}
+      />
+    </Card>
   );
 }

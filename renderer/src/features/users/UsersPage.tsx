@@ -9,9 +9,11 @@ import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
+import { Actions, Badge, Button, Card, Field as LabelledField, Notice, Select, Table, type Column } from '../../ui';
 import { Approvals } from './Approvals';
 import { SignInRules } from './SignInRules';
 import { StaleAccounts } from './StaleAccounts';
+import styles from './users.module.css';
 
 function RoleOptions() {
   const t = useT();
@@ -120,95 +122,101 @@ export function UsersPage() {
     if (!first || !chosen) return;
     await confirmAsOwner(t('dialog.ownerResetTitle', { user }), t('dialog.ownerBody', { user }), (ownerPassword) => send('users.resetPassword', { username: user, newPassword: chosen, ownerPassword }));
   };
+  const columns: Column<UserRow>[] = [
+    {
+      key: 'username',
+      header: t('users.username'),
+      cell: (user) => (
+        <>
+          {user.username}
+          {user.username === me && (
+            <Badge tone="accent" className={styles.self}>
+              {t('users.self')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
+    { key: 'displayName', header: t('users.displayName'), cell: (user) => user.displayName },
+    {
+      key: 'role',
+      header: t('users.role'),
+      cell: (user) => (
+        <Select aria-label={t('users.changeRole')} value={user.role} disabled={busy || user.username === me} onChange={(e) => changeRole(user.username, e.target.value as Role)}>
+          <RoleOptions />
+        </Select>
+      ),
+    },
+    { key: 'status', header: t('users.status'), cell: (user) => t(`users.status.${user.status}`) },
+    { key: 'twoFactor', header: t('users.twoFactor'), cell: (user) => (user.has2fa ? t('users.yes') : t('users.no')) },
+    { key: 'lastLogin', header: t('users.lastLogin'), cell: (user) => (user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')) },
+    {
+      key: 'actions',
+      header: <span className={styles.visuallyHidden}>{t('users.actions')}</span>,
+      wrap: true,
+      cell: (user) => {
+        const self = user.username === me;
+        return (
+          <span className={styles.rowActions}>
+            {/* Disabling yourself would lock the door behind you: not offered, and the row says why. */}
+            {self ? (
+              <small className={styles.hint}>{t('users.selfDisable')}</small>
+            ) : (
+              <Button variant="ghost" size="sm" disabled={busy} onClick={() => toggleStatus(user)}>
+                {user.status === 'active' ? t('users.disable') : t('users.enable')}
+              </Button>
+            )}
+            {/* One's own password needs the current one: that is "Change my password" on Home. */}
+            {self ? (
+              <small className={styles.hint}>{t('users.selfReset')}</small>
+            ) : (
+              <Button variant="ghost" size="sm" disabled={busy} onClick={() => void resetPassword(user.username)}>
+                {t('users.resetPassword')}
+              </Button>
+            )}
+          </span>
+        );
+      },
+    },
+  ];
+
   return (
     <section aria-labelledby="users-title" data-testid="users-page">
       <h2 id="users-title">{t('users.title')}</h2>
-      <p className="hint">
-        {t('users.no2fa', { count: no2fa })}
-      </p>
+      <p className={styles.hint}>{t('users.no2fa', { count: no2fa })}</p>
       <ErrorNotice error={error ?? rowError} />
       {sentForApproval && (
-        <p role="status" className="notice notice-ok" data-testid="sent-for-approval">
+        <Notice tone="success" data-testid="sent-for-approval">
           {t('approvals.pending')}
-        </p>
+        </Notice>
       )}
       {passwordDialog}
       {ownerDialog}
       {confirmDialog}
-      <table className="grid" data-testid="users-table">
-        <thead>
-          <tr>
-            <th>{t('users.username')}</th>
-            <th>{t('users.displayName')}</th>
-            <th>{t('users.role')}</th>
-            <th>{t('users.status')}</th>
-            <th>{t('users.twoFactor')}</th>
-            <th>{t('users.lastLogin')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => {
-            const self = user.username === me;
-            return (
-              <tr key={user.username} data-testid={`user-${user.username}`}>
-                <td>
-                  {user.username}
-                  {self && <span className="badge">{t('users.self')}</span>}
-                </td>
-                <td>{user.displayName}</td>
-                <td>
-                  <select aria-label={t('users.changeRole')} value={user.role} disabled={busy || self} onChange={(e) => changeRole(user.username, e.target.value as Role)}>
-                    <RoleOptions />
-                  </select>
-                </td>
-                <td>{t(`users.status.${user.status}`)}</td>
-                <td>{user.has2fa ? t('users.yes') : t('users.no')}</td>
-                <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')}</td>
-                <td className="row-actions">
-                  {/* Disabling yourself would lock the door behind you: not offered, and the row says why. */}
-                  {self ? (
-                    <small className="hint">{t('users.selfDisable')}</small>
-                  ) : (
-                    <button type="button" className="link" disabled={busy} onClick={() => toggleStatus(user)}>
-                      {user.status === 'active' ? t('users.disable') : t('users.enable')}
-                    </button>
-                  )}
-                  {/* One's own password needs the current one: that is "Change my password" on Home. */}
-                  {self ? (
-                    <small className="hint">{t('users.selfReset')}</small>
-                  ) : (
-                    <button type="button" className="link" disabled={busy} onClick={() => void resetPassword(user.username)}>
-                      {t('users.resetPassword')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <Table columns={columns} rows={users} rowKey={(user) => user.username} label={t('users.title')} testId="users-table" rowAttributes={(user) => ({ 'data-testid': `user-${user.username}` })} />
       <StaleAccounts />
       <Approvals />
       <SignInRules />
-      <form className="card inline-form" onSubmit={(e) => void add(e)} data-testid="add-user">
-        <h3>{t('users.add')}</h3>
-        <Field label={t('users.username')} value={form.username} maxLength={64} onChange={(e) => setForm({ ...form, username: e.target.value })} problem={formError?.fields?.username ? fieldText(t, formError.fields.username) : undefined} />
-        <Field label={t('users.displayName')} value={form.displayName} maxLength={100} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
-        <label className="field">
-          <span>{t('users.role')}</span>
-          <select value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
-            <RoleOptions />
-          </select>
-        </label>
-        <Field label={t('users.password')} type="password" autoComplete="new-password" value={form.password} maxLength={256} onChange={(e) => setForm({ ...form, password: e.target.value })} problem={formError?.fields?.password ? fieldText(t, formError.fields.password) : undefined} />
-        <ErrorNotice error={formError && !formError.fields ? formError : null} />
-        <div className="actions">
-          <button type="submit" disabled={busy || !form.username || !form.displayName || !form.password}>
-            {t('users.add')}
-          </button>
-        </div>
-      </form>
+      <Card title={t('users.add')} level={3} className={styles.card}>
+        <form onSubmit={(e) => void add(e)} data-testid="add-user">
+          <Field label={t('users.username')} value={form.username} maxLength={64} onChange={(e) => setForm({ ...form, username: e.target.value })} problem={formError?.fields?.username ? fieldText(t, formError.fields.username) : undefined} />
+          <Field label={t('users.displayName')} value={form.displayName} maxLength={100} onChange={(e) => setForm({ ...form, displayName: e.target.value })} />
+          <LabelledField label={t('users.role')}>
+            {(control) => (
+              <Select {...control} value={form.role} onChange={(e) => setForm({ ...form, role: e.target.value as Role })}>
+                <RoleOptions />
+              </Select>
+            )}
+          </LabelledField>
+          <Field label={t('users.password')} type="password" autoComplete="new-password" value={form.password} maxLength={256} onChange={(e) => setForm({ ...form, password: e.target.value })} problem={formError?.fields?.password ? fieldText(t, formError.fields.password) : undefined} />
+          <ErrorNotice error={formError && !formError.fields ? formError : null} />
+          <Actions>
+            <Button type="submit" disabled={busy || !form.username || !form.displayName || !form.password}>
+              {t('users.add')}
+            </Button>
+          </Actions>
+        </form>
+      </Card>
     </section>
   );
 }
