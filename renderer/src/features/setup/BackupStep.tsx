@@ -1,6 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useSetupStore } from '../../stores/setup-store';
+import { Actions, Button, Notice } from '../../ui';
 
 export function BackupStep() {
   const t = useT();
@@ -9,19 +10,19 @@ export function BackupStep() {
     <div data-testid="setup-backup">
       <p>{t('setup.backup.body')}</p>
       {backupFolder && (
-        <p className="notice notice-ok" data-testid="backup-folder">
+        <Notice tone="success" data-testid="backup-folder">
           {t('setup.backup.chosen', { folder: backupFolder })}
-        </p>
+        </Notice>
       )}
       <ErrorNotice error={error} />
-      <div className="actions">
-        <button type="button" className="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
+      <Actions>
+        <Button variant="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
           {t('setup.backup.choose')}
-        </button>
-        <button type="button" onClick={() => void finish()}>
+        </Button>
+        <Button onClick={() => void finish()}>
           {backupFolder ? t('setup.backup.done') : t('setup.backup.skip')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </div>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { fieldText, useT } from '../../i18n';
 import { useSetupStore } from '../../stores/setup-store';
+import { Actions, Button } from '../../ui';
 
 export function OwnerStep() {
   const t = useT();
@@ -52,11 +53,11 @@ export function OwnerStep() {
         problem={mismatch || (touched && form.again !== form.password) ? t('setup.passwordMismatch') : undefined}
       />
       <ErrorNotice error={error && !error.fields ? error : null} />
-      <div className="actions">
-        <button type="submit" disabled={busy}>
+      <Actions>
+        <Button type="submit" disabled={busy}>
           {busy ? t('common.working') : t('setup.create')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }

@@ -3,6 +3,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useSetupStore } from '../../stores/setup-store';
+import { Actions, Button, Notice } from '../../ui';
+import styles from './setup.module.css';
 
 export function RecoveryStep() {
   const t = useT();
@@ -37,26 +39,29 @@ export function RecoveryStep() {
   };
 
   return (
-    <form onSubmit={submit} data-testid="setup-recovery" className="recovery">
+    <form onSubmit={submit} data-testid="setup-recovery">
       <p>{t('setup.recovery.body')}</p>
-      <p className="notice notice-warning">{t('setup.recovery.warning')}</p>
-      <div className="recovery-key printable" data-testid="recovery-key" aria-label={t('setup.recovery.title')}>
+      <Notice tone="warning" role="note">
+        {t('setup.recovery.warning')}
+      </Notice>
+      {/* "printable" is the global print rule (styles.css): only this key is printed. */}
+      <div className={`${styles.key} printable`} data-testid="recovery-key" aria-label={t('setup.recovery.title')}>
         {groups.map((group, index) => (
           <span key={index}>{group}</span>
         ))}
       </div>
-      <div className="actions">
-        <button type="button" className="secondary" onClick={() => void copy()}>
+      <Actions>
+        <Button variant="secondary" onClick={() => void copy()}>
           {copied ? t('setup.recovery.copied') : t('setup.recovery.copy')}
-        </button>
-        <button type="button" className="secondary" onClick={save}>
+        </Button>
+        <Button variant="secondary" onClick={save}>
           {t('setup.recovery.save')}
-        </button>
-        <button type="button" className="secondary" onClick={() => window.print()}>
+        </Button>
+        <Button variant="secondary" onClick={() => window.print()}>
           {t('setup.recovery.print')}
-        </button>
-      </div>
-      <label className="checkbox">
+        </Button>
+      </Actions>
+      <label className={styles.checkbox}>
         <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} data-testid="recovery-stored" />
         <span>{t('setup.recovery.confirm')}</span>
       </label>
@@ -71,11 +76,11 @@ export function RecoveryStep() {
         problem={error?.fields?.recoveryKeyEnding ? t('setup.recovery.retypeMismatch') : undefined}
       />
       <ErrorNotice error={error && !error.fields ? error : null} />
-      <div className="actions">
-        <button type="submit" disabled={busy || !stored || !ending.trim()}>
+      <Actions>
+        <Button type="submit" disabled={busy || !stored || !ending.trim()}>
           {busy ? t('common.working') : t('setup.recovery.finish')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }

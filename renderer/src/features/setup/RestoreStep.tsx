@@ -2,6 +2,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { RecoveryKeyField } from '../../components/Field';
 import { errorTextIn, useT } from '../../i18n';
 import { useSetupStore } from '../../stores/setup-store';
+import { Actions, Button, Notice, Progress } from '../../ui';
+import styles from './setup.module.css';
 
 const sizeText = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
@@ -29,22 +31,22 @@ export function RestoreStep() {
   return (
     <form onSubmit={submit} data-testid="setup-restore">
       <p>{t('restore.setup.intro')}</p>
-      <div className="actions">
-        <button type="button" className="secondary" disabled={busy} onClick={() => void pickBackupFile()} autoFocus>
+      <Actions>
+        <Button variant="secondary" disabled={busy} onClick={() => void pickBackupFile()} autoFocus>
           {backupFile ? t('restore.setup.chooseAnother') : t('restore.setup.choose')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
       {backupFile && (
-        <dl data-testid="restore-file">
-          <div className="detail-row">
+        <dl data-testid="restore-file" className={styles.facts}>
+          <div className={styles.fact}>
             <dt>{t('restore.setup.file')}</dt>
             <dd>{backupFile.name}</dd>
           </div>
-          <div className="detail-row">
+          <div className={styles.fact}>
             <dt>{t('restore.setup.size')}</dt>
             <dd>{sizeText(backupFile.size)}</dd>
           </div>
-          <div className="detail-row">
+          <div className={styles.fact}>
             <dt>{t('restore.setup.date')}</dt>
             <dd>{backupFile.at ? new Date(backupFile.at).toLocaleString() : t('restore.setup.unknownDate')}</dd>
           </div>
@@ -52,20 +54,24 @@ export function RestoreStep() {
       )}
       <RecoveryKeyField label={t('restore.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} disabled={busy} hint={t('restore.setup.hint')} />
       {restoring && (
-        <p role="status" className="notice notice-ok" data-testid="restore-progress">
-          {t('restore.setup.working', { seconds })}
-        </p>
+        <>
+          {/* How long a restore takes is not known before it ends: an indeterminate bar, and the time so far. */}
+          <Progress label={t('restore.title')} />
+          <Notice tone="info" data-testid="restore-progress">
+            {t('restore.setup.working', { seconds })}
+          </Notice>
+        </>
       )}
       {error && (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+        <Notice tone="danger" data-testid="error" data-code={error.code}>
           {errorTextIn(t, 'restore.setupError', error.code)}
-        </p>
+        </Notice>
       )}
-      <div className="actions">
-        <button type="submit" disabled={busy || !backupFile || !recoveryKey.trim()}>
+      <Actions>
+        <Button type="submit" disabled={busy || !backupFile || !recoveryKey.trim()}>
           {busy ? t('restore.working') : t('restore.submit')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }
