@@ -13,6 +13,7 @@ import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import type { MessageKey } from './en';
+import { uiKitZhCN } from './ui-kit.zh-CN';
 
 export const zhCN: Record<MessageKey, string> = {
   'app.name': 'Coffer 客户保险箱',
@@ -246,4 +247,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importZhCN,
   ...mergeZhCN,
   ...qualityZhCN,
+  ...uiKitZhCN,
 };
