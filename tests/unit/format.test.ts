@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatFor, formatMoney, formatNumber, formatRelative, formatTime } from '../../renderer/src/i18n/format';
+import { formatCount, formatDate, formatDateTime, formatDuration, formatFileSize, formatFor, formatMoney, formatNumber, formatRelative, formatTime } from '../../renderer/src/i18n/format';
 
 // Shanghai has no daylight saving; New York is behind UTC, where a date-only value read as UTC
 // midnight would show the day before.
@@ -126,5 +126,21 @@ describe('numbers and money', () => {
     expect(zh.dateTime(afternoon)).toBe('2026年12月1日 14:05');
     expect(zh.money(100, 'CNY')).toBe('¥1.00');
     expect(zh.relative('2026-12-01T06:00:00Z', '2026-12-04T06:00:00Z')).toBe('3天前');
+  });
+});
+
+describe('sizes and durations', () => {
+  it('writes file sizes in kB below a megabyte, never 0 kB for a file with bytes', () => {
+    expect(formatFileSize('en', 10)).toBe('1 kB');
+    expect(formatFileSize('zh-CN', 12 * 1024)).toBe('12 kB');
+    expect(formatFileSize('en', 1.5 * 1024 * 1024)).toBe('1.5 MB');
+  });
+
+  it('writes a duration in the unit that reads best, in the chosen language', () => {
+    expect(formatDuration('zh-CN', 2300)).toBe('2.3秒');
+    expect(formatDuration('en', 2300)).toBe('2.3 sec');
+    expect(formatDuration('zh-CN', 12 * 60_000)).toBe('12分钟');
+    expect(formatDuration('zh-CN', 5_400_000)).toBe('1.5小时');
+    expect(formatDuration('en', 5_400_000)).toBe('1.5 hr');
   });
 });

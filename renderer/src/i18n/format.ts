@@ -154,6 +154,22 @@ export function formatMoney(locale: Locale, amountMinor: number, currency: strin
   }
 }
 
+function unit(locale: Locale, value: number, name: string): string {
+  return tidy(cached(`u|${locale}|${name}`, () => new Intl.NumberFormat(locale, { style: 'unit', unit: name, maximumFractionDigits: 1 })).format(value));
+}
+
+/** A file size: "12 kB", "1.5 MB" (whole kilobytes below a megabyte; never "0 kB" for a file with bytes). */
+export function formatFileSize(locale: Locale, bytes: number): string {
+  return bytes < 1024 * 1024 ? unit(locale, Math.max(bytes > 0 ? 1 : 0, Math.round(bytes / 1024)), 'kilobyte') : unit(locale, bytes / 1024 / 1024, 'megabyte');
+}
+
+/** A length of time in the largest unit that keeps it readable: "2.3秒", "12 min", "1.5小时". */
+export function formatDuration(locale: Locale, ms: number): string {
+  if (Math.abs(ms) < 60_000) return unit(locale, ms / 1000, 'second');
+  if (Math.abs(ms) < 3_600_000) return unit(locale, ms / 60_000, 'minute');
+  return unit(locale, ms / 3_600_000, 'hour');
+}
+
 export interface Format {
   locale: Locale;
   dateTime(value: When | null | undefined): string;
@@ -163,6 +179,8 @@ export interface Format {
   number(value: number): string;
   count(value: number, cap?: number): string;
   money(amountMinor: number, currency: string): string;
+  fileSize(bytes: number): string;
+  duration(ms: number): string;
 }
 
 /** All the formatters bound to one language (and, for tests, one time zone). */
@@ -176,6 +194,8 @@ export function formatFor(locale: Locale, options: FormatOptions = {}): Format {
     number: (value) => formatNumber(locale, value),
     count: (value, cap) => formatCount(locale, value, cap),
     money: (amountMinor, currency) => formatMoney(locale, amountMinor, currency),
+    fileSize: (bytes) => formatFileSize(locale, bytes),
+    duration: (ms) => formatDuration(locale, ms),
   };
 }
 
