@@ -3,6 +3,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { CustomerSort, CustomerView } from '../../../../shared/customers';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 
@@ -21,8 +22,6 @@ function savedVisibility(): VisibilityState {
   }
 }
 
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : '');
-
 /**
  * The customers table: @tanstack/react-table for columns, selection and visibility, rows
  * virtualized so 100,000 customers scroll smoothly; main sorts and pages (keyset), the table asks
@@ -30,6 +29,7 @@ const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDat
  */
 export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids: number[]) => void }) {
   const t = useT();
+  const fmt = useFormat();
   const { items, next, total, loading, sort, dir, query, loadMore, setSort } = useCustomersStore();
   const open = useCustomerDetailStore((state) => state.open);
   const [visibility, setVisibility] = useState<VisibilityState>(savedVisibility);
@@ -54,10 +54,10 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
       column.accessor('level', { header: t('customers.col.level'), cell: (c) => t(`level.${c.getValue()}`) }),
       column.accessor('tags', { header: t('field.tags'), cell: (c) => c.getValue().join(', ') }),
       column.accessor('ownerUsername', { header: t('customers.col.owner') }),
-      column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => day(c.getValue()) }),
-      column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => day(c.getValue()) }),
+      column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => fmt.date(c.getValue()) }),
+      column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => fmt.date(c.getValue()) }),
     ],
-    [t],
+    [t, fmt],
   );
 
   const table = useReactTable({

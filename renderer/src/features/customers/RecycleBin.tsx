@@ -2,11 +2,13 @@ import { useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useCustomersStore } from '../../stores/customers-store';
 
 /** Deleted customers (names only), and the way back. */
 export function RecycleBin() {
   const t = useT();
+  const fmt = useFormat();
   const { bin, closeBin, restore } = useCustomersStore();
   const [error, setError] = useState<ErrorBody | null>(null);
   if (!bin) return null;
@@ -37,7 +39,7 @@ export function RecycleBin() {
               <tr key={row.id} data-testid="bin-row">
                 <td>{row.name}</td>
                 <td>{row.ownerUsername}</td>
-                <td>{new Date(row.deletedAt).toLocaleString()}</td>
+                <td>{fmt.dateTime(row.deletedAt)}</td>
                 <td className="row-actions">
                   <button type="button" className="secondary" onClick={() => void restore(row.id).then(setError)}>
                     {t('bin.restore')}
