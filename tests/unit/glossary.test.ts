@@ -1,8 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { translate } from '../../renderer/src/i18n';
 import { GLOSSARY, KEY_STORE_NAMES } from '../../renderer/src/i18n/glossary';
+import { useAppStore } from '../../renderer/src/stores/app-store';
 
 // Every message module, including ones a catalog forgot to spread: the file name says the language.
 const I18N = path.resolve(__dirname, '../../renderer/src/i18n');
@@ -83,5 +84,18 @@ describe('one set of terms across every screen', () => {
     expect(zhText).toContain(KEY_STORE_NAMES['zh-CN'].other);
     expect(zhText).not.toContain('{keyStore}');
     expect(translate('zh-CN', 'keychain.unavailable', { keyStore: KEY_STORE_NAMES['zh-CN'].win32 })).toContain('Windows 凭据管理器');
+  });
+});
+
+describe('the key store named for the platform Coffer runs on', () => {
+  afterEach(() => useAppStore.setState({ version: null }));
+  it.each([
+    ['win32', '“Windows 凭据管理器”', 'Windows Credential Manager'],
+    ['darwin', '“钥匙串访问”', 'macOS Keychain'],
+    ['linux', '系统密钥环', 'system keyring'],
+  ])('%s', (platform, zhName, enName) => {
+    useAppStore.setState({ version: { app: '1', schema: 1, sqlite: '3', platform } });
+    expect(translate('zh-CN', 'unlock.reason.keychain-unavailable')).toBe(`这台电脑没有可用的${zhName}。请输入恢复密钥打开数据库。`);
+    expect(translate('en', 'error.KEYCHAIN_UNAVAILABLE')).toBe(`The ${enName} is not available. Unlock it, or use your recovery key.`);
   });
 });
