@@ -131,7 +131,7 @@ describeKeychain('who may see what, in Chromium', () => {
     await page.getByLabel('Username').fill(SALES.username);
     await page.getByLabel('Password').fill(SALES.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    const codeField = page.getByLabel('Code from your authenticator app (or a recovery code)');
+    const codeField = page.getByLabel('Code from your authenticator app (or a backup code)');
     await codeField.waitFor();
     // The enrolment step is used up; the next step's code is within the allowed drift.
     await codeField.fill(hotp(base32Decode(secret), step + 1));
