@@ -1,4 +1,4 @@
-import type { HTMLAttributes, ReactNode } from 'react';
+import { useId, type HTMLAttributes, type ReactNode } from 'react';
 import styles from './Card.module.css';
 import { cx } from './cx';
 
@@ -14,11 +14,16 @@ export interface CardProps extends Omit<HTMLAttributes<HTMLElement>, 'title'> {
 /** A surface with an optional titled header; a section, so the title names it for screen readers. */
 export function Card({ title, actions, level = 2, width = 'normal', className, children, ...rest }: CardProps) {
   const Heading = level === 2 ? 'h2' : 'h3';
+  const headingId = useId();
   return (
-    <section className={cx(styles.card, styles[width], className)} {...rest}>
+    <section className={cx(styles.card, styles[width], className)} aria-labelledby={title ? headingId : undefined} {...rest}>
       {(title || actions) && (
         <header className={styles.header}>
-          {title && <Heading className={styles.title}>{title}</Heading>}
+          {title && (
+            <Heading id={headingId} className={styles.title}>
+              {title}
+            </Heading>
+          )}
           {actions && <div className={styles.actions}>{actions}</div>}
         </header>
       )}

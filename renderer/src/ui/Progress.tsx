@@ -7,6 +7,8 @@ export interface ProgressProps {
   /** Done so far, 0 to max; absent while the amount of work is not known (indeterminate). */
   value?: number | undefined;
   max?: number | undefined;
+  /** Says the amount in words ("120 of 6,000 rows"), read instead of the bare percent. */
+  valueText?: string | undefined;
   /** Shows the percent beside the bar. */
   showPercent?: boolean | undefined;
   className?: string | undefined;
@@ -14,7 +16,7 @@ export interface ProgressProps {
 }
 
 /** A progress bar; its fill width is a React style prop (CSSOM), which the CSP allows. */
-export function Progress({ label, value, max = 100, showPercent = true, className, testId }: ProgressProps) {
+export function Progress({ label, value, max = 100, valueText, showPercent = true, className, testId }: ProgressProps) {
   const known = value !== undefined && Number.isFinite(value) && max > 0;
   const percent = known ? Math.round((Math.min(Math.max(value, 0), max) / max) * 100) : undefined;
   return (
@@ -25,6 +27,7 @@ export function Progress({ label, value, max = 100, showPercent = true, classNam
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
+        aria-valuetext={percent === undefined ? undefined : valueText}
         data-testid={testId}
         className={cx(styles.track, percent === undefined && styles.indeterminate)}
       >

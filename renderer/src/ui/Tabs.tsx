@@ -5,6 +5,7 @@ import { cx } from './cx';
 export interface TabItem<Id extends string> {
   id: Id;
   label: ReactNode;
+  testId?: string | undefined;
 }
 
 export interface TabsProps<Id extends string> {
@@ -59,6 +60,7 @@ export function Tabs<Id extends string>({ label, tabs, selected, onSelect, child
               aria-controls={active ? panelId : undefined}
               tabIndex={active ? 0 : -1}
               className={cx(styles.tab, active && styles.active)}
+              data-testid={tab.testId}
               onClick={() => onSelect(tab.id)}
             >
               {tab.label}
