@@ -5,6 +5,7 @@ import type { CustomerSort, CustomerView } from '../../../../shared/customers';
 import { useT } from '../../i18n';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { useRememberedScroll } from '../shell/use-remembered-scroll';
 
 const ROW_HEIGHT = 37;
 const COLUMNS_KEY = 'coffer.customerColumns';
@@ -36,6 +37,8 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [chooser, setChooser] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
+  // Back to the list lands on the rows the user left (the nav store keeps offsets per entry).
+  useRememberedScroll(scroller, 'customers-table');
 
   const columns = useMemo(
     () => [
