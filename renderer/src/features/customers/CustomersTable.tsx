@@ -37,8 +37,6 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [chooser, setChooser] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
-  // Back to the list lands on the rows the user left (the nav store keeps offsets per entry).
-  useRememberedScroll(scroller, 'customers-table');
 
   const columns = useMemo(
     () => [
@@ -77,6 +75,8 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
   });
   const rows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Back to the list lands on the rows the user left (offsets kept per history entry); after the virtualizer, which starts its box at the top.
+  useRememberedScroll(scroller, 'customers-table');
   const virtualRows = virtualizer.getVirtualItems();
   const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? 0;
 

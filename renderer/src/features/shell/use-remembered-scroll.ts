@@ -5,22 +5,29 @@ import { registerScrollSource, useNavStore } from '../../stores/nav-store';
 const RESTORE_FOR_MS = 2000;
 
 /**
- * Sets el's scroll offset to target once the content is tall enough: rows and cards arrive after
- * the first render, so one assignment would land short. Stops early when the user scrolls or
- * clicks, so a late retry never yanks the view away from them. Returns the cancel function.
+ * Sets el's scroll offset to target and holds it while the page settles: rows and cards arrive
+ * after the first render (one assignment would land short), and a virtual list may reset its box
+ * to the top when it mounts. Re-applies until the offset held for a few frames or time is up;
+ * stops at once when the user scrolls, clicks or types, so a retry never fights them.
+ * Returns the cancel function.
  */
 export function restoreScroll(el: HTMLElement, target: number): () => void {
   el.scrollTop = target;
-  if (target <= 0 || Math.abs(el.scrollTop - target) <= 1) return () => undefined;
+  if (target <= 0) return () => undefined;
   const until = performance.now() + RESTORE_FOR_MS;
+  let held = 0;
   let frame = 0;
   const stop = () => {
     cancelAnimationFrame(frame);
     for (const type of USER_SCROLL_EVENTS) el.removeEventListener(type, stop);
   };
   const step = () => {
-    el.scrollTop = target;
-    if (Math.abs(el.scrollTop - target) <= 1 || performance.now() > until) return stop();
+    if (Math.abs(el.scrollTop - target) <= 1) held += 1;
+    else {
+      held = 0;
+      el.scrollTop = target;
+    }
+    if (held >= HOLD_FRAMES || performance.now() > until) return stop();
     frame = requestAnimationFrame(step);
   };
   for (const type of USER_SCROLL_EVENTS) el.addEventListener(type, stop, { passive: true });
@@ -28,6 +35,8 @@ export function restoreScroll(el: HTMLElement, target: number): () => void {
   return stop;
 }
 
+/** About a tenth of a second at 60 frames a second. */
+const HOLD_FRAMES = 6;
 const USER_SCROLL_EVENTS = ['wheel', 'pointerdown', 'keydown', 'touchstart'] as const;
 
 /**
