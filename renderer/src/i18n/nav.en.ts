@@ -14,6 +14,6 @@ export const navEn = {
   'about.title': 'About Coffer',
   'about.app': 'Coffer version',
   'about.schema': 'Database schema',
-  'about.sqlite': 'SQLite',
+  'about.sqlite': 'SQLite version',
   'about.licences': 'Coffer is built with open-source software (Electron, React, SQLite with SQLCipher and others), each used under its own licence (MIT, BSD or public domain).',
 } as const;

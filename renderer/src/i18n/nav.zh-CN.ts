@@ -16,6 +16,6 @@ export const navZhCN: Record<keyof typeof navEn, string> = {
   'about.title': '关于 Coffer',
   'about.app': 'Coffer 版本',
   'about.schema': '数据库结构版本',
-  'about.sqlite': 'SQLite',
+  'about.sqlite': 'SQLite 版本',
   'about.licences': 'Coffer 使用了开源软件（Electron、React、SQLite 与 SQLCipher 等），各自按其许可协议（MIT、BSD 或公有领域）使用。',
 };

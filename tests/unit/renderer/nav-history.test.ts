@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import { historyCommandFor } from '../../electron/main/app-command';
-import { isMenuCommand } from '../../shared/menu-commands';
-import { registerScrollSource, useNavStore } from '../../renderer/src/stores/nav-store';
+import { historyCommandFor } from '../../../electron/main/app-command';
+import { isMenuCommand } from '../../../shared/menu-commands';
+import { registerScrollSource, useNavStore } from '../../../renderer/src/stores/nav-store';
 
 const start = useNavStore.getState();
 beforeEach(() => useNavStore.setState(start, true));
