@@ -114,6 +114,7 @@ describeKeychain('who may see what, in Chromium', () => {
     app = await launchApp({ profileDir });
     const { page } = app;
     await signIn(app, SALES);
+    await page.getByTestId('signed-in-as').click();
     const box = page.getByTestId('two-factor');
     await box.getByRole('button', { name: 'Turn on' }).click();
     const secret = (await box.getByTestId('totp-secret').innerText()).replace(/\s/g, '');

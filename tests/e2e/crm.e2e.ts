@@ -88,6 +88,7 @@ describeKeychain('the CRM in Chromium, as two roles', () => {
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByTestId('dashboard-reminder').getByText('周五前回电', { exact: false }).waitFor();
     await page.getByTestId('dashboard-recent').getByText('张晓明').waitFor();
+    await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     await signIn(app, OWNER);

@@ -86,7 +86,8 @@ describeKeychain('first run and later starts, in Chromium on the real keychain',
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: `Welcome, ${OWNER.displayName}` }).waitFor();
 
-    // Change database key: re-authentication first.
+    // Change database key (on My account, from the name in the menu): re-authentication first.
+    await page.getByTestId('signed-in-as').click();
     const rotate = page.getByTestId('rotate-key');
     await rotate.getByLabel('Your password').fill('Wrong-Password-99');
     await rotate.getByRole('button', { name: 'Change key' }).click();

@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { navEn } from './nav.en';
 import { auditEn } from './audit.en';
 import { crmEn } from './crm.en';
 import { dialogsEn } from './dialogs.en';
@@ -239,6 +240,7 @@ export const en = {
   ...dialogsEn,
   ...engineEn,
   ...accountEn,
+  ...navEn,
   ...auditEn,
   ...wireEn,
   ...dupkeysEn,

@@ -1,4 +1,5 @@
 import { accountZhCN } from './account.zh-CN';
+import { navZhCN } from './nav.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { crmZhCN } from './crm.zh-CN';
 import { dialogsZhCN } from './dialogs.zh-CN';
@@ -240,6 +241,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...dialogsZhCN,
   ...engineZhCN,
   ...accountZhCN,
+  ...navZhCN,
   ...auditZhCN,
   ...wireZhCN,
   ...dupkeysZhCN,

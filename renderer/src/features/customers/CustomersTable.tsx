@@ -6,6 +6,7 @@ import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { useRememberedScroll } from '../shell/use-remembered-scroll';
 
 const ROW_HEIGHT = 37;
 const COLUMNS_KEY = 'coffer.customerColumns';
@@ -74,6 +75,8 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
   });
   const rows = table.getRowModel().rows;
   const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Back to the list lands on the rows the user left (offsets kept per history entry); after the virtualizer, which starts its box at the top.
+  useRememberedScroll(scroller, 'customers-table');
   const virtualRows = virtualizer.getVirtualItems();
   const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? 0;
 
