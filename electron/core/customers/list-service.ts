@@ -22,6 +22,9 @@ export interface FilterValues {
 }
 
 type Scope = 'all' | 'own' | 'none';
+// Menus list values the way the name sort does: 华北, 华东, 华南 by pinyin, not by code point.
+const PINYIN_ORDER = new Intl.Collator('zh-Hans-CN-u-co-pinyin');
+const byValue = (a: { value: string }, b: { value: string }) => PINYIN_ORDER.compare(a.value, b.value);
 const scopeOf = (grant: Grant): Scope => (grant === 'all' || grant === 'own' ? grant : 'none');
 
 /**
@@ -76,9 +79,11 @@ export function createCustomerListService(deps: CustomerListDeps) {
       const ownerId = scope === 'own' ? session.userId : undefined;
       return db.transaction(() => ({
         levels: levelValues(db, ownerId),
-        regions: regionValues(db, ownerId),
-        tags: tagCounts(db, ownerId).map(({ tag, count }) => ({ value: tag, count })),
-        owners: ownerValues(db, ownerId),
+        regions: regionValues(db, ownerId).sort(byValue),
+        tags: tagCounts(db, ownerId)
+          .map(({ tag, count }) => ({ value: tag, count }))
+          .sort(byValue),
+        owners: ownerValues(db, ownerId).sort((a, b) => PINYIN_ORDER.compare(a.displayName, b.displayName)),
       }))();
     },
 
