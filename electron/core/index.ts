@@ -9,6 +9,7 @@ import { createBackupService, type BackupService } from './backup/backup-service
 import { workerJobRunner } from './backup/job-runner';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
+import { createCustomerListService, type CustomerListService } from './customers/list-service';
 import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
@@ -73,6 +74,8 @@ export interface Core {
   sessions: SessionService;
   firstRun: FirstRunService;
   customers: CustomerService;
+  /** The list's filter values and bulk actions on all that match a filter. */
+  customerList: CustomerListService;
   customerExport: CustomerExport;
   imports: ImportService;
   timeline: TimelineService;
@@ -183,6 +186,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
+    customerList: createCustomerListService({ db, audit: appendAudit, now }),
     imports,
     customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),

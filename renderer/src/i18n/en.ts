@@ -14,6 +14,7 @@ import { importEn } from './import.en';
 import { mergeEn } from './merge.en';
 import { qualityEn } from './quality.en';
 import { uiKitEn } from './ui-kit.en';
+import { listEn } from './list.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -249,6 +250,7 @@ export const en = {
   ...mergeEn,
   ...qualityEn,
   ...uiKitEn,
+  ...listEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

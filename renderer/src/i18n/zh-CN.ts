@@ -13,6 +13,7 @@ import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
+import { listZhCN } from './list.zh-CN';
 import type { MessageKey } from './en';
 import { uiKitZhCN } from './ui-kit.zh-CN';
 
@@ -250,4 +251,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...mergeZhCN,
   ...qualityZhCN,
   ...uiKitZhCN,
+  ...listZhCN,
 };
