@@ -11,6 +11,7 @@ import { createNewComputerRestore, type NewComputerRestore, type PickFile } from
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
 import { createRevealLimiter } from './customers/reveal-limiter';
+import { createRecordService, type RecordService } from './customers/record-service';
 import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
 import { createQualityService, type QualityService } from './customers/quality-service';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
@@ -73,6 +74,7 @@ export interface Core {
   sessions: SessionService;
   firstRun: FirstRunService;
   customers: CustomerService;
+  record: RecordService;
   customerExport: CustomerExport;
   imports: ImportService;
   timeline: TimelineService;
@@ -116,11 +118,13 @@ export function createCore(options: CoreOptions): Core {
   const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now, onRelease: (session) => releaseImport(session) });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
   const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
+  // One limiter for reveals and phone lookups: both name the person behind a masked value.
+  const revealLimiter = createRevealLimiter();
   const customers = createCustomerService({
     db,
     audit: appendAudit,
     now,
-    revealLimiter: createRevealLimiter(),
+    revealLimiter,
     policy: fieldPolicy,
     scope: (session, action) => {
       const grant = grantFor(session.role, action === 'read' ? 'customers.read' : 'customers.write');
@@ -183,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
+    record: createRecordService({ db, audit: appendAudit, now, policy: fieldPolicy, limiter: revealLimiter }),
     imports,
     customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),
