@@ -34,7 +34,13 @@ export function fullPhoneNumber(text: string): string | null {
   const folded = text.normalize('NFKC').trim();
   if (!/^[+\d\s().-]+$/.test(folded)) return null;
   const parsed = parsePhoneNumberFromString(folded, 'CN');
-  return parsed?.isValid() ? parsed.number : null;
+  if (!parsed?.isValid()) return null;
+  // libphonenumber accepts 7 or 8 digits as a Chinese landline without its area code (1391234):
+  // a whole Chinese number has 10 or 11 digits after +86 (mobile, or area code and landline).
+  if (parsed.countryCallingCode === '86' && parsed.nationalNumber.length < 10) return null;
+  // A mobile is exactly 11 digits: 138001380001 is a mistyped one, not an 11-digit number plus one.
+  if (parsed.countryCallingCode === '86' && /^1[3-9]/.test(parsed.nationalNumber) && parsed.nationalNumber.length !== 11) return null;
+  return parsed.number;
 }
 
 /** WeChat's own rule for an ID (6 to 20 letters, digits, _ or -, starting with a letter); old IDs may be QQ or phone numbers. */
