@@ -15,20 +15,20 @@ import { ImportInvite } from '../import/ImportInvite';
 import { ImportWizard } from '../import/ImportWizard';
 import { useMergeStore } from '../../stores/merge-store';
 import { AssignOwner } from './AssignOwner';
-import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
 import { CustomersTable } from './CustomersTable';
 import { ExportCustomers } from './ExportCustomers';
 import { MergeCustomers } from './MergeCustomers';
 import { MergeNotice } from './RecentMerges';
 import { RecycleBin } from './RecycleBin';
+import { SearchHelp } from './PhoneLookup';
 
 /** Customers: search, filters, the server-paged table, bulk tags, the record and its form. */
 export function CustomersPage() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { items, total, loading, error, query, filters, tags, bin, load, loadTags, setQuery, setFilters, openBin } = useCustomersStore();
-  const { selected, editing, startNew } = useCustomerDetailStore();
+  const { editing, startNew } = useCustomerDetailStore();
   const { view: importView, openWizard, openHistory } = useImportStore();
   const mayImport = can(role, 'customers.import');
   const [text, setText] = useState(query);
@@ -98,6 +98,7 @@ export function CustomersPage() {
           {t('customers.search')}
         </button>
       </form>
+      <SearchHelp />
       <div className="filters" role="group" aria-label={t('customers.filters')}>
         <select aria-label={t('customers.col.level')} value={filters.level ?? ''} onChange={(e) => filter({ level: (e.target.value || undefined) as CustomerFilters['level'] })}>
           <option value="">{t('customers.anyLevel')}</option>
@@ -136,8 +137,7 @@ export function CustomersPage() {
       {!loading && items.length === 0 && !error && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
       {!loading && items.length === 0 && !error && !filtered && mayImport && <ImportInvite />}
       {items.length > 0 && <CustomersTable onSelectionChange={onSelectionChange} />}
-      {editing && <CustomerForm />}
-      {selected && !editing && <CustomerDetail customer={selected} />}
+      {editing === 'new' && <CustomerForm />}
     </section>
   );
 }

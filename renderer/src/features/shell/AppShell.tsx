@@ -11,6 +11,7 @@ import { forgetSessionData } from '../../stores/session-data';
 import { useNavStore, type Page } from '../../stores/nav-store';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { CustomerRecord } from '../customers/CustomerRecord';
 import { DataQuality } from '../quality/DataQuality';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RemindersPage } from '../reminders/RemindersPage';
@@ -51,10 +52,11 @@ function GlobalSearch() {
 /** The signed-in app: a sidebar with what this role may open, and the page. */
 export function AppShell({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
-  const { page, go } = useNavStore();
+  const { page, route, go } = useNavStore();
   const lock = useAuthStore((state) => state.lock);
   const visible = NAV.filter((item) => item.permission === null || can(user.role, item.permission));
-  const current = visible.some((item) => item.page === page) ? page : 'home';
+  // The record page has no menu item of its own: it belongs to Customers (highlighted below).
+  const current = (page === 'customer' && route.customerId !== undefined && can(user.role, 'customers.read')) || visible.some((item) => item.page === page) ? page : 'home';
 
   // Customer data and revealed values must not outlive the session that loaded them: a lock or
   // sign-out unmounts the shell, and the next person starts from empty stores.
@@ -97,7 +99,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         <ul>
           {visible.map((item) => (
             <li key={item.page}>
-              <button type="button" className={item.page === current ? 'nav-item active' : 'nav-item'} aria-current={item.page === current ? 'page' : undefined} onClick={() => go(item.page)}>
+              <button type="button" className={item.page === current || (current === 'customer' && item.page === 'customers') ? 'nav-item active' : 'nav-item'} aria-current={item.page === current ? 'page' : undefined} onClick={() => go(item.page)}>
                 {t(item.label)}
               </button>
             </li>
@@ -115,6 +117,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
       <div className="page">
         {current === 'home' && <HomeScreen user={user} status={status} />}
         {current === 'customers' && <CustomersPage />}
+        {current === 'customer' && route.customerId !== undefined && <CustomerRecord key={route.customerId} id={route.customerId} />}
         {current === 'quality' && <DataQuality />}
         {current === 'reminders' && <RemindersPage />}
         {current === 'backups' && <BackupsPage />}
