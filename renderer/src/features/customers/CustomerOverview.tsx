@@ -21,7 +21,7 @@ export function CustomerOverview({ customer }: { customer: CustomerView }) {
   const [asking, setAsking] = useState<SensitiveCustomerField | null>(null);
 
   return (
-    <div className="detail" data-testid="customer-detail">
+    <div className="detail" data-testid="record-overview">
       <dl>
         {SENSITIVE_CUSTOMER_FIELDS.filter((field) => customer[field] !== undefined).map((field) => (
           <div key={field} className="detail-row" data-testid={`field-${field}`}>

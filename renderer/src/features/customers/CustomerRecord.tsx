@@ -64,7 +64,7 @@ export function CustomerRecord({ id }: { id: number }) {
   const problem = errorBody(record.error);
   if (!record.data || !loaded) {
     return (
-      <section data-testid="customer-record" aria-busy={!problem}>
+      <section data-testid="customer-loading" aria-busy={!problem}>
         <button type="button" className="secondary" onClick={back}>
           ← {t('record.back')}
         </button>
@@ -81,7 +81,7 @@ export function CustomerRecord({ id }: { id: number }) {
   ];
 
   return (
-    <section data-testid="customer-record" aria-labelledby="record-name" onKeyDown={onKeyDown}>
+    <section data-testid="customer-detail" aria-labelledby="record-name" onKeyDown={onKeyDown}>
       <header className="card" data-testid="record-header" style={{ maxWidth: 'none' }}>
         <div className="page-head">
           <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
@@ -144,7 +144,13 @@ function Facts({ customer, facts }: { customer: CustomerView; facts: RecordFacts
   );
   return (
     <dl aria-label={t('record.facts')} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', columnGap: 24, margin: '12px 0 0' }}>
-      {item(t('record.fact.owner'), 'fact-owner', facts.ownerDisplayName, customer.ownerUsername)}
+      {item(
+        t('record.fact.owner'),
+        'customer-owner',
+        <>
+          {facts.ownerDisplayName} <span className="hint">({customer.ownerUsername})</span>
+        </>,
+      )}
       {item(
         t('record.fact.purchases'),
         'fact-purchases',
