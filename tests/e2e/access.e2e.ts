@@ -53,7 +53,8 @@ describeKeychain('who may see what, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Show' }).click();
     await detail.getByTestId('field-mobile').getByText(MOBILE).waitFor();
 
-    // Log the call on the timeline.
+    // Log the call on the timeline (the record's Activity tab).
+    await detail.getByRole('tab', { name: 'Activity' }).click();
     const timeline = detail.getByTestId('timeline');
     await timeline.getByLabel('Kind').selectOption('call');
     await timeline.getByLabel('What happened').fill('回电确认订单 1042');

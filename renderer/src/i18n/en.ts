@@ -15,6 +15,7 @@ import { mergeEn } from './merge.en';
 import { qualityEn } from './quality.en';
 import { uiKitEn } from './ui-kit.en';
 import { listEn } from './list.en';
+import { recordEn } from './record.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -251,6 +252,7 @@ export const en = {
   ...qualityEn,
   ...uiKitEn,
   ...listEn,
+  ...recordEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -14,6 +14,7 @@ import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import { listZhCN } from './list.zh-CN';
+import { recordZhCN } from './record.zh-CN';
 import type { MessageKey } from './en';
 import { uiKitZhCN } from './ui-kit.zh-CN';
 
@@ -252,4 +253,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...qualityZhCN,
   ...uiKitZhCN,
   ...listZhCN,
+  ...recordZhCN,
 };
