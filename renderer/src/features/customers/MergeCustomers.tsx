@@ -11,7 +11,7 @@ import styles from './tools.module.css';
 import { RecentMerges } from './RecentMerges';
 
 const LABELS: Record<MergeField, MessageKey> = {
-  name: 'field.name', mobile: 'field.mobile', phone: 'field.phone', email: 'field.email', province: 'field.province', city: 'field.city',
+  name: 'field.name', mobile: 'field.mobile', phone: 'field.phone', email: 'field.email', wechat: 'field.wechat', birthday: 'field.birthday', province: 'field.province', city: 'field.city',
   addressDetail: 'field.addressDetail', company: 'field.company', industry: 'field.industry', region: 'field.region', source: 'field.source',
   level: 'customers.col.level', notes: 'field.notes', idNumber: 'field.idNumber', bankCard: 'field.bankCard',
 };

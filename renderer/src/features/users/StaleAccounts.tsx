@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useOwnershipStore } from '../../stores/ownership-store';
 import { Button, Card, EmptyState, Field, Input, Notice, Table, type Column } from '../../ui';
 import styles from './users.module.css';
@@ -13,6 +14,7 @@ import styles from './users.module.css';
  */
 export function StaleAccounts() {
   const t = useT();
+  const fmt = useFormat();
   const { stale, error, loadStale, setStaleDays, disable } = useOwnershipStore();
   const [days, setDays] = useState('');
   const [confirmDialog, confirm] = useConfirm();
@@ -64,7 +66,7 @@ export function StaleAccounts() {
     { key: 'username', header: t('users.username'), cell: (user) => user.username },
     { key: 'displayName', header: t('users.displayName'), cell: (user) => user.displayName },
     { key: 'role', header: t('users.role'), cell: (user) => t(`role.${user.role}`) },
-    { key: 'lastLogin', header: t('users.lastLogin'), cell: (user) => (user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')) },
+    { key: 'lastLogin', header: t('users.lastLogin'), cell: (user) => (user.lastLoginAt ? fmt.dateTime(user.lastLoginAt) : t('users.never')) },
     { key: 'owned', header: t('stale.owned'), cell: (user) => user.customersOwned },
     {
       key: 'disable',

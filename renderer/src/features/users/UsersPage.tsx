@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { call } from '../../client';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { Actions, Badge, Button, Card, Field as LabelledField, Notice, Select, Table, type Column } from '../../ui';
@@ -31,6 +32,7 @@ const asksOwnerPassword = (error: ErrorBody | null): boolean => error?.code === 
 
 export function UsersPage() {
   const t = useT();
+  const fmt = useFormat();
   const { users, loadUsers, changeUser, busy, error } = useAdminStore();
   const [form, setForm] = useState({ username: '', displayName: '', role: 'sales' as Role, password: '' });
   const [formError, setFormError] = useState<ErrorBody | null>(null);
@@ -149,7 +151,7 @@ export function UsersPage() {
     },
     { key: 'status', header: t('users.status'), cell: (user) => t(`users.status.${user.status}`) },
     { key: 'twoFactor', header: t('users.twoFactor'), cell: (user) => (user.has2fa ? t('users.yes') : t('users.no')) },
-    { key: 'lastLogin', header: t('users.lastLogin'), cell: (user) => (user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')) },
+    { key: 'lastLogin', header: t('users.lastLogin'), cell: (user) => (user.lastLoginAt ? fmt.dateTime(user.lastLoginAt) : t('users.never')) },
     {
       key: 'actions',
       header: <span className={styles.visuallyHidden}>{t('users.actions')}</span>,
