@@ -103,11 +103,14 @@ describeKeychain('the UI foundation, in Chromium', () => {
     expect(app.pageErrors).toEqual([]);
   });
 
-  it('tabs move with the arrow keys, Home and End; the dialog keeps the focus, Esc backs out and gives it back', async () => {
+  it('tabs move with the arrow keys, Home and End; the dialog keeps the focus and Esc gives it back; a toast is announced and dismissed; Enter on a table row activates it', async () => {
     const profileDir = tempDir('coffer-e2e-ui-kit-');
     const file = smallCsv(tempDir('coffer-e2e-ui-kit-files-'));
     await seedVault(profileDir, OWNER, async (router) => {
       await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
+      const a = (await ok(router, 'seed', 'customers.create', { name: '李娜', mobile: '13800138000' })) as { id: number };
+      const b = (await ok(router, 'seed', 'customers.create', { name: '李 娜', mobile: '13800138000' })) as { id: number };
+      await ok(router, 'seed', 'customers.merge', { survivorId: a.id, ids: [a.id, b.id] });
     });
     app = await launchApp({ profileDir, osLocales: ['en-US'], core: { pickImportFile: async () => file } });
     const { page } = app;
@@ -115,7 +118,8 @@ describeKeychain('the UI foundation, in Chromium', () => {
     await signInAs(app, 'en', OWNER);
 
     // The import's dry run: its rows are filtered by a tab list.
-    await page.getByTestId('import-invite').getByRole('button', { name: L['import.invite.action'] }).click();
+    await page.getByRole('button', { name: L['nav.customers'] }).click();
+    await page.getByTestId('import-open').click();
     await page.getByTestId('import-choose').click();
     await page.getByTestId('import-check').click();
     await page.getByTestId('import-check-step').waitFor();
@@ -170,6 +174,27 @@ describeKeychain('the UI foundation, in Chromium', () => {
     expect(await disable.evaluate((button) => button === document.activeElement)).toBe(true);
     // Backing out changed nothing.
     expect(await page.getByTestId(`user-${SALES.username}`).textContent()).toContain(L['users.status.active']);
+
+    // A toast says the idle time was saved, in the status region, until dismissed or timed out.
+    const rules = page.getByTestId('sign-in-rules');
+    await rules.getByLabel(L['rules.idle']).fill('20');
+    await rules.getByRole('button', { name: L['rules.save'] }).click();
+    const toaster = page.getByTestId('toaster');
+    expect(await toaster.getAttribute('role')).toBe('status');
+    expect(await toaster.getAttribute('aria-live')).toBe('polite');
+    await toaster.getByTestId('toast').getByText(L['rules.saved']).waitFor();
+    await toaster.getByRole('button', { name: L['ui.dismiss'] }).click();
+    await expect.poll(() => toaster.getByTestId('toast').count()).toBe(0);
+
+    // A table row that opens something: Enter on a recent merge opens the record that was kept.
+    await page.getByRole('button', { name: L['nav.customers'] }).click();
+    await page.getByRole('button', { name: L['merge.recentButton'] }).click();
+    const merge = page.getByTestId('merge-row').first();
+    expect(await merge.getAttribute('tabindex')).toBe('0');
+    await merge.focus();
+    await page.keyboard.press('Enter');
+    await page.getByTestId('customer-detail').waitFor();
+    expect(await page.locator('#record-name').textContent()).toContain('李娜');
     expect(app.pageErrors).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-import type { KeyboardEvent, ReactNode } from 'react';
+import type { KeyboardEvent, MouseEvent, ReactNode } from 'react';
 import styles from './Table.module.css';
 import { cx } from './cx';
 
@@ -43,6 +43,12 @@ export interface TableProps<Row> {
  */
 export function Table<Row>({ columns, rows, rowKey, empty, onActivate, rowAttributes, caption, label, maxHeight, className, testId }: TableProps<Row>) {
   if (rows.length === 0 && empty !== undefined) return <>{empty}</>;
+  // A click on a control inside the row (Undo, a select) is that control's, not the row's.
+  const onClick = (row: Row) => (event: MouseEvent<HTMLTableRowElement>) => {
+    const control = (event.target as Element).closest('button, a, input, select, textarea, label');
+    if (control && event.currentTarget.contains(control)) return;
+    onActivate?.(row);
+  };
   const onKeyDown = (row: Row) => (event: KeyboardEvent<HTMLTableRowElement>) => {
     // Only the row itself: Enter on a button or input inside the row belongs to that control.
     if (event.key === 'Enter' && event.target === event.currentTarget) {
@@ -72,7 +78,7 @@ export function Table<Row>({ columns, rows, rowKey, empty, onActivate, rowAttrib
                 {...attributes}
                 className={cx(onActivate && styles.activatable, rowClass)}
                 tabIndex={onActivate ? 0 : undefined}
-                onClick={onActivate ? () => onActivate(row) : undefined}
+                onClick={onActivate ? onClick(row) : undefined}
                 onKeyDown={onActivate ? onKeyDown(row) : undefined}
               >
                 {columns.map((column) => {

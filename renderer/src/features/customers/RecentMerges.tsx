@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useMergeStore } from '../../stores/merge-store';
+import { useNavStore } from '../../stores/nav-store';
 import { Button, EmptyState, Notice, Table, type Column } from '../../ui';
 import { mergeErrorText, mergeTime } from './merge-text';
 import styles from './tools.module.css';
@@ -14,6 +15,7 @@ export function RecentMerges() {
   const { recent, loadRecent, undo, undone } = useMergeStore();
   const [problem, setProblem] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
+  const openCustomer = useNavStore((state) => state.openCustomer);
   useEffect(() => {
     void loadRecent();
   }, [loadRecent]);
@@ -65,6 +67,8 @@ export function RecentMerges() {
           rows={recent}
           rowKey={(m) => m.id}
           label={t('merge.recent')}
+          // A merge row opens the record that was kept, to see what it now holds.
+          onActivate={(m) => openCustomer(m.survivorId)}
           rowAttributes={() => ({ 'data-testid': 'merge-row' })}
           empty={<EmptyState title={t('merge.recentEmpty')} />}
         />

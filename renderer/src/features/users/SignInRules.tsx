@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePasswordPrompt } from '../../components/prompts';
 import { call } from '../../client';
 import { useT } from '../../i18n';
-import { Actions, Button, Card, Field, Input } from '../../ui';
+import { Actions, Button, Card, Field, Input, toast } from '../../ui';
 import styles from './users.module.css';
 
 /** Owner settings: require 2FA for everyone (confirmed with the owner's password), idle lock time. */
@@ -13,7 +13,6 @@ export function SignInRules() {
   const [rules, setRules] = useState<{ require2fa: boolean; idleMinutes: number } | null>(null);
   const [minutes, setMinutes] = useState('15');
   const [error, setError] = useState<ErrorBody | null>(null);
-  const [saved, setSaved] = useState(false);
   const [passwordDialog, askPassword] = usePasswordPrompt();
 
   const load = async () => {
@@ -45,7 +44,7 @@ export function SignInRules() {
   const saveIdle = async () => {
     const result = await call('settings.setIdleMinutes', { minutes: Number(minutes) });
     setError(result.ok ? null : result.error);
-    setSaved(result.ok);
+    if (result.ok) toast(t('rules.saved'), { tone: 'success' });
     await load();
   };
 
@@ -63,7 +62,6 @@ export function SignInRules() {
         <Button variant="secondary" onClick={() => void saveIdle()}>
           {t('rules.save')}
         </Button>
-        {saved && <span role="status">{t('rules.saved')}</span>}
       </Actions>
       <ErrorNotice error={error} />
       {passwordDialog}
