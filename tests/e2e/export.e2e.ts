@@ -100,7 +100,7 @@ describeKeychain('exporting customers, in Chromium', () => {
     for (const column of ['身份证号', '银行卡号', '备注', '更新时间']) await dialog.getByLabel(column, { exact: true }).check();
     await dialog.getByRole('button', { name: '选择保存位置…' }).click();
     await expect.poll(() => page.getByTestId('export-result').textContent()).toContain('已导出 3 位客户。');
-    expect(await page.getByTestId('export-result').textContent()).toContain('已遮盖：身份证号, 银行卡号');
+    expect(await page.getByTestId('export-result').textContent()).toContain('已脱敏：身份证号, 银行卡号');
     expect(saved).toHaveLength(1);
     expect(saved[0]).toMatch(/\.xlsx$/);
 
