@@ -3,6 +3,7 @@ import type { CustomerFilters } from '../../../../shared/customers';
 import { can } from '../../../../shared/permissions';
 import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 
@@ -14,8 +15,8 @@ import { useAppStore } from '../../stores/app-store';
 export function BulkMatching({ filters, total }: { filters: CustomerFilters; total: number }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const locale = useAppStore((state) => state.locale);
-  const count = new Intl.NumberFormat(locale).format(total);
+  const fmt = useFormat();
+  const count = fmt.number(total);
   const [tag, setTag] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
@@ -33,7 +34,7 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
       run: async () => {
         try {
           const result = await tagMatching.mutateAsync({ filters, expectCount: total, add: mode === 'add' ? [value] : [], remove: mode === 'remove' ? [value] : [] });
-          setDone(t('list.bulkTagged', { count: new Intl.NumberFormat(locale).format(result.changed) }));
+          setDone(t('list.bulkTagged', { count: fmt.number(result.changed) }));
           setTag('');
           return null;
         } catch (error) {
@@ -52,7 +53,7 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
       run: async () => {
         try {
           const result = await deleteMatching.mutateAsync({ filters, expectCount: total });
-          setDone(t('list.bulkDeleted', { count: new Intl.NumberFormat(locale).format(result.deleted) }));
+          setDone(t('list.bulkDeleted', { count: fmt.number(result.deleted) }));
           return null;
         } catch (error) {
           return errorBody(error);
