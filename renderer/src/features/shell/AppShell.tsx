@@ -12,6 +12,7 @@ import { CONTENT_SCROLL, useNavStore, type Page } from '../../stores/nav-store';
 import { AccountPage } from '../account/AccountPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { CustomerRecord } from '../customers/CustomerRecord';
 import { DataQuality } from '../quality/DataQuality';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RemindersPage } from '../reminders/RemindersPage';
@@ -67,10 +68,12 @@ function GlobalSearch() {
 export function AppShell({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
   const page = useNavStore((state) => state.page);
+  const route = useNavStore((state) => state.route);
   const go = useNavStore((state) => state.go);
   const lock = useAuthStore((state) => state.lock);
   const visible = NAV.filter((item) => item.permission === null || can(user.role, item.permission));
-  const current: Page = mayOpen(user.role, page) ? page : 'home';
+  // The record page has no menu item of its own: it belongs to Customers (highlighted below).
+  const current: Page = mayOpen(user.role, page) && (page !== 'customer' || route.customerId !== undefined) ? page : 'home';
   const content = useRef<HTMLDivElement>(null);
   useRememberedScroll(content, CONTENT_SCROLL);
   useHistoryInput();
@@ -109,7 +112,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
     return () => window.removeEventListener('keydown', onKey);
   }, [lock]);
 
-  const itemClass = (target: Page) => (target === current ? `${styles.item} ${styles.active}` : styles.item);
+  const itemClass = (target: Page) => (target === current || (current === 'customer' && target === 'customers') ? `${styles.item} ${styles.active}` : styles.item);
   return (
     <div className={styles.layout}>
       <nav className={styles.sidebar} aria-label={t('nav.menu')} data-testid="main-menu">
@@ -137,6 +140,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'home' && <HomeScreen user={user} status={status} />}
         {current === 'account' && <AccountPage user={user} status={status} />}
         {current === 'customers' && <CustomersPage />}
+        {current === 'customer' && route.customerId !== undefined && <CustomerRecord key={route.customerId} id={route.customerId} />}
         {current === 'quality' && <DataQuality />}
         {current === 'reminders' && <RemindersPage />}
         {current === 'backups' && <BackupsPage />}
