@@ -15,6 +15,7 @@ import { listHandlers } from './handlers/list';
 import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
+import { recordHandlers } from './handlers/record';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -36,6 +37,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
     ...listHandlers(core.customerList),
+    ...recordHandlers(core),
   };
   return createRouter({
     handlers,

@@ -42,6 +42,7 @@ async function search(testApp: TestApp, text: string): Promise<void> {
 
 /** From the open record: one interaction and one reminder due now (today, in this machine's time zone). */
 async function addInteractionAndReminder(testApp: TestApp, summary: string, note: string): Promise<void> {
+  await testApp.page.getByTestId('customer-detail').getByRole('tab', { name: 'Activity' }).click();
   const timeline = testApp.page.getByTestId('customer-detail').getByTestId('timeline');
   await timeline.getByLabel('Kind').selectOption('wechat');
   await timeline.getByLabel('What happened').fill(summary);
@@ -79,6 +80,8 @@ describeKeychain('the CRM in Chromium, as two roles', () => {
     await detail.getByRole('heading', { name: '张晓明' }).waitFor();
     // Sales see their own customer's mobile masked, with Show.
     await detail.getByTestId('field-mobile').getByText('138****5678').waitFor();
+    // Saving a new customer opened its record page; Back returns to the list.
+    await detail.getByRole('button', { name: 'Back to the list' }).click();
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(1);
 
     await search(app, '晓明');
@@ -88,6 +91,7 @@ describeKeychain('the CRM in Chromium, as two roles', () => {
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByTestId('dashboard-reminder').getByText('周五前回电', { exact: false }).waitFor();
     await page.getByTestId('dashboard-recent').getByText('张晓明').waitFor();
+    await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
 
     await signIn(app, OWNER);

@@ -108,6 +108,8 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.qualityDuplicates': {},
   'customers.qualityMissing': {},
   'customers.qualityStale': {},
+  'customers.record': { id: 1 },
+  'customers.lookup': { query: '+86 138 0013 8000' },
   'customers.qualityReviewed': {},
 };
 

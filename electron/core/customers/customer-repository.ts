@@ -18,6 +18,9 @@ export interface CustomerRow {
   mobile: string | null;
   phone: string | null;
   email: string | null;
+  wechat: string | null;
+  /** 'YYYY-MM-DD', a date without a time. */
+  birthday: string | null;
   province: string | null;
   city: string | null;
   addressDetail: string | null;
@@ -44,6 +47,8 @@ const COLUMNS = {
   mobile: 'mobile',
   phone: 'phone',
   email: 'email',
+  wechat: 'wechat',
+  birthday: 'birthday',
   province: 'province',
   city: 'city',
   addressDetail: 'address_detail',
@@ -60,7 +65,7 @@ export type CustomerColumnField = keyof typeof COLUMNS;
 export const CUSTOMER_FIELDS = Object.keys(COLUMNS) as CustomerColumnField[];
 
 const SELECT = `
-  SELECT c.id, c.name, c.mobile, c.phone, c.email, c.province, c.city, c.address_detail AS addressDetail,
+  SELECT c.id, c.name, c.mobile, c.phone, c.email, c.wechat, c.birthday, c.province, c.city, c.address_detail AS addressDetail,
          c.company, c.industry, c.region, c.source, c.level, c.owner_id AS ownerId, u.username AS ownerUsername,
          c.notes, c.id_number AS idNumber, c.bank_card AS bankCard, c.created_at AS createdAt,
          c.updated_at AS updatedAt, c.last_interaction_at AS lastInteractionAt, c.sort_name AS sortName

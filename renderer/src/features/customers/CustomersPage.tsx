@@ -17,7 +17,6 @@ import { ImportWizard } from '../import/ImportWizard';
 import { useMergeStore } from '../../stores/merge-store';
 import { AssignOwner } from './AssignOwner';
 import { BulkMatching } from './BulkMatching';
-import { CustomerDetail } from './CustomerDetail';
 import { CustomerForm } from './CustomerForm';
 import { CustomersTable } from './CustomersTable';
 import { useCustomerRows } from './customer-rows';
@@ -27,6 +26,7 @@ import { MergeCustomers } from './MergeCustomers';
 import { MergeNotice } from './RecentMerges';
 import { RecycleBin } from './RecycleBin';
 import { ListShortcuts } from './Shortcuts';
+import { SearchHelp } from './PhoneLookup';
 
 /**
  * Customers: search, filters from the values that exist, the table over the whole list (honest
@@ -37,7 +37,7 @@ export function CustomersPage() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { query, filters, sort, dir, bin, binError, setQuery, setFilters, openBin } = useCustomersStore();
-  const { selected, editing, startNew } = useCustomerDetailStore();
+  const { editing, startNew } = useCustomerDetailStore();
   const { view: importView, openWizard, openHistory } = useImportStore();
   const rows = useCustomerRows({ query, filters, sort, dir });
   const mayImport = can(role, 'customers.import');
@@ -109,6 +109,7 @@ export function CustomersPage() {
           {t('customers.search')}
         </button>
       </form>
+      <SearchHelp />
       <ListFilters filters={filters} onChange={filter} />
       <MergeNotice />
       {selectedIds.length > 0 && mayWrite && <BulkTag ids={selectedIds} />}
@@ -124,8 +125,7 @@ export function CustomersPage() {
       {empty && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
       {empty && !filtered && mayImport && <ImportInvite />}
       {rows.count > 0 && <CustomersTable rows={rows} onSelectionChange={onSelectionChange} />}
-      {editing && <CustomerForm />}
-      {selected && !editing && <CustomerDetail customer={selected} />}
+      {editing === 'new' && <CustomerForm />}
     </section>
   );
 }

@@ -3,9 +3,11 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomerSort, CustomerView } from '../../../../shared/customers';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useNavStore } from '../../stores/nav-store';
+import { useRememberedScroll } from '../shell/use-remembered-scroll';
 import { CountLine } from './CountLine';
 import type { CustomerRows } from './customer-rows';
 
@@ -27,8 +29,6 @@ function savedVisibility(): VisibilityState {
   }
 }
 
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : '');
-
 /** Where a key moves the active row, or null when the key is not the table's. */
 function moveFor(key: string, active: number, count: number): number | null {
   const last = count - 1;
@@ -44,6 +44,7 @@ function moveFor(key: string, active: number, count: number): number | null {
  */
 export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows; onSelectionChange: (ids: number[]) => void }) {
   const t = useT();
+  const fmt = useFormat();
   const { sort, dir, query, filters, setSort } = useCustomersStore();
   const open = useCustomerDetailStore((state) => state.open);
   const [visibility, setVisibility] = useState<VisibilityState>(savedVisibility);
@@ -69,10 +70,10 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
       column.accessor('level', { header: t('customers.col.level'), cell: (c) => t(`level.${c.getValue()}`) }),
       column.accessor('tags', { header: t('field.tags'), cell: (c) => c.getValue().join(', ') }),
       column.accessor('ownerUsername', { header: t('customers.col.owner') }),
-      column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => day(c.getValue()) }),
-      column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => day(c.getValue()) }),
+      column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => fmt.date(c.getValue()) }),
+      column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => fmt.date(c.getValue()) }),
     ],
-    [t],
+    [t, fmt],
   );
 
   const table = useReactTable({
@@ -89,6 +90,8 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
   });
   const byId = table.getRowModel().rowsById;
   const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Back to the list lands on the rows the user left (offsets kept per history entry); after the virtualizer, which starts its box at the top.
+  useRememberedScroll(scroller, 'customers-table');
   const virtualRows = virtualizer.getVirtualItems();
   const firstVisible = virtualRows[0]?.index ?? 0;
   const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? 0;
