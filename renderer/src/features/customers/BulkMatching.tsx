@@ -6,6 +6,8 @@ import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
+import { Button, Input } from '../../ui';
+import styles from './list.module.css';
 
 /**
  * Tag or delete every customer the filters match, not only the loaded rows. The confirm dialog
@@ -63,26 +65,26 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
   };
 
   return (
-    <div className="bulk-bar" role="group" aria-label={t('list.bulkTitle', { count })} data-testid="bulk-matching">
+    <div className={styles.bar} role="group" aria-label={t('list.bulkTitle', { count })} data-testid="bulk-matching">
       <span>{t('list.bulkTitle', { count })}</span>
       {can(role, 'customers.write') && (
         <>
-          <input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
-          <button type="button" className="secondary" disabled={!value} onClick={() => askTag('add')}>
+          <Input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
+          <Button variant="secondary" size="sm" disabled={!value} onClick={() => askTag('add')}>
             {t('bulk.add')}
-          </button>
-          <button type="button" className="secondary" disabled={!value} onClick={() => askTag('remove')}>
+          </Button>
+          <Button variant="secondary" size="sm" disabled={!value} onClick={() => askTag('remove')}>
             {t('bulk.remove')}
-          </button>
+          </Button>
         </>
       )}
       {can(role, 'customers.delete') && (
-        <button type="button" className="danger" onClick={askDelete}>
+        <Button variant="danger" size="sm" onClick={askDelete}>
           {t('list.bulkDelete')}
-        </button>
+        </Button>
       )}
       {done && (
-        <span role="status" className="hint">
+        <span role="status" className={styles.hint}>
           {done}
         </span>
       )}
