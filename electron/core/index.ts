@@ -9,6 +9,7 @@ import { createBackupService, type BackupService } from './backup/backup-service
 import { workerJobRunner } from './backup/job-runner';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
+import { createCustomerListService, type CustomerListService } from './customers/list-service';
 import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
 import { createRevealLimiter } from './customers/reveal-limiter';
 import { createRecordService, type RecordService } from './customers/record-service';
@@ -74,6 +75,8 @@ export interface Core {
   sessions: SessionService;
   firstRun: FirstRunService;
   customers: CustomerService;
+  /** The list's filter values and bulk actions on all that match a filter. */
+  customerList: CustomerListService;
   record: RecordService;
   customerExport: CustomerExport;
   imports: ImportService;
@@ -187,6 +190,7 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
+    customerList: createCustomerListService({ db, audit: appendAudit, now }),
     record: createRecordService({ db, audit: appendAudit, now, policy: fieldPolicy, limiter: revealLimiter }),
     imports,
     customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),

@@ -11,6 +11,7 @@ import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { listHandlers } from './handlers/list';
 import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
@@ -35,6 +36,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...duplicateHandlers(core),
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
+    ...listHandlers(core.customerList),
     ...recordHandlers(core),
   };
   return createRouter({

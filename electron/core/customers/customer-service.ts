@@ -59,6 +59,7 @@ export interface ListInput {
   sort: CustomerSort;
   dir: 'asc' | 'desc';
   after?: { value: string; id: number } | undefined;
+  offset?: number | undefined;
   limit: number;
 }
 
@@ -132,14 +133,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       const db = deps.db();
       const where = whereFor(session, input.filters);
       return db.transaction(() => {
-        const rows = listCustomers(db, { ...where, sort: input.sort, descending: input.dir === 'desc', after: input.after, limit: input.limit + 1 });
+        const rows = listCustomers(db, { ...where, sort: input.sort, descending: input.dir === 'desc', after: input.after, offset: input.offset, limit: input.limit + 1 });
         const page = rows.slice(0, input.limit);
         deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok', customerIds: page.map((r) => r.id) }, now());
         const last = page[page.length - 1];
         return {
           items: views(db, session, page),
           next: rows.length > input.limit && last ? { value: sortValueOf(last, input.sort), id: last.id } : null,
-          // Counted on the first page only: later pages keep the figure the table already shows.
+          // Counted on the first page and on pages by position (each may be the first one shown);
+          // later keyset pages keep the figure the table already shows.
           total: input.after ? null : countCustomers(db, where),
         };
       })();

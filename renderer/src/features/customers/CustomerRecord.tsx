@@ -12,7 +12,7 @@ import { useNavStore } from '../../stores/nav-store';
 import { CustomerActivity } from './CustomerActivity';
 import { CustomerForm } from './CustomerForm';
 import { CustomerOverview } from './CustomerOverview';
-import { formatMoney } from './format';
+import { useFormat } from '../../i18n/format';
 import { RecordTabs } from './RecordTabs';
 import { PurchasesTab, RemindersTab } from './RecordSections';
 import { dateTime, relativeTime } from './record-format';
@@ -133,6 +133,7 @@ export function CustomerRecord({ id }: { id: number }) {
 /** The header's key facts; a fact the role may not see says so instead of showing an empty value. */
 function Facts({ customer, facts }: { customer: CustomerView; facts: RecordFacts }) {
   const t = useT();
+  const fmt = useFormat();
   const locale = useAppStore((state) => state.locale);
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const purchases = facts.purchases;
@@ -158,7 +159,7 @@ function Facts({ customer, facts }: { customer: CustomerView; facts: RecordFacts
           ? t('record.fact.notForRole')
           : purchases.count === 0
             ? t('record.fact.noPurchases')
-            : `${purchases.totals.map((x) => formatMoney(x.amountMinor, x.currency)).join(' + ')} · ${t('record.fact.purchaseCount', { count: purchases.count })}`,
+            : `${purchases.totals.map((x) => fmt.money(x.amountMinor, x.currency)).join(' + ')} · ${t('record.fact.purchaseCount', { count: purchases.count })}`,
       )}
       {item(t('record.fact.lastContact'), 'fact-last-contact', facts.lastContactAt ? relativeTime(facts.lastContactAt, locale) : t('record.fact.neverContacted'), facts.lastContactAt ? dateTime(facts.lastContactAt, locale) : undefined)}
       {item(

@@ -1,12 +1,13 @@
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
-import { formatMoney } from './format';
+import { useFormat } from '../../i18n/format';
 import { calendarDate, dateTime } from './record-format';
 
 /** The purchases of the open customer, newest first, each on its date (a purchase has no time). */
 export function PurchasesTab() {
   const t = useT();
+  const fmt = useFormat();
   const locale = useAppStore((state) => state.locale);
   const purchases = useCustomerDetailStore((state) => state.timeline).filter((entry) => entry.type === 'purchase');
   if (purchases.length === 0) return <p className="empty">{t('record.noPurchases')}</p>;
@@ -15,7 +16,7 @@ export function PurchasesTab() {
       {purchases.map((p) => (
         <li key={p.id} data-testid="record-purchase">
           <span className="hint">{calendarDate(p.at.slice(0, 10), locale)}</span> · {p.text}
-          {p.amountMinor !== null && p.currency !== null && <> · {formatMoney(p.amountMinor, p.currency)}</>}
+          {p.amountMinor !== null && p.currency !== null && <> · {fmt.money(p.amountMinor, p.currency)}</>}
         </li>
       ))}
     </ul>
