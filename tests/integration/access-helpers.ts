@@ -38,6 +38,11 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.timeline': { id: 1 },
   'interactions.add': { customerId: 1, kind: 'call', at: '2026-11-20T10:00:00Z', summary: 'Asked about delivery' },
   'purchases.add': { customerId: 1, date: '2026-11-20', item: 'Green tea 500g', amountMinor: 12800, currency: 'CNY' },
+  // Ids of entries that do not exist: a refused or NOT_FOUND answer, no change to the seeded data.
+  'interactions.update': { id: 999, kind: 'call', at: '2026-11-20T10:00:00Z', summary: 'Asked about delivery' },
+  'interactions.delete': { id: 999 },
+  'purchases.update': { id: 999, date: '2026-11-20', item: 'Green tea 500g', amountMinor: 12800, currency: 'CNY' },
+  'purchases.delete': { id: 999 },
   'customers.create': { name: 'New customer', mobile: '13900001111' },
   'customers.checkDuplicates': { mobile: '13900001111', name: '王伟' },
   'customers.update': { id: 1, changes: { company: 'Changed Co' } },

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'customer.import', 'customer.importUndo',
   // Merging two or three customers into one, and undoing that within 30 days.
   'customer.merge', 'customer.mergeUndo',
+  // Editing and deleting timeline entries (the customer's id is the record; changed field names only).
+  'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
