@@ -35,7 +35,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...duplicateHandlers(core),
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
-    ...activityHandlers(core.activity),
+    ...activityHandlers(core.activity, core.reminders),
   };
   return createRouter({
     handlers,

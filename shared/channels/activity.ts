@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INTERACTION_KIND_LIST } from '../activity';
+import { reminderCountsSchema } from '../reminders';
 import { channel } from './common';
 
 /** The largest purchase Coffer stores, in minor units (100 billion in the shop's currency). */
@@ -53,6 +54,12 @@ export const activityChannels = {
     input: z.object({ id: z.number().int().positive() }).strict(),
     output: z.object({ deleted: z.literal(true) }),
     permission: 'purchases.write',
+  }),
+  'reminders.counts': channel({
+    // The Reminders page's tab counts, in the same scope as reminders.list with the same `mine`.
+    input: z.object({ mine: z.boolean().default(false) }).strict(),
+    output: reminderCountsSchema,
+    permission: 'reminders.read',
   }),
 } as const;
 

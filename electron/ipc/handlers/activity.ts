@@ -1,11 +1,13 @@
 import type { ActivityService } from '../../core/activity/activity-service';
+import type { ReminderService } from '../../core/reminders/reminder-service';
 import { requireSession, type Handler } from '../router';
 
-export function activityHandlers(activity: ActivityService): {
+export function activityHandlers(activity: ActivityService, reminders: ReminderService): {
   'interactions.update': Handler<'interactions.update'>;
   'interactions.delete': Handler<'interactions.delete'>;
   'purchases.update': Handler<'purchases.update'>;
   'purchases.delete': Handler<'purchases.delete'>;
+  'reminders.counts': Handler<'reminders.counts'>;
 } {
   return {
     'interactions.update': ({ id, ...values }, { session }) => {
@@ -24,5 +26,6 @@ export function activityHandlers(activity: ActivityService): {
       activity.deletePurchase(requireSession(session), id);
       return { deleted: true as const };
     },
+    'reminders.counts': ({ mine }, { session }) => reminders.counts(requireSession(session), mine),
   };
 }
