@@ -68,9 +68,11 @@ describeKeychain('editing and deleting timeline entries through the router', () 
   it('purchases: edit and delete by who may write them, and a bad amount says why', async () => {
     const w = await accessWorld();
     const base = { date: '2026-11-21', item: '龙井 250g', amountMinor: 12800, currency: 'CNY' };
-    const added = await w.router.dispatch(w.caller('sales'), 'purchases.add', { customerId: 1, ...base });
+    const added = await w.router.dispatch(w.caller('sales'), 'purchases.add', { customerId: 1, ...base, note: '送货上门' });
     const id = (added as { value: { id: number } }).value.id;
     expect(await w.router.dispatch(w.caller('sales'), 'purchases.update', { id, ...base, amountMinor: 25600 })).toEqual({ ok: true, value: { updated: true } });
+    // The edit carried no note (the timeline does not show one): the stored note is kept.
+    expect(w.core.vault.db().prepare('SELECT note FROM purchases WHERE id = ?').get(id)).toEqual({ note: '送货上门' });
     expect((await timeline(w, 1)).map((e) => [e.type, e.amountMinor])).toEqual([['purchase', 25600]]);
     expect(JSON.parse(auditRows(w, 'purchase.update')[0]!.fields ?? '[]')).toEqual(['amountMinor']);
     // Support reads interactions but has no purchase rights at all.

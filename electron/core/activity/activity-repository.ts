@@ -57,8 +57,8 @@ export function deleteInteraction(db: Db, id: number, customerId: number): void 
   refreshLastContact(db, customerId);
 }
 
-export function updatePurchase(db: Db, id: number, values: { date: string; item: string; amountMinor: number; currency: string; note?: string | undefined }): void {
-  db.prepare('UPDATE purchases SET date = ?, item = ?, amount_minor = ?, currency = ?, note = ? WHERE id = ?').run(values.date, values.item, values.amountMinor, values.currency, values.note ?? null, id);
+export function updatePurchase(db: Db, id: number, values: { date: string; item: string; amountMinor: number; currency: string; note: string | null }): void {
+  db.prepare('UPDATE purchases SET date = ?, item = ?, amount_minor = ?, currency = ?, note = ? WHERE id = ?').run(values.date, values.item, values.amountMinor, values.currency, values.note, id);
 }
 
 export function deletePurchase(db: Db, id: number): void {

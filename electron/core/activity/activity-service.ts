@@ -69,8 +69,10 @@ export function createActivityService(deps: { db: () => Db; audit: AuditFn; now?
     updatePurchase(session: Session, id: number, values: { date: string; item: string; amountMinor: number; currency: string; note?: string | undefined }): void {
       change(session, (db) => {
         const row = inScope(db, session, findPurchase(db, id), 'purchases.write', 'purchase');
-        const fields = changedFields(row, { ...values, note: values.note ?? null });
-        updatePurchase(db, id, values);
+        // No note in the edit (the timeline does not show it): the stored note stays as it is.
+        const next = { ...values, note: values.note === undefined ? row.note : values.note };
+        const fields = changedFields(row, next);
+        updatePurchase(db, id, next);
         return { action: 'purchase.update', customerId: row.customerId, fields };
       });
     },

@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { activityEn } from './activity.en';
 import { auditEn } from './audit.en';
 import { crmEn } from './crm.en';
 import { dialogsEn } from './dialogs.en';
@@ -245,6 +246,7 @@ export const en = {
   ...importEn,
   ...mergeEn,
   ...qualityEn,
+  ...activityEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

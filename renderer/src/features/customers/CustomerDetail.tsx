@@ -78,7 +78,7 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
         </button>
       </div>
       {confirmDialog}
-      <CustomerActivity />
+      <CustomerActivity customer={customer} />
     </aside>
   );
 }
