@@ -71,8 +71,8 @@ describeKeychain('activity, reminders and the dashboard in Chromium', () => {
     await chart.locator('svg.recharts-surface').waitFor();
     await chart.getByText('Week starting').waitFor();
     await chart.getByText('Interactions', { exact: true }).waitFor();
-    const box = (await chart.locator('svg.recharts-surface').boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.93, box.y + box.height * 0.5);
+    // This week's bar (the last one) holds yesterday's visit.
+    await chart.locator('.recharts-bar-rectangle path').last().hover({ timeout: 10_000 });
     await page.getByTestId('chart-tooltip').getByText('1 interactions', { exact: false }).waitFor();
 
     // The Reminders page follows the same switch (still Everyone) and counts every tab.
