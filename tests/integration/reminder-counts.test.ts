@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { ReminderCounts } from '../../shared/reminders';
 import { describeKeychain } from '../support/keyring';
 import { accessWorld } from './access-helpers';
 
@@ -21,7 +22,7 @@ describeKeychain('reminder tab counts and Mine / Everyone', () => {
     const counts = async (who: { senderId: string }, mine: boolean) => {
       const got = await w.router.dispatch(who, 'reminders.counts', { mine });
       if (!got.ok) throw new Error(got.error.code);
-      return got.value;
+      return got.value as ReminderCounts;
     };
     expect(await counts(o, false)).toEqual({ overdue: 1, today: 2, upcoming: 1, done: 1 });
     expect(await counts(o, true)).toEqual({ overdue: 0, today: 1, upcoming: 0, done: 0 });

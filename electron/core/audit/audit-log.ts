@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   'customer.merge', 'customer.mergeUndo',
   // Editing and deleting timeline entries (the customer's id is the record; changed field names only).
   'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
+  // A phone or WeChat lookup by someone who sees contact details masked (who is calling).
+  'customer.lookup',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
+import { useShopStore } from '../../stores/shop-store';
 import { amountProblemFromMain, fromLocalParts, isInFuture, localParts, parseAmount } from './activity-input';
 import { toLocalInput } from './format';
 
@@ -124,7 +125,8 @@ export function PurchaseForm({ customerId, editing, initialAmount, onDone }: { c
   const t = useT();
   const [item, setItem] = useState(editing?.text ?? '');
   const [amount, setAmount] = useState(initialAmount ?? '');
-  const [currency, setCurrency] = useState(editing?.currency ?? 'CNY');
+  const shopCurrency = useShopStore((state) => state.currency);
+  const [currency, setCurrency] = useState(editing?.currency ?? shopCurrency);
   const [date, setDate] = useState(() => editing?.at.slice(0, 10) ?? toLocalInput(new Date()).slice(0, 10));
   const add = useChannelMutation('purchases.add', ACTIVITY_CHANGES);
   const update = useChannelMutation('purchases.update', ACTIVITY_CHANGES);
@@ -147,7 +149,7 @@ export function PurchaseForm({ customerId, editing, initialAmount, onDone }: { c
       <input aria-label={t('purchase.item')} placeholder={t('purchase.item')} value={item} maxLength={200} onChange={(e) => setItem(e.target.value)} />
       <input aria-label={t('purchase.amount')} placeholder="0.00" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={problem !== null} />
       <select aria-label={t('purchase.currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-        {CURRENCIES.map((c) => (
+        {[...new Set([currency, shopCurrency, ...CURRENCIES])].map((c) => (
           <option key={c}>{c}</option>
         ))}
       </select>

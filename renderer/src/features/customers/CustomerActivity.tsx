@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { CustomerView } from '../../../../shared/customers';
 import { can } from '../../../../shared/permissions';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
+import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { useShopStore } from '../../stores/shop-store';
 import { amountText } from './activity-input';
 import { ACTIVITY_CHANGES, InteractionForm, PurchaseForm, ReminderForm, type Kind } from './ActivityForms';
-import { formatMoney } from './format';
 
 type Entry = ChannelOutput<'customers.timeline'>[number];
 
@@ -25,9 +27,16 @@ export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'i
   const reminders = useChannelQuery('reminders.list', { customerId: customer.id, range: 'all' }, { enabled: can(role, 'reminders.read') });
   const [adding, setAdding] = useState<'interaction' | 'purchase' | 'reminder'>('interaction');
   const forms = (['interaction', 'purchase', 'reminder'] as const).filter((f) => can(role, f === 'interaction' ? 'interactions.write' : f === 'purchase' ? 'purchases.write' : 'reminders.write'));
-  const locale = useAppStore((state) => state.locale);
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: locale === 'zh-CN' ? false : undefined });
+  const fmt = useFormat();
   const entries = timeline.data ?? [];
+  // The record page's Purchases and Reminders tabs read the detail store: after an edit here they
+  // show the same entries (this customer's only, never another's).
+  useEffect(() => {
+    const store = useCustomerDetailStore.getState();
+    if (store.activityFor !== customer.id) return;
+    if (timeline.data) useCustomerDetailStore.setState({ timeline: timeline.data });
+    if (reminders.data) useCustomerDetailStore.setState({ reminders: reminders.data });
+  }, [customer.id, timeline.data, reminders.data]);
 
   return (
     <div className="timeline" data-testid="timeline">
@@ -48,7 +57,7 @@ export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'i
         <ul className="reminders" data-testid="customer-reminders">
           {reminders.data!.map((r) => (
             <li key={r.id} data-testid="customer-reminder">
-              ⏰ <span className="hint">{when.format(new Date(r.dueAt))}</span> · {r.note} · {r.assignee}
+              ⏰ <span className="hint">{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
             </li>
           ))}
         </ul>
@@ -59,7 +68,7 @@ export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'i
       ) : (
         <ul>
           {entries.map((entry) => (
-            <TimelineItem key={`${entry.type}-${entry.id}`} customerId={customer.id} entry={entry} when={entry.type === 'purchase' ? entry.at.slice(0, 10) : when.format(new Date(entry.at))} />
+            <TimelineItem key={`${entry.type}-${entry.id}`} customerId={customer.id} entry={entry} when={entry.type === 'purchase' ? fmt.date(entry.at) : fmt.dateTime(entry.at)} />
           ))}
         </ul>
       )}
@@ -71,6 +80,8 @@ export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'i
 function TimelineItem({ customerId, entry, when }: { customerId: number; entry: Entry; when: string }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const fmt = useFormat();
+  const shopCurrency = useShopStore((state) => state.currency);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const isPurchase = entry.type === 'purchase';
   const writable = can(role, isPurchase ? 'purchases.write' : 'interactions.write');
@@ -82,7 +93,7 @@ function TimelineItem({ customerId, entry, when }: { customerId: number; entry: 
     return (
       <li data-testid="timeline-entry">
         {isPurchase ? (
-          <PurchaseForm customerId={customerId} editing={{ id: entry.id, at: entry.at, text: entry.text, amountMinor: entry.amountMinor ?? 0, currency: entry.currency ?? 'CNY' }} initialAmount={amountText(entry.amountMinor ?? 0)} onDone={() => setMode('view')} />
+          <PurchaseForm customerId={customerId} editing={{ id: entry.id, at: entry.at, text: entry.text, amountMinor: entry.amountMinor ?? 0, currency: entry.currency ?? shopCurrency }} initialAmount={amountText(entry.amountMinor ?? 0)} onDone={() => setMode('view')} />
         ) : (
           <InteractionForm customerId={customerId} editing={{ id: entry.id, kind: entry.kind as Kind, at: entry.at, text: entry.text }} onDone={() => setMode('view')} />
         )}
@@ -93,7 +104,7 @@ function TimelineItem({ customerId, entry, when }: { customerId: number; entry: 
   return (
     <li data-testid="timeline-entry">
       <span className="hint">{when}</span> · {what} · {entry.text}
-      {entry.amountMinor !== null && ` · ${formatMoney(entry.amountMinor, entry.currency ?? '')}`} · {entry.byUsername}
+      {entry.amountMinor !== null && ` · ${fmt.money(entry.amountMinor, entry.currency ?? shopCurrency)}`} · {entry.byUsername}
       {writable && (
         <span className="row-actions">
           {' '}

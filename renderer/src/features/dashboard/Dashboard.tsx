@@ -1,7 +1,7 @@
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { errorBody } from '../../query';
-import { useAppStore } from '../../stores/app-store';
+import { useFormat } from '../../i18n/format';
 import { useNavStore } from '../../stores/nav-store';
 import { BackupCard } from './BackupCard';
 import { ScopeSwitch } from './ScopeSwitch';
@@ -12,14 +12,12 @@ import styles from './Dashboard.module.css';
 /** What needs doing today and how the customer book is moving: mine, or everyone's in my scope. */
 export function Dashboard() {
   const t = useT();
-  const locale = useAppStore((state) => state.locale);
+  const fmt = useFormat();
   const query = useDashboard();
   const go = useNavStore((state) => state.go);
   const openCustomer = useOpenCustomer();
   const dashboard = query.data;
   if (!dashboard) return <ErrorNotice error={errorBody(query.error)} />;
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: locale === 'zh-CN' ? false : undefined });
-  const date = new Intl.DateTimeFormat(locale, { dateStyle: 'medium' });
 
   return (
     <div className="dashboard" data-testid="dashboard" aria-busy={query.isFetching}>
@@ -50,14 +48,14 @@ export function Dashboard() {
                 <button type="button" className="link" onClick={() => openCustomer(r.customerId)}>
                   {r.customerName}
                 </button>{' '}
-                · {r.note} · <span className="hint">{when.format(new Date(r.dueAt))}</span>
+                · {r.note} · <span className="hint">{fmt.dateTime(r.dueAt)}</span>
               </li>
             ))}
           </ul>
         )}
         {dashboard.reminders.overdue + dashboard.reminders.today > dashboard.reminders.items.length && (
           <p className="hint" data-testid="dashboard-due-more">
-            {t('activity.showing', { shown: dashboard.reminders.items.length, total: dashboard.reminders.overdue + dashboard.reminders.today })}
+            {t('activity.showing', { shown: fmt.number(dashboard.reminders.items.length), total: fmt.number(dashboard.reminders.overdue + dashboard.reminders.today) })}
           </p>
         )}
         <button type="button" className="secondary" onClick={() => go('reminders')}>
@@ -75,7 +73,7 @@ export function Dashboard() {
                 <button type="button" className="link" onClick={() => openCustomer(c.id)}>
                   {c.name}
                 </button>{' '}
-                <span className="hint">{date.format(new Date(c.lastInteractionAt))}</span>
+                <span className="hint" title={fmt.dateTime(c.lastInteractionAt)}>{fmt.relative(c.lastInteractionAt)}</span>
               </li>
             ))}
           </ul>

@@ -4,7 +4,6 @@ import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCrmStore } from '../../stores/crm-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
-import { useNavStore } from '../../stores/nav-store';
 
 /** Whether this role sees everyone's customers and reminders, so Mine / Everyone means something. */
 export function seesEveryone(role: Role): boolean {
@@ -32,16 +31,8 @@ export function useDashboard(enabled = true) {
   return useChannelQuery('dashboard.summary', { mine }, { enabled, refetchOnMount: 'always' });
 }
 
-/**
- * Opens a customer from the dashboard or a reminder. Today the record lives on the customers
- * page; when the record page lands (nav-store openCustomer -> route 'customer'), this is the one
- * place to switch.
- */
+/** Opens a customer's record page from the dashboard or a reminder (the store's open goes to the route; Back returns here). */
 export function useOpenCustomer(): (id: number) => void {
-  const go = useNavStore((state) => state.go);
   const open = useCustomerDetailStore((state) => state.open);
-  return (id) => {
-    go('customers');
-    void open(id);
-  };
+  return (id) => void open(id);
 }

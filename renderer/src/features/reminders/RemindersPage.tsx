@@ -4,6 +4,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { REMINDER_TABS, useCrmStore, type ReminderTab } from '../../stores/crm-store';
@@ -39,6 +40,7 @@ function listInput(tab: ReminderTab, mine: boolean, page: number): ChannelInput<
 /** Follow-ups: overdue, due today, upcoming, and done, each with its count; mark done or snooze. */
 export function RemindersPage() {
   const t = useT();
+  const fmt = useFormat();
   const { tab, setTab } = useCrmStore();
   const mine = useMine();
   // Fetched again on each visit (see use-dashboard.ts): some screens change reminders outside the cache.
@@ -54,7 +56,7 @@ export function RemindersPage() {
         {REMINDER_TABS.map((r) => (
           <button key={r} type="button" role="tab" aria-selected={tab === r} className={tab === r ? 'tab active' : 'tab'} onClick={() => setTab(r)} data-testid={`reminders-tab-${r}`}>
             {t(`activity.tab.${r}`)}
-            {counts.data && <span className="badge"> {counts.data[r].toLocaleString()}</span>}
+            {counts.data && <span className="badge"> {fmt.number(counts.data[r])}</span>}
           </button>
         ))}
       </div>
@@ -67,6 +69,7 @@ export function RemindersPage() {
 
 function ReminderPages({ tab, mine, total }: { tab: ReminderTab; mine: boolean; total: number | undefined }) {
   const t = useT();
+  const fmt = useFormat();
   const [pages, setPages] = useState(1);
   const [problem, setProblem] = useState<ErrorBody | null>(null);
   const first = useChannelQuery('reminders.list', listInput(tab, mine, 0), { refetchOnMount: 'always' });
@@ -93,10 +96,10 @@ function ReminderPages({ tab, mine, total }: { tab: ReminderTab; mine: boolean; 
       )}
       {total !== undefined && total > REMINDER_PAGE && (
         <div className={styles.more} data-testid="reminders-showing">
-          <span>{t('activity.showing', { shown: shown.toLocaleString(), total: total.toLocaleString() })}</span>
+          <span>{t('activity.showing', { shown: fmt.number(shown), total: fmt.number(total) })}</span>
           {shown < total && (
             <button type="button" className="secondary" onClick={() => setPages((n) => n + 1)}>
-              {t('activity.showMore', { count: Math.min(REMINDER_PAGE, total - shown).toLocaleString() })}
+              {t('activity.showMore', { count: fmt.number(Math.min(REMINDER_PAGE, total - shown)) })}
             </button>
           )}
         </div>
@@ -108,19 +111,18 @@ function ReminderPages({ tab, mine, total }: { tab: ReminderTab; mine: boolean; 
 function ReminderRows({ input, writable, onProblem }: { input: ChannelInput<'reminders.list'>; writable: boolean; onProblem(error: ErrorBody | null): void }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const locale = useAppStore((state) => state.locale);
+  const fmt = useFormat();
   const rows = useChannelQuery('reminders.list', input, { refetchOnMount: 'always' });
   const done = useChannelMutation('reminders.done', CHANGES);
   const snooze = useChannelMutation('reminders.snooze', CHANGES);
   const openCustomer = useOpenCustomer();
-  const when = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hour12: locale === 'zh-CN' ? false : undefined });
   const mayWrite = writable && can(role, 'reminders.write');
   const report = (promise: Promise<unknown>) => void promise.then(() => onProblem(null), (error: unknown) => onProblem(errorBody(error)));
   return (
     <tbody>
       {(rows.data ?? []).map((r) => (
         <tr key={r.id} data-testid="reminder-row">
-          <td>{when.format(new Date(r.dueAt))}</td>
+          <td>{fmt.dateTime(r.dueAt)}</td>
           <td>
             <button type="button" className="link" onClick={() => openCustomer(r.customerId)}>
               {r.customerName}
