@@ -14,6 +14,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
 import { measureAuditIds } from './measure-audit';
+import { measureDashboard } from './measure-dashboard';
 import { measureDuplicates } from './measure-duplicates';
 import { measureQuality } from './measure-quality';
 import { measureWholeFile } from './measure-heavy';
@@ -53,6 +54,8 @@ export interface MeasureOptions {
   samples: number;
   /** Backups, drills, VACUUM INTOs and file copies each. */
   heavyRuns: number;
+  /** Measure one part only ('dashboard'), for a quick figure without the whole run. */
+  only?: string | undefined;
 }
 
 
@@ -138,6 +141,11 @@ export async function measure(options: MeasureOptions): Promise<Results> {
   sampleRss();
 
   try {
+    if (options.only === 'dashboard') {
+      say('dashboard and reminder tab counts');
+      rows.push(...(await measureDashboard(router, n, warmup)));
+      return { rows, notes, state: { ...state, accounts: [...written] }, vaultBytes: 0, plainBytes: 0 };
+    }
     // Inputs come from the data itself, drawn at random so pages and searches land all over
     // the file rather than on pages the cache already holds. Each variant gets its own draw.
     const salesId = (plain.prepare("SELECT id FROM users WHERE username = 'sales1'").get() as { id: number }).id;
@@ -231,6 +239,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await searchRows('pinyin, full', full, 15);
     await searchRows('pinyin, initials', pinyinOf.map((keys) => keys.find((k) => k.kind === PinyinKind.Initials)?.key ?? '').filter(Boolean), 15);
     await searchRows('pinyin, prefix', full.map((key) => key.slice(0, 2 + Math.floor(random() * (key.length - 2)))), 15);
+    say('dashboard and reminder tab counts');
+    rows.push(...(await measureDashboard(router, Math.max(20, Math.round(n / 4)), warmup)));
     say('duplicate check');
     rows.push(...(await measureDuplicates(router, people, n, warmup, random)));
     say('data quality lists');

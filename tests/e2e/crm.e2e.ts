@@ -107,6 +107,9 @@ describeKeychain('the CRM in Chromium, as two roles', () => {
     await addInteractionAndReminder(app, 'Visited the shop', 'Send the price list');
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByTestId('dashboard-reminder').getByText('Send the price list', { exact: false }).waitFor();
+    // Mine counts the owner's own two customers; Everyone the whole book, Lily's included.
+    await page.getByTestId('dashboard-new').getByText('2 new this month').waitFor();
+    await page.getByRole('radio', { name: 'Everyone' }).click();
     await page.getByTestId('dashboard-new').getByText('3 new this month').waitFor();
     await page.getByRole('button', { name: 'Reminders', exact: true }).click();
     await expect.poll(() => page.getByTestId('reminder-row').count()).toBe(2);

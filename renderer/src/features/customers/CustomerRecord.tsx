@@ -120,7 +120,7 @@ export function CustomerRecord({ id }: { id: number }) {
       ) : (
         <Tabs<Tab> label={t('record.tabs')} tabs={tabs} selected={tabs.some((x) => x.id === tab) ? tab : 'overview'} onSelect={setTab} className={styles.body} testId="record-tabs">
           {tab === 'overview' && <CustomerOverview customer={customer} />}
-          {tab === 'activity' && <CustomerActivity />}
+          {tab === 'activity' && <CustomerActivity customer={customer} />}
           {tab === 'purchases' && <PurchasesTab />}
           {tab === 'reminders' && <RemindersTab />}
         </Tabs>
