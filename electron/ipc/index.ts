@@ -4,6 +4,7 @@ import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
 import { accountHandlers } from './handlers/account';
+import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
@@ -34,6 +35,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...duplicateHandlers(core),
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
+    ...adminHandlers(core),
   };
   return createRouter({
     handlers,

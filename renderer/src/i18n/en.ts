@@ -12,6 +12,8 @@ import { exportEn } from './export.en';
 import { importEn } from './import.en';
 import { mergeEn } from './merge.en';
 import { qualityEn } from './quality.en';
+import { adminEn } from './admin.en';
+import { auditWordsEn } from './audit-words.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -245,6 +247,8 @@ export const en = {
   ...importEn,
   ...mergeEn,
   ...qualityEn,
+  ...adminEn,
+  ...auditWordsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

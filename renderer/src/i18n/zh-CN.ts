@@ -12,6 +12,8 @@ import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
+import { adminZhCN } from './admin.zh-CN';
+import { auditWordsZhCN } from './audit-words.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -246,4 +248,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...importZhCN,
   ...mergeZhCN,
   ...qualityZhCN,
+  ...adminZhCN,
+  ...auditWordsZhCN,
 };

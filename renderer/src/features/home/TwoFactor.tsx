@@ -5,6 +5,8 @@ import { Field, PasswordAgainField } from '../../components/Field';
 import { call } from '../../client';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
+import { useAuthStore } from '../../stores/auth-store';
+import { QrCode } from './QrCode';
 
 type Step = { at: 'idle' } | { at: 'scan'; secret: string; uri: string } | { at: 'codes'; codes: string[] };
 
@@ -12,6 +14,7 @@ type Step = { at: 'idle' } | { at: 'scan'; secret: string; uri: string } | { at:
 export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
   const t = useT();
   const refresh = useAppStore((s) => s.refresh);
+  const logout = useAuthStore((s) => s.logout);
   const [step, setStep] = useState<Step>({ at: 'idle' });
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -51,9 +54,15 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
       {step.at === 'scan' && (
         <form onSubmit={(e) => void confirm(e)}>
           <p>{t('twofa.step1')}</p>
-          <p className="recovery-key" data-testid="totp-secret" data-uri={step.uri}>
-            {step.secret.match(/.{1,4}/g)?.join(' ')}
-          </p>
+          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '1rem' }}>
+            <QrCode text={step.uri} label={t('twofa.qrLabel')} />
+            <div>
+              <p>{t('twofa.typeInstead')}</p>
+              <p className="recovery-key" data-testid="totp-secret" data-uri={step.uri}>
+                {step.secret.match(/.{1,4}/g)?.join(' ')}
+              </p>
+            </div>
+          </div>
           <Field label={t('twofa.step2')} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={8} autoFocus />
           <div className="actions">
             <button type="submit" disabled={code.trim().length < 6}>
@@ -86,6 +95,15 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
       )}
       {requested && <p role="status">{t('approvals.pending')}</p>}
       <ErrorNotice error={error} />
+      {state === 'required' && (
+        // A user stopped here (the owner requires two-step sign-in) may not have their phone: they
+        // can leave and come back, instead of being stuck on a screen with no way out.
+        <div className="actions">
+          <button type="button" className="secondary" onClick={() => void logout()}>
+            {t('twofa.signOut')}
+          </button>
+        </div>
+      )}
     </section>
   );
 }
