@@ -41,3 +41,10 @@ export function outcomeText(t: Translate, outcome: AuditRow['outcome']): string 
 export function actorOf(t: Translate, row: AuditRow): string {
   return row.userName ?? row.username ?? t('auditPage.someone');
 }
+
+/** Changed field names in words where the page knows them, and the stored note or reason. */
+export function detailOf(t: Translate, row: AuditRow): string {
+  // A reveal's field is already in its sentence.
+  const fields = row.action === 'customer.reveal' ? [] : row.fields.map((f) => (known(`auditWords.field.${f}`) ? t(`auditWords.field.${f}` as MessageKey) : f));
+  return [fields.join(', '), row.reason ?? ''].filter(Boolean).join(' · ');
+}
