@@ -1,6 +1,6 @@
 import type { adminEn } from './admin.en';
 
-/** 管理页面的中文：两步登录设置与审计日志的筛选。 */
+/** 管理页面的中文：两步验证设置与审计日志的筛选。 */
 export const adminZhCN: Record<keyof typeof adminEn, string> = {
   'twofa.qrLabel': '用身份验证器 App 扫描的二维码',
   'twofa.typeInstead': '用 App 扫描二维码，或手动输入以下密钥：',
