@@ -9,7 +9,7 @@ export const AUDIT_GROUPS = {
     'customer.read', 'customer.probe', 'customer.list', 'customer.search', 'customer.create', 'customer.update', 'customer.delete',
     'customer.restore', 'customer.reveal', 'customer.tag', 'customer.owner', 'customer.merge', 'customer.mergeUndo',
     'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update', 'reminder.list', 'reminder.done', 'reminder.snooze',
-    'dashboard.read',
+    'dashboard.read', 'customer.lookup',
   ],
   signIn: ['login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked', 'user.2fa.recoveryCode'],
   users: [

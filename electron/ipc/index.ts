@@ -12,9 +12,11 @@ import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { listHandlers } from './handlers/list';
 import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
+import { recordHandlers } from './handlers/record';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -36,6 +38,8 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
     ...adminHandlers(core),
+    ...listHandlers(core.customerList),
+    ...recordHandlers(core),
   };
   return createRouter({
     handlers,

@@ -47,7 +47,7 @@ describeKeychain('the audit log in words, in Chromium', () => {
     await page.getByRole('button', { name: 'Load older entries' }).click();
     await expect.poll(() => rows.count()).toBeGreaterThan(100);
     await page.getByText('No older entries.').waitFor();
-    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.firstElementChild?.getAttribute('title')));
+    const ids = await rows.evaluateAll((trs) => trs.map((tr) => tr.querySelector('[title]')?.getAttribute('title')));
     expect(new Set(ids).size).toBe(ids.length);
 
     // The user filter is a list of display names.

@@ -64,6 +64,9 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'audit.verify': {},
   'customers.tag': { ids: [1], add: ['wholesale'] },
   'customers.tags': {},
+  'customers.filterValues': {},
+  'customers.tagMatching': { filters: {}, expectCount: 1, add: ['wholesale'] },
+  'customers.deleteMatching': { filters: { tag: 'nobody-has-this' }, expectCount: 1 },
   'customers.deleted': {},
   'customers.restore': { id: 3 },
   'reminders.list': { range: 'all' },
@@ -106,6 +109,8 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.qualityDuplicates': {},
   'customers.qualityMissing': {},
   'customers.qualityStale': {},
+  'customers.record': { id: 1 },
+  'customers.lookup': { query: '+86 138 0013 8000' },
   'customers.qualityReviewed': {},
 };
 

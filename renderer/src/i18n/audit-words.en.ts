@@ -60,6 +60,7 @@ export const auditWordsEn = {
   'auditWords.customer.importUndo': 'Undid an import',
   'auditWords.customer.merge': 'Merged customers into {customer}',
   'auditWords.customer.mergeUndo': 'Undid the merge into {customer}',
+  'auditWords.customer.lookup': 'Looked up a customer by {field}',
   'auditWords.field.mobile': 'mobile number',
   'auditWords.field.phone': 'phone number',
   'auditWords.field.email': 'email address',

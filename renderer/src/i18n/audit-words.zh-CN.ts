@@ -57,6 +57,7 @@ export const auditWordsZhCN: Record<keyof typeof auditWordsEn, string> = {
   'auditWords.customer.importUndo': '撤销了一次导入',
   'auditWords.customer.merge': '将客户合并到 {customer}',
   'auditWords.customer.mergeUndo': '撤销了合并到 {customer} 的操作',
+  'auditWords.customer.lookup': '按{field}查找了客户',
   'auditWords.field.mobile': '手机号',
   'auditWords.field.phone': '电话',
   'auditWords.field.email': '邮箱',

@@ -3,6 +3,8 @@ import { can } from '../../../../shared/permissions';
 import { useT } from '../../i18n';
 import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
+import { Button, Field, Input } from '../../ui';
+import styles from './AuditPage.module.css';
 
 type Picked = { id: number; name: string } | null;
 
@@ -20,33 +22,32 @@ export function CustomerPick({ value, onChange }: { value: Picked; onChange: (ne
 
   if (value) {
     return (
-      <div className="field" data-testid="audit-customer">
+      <div className={styles.chosen} data-testid="audit-customer">
         <span>{t('auditPage.customer.chosen', { name: value.name })}</span>
-        <button type="button" className="secondary" onClick={() => onChange(null)}>
+        <Button variant="ghost" size="sm" onClick={() => onChange(null)}>
           {t('auditPage.customer.clear')}
-        </button>
+        </Button>
       </div>
     );
   }
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (mayRead) setQuery(text.trim());
-    else if (/^[1-9][0-9]{0,9}$/.test(text.trim())) onChange({ id: Number(text.trim()), name: t('auditPage.customerNumber', { id: text.trim() }) });
+    const typed = text.trim();
+    if (mayRead) setQuery(typed);
+    else if (/^[1-9][0-9]{0,9}$/.test(typed)) onChange({ id: Number(typed), name: t('auditPage.customerNumber', { id: typed }) });
   };
   return (
-    <form className="field" data-testid="audit-customer" onSubmit={submit}>
-      <label>
-        {mayRead ? t('auditPage.customer.search') : t('auditPage.customer.number')}
-        <input type={mayRead ? 'search' : 'text'} inputMode={mayRead ? undefined : 'numeric'} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
-      </label>
-      {found.data && found.data.length === 0 && <small className="hint">{t('auditPage.customer.none')}</small>}
+    <form data-testid="audit-customer" onSubmit={submit}>
+      <Field label={mayRead ? t('auditPage.customer.search') : t('auditPage.customer.number')} hint={found.data?.length === 0 ? t('auditPage.customer.none') : undefined}>
+        {(control) => <Input {...control} type={mayRead ? 'search' : 'text'} inputMode={mayRead ? undefined : 'numeric'} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />}
+      </Field>
       {found.data && found.data.length > 0 && (
-        <ul className="picker" aria-label={t('auditPage.customer')}>
+        <ul className={styles.picker} aria-label={t('auditPage.customer')}>
           {found.data.map((customer) => (
             <li key={customer.id}>
-              <button type="button" className="link" onClick={() => onChange({ id: customer.id, name: customer.name })}>
+              <Button variant="ghost" size="sm" onClick={() => onChange({ id: customer.id, name: customer.name })}>
                 {t('auditPage.customer.pick', { name: customer.name })}
-              </button>
+              </Button>
             </li>
           ))}
         </ul>

@@ -3,6 +3,7 @@ import type { BackupStatus, DrillReportView } from '../../../../shared/backup';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { restoreStepText, useT, type Translate } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
 import { useBackupStore } from '../../stores/backup-store';
@@ -19,6 +20,7 @@ function runningText(t: Translate, running: NonNullable<BackupStatus['running']>
 /** Backups: where and when, the last run, back up now, restore drills and their reports. */
 export function BackupsPage() {
   const t = useT();
+  const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const chooseBackupFolder = useAuthStore((state) => state.chooseBackupFolder);
   const { status, reports, files, shown, busy, error, load, pollStatus, backUpNow, runDrill, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
@@ -49,17 +51,17 @@ export function BackupsPage() {
           </div>
           <div className="detail-row">
             <dt>{t('backup.last')}</dt>
-            <dd data-testid="backup-last">{status.lastSuccessAt ? t('backup.lastValue', { when: new Date(status.lastSuccessAt).toLocaleString(), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}</dd>
+            <dd data-testid="backup-last">{status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}</dd>
           </div>
           <div className="detail-row">
             <dt>{t('backup.next')}</dt>
-            <dd>{status.nextRunAt ? new Date(status.nextRunAt).toLocaleString() : '—'}</dd>
+            <dd>{status.nextRunAt ? fmt.dateTime(status.nextRunAt) : '—'}</dd>
           </div>
           {status.lastFailure && (
             <div className="detail-row">
               <dt>{t('backup.lastFailure')}</dt>
               <dd className="problem">
-                {new Date(status.lastFailure.at).toLocaleString()} · <ErrorNotice error={{ code: status.lastFailure.code as 'INTERNAL', message: '' }} />
+                {fmt.dateTime(status.lastFailure.at)} · <ErrorNotice error={{ code: status.lastFailure.code as 'INTERNAL', message: '' }} />
               </dd>
             </div>
           )}
@@ -110,7 +112,7 @@ export function BackupsPage() {
             {reports.map((r) => (
               <li key={r.id}>
                 <button type="button" className="link" onClick={() => show(r)}>
-                  {new Date(r.at).toLocaleString()}
+                  {fmt.dateTime(r.at)}
                 </button>{' '}
                 {r.passed ? '✔ ' + t('backup.passed') : '✘ ' + t('backup.failed')} · {r.backup}
               </li>
@@ -125,6 +127,7 @@ export function BackupsPage() {
 
 function DrillReport({ report }: { report: DrillReportView }) {
   const t = useT();
+  const fmt = useFormat();
   const exportReport = () => {
     // The report holds file names, times and check results only: safe to save anywhere.
     const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
@@ -140,7 +143,7 @@ function DrillReport({ report }: { report: DrillReportView }) {
         {t('backup.report')}: <span data-testid="drill-verdict">{report.passed ? t('backup.passed') : t('backup.failedAt', { check: t(`drill.${report.firstFailure ?? 'key'}`) })}</span>
       </h3>
       <p className="hint">
-        {report.backup} · {t('backup.recoveryPoint')}: {report.recoveryPointMs === null ? '—' : `${(report.recoveryPointMs / 3_600_000).toFixed(1)} h`} · {t('backup.recoveryTime')}: {(report.restoreMs / 1000).toFixed(1)} s
+        {report.backup} · {t('backup.recoveryPoint')}: {report.recoveryPointMs === null ? '—' : fmt.duration(report.recoveryPointMs)} · {t('backup.recoveryTime')}: {fmt.duration(report.restoreMs)}
       </p>
       <ul className="checks">
         {report.checks.map((c) => (

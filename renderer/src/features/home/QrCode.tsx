@@ -9,7 +9,7 @@ const QUIET_ZONE = 4;
  * data: URL, no canvas, no inline style, so the app's CSP stays as strict as it is. One <rect>
  * per dark module keeps it simple to check (the e2e counts them against qrcode's own matrix).
  */
-export function QrCode({ text, label, pixels = 180 }: { text: string; label: string; pixels?: number }) {
+export function QrCode({ text, label, pixels = 180, className }: { text: string; label: string; pixels?: number; className?: string | undefined }) {
   const { size, dark } = useMemo(() => {
     const { modules } = QRCode.create(text, { errorCorrectionLevel: 'M' });
     const cells: [number, number][] = [];
@@ -23,6 +23,7 @@ export function QrCode({ text, label, pixels = 180 }: { text: string; label: str
     <svg
       role="img"
       aria-label={label}
+      className={className}
       data-testid="totp-qr"
       data-modules={size}
       viewBox={`0 0 ${side} ${side}`}

@@ -6,7 +6,9 @@ import { call } from '../../client';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
+import { Actions, Button } from '../../ui';
 import { QrCode } from './QrCode';
+import styles from './TwoFactor.module.css';
 
 type Step = { at: 'idle' } | { at: 'scan'; secret: string; uri: string } | { at: 'codes'; codes: string[] };
 
@@ -54,8 +56,8 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
       {step.at === 'scan' && (
         <form onSubmit={(e) => void confirm(e)}>
           <p>{t('twofa.step1')}</p>
-          <div style={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: '1rem' }}>
-            <QrCode text={step.uri} label={t('twofa.qrLabel')} />
+          <div className={styles.enrol}>
+            <QrCode text={step.uri} label={t('twofa.qrLabel')} className={styles.qr} />
             <div>
               <p>{t('twofa.typeInstead')}</p>
               <p className="recovery-key" data-testid="totp-secret" data-uri={step.uri}>
@@ -98,11 +100,11 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
       {state === 'required' && (
         // A user stopped here (the owner requires two-step sign-in) may not have their phone: they
         // can leave and come back, instead of being stuck on a screen with no way out.
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => void logout()}>
+        <Actions>
+          <Button variant="secondary" onClick={() => void logout()}>
             {t('twofa.signOut')}
-          </button>
-        </div>
+          </Button>
+        </Actions>
       )}
     </section>
   );

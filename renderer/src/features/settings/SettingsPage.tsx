@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useCrmStore } from '../../stores/crm-store';
+import { About } from './About';
 
 /** The owner's vault settings: which optional customer fields this vault keeps. */
 export function SettingsPage() {
@@ -33,6 +34,7 @@ export function SettingsPage() {
         <ErrorNotice error={error} />
       </div>
       <p className="hint">{t('settings.signInRulesWhere')}</p>
+      <About />
     </section>
   );
 }
