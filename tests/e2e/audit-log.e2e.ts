@@ -78,7 +78,8 @@ describeKeychain('the audit log in words, in Chromium', () => {
     expect(await byAction('customer.reveal').innerText()).toContain('成功');
     await byAction('login').getByText('登录', { exact: true }).waitFor();
     expect(app.pageErrors).toEqual([]);
-  });
+    // Seeding 105 customers and two languages of checks: more than the default minute on a busy machine.
+  }, 180_000);
 
   it('a user made to enrol scans a QR code drawn under the CSP, or signs out', async () => {
     const profileDir = tempDir('coffer-e2e-auditlog-');
@@ -115,5 +116,5 @@ describeKeychain('the audit log in words, in Chromium', () => {
     await page.getByTestId('login').waitFor();
     expect(await page.getByTestId('two-factor').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
-  });
+  }, 120_000);
 });
