@@ -62,7 +62,7 @@ describeKeychain('the audit page: names by role and filters as lists', () => {
     ]);
     expect(reads[0]!.fields).toBe('["customerId"]');
     expect(await w.router.dispatch(w.caller('owner'), 'audit.verify', {})).toMatchObject({ ok: true, value: { ok: true } });
-  });
+  }, 120_000);
 
   it('filters by action group, user, customer, time and hidden reads, and pages back without repeats', async () => {
     const { query, later } = await worldWithActivity();
@@ -104,7 +104,7 @@ describeKeychain('the audit page: names by role and filters as lists', () => {
       beforeId = page[page.length - 1]!.id;
     }
     expect(paged.map((r) => r.id)).toEqual(all.map((r) => r.id));
-  });
+  }, 120_000);
 
   it('offers the user list to the roles that read the log, by display name', async () => {
     const { w } = await worldWithActivity();
@@ -124,5 +124,5 @@ describeKeychain('the audit page: names by role and filters as lists', () => {
       expect(await w.router.dispatch(w.caller(role), 'audit.query', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     }
     expect(await w.router.dispatch(w.caller('owner'), 'audit.query', { limit: 10, group: 'nonsense' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
-  });
+  }, 120_000);
 });
