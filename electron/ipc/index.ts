@@ -5,6 +5,7 @@ import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
 import { accountHandlers } from './handlers/account';
 import { activityHandlers } from './handlers/activity';
+import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
@@ -37,6 +38,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...duplicateHandlers(core),
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
+    ...adminHandlers(core),
     ...listHandlers(core.customerList),
     ...recordHandlers(core),
     ...activityHandlers(core.activity, core.reminders),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { AUDIT_GROUP_NAMES } from '../audit-groups';
 import { channel, empty, password, roleSchema, username } from './common';
 
 /** One's own account, the owner's settings and users, approvals and the audit log. */
@@ -104,7 +105,13 @@ export const adminChannels = {
       .object({
         username: z.string().trim().min(1).max(64).optional(),
         action: z.string().trim().min(1).max(40).optional(),
+        // An action group of the page's list (shared/audit-groups.ts).
+        group: z.enum(AUDIT_GROUP_NAMES).optional(),
         recordId: z.string().trim().min(1).max(40).optional(),
+        // Rows about this customer (entity customer); wins over recordId.
+        customerId: z.number().int().positive().optional(),
+        // Leaves out the reads that only looked (AUDIT_READ_ACTIONS); a reveal is never left out.
+        hideReads: z.boolean().optional(),
         from: z.string().max(40).optional(),
         to: z.string().max(40).optional(),
         beforeId: z.number().int().positive().optional(),
@@ -123,8 +130,20 @@ export const adminChannels = {
         outcome: z.enum(['ok', 'denied', 'rejected', 'failed']),
         fields: z.array(z.string()),
         reason: z.string().nullable(),
+        // Resolved in main: the actor's display name, and the customer's name only where the
+        // reader's role may read that customer (null otherwise: the page says "customer #id").
+        userName: z.string().nullable(),
+        customerId: z.number().int().nullable(),
+        customerName: z.string().nullable(),
+        targetUserName: z.string().nullable(),
       }),
     ),
+    permission: 'audit.read',
+  }),
+  // The audit page's user filter: every account by display name (the log already names them).
+  'audit.people': channel({
+    input: empty,
+    output: z.array(z.object({ username: z.string(), displayName: z.string() })),
     permission: 'audit.read',
   }),
   // Owner only (users.manage): who saw whom is asked in a breach or insider case.

@@ -70,7 +70,7 @@ describeKeychain('who may see what, in Chromium', () => {
     await page.getByTestId('audit-table').waitFor();
     const reveal = page.locator('[data-testid="audit-row"][data-action="customer.reveal"]');
     await reveal.first().waitFor();
-    expect(await reveal.first().innerText()).toMatch(/lily[\s\S]*customer\.reveal[\s\S]*mobile · Calling back about order 1042/);
+    expect(await reveal.first().innerText()).toMatch(/Lily 李[\s\S]*Viewed the full mobile number of 王伟[\s\S]*Calling back about order 1042/);
     await page.getByRole('button', { name: 'Verify audit log' }).click();
     await page.getByTestId('audit-verdict').getByText('The audit log is intact').waitFor();
 

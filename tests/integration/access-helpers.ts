@@ -57,6 +57,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'users.setStatus': { username: 'nobody', status: 'disabled' },
   'users.resetPassword': { username: 'nobody', newPassword: 'Fresh lantern 42' },
   'audit.query': { limit: 10 },
+  'audit.people': {},
   'audit.customersSeen': { username: 'sales1', from: '2026-01-01T00:00:00Z', to: '2099-01-01T00:00:00Z' },
   'account.totp.begin': {},
   'account.totp.confirm': { code: '000000' },

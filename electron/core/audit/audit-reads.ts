@@ -2,23 +2,12 @@ import { CofferError } from '../../../shared/errors';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { findUserByUsername } from '../users/user-repository';
-import { appendAudit, customersSeen, queryAudit, type AuditRecord } from './audit-log';
-import type { AuditFilter } from './audit-repository';
+import { appendAudit, customersSeen } from './audit-log';
 
 /**
- * Reading the log and the user list are accesses like any other: each leaves its own row, in
- * the same transaction as the read, before it answers. Only the names of the filters used are
- * kept, not what was typed into them (free text such as a name must not land in the log).
+ * Reading the user list is an access like any other: it leaves its own row, in the same
+ * transaction as the read, before it answers. (The log itself is read in audit-page.ts.)
  */
-export function readAuditAudited(db: Db, session: Session, filter: AuditFilter, at: Date): AuditRecord[] {
-  return db.transaction(() => {
-    const rows = queryAudit(db, filter);
-    const used = (['username', 'action', 'recordId', 'from', 'to', 'beforeId'] as const).filter((k) => filter[k] !== undefined);
-    appendAudit(db, { actor: auditActor(session), action: 'audit.read', entity: 'audit', outcome: 'ok', fields: used }, at);
-    return rows;
-  })();
-}
-
 export function listUsersAudited<T>(db: Db, session: Session, list: () => T, at: Date): T {
   return db.transaction(() => {
     const users = list();

@@ -66,6 +66,10 @@ export interface AuditFilter {
   userId?: number | undefined;
   username?: string | undefined;
   action?: string | undefined;
+  /** Any of these actions (an action group of the audit page). */
+  actions?: readonly string[] | undefined;
+  /** None of these actions (the page's "hide reads"). */
+  excludeActions?: readonly string[] | undefined;
   entity?: string | undefined;
   recordId?: string | undefined;
   outcome?: AuditRow['outcome'] | undefined;
@@ -93,6 +97,13 @@ export function queryAuditRows(db: Db, filter: AuditFilter): AuditRow[] {
   add('user_id = ?', filter.userId);
   add('username = ? COLLATE NOCASE', filter.username);
   add('action = ?', filter.action);
+  const list = (sql: string, values: readonly string[] | undefined) => {
+    if (values === undefined || values.length === 0) return;
+    where.push(`action ${sql} (${values.map(() => '?').join(', ')})`);
+    params.push(...values);
+  };
+  list('IN', filter.actions);
+  list('NOT IN', filter.excludeActions);
   add('entity = ?', filter.entity);
   add('record_id = ?', filter.recordId);
   add('outcome = ?', filter.outcome);

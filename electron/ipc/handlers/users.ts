@@ -1,6 +1,7 @@
 import type { Core } from '../../core';
 import { appendAudit } from '../../core/audit/audit-log';
-import { customersSeenAudited, listUsersAudited, readAuditAudited } from '../../core/audit/audit-reads';
+import { readAuditPage } from '../../core/audit/audit-page';
+import { customersSeenAudited, listUsersAudited } from '../../core/audit/audit-reads';
 import { verifyAuditAnchored } from '../../core/backup/anchored-verify';
 import { auditActor, idleLimitMs, type Session } from '../../core/auth/session-service';
 import { setMeta } from '../../core/db/meta-repository';
@@ -36,7 +37,7 @@ export function userHandlers(core: Core): {
     'users.setRole': ({ username, role, ownerPassword }, { session }) => core.users.setRole(requireSession(session), username, role, ownerPassword),
     'users.setStatus': ({ username, status, ownerPassword }, { session }) => core.users.setStatus(requireSession(session), username, status, ownerPassword),
     'users.resetPassword': ({ username, newPassword, ownerPassword }, { session }) => core.users.resetPassword(requireSession(session), username, newPassword, ownerPassword),
-    'audit.query': (filter, { session }) => readAuditAudited(core.vault.db(), requireSession(session), filter, new Date()),
+    'audit.query': (filter, { session }) => readAuditPage(core.vault.db(), requireSession(session), filter, new Date()),
     'audit.customersSeen': (input, { session }) => customersSeenAudited(core.vault.db(), requireSession(session), input, new Date()),
     'account.totp.begin': (_input, { caller, session }) => core.secondFactor.begin(caller.senderId, actor(session)),
     'account.totp.confirm': ({ code }, { caller, session }) => {

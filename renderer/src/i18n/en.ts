@@ -14,6 +14,8 @@ import { exportEn } from './export.en';
 import { importEn } from './import.en';
 import { mergeEn } from './merge.en';
 import { qualityEn } from './quality.en';
+import { adminEn } from './admin.en';
+import { auditWordsEn } from './audit-words.en';
 import { uiKitEn } from './ui-kit.en';
 import { listEn } from './list.en';
 import { recordEn } from './record.en';
@@ -252,6 +254,8 @@ export const en = {
   ...mergeEn,
   ...qualityEn,
   ...activityEn,
+  ...adminEn,
+  ...auditWordsEn,
   ...uiKitEn,
   ...listEn,
   ...recordEn,

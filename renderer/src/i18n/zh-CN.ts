@@ -14,6 +14,8 @@ import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
 import { activityZhCN } from './activity.zh-CN';
+import { adminZhCN } from './admin.zh-CN';
+import { auditWordsZhCN } from './audit-words.zh-CN';
 import { listZhCN } from './list.zh-CN';
 import { recordZhCN } from './record.zh-CN';
 import type { MessageKey } from './en';
@@ -253,6 +255,8 @@ export const zhCN: Record<MessageKey, string> = {
   ...mergeZhCN,
   ...qualityZhCN,
   ...activityZhCN,
+  ...adminZhCN,
+  ...auditWordsZhCN,
   ...uiKitZhCN,
   ...listZhCN,
   ...recordZhCN,

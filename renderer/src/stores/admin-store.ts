@@ -4,25 +4,21 @@ import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
 
 type UserSummary = ChannelOutput<'users.list'>[number];
-type AuditRecord = ChannelOutput<'audit.query'>[number];
 type Verdict = ChannelOutput<'audit.verify'>;
 
 interface AdminState {
   users: UserSummary[];
-  audit: AuditRecord[];
   verdict: Verdict | null;
   busy: boolean;
   error: ErrorBody | null;
   loadUsers(): Promise<void>;
   /** Runs a users.* change, then reloads the list. Returns the error, if any, for the form. */
   changeUser<C extends 'users.create' | 'users.setRole' | 'users.setStatus' | 'users.resetPassword'>(channel: C, input: ChannelInput<C>): Promise<ErrorBody | null>;
-  loadAudit(filter: ChannelInput<'audit.query'>): Promise<void>;
   verifyAudit(): Promise<void>;
 }
 
 export const useAdminStore = create<AdminState>()((set, get) => ({
   users: [],
-  audit: [],
   verdict: null,
   busy: false,
   error: null,
@@ -37,11 +33,6 @@ export const useAdminStore = create<AdminState>()((set, get) => ({
     if (!result.ok) return result.error;
     await get().loadUsers();
     return null;
-  },
-  async loadAudit(filter) {
-    set({ busy: true });
-    const result = await call('audit.query', filter);
-    set(result.ok ? { busy: false, audit: result.value, error: null } : { busy: false, error: result.error });
   },
   async verifyAudit() {
     set({ busy: true, verdict: null });

@@ -1,83 +1,77 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useInfiniteQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import { channelKey, errorBody, fetchChannel } from '../../query';
 import { useAdminStore } from '../../stores/admin-store';
+import { Actions, Badge, Button, Card, EmptyState, Table, type BadgeTone, type Column } from '../../ui';
+import { auditInput, INITIAL_FILTER, PAGE, type AuditFilterState } from './audit-filter';
+import { AuditFilters } from './AuditFilters';
+import { actorOf, describeAudit, detailOf, outcomeText, type AuditRow } from './audit-words';
 import { CustomersSeen } from './CustomersSeen';
 import { VerdictNotice } from './VerdictNotice';
 
+const TONE: Record<AuditRow['outcome'], BadgeTone> = { ok: 'success', denied: 'danger', rejected: 'warning', failed: 'danger' };
+
+/** The audit log in words: who did what to whom, newest first, older pages on request. */
 export function AuditPage() {
   const t = useT();
   const fmt = useFormat();
-  const { audit, verdict, loadAudit, verifyAudit, busy, error } = useAdminStore();
-  const [filter, setFilter] = useState({ username: '', action: '', recordId: '', from: '', to: '' });
-  const query = () =>
-    loadAudit({
-      limit: 200,
-      ...(filter.username.trim() ? { username: filter.username.trim() } : {}),
-      ...(filter.action.trim() ? { action: filter.action.trim() } : {}),
-      ...(filter.recordId.trim() ? { recordId: filter.recordId.trim() } : {}),
-      // Dates from the pickers are local days; the log stores UTC instants.
-      ...(filter.from ? { from: new Date(`${filter.from}T00:00:00`).toISOString() } : {}),
-      ...(filter.to ? { to: new Date(`${filter.to}T23:59:59.999`).toISOString() } : {}),
-    });
-  useEffect(() => {
-    void loadAudit({ limit: 200 });
-  }, [loadAudit]);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    void query();
-  };
+  const { verdict, verifyAudit, busy, error } = useAdminStore();
+  const [filter, setFilter] = useState<AuditFilterState>(INITIAL_FILTER);
+  const input = auditInput(filter);
+  const log = useInfiniteQuery({
+    // Keyed by channel and input like every other read, so invalidate('audit.') reaches it.
+    queryKey: channelKey('audit.query', input),
+    queryFn: ({ pageParam }) => fetchChannel('audit.query', pageParam === undefined ? input : { ...input, beforeId: pageParam }),
+    initialPageParam: undefined as number | undefined,
+    getNextPageParam: (last) => (last.length < PAGE ? undefined : last[last.length - 1]!.id),
+  });
+  const rows = log.data?.pages.flat() ?? [];
+  const columns: Column<AuditRow>[] = [
+    { key: 'time', header: t('audit.col.time'), cell: (row) => <span title={`#${row.id}`}>{fmt.dateTime(row.at)}</span> },
+    { key: 'user', header: t('audit.col.user'), cell: (row) => actorOf(t, row) },
+    { key: 'what', header: t('auditPage.col.what'), cell: (row) => describeAudit(t, row), wrap: true },
+    { key: 'outcome', header: t('audit.col.outcome'), cell: (row) => <Badge tone={TONE[row.outcome]}>{outcomeText(t, row.outcome)}</Badge> },
+    { key: 'detail', header: t('audit.col.detail'), cell: (row) => detailOf(t, row), wrap: true },
+  ];
 
   return (
     <section aria-labelledby="audit-title" data-testid="audit-page">
       <h2 id="audit-title">{t('audit.title')}</h2>
-      <form className="filters" onSubmit={submit}>
-        <input aria-label={t('audit.filterUser')} placeholder={t('audit.filterUser')} value={filter.username} maxLength={64} onChange={(e) => setFilter({ ...filter, username: e.target.value })} />
-        <input aria-label={t('audit.filterAction')} placeholder={t('audit.filterAction')} value={filter.action} maxLength={40} onChange={(e) => setFilter({ ...filter, action: e.target.value })} />
-        <input aria-label={t('audit.filterRecord')} placeholder={t('audit.filterRecord')} value={filter.recordId} maxLength={40} onChange={(e) => setFilter({ ...filter, recordId: e.target.value })} />
-        <input type="date" aria-label={t('audit.from')} title={t('audit.from')} value={filter.from} onChange={(e) => setFilter({ ...filter, from: e.target.value })} />
-        <input type="date" aria-label={t('audit.to')} title={t('audit.to')} value={filter.to} onChange={(e) => setFilter({ ...filter, to: e.target.value })} />
-        <button type="submit" className="secondary" disabled={busy}>
-          {t('audit.search')}
-        </button>
-        <button type="button" disabled={busy} onClick={() => void verifyAudit()}>
+      <p>{t('auditPage.intro')}</p>
+      <Card level={3}>
+        <AuditFilters filter={filter} onChange={setFilter} />
+      </Card>
+      <Actions>
+        <Button variant="secondary" disabled={busy} onClick={() => void verifyAudit()}>
           {t('audit.verify')}
-        </button>
-      </form>
+        </Button>
+      </Actions>
       {verdict && <VerdictNotice verdict={verdict} />}
-      <ErrorNotice error={error} />
-      <CustomersSeen />
-      {audit.length === 0 ? (
-        <p className="empty">{t('audit.empty')}</p>
-      ) : (
-        <table className="grid" data-testid="audit-table">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('audit.col.time')}</th>
-              <th>{t('audit.col.user')}</th>
-              <th>{t('audit.col.action')}</th>
-              <th>{t('audit.col.record')}</th>
-              <th>{t('audit.col.outcome')}</th>
-              <th>{t('audit.col.detail')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {audit.map((row) => (
-              <tr key={row.id} data-testid="audit-row" data-action={row.action}>
-                <td>{row.id}</td>
-                <td>{fmt.dateTime(row.at)}</td>
-                <td>{row.username ?? '—'}</td>
-                <td>{row.action}</td>
-                <td>{row.recordId ?? ''}</td>
-                <td>{row.outcome}</td>
-                <td>{[row.fields.join(', '), row.reason ?? ''].filter(Boolean).join(' · ')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      <ErrorNotice error={error ?? errorBody(log.error)} />
+      {log.isSuccess && (
+        <Table
+          testId="audit-table"
+          label={t('audit.title')}
+          columns={columns}
+          rows={rows}
+          rowKey={(row) => row.id}
+          rowAttributes={(row) => ({ 'data-testid': 'audit-row', 'data-action': row.action, 'data-outcome': row.outcome })}
+          empty={<EmptyState title={t('audit.empty')} />}
+        />
       )}
+      <Actions>
+        {log.hasNextPage ? (
+          <Button variant="secondary" disabled={log.isFetchingNextPage} onClick={() => void log.fetchNextPage()}>
+            {t('auditPage.loadOlder')}
+          </Button>
+        ) : (
+          rows.length > 0 && <p>{t('auditPage.end')}</p>
+        )}
+      </Actions>
+      <CustomersSeen />
     </section>
   );
 }

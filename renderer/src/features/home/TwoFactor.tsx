@@ -5,6 +5,10 @@ import { Field, PasswordAgainField } from '../../components/Field';
 import { call } from '../../client';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
+import { useAuthStore } from '../../stores/auth-store';
+import { Actions, Button } from '../../ui';
+import { QrCode } from './QrCode';
+import styles from './TwoFactor.module.css';
 
 type Step = { at: 'idle' } | { at: 'scan'; secret: string; uri: string } | { at: 'codes'; codes: string[] };
 
@@ -12,6 +16,7 @@ type Step = { at: 'idle' } | { at: 'scan'; secret: string; uri: string } | { at:
 export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
   const t = useT();
   const refresh = useAppStore((s) => s.refresh);
+  const logout = useAuthStore((s) => s.logout);
   const [step, setStep] = useState<Step>({ at: 'idle' });
   const [code, setCode] = useState('');
   const [password, setPassword] = useState('');
@@ -51,9 +56,15 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
       {step.at === 'scan' && (
         <form onSubmit={(e) => void confirm(e)}>
           <p>{t('twofa.step1')}</p>
-          <p className="recovery-key" data-testid="totp-secret" data-uri={step.uri}>
-            {step.secret.match(/.{1,4}/g)?.join(' ')}
-          </p>
+          <div className={styles.enrol}>
+            <QrCode text={step.uri} label={t('twofa.qrLabel')} className={styles.qr} />
+            <div>
+              <p>{t('twofa.typeInstead')}</p>
+              <p className="recovery-key" data-testid="totp-secret" data-uri={step.uri}>
+                {step.secret.match(/.{1,4}/g)?.join(' ')}
+              </p>
+            </div>
+          </div>
           <Field label={t('twofa.step2')} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={8} autoFocus />
           <div className="actions">
             <button type="submit" disabled={code.trim().length < 6}>
@@ -86,6 +97,15 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
       )}
       {requested && <p role="status">{t('approvals.pending')}</p>}
       <ErrorNotice error={error} />
+      {state === 'required' && (
+        // A user stopped here (the owner requires two-step sign-in) may not have their phone: they
+        // can leave and come back, instead of being stuck on a screen with no way out.
+        <Actions>
+          <Button variant="secondary" onClick={() => void logout()}>
+            {t('twofa.signOut')}
+          </Button>
+        </Actions>
+      )}
     </section>
   );
 }
