@@ -11,6 +11,7 @@ import { importChannels } from './channels/import';
 import { mergeChannels } from './channels/merge';
 import { ownershipChannels } from './channels/ownership';
 import { qualityChannels } from './channels/quality';
+import { settingsProfileChannels } from './channels/settings-profile';
 
 /**
  * The IPC contract, written once (one file per feature under shared/channels/). The preload
@@ -20,7 +21,7 @@ import { qualityChannels } from './channels/quality';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...settingsProfileChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

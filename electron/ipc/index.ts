@@ -14,6 +14,7 @@ import { importHandlers } from './handlers/import';
 import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
+import { settingsProfileHandlers } from './handlers/settings-profile';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -34,6 +35,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...duplicateHandlers(core),
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
+    ...settingsProfileHandlers(core),
   };
   return createRouter({
     handlers,

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'customer.import', 'customer.importUndo',
   // Merging two or three customers into one, and undoing that within 30 days.
   'customer.merge', 'customer.mergeUndo',
+  // A tag or region renamed in Settings, rewritten on every customer that carried it.
+  'settings.list.rename',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
