@@ -12,6 +12,7 @@ import { exportEn } from './export.en';
 import { importEn } from './import.en';
 import { mergeEn } from './merge.en';
 import { qualityEn } from './quality.en';
+import { settingsEn } from './settings.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -245,6 +246,7 @@ export const en = {
   ...importEn,
   ...mergeEn,
   ...qualityEn,
+  ...settingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

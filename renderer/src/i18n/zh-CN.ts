@@ -12,6 +12,7 @@ import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
 import type { MessageKey } from './en';
 
 export const zhCN: Record<MessageKey, string> = {
@@ -246,4 +247,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...importZhCN,
   ...mergeZhCN,
   ...qualityZhCN,
+  ...settingsZhCN,
 };
