@@ -3,8 +3,11 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useCrmStore } from '../../stores/crm-store';
+import { LanguageSection } from './LanguageSection';
+import { ManagedListsSection } from './ManagedListsSection';
+import { ShopProfileSection } from './ShopProfileSection';
 
-/** The owner's vault settings: which optional customer fields this vault keeps. */
+/** The owner's settings: the shop, its lists, the language, and which optional customer fields this vault keeps. */
 export function SettingsPage() {
   const t = useT();
   const { optionalFields, loadSettings, setOptionalFields } = useCrmStore();
@@ -15,6 +18,7 @@ export function SettingsPage() {
   }, [loadSettings]);
 
   return (
+    <>
     <section aria-labelledby="settings-title" data-testid="settings-page" className="card">
       <h2 id="settings-title">{t('nav.settings')}</h2>
       <div className="subsection">
@@ -34,5 +38,9 @@ export function SettingsPage() {
       </div>
       <p className="hint">{t('settings.signInRulesWhere')}</p>
     </section>
+    <ShopProfileSection />
+    <ManagedListsSection />
+    <LanguageSection />
+    </>
   );
 }
