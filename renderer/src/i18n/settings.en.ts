@@ -30,7 +30,7 @@ export const settingsEn = {
   'settings.languageTitle': 'Language',
   'settings.languageIntro': 'The language of Coffer’s screens, dates and numbers on this computer.',
   'backup.warning.no-backup': 'There is no backup yet. Back up now so your data exists somewhere other than this computer.',
-  'backup.percent': '{step}: {percent}%',
+  'backup.percent': '{step} {percent}%',
   'backup.fileVerified': 'verified',
   'backup.fileDrilled': 'restore drill passed',
   'backup.fileOtherDevice': 'from another computer',

@@ -32,7 +32,7 @@ export const settingsZhCN: Record<keyof typeof settingsEn, string> = {
   'settings.languageTitle': '语言',
   'settings.languageIntro': '这台电脑上 Coffer 的界面、日期和数字所用的语言。',
   'backup.warning.no-backup': '还没有任何备份。请立即备份，让数据在这台电脑之外也有一份。',
-  'backup.percent': '{step}：{percent}%',
+  'backup.percent': '{step} {percent}%',
   'backup.fileVerified': '已校验',
   'backup.fileDrilled': '恢复演练已通过',
   'backup.fileOtherDevice': '来自另一台电脑',

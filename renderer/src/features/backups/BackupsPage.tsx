@@ -1,27 +1,21 @@
 import { useEffect } from 'react';
-import type { BackupStatus, DrillReportView } from '../../../../shared/backup';
+import type { DrillReportView } from '../../../../shared/backup';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { restoreStepText, useT, type Translate } from '../../i18n';
+import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
-import { useAuthStore } from '../../stores/auth-store';
 import { useBackupStore } from '../../stores/backup-store';
 import { BackupFiles } from './BackupFiles';
+import { BackupProgress } from './BackupProgress';
 import { BackupSchedule } from './BackupSchedule';
 import { ageText, BackupWarnings } from './BackupWarnings';
 import { RestorePanel } from './RestorePanel';
-
-function runningText(t: Translate, running: NonNullable<BackupStatus['running']>): string {
-  if (running.task === 'restore') return t('restore.running', { step: restoreStepText(t, running.step) });
-  return t(running.task === 'backup' ? 'backup.runningBackup' : 'backup.runningDrill', { step: t(`backup.step.${running.step}` as 'backup.step.start') });
-}
 
 /** Backups: where and when, the last run, back up now, restore drills and their reports. */
 export function BackupsPage() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const chooseBackupFolder = useAuthStore((state) => state.chooseBackupFolder);
-  const { status, reports, files, shown, busy, error, load, pollStatus, backUpNow, runDrill, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
+  const { status, reports, files, shown, busy, firstRun, error, load, pollStatus, backUpNow, chooseFolder, runDrill, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
   useEffect(() => {
     // While this window waits on a job, its progress every second (status only: a restore
     // swaps the database under any other query); otherwise the whole page every 5 s, so a job
@@ -40,7 +34,7 @@ export function BackupsPage() {
   return (
     <section aria-labelledby="backups-title" data-testid="backups-page">
       <h2 id="backups-title">{t('nav.backups')}</h2>
-      <BackupWarnings status={status} />
+      <BackupWarnings status={status} onBackUp={can(role, 'backup.run') && busy === null ? () => void backUpNow() : undefined} />
       <div className="card">
         <dl>
           <div className="detail-row">
@@ -64,11 +58,12 @@ export function BackupsPage() {
             </div>
           )}
         </dl>
-        {status.running && busy !== 'restore' && (
-          <p role="status" className="notice notice-ok" data-testid="backup-running">
-            {runningText(t, status.running)}
+        {firstRun && (
+          <p role="status" className="notice notice-ok" data-testid="backup-first-run">
+            {t('backup.firstRun')}
           </p>
         )}
+        {busy !== 'restore' && <BackupProgress active={busy !== null || status.running !== null} />}
         <ErrorNotice error={error} />
         <div className="actions">
           {can(role, 'backup.run') && (
@@ -82,7 +77,7 @@ export function BackupsPage() {
             </button>
           )}
           {can(role, 'backup.configure') && (
-            <button type="button" className="secondary" onClick={() => void chooseBackupFolder().then(load)}>
+            <button type="button" className="secondary" disabled={busy !== null} onClick={() => void chooseFolder()}>
               {t('home.chooseBackup')}
             </button>
           )}
@@ -100,7 +95,7 @@ export function BackupsPage() {
           </p>
         ))}
       {shown && <DrillReport report={shown} />}
-      <BackupFiles files={files} canRestore={mayRestore} disabled={busy !== null} onRestore={openRestore} />
+      <BackupFiles files={files} reports={reports} canRestore={mayRestore} disabled={busy !== null} onRestore={openRestore} />
       <div className="card subsection">
         <h3>{t('backup.reports')}</h3>
         {reports.length === 0 ? (
@@ -142,10 +137,14 @@ function DrillReport({ report }: { report: DrillReportView }) {
       <p className="hint">
         {report.backup} · {t('backup.recoveryPoint')}: {report.recoveryPointMs === null ? '—' : `${(report.recoveryPointMs / 3_600_000).toFixed(1)} h`} · {t('backup.recoveryTime')}: {(report.restoreMs / 1000).toFixed(1)} s
       </p>
+      <h4>{t('backup.checksTitle')}</h4>
       <ul className="checks">
         {report.checks.map((c) => (
           <li key={c.name} data-testid="drill-check" data-ok={c.ok}>
-            {c.ok ? '✔' : '✘'} {t(`drill.${c.name}`)} {c.detail && <span className="hint">({c.detail})</span>}
+            {c.ok ? '✔' : '✘'} <strong>{t(`drill.${c.name}`)}</strong>
+            {/* What a pass proves, in words; a failure's detail says what was found instead. */}
+            <br />
+            <span className={c.ok ? 'hint' : 'problem'}>{c.ok ? t(`drillProof.${c.name}`) : c.detail}</span>
           </li>
         ))}
       </ul>
