@@ -77,5 +77,5 @@ describeKeychain('backups in Chromium', () => {
     await file.getByTestId('backup-file-drilled').getByText('restore drill passed').waitFor();
     expect(await warnings.locator('[data-warning="no-drill"]').count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
-  });
+  }, 240_000);
 });
