@@ -8,9 +8,11 @@ import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
+import { listChannels } from './channels/list';
 import { mergeChannels } from './channels/merge';
 import { ownershipChannels } from './channels/ownership';
 import { qualityChannels } from './channels/quality';
+import { recordChannels } from './channels/record';
 import { settingsProfileChannels } from './channels/settings-profile';
 
 /**
@@ -21,7 +23,7 @@ import { settingsProfileChannels } from './channels/settings-profile';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...settingsProfileChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -9,7 +9,7 @@ export type CustomerLevel = (typeof CUSTOMER_LEVELS)[number];
  * full, masked or not at all (shared/field-policy.ts), and never lets a role search, sort or filter by
  * a field it cannot see in full.
  */
-export const SENSITIVE_CUSTOMER_FIELDS = ['mobile', 'phone', 'email', 'addressDetail', 'idNumber', 'bankCard'] as const;
+export const SENSITIVE_CUSTOMER_FIELDS = ['mobile', 'phone', 'email', 'wechat', 'addressDetail', 'idNumber', 'bankCard'] as const;
 export type SensitiveCustomerField = (typeof SENSITIVE_CUSTOMER_FIELDS)[number];
 
 const text = (max: number) => z.string().trim().max(max);
@@ -21,6 +21,8 @@ const customerFieldsSchema = z
     mobile: optionalText(32),
     phone: optionalText(32),
     email: optionalText(254),
+    // A WeChat ID (微信号) is contact data, masked and revealed like a phone (shared/field-policy.ts).
+    wechat: optionalText(40),
     province: optionalText(50),
     city: optionalText(50),
     addressDetail: optionalText(200),
@@ -34,6 +36,8 @@ const customerFieldsSchema = z
     idNumber: text(18).overwrite(normalizeChineseIdNumber).optional(),
     bankCard: optionalText(32),
     tags: z.array(text(40).min(1)).max(30).optional(),
+    // A calendar date without a time (a birthday has no time zone); '' clears it on update.
+    birthday: z.union([z.iso.date(), z.literal('')]).optional(),
   })
   .strict();
 
@@ -61,6 +65,8 @@ export const customerViewSchema = z.object({
   mobile: z.string().optional(),
   phone: z.string().optional(),
   email: z.string().optional(),
+  wechat: z.string().optional(),
+  birthday: z.string().optional(),
   province: z.string().optional(),
   city: z.string().optional(),
   addressDetail: z.string().optional(),

@@ -29,6 +29,7 @@ export const FIELD_POLICY: Readonly<Record<SensitiveCustomerField, FieldRule>> =
   mobile: contact,
   phone: contact,
   email: contact,
+  wechat: contact,
   addressDetail: contact,
   idNumber: identity,
   bankCard: identity,

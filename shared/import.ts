@@ -20,7 +20,7 @@ export type TextEncoding = (typeof TEXT_ENCODINGS)[number];
  * 'ignore'. Every other target may be used by one column only.
  */
 export const IMPORT_TARGETS = [
-  'name', 'mobile', 'phone', 'email', 'province', 'city', 'addressDetail', 'company', 'industry', 'region', 'source',
+  'name', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'province', 'city', 'addressDetail', 'company', 'industry', 'region', 'source',
   'level', 'notes', 'idNumber', 'bankCard', 'tags', 'ignore',
 ] as const;
 export type ImportTarget = (typeof IMPORT_TARGETS)[number];
@@ -54,7 +54,7 @@ export function columnLetter(index: number): string {
 export const IMPORT_REASONS = [
   'name_missing', 'invalid_phone', 'invalid_email', 'invalid_id_number', 'invalid_bank_card', 'invalid_level', 'too_long',
   'id_precision_lost', 'formula_value', 'duplicate_in_vault', 'duplicate_in_file', 'duplicate_out_of_scope',
-  'no_permission', 'possible_duplicate', 'edited_since', 'too_many_tags',
+  'no_permission', 'possible_duplicate', 'edited_since', 'too_many_tags', 'invalid_birthday',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASONS)[number];
 

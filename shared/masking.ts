@@ -48,6 +48,19 @@ export function maskEmail(value: string): string | undefined {
   return `${[...local].length > 1 ? first : ''}***@${domain}`;
 }
 
+/**
+ * wxid_k2j4h5g6 -> w******g6. Many people use their mobile number as their WeChat ID: then it is
+ * masked as that number, so the ID never shows more digits than the phone field would.
+ */
+export function maskWechat(value: string): string | undefined {
+  const id = foldDigits(value).trim();
+  if (id.length === 0) return undefined;
+  if (/^\+?[\d\s-]{7,}$/.test(id)) return maskPhone(id);
+  const chars = [...id];
+  if (chars.length <= 4) return '****';
+  return `${chars[0]}${'*'.repeat(6)}${chars.slice(-2).join('')}`;
+}
+
 /** 110101199003074514 -> 110***********4514; other lengths keep only the last 4. */
 export function maskIdNumber(value: string): string | undefined {
   const id = foldDigits(value).replace(/\s/g, '').toUpperCase();
@@ -75,6 +88,7 @@ const RULES: Readonly<Record<SensitiveCustomerField, (value: string) => string |
   mobile: maskPhone,
   phone: maskPhone,
   email: maskEmail,
+  wechat: maskWechat,
   addressDetail: maskAddressDetail,
   idNumber: maskIdNumber,
   bankCard: maskBankCard,

@@ -5,7 +5,9 @@
  * that fakes the event only opens a screen: the restore itself still goes through the router.
  */
 export const MENU_EVENT = 'coffer:menu';
-export const MENU_COMMANDS = ['backups.restore'] as const;
+// history.*: Windows sends the mouse's side buttons and keyboard Back/Forward keys to the window
+// as app-commands, which main passes on so Back works there as in the page.
+export const MENU_COMMANDS = ['backups.restore', 'history.back', 'history.forward'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

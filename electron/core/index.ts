@@ -9,8 +9,10 @@ import { createBackupService, type BackupService } from './backup/backup-service
 import { workerJobRunner } from './backup/job-runner';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
+import { createCustomerListService, type CustomerListService } from './customers/list-service';
 import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
 import { createRevealLimiter } from './customers/reveal-limiter';
+import { createRecordService, type RecordService } from './customers/record-service';
 import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
 import { createQualityService, type QualityService } from './customers/quality-service';
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
@@ -73,6 +75,9 @@ export interface Core {
   sessions: SessionService;
   firstRun: FirstRunService;
   customers: CustomerService;
+  /** The list's filter values and bulk actions on all that match a filter. */
+  customerList: CustomerListService;
+  record: RecordService;
   customerExport: CustomerExport;
   imports: ImportService;
   timeline: TimelineService;
@@ -116,11 +121,13 @@ export function createCore(options: CoreOptions): Core {
   const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now, onRelease: (session) => releaseImport(session) });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
   const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
+  // One limiter for reveals and phone lookups: both name the person behind a masked value.
+  const revealLimiter = createRevealLimiter();
   const customers = createCustomerService({
     db,
     audit: appendAudit,
     now,
-    revealLimiter: createRevealLimiter(),
+    revealLimiter,
     policy: fieldPolicy,
     scope: (session, action) => {
       const grant = grantFor(session.role, action === 'read' ? 'customers.read' : 'customers.write');
@@ -183,6 +190,8 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
+    customerList: createCustomerListService({ db, audit: appendAudit, now }),
+    record: createRecordService({ db, audit: appendAudit, now, policy: fieldPolicy, limiter: revealLimiter }),
     imports,
     customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),

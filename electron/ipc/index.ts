@@ -11,9 +11,11 @@ import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
+import { listHandlers } from './handlers/list';
 import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
+import { recordHandlers } from './handlers/record';
 import { settingsProfileHandlers } from './handlers/settings-profile';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
@@ -35,6 +37,8 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...duplicateHandlers(core),
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
+    ...listHandlers(core.customerList),
+    ...recordHandlers(core),
     ...settingsProfileHandlers(core),
   };
   return createRouter({

@@ -6,6 +6,7 @@ import { createCore, type Core } from '../core';
 import { createAppRouter } from '../ipc';
 import { callerOf } from '../ipc/caller';
 import { bindRouterToIpcMain } from '../ipc/ipc-main';
+import { historyCommandFor } from './app-command';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installMenu } from './menu';
 import { createMenuActions } from './menu-actions';
@@ -105,6 +106,10 @@ if (!app.requestSingleInstanceLock()) {
     const senderId = callerOf(mainWindow.webContents.id).senderId;
     // A session never outlives its window, nor a crashed renderer.
     mainWindow.webContents.on('render-process-gone', () => core?.sessions.end(senderId));
+    mainWindow.on('app-command', (_event, command: string) => {
+      const history = historyCommandFor(command);
+      if (history) mainWindow?.webContents.send(MENU_EVENT, history);
+    });
     // Reminders that fall due while the app runs: one notification per poll, a count only.
     const reminderPoll = setInterval(() => {
       if (!core || core.vault.state() !== 'unlocked' || !Notification.isSupported()) return;

@@ -3,6 +3,8 @@ import { LanguageSwitch } from './components/LanguageSwitch';
 import { TwoFactor } from './features/home/TwoFactor';
 import { EngineMissingScreen } from './features/engine/EngineMissingScreen';
 import { AppShell } from './features/shell/AppShell';
+import { HistoryButtons } from './features/shell/HistoryButtons';
+import styles from './features/shell/Shell.module.css';
 import { LockScreen } from './features/shell/LockScreen';
 import { SetupWizard } from './features/setup/SetupWizard';
 import { LoginScreen } from './features/unlock/LoginScreen';
@@ -13,7 +15,7 @@ import { useSetupStore } from './stores/setup-store';
 
 export function App() {
   const t = useT();
-  const { phase, status, version, locale, load } = useAppStore();
+  const { phase, status, locale, load } = useAppStore();
   // Setup keeps its own screen until the owner leaves the last step, even though the vault is
   // already unlocked and the owner logged in after step 2.
   const setupStep = useSetupStore((state) => state.step);
@@ -41,17 +43,20 @@ export function App() {
   const engineMissing = status?.databaseEngine === 'missing';
   const inSetup = !engineMissing && (status?.vault === 'needs-setup' || setupStep !== 'owner');
   const open = !engineMissing && !inSetup;
+  // Signed in and past every gate: the app layout takes the window and scrolls its own content.
+  const shellOpen = open && status?.vault === 'unlocked' && Boolean(status.session) && !status.sessionLocked && status.twoFactor !== 'required';
 
   return (
-    <div className="shell" data-testid="app-shell" data-phase={phase}>
-      <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true">◆</span>
+    <div className={styles.shell} data-testid="app-shell" data-phase={phase}>
+      <header className={styles.topbar}>
+        <div className={styles.brand}>
+          <span className={styles.brandMark} aria-hidden="true">◆</span>
           <h1>{t('app.name')}</h1>
         </div>
+        {shellOpen && <HistoryButtons />}
         <LanguageSwitch />
       </header>
-      <main className="content" data-testid="vault-state" data-vault={status?.vault ?? ''}>
+      <main className={shellOpen ? styles.mainShell : styles.main} data-testid="vault-state" data-vault={status?.vault ?? ''}>
         {phase === 'loading' && <p role="status">{t('app.loading')}</p>}
         {phase === 'error' && (
           <div role="alert" className="notice notice-error">
@@ -78,13 +83,10 @@ export function App() {
                 <TwoFactor state="required" />
               </section>
             )}
-            {open && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor !== 'required' && <AppShell user={status.session} status={status} />}
+            {shellOpen && status.session && <AppShell user={status.session} status={status} />}
           </>
         )}
       </main>
-      <footer className="statusbar" data-testid="version">
-        {version && t('app.version', { app: version.app, schema: version.schema, sqlite: version.sqlite })}
-      </footer>
     </div>
   );
 }

@@ -1,8 +1,11 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
+// The design tokens, once and first: every screen's CSS Module reads them.
+import './ui/tokens.css';
 import { App } from './App';
 import { queryClient } from './query';
+import { Toaster } from './ui';
 
 const root = document.getElementById('root');
 if (root) {
@@ -10,6 +13,7 @@ if (root) {
     <StrictMode>
       <QueryClientProvider client={queryClient}>
         <App />
+        <Toaster />
       </QueryClientProvider>
     </StrictMode>,
   );

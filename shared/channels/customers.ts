@@ -10,20 +10,25 @@ export const customerChannels = {
         filters: customerFiltersSchema.optional(),
         sort: z.enum(CUSTOMER_SORTS).default('name'),
         dir: z.enum(['asc', 'desc']).default('asc'),
-        after: z.object({ value: z.string().max(200), id: z.number().int().positive() }).strict().optional(),
+        // A name's sort key is its pinyin plus the name: longer than the name itself.
+        after: z.object({ value: z.string().max(1000), id: z.number().int().positive() }).strict().optional(),
+        // A page by position, for a jump (the scroll bar dragged to the end): the table is sized to the total.
+        offset: z.number().int().min(0).max(10_000_000).optional(),
         limit: z.number().int().min(1).max(200).default(50),
       })
-      .strict(),
+      .strict()
+      .refine((v) => v.after === undefined || v.offset === undefined, { message: 'after_or_offset', path: ['offset'] }),
     output: z.object({
       items: z.array(customerViewSchema),
       next: z.object({ value: z.string(), id: z.number().int() }).nullable(),
-      /** How many match, on the first page only (null on later pages). */
+      /** How many match, on the first page and on every page by position (null on later keyset pages). */
       total: z.number().int().nullable(),
     }),
     permission: 'customers.read',
   }),
   'customers.search': channel({
-    input: z.object({ query: z.string().trim().min(1).max(100), filters: customerFiltersSchema.optional(), limit: z.number().int().min(1).max(200).default(50) }).strict(),
+    // 201: the list asks for one more than it shows, to say "200+ matches" only when there are more.
+    input: z.object({ query: z.string().trim().min(1).max(100), filters: customerFiltersSchema.optional(), limit: z.number().int().min(1).max(201).default(50) }).strict(),
     output: z.array(customerViewSchema),
     permission: 'customers.read',
   }),

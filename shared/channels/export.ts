@@ -4,7 +4,7 @@ import { channel } from './common';
 
 /** Every customer field an export can carry, in the order a sheet shows them by default. */
 export const EXPORT_COLUMNS = [
-  'name', 'level', 'ownerUsername', 'tags', 'mobile', 'phone', 'email', 'province', 'city', 'addressDetail',
+  'name', 'level', 'ownerUsername', 'tags', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'province', 'city', 'addressDetail',
   'company', 'industry', 'region', 'source', 'notes', 'idNumber', 'bankCard', 'createdAt', 'updatedAt', 'lastInteractionAt',
 ] as const;
 export type ExportColumn = (typeof EXPORT_COLUMNS)[number];

@@ -4,7 +4,7 @@ import { channel } from './common';
 
 /** The customer fields a merge chooses one by one (tags are always unioned). */
 export const MERGE_FIELDS = [
-  'name', 'mobile', 'phone', 'email', 'province', 'city', 'addressDetail', 'company',
+  'name', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'province', 'city', 'addressDetail', 'company',
   'industry', 'region', 'source', 'level', 'notes', 'idNumber', 'bankCard',
 ] as const;
 export type MergeField = (typeof MERGE_FIELDS)[number];

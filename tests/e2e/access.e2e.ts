@@ -53,7 +53,8 @@ describeKeychain('who may see what, in Chromium', () => {
     await dialog.getByRole('button', { name: 'Show' }).click();
     await detail.getByTestId('field-mobile').getByText(MOBILE).waitFor();
 
-    // Log the call on the timeline.
+    // Log the call on the timeline (the record's Activity tab).
+    await detail.getByRole('tab', { name: 'Activity' }).click();
     const timeline = detail.getByTestId('timeline');
     await timeline.getByLabel('Kind').selectOption('call');
     await timeline.getByLabel('What happened').fill('回电确认订单 1042');
@@ -114,6 +115,7 @@ describeKeychain('who may see what, in Chromium', () => {
     app = await launchApp({ profileDir });
     const { page } = app;
     await signIn(app, SALES);
+    await page.getByTestId('signed-in-as').click();
     const box = page.getByTestId('two-factor');
     await box.getByRole('button', { name: 'Turn on' }).click();
     const secret = (await box.getByTestId('totp-secret').innerText()).replace(/\s/g, '');
@@ -131,7 +133,7 @@ describeKeychain('who may see what, in Chromium', () => {
     await page.getByLabel('Username').fill(SALES.username);
     await page.getByLabel('Password').fill(SALES.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    const codeField = page.getByLabel('Code from your authenticator app (or a recovery code)');
+    const codeField = page.getByLabel('Code from your authenticator app (or a backup code)');
     await codeField.waitFor();
     // The enrolment step is used up; the next step's code is within the allowed drift.
     await codeField.fill(hotp(base32Decode(secret), step + 1));

@@ -15,7 +15,7 @@ afterEach(async () => {
 });
 
 describeKeychain('change my password, in Chromium', () => {
-  it('a salesperson changes their password on Home (zh-CN and en), then signs in with the new one', async () => {
+  it('a salesperson changes their password on My account (zh-CN and en), then signs in with the new one', async () => {
     const profileDir = tempDir('coffer-e2e-account-');
     await seedVault(profileDir, OWNER, async (router) => {
       await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
@@ -23,6 +23,7 @@ describeKeychain('change my password, in Chromium', () => {
     app = await launchApp({ profileDir });
     const { page, router } = app;
     await signIn(app, SALES);
+    await page.getByTestId('signed-in-as').click();
 
     // English: a wrong current password is named on its field, and changes nothing.
     const form = page.getByTestId('change-password');
@@ -62,6 +63,7 @@ describeKeychain('change my password, in Chromium', () => {
     // Sign out and back in through the page with the new password.
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(app, { username: SALES.username, password: NEW_PASSWORD });
+    await page.getByTestId('signed-in-as').click();
     await page.getByTestId('change-password').waitFor();
     expect(app.pageErrors).toEqual([]);
   });

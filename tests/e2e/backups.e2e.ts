@@ -61,7 +61,7 @@ describeKeychain('backups in Chromium', () => {
     expect(when).not.toContain(fileName);
     expect(when).toMatch(/20\d\d/);
     expect(when).toMatch(/\d{1,2}:\d{2}/);
-    expect(await file.innerText()).toMatch(/\d+(\.\d)? (KB|MB)/);
+    expect(await file.innerText()).toMatch(/\d+(\.\d+)? (kB|KB|MB)/);
     await file.getByTestId('backup-file-verified').getByText('verified').waitFor();
     expect(await file.getByTestId('backup-file-drilled').count()).toBe(0);
 

@@ -126,7 +126,7 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     const request = page.getByTestId('approval');
     await request.getByText(L['approvals.yours']).waitFor();
     expect(await request.getByRole('button').count()).toBe(0);
-    await page.getByRole('button', { name: L['nav.home'] }).click();
+    await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: L['home.logout'] }).click();
 
     await openUsersPage(started, locale, OWNER);
@@ -198,7 +198,7 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
       await signInAs(started, locale, who);
       await page.getByRole('button', { name: L['nav.customers'] }).click();
       const hint = await page.getByRole('searchbox', { name: L['customers.search'], exact: true }).getAttribute('placeholder');
-      await page.getByRole('button', { name: L['nav.home'] }).click();
+      await page.getByTestId('signed-in-as').click();
       await page.getByRole('button', { name: L['home.logout'] }).click();
       return hint;
     };

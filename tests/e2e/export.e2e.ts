@@ -68,7 +68,7 @@ describeKeychain('exporting customers, in Chromium', () => {
     await page.getByTestId('export-dialog').getByRole('button', { name: 'Cancel' }).click();
     expect(saved).toHaveLength(1);
 
-    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signIn(app, MANAGER);
     await page.getByRole('button', { name: 'Customers' }).click();

@@ -110,8 +110,10 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(await reasons(6)).toContain('与本文件第 2 行重复');
     expect(await customerNames(app)).toEqual([]);
 
-    // Only the errors, through main's paging.
-    await page.getByTestId('import-filter').selectOption('error');
+    // Only the errors, through main's paging: the filter is a tab list, each tab with its count.
+    expect(await page.getByTestId('import-filter-error').textContent()).toBe(`${L['import.count.error']} 2`);
+    await page.getByTestId('import-filter-error').click();
+    expect(await page.getByTestId('import-filter-error').getAttribute('aria-selected')).toBe('true');
     await expect.poll(() => page.getByTestId('import-row').count()).toBe(2);
     // The error rows as a workbook to fix: written by main where the person chose.
     await page.getByTestId('import-save-errors').click();
@@ -126,7 +128,7 @@ describeKeychain('importing customers, in Chromium', () => {
     await page.evaluate(() => {
       const w = window as unknown as { sawProgress?: string };
       new MutationObserver(() => {
-        const bar = document.querySelector('progress[data-testid="import-progress"]');
+        const bar = document.querySelector('[role="progressbar"][data-testid="import-progress"]');
         if (bar && !w.sawProgress) w.sawProgress = bar.getAttribute('aria-label') ?? '';
       }).observe(document.body, { childList: true, subtree: true });
     });
@@ -313,7 +315,7 @@ describeKeychain('importing customers, in Chromium', () => {
     expect(await customerNames(app)).toEqual(['Acme Tea']);
 
     // Support may read customers but not import them: no Import button for that role.
-    await page.getByRole('button', { name: L['nav.home'] }).click();
+    await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: L['home.logout'] }).click();
     await signInAs(app, locale, SUPPORT);
     await page.getByRole('button', { name: L['nav.customers'] }).click();

@@ -55,7 +55,7 @@ async function submitNewOwner({ L, page }: Awaited<ReturnType<typeof usersPageAs
 
 /** Signs out, signs in as the other owner and approves the request that reads `sentence`, through the dialog. */
 async function approveAsOtherOwner({ L, page, started }: Awaited<ReturnType<typeof usersPageAs>>, locale: Locale, sentence: string): Promise<void> {
-  await page.getByRole('button', { name: L['nav.home'] }).click();
+  await page.getByTestId('signed-in-as').click();
   await page.getByRole('button', { name: L['home.logout'] }).click();
   await openUsersPage(started, locale, OWNER2);
   const request = page.getByTestId('approval');

@@ -193,6 +193,12 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
     await evaluate("window.addEventListener('coffer:menu', (e) => (window.__menuSeen = e.detail))");
     await ask({ type: 'click', path: ['Backups', 'Restore from Backup…'] });
     await expect.poll(() => evaluate('window.__menuSeen ?? null')).toBe('backups.restore');
+    // Windows sends the mouse's side buttons to the window as app-commands: main passes Back and
+    // Forward on to the page as history commands (the page's handling is in navigation.e2e.ts).
+    expect(await ask({ type: 'appCommand', command: 'browser-backward' })).toBe(true);
+    await expect.poll(() => evaluate('window.__menuSeen ?? null')).toBe('history.back');
+    await ask({ type: 'appCommand', command: 'browser-forward' });
+    await expect.poll(() => evaluate('window.__menuSeen ?? null')).toBe('history.forward');
     await ask({ type: 'click', path: ['File', 'Lock Now'] });
     await expect.poll(async () => (await call<{ sessionLocked: boolean }>('app.status')).value?.sessionLocked).toBe(true);
     // Locked: the menu's backup is the router's to refuse, exactly as a click in the page would be.

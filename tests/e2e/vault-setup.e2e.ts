@@ -23,13 +23,13 @@ async function runSetup(testApp: TestApp, backupDir: string | null): Promise<str
   await page.getByLabel('Display name').fill(OWNER.displayName);
   await page.getByLabel('Password', { exact: true }).fill('short');
   await page.getByLabel('Password again').fill('short');
-  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await page.getByRole('button', { name: 'Create the encrypted database' }).click();
   await page.getByText('Use at least 10 characters.').waitFor();
   expect(testApp.core.vault.state()).toBe('needs-setup');
 
   await page.getByLabel('Password', { exact: true }).fill(OWNER.password);
   await page.getByLabel('Password again').fill(OWNER.password);
-  await page.getByRole('button', { name: 'Create the vault' }).click();
+  await page.getByRole('button', { name: 'Create the encrypted database' }).click();
   await page.getByTestId('setup-recovery').waitFor();
   const recoveryKey = (await page.getByTestId('recovery-key').innerText()).split(/\s+/).join('-');
   expect(recoveryKey).toMatch(/^([0-9A-Z]{4}-){8}[0-9A-Z]{4}$/);
@@ -89,7 +89,8 @@ describeKeychain('first run and later starts, in Chromium on the real keychain',
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: `Welcome, ${OWNER.displayName}` }).waitFor();
 
-    // Change database key: re-authentication first.
+    // Change database key (on My account, from the name in the menu): re-authentication first.
+    await page.getByTestId('signed-in-as').click();
     const rotate = page.getByTestId('rotate-key');
     await rotate.getByLabel('Your password').fill('Wrong-Password-99');
     await rotate.getByRole('button', { name: 'Change key' }).click();
@@ -124,7 +125,7 @@ describeKeychain('first run and later starts, in Chromium on the real keychain',
     app = await launchApp({ profileDir });
     const { page } = app;
     await page.getByTestId('unlock').waitFor();
-    await page.getByTestId('locked-reason').getByText('no key for this vault').waitFor();
+    await page.getByTestId('locked-reason').getByText('no key for this database').waitFor();
     const typo = recoveryKey.slice(0, 5) + (recoveryKey[5] === 'A' ? 'B' : 'A') + recoveryKey.slice(6);
     await page.getByLabel('Recovery key').fill(typo);
     await page.getByRole('button', { name: 'Unlock' }).click();
@@ -159,7 +160,7 @@ describeKeychain('first run and later starts, in Chromium on the real keychain',
     app = await launchApp({ profileDir, core: { keychain: noKeychain } });
     const { page } = app;
     await page.getByTestId('keychain-warning').waitFor();
-    await page.getByTestId('locked-reason').getByText('no working keychain').waitFor();
+    await page.getByTestId('locked-reason').getByText('no working system keyring').waitFor();
     await page.getByLabel('Recovery key').fill(recoveryKey.toLowerCase());
     await page.getByRole('button', { name: 'Unlock' }).click();
     await page.getByTestId('login').waitFor();

@@ -23,7 +23,7 @@ describeKeychain('the running backup’s percentage through backup.progress', ()
     const run = w.router.dispatch(o, 'backup.run', {}).finally(() => (done = true));
     while (!done) {
       const answer = await w.router.dispatch(o, 'backup.progress', {});
-      if (answer.ok && answer.value) seen.push(answer.value);
+      if (answer.ok && answer.value) seen.push(answer.value as NonNullable<Progress>);
       await new Promise((resolve) => setTimeout(resolve, 2));
     }
     expect(await run).toMatchObject({ ok: true });

@@ -286,6 +286,12 @@ export function createElectronStandIn(options: StandInOptions) {
       if (!w) throw new Error('stand-in: main made no window');
       return w.webContents.page;
     },
+    /** Emits a BrowserWindow event on main's window, as Electron would (e.g. Windows' 'app-command'); true if main listens. */
+    emitOnWindow: (event: string, ...args: unknown[]): boolean => {
+      const w = windows[0];
+      if (!w) throw new Error('stand-in: main made no window');
+      return w.emit(event, ...args);
+    },
     newStrayPage: async (): Promise<Page> => {
       if (!context) throw new Error('stand-in: not ready');
       return context.newPage();

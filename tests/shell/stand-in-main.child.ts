@@ -16,6 +16,7 @@ type Command =
   | { type: 'strayInvoke'; channel: string }
   | { type: 'appRequest'; url: string; method?: string }
   | { type: 'menu' }
+  | { type: 'appCommand'; command: string }
   | { type: 'click'; path: string[] }
   | { type: 'openVaultFiles' }
   | { type: 'quit' };
@@ -101,6 +102,8 @@ async function answer(command: Command): Promise<unknown> {
     }
     case 'menu':
       return describeMenu((stand.electron.Menu.template ?? []) as MenuItem[]);
+    case 'appCommand':
+      return stand.emitOnWindow('app-command', {}, command.command);
     case 'click': {
       const item = findItem(stand.electron.Menu.template as MenuItem[] | null, command.path);
       if (!item?.click) throw new Error(`no menu item ${command.path.join(' > ')}`);

@@ -37,7 +37,8 @@ describe('migration 14: pinyin keys of customer names', () => {
 
   it('rebuilds in resumable batches: a stop between batches keeps what was done and continues after it', () => {
     const db = vaultAt13();
-    migrate(db, MIGRATIONS.slice(0, 14));
+    // The rebuild is today's code, which also writes the name sort key of migration 19.
+    migrate(db, MIGRATIONS);
     expect(rebuildPinyinStep(db, 2)).toBe(false);
     expect(getMeta(db, 'pinyin_rebuild')).toBe(`${PINYIN_INDEX_VERSION}|2`);
     expect(keysOf(db, 2)).toContain('zengle');
@@ -57,7 +58,7 @@ describe('migration 14: pinyin keys of customer names', () => {
 
   it('starts over when the stored version is not the code’s, even half-way through an older rebuild', () => {
     const db = vaultAt13();
-    migrate(db, MIGRATIONS.slice(0, 14));
+    migrate(db, MIGRATIONS);
     while (!rebuildPinyinStep(db, 10));
     db.prepare('DELETE FROM customer_pinyin WHERE customer_id = 1').run();
     db.prepare("INSERT INTO customer_pinyin (key, customer_id, kind) VALUES ('stale', 1, 0)").run();

@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'customer.import', 'customer.importUndo',
   // Merging two or three customers into one, and undoing that within 30 days.
   'customer.merge', 'customer.mergeUndo',
+  // A phone or WeChat lookup by someone who sees contact details masked (who is calling).
+  'customer.lookup',
   // A tag or region renamed in Settings, rewritten on every customer that carried it.
   'settings.list.rename',
 ] as const;

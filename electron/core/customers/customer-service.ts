@@ -29,6 +29,7 @@ import {
 import { toCustomerView, type FieldPolicy } from './customer-view';
 import type { RevealLimiter } from './reveal-limiter';
 import { OutOfScopeError, recordingProbes } from './scope-probe';
+import { searchWechatIds } from './record-repository';
 import { searchCustomerIds, type SearchColumn } from './search-index';
 
 export interface CustomerServiceDeps {
@@ -58,6 +59,7 @@ export interface ListInput {
   sort: CustomerSort;
   dir: 'asc' | 'desc';
   after?: { value: string; id: number } | undefined;
+  offset?: number | undefined;
   limit: number;
 }
 
@@ -111,19 +113,35 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     return scopedCustomerWhere(deps.scope(session, 'read'), session.userId, filters, now());
   }
 
+  /**
+   * Write-only for a field the role sees masked (a salesperson adding or replacing the phone of
+   * their own customer): a new value may go in without the old one ever coming out. Returns false
+   * when nothing should change (the masked form sent back unchanged). Clearing a value the person
+   * cannot see, or touching a field hidden from them, stays refused.
+   */
+  function writeOnly(session: Session, field: SensitiveCustomerField, stored: string | null, next: string | null): boolean {
+    const visibility = deps.policy.visibility(session.role, field);
+    if (visibility !== 'masked' || (next === null && stored !== null)) {
+      throw new CofferError('FORBIDDEN', 'Your role cannot change this field.', { [field]: 'forbidden' });
+    }
+    if (next === null) return false;
+    return stored === null || next !== deps.policy.mask(field, stored);
+  }
+
   return {
     list(session: Session, input: ListInput): { items: CustomerView[]; next: { value: string; id: number } | null; total: number | null } {
       const db = deps.db();
       const where = whereFor(session, input.filters);
       return db.transaction(() => {
-        const rows = listCustomers(db, { ...where, sort: input.sort, descending: input.dir === 'desc', after: input.after, limit: input.limit + 1 });
+        const rows = listCustomers(db, { ...where, sort: input.sort, descending: input.dir === 'desc', after: input.after, offset: input.offset, limit: input.limit + 1 });
         const page = rows.slice(0, input.limit);
         deps.audit(db, { actor: auditActor(session), action: 'customer.list', entity: 'customer', outcome: 'ok', customerIds: page.map((r) => r.id) }, now());
         const last = page[page.length - 1];
         return {
           items: views(db, session, page),
           next: rows.length > input.limit && last ? { value: sortValueOf(last, input.sort), id: last.id } : null,
-          // Counted on the first page only: later pages keep the figure the table already shows.
+          // Counted on the first page and on pages by position (each may be the first one shown);
+          // later keyset pages keep the figure the table already shows.
           total: input.after ? null : countCustomers(db, where),
         };
       })();
@@ -138,6 +156,11 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       if (deps.policy.visibility(session.role, 'mobile') === 'full' && deps.policy.visibility(session.role, 'phone') === 'full') columns.push('phone');
       return db.transaction(() => {
         const ids = searchCustomerIds(db, query, columns, limit, where);
+        // A WeChat ID is matched whole, and only by roles that see it in full (like phone above).
+        if (deps.policy.visibility(session.role, 'wechat') === 'full' && /^[-_A-Za-z0-9]{3,40}$/.test(query.trim())) {
+          ids.unshift(...searchWechatIds(db, query.trim(), where, limit).filter((id) => !ids.includes(id)));
+          ids.splice(limit);
+        }
         const rows = findCustomersByIds(db, ids);
         // The query text is not logged: it may itself be a phone number or a name.
         deps.audit(db, { actor: auditActor(session), action: 'customer.search', entity: 'customer', outcome: 'ok', customerIds: rows.map((r) => r.id) }, now());
@@ -197,13 +220,14 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         const row = scoped(db, session, id, 'write');
         refuseDisabledFields(db, input);
         const changes: Partial<Record<CustomerColumnField, string | null>> = {};
+        let blind = false;
         for (const field of CUSTOMER_FIELDS) {
           if (!(field in input) || input[field] === undefined) continue;
-          // A role that sees a field masked cannot overwrite it blindly with what it was shown.
-          if (isSensitive(field) && deps.policy.visibility(session.role, field) !== 'full') {
-            throw new CofferError('FORBIDDEN', 'Your role cannot change this field.', { [field]: 'forbidden' });
-          }
           const next = input[field] === '' ? null : ((input[field] as string | undefined) ?? null);
+          if (isSensitive(field) && deps.policy.visibility(session.role, field) !== 'full') {
+            if (!writeOnly(session, field, row[field], next)) continue;
+            blind = true;
+          }
           if (next !== row[field]) changes[field] = next;
         }
         updateCustomerFields(db, id, changes, now().toISOString());
@@ -212,7 +236,9 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           replaceTags(db, id, input.tags);
           fields.push('tags');
         }
-        deps.audit(db, { actor: auditActor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
+        // Field names only, as always; the fixed note tells a reader the person never saw the old value.
+        const note = blind ? { reason: 'write-only: masked value replaced or added' } : {};
+        deps.audit(db, { actor: auditActor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields, ...note }, now());
         return view(db, session, findCustomer(db, id)!);
       });
     },

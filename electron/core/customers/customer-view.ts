@@ -29,7 +29,7 @@ export function toCustomerView(row: CustomerRow, tags: string[], role: Role, use
     lastInteractionAt: row.lastInteractionAt,
     revealable: [],
   };
-  for (const key of ['province', 'city', 'company', 'industry', 'region', 'source', 'notes'] as const) {
+  for (const key of ['province', 'city', 'company', 'industry', 'region', 'source', 'notes', 'birthday'] as const) {
     const value = row[key];
     if (value !== null) view[key] = value;
   }

@@ -1,16 +1,22 @@
 import type { Db } from '../db/open-database';
 import { getMeta, setMeta } from '../db/meta-repository';
-import { normalisePinyinQuery, PINYIN_INDEX_VERSION, pinyinKeys } from './pinyin-keys';
+import { normalisePinyinQuery, PINYIN_INDEX_VERSION, pinyinKeys, sortNameOf } from './pinyin-keys';
 
 const VERSION_KEY = 'pinyin_index_version';
 // "<version being built>|<last customer id done>": a rebuild interrupted by a crash or a lock
 // resumes after that id; one for an older code version starts over.
 const PROGRESS_KEY = 'pinyin_rebuild';
 
-/** Replaces one customer's pinyin keys; inside the caller's transaction (the customer write). */
+/**
+ * Replaces one customer's pinyin keys and its name sort key; inside the caller's transaction (the
+ * customer write). Every write of a name (create, update, import, merge, restore) comes here
+ * through indexCustomer, so the sort key never lags the name. A deleted customer keeps its sort
+ * key: the list indexes hold live rows only, and a restore writes it again.
+ */
 export function writePinyinKeys(db: Db, id: number, name: string | undefined): void {
   db.prepare('DELETE FROM customer_pinyin WHERE customer_id = ?').run(id);
   if (name === undefined) return;
+  db.prepare('UPDATE customers SET sort_name = ? WHERE id = ?').run(sortNameOf(name), id);
   const insert = db.prepare('INSERT INTO customer_pinyin (key, customer_id, kind) VALUES (?, ?, ?)');
   for (const { key, kind } of pinyinKeys(name)) insert.run(key, id, kind);
 }

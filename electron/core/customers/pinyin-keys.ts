@@ -3,9 +3,10 @@ import { Converter } from 'opencc-js/t2cn';
 
 /**
  * Bump when the keys below change shape, or when pinyin-pro is upgraded (its readings change):
- * a vault whose stored version differs is re-indexed in the background after unlock.
+ * a vault whose stored version differs is re-indexed in the background after unlock. sort-1: the
+ * rebuild also writes customers.sort_name (migration 19).
  */
-export const PINYIN_INDEX_VERSION = 'keys-1;pinyin-pro-3.29.4;opencc-js-1.4.2';
+export const PINYIN_INDEX_VERSION = 'keys-1;sort-1;pinyin-pro-3.29.4;opencc-js-1.4.2';
 
 /** What a key was made from; lower ranks first when a query matches it exactly. */
 export const enum PinyinKind {
@@ -105,4 +106,34 @@ export function pinyinKeys(name: string): PinyinKey[] {
     for (let mask = 1; mask < (1 << n) - 1; mask += 1) add(syllables.map((s, i) => (mask & (1 << i) ? s : s[0])).join(''), PinyinKind.Mixed);
   }
   return [...keys].map(([key, kind]) => ({ key, kind }));
+}
+
+/** Separates the sort key from the name it came from; below every printable character, so 王 before 王伟. */
+export const SORT_NAME_SEPARATOR = '\u0001';
+
+/**
+ * The key the list sorts names by, in both languages: Chinese characters as toneless pinyin (the
+ * surname-aware reading, one syllable per character, space-separated), Latin letters lower-cased,
+ * then the name itself as a tiebreak. So 王伟 is 'wang wei\u0001王伟' and sorts under W between
+ * Walter and Zoe, where code-point order put every Chinese name after every Latin one. Kept with
+ * the row (customers.sort_name), never computed per query.
+ */
+export function sortNameOf(name: string): string {
+  const folded = foldChinese(name).trim();
+  if (!hasHan(folded)) return `${folded.toLowerCase()}${SORT_NAME_SEPARATOR}${name}`;
+  const readings = pinyin(folded, { toneType: 'none', mode: 'surname', surname: 'head', v: true, type: 'array' });
+  const words: string[] = [];
+  let latin = '';
+  [...folded].forEach((char, i) => {
+    if (HAN.test(char)) {
+      if (latin) words.push(latin);
+      latin = '';
+      words.push((readings[i] ?? char).toLowerCase());
+    } else if (/\s/u.test(char)) {
+      if (latin) words.push(latin);
+      latin = '';
+    } else latin += char.toLowerCase();
+  });
+  if (latin) words.push(latin);
+  return `${words.join(' ')}${SORT_NAME_SEPARATOR}${name}`;
 }

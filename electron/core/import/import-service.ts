@@ -18,6 +18,7 @@ import { grantFor } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
 import type { Db } from '../db/open-database';
+import { parseFailure, withDefaults } from './parse-limits';
 import { mapFsError } from '../db/storage-errors';
 import type { PickSaveFile } from '../export/customer-export';
 import { optionalFieldsOn } from '../settings/customer-fields';
@@ -73,8 +74,7 @@ const IDLE: ImportProgress = { state: 'idle', done: 0, total: 0, counts: { new: 
  */
 export function createImportService(deps: ImportDeps) {
   const now = () => new Date((deps.now ?? Date.now)());
-  const maxBytes = deps.maxBytes ?? 50 * 1024 * 1024;
-  const maxRows = deps.maxRows ?? 100_000;
+  const limits = withDefaults({ ...(deps.maxBytes ? { maxBytes: deps.maxBytes } : {}), ...(deps.maxRows ? { maxRows: deps.maxRows } : {}) });
   const open = new Map<Session, OpenImport>();
   const running = new Set<string>();
 
@@ -94,7 +94,7 @@ export function createImportService(deps: ImportDeps) {
 
   async function parse(bytes: Uint8Array, options: ParseOptions): Promise<ParsedTable> {
     const table = await deps.parser.parse(bytes, options);
-    if (table.rows.length > maxRows) throw new CofferError('INVALID_INPUT', `The file has more than ${maxRows.toLocaleString('en')} rows. Split it into smaller files and import them one by one.`, { file: 'too_many_rows' });
+    if (table.rows.length > limits.maxRows) throw parseFailure('too_many_rows', limits);
     return table;
   }
 
@@ -118,7 +118,7 @@ export function createImportService(deps: ImportDeps) {
       if (file === null) return { status: 'cancelled' };
       let bytes: Buffer;
       try {
-        if (fs.statSync(file).size > maxBytes) throw new CofferError('INVALID_INPUT', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MB. Split it into smaller files.`, { file: 'too_large' });
+        if (fs.statSync(file).size > limits.maxBytes) throw parseFailure('too_large', limits);
         bytes = fs.readFileSync(file);
       } catch (error) {
         if (error instanceof CofferError) throw error;

@@ -18,6 +18,7 @@ const TEXT: Record<ImportReason, { 'zh-CN': string; en: string }> = {
   no_permission: { 'zh-CN': '无权限修改该字段', en: 'your role may not change this field' },
   possible_duplicate: { 'zh-CN': '可能重复（姓名及公司或城市相同）', en: 'possible duplicate (same name and company or city)' },
   edited_since: { 'zh-CN': '导入后已被人工修改', en: 'edited by someone since the import' },
+  invalid_birthday: { 'zh-CN': '生日无法识别（原值已保留在备注中）', en: 'birthday not recognised (the value was kept in the notes)' },
   too_many_tags: { 'zh-CN': '标签超过 30 个，只导入前 30 个', en: 'more than 30 tags: only the first 30 were kept' },
 };
 

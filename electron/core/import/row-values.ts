@@ -13,7 +13,7 @@ export type FieldTarget = Exclude<ImportTarget, 'tags' | 'notes' | 'ignore'>;
 
 /** The customer form's maximum lengths (customerInputSchema), per field. */
 export const MAX_LENGTH: Record<FieldTarget | 'notes' | 'tag', number> = {
-  name: 100, mobile: 32, phone: 32, email: 254, province: 50, city: 50, addressDetail: 200, company: 200,
+  name: 100, mobile: 32, phone: 32, email: 254, wechat: 40, birthday: 20, province: 50, city: 50, addressDetail: 200, company: 200,
   industry: 100, region: 100, source: 100, level: 20, notes: 5000, idNumber: 18, bankCard: 32, tag: 40,
 };
 export const MAX_TAGS = 30;
@@ -116,6 +116,17 @@ export function rowValues(row: number, cells: readonly string[], context: RowCon
       out.errors.push({ code: 'too_long', ...at });
       continue;
     }
+    if (target === 'birthday') {
+      const date = birthdayOf(value);
+      if (date) {
+        out.values.birthday = date;
+        out.columns.birthday = column;
+      } else {
+        out.warnings.push({ code: 'invalid_birthday', ...at });
+        out.extraNotes.push(`${column.header}: ${value}`);
+      }
+      continue;
+    }
     if ((target === 'mobile' || target === 'phone') && checkPhone(value)) {
       // Kept, not dropped: the raw text goes to the notes and the person sees a warning.
       out.warnings.push({ code: 'invalid_phone', ...at });
@@ -133,6 +144,21 @@ export function rowValues(row: number, cells: readonly string[], context: RowCon
   const nameAt = nameLetter(context.columns);
   if (!out.values.name && !out.errors.some((e) => e.column !== undefined && e.column === nameAt?.column)) out.errors.unshift({ code: 'name_missing', ...(nameAt ?? {}) });
   return out;
+}
+
+/**
+ * A birthday as people type it (1990-03-07, 1990/3/7, 1990.3.7, 1990年3月7日, 19900307) as
+ * YYYY-MM-DD, or null. A cell Excel stored as a date reaches here as its text; day-month order
+ * (07/03/1990) is ambiguous and is not guessed.
+ */
+export function birthdayOf(value: string): string | null {
+  const text = value.normalize('NFKC').trim();
+  const match = /^(\d{4})\s*(?:[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?|(\d{2})(\d{2}))$/.exec(text);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2] ?? match[4]), Number(match[3] ?? match[5])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (year < 1900 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function nameLetter(columns: readonly MappedColumn[]): { column: string } | null {

@@ -1,4 +1,5 @@
-import { useId, type InputHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
+import { Field as LabelledField, Input } from '../ui';
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string;
@@ -6,25 +7,12 @@ export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 
   problem?: string | undefined;
 }
 
-/** A labelled input whose hint and problem are announced to screen readers. */
+/** A labelled text input (the ui Field around an Input), the shape most forms need. */
 export function Field({ label, hint, problem, ...input }: FieldProps) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-problem` : ''].filter(Boolean).join(' ') || undefined;
   return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      <input id={id} aria-invalid={problem ? true : undefined} aria-describedby={describedBy} {...input} />
-      {hint && (
-        <small id={`${id}-hint`} className="hint">
-          {hint}
-        </small>
-      )}
-      {problem && (
-        <small id={`${id}-problem`} className="problem" role="alert">
-          {problem}
-        </small>
-      )}
-    </div>
+    <LabelledField label={label} hint={hint} error={problem}>
+      {(control) => <Input {...control} {...input} />}
+    </LabelledField>
   );
 }
 

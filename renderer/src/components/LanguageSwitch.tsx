@@ -1,15 +1,17 @@
 import { LOCALES, type Locale } from '../../../shared/locale';
 import { LOCALE_NAMES, useT } from '../i18n';
 import { useAppStore } from '../stores/app-store';
+import { Select } from '../ui';
+import styles from './LanguageSwitch.module.css';
 
 export function LanguageSwitch() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const setLocale = useAppStore((state) => state.setLocale);
   return (
-    <label className="language-switch">
+    <label className={styles.switch}>
       <span>{t('app.language')}</span>
-      <select
+      <Select
         aria-label={t('app.language')}
         data-testid="language-switch"
         value={locale}
@@ -20,7 +22,7 @@ export function LanguageSwitch() {
             {LOCALE_NAMES[code]}
           </option>
         ))}
-      </select>
+      </Select>
     </label>
   );
 }

@@ -1,7 +1,7 @@
 import { useCallback, useRef, useState, type ReactNode } from 'react';
 import type { ErrorBody } from '../../../shared/errors';
 import { fieldText, useT } from '../i18n';
-import { Dialog } from './Dialog';
+import { Dialog } from '../ui';
 import { Field, PasswordAgainField } from './Field';
 
 /** What a confirmation says. `run` does the work; its error stays in the dialog, which stays open. */

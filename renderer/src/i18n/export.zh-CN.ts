@@ -4,7 +4,7 @@ import type { exportEn } from './export.en';
 export const exportZhCN: Record<keyof typeof exportEn, string> = {
   'export.button': '导出…',
   'export.title': '导出客户',
-  'export.intro': '导出当前列表（含筛选条件）中的客户。数据按您在屏幕上看到的方式遮盖；您的角色无权查看的列不会导出。Coffer 会询问保存位置。',
+  'export.intro': '导出当前列表（含筛选条件）中的客户。数据按您在屏幕上看到的方式脱敏；您的角色无权查看的列不会导出。Coffer 会询问保存位置。',
   'export.confirm': '选择保存位置…',
   'export.format': '格式',
   'export.format.xlsx': 'Excel 工作簿（.xlsx）',
@@ -16,7 +16,7 @@ export const exportZhCN: Record<keyof typeof exportEn, string> = {
   'export.done': '已导出 {count} 位客户。',
   'export.cancelled': '已取消导出，未保存任何文件。',
   'export.omitted': '未导出（您的角色无权查看）：{columns}。',
-  'export.masked': '已遮盖：{columns}。',
+  'export.masked': '已脱敏：{columns}。',
   'export.unencodable': '有 {count} 个字符无法用 GBK 保存，显示为“?”；如需保留，请选择 UTF-8。',
   'export.FORBIDDEN': '您的角色不能导出客户，请让店主导出。',
   'export.STORAGE_UNAVAILABLE': '无法写入文件（磁盘已满或无权写入该文件夹）。请选择其他文件夹后重试；未保存任何内容。',

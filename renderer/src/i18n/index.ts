@@ -2,6 +2,7 @@ import type { Locale } from '../../../shared/contract';
 import { useAppStore } from '../stores/app-store';
 import { en, type MessageKey } from './en';
 import { zhCN } from './zh-CN';
+import { KEY_STORE_NAMES, keyStorePlatform } from './glossary';
 
 const CATALOGS: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN };
 
@@ -11,8 +12,14 @@ export type Translate = (key: MessageKey, params?: Record<string, string | numbe
 
 export function translate(locale: Locale, key: MessageKey, params?: Record<string, string | number>): string {
   const template = CATALOGS[locale][key];
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  const values = template.includes('{keyStore}') ? { keyStore: keyStoreName(locale), ...params } : params;
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
+}
+
+/** Where this OS keeps the database key, named as the OS shows it (the glossary's {keyStore}). */
+function keyStoreName(locale: Locale): string {
+  return KEY_STORE_NAMES[locale][keyStorePlatform(useAppStore.getState().version?.platform)];
 }
 
 export function useT(): Translate {

@@ -4,7 +4,7 @@ import type { qualityEn } from './quality.en';
 export const qualityZhCN: Record<keyof typeof qualityEn, string> = {
   'nav.quality': '数据质量',
   'quality.title': '数据质量',
-  'quality.intro': '疑似重复的客户、无法联系的客户，以及一年来无人更新的记录。点击一行即可修改；合并重复客户，让跟进记录集中在同一份档案里。',
+  'quality.intro': '疑似重复的客户、无法联系的客户，以及一年来无人更新的记录。点击一行即可修改；合并重复客户，让联系记录集中在同一份档案里。',
   'quality.markReviewed': '标记为已检查',
   'quality.reviewedAt': '上次检查：{when}。下次检查：{next}。',
   'quality.neverReviewed': '尚未检查过。首次检查时间：{next}。',

@@ -3,7 +3,9 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { CustomerInput, CustomerView, SensitiveCustomerField } from '../../../shared/customers';
 import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
+import { invalidate } from '../query';
 import { useCustomersStore } from './customers-store';
+import { useNavStore } from './nav-store';
 
 type Changes = { [K in keyof CustomerInput]?: CustomerInput[K] | undefined };
 
@@ -15,10 +17,15 @@ interface CustomerDetailState {
   reminders: ChannelOutput<'reminders.list'>;
   /** The form is open: 'new' for a new customer, 'edit' for the selected one. */
   editing: 'new' | 'edit' | null;
+  /** The customer whose activity was last asked for: the record page loads it when Back or Forward lands there. */
+  activityFor: number | null;
   /** Whether this vault takes ID numbers and bank cards (the owner's setting). */
   optionalFields: boolean;
   error: ErrorBody | null;
+  /** Opens the record page of this customer (a new history entry) and loads its activity. */
   open(id: number): Promise<void>;
+  /** The record page's customer, from its customers.record query, for the form and the activity forms. */
+  show(customer: CustomerView): void;
   close(): void;
   startNew(): Promise<void>;
   startEdit(): Promise<void>;
@@ -42,11 +49,14 @@ function changesFrom(before: CustomerView, input: CustomerInput): Changes {
 }
 
 export const useCustomerDetailStore = create<CustomerDetailState>()((set, get) => {
+  /**
+   * The customer itself and its header come from the record page's customers.record query (one
+   * audited read); this loads the activity the older sections still read from here.
+   */
   async function refreshRecord(id: number): Promise<void> {
-    const [record, timeline, reminders] = await Promise.all([call('customers.get', { id }), call('customers.timeline', { id }), call('reminders.list', { customerId: id, range: 'all' })]);
-    if (!record.ok) return set({ error: record.error, selected: null });
+    const [timeline, reminders] = await Promise.all([call('customers.timeline', { id }), call('reminders.list', { customerId: id, range: 'all' }), invalidate(['customers.record'])]);
     // A role without interactions.read or reminders.read simply gets an empty section.
-    set({ selected: record.value, timeline: timeline.ok ? timeline.value : [], reminders: reminders.ok ? reminders.value : [] });
+    if (get().selected?.id === id || get().selected === null) set({ timeline: timeline.ok ? timeline.value : [], reminders: reminders.ok ? reminders.value : [] });
   }
   async function loadSettings(): Promise<void> {
     const settings = await call('settings.customerFields', {});
@@ -60,13 +70,21 @@ export const useCustomerDetailStore = create<CustomerDetailState>()((set, get) =
     timeline: [],
     reminders: [],
     editing: null,
+    activityFor: null,
     optionalFields: false,
     error: null,
     async open(id) {
-      set({ revealed: {}, error: null, editing: null });
+      // Another customer's activity and revealed values must not show under this one's header.
+      if (get().selected?.id !== id) set({ selected: null, timeline: [], reminders: [] });
+      set({ revealed: {}, error: null, editing: null, activityFor: id });
+      useNavStore.getState().openCustomer(id);
       await refreshRecord(id);
     },
-    close: () => set({ selected: null, revealed: {}, timeline: [], reminders: [], editing: null, error: null }),
+    show(customer) {
+      if (get().selected?.id !== customer.id) set({ revealed: {}, editing: null });
+      set({ selected: customer });
+    },
+    close: () => set({ selected: null, revealed: {}, timeline: [], reminders: [], editing: null, error: null, activityFor: null }),
     async startNew() {
       await loadSettings();
       set({ editing: 'new', selected: null, revealed: {}, error: null });
@@ -81,7 +99,8 @@ export const useCustomerDetailStore = create<CustomerDetailState>()((set, get) =
       const result = editing === 'edit' && selected ? await call('customers.update', { id: selected.id, changes: changesFrom(selected, input) }) : await call('customers.create', input);
       if (!result.ok) return result.error;
       set({ editing: null, revealed: {} });
-      await Promise.all([refreshRecord(result.value.id), refreshList()]);
+      if (editing === 'edit') set({ selected: result.value });
+      await Promise.all([editing === 'edit' ? refreshRecord(result.value.id) : get().open(result.value.id), refreshList()]);
       return null;
     },
     async remove() {
@@ -90,6 +109,8 @@ export const useCustomerDetailStore = create<CustomerDetailState>()((set, get) =
       const result = await call('customers.delete', { id: selected.id });
       if (!result.ok) return result.error;
       get().close();
+      // The record is gone: back to where it was opened from (the list, the dashboard).
+      if (useNavStore.getState().route.page === 'customer') useNavStore.getState().back();
       await refreshList();
       return null;
     },

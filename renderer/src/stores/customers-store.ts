@@ -1,99 +1,61 @@
 import { create } from 'zustand';
 import type { ChannelOutput } from '../../../shared/contract';
-import type { CustomerFilters, CustomerSort, CustomerView } from '../../../shared/customers';
+import type { CustomerFilters, CustomerSort } from '../../../shared/customers';
 import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
-
-const PAGE = 100;
+import { invalidate } from '../query';
 
 interface CustomersState {
   query: string;
   filters: CustomerFilters;
   sort: CustomerSort;
   dir: 'asc' | 'desc';
-  items: CustomerView[];
-  next: { value: string; id: number } | null;
-  /** How many match (from the first page); null while searching, which is ranked, not counted. */
-  total: number | null;
-  loading: boolean;
-  error: ErrorBody | null;
-  tags: ChannelOutput<'customers.tags'>;
   /** The recycle bin, shown instead of the list while open. */
   bin: ChannelOutput<'customers.deleted'> | null;
+  /** Why the recycle bin did not open. */
+  binError: ErrorBody | null;
+  /** Refetches the list, its counts and its filter values (after a change made elsewhere). */
   load(): Promise<void>;
-  loadMore(): Promise<void>;
   setQuery(query: string): Promise<void>;
   setFilters(filters: CustomerFilters): Promise<void>;
   setSort(sort: CustomerSort, dir: 'asc' | 'desc'): Promise<void>;
   loadTags(): Promise<void>;
-  tagMany(ids: number[], add: string[], remove: string[]): Promise<ErrorBody | null>;
   openBin(): Promise<void>;
   closeBin(): void;
   restore(id: number): Promise<ErrorBody | null>;
 }
 
+/** The list's reads: pages, the search, the filter menus. Invalidated together after any change. */
+export const LIST_READS = ['customers.list', 'customers.search', 'customers.filterValues', 'customers.tags'] as const;
+
 /**
- * The customers table. Main pages, sorts, filters, scopes and masks; the store keeps the rows
- * loaded so far (keyset pages of 100, fetched as the table scrolls) and what the person chose.
+ * What the person chose on the customers list (search text, filters, sort). The rows themselves
+ * are server data in the TanStack Query cache (CustomersTable fetches pages by position), so a
+ * slow answer for an older filter never overwrites a newer one; load() is the invalidation that
+ * other screens (import, merge, the record) call after they change customers.
  */
 export const useCustomersStore = create<CustomersState>()((set, get) => ({
   query: '',
   filters: {},
   sort: 'name',
   dir: 'asc',
-  items: [],
-  next: null,
-  total: null,
-  loading: false,
-  error: null,
-  tags: [],
   bin: null,
-  async load() {
-    const { query, filters, sort, dir } = get();
-    set({ loading: true, error: null });
-    if (query.trim()) {
-      const result = await call('customers.search', { query: query.trim(), filters, limit: 200 });
-      if (!result.ok) return set({ loading: false, error: result.error, items: [], next: null, total: null });
-      return set({ loading: false, items: result.value, next: null, total: null });
-    }
-    const result = await call('customers.list', { filters, sort, dir, limit: PAGE });
-    if (!result.ok) return set({ loading: false, error: result.error, items: [], next: null, total: null });
-    set({ loading: false, items: result.value.items, next: result.value.next, total: result.value.total });
-  },
-  async loadMore() {
-    const { next, items, loading, filters, sort, dir } = get();
-    if (!next || loading) return;
-    set({ loading: true });
-    const result = await call('customers.list', { filters, sort, dir, limit: PAGE, after: next });
-    if (!result.ok) return set({ loading: false, error: result.error });
-    set({ loading: false, items: [...items, ...result.value.items], next: result.value.next });
-  },
+  binError: null,
+  load: () => invalidate(LIST_READS),
   async setQuery(query) {
     set({ query });
-    await get().load();
   },
   async setFilters(filters) {
     set({ filters });
-    await get().load();
   },
   async setSort(sort, dir) {
     set({ sort, dir });
-    await get().load();
   },
-  async loadTags() {
-    const result = await call('customers.tags', {});
-    if (result.ok) set({ tags: result.value });
-  },
-  async tagMany(ids, add, remove) {
-    const result = await call('customers.tag', { ids, add, remove });
-    if (!result.ok) return result.error;
-    await Promise.all([get().load(), get().loadTags()]);
-    return null;
-  },
+  loadTags: () => invalidate(['customers.filterValues', 'customers.tags']),
   async openBin() {
     const result = await call('customers.deleted', { limit: 200 });
-    if (!result.ok) return set({ error: result.error });
-    set({ bin: result.value, error: null });
+    if (!result.ok) return set({ binError: result.error });
+    set({ bin: result.value, binError: null });
   },
   closeBin: () => set({ bin: null }),
   async restore(id) {

@@ -10,8 +10,36 @@ export interface Route {
   section?: string;
 }
 
-/** Scroll offsets of the page's scrolling content, kept per history entry so Back lands where the user was. */
-export type ScrollMemory = Record<number, number>;
+/**
+ * Scroll offsets kept per history entry so Back lands where the user was: per entry index, one
+ * offset per scrolling element ('content' is the page area; a list's own scroll box has its key).
+ */
+export type ScrollMemory = Record<number, Record<string, number>>;
+
+/** The key of the content area's scroll offset, the default of rememberScroll/scrollFor. */
+export const CONTENT_SCROLL = 'content';
+
+/**
+ * The scrolling elements on screen now, by key. Read when the user leaves an entry, before the
+ * page changes (after the change they may already be gone). Plain functions, not DOM, kept
+ * outside the store's state so a scroll never re-renders anything.
+ */
+const scrollSources = new Map<string, () => number>();
+
+/** Registers what reads a scroll offset under a key; returns the unregister function. */
+export function registerScrollSource(key: string, read: () => number): () => void {
+  scrollSources.set(key, read);
+  return () => {
+    if (scrollSources.get(key) === read) scrollSources.delete(key);
+  };
+}
+
+function captureScroll(scroll: ScrollMemory, index: number): ScrollMemory {
+  if (scrollSources.size === 0) return scroll;
+  const offsets: Record<string, number> = { ...scroll[index] };
+  for (const [key, read] of scrollSources) offsets[key] = Math.max(0, Math.round(read()));
+  return { ...scroll, [index]: offsets };
+}
 
 /** Browser-like history: a list of entries and where we are in it; at most this many kept. */
 const HISTORY_LIMIT = 100;
@@ -29,10 +57,10 @@ interface NavState {
   forward(): void;
   canGoBack(): boolean;
   canGoForward(): boolean;
-  /** Remembers the scroll offset of the current entry before leaving it. */
-  rememberScroll(offset: number): void;
-  /** The remembered scroll offset of the current entry (0 for a new one). */
-  scrollFor(): number;
+  /** Remembers a scroll offset of the current entry (go/back/forward also capture the registered sources). */
+  rememberScroll(offset: number, key?: string): void;
+  /** The remembered scroll offset of the current entry under that key (0 for a new one). */
+  scrollFor(key?: string): number;
 }
 
 function sameRoute(a: Route, b: Route): boolean {
@@ -55,7 +83,7 @@ export const useNavStore = create<NavState>()((set, get) => ({
     kept.push(next);
     const dropped = Math.max(0, kept.length - HISTORY_LIMIT);
     const scroll: ScrollMemory = {};
-    for (const [key, value] of Object.entries(get().scroll)) {
+    for (const [key, value] of Object.entries(captureScroll(get().scroll, index))) {
       const at = Number(key) - dropped;
       if (at >= 0 && at <= index - dropped) scroll[at] = value;
     }
@@ -69,18 +97,19 @@ export const useNavStore = create<NavState>()((set, get) => ({
     const { entries, index } = get();
     if (index === 0) return;
     const route = entries[index - 1]!;
-    set({ index: index - 1, route, page: route.page });
+    set({ index: index - 1, route, page: route.page, scroll: captureScroll(get().scroll, index) });
   },
   forward() {
     const { entries, index } = get();
     if (index >= entries.length - 1) return;
     const route = entries[index + 1]!;
-    set({ index: index + 1, route, page: route.page });
+    set({ index: index + 1, route, page: route.page, scroll: captureScroll(get().scroll, index) });
   },
   canGoBack: () => get().index > 0,
   canGoForward: () => get().index < get().entries.length - 1,
-  rememberScroll(offset) {
-    set({ scroll: { ...get().scroll, [get().index]: offset } });
+  rememberScroll(offset, key = CONTENT_SCROLL) {
+    const { scroll, index } = get();
+    set({ scroll: { ...scroll, [index]: { ...scroll[index], [key]: offset } } });
   },
-  scrollFor: () => get().scroll[get().index] ?? 0,
+  scrollFor: (key = CONTENT_SCROLL) => get().scroll[get().index]?.[key] ?? 0,
 }));

@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ChannelOutput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
+import { formatDateTime } from '../i18n/format';
 import { useAppStore } from './app-store';
 import { afterVaultReplaced } from './session-data';
 
@@ -84,7 +85,7 @@ export const useSetupStore = create<SetupState>()((set, get) => ({
       return;
     }
     const made = result.value.backupCreatedAt ?? get().backupFile?.at ?? null;
-    const date = made ? new Date(made).toLocaleString() : (get().backupFile?.name ?? '');
+    const date = made ? formatDateTime(useAppStore.getState().locale, made) : (get().backupFile?.name ?? '');
     set({ busy: false, mode: 'new', backupFile: null });
     await afterVaultReplaced({ key: 'restore.setup.done', params: { customers: result.value.customers, date } });
   },

@@ -7,9 +7,11 @@ import { customerChannels } from '../../../shared/channels/customers';
 import { duplicateChannels } from '../../../shared/channels/duplicates';
 import { exportChannels } from '../../../shared/channels/export';
 import { importChannels } from '../../../shared/channels/import';
+import { listChannels } from '../../../shared/channels/list';
 import { mergeChannels } from '../../../shared/channels/merge';
 import { ownershipChannels } from '../../../shared/channels/ownership';
 import { qualityChannels } from '../../../shared/channels/quality';
+import { recordChannels } from '../../../shared/channels/record';
 import { crmChannels } from '../../../shared/channels/crm';
 import { backupChannels } from '../../../shared/channels/backup';
 import { settingsProfileChannels } from '../../../shared/channels/settings-profile';
@@ -64,7 +66,7 @@ describe('translations', () => {
 
 describe('contract', () => {
   it('no channel is defined in two feature files (a spread would silently keep only one)', () => {
-    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, settingsProfileChannels].map((part) => Object.keys(part));
+    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, recordChannels, listChannels, settingsProfileChannels].map((part) => Object.keys(part));
     expect(parts.flat()).toHaveLength(CHANNEL_NAMES.length);
     expect(new Set(parts.flat()).size).toBe(CHANNEL_NAMES.length);
   });

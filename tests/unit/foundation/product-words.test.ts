@@ -18,9 +18,9 @@ describe('the product says only what the code does', () => {
     expect(Object.values(zhCN).filter((text) => claim.test(text))).toEqual([]);
   });
 
-  it('backups are promised only while Coffer runs with the vault open', () => {
-    expect(en['setup.backup.body']).toMatch(/While Coffer is running with the vault open/);
-    expect(zhCN['setup.backup.body']).toMatch(/在运行且保险库已打开时/);
+  it('backups are promised only while Coffer runs with the database open', () => {
+    expect(en['setup.backup.body']).toMatch(/While Coffer is running with the database open/);
+    expect(zhCN['setup.backup.body']).toMatch(/在运行且数据库已打开时/);
     expect(README).toMatch(/only while it is running with the vault open/);
   });
 

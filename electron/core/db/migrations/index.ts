@@ -16,17 +16,19 @@ import { migration015 } from './015-duplicate-keys';
 import { migration016 } from './016-imports';
 import { migration017 } from './017-customer-merges';
 import { migration018 } from './018-quality-indexes';
+import { migration019 } from './019-customer-sort-name';
+import { migration020 } from './020-wechat-birthday';
 import { migration022 } from './022-shop-settings';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-// MERGE NOTE (settings branch): 019, 020 and 021 belong to the list, record and activity
-// branches. Until they are merged these stand-ins keep the numbering contiguous; the lead replaces
-// each with the real migration (or keeps a stand-in where a branch added none).
+// MERGE NOTE (settings branch): 021 belongs to the activity branch (only if it needs one). Until
+// it is merged this stand-in keeps the numbering contiguous; the lead replaces it with the real
+// migration, or keeps it if activity added none.
 const reserved = (version: number): Migration => ({ version, name: `reserved-${version}`, up: () => undefined });
 
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, reserved(19), reserved(20), reserved(21), migration022];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, reserved(21), migration022];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

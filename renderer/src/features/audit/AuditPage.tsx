@@ -1,12 +1,14 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useAdminStore } from '../../stores/admin-store';
 import { CustomersSeen } from './CustomersSeen';
 import { VerdictNotice } from './VerdictNotice';
 
 export function AuditPage() {
   const t = useT();
+  const fmt = useFormat();
   const { audit, verdict, loadAudit, verifyAudit, busy, error } = useAdminStore();
   const [filter, setFilter] = useState({ username: '', action: '', recordId: '', from: '', to: '' });
   const query = () =>
@@ -65,7 +67,7 @@ export function AuditPage() {
             {audit.map((row) => (
               <tr key={row.id} data-testid="audit-row" data-action={row.action}>
                 <td>{row.id}</td>
-                <td>{new Date(row.at).toLocaleString()}</td>
+                <td>{fmt.dateTime(row.at)}</td>
                 <td>{row.username ?? '—'}</td>
                 <td>{row.action}</td>
                 <td>{row.recordId ?? ''}</td>

@@ -2,10 +2,11 @@ import { useState, type FormEvent } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { PasswordAgainField, RecoveryKeyField } from '../../components/Field';
 import { errorTextIn, fieldText, restoreStepText, useT } from '../../i18n';
+import { useFormat, type Format } from '../../i18n/format';
 import { useBackupStore, type BackupFile } from '../../stores/backup-store';
 import { afterVaultReplaced } from '../../stores/session-data';
 
-export const fileDate = (file: BackupFile): string => (file.at ? new Date(file.at).toLocaleString() : file.name);
+export const fileDate = (fmt: Format, file: BackupFile): string => (file.at ? fmt.dateTime(file.at) : file.name);
 
 /**
  * Backups > Restore: which backup, what will happen, the password again, and (for a backup from
@@ -13,6 +14,7 @@ export const fileDate = (file: BackupFile): string => (file.at ? new Date(file.a
  */
 export function RestorePanel({ files }: { files: BackupFile[] }) {
   const t = useT();
+  const fmt = useFormat();
   const { restoreTarget, closeRestore, restore, busy, status } = useBackupStore();
   const complete = files.filter((f) => f.kind === 'complete');
   const [picked, setPicked] = useState<string | null>(restoreTarget?.fileName ?? null);
@@ -37,7 +39,7 @@ export function RestorePanel({ files }: { files: BackupFile[] }) {
     setError(null);
     const result = await restore({ fileName: chosen.name, password, ...(needsKey && recoveryKey.trim() ? { recoveryKey: recoveryKey.trim() } : {}) });
     if (result.ok) {
-      const date = result.value.report.backupCreatedAt ? new Date(result.value.report.backupCreatedAt).toLocaleString() : fileDate(chosen);
+      const date = result.value.report.backupCreatedAt ? fmt.dateTime(result.value.report.backupCreatedAt) : fileDate(fmt, chosen);
       await afterVaultReplaced({ key: 'restore.done', params: { date, safetyCopy: result.value.safetyCopy } });
       return;
     }
@@ -67,7 +69,7 @@ export function RestorePanel({ files }: { files: BackupFile[] }) {
             <select id="restore-backup" value={chosen.name} disabled={running} onChange={(e) => choose(e.target.value)} data-testid="restore-backup">
               {complete.map((f) => (
                 <option key={f.name} value={f.name}>
-                  {fileDate(f)} · {f.name}
+                  {fileDate(fmt, f)} · {f.name}
                 </option>
               ))}
             </select>
@@ -76,7 +78,7 @@ export function RestorePanel({ files }: { files: BackupFile[] }) {
             <li>{t('restore.explainSafety')}</li>
             <li>{t('restore.explainSignOut')}</li>
             <li>
-              <strong>{t('restore.explainLoss', { date: fileDate(chosen) })}</strong>
+              <strong>{t('restore.explainLoss', { date: fileDate(fmt, chosen) })}</strong>
             </li>
           </ul>
           <PasswordAgainField

@@ -3,9 +3,11 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
-import { formatMoney, parseMoney, toLocalInput } from './format';
+import { useShopStore } from '../../stores/shop-store';
+import { parseMoney, toLocalInput } from './format';
 
 const KINDS = ['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note'] as const;
 type Kind = (typeof KINDS)[number];
@@ -13,6 +15,8 @@ type Kind = (typeof KINDS)[number];
 /** Timeline of interactions and purchases, this customer's reminders, and the forms to add each. */
 export function CustomerActivity() {
   const t = useT();
+  const fmt = useFormat();
+  const shopCurrency = useShopStore((state) => state.currency);
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { timeline, reminders } = useCustomerDetailStore();
   const [adding, setAdding] = useState<'interaction' | 'purchase' | 'reminder'>('interaction');
@@ -37,7 +41,7 @@ export function CustomerActivity() {
         <ul className="reminders" data-testid="customer-reminders">
           {reminders.map((r) => (
             <li key={r.id} data-testid="customer-reminder">
-              ⏰ <span className="hint">{new Date(r.dueAt).toLocaleString()}</span> · {r.note} · {r.assignee}
+              ⏰ <span className="hint">{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
             </li>
           ))}
         </ul>
@@ -48,8 +52,9 @@ export function CustomerActivity() {
         <ul>
           {timeline.map((entry) => (
             <li key={`${entry.type}-${entry.id}`} data-testid="timeline-entry">
-              <span className="hint">{new Date(entry.at).toLocaleString()}</span> · {entry.type === 'purchase' ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as Kind}`)} · {entry.text}
-              {entry.amountMinor !== null && ` · ${formatMoney(entry.amountMinor, entry.currency ?? '')}`} · {entry.byUsername}
+              {/* A purchase has a day, not a time: never show it as midnight. */}
+              <span className="hint">{entry.type === 'purchase' ? fmt.date(entry.at) : fmt.dateTime(entry.at)}</span> · {entry.type === 'purchase' ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as Kind}`)} · {entry.text}
+              {entry.amountMinor !== null && ` · ${fmt.money(entry.amountMinor, entry.currency ?? shopCurrency)}`} · {entry.byUsername}
             </li>
           ))}
         </ul>
@@ -101,7 +106,8 @@ function PurchaseForm() {
   const addPurchase = useCustomerDetailStore((state) => state.addPurchase);
   const [item, setItem] = useState('');
   const [amount, setAmount] = useState('');
-  const [currency, setCurrency] = useState('CNY');
+  const shopCurrency = useShopStore((state) => state.currency);
+  const [currency, setCurrency] = useState(shopCurrency);
   const [date, setDate] = useState(() => toLocalInput(new Date()).slice(0, 10));
   const amountMinor = parseMoney(amount);
   const { error, busy, submit } = useSubmit(
@@ -117,7 +123,7 @@ function PurchaseForm() {
       <input aria-label={t('purchase.item')} placeholder={t('purchase.item')} value={item} maxLength={200} onChange={(e) => setItem(e.target.value)} />
       <input aria-label={t('purchase.amount')} placeholder="0.00" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={amount !== '' && amountMinor === null} />
       <select aria-label={t('purchase.currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-        {['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'AUD'].map((c) => (
+        {[...new Set([shopCurrency, 'CNY', 'USD', 'EUR', 'GBP', 'HKD', 'AUD'])].map((c) => (
           <option key={c}>{c}</option>
         ))}
       </select>

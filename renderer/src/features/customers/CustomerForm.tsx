@@ -10,15 +10,16 @@ import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { DuplicateHint } from './DuplicateHint';
 
 type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
-const BASIC: TextField[] = ['name', 'mobile', 'phone', 'email', 'company', 'industry', 'province', 'city', 'addressDetail', 'region', 'source'];
+const BASIC: TextField[] = ['name', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'company', 'industry', 'province', 'city', 'addressDetail', 'region', 'source'];
 const OPTIONAL: TextField[] = ['idNumber', 'bankCard'];
-const MAX: Record<TextField, number> = { name: 100, mobile: 32, phone: 32, email: 254, province: 50, city: 50, addressDetail: 200, company: 200, industry: 100, region: 100, source: 100, notes: 5000, idNumber: 18, bankCard: 32 };
+const MAX: Record<TextField, number> = { name: 100, mobile: 32, phone: 32, email: 254, wechat: 40, birthday: 10, province: 50, city: 50, addressDetail: 200, company: 200, industry: 100, region: 100, source: 100, notes: 5000, idNumber: 18, bankCard: 32 };
 const isSensitive = (field: string) => (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field);
 
 /**
- * New customer, or edit the open one. When editing, a field this role sees masked or not at all
- * is read-only: main refuses to overwrite what the person cannot see. Problems come back per
- * field from the router and are shown under each field.
+ * New customer, or edit the open one. When editing, a field this role sees masked is write-only:
+ * it shows "••• (hidden) — replace", and only a newly typed value is sent (main never sends the
+ * old one, and refuses clearing it). A field hidden from the role is read-only. Problems come back
+ * per field from the router and are shown under each field.
  */
 export function CustomerForm() {
   const t = useT();
@@ -34,8 +35,19 @@ export function CustomerForm() {
   const [tags, setTags] = useState((before?.tags ?? []).join(', '));
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
+  const [replacing, setReplacing] = useState<ReadonlySet<TextField>>(new Set());
 
-  const editable = (field: TextField) => !before || !isSensitive(field) || fieldVisibility(role, field) === 'full';
+  const visibility = (field: TextField) => (isSensitive(field) ? fieldVisibility(role, field) : 'full');
+  /** Masked for this role and already holding a value: shown as hidden until the person chooses to replace it. */
+  const writeOnly = (field: TextField) => !!before && visibility(field) === 'masked' && before[field] !== undefined;
+  const editable = (field: TextField) => !before || visibility(field) === 'full' || (visibility(field) === 'masked' && (!writeOnly(field) || replacing.has(field)));
+  const replace = (field: TextField, on: boolean) => {
+    const next = new Set(replacing);
+    if (on) next.add(field);
+    else next.delete(field);
+    setReplacing(next);
+    setValues({ ...values, [field]: '' });
+  };
   const fields = [...BASIC, ...(optionalFields ? OPTIONAL : [])];
 
   const submit = async (event: FormEvent) => {
@@ -45,11 +57,19 @@ export function CustomerForm() {
     for (const field of [...fields, 'notes' as const]) {
       if (field === 'name' || !editable(field)) continue;
       const value = (values[field] ?? '').trim();
+      // A masked field sends only a new value, never an empty one (that would clear what the person cannot see).
+      if (before && visibility(field) === 'masked' && !value) continue;
       if (value || before) (input as Record<string, unknown>)[field] = value;
     }
     const problem = await save(input);
     setBusy(false);
     setError(problem);
+  };
+  const hintFor = (field: TextField): string | undefined => {
+    if (!editable(field)) return t('form.cannotEdit');
+    if (replacing.has(field)) return t('form.replaceHint');
+    if (before && visibility(field) === 'masked') return t('form.addHidden');
+    return field === 'birthday' ? t('form.birthdayHint') : undefined;
   };
   const problemFor = (field: string) => {
     const reason = error?.fields?.[field] ?? error?.fields?.[`changes.${field}`];
@@ -60,20 +80,36 @@ export function CustomerForm() {
     <form className="card detail" data-testid="customer-form" aria-labelledby="customer-form-title" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && stopEditing()}>
       <h3 id="customer-form-title">{before ? t('form.editTitle', { name: before.name }) : t('form.newTitle')}</h3>
       <div className="form-grid">
-        {fields.map((field) => (
-          <Field
-            key={field}
-            label={t(`field.${field}` as MessageKey)}
-            value={editable(field) ? (values[field] ?? '') : (before?.[field] ?? '')}
-            disabled={!editable(field)}
-            hint={!editable(field) ? t('form.cannotEdit') : undefined}
-            maxLength={MAX[field]}
-            required={field === 'name'}
-            autoFocus={field === 'name'}
-            problem={problemFor(field)}
-            onChange={(e) => setValues({ ...values, [field]: e.target.value })}
-          />
-        ))}
+        {fields.map((field) =>
+          writeOnly(field) && !replacing.has(field) ? (
+            <div key={field} className="field" data-testid={`hidden-${field}`}>
+              <span className="label">{t(`field.${field}` as MessageKey)}</span>
+              <button type="button" className="secondary" onClick={() => replace(field, true)}>
+                {t('form.hiddenValue')}
+              </button>
+            </div>
+          ) : (
+            <div key={field}>
+              <Field
+                label={t(`field.${field}` as MessageKey)}
+                type={field === 'birthday' ? 'date' : 'text'}
+                value={editable(field) ? (values[field] ?? '') : (before?.[field] ?? '')}
+                disabled={!editable(field)}
+                hint={hintFor(field)}
+                maxLength={MAX[field]}
+                required={field === 'name'}
+                autoFocus={field === 'name' || replacing.has(field)}
+                problem={problemFor(field)}
+                onChange={(e) => setValues({ ...values, [field]: e.target.value })}
+              />
+              {replacing.has(field) && (
+                <button type="button" className="link" onClick={() => replace(field, false)}>
+                  {t('form.keepHidden')}
+                </button>
+              )}
+            </div>
+          ),
+        )}
         <div className="field">
           <label htmlFor="customer-level">{t('customers.col.level')}</label>
           <select id="customer-level" value={level} onChange={(e) => setLevel(e.target.value as CustomerLevel)}>

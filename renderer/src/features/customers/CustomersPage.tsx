@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { MERGE_MAX } from '../../../../shared/channels/merge';
-import { CUSTOMER_LEVELS, DEFAULT_DORMANT_DAYS, type CustomerFilters } from '../../../../shared/customers';
+import type { CustomerFilters } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { canQueryField } from '../../../../shared/field-policy';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
@@ -15,33 +16,40 @@ import { ImportInvite } from '../import/ImportInvite';
 import { ImportWizard } from '../import/ImportWizard';
 import { useMergeStore } from '../../stores/merge-store';
 import { AssignOwner } from './AssignOwner';
-import { CustomerDetail } from './CustomerDetail';
+import { BulkMatching } from './BulkMatching';
 import { CustomerForm } from './CustomerForm';
 import { CustomersTable } from './CustomersTable';
+import { useCustomerRows } from './customer-rows';
 import { ExportCustomers } from './ExportCustomers';
+import { ListFilters } from './ListFilters';
 import { MergeCustomers } from './MergeCustomers';
 import { MergeNotice } from './RecentMerges';
 import { RecycleBin } from './RecycleBin';
+import { ListShortcuts } from './Shortcuts';
+import { SearchHelp } from './PhoneLookup';
 
-/** Customers: search, filters, the server-paged table, bulk tags, the record and its form. */
+/**
+ * Customers: search, filters from the values that exist, the table over the whole list (honest
+ * count, pages by position), bulk actions on the ticked rows or on all that match, keyboard
+ * shortcuts, the record and its form.
+ */
 export function CustomersPage() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { items, total, loading, error, query, filters, tags, bin, load, loadTags, setQuery, setFilters, openBin } = useCustomersStore();
-  const { selected, editing, startNew } = useCustomerDetailStore();
+  const { query, filters, sort, dir, bin, binError, setQuery, setFilters, openBin } = useCustomersStore();
+  const { editing, startNew } = useCustomerDetailStore();
   const { view: importView, openWizard, openHistory } = useImportStore();
+  const rows = useCustomerRows({ query, filters, sort, dir });
   const mayImport = can(role, 'customers.import');
+  const mayWrite = can(role, 'customers.write');
   const [text, setText] = useState(query);
   const [selectedIds, setSelectedIds] = useState<number[]>([]);
   const onSelectionChange = useCallback((ids: number[]) => setSelectedIds(ids), []);
+  const onNew = useCallback(() => void startNew(), [startNew]);
   const mergeScreen = useMergeStore((state) => state.screen);
   // Merging changes one record and deletes the others: both rights, as main checks.
   const mayMerge = can(role, 'customers.write') && can(role, 'customers.delete');
 
-  useEffect(() => {
-    void load();
-    void loadTags();
-  }, [load, loadTags]);
   useEffect(() => setText(query), [query]);
 
   const submit = (event: FormEvent) => {
@@ -54,6 +62,8 @@ export function CustomersPage() {
     void setFilters(nextFilters);
   };
   const filtered = Object.keys(filters).length > 0 || query.trim() !== '';
+  const total = rows.total;
+  const empty = !rows.pending && rows.count === 0 && !rows.error;
 
   if (mergeScreen !== 'closed') return <MergeCustomers />;
   if (bin) return <RecycleBin />;
@@ -61,11 +71,12 @@ export function CustomersPage() {
   if (importView === 'history' && mayImport) return <ImportHistory />;
   return (
     <section aria-labelledby="customers-title" data-testid="customers-page" className="customers-page">
+      <ListShortcuts onNew={mayWrite ? onNew : null} />
       <div className="page-head">
         <h2 id="customers-title">{t('customers.title')}</h2>
         <div className="actions">
-          {can(role, 'customers.write') && (
-            <button type="button" onClick={() => void startNew()} data-testid="new-customer">
+          {mayWrite && (
+            <button type="button" onClick={onNew} data-testid="new-customer" title="Ctrl+N">
               {t('customers.new')}
             </button>
           )}
@@ -98,61 +109,42 @@ export function CustomersPage() {
           {t('customers.search')}
         </button>
       </form>
-      <div className="filters" role="group" aria-label={t('customers.filters')}>
-        <select aria-label={t('customers.col.level')} value={filters.level ?? ''} onChange={(e) => filter({ level: (e.target.value || undefined) as CustomerFilters['level'] })}>
-          <option value="">{t('customers.anyLevel')}</option>
-          {CUSTOMER_LEVELS.map((level) => (
-            <option key={level} value={level}>
-              {t(`level.${level}`)}
-            </option>
-          ))}
-        </select>
-        <select aria-label={t('field.tags')} value={filters.tag ?? ''} onChange={(e) => filter({ tag: e.target.value || undefined })}>
-          <option value="">{t('customers.anyTag')}</option>
-          {tags.map(({ tag, count }) => (
-            <option key={tag} value={tag}>
-              {tag} ({count})
-            </option>
-          ))}
-        </select>
-        <input aria-label={t('field.region')} placeholder={t('field.region')} defaultValue={filters.region ?? ''} maxLength={100} onBlur={(e) => filter({ region: e.target.value.trim() || undefined })} onKeyDown={(e) => e.key === 'Enter' && filter({ region: e.currentTarget.value.trim() || undefined })} />
-        {role !== 'sales' && (
-          <input aria-label={t('customers.col.owner')} placeholder={t('customers.col.owner')} defaultValue={filters.owner ?? ''} maxLength={64} onBlur={(e) => filter({ owner: e.target.value.trim() || undefined })} onKeyDown={(e) => e.key === 'Enter' && filter({ owner: e.currentTarget.value.trim() || undefined })} />
-        )}
-        <label className="checkbox-inline">
-          <input type="checkbox" checked={filters.dormantDays !== undefined} onChange={(e) => filter({ dormantDays: e.target.checked ? DEFAULT_DORMANT_DAYS : undefined })} />
-          {t('customers.dormant', { days: DEFAULT_DORMANT_DAYS })}
-        </label>
-      </div>
+      <SearchHelp />
+      <ListFilters filters={filters} onChange={filter} />
       <MergeNotice />
-      {selectedIds.length > 0 && can(role, 'customers.write') && <BulkTag ids={selectedIds} />}
+      {selectedIds.length > 0 && mayWrite && <BulkTag ids={selectedIds} />}
       {selectedIds.length > 1 && mayMerge && <MergeButton ids={selectedIds} />}
       {selectedIds.length > 0 && can(role, 'customers.assign') && <AssignOwner selection={{ ids: selectedIds }} count={selectedIds.length} />}
+      {/* Everything the filters match, not only the loaded rows: counted by main, re-checked by main. */}
+      {selectedIds.length === 0 && !rows.searching && Object.keys(filters).length > 0 && total !== null && total > 0 && (mayWrite || can(role, 'customers.delete')) && <BulkMatching filters={filters} total={total} />}
       {/* A leaver's whole book: every customer the filters match, counted by the list the person sees (kept at 0 to show the outcome). */}
       {selectedIds.length === 0 && can(role, 'customers.assign') && !query.trim() && Object.keys(filters).length > 0 && total !== null && (
         <AssignOwner selection={{ filters, expectCount: total }} count={total} label={t('assign.allMatching', { count: total })} />
       )}
-      <ErrorNotice error={error} />
-      {!loading && items.length === 0 && !error && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
-      {!loading && items.length === 0 && !error && !filtered && mayImport && <ImportInvite />}
-      {items.length > 0 && <CustomersTable onSelectionChange={onSelectionChange} />}
-      {editing && <CustomerForm />}
-      {selected && !editing && <CustomerDetail customer={selected} />}
+      <ErrorNotice error={rows.error ?? binError} />
+      {empty && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
+      {empty && !filtered && mayImport && <ImportInvite />}
+      {rows.count > 0 && <CustomersTable rows={rows} onSelectionChange={onSelectionChange} />}
+      {editing === 'new' && <CustomerForm />}
     </section>
   );
 }
 
 function BulkTag({ ids }: { ids: number[] }) {
   const t = useT();
-  const tagMany = useCustomersStore((state) => state.tagMany);
+  const tagMany = useChannelMutation('customers.tag', ['customers.', 'dashboard.']);
   const [tag, setTag] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
   const apply = async (mode: 'add' | 'remove') => {
     const value = tag.trim();
     if (!value) return;
-    const problem = await tagMany(ids, mode === 'add' ? [value] : [], mode === 'remove' ? [value] : []);
-    setError(problem);
-    if (!problem) setTag('');
+    try {
+      await tagMany.mutateAsync({ ids, add: mode === 'add' ? [value] : [], remove: mode === 'remove' ? [value] : [] });
+      setError(null);
+      setTag('');
+    } catch (problem) {
+      setError(errorBody(problem));
+    }
   };
   return (
     <div className="bulk-bar" role="group" aria-label={t('bulk.title')} data-testid="bulk-tag">

@@ -1,12 +1,20 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { CustomerSort, CustomerView } from '../../../../shared/customers';
 import { useT } from '../../i18n';
-import { useCustomersStore } from '../../stores/customers-store';
+import { useFormat } from '../../i18n/format';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { useCustomersStore } from '../../stores/customers-store';
+import { useNavStore } from '../../stores/nav-store';
+import { useRememberedScroll } from '../shell/use-remembered-scroll';
+import { CountLine } from './CountLine';
+import type { CustomerRows } from './customer-rows';
 
 const ROW_HEIGHT = 37;
+// The row the keyboard acts on, visible without relying on the focus ring alone. A React style
+// (CSSOM, allowed by the CSP) until the ui-kit's tokens and CSS Modules are on main.
+const ACTIVE_ROW = { background: '#e8f0f7', outline: '2px solid #3b7bbf', outlineOffset: -2 } as const;
 const COLUMNS_KEY = 'coffer.customerColumns';
 const column = createColumnHelper<CustomerView>();
 /** Columns main can sort by; the others are shown as sent. */
@@ -21,20 +29,28 @@ function savedVisibility(): VisibilityState {
   }
 }
 
-const day = (iso: string | null | undefined) => (iso ? new Date(iso).toLocaleDateString() : '');
+/** Where a key moves the active row, or null when the key is not the table's. */
+function moveFor(key: string, active: number, count: number): number | null {
+  const last = count - 1;
+  const moves: Record<string, number> = { ArrowDown: active + 1, ArrowUp: active - 1, PageDown: active + 10, PageUp: active - 10, Home: 0, End: last };
+  return key in moves ? Math.max(0, Math.min(last, moves[key]!)) : null;
+}
 
 /**
- * The customers table: @tanstack/react-table for columns, selection and visibility, rows
- * virtualized so 100,000 customers scroll smoothly; main sorts and pages (keyset), the table asks
- * for the next page as the last loaded rows come into view.
+ * The customers table: @tanstack/react-table for columns, selection and visibility; rows
+ * virtualized over the whole list (customer-rows.ts fetches the pages on screen by position).
+ * Keyboard: arrows, Page Up/Down, Home/End move the active row, Enter opens it, Space ticks it,
+ * Esc clears the selection.
  */
-export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids: number[]) => void }) {
+export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows; onSelectionChange: (ids: number[]) => void }) {
   const t = useT();
-  const { items, next, total, loading, sort, dir, query, loadMore, setSort } = useCustomersStore();
+  const fmt = useFormat();
+  const { sort, dir, query, filters, setSort } = useCustomersStore();
   const open = useCustomerDetailStore((state) => state.open);
   const [visibility, setVisibility] = useState<VisibilityState>(savedVisibility);
   const [selection, setSelection] = useState<RowSelectionState>({});
   const [chooser, setChooser] = useState(false);
+  const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
 
   const columns = useMemo(
@@ -43,7 +59,7 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
         id: 'select',
         enableHiding: false,
         header: ({ table }) => <input type="checkbox" aria-label={t('customers.selectAll')} checked={table.getIsAllRowsSelected()} onChange={table.getToggleAllRowsSelectedHandler()} />,
-        cell: ({ row }) => <input type="checkbox" aria-label={t('customers.selectRow', { name: row.original.name })} checked={row.getIsSelected()} onClick={(e) => e.stopPropagation()} onChange={row.getToggleSelectedHandler()} />,
+        cell: ({ row }) => <input type="checkbox" tabIndex={-1} aria-label={t('customers.selectRow', { name: row.original.name })} checked={row.getIsSelected()} onClick={(e) => e.stopPropagation()} onChange={row.getToggleSelectedHandler()} />,
       }),
       column.accessor('name', { header: t('customers.col.name'), enableHiding: false }),
       column.accessor('mobile', { header: t('customers.col.mobile'), cell: (c) => c.getValue() ?? '' }),
@@ -54,14 +70,14 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
       column.accessor('level', { header: t('customers.col.level'), cell: (c) => t(`level.${c.getValue()}`) }),
       column.accessor('tags', { header: t('field.tags'), cell: (c) => c.getValue().join(', ') }),
       column.accessor('ownerUsername', { header: t('customers.col.owner') }),
-      column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => day(c.getValue()) }),
-      column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => day(c.getValue()) }),
+      column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => fmt.date(c.getValue()) }),
+      column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => fmt.date(c.getValue()) }),
     ],
-    [t],
+    [t, fmt],
   );
 
   const table = useReactTable({
-    data: items,
+    data: rows.loaded,
     columns,
     getRowId: (row) => String(row.id),
     state: { columnVisibility: visibility, rowSelection: selection },
@@ -72,14 +88,16 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
     manualPagination: true,
     manualFiltering: true,
   });
-  const rows = table.getRowModel().rows;
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  const byId = table.getRowModel().rowsById;
+  const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Back to the list lands on the rows the user left (offsets kept per history entry); after the virtualizer, which starts its box at the top.
+  useRememberedScroll(scroller, 'customers-table');
   const virtualRows = virtualizer.getVirtualItems();
+  const firstVisible = virtualRows[0]?.index ?? 0;
   const lastVisible = virtualRows[virtualRows.length - 1]?.index ?? 0;
+  const { showRange } = rows;
+  useEffect(() => showRange(firstVisible, lastVisible), [firstVisible, lastVisible, showRange]);
 
-  useEffect(() => {
-    if (next && !loading && lastVisible >= rows.length - 20) void loadMore();
-  }, [lastVisible, rows.length, next, loading, loadMore]);
   useEffect(() => {
     try {
       localStorage.setItem(COLUMNS_KEY, JSON.stringify(visibility));
@@ -87,10 +105,42 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
       /* storage unavailable: the choice lasts for this window only */
     }
   }, [visibility]);
-  // A new query, sort or an emptied list starts a new selection: hidden rows are never acted on.
-  const selectionScope = `${query}|${sort}|${dir}|${items.length === 0}`;
-  useEffect(() => setSelection({}), [selectionScope]);
+  // A new query, filter or sort starts a new selection at the top: hidden rows are never acted on.
+  const selectionScope = JSON.stringify([query, filters, sort, dir, rows.count === 0]);
+  useEffect(() => {
+    setSelection({});
+    setActive(0);
+    // Back to the top: the virtualizer object is stable across renders, only the scope matters.
+    virtualizer.scrollToOffset(0);
+  }, [selectionScope]);
   useEffect(() => onSelectionChange(Object.keys(selection).map(Number)), [selection, onSelectionChange]);
+
+  // The active row takes the focus once it is drawn, if the focus was in the table already.
+  useEffect(() => {
+    const box = scroller.current;
+    if (!box || !box.contains(document.activeElement)) return;
+    box.querySelector<HTMLElement>(`tr[data-index="${active}"]`)?.focus({ preventScroll: true });
+  }, [active, virtualRows]);
+
+  const onKeyDown = (event: KeyboardEvent<HTMLTableSectionElement>) => {
+    if (event.target instanceof HTMLInputElement) return;
+    const row = rows.rowAt(active);
+    const to = moveFor(event.key, active, rows.count);
+    if (to !== null) {
+      event.preventDefault();
+      setActive(to);
+      virtualizer.scrollToIndex(to, { align: 'auto' });
+    } else if (event.key === 'Enter' && row) {
+      event.preventDefault();
+      useNavStore.getState().openCustomer(row.id);
+    } else if (event.key === ' ' && row) {
+      event.preventDefault();
+      byId[String(row.id)]?.toggleSelected();
+    } else if (event.key === 'Escape' && Object.keys(selection).length > 0) {
+      event.preventDefault();
+      setSelection({});
+    }
+  };
 
   const padTop = virtualRows[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (virtualRows[virtualRows.length - 1]?.end ?? 0);
@@ -99,13 +149,12 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
     if (!key || query.trim()) return undefined;
     return () => void setSort(key, sort === key && dir === 'asc' ? 'desc' : 'asc');
   };
+  const visibleColumns = table.getVisibleLeafColumns().length;
 
   return (
     <div className="table-wrap">
       <div className="table-tools">
-        <span className="hint" data-testid="customers-count">
-          {total !== null ? t('customers.count', { shown: items.length, total }) : t('customers.countSearch', { shown: items.length })}
-        </span>
+        <CountLine rows={rows} />
         <button type="button" className="secondary" aria-expanded={chooser} onClick={() => setChooser(!chooser)}>
           {t('customers.columns')}
         </button>
@@ -124,19 +173,19 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
         </fieldset>
       )}
       <div className="table-scroll" ref={scroller}>
-        <table className="grid" data-testid="customers-table" aria-rowcount={total ?? items.length}>
+        <table className="grid" data-testid="customers-table" aria-rowcount={rows.count + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
                   const onSort = headerSort(header.column.id);
-                  const active = SORTABLE[header.column.id] === sort && !query.trim();
+                  const sorted = SORTABLE[header.column.id] === sort && !query.trim();
                   return (
-                    <th key={header.id} aria-sort={active ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
+                    <th key={header.id} aria-sort={sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                       {onSort ? (
                         <button type="button" className="link sort" onClick={onSort}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
-                          {active ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
+                          {sorted ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
                         </button>
                       ) : (
                         flexRender(header.column.columnDef.header, header.getContext())
@@ -147,12 +196,23 @@ export function CustomersTable({ onSelectionChange }: { onSelectionChange: (ids:
               </tr>
             ))}
           </thead>
-          <tbody>
+          <tbody onKeyDown={onKeyDown}>
             {padTop > 0 && <tr aria-hidden style={{ height: padTop }} />}
             {virtualRows.map((virtual) => {
-              const row = rows[virtual.index]!;
+              const customer = rows.rowAt(virtual.index);
+              const row = customer ? byId[String(customer.id)] : undefined;
+              const common = { 'data-index': virtual.index, 'aria-rowindex': virtual.index + 2, tabIndex: virtual.index === active ? 0 : -1, style: virtual.index === active ? ACTIVE_ROW : undefined, onFocus: () => setActive(virtual.index) };
+              if (!customer || !row) {
+                return (
+                  <tr key={`loading-${virtual.index}`} {...common} data-testid="customer-row-loading" aria-busy>
+                    <td colSpan={visibleColumns} className="hint">
+                      {t('list.loadingRow')}
+                    </td>
+                  </tr>
+                );
+              }
               return (
-                <tr key={row.id} tabIndex={0} data-testid="customer-row" aria-selected={row.getIsSelected()} onClick={() => void open(row.original.id)} onKeyDown={(e) => e.key === 'Enter' && void open(row.original.id)}>
+                <tr key={row.id} {...common} data-testid="customer-row" aria-selected={row.getIsSelected()} onClick={() => void open(customer.id)}>
                   {row.getVisibleCells().map((cell) => (
                     <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
                   ))}

@@ -2,9 +2,10 @@ import { useState } from 'react';
 import { EXPORT_COLUMNS, type ExportColumn } from '../../../../shared/channels/export';
 import type { CustomerFilters } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
-import { Dialog } from '../../components/Dialog';
 import { errorTextIn, useT, type MessageKey } from '../../i18n';
 import { exportCustomers } from '../../stores/export-store';
+import { Button, Dialog, Notice } from '../../ui';
+import styles from './tools.module.css';
 
 /** The table's columns (CustomersTable ids); hidden ones are saved there as `false`. */
 const TABLE_COLUMNS: ExportColumn[] = ['name', 'mobile', 'email', 'company', 'city', 'region', 'level', 'tags', 'ownerUsername', 'lastInteractionAt', 'createdAt'];
@@ -53,13 +54,13 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
 
   return (
     <>
-      <button type="button" className="secondary" data-testid="export-open" onClick={() => (setOpen(true), setDone(null), setError(null))}>
+      <Button variant="secondary" data-testid="export-open" onClick={() => (setOpen(true), setDone(null), setError(null))}>
         {t('export.button')}
-      </button>
+      </Button>
       {done && (
-        <p role="status" className="notice notice-ok" data-testid="export-result">
+        <Notice tone="success" data-testid="export-result">
           {done}
-        </p>
+        </Notice>
       )}
       {open && (
         <Dialog
@@ -73,38 +74,40 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
           testId="export-dialog"
         >
           {error && (
-            <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+            <Notice tone="danger" data-testid="error" data-code={error.code}>
               {errorTextIn(t, 'export', error.code)}
-            </p>
+            </Notice>
           )}
-          <fieldset>
-            <legend>{t('export.format')}</legend>
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>{t('export.format')}</legend>
             {(['xlsx', 'csv'] as const).map((f) => (
-              <label key={f} className="checkbox-inline">
+              <label key={f} className={styles.choice}>
                 <input type="radio" name="export-format" value={f} checked={format === f} onChange={() => setFormat(f)} />
                 {t(`export.format.${f}`)}
               </label>
             ))}
           </fieldset>
           {format === 'csv' && (
-            <fieldset>
-              <legend>{t('export.encoding')}</legend>
+            <fieldset className={styles.fieldset}>
+              <legend className={styles.legend}>{t('export.encoding')}</legend>
               {(['utf8', 'gbk'] as const).map((e) => (
-                <label key={e} className="checkbox-inline">
+                <label key={e} className={styles.choice}>
                   <input type="radio" name="export-encoding" value={e} checked={encoding === e} onChange={() => setEncoding(e)} />
                   {t(`export.encoding.${e}`)}
                 </label>
               ))}
             </fieldset>
           )}
-          <fieldset>
-            <legend>{t('export.columns')}</legend>
-            {EXPORT_COLUMNS.map((c) => (
-              <label key={c} className="checkbox-inline">
-                <input type="checkbox" checked={columns.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
-                {col(c)}
-              </label>
-            ))}
+          <fieldset className={styles.fieldset}>
+            <legend className={styles.legend}>{t('export.columns')}</legend>
+            <div className={styles.columns}>
+              {EXPORT_COLUMNS.map((c) => (
+                <label key={c} className={styles.choice}>
+                  <input type="checkbox" checked={columns.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
+                  {col(c)}
+                </label>
+              ))}
+            </div>
           </fieldset>
         </Dialog>
       )}

@@ -5,14 +5,19 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { useConfirm } from '../../components/prompts';
 import { useT, type MessageKey, type Translate } from '../../i18n';
 import { useMergeStore } from '../../stores/merge-store';
+import { Actions, Button, Notice, Table, type Column } from '../../ui';
 import { mergeErrorText } from './merge-text';
+import styles from './tools.module.css';
 import { RecentMerges } from './RecentMerges';
 
 const LABELS: Record<MergeField, MessageKey> = {
-  name: 'field.name', mobile: 'field.mobile', phone: 'field.phone', email: 'field.email', province: 'field.province', city: 'field.city',
+  name: 'field.name', mobile: 'field.mobile', phone: 'field.phone', email: 'field.email', wechat: 'field.wechat', birthday: 'field.birthday', province: 'field.province', city: 'field.city',
   addressDetail: 'field.addressDetail', company: 'field.company', industry: 'field.industry', region: 'field.region', source: 'field.source',
   level: 'customers.col.level', notes: 'field.notes', idNumber: 'field.idNumber', bankCard: 'field.bankCard',
 };
+
+/** A line of the side-by-side table: a field, then the tags and what each record brings along. */
+type CompareRow = { kind: 'field'; field: MergeField; differs: boolean; choosable: boolean } | { kind: 'tags' } | { kind: 'brings' };
 
 function shown(t: Translate, customer: CustomerView, field: MergeField): string {
   const value = customer[field as keyof CustomerView];
@@ -29,21 +34,21 @@ export function MergeCustomers() {
   const t = useT();
   const { screen, preview, loading, error, close } = useMergeStore();
   return (
-    <section aria-labelledby="merge-title" data-testid="merge-screen" className="merge-screen">
-      <div className="page-head">
+    <section aria-labelledby="merge-title" data-testid="merge-screen">
+      <div className={styles.head}>
         <h2 id="merge-title">{t(screen === 'recent' ? 'merge.recent' : 'merge.title')}</h2>
-        <button type="button" className="secondary" onClick={close}>
+        <Button variant="secondary" onClick={close}>
           {t('merge.back')}
-        </button>
+        </Button>
       </div>
       {screen === 'compare' && (
         <>
-          <p className="hint">{t('merge.intro')}</p>
+          <p className={styles.hint}>{t('merge.intro')}</p>
           {loading && !preview && <p role="status">{t('merge.loading')}</p>}
           {error && (
-            <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+            <Notice tone="danger" data-testid="error" data-code={error.code}>
               {mergeErrorText(t, error)}
-            </p>
+            </Notice>
           )}
           {preview && <Compare preview={preview} />}
         </>
@@ -81,85 +86,93 @@ function Compare({ preview }: { preview: MergePreview }) {
     });
   };
 
+  const tableRows: CompareRow[] = [...rows.map((r) => ({ kind: 'field' as const, ...r })), { kind: 'tags' }, { kind: 'brings' }];
+  const columns: Column<CompareRow>[] = [
+    {
+      key: 'field',
+      header: t('merge.field'),
+      rowHeader: true,
+      wrap: true,
+      cell: (row) =>
+        row.kind === 'field' ? (
+          <>
+            {t(LABELS[row.field])}
+            {row.differs && !row.choosable && <div className={styles.hint}>{t('merge.masked')}</div>}
+          </>
+        ) : row.kind === 'tags' ? (
+          <>
+            {t('field.tags')}
+            <div className={styles.hint}>{t('merge.tagsKept')}</div>
+          </>
+        ) : (
+          t('merge.brings')
+        ),
+    },
+    ...customers.map(
+      (c): Column<CompareRow> => ({
+        key: String(c.id),
+        wrap: true,
+        header: (
+          <>
+            <label className={styles.choice}>
+              <input type="radio" name="merge-survivor" checked={survivorId === c.id} onChange={() => (setSurvivor(c.id), setProblem(null))} aria-label={`${t('merge.keep')}: ${c.name}`} />
+              {t('merge.keep')}
+            </label>
+            <div>
+              <strong>{c.name}</strong> <span className={styles.hint}>#{c.id}</span>
+              {c.id === preview.suggestedSurvivorId && <span className={styles.hint}> · {t('merge.newest')}</span>}
+            </div>
+          </>
+        ),
+        cell: (row) => {
+          if (row.kind === 'tags') return c.tags.join(', ') || t('merge.empty');
+          if (row.kind === 'brings') {
+            const m = preview.moves.find((move) => move.customerId === c.id);
+            return m ? t('merge.counts', { interactions: m.interactions, purchases: m.purchases, reminders: m.reminders }) : null;
+          }
+          const { field } = row;
+          return row.differs && row.choosable ? (
+            <label className={styles.choice}>
+              <input type="radio" name={`merge-${field}`} checked={picks[field] === c.id} onChange={() => (pick(field, c.id), setProblem(null))} aria-label={t('merge.pickValue', { field: t(LABELS[field]), name: `${c.name} #${c.id}` })} />
+              {shown(t, c, field)}
+            </label>
+          ) : (
+            shown(t, c, field)
+          );
+        },
+      }),
+    ),
+  ];
+
   return (
     <>
-      <div className="table-scroll">
-        <table className="grid merge-compare" data-testid="merge-compare">
-          <thead>
-            <tr>
-              <th scope="col">{t('merge.field')}</th>
-              {customers.map((c) => (
-                <th scope="col" key={c.id}>
-                  <label className="checkbox-inline">
-                    <input type="radio" name="merge-survivor" checked={survivorId === c.id} onChange={() => (setSurvivor(c.id), setProblem(null))} aria-label={`${t('merge.keep')}: ${c.name}`} />
-                    {t('merge.keep')}
-                  </label>
-                  <div>
-                    <strong>{c.name}</strong> <span className="hint">#{c.id}</span>
-                    {c.id === preview.suggestedSurvivorId && <span className="hint"> · {t('merge.newest')}</span>}
-                  </div>
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map(({ field, differs, choosable }) => (
-              <tr key={field} data-field={field} className={differs ? 'differs' : undefined}>
-                <th scope="row">
-                  {t(LABELS[field])}
-                  {differs && !choosable && <div className="hint">{t('merge.masked')}</div>}
-                </th>
-                {customers.map((c) => (
-                  <td key={c.id}>
-                    {differs && choosable ? (
-                      <label className="checkbox-inline">
-                        <input type="radio" name={`merge-${field}`} checked={picks[field] === c.id} onChange={() => (pick(field, c.id), setProblem(null))} aria-label={t('merge.pickValue', { field: t(LABELS[field]), name: `${c.name} #${c.id}` })} />
-                        {shown(t, c, field)}
-                      </label>
-                    ) : (
-                      shown(t, c, field)
-                    )}
-                  </td>
-                ))}
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">
-                {t('field.tags')}
-                <div className="hint">{t('merge.tagsKept')}</div>
-              </th>
-              {customers.map((c) => (
-                <td key={c.id}>{c.tags.join(', ') || t('merge.empty')}</td>
-              ))}
-            </tr>
-            <tr>
-              <th scope="row">{t('merge.brings')}</th>
-              {preview.moves.map((m) => (
-                <td key={m.customerId}>{t('merge.counts', { interactions: m.interactions, purchases: m.purchases, reminders: m.reminders })}</td>
-              ))}
-            </tr>
-          </tbody>
-        </table>
-      </div>
-      <p className="hint">{t('merge.contactsKept')}</p>
+      <Table
+        columns={columns}
+        rows={tableRows}
+        rowKey={(row) => (row.kind === 'field' ? row.field : row.kind)}
+        testId="merge-compare"
+        label={t('merge.title')}
+        rowAttributes={(row) => (row.kind === 'field' ? { 'data-field': row.field, className: row.differs ? styles.differs : undefined } : {})}
+      />
+      <p className={styles.hint}>{t('merge.contactsKept')}</p>
       {survivor && (
         <p data-testid="merge-summary">{t('merge.summary', { name: survivor.name, interactions: total('interactions'), purchases: total('purchases'), reminders: total('reminders') })}</p>
       )}
       {blocked.length > 0 && !problem && (
-        <p className="notice notice-warning" data-testid="merge-blocked">
+        <Notice tone="warning" role="note" data-testid="merge-blocked">
           {t('merge.maskedBlocks', { fields: blocked.map((f) => t(LABELS[f.field])).join(t('merge.listSeparator')) })}
-        </p>
+        </Notice>
       )}
       {problem && (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={problem.code}>
+        <Notice tone="danger" data-testid="error" data-code={problem.code}>
           {mergeErrorText(t, problem)}
-        </p>
+        </Notice>
       )}
-      <div className="actions">
-        <button type="button" className="danger" disabled={!survivor || loading} onClick={ask} data-testid="merge-confirm">
+      <Actions>
+        <Button variant="danger" disabled={!survivor || loading} onClick={ask} data-testid="merge-confirm">
           {t('merge.confirm')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
       {confirmDialog}
     </>
   );

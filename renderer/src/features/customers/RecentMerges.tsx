@@ -3,7 +3,9 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useMergeStore } from '../../stores/merge-store';
+import { Button, EmptyState, Notice, Table, type Column } from '../../ui';
 import { mergeErrorText, mergeTime } from './merge-text';
+import styles from './tools.module.css';
 
 /** Merges of the last 30 days this person may undo, newest first, each with its Undo. */
 export function RecentMerges() {
@@ -22,54 +24,50 @@ export function RecentMerges() {
     setBusy(null);
   };
 
+  type Merge = NonNullable<typeof recent>[number];
+  const columns: Column<Merge>[] = [
+    { key: 'when', header: t('merge.col.when'), cell: (m) => mergeTime(locale, m.mergedAt) },
+    { key: 'kept', header: t('merge.col.kept'), cell: (m) => m.survivorName },
+    { key: 'merged', header: t('merge.col.merged'), wrap: true, cell: (m) => m.sources.map((s) => s.name).join(t('merge.listSeparator')) },
+    { key: 'by', header: t('merge.col.by'), cell: (m) => m.byUsername },
+    { key: 'until', header: t('merge.col.until'), cell: (m) => mergeTime(locale, m.undoUntil) },
+    {
+      key: 'undo',
+      header: <span className={styles.visuallyHidden}>{t('merge.undo')}</span>,
+      cell: (m) =>
+        m.undoneAt ? (
+          <span className={styles.hint}>{t('merge.undoneAt', { when: mergeTime(locale, m.undoneAt) })}</span>
+        ) : (
+          <Button variant="secondary" size="sm" disabled={busy !== null} onClick={() => void run(m.id)} aria-label={`${t('merge.undo')}: ${m.survivorName}`}>
+            {t('merge.undo')}
+          </Button>
+        ),
+    },
+  ];
+
   return (
-    <section aria-labelledby="recent-merges-title" data-testid="recent-merges">
+    <section aria-labelledby="recent-merges-title" data-testid="recent-merges" className={styles.section}>
       <h3 id="recent-merges-title">{t('merge.recent')}</h3>
-      <p className="hint">{t('merge.recentHint')}</p>
+      <p className={styles.hint}>{t('merge.recentHint')}</p>
       {problem && (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={problem.code}>
+        <Notice tone="danger" data-testid="error" data-code={problem.code}>
           {mergeErrorText(t, problem)}
-        </p>
+        </Notice>
       )}
       {undone && !problem && (
-        <p role="status" className="notice notice-ok">
+        <Notice tone="success">
           {t('merge.undone')}
-        </p>
+        </Notice>
       )}
-      {recent && recent.length === 0 && <p className="empty">{t('merge.recentEmpty')}</p>}
-      {recent && recent.length > 0 && (
-        <table className="grid">
-          <thead>
-            <tr>
-              <th scope="col">{t('merge.col.when')}</th>
-              <th scope="col">{t('merge.col.kept')}</th>
-              <th scope="col">{t('merge.col.merged')}</th>
-              <th scope="col">{t('merge.col.by')}</th>
-              <th scope="col">{t('merge.col.until')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {recent.map((m) => (
-              <tr key={m.id} data-testid="merge-row">
-                <td>{mergeTime(locale, m.mergedAt)}</td>
-                <td>{m.survivorName}</td>
-                <td>{m.sources.map((s) => s.name).join(t('merge.listSeparator'))}</td>
-                <td>{m.byUsername}</td>
-                <td>{mergeTime(locale, m.undoUntil)}</td>
-                <td className="row-actions">
-                  {m.undoneAt ? (
-                    <span className="hint">{t('merge.undoneAt', { when: mergeTime(locale, m.undoneAt) })}</span>
-                  ) : (
-                    <button type="button" className="secondary" disabled={busy !== null} onClick={() => void run(m.id)} aria-label={`${t('merge.undo')}: ${m.survivorName}`}>
-                      {t('merge.undo')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {recent && (
+        <Table
+          columns={columns}
+          rows={recent}
+          rowKey={(m) => m.id}
+          label={t('merge.recent')}
+          rowAttributes={() => ({ 'data-testid': 'merge-row' })}
+          empty={<EmptyState title={t('merge.recentEmpty')} />}
+        />
       )}
     </section>
   );
@@ -84,26 +82,26 @@ export function MergeNotice() {
   if (screen !== 'closed') return null;
   if (problem) {
     return (
-      <p role="alert" className="notice notice-error" data-testid="error" data-code={problem.code}>
+      <Notice tone="danger" data-testid="error" data-code={problem.code}>
         {mergeErrorText(t, problem)}
-      </p>
+      </Notice>
     );
   }
   if (undone && !done) {
     return (
-      <p role="status" className="notice notice-ok" data-testid="merge-result">
+      <Notice tone="success" data-testid="merge-result">
         {t('merge.undone')}
-      </p>
+      </Notice>
     );
   }
   if (!done) return null;
   return (
-    <p role="status" className="notice notice-ok" data-testid="merge-result">
+    <Notice tone="success" data-testid="merge-result">
       {t('merge.done', { count: done.count, name: done.survivorName, until: mergeTime(locale, done.undoUntil) })}
       {done.notes > 0 && ` ${t('merge.doneNotes', { count: done.notes })}`}{' '}
-      <button type="button" className="secondary" onClick={() => void undo(done.mergeId).then(setProblem)}>
+      <Button variant="secondary" size="sm" onClick={() => void undo(done.mergeId).then(setProblem)}>
         {t('merge.undo')}
-      </button>
-    </p>
+      </Button>
+    </Notice>
   );
 }

@@ -1,9 +1,4 @@
-/** Money is integer minor units end to end; only the screen shows a decimal point. */
-export function formatMoney(amountMinor: number, currency: string): string {
-  const sign = amountMinor < 0 ? '-' : '';
-  const abs = Math.abs(amountMinor);
-  return `${sign}${Math.floor(abs / 100).toLocaleString()}.${String(abs % 100).padStart(2, '0')} ${currency}`.trim();
-}
+// Money is integer minor units end to end; showing it is i18n/format.ts (formatMoney, useFormat().money).
 
 /** "12", "12.5", "1,280.00" -> minor units; anything else (or more than two decimals) -> null. */
 export function parseMoney(text: string): number | null {

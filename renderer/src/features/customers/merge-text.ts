@@ -2,6 +2,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import type { Locale } from '../../../../shared/locale';
 import { errorTextIn, type MessageKey, type Translate } from '../../i18n';
 import { en } from '../../i18n/en';
+import { formatDateTime } from '../../i18n/format';
 
 /** What a refused merge or undo says: the specific reason main gave, else the screen's word for the code. */
 export function mergeErrorText(t: Translate, error: ErrorBody): string {
@@ -13,7 +14,7 @@ export function mergeErrorText(t: Translate, error: ErrorBody): string {
   return errorTextIn(t, 'merge', error.code);
 }
 
-/** Date and time in the chosen language, 24-hour (both languages). */
+/** Date and time in the chosen language (the app's one date-time format). */
 export function mergeTime(locale: Locale, iso: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', hourCycle: 'h23' }).format(new Date(iso));
+  return formatDateTime(locale, iso);
 }

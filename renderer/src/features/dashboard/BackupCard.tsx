@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { can } from '../../../../shared/permissions';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { useBackupStore } from '../../stores/backup-store';
 import { useNavStore } from '../../stores/nav-store';
@@ -9,6 +10,7 @@ import { ageText, BackupWarnings } from '../backups/BackupWarnings';
 /** The dashboard's backup and drill status, for those who run backups. */
 export function BackupCard() {
   const t = useT();
+  const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { status, load } = useBackupStore();
   const go = useNavStore((state) => state.go);
@@ -21,10 +23,10 @@ export function BackupCard() {
     <section className="card tile" aria-labelledby="backup-card-title" data-testid="dashboard-backup">
       <h3 id="backup-card-title">{t('dash.backup')}</h3>
       <p>
-        {t('backup.last')}: {status.lastSuccessAt ? t('backup.lastValue', { when: new Date(status.lastSuccessAt).toLocaleString(), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}
+        {t('backup.last')}: {status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}
       </p>
       <p>
-        {t('backup.report')}: {status.lastDrill ? `${new Date(status.lastDrill.at).toLocaleDateString()} · ${status.lastDrill.passed ? t('backup.passed') : t('backup.failed')}` : t('backup.never')}
+        {t('backup.report')}: {status.lastDrill ? `${fmt.date(status.lastDrill.at)} · ${status.lastDrill.passed ? t('backup.passed') : t('backup.failed')}` : t('backup.never')}
       </p>
       <BackupWarnings status={status} />
       <button type="button" className="secondary" onClick={() => go('backups')}>

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useCrmStore } from '../../stores/crm-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
@@ -9,6 +10,7 @@ import { BackupCard } from './BackupCard';
 /** What needs doing today and how the customer book is moving, inside this user's scope. */
 export function Dashboard() {
   const t = useT();
+  const fmt = useFormat();
   const { dashboard, error, loadDashboard } = useCrmStore();
   const go = useNavStore((state) => state.go);
   const open = useCustomerDetailStore((state) => state.open);
@@ -47,7 +49,7 @@ export function Dashboard() {
                 <button type="button" className="link" onClick={() => openCustomer(r.customerId)}>
                   {r.customerName}
                 </button>{' '}
-                · {r.note} · <span className="hint">{new Date(r.dueAt).toLocaleString()}</span>
+                · {r.note} · <span className="hint">{fmt.dateTime(r.dueAt)}</span>
               </li>
             ))}
           </ul>
@@ -67,7 +69,7 @@ export function Dashboard() {
                 <button type="button" className="link" onClick={() => openCustomer(c.id)}>
                   {c.name}
                 </button>{' '}
-                <span className="hint">{new Date(c.lastInteractionAt).toLocaleDateString()}</span>
+                <span className="hint" title={fmt.dateTime(c.lastInteractionAt)}>{fmt.relative(c.lastInteractionAt)}</span>
               </li>
             ))}
           </ul>
@@ -81,7 +83,7 @@ export function Dashboard() {
         <figure className="chart" aria-label={t('dash.chart')}>
           <div className="bars">
             {dashboard.interactionsPerWeek.map((w) => (
-              <div key={w.weekStart} className="bar" style={{ height: `${(w.count / peak) * 100}%` }} title={`${new Date(w.weekStart).toLocaleDateString()}: ${w.count}`} />
+              <div key={w.weekStart} className="bar" style={{ height: `${(w.count / peak) * 100}%` }} title={`${fmt.date(w.weekStart)}: ${fmt.number(w.count)}`} />
             ))}
           </div>
           <figcaption className="hint">{t('dash.chart')}</figcaption>

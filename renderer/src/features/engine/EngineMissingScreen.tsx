@@ -1,4 +1,6 @@
 import { useT } from '../../i18n';
+import { Card, Notice } from '../../ui';
+import styles from './EngineMissingScreen.module.css';
 
 /**
  * Shown instead of setup or unlock when main could not load the database module. It must not
@@ -8,18 +10,15 @@ import { useT } from '../../i18n';
 export function EngineMissingScreen() {
   const t = useT();
   return (
-    <section className="card" data-testid="engine-missing" aria-labelledby="engine-title">
-      <h2 id="engine-title">{t('engine.title')}</h2>
+    <Card title={t('engine.title')} data-testid="engine-missing">
       <p>{t('engine.what')}</p>
-      <p role="alert" className="notice notice-warning">
-        {t('engine.untouched')}
-      </p>
+      <Notice tone="warning">{t('engine.untouched')}</Notice>
       <p>{t('engine.fixDev')}</p>
-      <pre className="command">
+      <pre className={styles.command}>
         <code data-testid="engine-command">npm run native:electron</code>
       </pre>
       <p>{t('engine.fixInstalled')}</p>
-      <p className="hint">{t('engine.code', { code: 'DATABASE_ENGINE_MISSING' })}</p>
-    </section>
+      <p className={styles.hint}>{t('engine.code', { code: 'DATABASE_ENGINE_MISSING' })}</p>
+    </Card>
   );
 }

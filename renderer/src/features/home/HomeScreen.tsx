@@ -6,40 +6,29 @@ import { useAuthStore } from '../../stores/auth-store';
 import { useCrmStore } from '../../stores/crm-store';
 import { Dashboard } from '../dashboard/Dashboard';
 import { ImportInvite } from '../import/ImportInvite';
-import { ChangePassword } from './ChangePassword';
-import { RotateKey } from './RotateKey';
-import { TwoFactor } from './TwoFactor';
 
+/** The work of the day. One's own account (password, two-step sign-in, sign out) is on the Account page. */
 export function HomeScreen({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
-  const { logout, chooseBackupFolder, busy, error } = useAuthStore();
+  const { chooseBackupFolder, busy, error } = useAuthStore();
   // An empty book (in this user's scope): the first thing offered is bringing the list in.
   const emptyBook = useCrmStore((state) => state.dashboard?.total === 0);
   return (
     <>
+      {status.backupFolderChosen === false && (
+        <div className="notice notice-warning" role="status" data-testid="backup-reminder">
+          <p>{t('home.backupReminder')}</p>
+          <button type="button" className="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
+            {t('home.chooseBackup')}
+          </button>
+          <ErrorNotice error={error} />
+        </div>
+      )}
+      <section data-testid="home" aria-labelledby="home-title">
+        <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
+      </section>
       {emptyBook && can(user.role, 'customers.import') && <ImportInvite />}
       {can(user.role, 'customers.read') && <Dashboard />}
-      <section className="card" data-testid="home" aria-labelledby="home-title">
-        {status.backupFolderChosen === false && (
-          <div className="notice notice-warning" role="status" data-testid="backup-reminder">
-            <p>{t('home.backupReminder')}</p>
-            <button type="button" className="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
-              {t('home.chooseBackup')}
-            </button>
-          </div>
-        )}
-        <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
-        <p>{t('home.role', { role: t(`role.${user.role}`) })}</p>
-        <ErrorNotice error={error} />
-        {status.twoFactor && <TwoFactor state={status.twoFactor} />}
-        {user.role === 'owner' && <RotateKey />}
-        <ChangePassword username={user.username} />
-        <div className="actions">
-          <button type="button" className="secondary" onClick={() => void logout()}>
-            {t('home.logout')}
-          </button>
-        </div>
-      </section>
     </>
   );
 }

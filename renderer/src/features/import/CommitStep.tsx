@@ -4,7 +4,9 @@ import { errorText, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useImportStore } from '../../stores/import-store';
+import { Button, Notice, Progress } from '../../ui';
 import { formatCount } from './import-text';
+import styles from './import.module.css';
 
 /** How often the page asks main how far the import is: often enough to move, rare enough to cost nothing. */
 const POLL_MS = 300;
@@ -33,15 +35,21 @@ export function CommitStep() {
   if (running) {
     return (
       <div data-testid="import-commit-step">
-        <progress className="import-progress" max={Math.max(1, progress.total)} value={progress.done} aria-label={t('import.progress.label')} aria-valuetext={t('import.progress.text', { done: n(progress.done), total: n(progress.total) })} data-testid="import-progress" />
+        <Progress
+          label={t('import.progress.label')}
+          max={Math.max(1, progress.total)}
+          value={progress.done}
+          valueText={t('import.progress.text', { done: n(progress.done), total: n(progress.total) })}
+          testId="import-progress"
+        />
         <p role="status" data-testid="import-progress-text">
           {t('import.progress.text', { done: n(progress.done), total: n(progress.total) })}
         </p>
         <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="button" className="secondary" disabled={stopping} onClick={() => void cancel()} data-testid="import-cancel">
+        <div className={styles.actions}>
+          <Button variant="secondary" disabled={stopping} onClick={() => void cancel()} data-testid="import-cancel">
             {stopping ? t('import.progress.stopping') : t('import.progress.cancel')}
-          </button>
+          </Button>
         </div>
       </div>
     );
@@ -51,28 +59,26 @@ export function CommitStep() {
   return (
     <div data-testid="import-done" data-state={progress.state}>
       {progress.state === 'done' && (
-        <p role="status" className="notice notice-ok">
-          {t('import.done.title')}
-        </p>
+        <Notice tone="success">{t('import.done.title')}</Notice>
       )}
       {progress.state === 'cancelled' && (
-        <p role="status" className="notice notice-warning">
+        <Notice tone="warning" role="status">
           {t('import.done.cancelled')}
-        </p>
+        </Notice>
       )}
       {progress.state === 'failed' && (
-        <p role="alert" className="notice notice-error">
+        <Notice tone="danger">
           {t('import.done.failed')} {progress.error ? errorText(t, progress.error.code) : ''}
-        </p>
+        </Notice>
       )}
       <p data-testid="import-summary">{t('import.counts.short', { new: n(c.new), update: n(c.update), merge: n(c.merge), skip: n(c.skip), error: n(c.error) })}</p>
-      <div className="actions">
-        <button type="button" onClick={() => void toList()} data-testid="import-to-list">
+      <div className={styles.actions}>
+        <Button onClick={() => void toList()} data-testid="import-to-list">
           {t('import.done.toList')}
-        </button>
-        <button type="button" className="secondary" onClick={() => void close().then(() => useImportStore.getState().openHistory())}>
+        </Button>
+        <Button variant="secondary" onClick={() => void close().then(() => useImportStore.getState().openHistory())}>
           {t('import.historyButton')}
-        </button>
+        </Button>
       </div>
     </div>
   );

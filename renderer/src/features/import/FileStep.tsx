@@ -1,6 +1,8 @@
 import { useT } from '../../i18n';
 import { useImportStore } from '../../stores/import-store';
+import { Button, Notice } from '../../ui';
 import { refusalText } from './import-text';
+import styles from './import.module.css';
 
 /** Step 1: main shows its open dialog and parses the file; the page never sees a path. */
 export function FileStep() {
@@ -10,22 +12,22 @@ export function FileStep() {
     <div data-testid="import-file-step">
       <p>{t('import.file.intro')}</p>
       {fileError && (
-        <p role="alert" className="notice notice-error" data-testid="import-refused" data-code={fileError.code} data-reason={fileError.fields?.file ?? ''}>
+        <Notice tone="danger" data-testid="import-refused" data-code={fileError.code} data-reason={fileError.fields?.file ?? ''}>
           {refusalText(t, fileError)}
-        </p>
+        </Notice>
       )}
       {fileCancelled && (
-        <p role="status" className="hint" data-testid="import-no-file">
+        <p role="status" className={styles.hint} data-testid="import-no-file">
           {t('import.file.cancelled')}
         </p>
       )}
-      <div className="actions">
-        <button type="button" disabled={busy} onClick={() => void chooseFile()} data-testid="import-choose">
+      <div className={styles.actions}>
+        <Button disabled={busy} onClick={() => void chooseFile()} data-testid="import-choose">
           {busy ? t('common.working') : t('import.file.choose')}
-        </button>
-        <button type="button" className="secondary" onClick={() => void openHistory()}>
+        </Button>
+        <Button variant="secondary" onClick={() => void openHistory()}>
           {t('import.historyButton')}
-        </button>
+        </Button>
       </div>
     </div>
   );

@@ -6,7 +6,9 @@ import { errorTextIn, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useImportStore } from '../../stores/import-store';
+import { Button, EmptyState, Notice, Table, type Column } from '../../ui';
 import { formatCount, formatWhen } from './import-text';
+import styles from './import.module.css';
 
 type UndoAnswer = Awaited<ReturnType<ReturnType<typeof useImportStore.getState>['undo']>>;
 
@@ -54,81 +56,79 @@ export function ImportHistory() {
   };
   const undoable = (batch: ImportBatch) => batch.state !== 'undone' && batch.undoUntil !== null && new Date(batch.undoUntil).getTime() > Date.now();
 
+  const columns: Column<ImportBatch>[] = [
+    { key: 'at', header: t('import.history.col.at'), cell: (batch) => formatWhen(locale, batch.at) },
+    { key: 'by', header: t('import.history.col.by'), cell: (batch) => batch.by },
+    { key: 'file', header: t('import.history.col.file'), wrap: true, cell: (batch) => batch.fileName },
+    {
+      key: 'counts',
+      header: t('import.history.col.counts'),
+      wrap: true,
+      cell: (batch) => t('import.counts.short', { new: n(batch.counts.new), update: n(batch.counts.update), merge: n(batch.counts.merge), skip: n(batch.counts.skip), error: n(batch.counts.error) }),
+    },
+    { key: 'state', header: t('import.history.col.state'), cell: (batch) => t(`import.history.state.${batch.state}`) },
+    {
+      key: 'undo',
+      header: <span className={styles.visuallyHidden}>{t('import.history.undo')}</span>,
+      cell: (batch) =>
+        undoable(batch) && (
+          <Button variant="secondary" size="sm" title={t('import.history.undoUntil', { date: formatWhen(locale, batch.undoUntil!) })} onClick={() => void runUndo(batch.batchId, false)} data-testid="import-undo">
+            {t('import.history.undo')}
+          </Button>
+        ),
+    },
+  ];
+
   return (
-    <section aria-labelledby="import-history-title" data-testid="import-history" className="import-history">
-      <div className="page-head">
+    <section aria-labelledby="import-history-title" data-testid="import-history">
+      <div className={styles.head}>
         <h2 id="import-history-title" ref={heading} tabIndex={-1}>
           {t('import.history.title')}
         </h2>
-        <button type="button" className="secondary" onClick={() => void close()}>
+        <Button variant="secondary" onClick={() => void close()}>
           {t('import.close')}
-        </button>
+        </Button>
       </div>
       {error && (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+        <Notice tone="danger" data-testid="error" data-code={error.code}>
           {errorTextIn(t, 'import', error.code)}
-        </p>
+        </Notice>
       )}
       {problem && (
-        <p role="alert" className="notice notice-error" data-testid="import-undo-error" data-code={problem.code}>
+        <Notice tone="danger" data-testid="import-undo-error" data-code={problem.code}>
           {errorTextIn(t, 'import.undo', problem.code)}
-        </p>
+        </Notice>
       )}
       {done && (
-        <p role="status" className="notice notice-ok" data-testid="import-undone">
+        <Notice tone="success" data-testid="import-undone">
           {done}
-        </p>
+        </Notice>
       )}
       {blocked && (
-        <div role="alert" className="notice notice-warning" data-testid="import-undo-blocked">
+        <Notice tone="warning" data-testid="import-undo-blocked">
           <p>{t('import.undo.blocked')}</p>
           <ul>
             {blocked.editedSince.map((c) => (
               <li key={c.id}>{c.name}</li>
             ))}
           </ul>
-          <div className="actions">
-            <button type="button" className="danger" onClick={() => void runUndo(blocked.batchId, true)} data-testid="import-undo-force">
+          <div className={styles.actions}>
+            <Button variant="danger" onClick={() => void runUndo(blocked.batchId, true)} data-testid="import-undo-force">
               {t('import.undo.force')}
-            </button>
+            </Button>
           </div>
-        </div>
+        </Notice>
       )}
-      {history === null ? null : history.length === 0 ? (
-        <p className="empty" data-testid="import-history-empty">
-          {t('import.history.empty')}
-        </p>
-      ) : (
-        <table className="grid" data-testid="import-history-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('import.history.col.at')}</th>
-              <th scope="col">{t('import.history.col.by')}</th>
-              <th scope="col">{t('import.history.col.file')}</th>
-              <th scope="col">{t('import.history.col.counts')}</th>
-              <th scope="col">{t('import.history.col.state')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {history.map((batch) => (
-              <tr key={batch.batchId} data-testid="import-batch" data-batch={batch.batchId} data-state={batch.state}>
-                <td>{formatWhen(locale, batch.at)}</td>
-                <td>{batch.by}</td>
-                <td className="file">{batch.fileName}</td>
-                <td className="counts">{t('import.counts.short', { new: n(batch.counts.new), update: n(batch.counts.update), merge: n(batch.counts.merge), skip: n(batch.counts.skip), error: n(batch.counts.error) })}</td>
-                <td>{t(`import.history.state.${batch.state}`)}</td>
-                <td className="row-actions">
-                  {undoable(batch) && (
-                    <button type="button" className="secondary" title={t('import.history.undoUntil', { date: formatWhen(locale, batch.undoUntil!) })} onClick={() => void runUndo(batch.batchId, false)} data-testid="import-undo">
-                      {t('import.history.undo')}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+      {history !== null && (
+        <Table
+          columns={columns}
+          rows={history}
+          rowKey={(batch) => batch.batchId}
+          label={t('import.history.title')}
+          testId="import-history-table"
+          rowAttributes={(batch) => ({ 'data-testid': 'import-batch', 'data-batch': batch.batchId, 'data-state': batch.state })}
+          empty={<EmptyState title={t('import.history.empty')} testId="import-history-empty" />}
+        />
       )}
       {dialog}
     </section>

@@ -1,6 +1,8 @@
 import { useT } from '../../i18n';
 import { useImportStore } from '../../stores/import-store';
 import { useNavStore } from '../../stores/nav-store';
+import { Button, Card } from '../../ui';
+import styles from './import.module.css';
 
 /**
  * An empty book's first screen: the one thing a new shop needs is its existing list brought in.
@@ -15,12 +17,11 @@ export function ImportInvite() {
     go('customers');
   };
   return (
-    <section className="card import-invite" aria-labelledby="import-invite-title" data-testid="import-invite">
-      <h3 id="import-invite-title">{t('import.invite.title')}</h3>
+    <Card title={t('import.invite.title')} level={3} className={styles.invite} data-testid="import-invite">
       <p>{t('import.invite.body')}</p>
-      <button type="button" onClick={start} data-testid="import-invite-start">
+      <Button onClick={start} data-testid="import-invite-start">
         {t('import.invite.action')}
-      </button>
-    </section>
+      </Button>
+    </Card>
   );
 }

@@ -1,9 +1,11 @@
 import { useEffect, useRef } from 'react';
 import { useT, type MessageKey } from '../../i18n';
 import { useImportStore, type ImportStep } from '../../stores/import-store';
+import { Button } from '../../ui';
 import { CheckStep } from './CheckStep';
 import { CommitStep } from './CommitStep';
 import { FileStep } from './FileStep';
+import styles from './import.module.css';
 import { MappingStep } from './MappingStep';
 
 const STEPS: ImportStep[] = ['file', 'map', 'check', 'commit'];
@@ -23,22 +25,22 @@ export function ImportWizard() {
   const running = step === 'commit' && progress?.state === 'running';
 
   return (
-    <section aria-labelledby="import-step-title" data-testid="import-wizard" className="import-wizard">
-      <div className="page-head">
+    <section aria-labelledby="import-step-title" data-testid="import-wizard" className={styles.wizard}>
+      <div className={styles.head}>
         <h2>{t('import.title')}</h2>
-        <button type="button" className="secondary" disabled={running} onClick={() => void close()}>
+        <Button variant="secondary" disabled={running} onClick={() => void close()}>
           {t('import.close')}
-        </button>
+        </Button>
       </div>
-      <ol className="stepper" aria-label={t('import.steps')}>
+      <ol className={styles.stepper} aria-label={t('import.steps')}>
         {STEPS.map((s, index) => (
-          <li key={s} className={index === current ? 'current' : index < current ? 'done' : undefined} aria-current={index === current ? 'step' : undefined}>
-            <span className="stepper-number">{index + 1}</span> {t(`import.step.${s}` as MessageKey)}
+          <li key={s} className={index === current ? styles.current : index < current ? styles.done : undefined} aria-current={index === current ? 'step' : undefined}>
+            <span className={styles.stepNumber}>{index + 1}</span> {t(`import.step.${s}` as MessageKey)}
           </li>
         ))}
       </ol>
-      <p className="eyebrow">{t('import.stepOf', { step: current + 1, count: STEPS.length })}</p>
-      <h3 id="import-step-title" ref={heading} tabIndex={-1} className="step-title" data-testid="import-step-title">
+      <p className={styles.eyebrow}>{t('import.stepOf', { step: current + 1, count: STEPS.length })}</p>
+      <h3 id="import-step-title" ref={heading} tabIndex={-1} className={styles.stepTitle} data-testid="import-step-title">
         {t(`import.step.${step}` as MessageKey)}
       </h3>
       {step === 'file' && <FileStep />}

@@ -3,6 +3,8 @@ import { IMPORT_TARGETS, TEXT_ENCODINGS, type ImportPreview, type ImportTarget, 
 import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore } from '../../stores/import-store';
+import { Button, EmptyState, Input, Notice, Select, Table, type Column } from '../../ui';
+import styles from './import.module.css';
 import { checkMapping, formatCount, mappingReady, refusalText } from './import-text';
 
 /** Step 2: what the file is, how it was read (each overridable), and where each column goes. */
@@ -13,89 +15,83 @@ export function MappingStep() {
   if (!preview) return null;
   const check = checkMapping(mapping);
   const targetName = (target: ImportTarget) => t(`import.target.${target}` as MessageKey);
+  const columns: Column<ImportPreview['columns'][number]>[] = [
+    { key: 'letter', header: t('import.map.col.letter'), rowHeader: true, cell: (column) => column.letter },
+    { key: 'header', header: t('import.map.col.header'), cell: (column) => column.header || <span className={styles.hint}>{t('import.map.noHeader')}</span> },
+    // "samples" stays a class name: the e2e reads a column's samples by it.
+    { key: 'samples', header: t('import.map.col.samples'), wrap: true, className: 'samples', cell: (column) => column.samples.join(' · ') },
+    {
+      key: 'target',
+      header: t('import.map.col.target'),
+      cell: (column) => {
+        const target = mapping.find((m) => m.letter === column.letter)?.target ?? 'ignore';
+        const clash = check.usedTwice.some((u) => u.target === target);
+        return (
+          <Select aria-label={t('import.map.targetFor', { letter: column.letter })} aria-invalid={clash || undefined} value={target} onChange={(e) => setTarget(column.letter, e.target.value as ImportTarget)}>
+            {IMPORT_TARGETS.map((option) => (
+              <option key={option} value={option}>
+                {targetName(option)}
+              </option>
+            ))}
+          </Select>
+        );
+      },
+    },
+  ];
 
   return (
     <div data-testid="import-map-step">
       <FileFacts preview={preview} />
-      <p className="hint">{t('import.map.rows', { count: formatCount(locale, preview.rows) })}</p>
+      <p className={styles.hint}>{t('import.map.rows', { count: formatCount(locale, preview.rows) })}</p>
       {preview.rememberedMapping && (
-        <p role="status" className="notice notice-ok" data-testid="import-remembered">
+        <Notice tone="success" data-testid="import-remembered">
           {t('import.map.remembered')}
-        </p>
+        </Notice>
       )}
       {preview.precisionLost.map((letter) => (
-        <p key={letter} role="alert" className="notice notice-warning" data-testid="import-precision-lost">
+        <Notice key={letter} tone="warning" data-testid="import-precision-lost">
           {t('import.map.precisionLost', { letter })}
-        </p>
+        </Notice>
       ))}
       {error && (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={error.code}>
+        <Notice tone="danger" data-testid="error" data-code={error.code}>
           {refusalText(t, error)}
-        </p>
+        </Notice>
       )}
-      {preview.columns.length === 0 ? (
-        <p className="empty">{t('import.map.noColumns')}</p>
-      ) : (
-        <div className="table-scroll">
-          <table className="grid import-columns" data-testid="import-columns" aria-label={t('import.map.columns')}>
-            <thead>
-              <tr>
-                <th scope="col">{t('import.map.col.letter')}</th>
-                <th scope="col">{t('import.map.col.header')}</th>
-                <th scope="col">{t('import.map.col.samples')}</th>
-                <th scope="col">{t('import.map.col.target')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {preview.columns.map((column) => {
-                const target = mapping.find((m) => m.letter === column.letter)?.target ?? 'ignore';
-                const clash = check.usedTwice.some((u) => u.target === target);
-                return (
-                  <tr key={column.letter} data-testid="import-column" data-letter={column.letter}>
-                    <th scope="row">{column.letter}</th>
-                    <td>{column.header || <span className="hint">{t('import.map.noHeader')}</span>}</td>
-                    <td className="samples">{column.samples.join(' · ')}</td>
-                    <td>
-                      <select aria-label={t('import.map.targetFor', { letter: column.letter })} aria-invalid={clash || undefined} value={target} onChange={(e) => setTarget(column.letter, e.target.value as ImportTarget)}>
-                        {IMPORT_TARGETS.map((option) => (
-                          <option key={option} value={option}>
-                            {targetName(option)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <Table
+        columns={columns}
+        rows={preview.columns}
+        rowKey={(column) => column.letter}
+        label={t('import.map.columns')}
+        testId="import-columns"
+        rowAttributes={(column) => ({ 'data-testid': 'import-column', 'data-letter': column.letter })}
+        empty={<EmptyState title={t('import.map.noColumns')} />}
+      />
       <div role="status" data-testid="import-mapping-problems">
-        {check.nameMissing && <p className="problem">{t('import.map.needName')}</p>}
+        {check.nameMissing && <p className={styles.problem}>{t('import.map.needName')}</p>}
         {check.usedTwice.map(({ target, letters }) => (
-          <p key={target} className="problem">
+          <p key={target} className={styles.problem}>
             {t('import.map.usedTwice', { target: targetName(target), letters: letters.join(locale === 'zh-CN' ? '、' : ', ') })}
           </p>
         ))}
       </div>
       {preview.format !== 'text' && (
-        <label className="checkbox">
+        <label className={styles.checkbox}>
           <input type="checkbox" data-testid="import-fill-merged" checked={fillMerged} disabled={busy} onChange={(e) => void setFillMerged(e.target.checked)} />
           <span>{t('import.map.fillMerged')}</span>
         </label>
       )}
-      <label className="checkbox">
+      <label className={styles.checkbox}>
         <input type="checkbox" checked={remember} onChange={(e) => setRemember(e.target.checked)} />
         <span>{t('import.map.remember')}</span>
       </label>
-      <div className="actions">
-        <button type="button" disabled={busy || !mappingReady(check)} onClick={() => void dryRun()} data-testid="import-check">
+      <div className={styles.actions}>
+        <Button disabled={busy || !mappingReady(check)} onClick={() => void dryRun()} data-testid="import-check">
           {busy ? t('common.working') : t('import.map.next')}
-        </button>
-        <button type="button" className="secondary" disabled={busy} onClick={back}>
+        </Button>
+        <Button variant="secondary" disabled={busy} onClick={back}>
           {t('import.back')}
-        </button>
+        </Button>
       </div>
     </div>
   );
@@ -116,7 +112,7 @@ function FileFacts({ preview }: { preview: ImportPreview }) {
   };
 
   return (
-    <dl className="import-facts" data-testid="import-facts">
+    <dl className={styles.facts} data-testid="import-facts">
       <div>
         <dt>{t('import.map.file')}</dt>
         <dd data-testid="import-file-name">{preview.fileName}</dd>
@@ -131,7 +127,7 @@ function FileFacts({ preview }: { preview: ImportPreview }) {
             <label htmlFor={ids.encoding}>{t('import.map.encoding')}</label>
           </dt>
           <dd>
-            <select id={ids.encoding} data-testid="import-encoding" value={preview.encoding} disabled={busy} aria-describedby={`${ids.encoding}-hint`} onChange={(e) => void reparse({ encoding: e.target.value as TextEncoding })}>
+            <Select id={ids.encoding} data-testid="import-encoding" value={preview.encoding} disabled={busy} aria-describedby={`${ids.encoding}-hint`} onChange={(e) => void reparse({ encoding: e.target.value as TextEncoding })}>
               {TEXT_ENCODINGS.map((encoding) => {
                 const name = t(`import.encoding.${encoding}`);
                 const count = hits(encoding);
@@ -141,8 +137,8 @@ function FileFacts({ preview }: { preview: ImportPreview }) {
                   </option>
                 );
               })}
-            </select>
-            <small id={`${ids.encoding}-hint`} className="hint">
+            </Select>
+            <small id={`${ids.encoding}-hint`} className={styles.hint}>
               {t('import.map.encodingHint')}
             </small>
           </dd>
@@ -154,13 +150,13 @@ function FileFacts({ preview }: { preview: ImportPreview }) {
             <label htmlFor={ids.sheet}>{t('import.map.sheet')}</label>
           </dt>
           <dd>
-            <select id={ids.sheet} data-testid="import-sheet" value={preview.sheet ?? ''} disabled={busy || preview.sheets.length < 2} onChange={(e) => void reparse({ sheet: e.target.value })}>
+            <Select id={ids.sheet} data-testid="import-sheet" value={preview.sheet ?? ''} disabled={busy || preview.sheets.length < 2} onChange={(e) => void reparse({ sheet: e.target.value })}>
               {preview.sheets.map((sheet) => (
                 <option key={sheet} value={sheet}>
                   {sheet}
                 </option>
               ))}
-            </select>
+            </Select>
           </dd>
         </div>
       )}
@@ -169,11 +165,11 @@ function FileFacts({ preview }: { preview: ImportPreview }) {
           <label htmlFor={ids.header}>{t('import.map.headerRow')}</label>
         </dt>
         <dd>
-          <form className="inline" onSubmit={applyHeader}>
-            <input id={ids.header} data-testid="import-header-row" type="number" min={1} step={1} inputMode="numeric" value={headerRow} onChange={(e) => setHeaderRow(e.target.value)} />
-            <button type="submit" className="secondary" disabled={busy || Number(headerRow) === preview.headerRow}>
+          <form className={styles.inline} onSubmit={applyHeader}>
+            <Input className={styles.headerRow} id={ids.header} data-testid="import-header-row" type="number" min={1} step={1} inputMode="numeric" value={headerRow} onChange={(e) => setHeaderRow(e.target.value)} />
+            <Button type="submit" variant="secondary" size="sm" disabled={busy || Number(headerRow) === preview.headerRow}>
               {t('import.map.headerRowApply')}
-            </button>
+            </Button>
           </form>
         </dd>
       </div>

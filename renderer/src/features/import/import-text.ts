@@ -2,6 +2,7 @@ import type { Locale } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { IMPORT_REASONS, IMPORT_TARGETS, type ImportTarget, type RowReason, type RowResult } from '../../../../shared/import';
 import { errorTextIn, type MessageKey, type Translate } from '../../i18n';
+import { formatDateTime, formatNumber } from '../../i18n/format';
 
 /** Why a file was refused, as main's parser says it in `fields.file`; each has its own advice. */
 export const REFUSAL_REASONS = ['password_protected', 'corrupt', 'too_large', 'too_many_rows', 'zip_bomb', 'timeout', 'empty'] as const;
@@ -58,14 +59,12 @@ export function mappingReady(check: MappingCheck): boolean {
   return !check.nameMissing && check.usedTwice.length === 0;
 }
 
-/** A date and time in the chosen language; Chinese readers get the 24-hour clock. */
+/** A date and time in the chosen language (the app's one format: Chinese on the 24-hour clock). */
 export function formatWhen(locale: Locale, iso: string): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', ...(locale === 'zh-CN' ? { hourCycle: 'h23' as const } : {}) }).format(date);
+  return formatDateTime(locale, iso);
 }
 
-/** A count in the chosen language's digits grouping (10,000 / 10,000). */
+/** A count in the chosen language's digit grouping (10,000 / 10,000). */
 export function formatCount(locale: Locale, count: number): string {
-  return new Intl.NumberFormat(locale).format(count);
+  return formatNumber(locale, count);
 }

@@ -2,7 +2,7 @@ import type { ReactNode } from 'react';
 import type { QualityMember } from '../../../../shared/channels/quality';
 import type { ErrorBody } from '../../../../shared/errors';
 import { errorTextIn, useT } from '../../i18n';
-import { useAppStore } from '../../stores/app-store';
+import { useFormat } from '../../i18n/format';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
 import { QUALITY_PAGE, useQualityStore, type QualitySection } from '../../stores/quality-store';
@@ -10,9 +10,7 @@ import { openMerge } from './open-merge';
 
 /** A date as people read it in the chosen language (the customer list's style). */
 export function useDay(): (iso: string) => string {
-  const locale = useAppStore((state) => state.locale);
-  const format = new Intl.DateTimeFormat(locale, { year: 'numeric', month: '2-digit', day: '2-digit' });
-  return (iso) => format.format(new Date(iso));
+  return useFormat().date;
 }
 
 /** Opens a customer the way the list does: the Customers page with the record. */

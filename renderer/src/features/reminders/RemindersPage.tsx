@@ -4,6 +4,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { useCrmStore } from '../../stores/crm-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
@@ -27,6 +28,7 @@ function snoozeTargets(now: Date): { key: 'snooze.hour' | 'snooze.tomorrow' | 's
 /** Follow-ups: overdue, due today, upcoming, and done; mark done or snooze from here. */
 export function RemindersPage() {
   const t = useT();
+  const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { range, reminders, loading, error, loadReminders, done, snooze } = useCrmStore();
   const open = useCustomerDetailStore((state) => state.open);
@@ -63,7 +65,7 @@ export function RemindersPage() {
           <tbody>
             {reminders.map((r) => (
               <tr key={r.id} data-testid="reminder-row">
-                <td>{new Date(r.dueAt).toLocaleString()}</td>
+                <td>{fmt.dateTime(r.dueAt)}</td>
                 <td>
                   <button type="button" className="link" onClick={() => (go('customers'), void open(r.customerId))}>
                     {r.customerName}

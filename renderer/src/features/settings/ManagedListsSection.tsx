@@ -1,11 +1,10 @@
 import { useState, type FormEvent } from 'react';
 import type { ChannelInput } from '../../../../shared/contract';
 import { LIST_VALUE_MAX, MANAGED_LISTS, type ManagedList, type ManagedLists } from '../../../../shared/shop';
-import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { Field } from '../../components/Field';
 import { useT, type Translate } from '../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
+import { Button, Card, Dialog, Field, Input, Notice } from '../../ui';
 import styles from './settings.module.css';
 
 type Edit = ChannelInput<'settings.editList'>;
@@ -34,8 +33,7 @@ export function ManagedListsSection() {
   // A rename rewrites customers: every cached customer answer is stale with it.
   const edit = useChannelMutation('settings.editList', ['settings.lists', 'customers.', 'dashboard.']);
   return (
-    <section className={`card ${styles.section}`} aria-labelledby="lists-title" data-testid="managed-lists">
-      <h3 id="lists-title">{t('lists.title')}</h3>
+    <Card title={t('lists.title')} level={3} className={styles.section} data-testid="managed-lists">
       <p className="hint">{t('lists.intro')}</p>
       <ErrorNotice error={errorBody(lists.error)} />
       {lists.data && (
@@ -45,7 +43,7 @@ export function ManagedListsSection() {
           ))}
         </div>
       )}
-    </section>
+    </Card>
   );
 }
 
@@ -88,19 +86,19 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
           {entries.map((entry, index) => (
             <li key={entry.value} className={styles.item} data-testid="list-value" data-value={entry.value}>
               <span className={styles.value}>{entry.shown}</span>
-              <button type="button" className={`secondary ${styles.iconButton}`} aria-label={`${t('lists.up')}: ${entry.shown}`} disabled={index === 0 || edit.isPending} onClick={() => move(index, -1)}>
+              <Button variant="ghost" size="sm" aria-label={`${t('lists.up')}: ${entry.shown}`} disabled={index === 0 || edit.isPending} onClick={() => move(index, -1)}>
                 ↑
-              </button>
-              <button type="button" className={`secondary ${styles.iconButton}`} aria-label={`${t('lists.down')}: ${entry.shown}`} disabled={index === entries.length - 1 || edit.isPending} onClick={() => move(index, 1)}>
+              </Button>
+              <Button variant="ghost" size="sm" aria-label={`${t('lists.down')}: ${entry.shown}`} disabled={index === entries.length - 1 || edit.isPending} onClick={() => move(index, 1)}>
                 ↓
-              </button>
-              <button type="button" className="link" aria-label={`${t('lists.rename')}: ${entry.shown}`} onClick={() => (setError(null), setRenaming(entry))}>
+              </Button>
+              <Button variant="secondary" size="sm" aria-label={`${t('lists.rename')}: ${entry.shown}`} onClick={() => (setError(null), setRenaming(entry))}>
                 {t('lists.rename')}
-              </button>
+              </Button>
               {!fixed && (
-                <button type="button" className="link" aria-label={`${t('lists.remove')}: ${entry.shown}`} onClick={() => (setError(null), setRemoving(entry))}>
+                <Button variant="secondary" size="sm" aria-label={`${t('lists.remove')}: ${entry.shown}`} onClick={() => (setError(null), setRemoving(entry))}>
                   {t('lists.remove')}
-                </button>
+                </Button>
               )}
             </li>
           ))}
@@ -108,16 +106,16 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
       )}
       {!fixed && (
         <form className={styles.add} onSubmit={add}>
-          <input aria-label={`${t('lists.newValue')} (${t(`lists.${list}`)})`} placeholder={t('lists.newValue')} value={adding} maxLength={LIST_VALUE_MAX[list]} onChange={(e) => setAdding(e.target.value)} />
-          <button type="submit" className="secondary" disabled={adding.trim() === '' || edit.isPending}>
+          <Input aria-label={`${t('lists.newValue')} (${t(`lists.${list}`)})`} placeholder={t('lists.newValue')} value={adding} maxLength={LIST_VALUE_MAX[list]} onChange={(e) => setAdding(e.target.value)} />
+          <Button type="submit" variant="secondary" disabled={adding.trim() === '' || edit.isPending}>
             {t('lists.add')}
-          </button>
+          </Button>
         </form>
       )}
       {done && (
-        <p role="status" className="notice notice-ok" data-testid="list-done">
+        <Notice tone="success" data-testid="list-done">
           {done}
-        </p>
+        </Notice>
       )}
       {!renaming && !removing && <ErrorNotice error={errorBody(error)} />}
       {renaming && <RenameDialog list={list} entry={renaming} busy={edit.isPending} error={errorBody(error)} onCancel={() => setRenaming(null)} onRename={(to) => run({ list, op: 'rename', from: renaming.value, to }, (n) => (setRenaming(null), setDone(n > 0 ? t('lists.renamed', { n }) : null)))} />}
@@ -134,7 +132,7 @@ function RenameDialog({ list, entry, busy, error, onCancel, onRename }: { list: 
   const unchanged = to.trim() === '' || to.trim() === entry.shown;
   return (
     <Dialog title={t('lists.renameTitle', { value: entry.shown })} confirmLabel={t('lists.rename')} busy={busy} confirmDisabled={unchanged} error={error} onCancel={onCancel} onConfirm={() => onRename(to.trim())} testId="list-rename-dialog">
-      <Field label={t('lists.renameField')} value={to} maxLength={LIST_VALUE_MAX[list]} onChange={(e) => setTo(e.target.value)} />
+      <Field label={t('lists.renameField')}>{(control) => <Input {...control} value={to} maxLength={LIST_VALUE_MAX[list]} onChange={(e) => setTo(e.target.value)} />}</Field>
     </Dialog>
   );
 }

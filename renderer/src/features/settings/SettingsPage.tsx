@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useCrmStore } from '../../stores/crm-store';
+import { About } from './About';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
 import { ShopProfileSection } from './ShopProfileSection';
@@ -37,6 +38,7 @@ export function SettingsPage() {
         <ErrorNotice error={error} />
       </div>
       <p className="hint">{t('settings.signInRulesWhere')}</p>
+      <About />
     </section>
     <ShopProfileSection />
     <ManagedListsSection />

@@ -1,13 +1,13 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { RecoveryKeyField } from '../../components/Field';
 import { errorTextIn, useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useSetupStore } from '../../stores/setup-store';
-
-const sizeText = (bytes: number): string => (bytes < 1024 * 1024 ? `${Math.max(1, Math.round(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 /** Setup's other way in: this profile's vault brought back from a backup file and the recovery key. */
 export function RestoreStep() {
   const t = useT();
+  const fmt = useFormat();
   const { backupFile, pickBackupFile, restoreFromBackup, busy, error } = useSetupStore();
   const [recoveryKey, setRecoveryKey] = useState('');
   const [restoring, setRestoring] = useState(false);
@@ -42,11 +42,11 @@ export function RestoreStep() {
           </div>
           <div className="detail-row">
             <dt>{t('restore.setup.size')}</dt>
-            <dd>{sizeText(backupFile.size)}</dd>
+            <dd>{fmt.fileSize(backupFile.size)}</dd>
           </div>
           <div className="detail-row">
             <dt>{t('restore.setup.date')}</dt>
-            <dd>{backupFile.at ? new Date(backupFile.at).toLocaleString() : t('restore.setup.unknownDate')}</dd>
+            <dd>{backupFile.at ? fmt.dateTime(backupFile.at) : t('restore.setup.unknownDate')}</dd>
           </div>
         </dl>
       )}

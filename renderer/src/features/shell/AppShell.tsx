@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppStatus, SessionUser } from '../../../../shared/contract';
 import { isMenuCommand, MENU_EVENT } from '../../../../shared/menu-commands';
 import { can } from '../../../../shared/permissions';
@@ -8,15 +8,21 @@ import { useAuthStore } from '../../stores/auth-store';
 import { useBackupStore } from '../../stores/backup-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { forgetSessionData } from '../../stores/session-data';
-import { useNavStore, type Page } from '../../stores/nav-store';
+import { CONTENT_SCROLL, useNavStore, type Page } from '../../stores/nav-store';
+import { AccountPage } from '../account/AccountPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
+import { CustomerRecord } from '../customers/CustomerRecord';
 import { DataQuality } from '../quality/DataQuality';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RemindersPage } from '../reminders/RemindersPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { useShopProfileSync } from '../settings/useShopProfileSync';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersPage } from '../users/UsersPage';
+import styles from './AppShell.module.css';
+import { useHistoryInput } from './use-history-input';
+import { useRememberedScroll } from './use-remembered-scroll';
 
 const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'home', label: 'nav.home', permission: null },
@@ -28,6 +34,17 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'users', label: 'nav.users', permission: 'users.manage' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
 ];
+
+/** Pages reached other than from the menu: one's own account (everyone), a customer's record. */
+const OFF_MENU: { page: Page; permission: string | null }[] = [
+  { page: 'account', permission: null },
+  { page: 'customer', permission: 'customers.read' },
+];
+
+function mayOpen(role: string, page: Page): boolean {
+  const item = [...NAV, ...OFF_MENU].find((entry) => entry.page === page);
+  return item !== undefined && (item.permission === null || can(role, item.permission));
+}
 
 /** Search from anywhere: opens Customers with the query (Ctrl/Cmd+K focuses it). */
 function GlobalSearch() {
@@ -42,19 +59,26 @@ function GlobalSearch() {
     setText('');
   };
   return (
-    <form role="search" className="global-search" onSubmit={submit}>
+    <form role="search" className={styles.search} onSubmit={submit}>
       <input id="global-search" type="search" aria-label={t('shell.globalSearch')} placeholder={t('shell.globalSearchHint')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
     </form>
   );
 }
 
-/** The signed-in app: a sidebar with what this role may open, and the page. */
+/** The signed-in app: a fixed menu with what this role may open, and the page in its own scroll area. */
 export function AppShell({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
-  const { page, go } = useNavStore();
+  const page = useNavStore((state) => state.page);
+  const route = useNavStore((state) => state.route);
+  const go = useNavStore((state) => state.go);
   const lock = useAuthStore((state) => state.lock);
   const visible = NAV.filter((item) => item.permission === null || can(user.role, item.permission));
-  const current = visible.some((item) => item.page === page) ? page : 'home';
+  // The record page has no menu item of its own: it belongs to Customers (highlighted below).
+  const current: Page = mayOpen(user.role, page) && (page !== 'customer' || route.customerId !== undefined) ? page : 'home';
+  const content = useRef<HTMLDivElement>(null);
+  useRememberedScroll(content, CONTENT_SCROLL);
+  useHistoryInput();
+  useShopProfileSync(true);
 
   // Customer data and revealed values must not outlive the session that loaded them: a lock or
   // sign-out unmounts the shell, and the next person starts from empty stores.
@@ -90,31 +114,35 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
     return () => window.removeEventListener('keydown', onKey);
   }, [lock]);
 
+  const itemClass = (target: Page) => (target === current || (current === 'customer' && target === 'customers') ? `${styles.item} ${styles.active}` : styles.item);
   return (
-    <div className="app-layout">
-      <nav className="sidebar" aria-label="Coffer">
+    <div className={styles.layout}>
+      <nav className={styles.sidebar} aria-label={t('nav.menu')} data-testid="main-menu">
         {can(user.role, 'customers.read') && <GlobalSearch />}
-        <ul>
+        <ul className={styles.items}>
           {visible.map((item) => (
             <li key={item.page}>
-              <button type="button" className={item.page === current ? 'nav-item active' : 'nav-item'} aria-current={item.page === current ? 'page' : undefined} onClick={() => go(item.page)}>
+              <button type="button" className={itemClass(item.page)} data-testid={`nav-${item.page}`} aria-current={item.page === current ? 'page' : undefined} onClick={() => go(item.page)}>
                 {t(item.label)}
               </button>
             </li>
           ))}
         </ul>
-        <div className="sidebar-foot">
-          <p className="hint" data-testid="signed-in-as">
-            {t('shell.signedInAs', { name: user.displayName })} · {t(`role.${user.role}`)}
-          </p>
-          <button type="button" className="secondary" title={t('shell.lockHint')} onClick={() => void lock()}>
+        <div className={styles.foot}>
+          <button type="button" className={`${itemClass('account')} ${styles.user}`} data-testid="signed-in-as" title={t('shell.accountHint')} aria-current={current === 'account' ? 'page' : undefined} onClick={() => go('account')}>
+            <span className={styles.userName}>{user.displayName}</span>
+            <span className={styles.userRole}>{t(`role.${user.role}`)}</span>
+          </button>
+          <button type="button" className={styles.lock} title={t('shell.lockHint')} onClick={() => void lock()}>
             {t('shell.lock')}
           </button>
         </div>
       </nav>
-      <div className="page">
+      <div className={styles.content} ref={content} data-testid="content-scroll">
         {current === 'home' && <HomeScreen user={user} status={status} />}
+        {current === 'account' && <AccountPage user={user} status={status} />}
         {current === 'customers' && <CustomersPage />}
+        {current === 'customer' && route.customerId !== undefined && <CustomerRecord key={route.customerId} id={route.customerId} />}
         {current === 'quality' && <DataQuality />}
         {current === 'reminders' && <RemindersPage />}
         {current === 'backups' && <BackupsPage />}

@@ -4,6 +4,7 @@ import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
+import { Actions, Button, Card, Notice } from '../../ui';
 
 export function LoginScreen() {
   const t = useT();
@@ -21,12 +22,11 @@ export function LoginScreen() {
     }
   };
   return (
-    <section className="card narrow" data-testid="login" aria-labelledby="login-title">
-      <h2 id="login-title">{t('login.title')}</h2>
+    <Card title={t('login.title')} width="narrow" data-testid="login">
       {notice && (
-        <p role="status" className="notice notice-ok" data-testid="login-notice">
+        <Notice tone="success" data-testid="login-notice">
           {t(notice.key, notice.params)}
-        </p>
+        </Notice>
       )}
       <form onSubmit={submit}>
         <Field label={t('login.username')} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} autoFocus />
@@ -35,12 +35,12 @@ export function LoginScreen() {
           <Field label={t('login.code')} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" inputMode="numeric" maxLength={20} autoFocus />
         )}
         <ErrorNotice error={error?.code === 'SECOND_FACTOR_REQUIRED' ? null : error} />
-        <div className="actions">
-          <button type="submit" disabled={busy || !username.trim() || !password}>
+        <Actions>
+          <Button type="submit" disabled={busy || !username.trim() || !password}>
             {busy ? t('common.working') : t('login.submit')}
-          </button>
-        </div>
+          </Button>
+        </Actions>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { RecoveryKeyField } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { Actions, Button, Card } from '../../ui';
 
 export function UnlockScreen({ reason }: { reason: AppStatus['lockedReason'] }) {
   const t = useT();
@@ -14,23 +15,22 @@ export function UnlockScreen({ reason }: { reason: AppStatus['lockedReason'] }) 
     if (recoveryKey.trim()) void unlockWithRecoveryKey(recoveryKey);
   };
   return (
-    <section className="card" data-testid="unlock" aria-labelledby="unlock-title">
-      <h2 id="unlock-title">{t('unlock.title')}</h2>
+    <Card title={t('unlock.title')} data-testid="unlock">
       {reason && <p data-testid="locked-reason">{t(`unlock.reason.${reason}`)}</p>}
       <form onSubmit={submit}>
         <RecoveryKeyField label={t('unlock.recoveryKey')} value={recoveryKey} onChange={(e) => setRecoveryKey(e.target.value)} autoFocus />
         <ErrorNotice error={error} />
-        <div className="actions">
-          <button type="submit" disabled={busy || !recoveryKey.trim()}>
+        <Actions>
+          <Button type="submit" disabled={busy || !recoveryKey.trim()}>
             {busy ? t('common.working') : t('unlock.submit')}
-          </button>
+          </Button>
           {reason !== 'unreadable' && (
-            <button type="button" className="secondary" disabled={busy} onClick={() => void retryKeychain()}>
+            <Button variant="secondary" disabled={busy} onClick={() => void retryKeychain()}>
               {t('unlock.retryKeychain')}
-            </button>
+            </Button>
           )}
-        </div>
+        </Actions>
       </form>
-    </section>
+    </Card>
   );
 }

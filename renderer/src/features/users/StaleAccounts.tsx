@@ -3,6 +3,7 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useOwnershipStore } from '../../stores/ownership-store';
 
 /**
@@ -11,6 +12,7 @@ import { useOwnershipStore } from '../../stores/ownership-store';
  */
 export function StaleAccounts() {
   const t = useT();
+  const fmt = useFormat();
   const daysId = useId();
   const { stale, error, loadStale, setStaleDays, disable } = useOwnershipStore();
   const [days, setDays] = useState('');
@@ -97,7 +99,7 @@ export function StaleAccounts() {
                 <td>{user.username}</td>
                 <td>{user.displayName}</td>
                 <td>{t(`role.${user.role}`)}</td>
-                <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')}</td>
+                <td>{user.lastLoginAt ? fmt.dateTime(user.lastLoginAt) : t('users.never')}</td>
                 <td>{user.customersOwned}</td>
                 <td className="row-actions">
                   <button type="button" className="link" onClick={() => askDisable(user)}>

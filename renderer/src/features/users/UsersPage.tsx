@@ -7,6 +7,7 @@ import { Field } from '../../components/Field';
 import { call } from '../../client';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { Approvals } from './Approvals';
@@ -29,6 +30,7 @@ const asksOwnerPassword = (error: ErrorBody | null): boolean => error?.code === 
 
 export function UsersPage() {
   const t = useT();
+  const fmt = useFormat();
   const { users, loadUsers, changeUser, busy, error } = useAdminStore();
   const [form, setForm] = useState({ username: '', displayName: '', role: 'sales' as Role, password: '' });
   const [formError, setFormError] = useState<ErrorBody | null>(null);
@@ -164,7 +166,7 @@ export function UsersPage() {
                 </td>
                 <td>{t(`users.status.${user.status}`)}</td>
                 <td>{user.has2fa ? t('users.yes') : t('users.no')}</td>
-                <td>{user.lastLoginAt ? new Date(user.lastLoginAt).toLocaleString() : t('users.never')}</td>
+                <td>{user.lastLoginAt ? fmt.dateTime(user.lastLoginAt) : t('users.never')}</td>
                 <td className="row-actions">
                   {/* Disabling yourself would lock the door behind you: not offered, and the row says why. */}
                   {self ? (

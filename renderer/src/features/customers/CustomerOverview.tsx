@@ -4,29 +4,24 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
-import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { AssignOwner } from './AssignOwner';
-import { CustomerActivity } from './CustomerActivity';
+import { calendarDate } from './record-format';
 
 const PLAIN = ['company', 'industry', 'province', 'city', 'region', 'source', 'notes'] as const;
 
-/** One customer: fields as main sent them (masked per role), Show where allowed, and the activity. */
-export function CustomerDetail({ customer }: { customer: CustomerView }) {
+/** The record's overview tab: fields as main sent them (masked per role), Show where allowed. */
+export function CustomerOverview({ customer }: { customer: CustomerView }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { revealed, close, startEdit, remove } = useCustomerDetailStore();
+  const locale = useAppStore((state) => state.locale);
+  const revealed = useCustomerDetailStore((state) => state.revealed);
   const [asking, setAsking] = useState<SensitiveCustomerField | null>(null);
-  const [confirmDialog, confirm] = useConfirm();
 
   return (
-    <aside className="card detail" data-testid="customer-detail" aria-labelledby="customer-name" onKeyDown={(e) => e.key === 'Escape' && !asking && close()}>
-      <div className="page-head">
-        <h3 id="customer-name">{customer.name}</h3>
-        <span className="badge">{t(`level.${customer.level}`)}</span>
-      </div>
+    <div className="detail" data-testid="record-overview">
       <dl>
         {SENSITIVE_CUSTOMER_FIELDS.filter((field) => customer[field] !== undefined).map((field) => (
           <div key={field} className="detail-row" data-testid={`field-${field}`}>
@@ -41,45 +36,22 @@ export function CustomerDetail({ customer }: { customer: CustomerView }) {
             </dd>
           </div>
         ))}
+        {customer.birthday !== undefined && (
+          <div className="detail-row" data-testid="field-birthday">
+            <dt>{t('field.birthday')}</dt>
+            <dd>{calendarDate(customer.birthday, locale)}</dd>
+          </div>
+        )}
         {PLAIN.filter((field) => customer[field] !== undefined).map((field) => (
           <div key={field} className="detail-row">
             <dt>{t(`field.${field}`)}</dt>
             <dd>{customer[field]}</dd>
           </div>
         ))}
-        <div className="detail-row">
-          <dt>{t('field.tags')}</dt>
-          <dd data-testid="customer-tags">{customer.tags.length > 0 ? customer.tags.map((tag) => <span key={tag} className="tag">{tag}</span>) : <span className="hint">{t('detail.noTags')}</span>}</dd>
-        </div>
-        <div className="detail-row">
-          <dt>{t('customers.col.owner')}</dt>
-          <dd data-testid="customer-owner">{customer.ownerUsername}</dd>
-        </div>
       </dl>
       {can(role, 'customers.assign') && <AssignOwner key={customer.id} selection={{ ids: [customer.id] }} count={1} />}
       {asking && <RevealDialog field={asking} onDone={() => setAsking(null)} />}
-      <div className="actions">
-        {can(role, 'customers.write') && (
-          <button type="button" className="secondary" onClick={() => void startEdit()}>
-            {t('detail.edit')}
-          </button>
-        )}
-        {can(role, 'customers.delete') && (
-          <button
-            type="button"
-            className="secondary"
-            onClick={() => void confirm({ title: t('detail.deleteConfirm'), message: customer.name, confirmLabel: t('detail.deleteYes'), danger: true, run: remove })}
-          >
-            {t('detail.delete')}
-          </button>
-        )}
-        <button type="button" className="secondary" onClick={close}>
-          {t('customers.close')}
-        </button>
-      </div>
-      {confirmDialog}
-      <CustomerActivity />
-    </aside>
+    </div>
   );
 }
 

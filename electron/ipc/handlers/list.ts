@@ -1,0 +1,15 @@
+import type { CustomerListService } from '../../core/customers/list-service';
+import { requireSession, type Handler } from '../router';
+
+/** The customers list's filter values and its bulk actions on everything a filter matches. */
+export function listHandlers(list: CustomerListService): {
+  'customers.filterValues': Handler<'customers.filterValues'>;
+  'customers.tagMatching': Handler<'customers.tagMatching'>;
+  'customers.deleteMatching': Handler<'customers.deleteMatching'>;
+} {
+  return {
+    'customers.filterValues': (_input, { session }) => list.filterValues(requireSession(session)),
+    'customers.tagMatching': ({ filters, expectCount, add, remove }, { session }) => list.tagMatching(requireSession(session), filters, expectCount, add, remove),
+    'customers.deleteMatching': ({ filters, expectCount }, { session }) => list.deleteMatching(requireSession(session), filters, expectCount),
+  };
+}

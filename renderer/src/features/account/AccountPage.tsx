@@ -1,0 +1,43 @@
+import type { AppStatus, SessionUser } from '../../../../shared/contract';
+import { can } from '../../../../shared/permissions';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { useT } from '../../i18n';
+import { useAuthStore } from '../../stores/auth-store';
+import { ChangePassword } from '../home/ChangePassword';
+import { RotateKey } from '../home/RotateKey';
+import { TwoFactor } from '../home/TwoFactor';
+import { About } from '../settings/About';
+import styles from './AccountPage.module.css';
+
+/**
+ * One's own account, reached from the name at the foot of the menu: two-step sign-in, password,
+ * the database key (owner), sign out and lock. Home keeps only the work of the day.
+ */
+export function AccountPage({ user, status }: { user: SessionUser; status: AppStatus }) {
+  const t = useT();
+  const { logout, lock, busy, error } = useAuthStore();
+  return (
+    <section className={`card ${styles.page}`} data-testid="account-page" aria-labelledby="account-title">
+      <h2 id="account-title">{t('account.title')}</h2>
+      <p className={styles.who}>{t('account.who', { name: user.displayName, role: t(`role.${user.role}`), username: user.username })}</p>
+      <ErrorNotice error={error} />
+      {status.twoFactor && <TwoFactor state={status.twoFactor} />}
+      <ChangePassword username={user.username} />
+      {user.role === 'owner' && <RotateKey />}
+      <div className="subsection" data-testid="account-session">
+        <h3>{t('account.session.title')}</h3>
+        <p className="hint">{t('account.session.body')}</p>
+        <div className="actions">
+          <button type="button" data-testid="sign-out" disabled={busy} onClick={() => void logout()}>
+            {t('home.logout')}
+          </button>
+          <button type="button" className="secondary" title={t('shell.lockHint')} disabled={busy} onClick={() => void lock()}>
+            {t('shell.lock')}
+          </button>
+        </div>
+      </div>
+      {/* Settings holds About; these roles cannot open Settings, so it is here for them. */}
+      {!can(user.role, 'settings.manage') && <About />}
+    </section>
+  );
+}

@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import type { CustomerFilters } from '../../../../shared/customers';
+import { can } from '../../../../shared/permissions';
+import { useConfirm } from '../../components/prompts';
+import { useT } from '../../i18n';
+import { errorBody, useChannelMutation } from '../../query';
+import { useAppStore } from '../../stores/app-store';
+
+/**
+ * Tag or delete every customer the filters match, not only the loaded rows. The confirm dialog
+ * names the exact count main counted; the call sends that count, and main refuses (nothing
+ * changed) if the filter now matches another number.
+ */
+export function BulkMatching({ filters, total }: { filters: CustomerFilters; total: number }) {
+  const t = useT();
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const locale = useAppStore((state) => state.locale);
+  const count = new Intl.NumberFormat(locale).format(total);
+  const [tag, setTag] = useState('');
+  const [done, setDone] = useState<string | null>(null);
+  const [confirmDialog, confirm] = useConfirm();
+  // Every customer read may show these customers (list, record, dashboard): all are stale after.
+  const tagMatching = useChannelMutation('customers.tagMatching', ['customers.', 'dashboard.']);
+  const deleteMatching = useChannelMutation('customers.deleteMatching', ['customers.', 'dashboard.']);
+  const value = tag.trim();
+
+  const askTag = (mode: 'add' | 'remove') => {
+    setDone(null);
+    void confirm({
+      title: t(mode === 'add' ? 'list.bulkTagTitle' : 'list.bulkUntagTitle', { count, tag: value }),
+      message: t('list.bulkExact', { count }),
+      confirmLabel: t(mode === 'add' ? 'bulk.add' : 'bulk.remove'),
+      run: async () => {
+        try {
+          const result = await tagMatching.mutateAsync({ filters, expectCount: total, add: mode === 'add' ? [value] : [], remove: mode === 'remove' ? [value] : [] });
+          setDone(t('list.bulkTagged', { count: new Intl.NumberFormat(locale).format(result.changed) }));
+          setTag('');
+          return null;
+        } catch (error) {
+          return errorBody(error);
+        }
+      },
+    });
+  };
+  const askDelete = () => {
+    setDone(null);
+    void confirm({
+      title: t('list.bulkDeleteTitle', { count }),
+      message: t('list.bulkDeleteMessage', { count }),
+      confirmLabel: t('list.bulkDeleteYes'),
+      danger: true,
+      run: async () => {
+        try {
+          const result = await deleteMatching.mutateAsync({ filters, expectCount: total });
+          setDone(t('list.bulkDeleted', { count: new Intl.NumberFormat(locale).format(result.deleted) }));
+          return null;
+        } catch (error) {
+          return errorBody(error);
+        }
+      },
+    });
+  };
+
+  return (
+    <div className="bulk-bar" role="group" aria-label={t('list.bulkTitle', { count })} data-testid="bulk-matching">
+      <span>{t('list.bulkTitle', { count })}</span>
+      {can(role, 'customers.write') && (
+        <>
+          <input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
+          <button type="button" className="secondary" disabled={!value} onClick={() => askTag('add')}>
+            {t('bulk.add')}
+          </button>
+          <button type="button" className="secondary" disabled={!value} onClick={() => askTag('remove')}>
+            {t('bulk.remove')}
+          </button>
+        </>
+      )}
+      {can(role, 'customers.delete') && (
+        <button type="button" className="danger" onClick={askDelete}>
+          {t('list.bulkDelete')}
+        </button>
+      )}
+      {done && (
+        <span role="status" className="hint">
+          {done}
+        </span>
+      )}
+      {confirmDialog}
+    </div>
+  );
+}

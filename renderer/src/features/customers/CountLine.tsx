@@ -1,0 +1,22 @@
+import { useT } from '../../i18n';
+import { useAppStore } from '../../stores/app-store';
+import type { CustomerRows } from './customer-rows';
+import { SEARCH_CAP } from './customer-rows';
+
+/**
+ * The honest count: the whole list's total as main counted it ("2,000 customers"), never the rows
+ * loaded so far; a search says how many it shows, and "200+" when it found more than it shows.
+ */
+export function CountLine({ rows }: { rows: CustomerRows }) {
+  const t = useT();
+  const locale = useAppStore((state) => state.locale);
+  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  let text = '';
+  if (rows.searching) text = rows.capped ? t('list.matchesCapped', { count: number(SEARCH_CAP) }) : t(rows.count === 1 ? 'list.match' : 'list.matches', { count: number(rows.count) });
+  else if (rows.total !== null) text = t(rows.total === 1 ? 'list.customer' : 'list.customers', { count: number(rows.total) });
+  return (
+    <span className="hint" data-testid="customers-count" aria-live="polite">
+      {text}
+    </span>
+  );
+}
