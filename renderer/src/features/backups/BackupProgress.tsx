@@ -1,8 +1,9 @@
-import type { BackupProgress as Progress } from '../../../../shared/backup';
+import type { BackupProgress as ProgressView } from '../../../../shared/backup';
 import { restoreStepText, useT, type Translate } from '../../i18n';
 import { useChannelQuery } from '../../query';
+import { Notice, Progress } from '../../ui';
 
-export function runningText(t: Translate, running: Pick<Progress, 'task' | 'step'>): string {
+export function runningText(t: Translate, running: Pick<ProgressView, 'task' | 'step'>): string {
   if (running.task === 'restore') return t('restore.running', { step: restoreStepText(t, running.step) });
   return t(running.task === 'backup' ? 'backup.runningBackup' : 'backup.runningDrill', { step: t(`backup.step.${running.step}` as 'backup.step.start') });
 }
@@ -19,9 +20,10 @@ export function BackupProgress({ active }: { active: boolean }) {
   if (!running) return null;
   const text = runningText(t, running);
   return (
-    <div role="status" className="notice notice-ok" data-testid="backup-running" data-step={running.step} data-percent={running.percent ?? ''}>
+    <Notice tone="info" data-testid="backup-running" data-step={running.step} data-percent={running.percent ?? ''}>
       <p>{running.percent === null ? text : t('backup.percent', { step: text, percent: running.percent })}</p>
-      {running.percent !== null && <progress max={100} value={running.percent} aria-label={text} />}
-    </div>
+      {/* No number where none is measured: the bar then shows work going on, not a made-up amount. */}
+      <Progress label={text} value={running.percent ?? undefined} showPercent={false} />
+    </Notice>
   );
 }
