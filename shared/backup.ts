@@ -12,7 +12,8 @@ export const retentionSchema = z
   .object({ daily: z.number().int().min(1).max(60), weekly: z.number().int().min(0).max(52), monthly: z.number().int().min(0).max(120) })
   .strict();
 
-export const BACKUP_WARNINGS = ['no-folder', 'stale', 'same-disk', 'no-drill'] as const;
+// 'no-backup' before the first backup: "older than the schedule" would describe a backup that does not exist.
+export const BACKUP_WARNINGS = ['no-folder', 'no-backup', 'stale', 'same-disk', 'no-drill'] as const;
 
 /** What the Backups page and the dashboard card show. File names carry no personal data. */
 export const backupStatusSchema = z.object({
@@ -28,6 +29,14 @@ export const backupStatusSchema = z.object({
   warnings: z.array(z.enum(BACKUP_WARNINGS)),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
+
+/** The running job's step and, where it can be measured (snapshot, encryption), how far it is. */
+export const backupProgressSchema = z.object({
+  task: z.enum(['backup', 'drill', 'restore']),
+  step: z.string(),
+  percent: z.number().int().min(0).max(100).nullable(),
+});
+export type BackupProgress = z.infer<typeof backupProgressSchema>;
 
 export const DRILL_CHECK_NAMES = ['key', 'authenticate', 'open', 'integrity', 'cipher-integrity', 'foreign-keys', 'row-counts', 'audit-chain', 'audit-anchors'] as const;
 

@@ -14,6 +14,7 @@ import { mergeChannels } from './channels/merge';
 import { ownershipChannels } from './channels/ownership';
 import { qualityChannels } from './channels/quality';
 import { recordChannels } from './channels/record';
+import { settingsProfileChannels } from './channels/settings-profile';
 
 /**
  * The IPC contract, written once (one file per feature under shared/channels/). The preload
@@ -23,7 +24,7 @@ import { recordChannels } from './channels/record';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...activityChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

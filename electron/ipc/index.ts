@@ -18,6 +18,7 @@ import { mergeHandlers } from './handlers/merge';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
 import { recordHandlers } from './handlers/record';
+import { settingsProfileHandlers } from './handlers/settings-profile';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -42,6 +43,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...listHandlers(core.customerList),
     ...recordHandlers(core),
     ...activityHandlers(core.activity, core.reminders),
+    ...settingsProfileHandlers(core),
   };
   return createRouter({
     handlers,

@@ -66,9 +66,12 @@ describeKeychain('first run and later starts, in Chromium on the real keychain',
     app = await launchApp({ profileDir, core: { pickFolder: async () => backupDir } });
     const recoveryKey = await runSetup(app, backupDir);
     expect(await app.page.getByTestId('backup-reminder').count()).toBe(0);
+    // The folder chosen during setup got its first backup straight away.
+    await expect.poll(() => fs.readdirSync(backupDir).filter((f) => f.endsWith('.cofferbak')).length, { timeout: 30_000 }).toBe(1);
 
     // The recovery key is stored nowhere on disk.
-    for (const name of fs.readdirSync(profileDir)) {
+    for (const name of fs.readdirSync(profileDir, { recursive: true }) as string[]) {
+      if (fs.statSync(path.join(profileDir, name)).isDirectory()) continue; // the backups' scratch folder
       const bytes = fs.readFileSync(path.join(profileDir, name));
       expect(bytes.includes(Buffer.from(recoveryKey)), name).toBe(false);
       expect(bytes.includes(Buffer.from(recoveryKey.replace(/-/g, ''))), name).toBe(false);

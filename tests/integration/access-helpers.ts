@@ -118,6 +118,12 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.record': { id: 1 },
   'customers.lookup': { query: '+86 138 0013 8000' },
   'customers.qualityReviewed': {},
+  'settings.shopProfile': {},
+  'settings.setShopProfile': { name: 'Tea House', currency: 'CNY' },
+  'settings.lists': {},
+  // A tag no customer has: harmless to the other channels' samples.
+  'settings.editList': { list: 'tag', op: 'add', value: 'sample tag' },
+  'backup.progress': {},
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */

@@ -27,6 +27,8 @@ export const AUDIT_ACTIONS = [
   'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
   // A phone or WeChat lookup by someone who sees contact details masked (who is calling).
   'customer.lookup',
+  // A tag or region renamed in Settings, rewritten on every customer that carried it.
+  'settings.list.rename',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -29,11 +29,21 @@ export interface BackupJobResult {
   manifest: BackupManifest;
 }
 
-export type Progress = (step: string) => void;
+/** A step's name and, where it can be measured, how far it is (0 to 100). */
+export type Progress = (step: string, percent?: number) => void;
 
 function scratchFile(dir: string, prefix: string): string {
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
   return path.join(dir, `${prefix}-${randomBytes(6).toString('hex')}.db`);
+}
+
+/** Reports whole percents only, each once: a 300 MB snapshot is 300 chunks, not 300 messages. */
+function percentReporter(total: number, report: (percent: number) => void): (done: number) => void {
+  let last = 0;
+  return (done) => {
+    const percent = total > 0 ? Math.min(100, Math.floor((done * 100) / total)) : 100;
+    if (percent > last) report((last = percent));
+  };
 }
 
 function removeScratch(file: string): void {
@@ -71,7 +81,8 @@ export async function takeBackup(
       source.close();
     }
     faultPoint('backup:after-snapshot');
-    progress('encrypt');
+    progress('encrypt', 0);
+    const encryptedPercent = percentReporter(fs.statSync(snapshot).size, (percent) => progress('encrypt', percent));
     // Rows are counted (for the manifest) while the snapshot is encrypted and hashed: the
     // manifest is sealed last (container.ts), so neither waits for the other.
     facts = countRows(snapshot);
@@ -102,6 +113,7 @@ export async function takeBackup(
           wrappedKey: input.wrappedKey,
           manifest: counted,
           onWritten: readBack ? (position, bytes) => readBack.piece(position, bytes) : undefined,
+          onEncrypted: encryptedPercent,
         });
       } catch (error) {
         readBack?.abort();

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import type { BackupStatus } from '../../../shared/backup';
+import type { BackupProgress, BackupStatus } from '../../../shared/backup';
 import { CofferError } from '../../../shared/errors';
 import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
@@ -16,6 +16,7 @@ import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { removeLeftovers, type LeftoversRemoved } from './leftovers';
 import { restoreInPlace } from './restore-in-place';
+import { watchSnapshot } from './snapshot-progress';
 import { DEFAULT_RETENTION, pruneBackups, type RetentionPolicy } from './retention';
 import { DEFAULT_SCHEDULE, nextRunAt, objectiveMs, type BackupSchedule } from './schedule';
 
@@ -61,7 +62,7 @@ function dueAt(schedule: BackupSchedule, lastOk: BackupRunRow | undefined, last:
 export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; now?: () => number }) {
   const now = () => new Date((deps.now ?? Date.now)());
   type Task = NonNullable<BackupStatus['running']>['task'];
-  let running: { task: Task; step: string } | null = null;
+  let running: BackupProgress | null = null;
   const busyMessage: Record<Task, string> = {
     backup: 'A backup is already running. Wait for it to finish.',
     drill: 'A restore drill is running. Wait for it to finish.',
@@ -76,7 +77,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   function exclusive<T>(task: Task, job: () => Promise<T>): Promise<T> {
     if (running) return Promise.reject(new CofferError('CONFLICT', busyMessage[running.task]));
-    running = { task, step: 'start' };
+    running = { task, step: 'start', percent: null };
     const run = housekeeping.then(job).finally(() => (running = null));
     current = run.catch(() => undefined);
     return run;
@@ -109,11 +110,17 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       const db = deps.vault.db();
       const deviceId = deviceIdOf(material.profileDir);
       await cleanUp();
-      const result = await deps.runner.backup(
-        { ...material, folder, deviceId, scratchDir: path.join(material.profileDir, 'scratch'), app: `Coffer ${deps.appVersion}`, now: startedAt },
-        // Inside a restore, the safety copy's steps show as the restore's.
-        (step) => (running = running?.task === 'restore' ? { task: 'restore', step: `safety-copy-${step}` } : { task: 'backup', step }),
-      );
+      const scratchDir = path.join(material.profileDir, 'scratch');
+      let stopWatching = () => {};
+      // Inside a restore, the safety copy's steps show as the restore's.
+      const show = (step: string, percent: number | null) => (running = running?.task === 'restore' ? { task: 'restore', step: `safety-copy-${step}`, percent } : { task: 'backup', step, percent });
+      const result = await deps.runner
+        .backup({ ...material, folder, deviceId, scratchDir, app: `Coffer ${deps.appVersion}`, now: startedAt }, (step, percent) => {
+          stopWatching();
+          show(step, percent ?? (step === 'snapshot' ? 0 : null));
+          if (step === 'snapshot') stopWatching = watchSnapshot(scratchDir, material.dbFile, (p) => running?.step.endsWith('snapshot') && show('snapshot', p));
+        })
+        .finally(() => stopWatching());
       db.transaction(() => {
         recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'ok', fileName: result.fileName, bytes: result.bytes });
         deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'ok', reason }, now());
@@ -175,7 +182,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
             recoveryKeyText,
             takeSafetyCopy: () => runBackup('manual', session, 'before-restore', fileName),
             endSessions: () => deps.endSessions?.(),
-            progress: (step) => (running = { task: 'restore', step }),
+            progress: (step) => (running = { task: 'restore', step, percent: null }),
             now,
           });
           const db = deps.vault.db();
@@ -222,7 +229,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         try {
           report = await deps.runner.drill(
             { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } } },
-            (step) => (running = { task: 'drill', step }),
+            (step, percent) => (running = { task: 'drill', step, percent: percent ?? null }),
           );
         } finally {
           material.key.fill(0);
@@ -239,6 +246,9 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     },
 
     reports: (limit: number) => listDrillReports(deps.vault.db(), limit),
+
+    /** The running job's step and percentage, or null: cheap enough to poll while a job runs. */
+    progress: (): BackupProgress | null => running,
 
     files: async (): Promise<ListedBackup[]> => listBackups(folderOrThrow()),
 
@@ -266,7 +276,8 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       if (!folder) warnings.push('no-folder');
       // Every 'ok' run was read back and authenticated before it got its name (takeBackup): the
       // newest verified backup.
-      if (!lastOk || at.getTime() - Date.parse(lastOk.finishedAt) > objectiveMs(schedule)) warnings.push('stale');
+      if (!lastOk) warnings.push('no-backup');
+      else if (at.getTime() - Date.parse(lastOk.finishedAt) > objectiveMs(schedule)) warnings.push('stale');
       if (folder && sameDisk(folder, deps.profileDir)) warnings.push('same-disk');
       if (!lastPassed || at.getTime() - Date.parse(lastPassed) > DRILL_MAX_AGE_MS) warnings.push('no-drill');
       return {

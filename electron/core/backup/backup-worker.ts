@@ -17,7 +17,7 @@ const job = workerData as
   | { task: 'extract'; input: ExtractJobInput }
   | { task: 'facts'; input: FactsInput }
   | { task: 'readback'; input: { file: string } };
-const progress = (step: string) => parentPort?.postMessage({ type: 'progress', step });
+const progress = (step: string, percent?: number) => parentPort?.postMessage({ type: 'progress', step, percent });
 
 /** A second thread (this same script) counts the snapshot's rows while this one encrypts it. */
 const countOnAnotherThread = (input: FactsInput) => runWorkerJob<SnapshotFacts>(__filename, 'facts', input);

@@ -76,6 +76,8 @@ export interface WriteContainerOptions {
   manifest: ManifestInput | Promise<ManifestInput>;
   /** Told of every piece once written (the backup worker's read-back thread); otherwise each is hashed for checkWritten. */
   onWritten?: ((position: number, bytes: Buffer) => void) | undefined;
+  /** Told how many snapshot bytes are encrypted so far: the Backups page's percentage. */
+  onEncrypted?: ((snapshotBytes: number) => void) | undefined;
 }
 
 export type ManifestInput = Omit<BackupManifest, 'snapshotSha256' | 'snapshotBytes'> & Partial<Pick<BackupManifest, 'snapshotSha256' | 'snapshotBytes'>>;
@@ -160,6 +162,7 @@ async function writeTo(fh: FileHandle, header: BackupHeader, opts: WriteContaine
       for (let r; n < CHUNK_SIZE && (r = (await snap.read(buf, n, CHUNK_SIZE - n, null)).bytesRead) > 0; n += r);
       hash.update(buf.subarray(0, n));
       snapshotBytes += n;
+      opts.onEncrypted?.(snapshotBytes);
       return buf.subarray(0, n);
     };
     let current = await next();

@@ -4,8 +4,8 @@ import { CofferError, isErrorCode } from '../../../shared/errors';
 import type { BackupJobInput, BackupJobResult, DrillJobInput, DrillReport, ExtractJobInput } from './backup-jobs';
 
 export interface JobRunner {
-  backup(input: BackupJobInput, onStep: (step: string) => void): Promise<BackupJobResult>;
-  drill(input: DrillJobInput, onStep: (step: string) => void): Promise<DrillReport>;
+  backup(input: BackupJobInput, onStep: (step: string, percent?: number) => void): Promise<BackupJobResult>;
+  drill(input: DrillJobInput, onStep: (step: string, percent?: number) => void): Promise<DrillReport>;
   extract(input: ExtractJobInput, onStep: (step: string) => void): Promise<{ bytes: number }>;
 }
 
@@ -23,13 +23,13 @@ export function workerJobRunner(script: string): JobRunner {
 }
 
 /** One task of the worker script in a fresh thread; the worker also uses it for its helper threads. */
-export function runWorkerJob<T>(script: string, task: string, input: unknown, onStep: (step: string) => void = () => {}): Promise<T> {
+export function runWorkerJob<T>(script: string, task: string, input: unknown, onStep: (step: string, percent?: number) => void = () => {}): Promise<T> {
   if (!fs.existsSync(script)) return Promise.reject(new CofferError('INTERNAL', 'The backup worker is missing from this installation. Reinstall Coffer.'));
   return new Promise<T>((resolve, reject) => {
     const worker = new Worker(script, { workerData: { task, input } });
     let settled = false;
-    worker.on('message', (message: { type: string; step?: string; value?: T; code?: string; message?: string }) => {
-      if (message.type === 'progress' && message.step) onStep(message.step);
+    worker.on('message', (message: { type: string; step?: string; percent?: number; value?: T; code?: string; message?: string }) => {
+      if (message.type === 'progress' && message.step) onStep(message.step, message.percent);
       if (message.type === 'done') {
         settled = true;
         resolve(message.value as T);

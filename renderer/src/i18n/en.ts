@@ -19,6 +19,7 @@ import { auditWordsEn } from './audit-words.en';
 import { uiKitEn } from './ui-kit.en';
 import { listEn } from './list.en';
 import { recordEn } from './record.en';
+import { settingsEn } from './settings.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -259,6 +260,7 @@ export const en = {
   ...uiKitEn,
   ...listEn,
   ...recordEn,
+  ...settingsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

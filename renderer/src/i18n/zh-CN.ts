@@ -18,6 +18,7 @@ import { adminZhCN } from './admin.zh-CN';
 import { auditWordsZhCN } from './audit-words.zh-CN';
 import { listZhCN } from './list.zh-CN';
 import { recordZhCN } from './record.zh-CN';
+import { settingsZhCN } from './settings.zh-CN';
 import type { MessageKey } from './en';
 import { uiKitZhCN } from './ui-kit.zh-CN';
 
@@ -260,4 +261,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...uiKitZhCN,
   ...listZhCN,
   ...recordZhCN,
+  ...settingsZhCN,
 };

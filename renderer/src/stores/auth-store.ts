@@ -33,6 +33,13 @@ export const useAuthStore = create<AuthState>()((set) => {
     logout: () => run(() => call('session.logout', {})),
     lock: () => run(() => call('session.lock', {})),
     unlockSession: (password) => run(() => call('session.unlock', { password })),
-    chooseBackupFolder: () => run(() => call('settings.chooseBackupFolder', {})),
+    chooseBackupFolder: () =>
+      run(async () => {
+        const before = await call('backup.status', {});
+        const result = await call('settings.chooseBackupFolder', {});
+        // A new folder gets its first backup at once (in main; the Backups page shows it).
+        if (result.ok && result.value.folder !== null && before.ok && before.value.folder !== result.value.folder) void call('backup.run', {});
+        return result;
+      }),
   };
 });

@@ -15,6 +15,8 @@ interface BackupState {
   /** The report on screen: the one just run, or one picked from the history. */
   shown: DrillReportView | null;
   busy: 'backup' | 'drill' | 'restore' | null;
+  /** A folder was just chosen and its first backup is under way. */
+  firstRun: boolean;
   /** The restore panel is open; fileName null means "the newest complete backup". */
   restoreTarget: { fileName: string | null } | null;
   error: ErrorBody | null;
@@ -22,6 +24,8 @@ interface BackupState {
   /** Only the status: cheap enough to ask every second while a job runs. */
   pollStatus(): Promise<void>;
   backUpNow(): Promise<void>;
+  /** Choose (or change) the folder; a new folder gets its first backup at once. */
+  chooseFolder(): Promise<void>;
   runDrill(): Promise<void>;
   show(report: DrillReportView | null): void;
   saveSchedule(input: ChannelInput<'backup.setSchedule'>): Promise<ErrorBody | null>;
@@ -39,6 +43,7 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
   files: [],
   shown: null,
   busy: null,
+  firstRun: false,
   restoreTarget: null,
   error: null,
   async load() {
@@ -58,8 +63,19 @@ export const useBackupStore = create<BackupState>()((set, get) => ({
   async backUpNow() {
     set({ busy: 'backup', error: null });
     const result = await call('backup.run', {});
-    set({ busy: null, error: result.ok ? null : result.error });
+    set({ busy: null, firstRun: false, error: result.ok ? null : result.error });
     await get().load();
+  },
+  async chooseFolder() {
+    const before = get().status?.folder ?? null;
+    const result = await call('settings.chooseBackupFolder', {});
+    if (!result.ok) return set({ error: result.error });
+    await get().load();
+    // Until a first backup exists the data is on this computer only; cancelling keeps the old folder.
+    if (result.value.folder !== null && result.value.folder !== before && get().busy === null) {
+      set({ firstRun: true });
+      await get().backUpNow();
+    }
   },
   async runDrill() {
     set({ busy: 'drill', error: null });

@@ -58,7 +58,11 @@ export const useSetupStore = create<SetupState>()((set, get) => ({
     set({ busy: true, error: null });
     const result = await call('settings.chooseBackupFolder', {});
     if (!result.ok) return set({ busy: false, error: result.error });
+    const changed = result.value.folder !== null && result.value.folder !== get().backupFolder;
     set({ busy: false, backupFolder: result.value.folder });
+    // The first backup right away, in main: the owner goes on meanwhile, and the Backups page
+    // and the dashboard show how it went (a failure is recorded there like any other run).
+    if (changed) void call('backup.run', {});
   },
   async finish() {
     await useAppStore.getState().refresh();

@@ -6,8 +6,11 @@ export function ageText(t: Translate, iso: string): string {
   return hours < 1 ? t('backup.ageMinutes', { n: Math.max(0, Math.round(hours * 60)) }) : hours < 48 ? t('backup.ageHours', { n: Math.round(hours) }) : t('backup.ageDays', { n: Math.round(hours / 24) });
 }
 
-/** Warnings that stay until their cause is fixed: there is no dismiss button on purpose. */
-export function BackupWarnings({ status }: { status: BackupStatus }) {
+/**
+ * Warnings that stay until their cause is fixed: there is no dismiss button on purpose. "No
+ * backup yet" carries its remedy, when this role may back up and a folder is chosen.
+ */
+export function BackupWarnings({ status, onBackUp }: { status: BackupStatus; onBackUp?: (() => void) | undefined }) {
   const t = useT();
   if (status.warnings.length === 0) return null;
   return (
@@ -16,6 +19,14 @@ export function BackupWarnings({ status }: { status: BackupStatus }) {
         {status.warnings.map((w) => (
           <li key={w} data-warning={w}>
             {t(`backup.warning.${w}`)}
+            {w === 'no-backup' && onBackUp && status.folder && !status.running && (
+              <>
+                {' '}
+                <button type="button" className="link" onClick={onBackUp}>
+                  {t('backup.now')}
+                </button>
+              </>
+            )}
           </li>
         ))}
       </ul>

@@ -1,31 +1,27 @@
 import { useEffect } from 'react';
-import type { BackupStatus, DrillReportView } from '../../../../shared/backup';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
-import { restoreStepText, useT, type Translate } from '../../i18n';
+import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
-import { useAuthStore } from '../../stores/auth-store';
 import { useBackupStore } from '../../stores/backup-store';
+import { Actions, Button, Card, EmptyState, Notice } from '../../ui';
 import { BackupFiles } from './BackupFiles';
+import { BackupProgress } from './BackupProgress';
 import { BackupSchedule } from './BackupSchedule';
 import { ageText, BackupWarnings } from './BackupWarnings';
+import styles from './backups.module.css';
+import { DrillReport } from './DrillReport';
 import { RestorePanel } from './RestorePanel';
-
-function runningText(t: Translate, running: NonNullable<BackupStatus['running']>): string {
-  if (running.task === 'restore') return t('restore.running', { step: restoreStepText(t, running.step) });
-  return t(running.task === 'backup' ? 'backup.runningBackup' : 'backup.runningDrill', { step: t(`backup.step.${running.step}` as 'backup.step.start') });
-}
 
 /** Backups: where and when, the last run, back up now, restore drills and their reports. */
 export function BackupsPage() {
   const t = useT();
   const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const chooseBackupFolder = useAuthStore((state) => state.chooseBackupFolder);
-  const { status, reports, files, shown, busy, error, load, pollStatus, backUpNow, runDrill, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
+  const { status, reports, files, shown, busy, firstRun, error, load, pollStatus, backUpNow, chooseFolder, runDrill, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
   useEffect(() => {
-    // While this window waits on a job, its progress every second (status only: a restore
+    // While this window waits on a job, its status every second (status only: a restore
     // swaps the database under any other query); otherwise the whole page every 5 s, so a job
     // run elsewhere (the schedule) shows too.
     if (busy) {
@@ -40,121 +36,81 @@ export function BackupsPage() {
   const mayRestore = can(role, 'backup.restore');
 
   return (
-    <section aria-labelledby="backups-title" data-testid="backups-page">
+    <section aria-labelledby="backups-title" data-testid="backups-page" className={styles.page}>
       <h2 id="backups-title">{t('nav.backups')}</h2>
-      <BackupWarnings status={status} />
-      <div className="card">
-        <dl>
-          <div className="detail-row">
-            <dt>{t('backup.destination')}</dt>
-            <dd data-testid="backup-destination">{status.folder ?? t('backup.noFolder')}</dd>
-          </div>
-          <div className="detail-row">
-            <dt>{t('backup.last')}</dt>
-            <dd data-testid="backup-last">{status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}</dd>
-          </div>
-          <div className="detail-row">
-            <dt>{t('backup.next')}</dt>
-            <dd>{status.nextRunAt ? fmt.dateTime(status.nextRunAt) : '—'}</dd>
-          </div>
+      <BackupWarnings status={status} onBackUp={can(role, 'backup.run') && busy === null ? () => void backUpNow() : undefined} />
+      <Card width="wide" className={styles.card}>
+        <dl className={styles.facts}>
+          <dt>{t('backup.destination')}</dt>
+          <dd data-testid="backup-destination">{status.folder ?? t('backup.noFolder')}</dd>
+          <dt>{t('backup.last')}</dt>
+          <dd data-testid="backup-last">{status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}</dd>
+          <dt>{t('backup.next')}</dt>
+          <dd>{status.nextRunAt ? fmt.dateTime(status.nextRunAt) : '—'}</dd>
           {status.lastFailure && (
-            <div className="detail-row">
+            <>
               <dt>{t('backup.lastFailure')}</dt>
               <dd className="problem">
                 {fmt.dateTime(status.lastFailure.at)} · <ErrorNotice error={{ code: status.lastFailure.code as 'INTERNAL', message: '' }} />
               </dd>
-            </div>
+            </>
           )}
         </dl>
-        {status.running && busy !== 'restore' && (
-          <p role="status" className="notice notice-ok" data-testid="backup-running">
-            {runningText(t, status.running)}
-          </p>
+        {firstRun && (
+          <Notice tone="info" data-testid="backup-first-run">
+            {t('backup.firstRun')}
+          </Notice>
         )}
+        {busy !== 'restore' && <BackupProgress active={busy !== null || status.running !== null} />}
         <ErrorNotice error={error} />
-        <div className="actions">
+        <Actions>
           {can(role, 'backup.run') && (
-            <button type="button" disabled={busy !== null || !status.folder} onClick={() => void backUpNow()}>
+            <Button disabled={busy !== null || !status.folder} onClick={() => void backUpNow()}>
               {busy === 'backup' ? t('backup.working') : t('backup.now')}
-            </button>
+            </Button>
           )}
           {can(role, 'backup.drill') && (
-            <button type="button" className="secondary" disabled={busy !== null || !status.folder} onClick={() => void runDrill()}>
+            <Button variant="secondary" disabled={busy !== null || !status.folder} onClick={() => void runDrill()}>
               {busy === 'drill' ? t('backup.drilling') : t('backup.drill')}
-            </button>
+            </Button>
           )}
           {can(role, 'backup.configure') && (
-            <button type="button" className="secondary" onClick={() => void chooseBackupFolder().then(load)}>
+            <Button variant="secondary" disabled={busy !== null} onClick={() => void chooseFolder()}>
               {t('home.chooseBackup')}
-            </button>
+            </Button>
           )}
-        </div>
-      </div>
+        </Actions>
+      </Card>
       {restoreTarget &&
         (mayRestore ? (
           <RestorePanel key={restoreTarget.fileName ?? ''} files={files} />
         ) : (
-          <p className="notice notice-warning" role="alert" data-testid="restore-not-allowed">
+          <Notice tone="warning" data-testid="restore-not-allowed">
             {t('restore.notAllowed')}{' '}
-            <button type="button" className="link" onClick={closeRestore}>
+            <Button variant="ghost" size="sm" onClick={closeRestore}>
               {t('restore.cancel')}
-            </button>
-          </p>
+            </Button>
+          </Notice>
         ))}
       {shown && <DrillReport report={shown} />}
-      <BackupFiles files={files} canRestore={mayRestore} disabled={busy !== null} onRestore={openRestore} />
-      <div className="card subsection">
-        <h3>{t('backup.reports')}</h3>
+      <BackupFiles files={files} reports={reports} canRestore={mayRestore} disabled={busy !== null} onRestore={openRestore} />
+      <Card title={t('backup.reports')} level={3} width="wide" className={styles.card}>
         {reports.length === 0 ? (
-          <p className="empty">{t('backup.noReports')}</p>
+          <EmptyState title={t('backup.noReports')} />
         ) : (
-          <ul>
+          <ul className={styles.reports}>
             {reports.map((r) => (
               <li key={r.id}>
-                <button type="button" className="link" onClick={() => show(r)}>
+                <Button variant="ghost" size="sm" onClick={() => show(r)}>
                   {fmt.dateTime(r.at)}
-                </button>{' '}
+                </Button>{' '}
                 {r.passed ? '✔ ' + t('backup.passed') : '✘ ' + t('backup.failed')} · {r.backup}
               </li>
             ))}
           </ul>
         )}
-      </div>
+      </Card>
       {can(role, 'backup.configure') && <BackupSchedule status={status} />}
     </section>
-  );
-}
-
-function DrillReport({ report }: { report: DrillReportView }) {
-  const t = useT();
-  const fmt = useFormat();
-  const exportReport = () => {
-    // The report holds file names, times and check results only: safe to save anywhere.
-    const blob = new Blob([JSON.stringify(report, null, 2)], { type: 'application/json' });
-    const link = document.createElement('a');
-    link.href = URL.createObjectURL(blob);
-    link.download = `coffer-drill-${report.at.slice(0, 10)}.json`;
-    link.click();
-    URL.revokeObjectURL(link.href);
-  };
-  return (
-    <div className="card subsection" data-testid="drill-report" aria-labelledby="drill-title">
-      <h3 id="drill-title">
-        {t('backup.report')}: <span data-testid="drill-verdict">{report.passed ? t('backup.passed') : t('backup.failedAt', { check: t(`drill.${report.firstFailure ?? 'key'}`) })}</span>
-      </h3>
-      <p className="hint">
-        {report.backup} · {t('backup.recoveryPoint')}: {report.recoveryPointMs === null ? '—' : fmt.duration(report.recoveryPointMs)} · {t('backup.recoveryTime')}: {fmt.duration(report.restoreMs)}
-      </p>
-      <ul className="checks">
-        {report.checks.map((c) => (
-          <li key={c.name} data-testid="drill-check" data-ok={c.ok}>
-            {c.ok ? '✔' : '✘'} {t(`drill.${c.name}`)} {c.detail && <span className="hint">({c.detail})</span>}
-          </li>
-        ))}
-      </ul>
-      <button type="button" className="secondary" onClick={exportReport}>
-        {t('backup.export')}
-      </button>
-    </div>
   );
 }

@@ -4,8 +4,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useCrmStore } from '../../stores/crm-store';
 import { About } from './About';
+import { LanguageSection } from './LanguageSection';
+import { ManagedListsSection } from './ManagedListsSection';
+import { ShopProfileSection } from './ShopProfileSection';
 
-/** The owner's vault settings: which optional customer fields this vault keeps. */
+/** The owner's settings: the shop, its lists, the language, and which optional customer fields this vault keeps. */
 export function SettingsPage() {
   const t = useT();
   const { optionalFields, loadSettings, setOptionalFields } = useCrmStore();
@@ -16,6 +19,7 @@ export function SettingsPage() {
   }, [loadSettings]);
 
   return (
+    <>
     <section aria-labelledby="settings-title" data-testid="settings-page" className="card">
       <h2 id="settings-title">{t('nav.settings')}</h2>
       <div className="subsection">
@@ -36,5 +40,9 @@ export function SettingsPage() {
       <p className="hint">{t('settings.signInRulesWhere')}</p>
       <About />
     </section>
+    <ShopProfileSection />
+    <ManagedListsSection />
+    <LanguageSection />
+    </>
   );
 }

@@ -17,6 +17,7 @@ import { DataQuality } from '../quality/DataQuality';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RemindersPage } from '../reminders/RemindersPage';
 import { SettingsPage } from '../settings/SettingsPage';
+import { useShopProfileSync } from '../settings/useShopProfileSync';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersPage } from '../users/UsersPage';
 import styles from './AppShell.module.css';
@@ -77,6 +78,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
   const content = useRef<HTMLDivElement>(null);
   useRememberedScroll(content, CONTENT_SCROLL);
   useHistoryInput();
+  useShopProfileSync(true);
 
   // Customer data and revealed values must not outlive the session that loaded them: a lock or
   // sign-out unmounts the shell, and the next person starts from empty stores.
