@@ -9,7 +9,7 @@ export const AUDIT_GROUPS = {
     'customer.read', 'customer.probe', 'customer.list', 'customer.search', 'customer.create', 'customer.update', 'customer.delete',
     'customer.restore', 'customer.reveal', 'customer.tag', 'customer.owner', 'customer.merge', 'customer.mergeUndo',
     'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update', 'reminder.list', 'reminder.done', 'reminder.snooze',
-    'dashboard.read', 'customer.lookup',
+    'dashboard.read', 'customer.lookup', 'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
   ],
   signIn: ['login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked', 'user.2fa.recoveryCode'],
   users: [
@@ -18,7 +18,7 @@ export const AUDIT_GROUPS = {
   ],
   transfer: ['customer.export', 'customer.import', 'customer.importUndo'],
   backups: ['backup.run', 'backup.drill', 'backup.restore'],
-  settings: ['settings.change', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
+  settings: ['settings.change', 'settings.list.rename', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert'],
 } as const satisfies Record<string, readonly string[]>;
 

@@ -1,6 +1,6 @@
 import type { activityEn } from './activity.en';
 
-/** 跟进记录的修改与删除、跟进时间、提醒标签页、“我的/全部”切换和图表的中文文案。 */
+/** 联系记录的修改与删除、跟进时间、提醒标签页、“我的/全部”切换和图表的中文文案。 */
 export const activityZhCN: Record<keyof typeof activityEn, string> = {
   'activity.scope.label': '查看范围',
   'activity.scope.mine': '我的',
@@ -17,7 +17,7 @@ export const activityZhCN: Record<keyof typeof activityEn, string> = {
   'activity.chart.tooltip': '{week} 这一周：{count} 次跟进',
   'activity.at.day': '日期',
   'activity.at.time': '时间',
-  'activity.at.future': '跟进记录的是已经发生的事，时间不能晚于现在。',
+  'activity.at.future': '联系记录只记已经发生的事，时间不能晚于现在。',
   'activity.amount.notNumber': '请输入数字金额，例如 128 或 128.50。',
   'activity.amount.negative': '金额不能为负数。退款请记在备注里。',
   'activity.amount.decimals': '金额最多保留两位小数（到分）。',
@@ -28,7 +28,7 @@ export const activityZhCN: Record<keyof typeof activityEn, string> = {
   'activity.delete': '删除',
   'activity.editEntry': '修改{what}',
   'activity.deleteEntry': '删除{what}',
-  'activity.deleteInteraction.title': '删除这条跟进记录？',
+  'activity.deleteInteraction.title': '删除这条联系记录？',
   'activity.deletePurchase.title': '删除这笔购买记录？',
   'activity.delete.body': '“{text}”（{what}）将从时间线中永久移除。审计日志会记下这次删除。',
 };
