@@ -87,7 +87,8 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
     manualFiltering: true,
   });
   const byId = table.getRowModel().rowsById;
-  const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12 });
+  // Starts where history left this list (0 for a new visit), so mounting never scrolls it back to the top first.
+  const virtualizer = useVirtualizer({ count: rows.count, getScrollElement: () => scroller.current, estimateSize: () => ROW_HEIGHT, overscan: 12, initialOffset: () => useNavStore.getState().scrollFor('customers-table') });
   // Back to the list lands on the rows the user left (offsets kept per history entry); after the virtualizer, which starts its box at the top.
   useRememberedScroll(scroller, 'customers-table');
   const virtualRows = virtualizer.getVirtualItems();
@@ -105,9 +106,13 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
   }, [visibility]);
   // A new query, filter or sort starts a new selection at the top: hidden rows are never acted on.
   const selectionScope = JSON.stringify([query, filters, sort, dir, rows.count === 0]);
+  // The scope this box was last scrolled for: a mount (coming back through history) keeps its remembered offset.
+  const scrolledScope = useRef(selectionScope);
   useEffect(() => {
     setSelection({});
     setActive(0);
+    if (scrolledScope.current === selectionScope) return;
+    scrolledScope.current = selectionScope;
     // Back to the top: the virtualizer object is stable across renders, only the scope matters.
     virtualizer.scrollToOffset(0);
   }, [selectionScope]);
