@@ -115,6 +115,7 @@ describeKeychain('activity, reminders and the dashboard in Chromium', () => {
 
     await page.getByRole('button', { name: 'Customers' }).click();
     await page.getByTestId('customer-row').getByText('王芳').click();
+    await page.getByTestId('customer-detail').getByRole('tab', { name: 'Activity' }).click();
     const timeline = page.getByTestId('customer-detail').getByTestId('timeline');
     const form = timeline.getByTestId('interaction-form');
     const twoHoursAgo = new Date(Date.now() - 2 * HOUR);
@@ -180,6 +181,7 @@ describeKeychain('activity, reminders and the dashboard in Chromium', () => {
     await page.getByTestId('signed-in-as').waitFor();
     await page.getByRole('button', { name: '客户' }).first().click();
     await page.getByTestId('customer-row').getByText('王芳').click();
+    await page.getByTestId('customer-detail').getByRole('tab', { name: '跟进记录' }).click();
     const form = page.getByTestId('interaction-form');
     const time = form.getByLabel('时间');
     expect(await time.getAttribute('type')).toBeNull();
