@@ -42,7 +42,8 @@ afterEach(async () => {
   app = undefined;
 });
 
-describeKeychain('the customer record page in Chromium', () => {
+// Seeding sixty customers and three accounts takes a while on a shared, loaded machine.
+describeKeychain('the customer record page in Chromium', { timeout: 240_000 }, () => {
   it('opens in view from a click deep in the list, from Enter and from the dashboard; shows key facts and tabs; Esc goes back with the filter kept', async () => {
     const profileDir = tempDir('coffer-e2e-record-');
     await seed(profileDir);
