@@ -29,6 +29,8 @@ async function seed(profileDir: string): Promise<void> {
   });
 }
 
+// Each case seeds a vault through the router and starts Chromium: about 40 s of its time on the
+// loaded 2-core machine before the list shows, hence each case's own bound.
 let app: TestApp | undefined;
 afterEach(async () => {
   await app?.close();
@@ -71,7 +73,7 @@ describeKeychain('the customers list in Chromium', () => {
     const tags = await page.getByTestId('customer-row').locator('td:nth-child(9)').allInnerTexts();
     expect(tags).toEqual(['spring', 'spring']);
     expect(app.pageErrors).toEqual([]);
-  });
+  }, 150_000);
 
   it('the keyboard moves through the rows, Enter opens the customer, ? lists every shortcut', async () => {
     const profileDir = tempDir('coffer-e2e-list-');
@@ -114,7 +116,7 @@ describeKeychain('the customers list in Chromium', () => {
     await page.keyboard.press('Control+n');
     await page.getByTestId('customer-form').waitFor();
     expect(app.pageErrors).toEqual([]);
-  });
+  }, 150_000);
 
   it('a salesperson’s filter lists hold only their own book', async () => {
     const profileDir = tempDir('coffer-e2e-list-');
@@ -127,5 +129,5 @@ describeKeychain('the customers list in Chromium', () => {
     await expect.poll(() => optionLabels(app!, 'Region')).toEqual(['All regions', '西北 (2)']);
     expect(await page.getByRole('combobox', { name: 'Owner', exact: true }).count()).toBe(0);
     expect(app.pageErrors).toEqual([]);
-  });
+  }, 150_000);
 });
