@@ -2,7 +2,7 @@
  * The reference-vault benchmark (issue 7), bundled and run by bench/run.mjs in three steps, each
  * its own process so the measuring one holds only what the app would:
  *   build   --dir D --service S --customers N --interactions I --worker W
- *   measure --dir D --service S --worker W --samples K --heavy-runs R [--write-docs] [--root R]
+ *   measure --dir D --service S --worker W --samples K --heavy-runs R [--only dashboard] [--write-docs] [--root R]
  *   cleanup --dir D
  */
 import { buildReference } from './reference/build';
@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
     if (!service) throw new Error('--service is required');
     await buildReference(dir, Number(argValue(argv, '--customers') ?? 100_000), Number(argValue(argv, '--interactions') ?? 10), service, worker);
   } else if (mode === 'measure') {
-    const results = await measure({ dir, worker, samples: Number(argValue(argv, '--samples') ?? 200), heavyRuns: Number(argValue(argv, '--heavy-runs') ?? 3) });
+    const results = await measure({ dir, worker, samples: Number(argValue(argv, '--samples') ?? 200), heavyRuns: Number(argValue(argv, '--heavy-runs') ?? 3), only: argValue(argv, '--only') });
     printResults(results, root);
     if (argv.includes('--write-docs')) console.log(`\nWrote ${writeDocs(results, root, 'npm run bench')}`);
   } else if (mode === 'cleanup') {

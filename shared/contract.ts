@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { accountChannels } from './channels/account';
+import { activityChannels } from './channels/activity';
 import { adminChannels } from './channels/admin';
 import { appChannels } from './channels/app';
 import { backupChannels } from './channels/backup';
@@ -22,7 +23,7 @@ import { recordChannels } from './channels/record';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...activityChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

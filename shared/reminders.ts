@@ -15,3 +15,7 @@ export const reminderViewSchema = z.object({
   snoozed: z.number().int(),
 });
 export type ReminderView = z.infer<typeof reminderViewSchema>;
+
+/** How many reminders each tab of the Reminders page holds, in the caller's scope. */
+export const reminderCountsSchema = z.object({ overdue: z.number().int(), today: z.number().int(), upcoming: z.number().int(), done: z.number().int() });
+export type ReminderCounts = z.infer<typeof reminderCountsSchema>;

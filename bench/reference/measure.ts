@@ -14,11 +14,13 @@ import { createAppRouter } from '../../electron/ipc';
 import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES } from './common';
 import { measureAuditIds } from './measure-audit';
+import { measureDashboard } from './measure-dashboard';
 import { measureDuplicates } from './measure-duplicates';
 import { measureQuality } from './measure-quality';
 import { measureWholeFile } from './measure-heavy';
 import { measureExport } from './measure-export';
 import { measureImport } from './measure-import';
+import { measureList } from './measure-list';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
 
@@ -52,6 +54,8 @@ export interface MeasureOptions {
   samples: number;
   /** Backups, drills, VACUUM INTOs and file copies each. */
   heavyRuns: number;
+  /** Measure one part only ('dashboard'), for a quick figure without the whole run. */
+  only?: string | undefined;
 }
 
 
@@ -137,10 +141,16 @@ export async function measure(options: MeasureOptions): Promise<Results> {
   sampleRss();
 
   try {
+    if (options.only === 'dashboard') {
+      say('dashboard and reminder tab counts');
+      rows.push(...(await measureDashboard(router, n, warmup)));
+      return { rows, notes, state: { ...state, accounts: [...written] }, vaultBytes: 0, plainBytes: 0 };
+    }
     // Inputs come from the data itself, drawn at random so pages and searches land all over
     // the file rather than on pages the cache already holds. Each variant gets its own draw.
     const salesId = (plain.prepare("SELECT id FROM users WHERE username = 'sales1'").get() as { id: number }).id;
-    const byName = plain.prepare('SELECT name AS value, id, owner_id AS ownerId FROM customers WHERE deleted_at IS NULL ORDER BY name, id').all() as { value: string; id: number; ownerId: number }[];
+    // The name sort's cursor is the pinyin sort key (migration 19), not the name.
+    const byName = plain.prepare('SELECT sort_name AS value, id, owner_id AS ownerId FROM customers WHERE deleted_at IS NULL ORDER BY sort_name, id').all() as { value: string; id: number; ownerId: number }[];
     const cursors = byName.map(({ value, id }) => ({ value, id }));
     const salesCursors = byName.filter((r) => r.ownerId === salesId).map(({ value, id }) => ({ value, id }));
     const people = plain.prepare('SELECT id, name, mobile, email FROM customers WHERE deleted_at IS NULL').all() as { id: number; name: string; mobile: string | null; email: string | null }[];
@@ -192,6 +202,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     const firstOnPlain = summarize(await timeEach(draw(sorts, n, random), warmup, firstDirect(plain)));
     rows.push({ operation: 'first page + total, any sort, manager, via router', coffer: firstPages, plain: firstOnPlain, unit: 'ms' });
     rows.push({ operation: 'first page + total, any sort, direct SQL', coffer: firstOnVault, plain: firstOnPlain, unit: 'ms' });
+    rows.push(...(await measureList({ router, vault, plain, salesId, n, warmup, random, say })));
 
     // ---- Searches, as the manager (who may search phone and e-mail). -----------------------
     const chinese = people.map((p) => p.name).filter((name) => /^[\u4e00-\u9fff]{2,3}$/.test(name));
@@ -228,6 +239,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await searchRows('pinyin, full', full, 15);
     await searchRows('pinyin, initials', pinyinOf.map((keys) => keys.find((k) => k.kind === PinyinKind.Initials)?.key ?? '').filter(Boolean), 15);
     await searchRows('pinyin, prefix', full.map((key) => key.slice(0, 2 + Math.floor(random() * (key.length - 2)))), 15);
+    say('dashboard and reminder tab counts');
+    rows.push(...(await measureDashboard(router, Math.max(20, Math.round(n / 4)), warmup)));
     say('duplicate check');
     rows.push(...(await measureDuplicates(router, people, n, warmup, random)));
     say('data quality lists');

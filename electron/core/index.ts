@@ -18,6 +18,7 @@ import { createQualityService, type QualityService } from './customers/quality-s
 import { createRecycleBinService, type RecycleBinService } from './customers/recycle-bin-service';
 import { createMergeService, type MergeService } from './customers/merge-service';
 import { createTimelineService, type TimelineService } from './customers/timeline-service';
+import { createActivityService, type ActivityService } from './activity/activity-service';
 import { createCustomerExport, type CustomerExport, type PickSaveFile } from './export/customer-export';
 import type { ImportParser } from './import/import-parser';
 import { workerImportParser } from './import/file-parsers';
@@ -81,6 +82,8 @@ export interface Core {
   customerExport: CustomerExport;
   imports: ImportService;
   timeline: TimelineService;
+  /** Editing and deleting timeline entries (issue 14). */
+  activity: ActivityService;
   recycleBin: RecycleBinService;
   reminders: ReminderService;
   dashboard: DashboardService;
@@ -195,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     imports,
     customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     timeline: createTimelineService({ db, audit: appendAudit, now }),
+    activity: createActivityService({ db, audit: appendAudit, now }),
     recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),
     reminders,
     dashboard: createDashboardService({ db, audit: appendAudit, reminders, qualityReview: quality.reviewStatus, now }),

@@ -4,6 +4,7 @@ import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
 import { accountHandlers } from './handlers/account';
+import { activityHandlers } from './handlers/activity';
 import { appHandlers } from './handlers/app';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
@@ -38,6 +39,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...qualityHandlers(core),
     ...listHandlers(core.customerList),
     ...recordHandlers(core),
+    ...activityHandlers(core.activity, core.reminders),
   };
   return createRouter({
     handlers,

@@ -14,6 +14,8 @@ export const crmChannels = {
         customerId: z.number().int().positive().optional(),
         status: z.enum(['open', 'done']).default('open'),
         limit: z.number().int().min(1).max(500).default(200),
+        /** "Show more": the next page after this many (the tab counts say how many there are). */
+        offset: z.number().int().min(0).max(10_000_000).default(0),
       })
       .strict(),
     output: z.array(reminderViewSchema),
@@ -41,7 +43,12 @@ export const crmChannels = {
     output: z.object({ snoozed: z.literal(true) }),
     permission: 'reminders.write',
   }),
-  'dashboard.summary': channel({ input: z.object({}).strict(), output: dashboardSchema, permission: 'customers.read' }),
+  'dashboard.summary': channel({
+    // mine: reminders assigned to me and customers I own; false: everything in my row scope.
+    input: z.object({ mine: z.boolean().default(true) }).strict(),
+    output: dashboardSchema,
+    permission: 'customers.read',
+  }),
   'settings.customerFields': channel({
     input: z.object({}).strict(),
     output: z.object({ optionalFields: z.boolean() }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { amountMinorSchema } from './activity';
 import { CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerChangesSchema, customerFiltersSchema, customerInputSchema, customerViewSchema } from '../customers';
 import { channel } from './common';
 
@@ -109,8 +110,8 @@ export const customerChannels = {
         customerId: z.number().int().positive(),
         date: z.iso.date(),
         item: z.string().trim().min(1).max(200),
-        // Integer minor units (fen, cents): no floating-point money.
-        amountMinor: z.number().int().min(0).max(1e13),
+        // Integer minor units (fen, cents): no floating-point money; each bad amount says why.
+        amountMinor: amountMinorSchema,
         currency: z.string().regex(/^[A-Z]{3}$/),
         note: z.string().trim().max(500).optional(),
       })

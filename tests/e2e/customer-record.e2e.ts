@@ -80,7 +80,7 @@ describeKeychain('the customer record page in Chromium', () => {
     await header.getByTestId('record-level').getByText('VIP').waitFor();
     expect(await header.getByTestId('record-tag').allInnerTexts()).toEqual(['wholesale', '茶叶']);
     expect(await header.getByTestId('customer-owner').innerText()).toContain('Lily 李');
-    expect(await header.getByTestId('fact-purchases').innerText()).toMatch(/150\.50 CNY · 2 purchases/);
+    expect(await header.getByTestId('fact-purchases').innerText()).toMatch(/CN¥150\.50 · 2 purchases/);
     expect(await header.getByTestId('fact-last-contact').innerText()).toMatch(/2 days ago/);
     expect(await header.getByTestId('fact-next-reminder').innerText()).toMatch(/in 3 days|in 2 days/);
 

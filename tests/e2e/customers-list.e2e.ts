@@ -103,8 +103,9 @@ describeKeychain('the customers list in Chromium', () => {
     await page.getByTestId('bulk-tag').getByText('1 selected').waitFor();
     await page.keyboard.press('Escape');
     await page.getByTestId('bulk-tag').waitFor({ state: 'detached' });
-    // Enter opens the active customer's record page: the list gives way to it.
+    // Enter opens the active customer's record page.
     await page.keyboard.press('Enter');
+    await page.getByTestId('customer-detail').getByRole('heading', { name: '王伟' }).waitFor();
     await page.getByTestId('customers-page').waitFor({ state: 'detached' });
 
     // Ctrl+N starts a new customer from the list.

@@ -147,13 +147,13 @@ describeKeychain('navigation and layout, in Chromium', () => {
     await expect.poll(() => tableScroll(page).evaluate((el) => el.scrollTop)).toBe(1500);
 
     const listIsBack = async (how: string) => {
-      await expect.poll(() => page.getByTestId('nav-customers').getAttribute('aria-current'), how).toBe('page');
+      await expect.poll(() => page.getByTestId('nav-customers').getAttribute('aria-current'), { message: how }).toBe('page');
       expect(await page.getByLabel('Tags', { exact: true }).inputValue(), how).toBe('wholesale');
-      await expect.poll(() => tableScroll(page).evaluate((el) => Math.round(el.scrollTop)), how).toBe(1500);
+      await expect.poll(() => tableScroll(page).evaluate((el) => Math.round(el.scrollTop)), { message: how }).toBe(1500);
       // Still filtered: no retail customer (every third, from 000) among the rows.
       expect(await page.getByTestId('customer-row').filter({ hasText: 'Customer 000' }).count(), how).toBe(0);
     };
-    const remindersShown = async (how: string) => expect.poll(() => page.getByTestId('nav-reminders').getAttribute('aria-current'), how).toBe('page');
+    const remindersShown = async (how: string) => expect.poll(() => page.getByTestId('nav-reminders').getAttribute('aria-current'), { message: how }).toBe('page');
 
     await open(page, 'nav-reminders');
     expect(await back.isDisabled()).toBe(false);

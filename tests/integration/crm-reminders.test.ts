@@ -87,8 +87,10 @@ describeKeychain('reminders, the dashboard and optional fields through the route
     // 2026-11-23 is a Monday: this week holds one contact, two weeks back (week of the 9th) another.
     expect(d.interactionsPerWeek.map((x) => x.count)).toEqual([0, 0, 0, 0, 0, 1, 0, 1]);
     expect(d.interactionsPerWeek[7]!.weekStart).toBe(local(23, 0));
-    const manager = await w.router.dispatch(m, 'dashboard.summary', {});
-    expect(manager).toMatchObject({ ok: true, value: { total: 3, reminders: { overdue: 0, items: [] }, recentlyContacted: [{ name: '王伟' }, { name: 'Owner Customer' }] } });
+    const manager = await w.router.dispatch(m, 'dashboard.summary', { mine: false });
+    expect(manager).toMatchObject({ ok: true, value: { total: 3, reminders: { overdue: 1, items: [{ note: 'Follow up on the tea order' }] }, recentlyContacted: [{ name: '王伟' }, { name: 'Owner Customer' }] } });
+    // Mine (the default): the manager owns no customer and has no reminder of their own.
+    expect(await w.router.dispatch(m, 'dashboard.summary', {})).toMatchObject({ ok: true, value: { total: 0, reminders: { overdue: 0, items: [] }, recentlyContacted: [] } });
     expect(await w.router.dispatch(w.caller('auditor'), 'dashboard.summary', {})).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     w.core.close();
   });

@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import fs from 'node:fs';
+import path from 'node:path';
+import { appendAudit } from '../../electron/core/audit/audit-log';
 import { decodeCustomerIds } from '../../electron/core/audit/audit-customer-ids';
+import { createCustomerExport } from '../../electron/core/export/customer-export';
+import { canRevealField, fieldVisibility } from '../../shared/field-policy';
+import { maskField } from '../../shared/masking';
+import { tempDir } from '../support/tmp';
 import type { Role } from '../../shared/contract';
 import { describeKeychain } from '../support/keyring';
 import { accessWorld } from './access-helpers';
@@ -103,6 +110,16 @@ describeKeychain('the customers list through the router: counts, filter values, 
     expect(others.total).toBe(4);
     expect(await w.call('support', 'customers.tagMatching', { filters: {}, expectCount: 36, add: ['x'] })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await w.call('support', 'customers.deleteMatching', { filters: {}, expectCount: 36 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  });
+
+  it('an export pages by the same pinyin key: every customer once, in list order, across small batches', async () => {
+    const file = path.join(tempDir(), 'export');
+    const exporter = createCustomerExport({ db: () => w.core.vault.db(), audit: appendAudit, policy: { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField }, pickSaveFile: async () => file, batch: 4 });
+    await exporter.export(w.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] });
+    const names = fs.readFileSync(file).subarray(3).toString('utf8').split('\r\n').filter(Boolean).slice(1);
+    const listed = await w.value<Page>(w.call('manager', 'customers.list', { limit: 200 }));
+    expect(names).toEqual(listed.items.map((c) => c.name));
+    expect(names).toHaveLength(36);
   });
 
   it('deletes everything a filter matches to the recycle bin, audited with the ids, restorable', async () => {

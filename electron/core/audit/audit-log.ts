@@ -23,6 +23,8 @@ export const AUDIT_ACTIONS = [
   'customer.import', 'customer.importUndo',
   // Merging two or three customers into one, and undoing that within 30 days.
   'customer.merge', 'customer.mergeUndo',
+  // Editing and deleting timeline entries (the customer's id is the record; changed field names only).
+  'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
   // A phone or WeChat lookup by someone who sees contact details masked (who is calling).
   'customer.lookup',
 ] as const;

@@ -1,10 +1,10 @@
+import { checkInteractionTime } from '../activity/activity-service';
 import { grantFor, grantReaches, type Permission } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { findCustomerInScope, type AuditFn } from './customer-service';
 import { recordingProbes } from './scope-probe';
 import { insertInteraction, insertPurchase, timelineOf, type InteractionKind, type TimelineEntry } from './timeline-repository';
-
 
 /** Interactions and purchases: each follows its own row of the policy table, scoped per customer. */
 export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?: () => number }) {
@@ -27,6 +27,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
     },
 
     addInteraction(session: Session, customerId: number, input: { kind: InteractionKind; at: string; summary: string }): number {
+      checkInteractionTime(input.at, now());
       const db = deps.db();
       return scopedTransaction(db, session, () => {
         reachable(db, session, customerId, 'interactions.write');

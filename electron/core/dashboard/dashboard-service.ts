@@ -5,6 +5,7 @@ import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
 import { countCustomers, listCustomers } from '../customers/customer-repository';
 import type { Db } from '../db/open-database';
+import { countActiveSince, interactionsBetween } from './dashboard-repository';
 import type { ReminderService } from '../reminders/reminder-service';
 import { startOfLocalDay } from '../reminders/reminder-service';
 import { DEFAULT_DORMANT_DAYS } from '../../../shared/customers';
@@ -19,17 +20,6 @@ export function startOfLocalWeek(at: Date): Date {
   // Via the date, not milliseconds: a week with a DST change is not 7 * 24 h long.
   day.setDate(day.getDate() - sinceMonday);
   return day;
-}
-
-function interactionsBetween(db: Db, from: string, to: string, ownerId: number | undefined): number {
-  return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM interactions i JOIN customers c ON c.id = i.customer_id
-          WHERE i.at >= ? AND i.at < ? AND c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?)`,
-      )
-      .get(from, to, ownerId ?? null, ownerId ?? null) as { n: number }
-  ).n;
 }
 
 /**
@@ -48,14 +38,18 @@ export function createDashboardService(deps: {
   const now = () => new Date((deps.now ?? Date.now)());
 
   return {
-    summary(session: Session): Dashboard {
+    /**
+     * mine: reminders assigned to this user and the customers they own; otherwise everything in
+     * their row scope (a salesperson's scope is their own customers either way).
+     */
+    summary(session: Session, mine = true): Dashboard {
       const grant = grantFor(session.role, 'customers.read');
       if (grant !== 'all' && grant !== 'own') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
-      const ownerId = grant === 'own' ? session.userId : undefined;
+      const ownerId = grant === 'own' || mine ? session.userId : undefined;
       const db = deps.db();
       const at = now();
       return db.transaction((): Dashboard => {
-        const reminders = deps.reminders.dueForDashboard(session, 10);
+        const reminders = deps.reminders.dueForDashboard(session, 10, mine);
         const recent = listCustomers(db, { ownerId, sort: 'lastInteractionAt', descending: true, limit: 5 }).filter((row) => row.lastInteractionAt !== null);
         const monthStart = startOfLocalDay(at);
         monthStart.setDate(1);
@@ -65,16 +59,18 @@ export function createDashboardService(deps: {
           from.setDate(from.getDate() - 7 * (WEEKS - 1 - i));
           const to = new Date(from);
           to.setDate(to.getDate() + 7);
-          return { weekStart: from.toISOString(), count: interactionsBetween(db, from.toISOString(), to.toISOString(), ownerId) };
+          return { weekStart: from.toISOString(), count: interactionsBetween(db, from, to, ownerId) };
         });
         const shown = [...recent.map((row) => row.id), ...reminders.items.map((r) => r.customerId)];
         deps.audit(db, { actor: auditActor(session), action: 'dashboard.read', entity: 'customer', outcome: 'ok', customerIds: shown }, at);
+        const total = countCustomers(db, { ownerId });
         return {
           reminders,
           recentlyContacted: recent.map((row) => ({ id: row.id, name: row.name, lastInteractionAt: row.lastInteractionAt ?? '' })),
           newThisMonth: countCustomers(db, { ownerId, createdSince: monthStart.toISOString() }),
-          dormant: countCustomers(db, { ownerId, quietSince: new Date(at.getTime() - DEFAULT_DORMANT_DAYS * DAY_MS).toISOString() }),
-          total: countCustomers(db, { ownerId }),
+          // The active side is the short range of the quiet index; the dormant rest is the difference.
+          dormant: total - countActiveSince(db, new Date(at.getTime() - DEFAULT_DORMANT_DAYS * DAY_MS).toISOString(), ownerId),
+          total,
           interactionsPerWeek: weeks,
           qualityReview: deps.qualityReview?.(session, db) ?? null,
         };

@@ -8,7 +8,7 @@ import { grantFor } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { mapFsError } from '../db/storage-errors';
-import { listCustomers, tagsOf } from '../customers/customer-repository';
+import { listCustomers, sortValueOf, tagsOf } from '../customers/customer-repository';
 import { scopedCustomerWhere, type AuditFn } from '../customers/customer-service';
 import { toCustomerView, type FieldPolicy } from '../customers/customer-view';
 import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
@@ -97,7 +97,8 @@ export function createCustomerExport(deps: ExportDeps) {
       visit(rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy)));
       total += rows.length;
       const last = rows[rows.length - 1]!;
-      after = { value: last.name, id: last.id };
+      // The name sort's cursor is its pinyin sort key (migration 19), not the name.
+      after = { value: sortValueOf(last, 'name'), id: last.id };
       if (rows.length < batch) break;
     }
     return total;

@@ -51,11 +51,17 @@ export interface ReminderQuery {
   dueBefore?: string;
   status: 'open' | 'done';
   limit: number;
+  offset?: number;
 }
 
+/**
+ * scope_owner_id (migration 021) is the customer's owner while the customer is live, so neither
+ * the recycle-bin check nor the sales scope needs the customers table. The status is written into
+ * the SQL (it is one of two constants) so SQLite can use the partial index of open reminders.
+ */
 function whereOf(query: Omit<ReminderQuery, 'limit'>): { sql: string; params: (string | number)[] } {
-  const where = conditions(['c.deleted_at IS NULL', 'r.status = ?'], [query.status]);
-  where.add('c.owner_id = ?', query.customerOwnerId);
+  const where = conditions([`r.status = '${query.status === 'done' ? 'done' : 'open'}'`, 'r.scope_owner_id IS NOT NULL']);
+  where.add('r.scope_owner_id = ?', query.customerOwnerId);
   where.add('r.owner_id = ?', query.ownerId);
   where.add('r.customer_id = ?', query.customerId);
   where.add('r.due_at >= ?', query.dueFrom);
@@ -65,12 +71,20 @@ function whereOf(query: Omit<ReminderQuery, 'limit'>): { sql: string; params: (s
 
 export function listReminders(db: Db, query: ReminderQuery): ReminderRow[] {
   const { sql, params } = whereOf(query);
-  return db.prepare(`${SELECT} WHERE ${sql} ORDER BY r.due_at, r.id LIMIT ?`).all(...params, query.limit) as ReminderRow[];
+  return db.prepare(`${SELECT} WHERE ${sql} ORDER BY r.due_at, r.id LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset ?? 0) as ReminderRow[];
+}
+
+/** The index that answers a count from its own entries (no row reads), by what the count is scoped to. */
+function countIndex(query: Omit<ReminderQuery, 'limit'>): string {
+  if (query.customerId !== undefined) return '';
+  if (query.ownerId !== undefined) return 'INDEXED BY reminders_assignee_by_due';
+  if (query.customerOwnerId !== undefined) return 'INDEXED BY reminders_scope_by_due';
+  return 'INDEXED BY reminders_live_by_due';
 }
 
 export function countReminders(db: Db, query: Omit<ReminderQuery, 'limit'>): number {
   const { sql, params } = whereOf(query);
-  return (db.prepare(`SELECT count(*) AS n FROM reminders r JOIN customers c ON c.id = r.customer_id WHERE ${sql}`).get(...params) as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM reminders r ${countIndex(query)} WHERE ${sql}`).get(...params) as { n: number }).n;
 }
 
 /**

@@ -1,6 +1,6 @@
 import { CofferError } from '../../../shared/errors';
 import { grantFor, grantReaches, type Permission } from '../../../shared/permissions';
-import type { ReminderRange, ReminderView } from '../../../shared/reminders';
+import type { ReminderCounts, ReminderRange, ReminderView } from '../../../shared/reminders';
 import { auditActor, type Session } from '../auth/session-service';
 import { findCustomerInScope, type AuditFn } from '../customers/customer-service';
 import { recordingProbes } from '../customers/scope-probe';
@@ -63,7 +63,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
   }
 
   return {
-    list(session: Session, input: { range: ReminderRange; mine: boolean; customerId?: number | undefined; status: 'open' | 'done'; limit: number }): ReminderView[] {
+    list(session: Session, input: { range: ReminderRange; mine: boolean; customerId?: number | undefined; status: 'open' | 'done'; limit: number; offset?: number }): ReminderView[] {
       const db = deps.db();
       return recordingProbes(db, deps.audit, session, now, db.transaction(() => {
         if (input.customerId !== undefined) findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.read'), input.customerId);
@@ -74,6 +74,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
           ...rangeBounds(input.range, now()),
           status: input.status,
           limit: input.limit,
+          offset: input.offset ?? 0,
         });
         deps.audit(db, { actor: auditActor(session), action: 'reminder.list', entity: 'reminder', outcome: 'ok', customerIds: rows.map((r) => r.customerId), ...(input.customerId !== undefined ? { recordId: String(input.customerId) } : {}) }, now());
         return rows.map(toView);
@@ -81,16 +82,34 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
     },
 
     /**
-     * This user's open reminders due by the end of today (overdue first), with the counts, for
-     * the dashboard. Not audited here: the dashboard audits its read in the same transaction.
+     * How many reminders each tab holds (overdue, today, upcoming, done), in the same scope as
+     * list(): the tabs say how many there are, whatever a page shows. Counts carry no names.
      */
-    dueForDashboard(session: Session, limit: number): { overdue: number; today: number; items: ReminderView[] } {
+    counts(session: Session, mine: boolean): ReminderCounts {
       const db = deps.db();
-      const base = { ...scopeOf(session), ownerId: session.userId, status: 'open' as const };
-      const { dueBefore } = rangeBounds('today', now());
+      const base = { ...scopeOf(session), ...(mine ? { ownerId: session.userId } : {}) };
+      const at = now();
+      return db.transaction(() => ({
+        overdue: countReminders(db, { ...base, status: 'open', ...rangeBounds('overdue', at) }),
+        today: countReminders(db, { ...base, status: 'open', ...rangeBounds('today', at) }),
+        upcoming: countReminders(db, { ...base, status: 'open', ...rangeBounds('upcoming', at) }),
+        done: countReminders(db, { ...base, status: 'done' }),
+      }))();
+    },
+
+    /**
+     * Open reminders due by the end of today (overdue first), with the counts, for the dashboard:
+     * assigned to this user (mine) or all in scope, as the Reminders page shows them. Not audited
+     * here: the dashboard audits its read in the same transaction.
+     */
+    dueForDashboard(session: Session, limit: number, mine = true): { overdue: number; today: number; items: ReminderView[] } {
+      const db = deps.db();
+      const base = { ...scopeOf(session), ...(mine ? { ownerId: session.userId } : {}), status: 'open' as const };
+      const at = now();
+      const { dueBefore } = rangeBounds('today', at);
       return {
-        overdue: countReminders(db, { ...base, ...rangeBounds('overdue', now()) }),
-        today: countReminders(db, { ...base, ...rangeBounds('today', now()) }),
+        overdue: countReminders(db, { ...base, ...rangeBounds('overdue', at) }),
+        today: countReminders(db, { ...base, ...rangeBounds('today', at) }),
         items: listReminders(db, { ...base, ...(dueBefore ? { dueBefore } : {}), limit }).map(toView),
       };
     },

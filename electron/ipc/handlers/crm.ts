@@ -27,7 +27,7 @@ export function crmHandlers(
       reminders.snooze(requireSession(session), id, until);
       return { snoozed: true as const };
     },
-    'dashboard.summary': (_input, { session }) => dashboard.summary(requireSession(session)),
+    'dashboard.summary': ({ mine }, { session }) => dashboard.summary(requireSession(session), mine),
     'settings.customerFields': () => ({ optionalFields: customerFields.get() }),
     'settings.setCustomerFields': ({ optionalFields, eraseExisting }, { session }) => customerFields.set(requireSession(session), optionalFields, eraseExisting),
   };

@@ -1,4 +1,5 @@
 import { accountEn } from './account.en';
+import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
 import { auditEn } from './audit.en';
 import { crmEn } from './crm.en';
@@ -250,6 +251,7 @@ export const en = {
   ...importEn,
   ...mergeEn,
   ...qualityEn,
+  ...activityEn,
   ...uiKitEn,
   ...listEn,
   ...recordEn,

@@ -1,15 +1,15 @@
 import type { navEn } from './nav.en';
 
-/** 导航、“我的账户”页面与“设置 > 关于”的中文文本。 */
+/** 导航、“我的账号”页面与“设置 > 关于”的中文文本。 */
 export const navZhCN: Record<keyof typeof navEn, string> = {
-  'nav.account': '我的账户',
+  'nav.account': '我的账号',
   'nav.menu': '主菜单',
   'shell.back': '后退',
   'shell.backHint': '后退（Alt+←）',
   'shell.forward': '前进',
   'shell.forwardHint': '前进（Alt+→）',
-  'shell.accountHint': '我的账户：密码、两步登录、退出登录',
-  'account.title': '我的账户',
+  'shell.accountHint': '我的账号：密码、两步验证、退出登录',
+  'account.title': '我的账号',
   'account.who': '{name} · {role} · 用户名 {username}',
   'account.session.title': '退出登录或锁定',
   'account.session.body': '锁定后仍保持登录，回来时输入密码即可继续（Ctrl+L）。退出登录则结束您在这台电脑上的本次会话。',

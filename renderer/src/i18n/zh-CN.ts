@@ -13,6 +13,7 @@ import { exportZhCN } from './export.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { mergeZhCN } from './merge.zh-CN';
 import { qualityZhCN } from './quality.zh-CN';
+import { activityZhCN } from './activity.zh-CN';
 import { listZhCN } from './list.zh-CN';
 import { recordZhCN } from './record.zh-CN';
 import type { MessageKey } from './en';
@@ -251,6 +252,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...importZhCN,
   ...mergeZhCN,
   ...qualityZhCN,
+  ...activityZhCN,
   ...uiKitZhCN,
   ...listZhCN,
   ...recordZhCN,

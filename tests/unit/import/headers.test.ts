@@ -15,7 +15,9 @@ const SYNONYMS: [ImportTarget, string[]][] = [
   ['region', ['区域', '地区']],
   ['source', ['来源', '客户来源']],
   ['level', ['等级', '客户等级', '级别']],
-  ['notes', ['备注', '说明', 'notes', '微信', '微信号', '生日', '出生日期', 'QQ']],
+  ['wechat', ['微信', '微信号', 'WeChat', 'WeChat ID']],
+  ['birthday', ['生日', '出生日期', 'birthday', 'Date of birth']],
+  ['notes', ['备注', '说明', 'notes', 'QQ']],
   ['tags', ['标签', '客户标签', '分类', 'tags']],
   ['idNumber', ['身份证', '身份证号', '证件号码']],
   ['bankCard', ['银行卡', '银行卡号']],
@@ -57,7 +59,9 @@ describe('suggested mapping', () => {
   });
 
   it('a target claimed twice goes to neither; notes may take several columns', () => {
-    expect(suggestMapping(['姓名', '手机', '联系电话', '微信', '生日', '备注'])).toEqual(['name', 'ignore', 'ignore', 'notes', 'notes', 'notes']);
+    expect(suggestMapping(['姓名', '手机', '联系电话', '说明', 'QQ', '备注'])).toEqual(['name', 'ignore', 'ignore', 'notes', 'notes', 'notes']);
+    // WeChat and birthday columns have their own fields now (they went to the notes before).
+    expect(suggestMapping(['姓名', '微信号', '生日'])).toEqual(['name', 'wechat', 'birthday']);
   });
 
   it('an unknown header is suggested from its samples only when every sample is plainly one kind', () => {

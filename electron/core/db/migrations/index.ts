@@ -18,17 +18,12 @@ import { migration017 } from './017-customer-merges';
 import { migration018 } from './018-quality-indexes';
 import { migration019 } from './019-customer-sort-name';
 import { migration020 } from './020-wechat-birthday';
+import { migration021 } from './021-dashboard-aggregates';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
-/**
- * BRANCH PLACEHOLDER, replace on merge: version 19 belongs to the list helper's migration. This
- * empty stand-in only keeps the numbering contiguous on the record branch (migrate() requires it);
- * when 019 lands, import it here instead and delete this constant.
- */
-
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -3,6 +3,7 @@ import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { Actions, Button, Card } from '../../ui';
 import { ChangePassword } from '../home/ChangePassword';
 import { RotateKey } from '../home/RotateKey';
 import { TwoFactor } from '../home/TwoFactor';
@@ -17,8 +18,7 @@ export function AccountPage({ user, status }: { user: SessionUser; status: AppSt
   const t = useT();
   const { logout, lock, busy, error } = useAuthStore();
   return (
-    <section className={`card ${styles.page}`} data-testid="account-page" aria-labelledby="account-title">
-      <h2 id="account-title">{t('account.title')}</h2>
+    <Card width="wide" title={t('account.title')} data-testid="account-page">
       <p className={styles.who}>{t('account.who', { name: user.displayName, role: t(`role.${user.role}`), username: user.username })}</p>
       <ErrorNotice error={error} />
       {status.twoFactor && <TwoFactor state={status.twoFactor} />}
@@ -27,17 +27,17 @@ export function AccountPage({ user, status }: { user: SessionUser; status: AppSt
       <div className="subsection" data-testid="account-session">
         <h3>{t('account.session.title')}</h3>
         <p className="hint">{t('account.session.body')}</p>
-        <div className="actions">
-          <button type="button" data-testid="sign-out" disabled={busy} onClick={() => void logout()}>
+        <Actions>
+          <Button data-testid="sign-out" disabled={busy} onClick={() => void logout()}>
             {t('home.logout')}
-          </button>
-          <button type="button" className="secondary" title={t('shell.lockHint')} disabled={busy} onClick={() => void lock()}>
+          </Button>
+          <Button variant="secondary" title={t('shell.lockHint')} disabled={busy} onClick={() => void lock()}>
             {t('shell.lock')}
-          </button>
-        </div>
+          </Button>
+        </Actions>
       </div>
       {/* Settings holds About; these roles cannot open Settings, so it is here for them. */}
       {!can(user.role, 'settings.manage') && <About />}
-    </section>
+    </Card>
   );
 }

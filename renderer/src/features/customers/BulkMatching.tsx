@@ -3,8 +3,11 @@ import type { CustomerFilters } from '../../../../shared/customers';
 import { can } from '../../../../shared/permissions';
 import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
+import { Button, Input } from '../../ui';
+import styles from './list.module.css';
 
 /**
  * Tag or delete every customer the filters match, not only the loaded rows. The confirm dialog
@@ -14,8 +17,8 @@ import { useAppStore } from '../../stores/app-store';
 export function BulkMatching({ filters, total }: { filters: CustomerFilters; total: number }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const locale = useAppStore((state) => state.locale);
-  const count = new Intl.NumberFormat(locale).format(total);
+  const fmt = useFormat();
+  const count = fmt.number(total);
   const [tag, setTag] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
@@ -33,7 +36,7 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
       run: async () => {
         try {
           const result = await tagMatching.mutateAsync({ filters, expectCount: total, add: mode === 'add' ? [value] : [], remove: mode === 'remove' ? [value] : [] });
-          setDone(t('list.bulkTagged', { count: new Intl.NumberFormat(locale).format(result.changed) }));
+          setDone(t('list.bulkTagged', { count: fmt.number(result.changed) }));
           setTag('');
           return null;
         } catch (error) {
@@ -52,7 +55,7 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
       run: async () => {
         try {
           const result = await deleteMatching.mutateAsync({ filters, expectCount: total });
-          setDone(t('list.bulkDeleted', { count: new Intl.NumberFormat(locale).format(result.deleted) }));
+          setDone(t('list.bulkDeleted', { count: fmt.number(result.deleted) }));
           return null;
         } catch (error) {
           return errorBody(error);
@@ -62,26 +65,26 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
   };
 
   return (
-    <div className="bulk-bar" role="group" aria-label={t('list.bulkTitle', { count })} data-testid="bulk-matching">
+    <div className={styles.bar} role="group" aria-label={t('list.bulkTitle', { count })} data-testid="bulk-matching">
       <span>{t('list.bulkTitle', { count })}</span>
       {can(role, 'customers.write') && (
         <>
-          <input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
-          <button type="button" className="secondary" disabled={!value} onClick={() => askTag('add')}>
+          <Input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
+          <Button variant="secondary" size="sm" disabled={!value} onClick={() => askTag('add')}>
             {t('bulk.add')}
-          </button>
-          <button type="button" className="secondary" disabled={!value} onClick={() => askTag('remove')}>
+          </Button>
+          <Button variant="secondary" size="sm" disabled={!value} onClick={() => askTag('remove')}>
             {t('bulk.remove')}
-          </button>
+          </Button>
         </>
       )}
       {can(role, 'customers.delete') && (
-        <button type="button" className="danger" onClick={askDelete}>
+        <Button variant="danger" size="sm" onClick={askDelete}>
           {t('list.bulkDelete')}
-        </button>
+        </Button>
       )}
       {done && (
-        <span role="status" className="hint">
+        <span role="status" className={styles.hint}>
           {done}
         </span>
       )}

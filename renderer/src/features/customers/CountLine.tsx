@@ -1,5 +1,5 @@
 import { useT } from '../../i18n';
-import { useAppStore } from '../../stores/app-store';
+import { useFormat } from '../../i18n/format';
 import type { CustomerRows } from './customer-rows';
 import { SEARCH_CAP } from './customer-rows';
 
@@ -9,8 +9,7 @@ import { SEARCH_CAP } from './customer-rows';
  */
 export function CountLine({ rows }: { rows: CustomerRows }) {
   const t = useT();
-  const locale = useAppStore((state) => state.locale);
-  const number = (n: number) => new Intl.NumberFormat(locale).format(n);
+  const { number } = useFormat();
   let text = '';
   if (rows.searching) text = rows.capped ? t('list.matchesCapped', { count: number(SEARCH_CAP) }) : t(rows.count === 1 ? 'list.match' : 'list.matches', { count: number(rows.count) });
   else if (rows.total !== null) text = t(rows.total === 1 ? 'list.customer' : 'list.customers', { count: number(rows.total) });

@@ -1,26 +1,42 @@
-import { useState, type FormEvent } from 'react';
-import type { ErrorBody } from '../../../../shared/errors';
+import { useEffect, useState } from 'react';
+import type { ChannelOutput } from '../../../../shared/contract';
+import type { CustomerView } from '../../../../shared/customers';
 import { can } from '../../../../shared/permissions';
+import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useShopStore } from '../../stores/shop-store';
-import { parseMoney, toLocalInput } from './format';
+import { amountText } from './activity-input';
+import { ACTIVITY_CHANGES, InteractionForm, PurchaseForm, ReminderForm, type Kind } from './ActivityForms';
 
-const KINDS = ['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note'] as const;
-type Kind = (typeof KINDS)[number];
+type Entry = ChannelOutput<'customers.timeline'>[number];
 
-/** Timeline of interactions and purchases, this customer's reminders, and the forms to add each. */
-export function CustomerActivity() {
+/**
+ * The customer's activity: the timeline of interactions and purchases (each editable and
+ * removable by whoever may add it), this customer's reminders, and the forms to add each.
+ * Takes the customer; its data comes from the query cache, so any change refreshes every view.
+ */
+export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'id'> }) {
   const t = useT();
-  const fmt = useFormat();
-  const shopCurrency = useShopStore((state) => state.currency);
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { timeline, reminders } = useCustomerDetailStore();
+  const timeline = useChannelQuery('customers.timeline', { id: customer.id }, { enabled: can(role, 'interactions.read') });
+  const reminders = useChannelQuery('reminders.list', { customerId: customer.id, range: 'all' }, { enabled: can(role, 'reminders.read') });
   const [adding, setAdding] = useState<'interaction' | 'purchase' | 'reminder'>('interaction');
   const forms = (['interaction', 'purchase', 'reminder'] as const).filter((f) => can(role, f === 'interaction' ? 'interactions.write' : f === 'purchase' ? 'purchases.write' : 'reminders.write'));
+  const fmt = useFormat();
+  const entries = timeline.data ?? [];
+  // The record page's Purchases and Reminders tabs read the detail store: after an edit here they
+  // show the same entries (this customer's only, never another's).
+  useEffect(() => {
+    const store = useCustomerDetailStore.getState();
+    if (store.activityFor !== customer.id) return;
+    if (timeline.data) useCustomerDetailStore.setState({ timeline: timeline.data });
+    if (reminders.data) useCustomerDetailStore.setState({ reminders: reminders.data });
+  }, [customer.id, timeline.data, reminders.data]);
 
   return (
     <div className="timeline" data-testid="timeline">
@@ -34,28 +50,25 @@ export function CustomerActivity() {
           ))}
         </div>
       )}
-      {adding === 'interaction' && forms.includes('interaction') && <InteractionForm />}
-      {adding === 'purchase' && forms.includes('purchase') && <PurchaseForm />}
-      {adding === 'reminder' && forms.includes('reminder') && <ReminderForm />}
-      {reminders.length > 0 && (
+      {adding === 'interaction' && forms.includes('interaction') && <InteractionForm customerId={customer.id} />}
+      {adding === 'purchase' && forms.includes('purchase') && <PurchaseForm customerId={customer.id} />}
+      {adding === 'reminder' && forms.includes('reminder') && <ReminderForm customerId={customer.id} />}
+      {(reminders.data ?? []).length > 0 && (
         <ul className="reminders" data-testid="customer-reminders">
-          {reminders.map((r) => (
+          {reminders.data!.map((r) => (
             <li key={r.id} data-testid="customer-reminder">
               ⏰ <span className="hint">{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
             </li>
           ))}
         </ul>
       )}
-      {timeline.length === 0 ? (
+      <ErrorNotice error={errorBody(timeline.error)} />
+      {timeline.data && entries.length === 0 ? (
         <p className="empty">{t('timeline.empty')}</p>
       ) : (
         <ul>
-          {timeline.map((entry) => (
-            <li key={`${entry.type}-${entry.id}`} data-testid="timeline-entry">
-              {/* A purchase has a day, not a time: never show it as midnight. */}
-              <span className="hint">{entry.type === 'purchase' ? fmt.date(entry.at) : fmt.dateTime(entry.at)}</span> · {entry.type === 'purchase' ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as Kind}`)} · {entry.text}
-              {entry.amountMinor !== null && ` · ${fmt.money(entry.amountMinor, entry.currency ?? shopCurrency)}`} · {entry.byUsername}
-            </li>
+          {entries.map((entry) => (
+            <TimelineItem key={`${entry.type}-${entry.id}`} customerId={customer.id} entry={entry} when={entry.type === 'purchase' ? fmt.date(entry.at) : fmt.dateTime(entry.at)} />
           ))}
         </ul>
       )}
@@ -63,92 +76,62 @@ export function CustomerActivity() {
   );
 }
 
-function useSubmit(run: () => Promise<ErrorBody | null>, reset: () => void) {
-  const [error, setError] = useState<ErrorBody | null>(null);
-  const [busy, setBusy] = useState(false);
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    setBusy(true);
-    const problem = await run();
-    setBusy(false);
-    setError(problem);
-    if (!problem) reset();
-  };
-  return { error, busy, submit };
-}
-
-function InteractionForm() {
+/** One entry, with Edit and Delete for whoever may write that kind of entry. */
+function TimelineItem({ customerId, entry, when }: { customerId: number; entry: Entry; when: string }) {
   const t = useT();
-  const addInteraction = useCustomerDetailStore((state) => state.addInteraction);
-  const [kind, setKind] = useState<Kind>('call');
-  const [summary, setSummary] = useState('');
-  const { error, busy, submit } = useSubmit(() => addInteraction({ kind, at: new Date().toISOString(), summary: summary.trim() }), () => setSummary(''));
-  return (
-    <form className="filters" onSubmit={(e) => void submit(e)}>
-      <select aria-label={t('timeline.kind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
-        {KINDS.map((k) => (
-          <option key={k} value={k}>
-            {t(`timeline.kind.${k}`)}
-          </option>
-        ))}
-      </select>
-      <input aria-label={t('timeline.summary')} placeholder={t('timeline.summary')} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
-      <button type="submit" className="secondary" disabled={busy || !summary.trim()}>
-        {t('timeline.add')}
-      </button>
-      <ErrorNotice error={error} />
-    </form>
-  );
-}
-
-function PurchaseForm() {
-  const t = useT();
-  const addPurchase = useCustomerDetailStore((state) => state.addPurchase);
-  const [item, setItem] = useState('');
-  const [amount, setAmount] = useState('');
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const fmt = useFormat();
   const shopCurrency = useShopStore((state) => state.currency);
-  const [currency, setCurrency] = useState(shopCurrency);
-  const [date, setDate] = useState(() => toLocalInput(new Date()).slice(0, 10));
-  const amountMinor = parseMoney(amount);
-  const { error, busy, submit } = useSubmit(
-    () => addPurchase({ date, item: item.trim(), amountMinor: amountMinor ?? -1, currency }),
-    () => {
-      setItem('');
-      setAmount('');
-    },
-  );
-  return (
-    <form className="filters" onSubmit={(e) => void submit(e)} data-testid="purchase-form">
-      <input type="date" aria-label={t('purchase.date')} value={date} onChange={(e) => setDate(e.target.value)} required />
-      <input aria-label={t('purchase.item')} placeholder={t('purchase.item')} value={item} maxLength={200} onChange={(e) => setItem(e.target.value)} />
-      <input aria-label={t('purchase.amount')} placeholder="0.00" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={amount !== '' && amountMinor === null} />
-      <select aria-label={t('purchase.currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
-        {[...new Set([shopCurrency, 'CNY', 'USD', 'EUR', 'GBP', 'HKD', 'AUD'])].map((c) => (
-          <option key={c}>{c}</option>
-        ))}
-      </select>
-      <button type="submit" className="secondary" disabled={busy || !item.trim() || amountMinor === null}>
-        {t('purchase.add')}
-      </button>
-      <ErrorNotice error={error} />
-    </form>
-  );
-}
+  const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
+  const isPurchase = entry.type === 'purchase';
+  const writable = can(role, isPurchase ? 'purchases.write' : 'interactions.write');
+  const removeInteraction = useChannelMutation('interactions.delete', ACTIVITY_CHANGES);
+  const removePurchase = useChannelMutation('purchases.delete', ACTIVITY_CHANGES);
+  const remove = isPurchase ? removePurchase : removeInteraction;
 
-function ReminderForm() {
-  const t = useT();
-  const addReminder = useCustomerDetailStore((state) => state.addReminder);
-  const [note, setNote] = useState('');
-  const [due, setDue] = useState(() => toLocalInput(new Date(Date.now() + 24 * 3600 * 1000)));
-  const { error, busy, submit } = useSubmit(() => addReminder({ dueAt: new Date(due).toISOString(), note: note.trim() }), () => setNote(''));
+  if (mode === 'edit') {
+    return (
+      <li data-testid="timeline-entry">
+        {isPurchase ? (
+          <PurchaseForm customerId={customerId} editing={{ id: entry.id, at: entry.at, text: entry.text, amountMinor: entry.amountMinor ?? 0, currency: entry.currency ?? shopCurrency }} initialAmount={amountText(entry.amountMinor ?? 0)} onDone={() => setMode('view')} />
+        ) : (
+          <InteractionForm customerId={customerId} editing={{ id: entry.id, kind: entry.kind as Kind, at: entry.at, text: entry.text }} onDone={() => setMode('view')} />
+        )}
+      </li>
+    );
+  }
+  const what = isPurchase ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as Kind}`);
   return (
-    <form className="filters" onSubmit={(e) => void submit(e)} data-testid="reminder-form">
-      <input type="datetime-local" aria-label={t('reminder.due')} value={due} onChange={(e) => setDue(e.target.value)} required />
-      <input aria-label={t('reminder.note')} placeholder={t('reminder.note')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" className="secondary" disabled={busy || !note.trim() || Number.isNaN(Date.parse(due))}>
-        {t('reminder.add')}
-      </button>
-      <ErrorNotice error={error} />
-    </form>
+    <li data-testid="timeline-entry">
+      <span className="hint">{when}</span> · {what} · {entry.text}
+      {entry.amountMinor !== null && ` · ${fmt.money(entry.amountMinor, entry.currency ?? shopCurrency)}`} · {entry.byUsername}
+      {writable && (
+        <span className="row-actions">
+          {' '}
+          <button type="button" className="link" onClick={() => setMode('edit')} aria-label={t('activity.editEntry', { what })}>
+            {t('activity.edit')}
+          </button>{' '}
+          <button type="button" className="link" onClick={() => setMode('delete')} aria-label={t('activity.deleteEntry', { what })}>
+            {t('activity.delete')}
+          </button>
+        </span>
+      )}
+      {mode === 'delete' && (
+        <Dialog
+          title={isPurchase ? t('activity.deletePurchase.title') : t('activity.deleteInteraction.title')}
+          message={t('activity.delete.body', { what, text: entry.text })}
+          confirmLabel={t('activity.delete')}
+          danger
+          busy={remove.isPending}
+          error={errorBody(remove.error)}
+          onConfirm={() => void remove.mutateAsync({ id: entry.id }).then(() => setMode('view'), () => undefined)}
+          onCancel={() => {
+            remove.reset();
+            setMode('view');
+          }}
+          testId="delete-entry-dialog"
+        />
+      )}
+    </li>
   );
 }

@@ -8,7 +8,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { AssignOwner } from './AssignOwner';
-import { calendarDate } from './record-format';
+import { useFormat } from '../../i18n/format';
 
 const PLAIN = ['company', 'industry', 'province', 'city', 'region', 'source', 'notes'] as const;
 
@@ -16,7 +16,7 @@ const PLAIN = ['company', 'industry', 'province', 'city', 'region', 'source', 'n
 export function CustomerOverview({ customer }: { customer: CustomerView }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const locale = useAppStore((state) => state.locale);
+  const fmt = useFormat();
   const revealed = useCustomerDetailStore((state) => state.revealed);
   const [asking, setAsking] = useState<SensitiveCustomerField | null>(null);
 
@@ -39,7 +39,7 @@ export function CustomerOverview({ customer }: { customer: CustomerView }) {
         {customer.birthday !== undefined && (
           <div className="detail-row" data-testid="field-birthday">
             <dt>{t('field.birthday')}</dt>
-            <dd>{calendarDate(customer.birthday, locale)}</dd>
+            <dd>{fmt.date(customer.birthday)}</dd>
           </div>
         )}
         {PLAIN.filter((field) => customer[field] !== undefined).map((field) => (

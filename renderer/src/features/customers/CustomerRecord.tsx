@@ -5,17 +5,17 @@ import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
+import { Badge, Button, Tabs } from '../../ui';
 import { CustomerActivity } from './CustomerActivity';
 import { CustomerForm } from './CustomerForm';
 import { CustomerOverview } from './CustomerOverview';
-import { useFormat } from '../../i18n/format';
-import { RecordTabs } from './RecordTabs';
+import styles from './CustomerRecord.module.css';
 import { PurchasesTab, RemindersTab } from './RecordSections';
-import { dateTime, relativeTime } from './record-format';
 
 type Tab = 'overview' | 'activity' | 'purchases' | 'reminders';
 
@@ -33,6 +33,7 @@ export function CustomerRecord({ id }: { id: number }) {
   const back = useNavStore((state) => state.back);
   const [tab, setTab] = useState<Tab>('overview');
   const [confirmDialog, confirm] = useConfirm();
+  const header = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   // Opened by Back or Forward rather than by open(): the activity still needs loading.
@@ -44,19 +45,16 @@ export function CustomerRecord({ id }: { id: number }) {
   }, [record.data, show]);
   // The record starts at its header wherever the list was scrolled, with focus on the name so
   // that Esc and screen readers start here.
-  useEffect(() => {
-    setTab('overview');
-  }, [id]);
   const loaded = record.data?.customer.id === id;
   useEffect(() => {
     if (!loaded) return;
-    heading.current?.scrollIntoView({ block: 'start' });
+    header.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
   }, [loaded, id]);
 
   const onKeyDown = (event: KeyboardEvent) => {
     // A dialog (rendered in a portal, but its events bubble here) or the form handles its own Esc.
-    if (event.key !== 'Escape' || event.defaultPrevented || editing || (event.target as Element).closest('[role="dialog"]')) return;
+    if (event.key !== 'Escape' || event.defaultPrevented || editing || (event.target as Element).closest('[role="dialog"], [role="alertdialog"]')) return;
     event.preventDefault();
     back();
   };
@@ -64,11 +62,13 @@ export function CustomerRecord({ id }: { id: number }) {
   const problem = errorBody(record.error);
   if (!record.data || !loaded) {
     return (
-      <section data-testid="customer-loading" aria-busy={!problem}>
-        <button type="button" className="secondary" onClick={back}>
-          ← {t('record.back')}
-        </button>
-        {problem ? <ErrorNotice error={problem} /> : <p className="hint">{t('record.loading')}</p>}
+      <section className={styles.record} data-testid="customer-loading" aria-busy={!problem}>
+        <div>
+          <Button variant="secondary" onClick={back}>
+            ← {t('record.back')}
+          </Button>
+        </div>
+        {problem ? <ErrorNotice error={problem} /> : <p className={styles.muted}>{t('record.loading')}</p>}
       </section>
     );
   }
@@ -81,36 +81,36 @@ export function CustomerRecord({ id }: { id: number }) {
   ];
 
   return (
-    <section data-testid="customer-detail" aria-labelledby="record-name" onKeyDown={onKeyDown}>
-      <header className="card" data-testid="record-header" style={{ maxWidth: 'none' }}>
-        <div className="page-head">
-          <div style={{ display: 'flex', alignItems: 'center', gap: 12, flexWrap: 'wrap' }}>
-            <h2 id="record-name" ref={heading} tabIndex={-1} style={{ margin: 0 }}>
+    <section className={styles.record} data-testid="customer-detail" aria-labelledby="record-name" onKeyDown={onKeyDown}>
+      <header ref={header} className={styles.header} data-testid="record-header">
+        <div className={styles.top}>
+          <div className={styles.identity}>
+            <h2 id="record-name" ref={heading} tabIndex={-1} className={styles.name}>
               {customer.name}
             </h2>
-            <span className="badge" data-testid="record-level">
+            <Badge tone={customer.level === 'vip' ? 'accent' : 'neutral'} data-testid="record-level">
               {t(`level.${customer.level}`)}
-            </span>
+            </Badge>
             {customer.tags.map((tag) => (
-              <span key={tag} className="tag" data-testid="record-tag">
+              <Badge key={tag} tone="neutral" data-testid="record-tag">
                 {tag}
-              </span>
+              </Badge>
             ))}
           </div>
-          <div className="actions">
+          <div className={styles.actions}>
             {can(role, 'customers.write') && (
-              <button type="button" className="secondary" onClick={() => void startEdit()} disabled={editing !== null}>
+              <Button variant="secondary" onClick={() => void startEdit()} disabled={editing !== null}>
                 {t('detail.edit')}
-              </button>
+              </Button>
             )}
             {can(role, 'customers.delete') && (
-              <button type="button" className="secondary" onClick={() => void confirm({ title: t('detail.deleteConfirm'), message: customer.name, confirmLabel: t('detail.deleteYes'), danger: true, run: remove })}>
+              <Button variant="secondary" onClick={() => void confirm({ title: t('detail.deleteConfirm'), message: customer.name, confirmLabel: t('detail.deleteYes'), danger: true, run: remove })}>
                 {t('detail.delete')}
-              </button>
+              </Button>
             )}
-            <button type="button" className="secondary" onClick={back} title={t('record.escHint')}>
+            <Button variant="secondary" onClick={back} title={t('record.escHint')}>
               ← {t('record.back')}
-            </button>
+            </Button>
           </div>
         </div>
         <Facts customer={customer} facts={facts} />
@@ -118,12 +118,12 @@ export function CustomerRecord({ id }: { id: number }) {
       {editing === 'edit' ? (
         <CustomerForm key={customer.id} />
       ) : (
-        <RecordTabs<Tab> label={t('record.tabs')} tabs={tabs} selected={tabs.some((x) => x.id === tab) ? tab : 'overview'} onSelect={setTab} testId="record-tabs">
+        <Tabs<Tab> label={t('record.tabs')} tabs={tabs} selected={tabs.some((x) => x.id === tab) ? tab : 'overview'} onSelect={setTab} className={styles.body} testId="record-tabs">
           {tab === 'overview' && <CustomerOverview customer={customer} />}
-          {tab === 'activity' && <CustomerActivity />}
+          {tab === 'activity' && <CustomerActivity customer={customer} />}
           {tab === 'purchases' && <PurchasesTab />}
           {tab === 'reminders' && <RemindersTab />}
-        </RecordTabs>
+        </Tabs>
       )}
       {confirmDialog}
     </section>
@@ -134,38 +134,34 @@ export function CustomerRecord({ id }: { id: number }) {
 function Facts({ customer, facts }: { customer: CustomerView; facts: RecordFacts }) {
   const t = useT();
   const fmt = useFormat();
-  const locale = useAppStore((state) => state.locale);
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const purchases = facts.purchases;
   const item = (label: string, testId: string, value: ReactNode, title?: string) => (
-    <div className="detail-row" data-testid={testId}>
+    <div className={styles.fact} data-testid={testId}>
       <dt>{label}</dt>
       <dd title={title}>{value}</dd>
     </div>
   );
+  const totals = purchases?.totals.map((x) => fmt.money(x.amountMinor, x.currency)).join(' + ');
   return (
-    <dl aria-label={t('record.facts')} style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fit, minmax(220px, 1fr))', columnGap: 24, margin: '12px 0 0' }}>
+    <dl aria-label={t('record.facts')} className={styles.facts}>
       {item(
         t('record.fact.owner'),
         'customer-owner',
         <>
-          {facts.ownerDisplayName} <span className="hint">({customer.ownerUsername})</span>
+          {facts.ownerDisplayName} <span className={styles.muted}>({customer.ownerUsername})</span>
         </>,
       )}
       {item(
         t('record.fact.purchases'),
         'fact-purchases',
-        purchases === null
-          ? t('record.fact.notForRole')
-          : purchases.count === 0
-            ? t('record.fact.noPurchases')
-            : `${purchases.totals.map((x) => fmt.money(x.amountMinor, x.currency)).join(' + ')} · ${t('record.fact.purchaseCount', { count: purchases.count })}`,
+        purchases === null ? t('record.fact.notForRole') : purchases.count === 0 ? t('record.fact.noPurchases') : `${totals} · ${t('record.fact.purchaseCount', { count: fmt.number(purchases.count) })}`,
       )}
-      {item(t('record.fact.lastContact'), 'fact-last-contact', facts.lastContactAt ? relativeTime(facts.lastContactAt, locale) : t('record.fact.neverContacted'), facts.lastContactAt ? dateTime(facts.lastContactAt, locale) : undefined)}
+      {item(t('record.fact.lastContact'), 'fact-last-contact', facts.lastContactAt ? fmt.relative(facts.lastContactAt) : t('record.fact.neverContacted'), facts.lastContactAt ? fmt.dateTime(facts.lastContactAt) : undefined)}
       {item(
         t('record.fact.nextReminder'),
         'fact-next-reminder',
-        !can(role, 'reminders.read') ? t('record.fact.notForRole') : facts.nextReminderAt ? `${dateTime(facts.nextReminderAt, locale)} (${relativeTime(facts.nextReminderAt, locale)})` : t('record.fact.noReminder'),
+        !can(role, 'reminders.read') ? t('record.fact.notForRole') : facts.nextReminderAt ? `${fmt.dateTime(facts.nextReminderAt)} (${fmt.relative(facts.nextReminderAt)})` : t('record.fact.noReminder'),
       )}
     </dl>
   );

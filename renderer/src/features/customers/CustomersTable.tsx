@@ -10,11 +10,9 @@ import { useNavStore } from '../../stores/nav-store';
 import { useRememberedScroll } from '../shell/use-remembered-scroll';
 import { CountLine } from './CountLine';
 import type { CustomerRows } from './customer-rows';
+import styles from './list.module.css';
 
 const ROW_HEIGHT = 37;
-// The row the keyboard acts on, visible without relying on the focus ring alone. A React style
-// (CSSOM, allowed by the CSP) until the ui-kit's tokens and CSS Modules are on main.
-const ACTIVE_ROW = { background: '#e8f0f7', outline: '2px solid #3b7bbf', outlineOffset: -2 } as const;
 const COLUMNS_KEY = 'coffer.customerColumns';
 const column = createColumnHelper<CustomerView>();
 /** Columns main can sort by; the others are shown as sent. */
@@ -201,11 +199,11 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
             {virtualRows.map((virtual) => {
               const customer = rows.rowAt(virtual.index);
               const row = customer ? byId[String(customer.id)] : undefined;
-              const common = { 'data-index': virtual.index, 'aria-rowindex': virtual.index + 2, tabIndex: virtual.index === active ? 0 : -1, style: virtual.index === active ? ACTIVE_ROW : undefined, onFocus: () => setActive(virtual.index) };
+              const common = { 'data-index': virtual.index, 'aria-rowindex': virtual.index + 2, tabIndex: virtual.index === active ? 0 : -1, className: virtual.index === active ? styles.active : undefined, onFocus: () => setActive(virtual.index) };
               if (!customer || !row) {
                 return (
                   <tr key={`loading-${virtual.index}`} {...common} data-testid="customer-row-loading" aria-busy>
-                    <td colSpan={visibleColumns} className="hint">
+                    <td colSpan={visibleColumns} className={styles.hint}>
                       {t('list.loadingRow')}
                     </td>
                   </tr>

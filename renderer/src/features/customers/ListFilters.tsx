@@ -2,6 +2,8 @@ import { CUSTOMER_LEVELS, DEFAULT_DORMANT_DAYS, type CustomerFilters } from '../
 import { useT } from '../../i18n';
 import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
+import { Select } from '../../ui';
+import styles from './list.module.css';
 
 /**
  * The list's filters as lists of the values that exist in the person's scope (customers.filterValues):
@@ -16,40 +18,40 @@ export function ListFilters({ filters, onChange }: { filters: CustomerFilters; o
   const withChosen = (list: { value: string; count: number }[], chosen: string | undefined) => (chosen && !list.some((v) => v.value === chosen) ? [...list, { value: chosen, count: 0 }] : list);
 
   return (
-    <div className="filters" role="group" aria-label={t('customers.filters')} data-testid="list-filters">
-      <select aria-label={t('customers.col.level')} value={filters.level ?? ''} onChange={(e) => onChange({ level: (e.target.value || undefined) as CustomerFilters['level'] })}>
+    <div className={styles.filters} role="group" aria-label={t('customers.filters')} data-testid="list-filters">
+      <Select aria-label={t('customers.col.level')} value={filters.level ?? ''} onChange={(e) => onChange({ level: (e.target.value || undefined) as CustomerFilters['level'] })}>
         <option value="">{t('customers.anyLevel')}</option>
         {CUSTOMER_LEVELS.map((level) => (
           <option key={level} value={level}>
             {t(`level.${level}`)} ({countOf(values?.levels, level)})
           </option>
         ))}
-      </select>
-      <select aria-label={t('field.tags')} value={filters.tag ?? ''} onChange={(e) => onChange({ tag: e.target.value || undefined })}>
+      </Select>
+      <Select aria-label={t('field.tags')} value={filters.tag ?? ''} onChange={(e) => onChange({ tag: e.target.value || undefined })}>
         <option value="">{t('customers.anyTag')}</option>
         {withChosen(values?.tags ?? [], filters.tag).map(({ value, count }) => (
           <option key={value} value={value}>
             {value} ({count})
           </option>
         ))}
-      </select>
-      <select aria-label={t('field.region')} value={filters.region ?? ''} onChange={(e) => onChange({ region: e.target.value || undefined })}>
+      </Select>
+      <Select aria-label={t('field.region')} value={filters.region ?? ''} onChange={(e) => onChange({ region: e.target.value || undefined })}>
         <option value="">{t('list.anyRegion')}</option>
         {withChosen(values?.regions ?? [], filters.region).map(({ value, count }) => (
           <option key={value} value={value}>
             {value} ({count})
           </option>
         ))}
-      </select>
+      </Select>
       {role !== 'sales' && (
-        <select aria-label={t('customers.col.owner')} value={filters.owner ?? ''} onChange={(e) => onChange({ owner: e.target.value || undefined })}>
+        <Select aria-label={t('customers.col.owner')} value={filters.owner ?? ''} onChange={(e) => onChange({ owner: e.target.value || undefined })}>
           <option value="">{t('list.anyOwner')}</option>
           {(values?.owners ?? []).map(({ username, displayName, count }) => (
             <option key={username} value={username}>
               {displayName} ({count})
             </option>
           ))}
-        </select>
+        </Select>
       )}
       <label className="checkbox-inline">
         <input type="checkbox" checked={filters.dormantDays !== undefined} onChange={(e) => onChange({ dormantDays: e.target.checked ? DEFAULT_DORMANT_DAYS : undefined })} />

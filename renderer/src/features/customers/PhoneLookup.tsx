@@ -6,6 +6,8 @@ import { useT } from '../../i18n';
 import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { Button, Input, Notice } from '../../ui';
+import styles from './PhoneLookup.module.css';
 
 const CONTACTS = ['mobile', 'phone', 'email', 'wechat'] as const;
 
@@ -19,8 +21,8 @@ export function SearchHelp() {
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const full = CONTACTS.every((field) => canQueryField(role, field));
   return (
-    <div data-testid="search-help">
-      <p className="hint" data-testid="search-hint">
+    <div className={styles.help} data-testid="search-help">
+      <p className={styles.hint} data-testid="search-hint">
         {t(full ? 'search.hint.full' : 'search.hint.basic')}
       </p>
       {!full && <PhoneLookup />}
@@ -42,29 +44,31 @@ function PhoneLookup() {
   };
   const problem = errorBody(lookup.error);
   return (
-    <form className="filters" role="search" aria-label={t('lookup.title')} onSubmit={submit} data-testid="phone-lookup">
-      <input type="search" aria-label={t('lookup.label')} placeholder={t('lookup.placeholder')} value={text} maxLength={64} onChange={(e) => setText(e.target.value)} />
-      <button type="submit" className="secondary" disabled={lookup.isPending || !text.trim()}>
-        {t('lookup.submit')}
-      </button>
-      <small className="hint">{t('lookup.rule')}</small>
-      {problem && (problem.code === 'RATE_LIMITED' ? <p className="problem" role="alert">{t('lookup.RATE_LIMITED')}</p> : <ErrorNotice error={problem} />)}
+    <form role="search" aria-label={t('lookup.title')} onSubmit={submit} data-testid="phone-lookup">
+      <div className={styles.lookup}>
+        <Input type="search" className={styles.input} aria-label={t('lookup.label')} placeholder={t('lookup.placeholder')} value={text} maxLength={64} onChange={(e) => setText(e.target.value)} />
+        <Button type="submit" variant="secondary" disabled={lookup.isPending || !text.trim()}>
+          {t('lookup.submit')}
+        </Button>
+      </div>
+      <p className={styles.hint}>{t('lookup.rule')}</p>
+      {problem && (problem.code === 'RATE_LIMITED' ? <Notice tone="danger" role="alert">{t('lookup.RATE_LIMITED')}</Notice> : <ErrorNotice error={problem} />)}
       {answer && (
-        <div role="status" data-testid="lookup-result">
+        <div role="status" data-testid="lookup-result" className={styles.result}>
           {answer.match === 'none' ? (
-            <p className="hint">{t('lookup.notWhole')}</p>
+            <p className={styles.hint}>{t('lookup.notWhole')}</p>
           ) : answer.items.length === 0 ? (
-            <p className="hint">{t('lookup.none')}</p>
+            <p className={styles.hint}>{t('lookup.none')}</p>
           ) : (
             <>
-              <p>{t('lookup.found', { count: answer.items.length })}</p>
-              <ul>
+              <p className={styles.result}>{t('lookup.found', { count: answer.items.length })}</p>
+              <ul className={styles.matches}>
                 {answer.items.map((c) => (
                   <li key={c.id}>
-                    <button type="button" className="link" data-testid="lookup-match" onClick={() => void open(c.id)}>
+                    <Button variant="ghost" size="sm" data-testid="lookup-match" onClick={() => void open(c.id)}>
                       {c.name}
-                    </button>{' '}
-                    <span className="hint">{[c.mobile, c.phone, c.wechat, c.company].filter(Boolean).join(' · ')}</span>
+                    </Button>{' '}
+                    <span className={styles.hint}>{[c.mobile, c.phone, c.wechat, c.company].filter(Boolean).join(' · ')}</span>
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
-import { Dialog } from '../../components/Dialog';
+import { Dialog } from '../../ui';
 import { useT, type MessageKey } from '../../i18n';
+import styles from './list.module.css';
 
 /** Every keyboard shortcut of the app, as the "?" list shows it (keys, then what they do). */
 export const SHORTCUTS: readonly { keys: string; what: MessageKey }[] = [
@@ -48,7 +49,7 @@ export function ListShortcuts({ onNew }: { onNew: (() => void) | null }) {
   if (!open) return null;
   return (
     <Dialog title={t('keys.title')} confirmLabel={t('keys.close')} onConfirm={() => setOpen(false)} onCancel={() => setOpen(false)} testId="shortcuts-dialog">
-      <table className="grid">
+      <table className={styles.keys}>
         <tbody>
           {SHORTCUTS.map(({ keys, what }) => (
             <tr key={keys}>

@@ -1,31 +1,30 @@
-import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { errorBody } from '../../query';
 import { useFormat } from '../../i18n/format';
-import { useCrmStore } from '../../stores/crm-store';
-import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
 import { BackupCard } from './BackupCard';
+import { ScopeSwitch } from './ScopeSwitch';
+import { useDashboard, useOpenCustomer } from './use-dashboard';
+import { WeeklyChart } from './WeeklyChart';
+import styles from './Dashboard.module.css';
 
-/** What needs doing today and how the customer book is moving, inside this user's scope. */
+/** What needs doing today and how the customer book is moving: mine, or everyone's in my scope. */
 export function Dashboard() {
   const t = useT();
   const fmt = useFormat();
-  const { dashboard, error, loadDashboard } = useCrmStore();
+  const query = useDashboard();
   const go = useNavStore((state) => state.go);
-  const open = useCustomerDetailStore((state) => state.open);
-  useEffect(() => {
-    void loadDashboard();
-  }, [loadDashboard]);
-  const openCustomer = (id: number) => {
-    go('customers');
-    void open(id);
-  };
-  if (!dashboard) return <ErrorNotice error={error} />;
-  const peak = Math.max(1, ...dashboard.interactionsPerWeek.map((w) => w.count));
+  const openCustomer = useOpenCustomer();
+  const dashboard = query.data;
+  if (!dashboard) return <ErrorNotice error={errorBody(query.error)} />;
 
   return (
-    <div className="dashboard" data-testid="dashboard">
+    <div className="dashboard" data-testid="dashboard" aria-busy={query.isFetching}>
+      <div className={styles.header}>
+        <h2>{t('activity.dashboard.title')}</h2>
+        <ScopeSwitch />
+      </div>
       {dashboard.qualityReview?.due && (
         <section className="card tile" aria-labelledby="quality-due-title" data-testid="dashboard-quality-due">
           <h3 id="quality-due-title">{t('dash.qualityDue')}</h3>
@@ -37,7 +36,7 @@ export function Dashboard() {
       )}
       <section className="card tile" aria-labelledby="due-title" data-testid="dashboard-reminders">
         <h3 id="due-title">{t('dash.due')}</h3>
-        <p>
+        <p data-testid="dashboard-due-counts">
           <strong className={dashboard.reminders.overdue > 0 ? 'overdue' : undefined}>{t('dash.overdue', { count: dashboard.reminders.overdue })}</strong> · {t('dash.today', { count: dashboard.reminders.today })}
         </p>
         {dashboard.reminders.items.length === 0 ? (
@@ -53,6 +52,11 @@ export function Dashboard() {
               </li>
             ))}
           </ul>
+        )}
+        {dashboard.reminders.overdue + dashboard.reminders.today > dashboard.reminders.items.length && (
+          <p className="hint" data-testid="dashboard-due-more">
+            {t('activity.showing', { shown: fmt.number(dashboard.reminders.items.length), total: fmt.number(dashboard.reminders.overdue + dashboard.reminders.today) })}
+          </p>
         )}
         <button type="button" className="secondary" onClick={() => go('reminders')}>
           {t('dash.allReminders')}
@@ -76,18 +80,11 @@ export function Dashboard() {
         )}
       </section>
       <BackupCard />
-      <section className="card tile" aria-labelledby="book-title" data-testid="dashboard-book">
+      <section className={`card tile ${styles.chartTile}`} aria-labelledby="book-title" data-testid="dashboard-book">
         <h3 id="book-title">{t('dash.book')}</h3>
         <p className="figure" data-testid="dashboard-new">{t('dash.newThisMonth', { count: dashboard.newThisMonth })}</p>
-        <p className="hint">{t('dash.totals', { total: dashboard.total, dormant: dashboard.dormant })}</p>
-        <figure className="chart" aria-label={t('dash.chart')}>
-          <div className="bars">
-            {dashboard.interactionsPerWeek.map((w) => (
-              <div key={w.weekStart} className="bar" style={{ height: `${(w.count / peak) * 100}%` }} title={`${fmt.date(w.weekStart)}: ${fmt.number(w.count)}`} />
-            ))}
-          </div>
-          <figcaption className="hint">{t('dash.chart')}</figcaption>
-        </figure>
+        <p className="hint" data-testid="dashboard-totals">{t('dash.totals', { total: dashboard.total, dormant: dashboard.dormant })}</p>
+        <WeeklyChart weeks={dashboard.interactionsPerWeek} />
       </section>
     </div>
   );

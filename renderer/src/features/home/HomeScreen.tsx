@@ -3,8 +3,8 @@ import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
-import { useCrmStore } from '../../stores/crm-store';
 import { Dashboard } from '../dashboard/Dashboard';
+import { useDashboard } from '../dashboard/use-dashboard';
 import { ImportInvite } from '../import/ImportInvite';
 
 /** The work of the day. One's own account (password, two-step sign-in, sign out) is on the Account page. */
@@ -12,7 +12,7 @@ export function HomeScreen({ user, status }: { user: SessionUser; status: AppSta
   const t = useT();
   const { chooseBackupFolder, busy, error } = useAuthStore();
   // An empty book (in this user's scope): the first thing offered is bringing the list in.
-  const emptyBook = useCrmStore((state) => state.dashboard?.total === 0);
+  const emptyBook = useDashboard(can(user.role, 'customers.read')).data?.total === 0;
   return (
     <>
       {status.backupFolderChosen === false && (

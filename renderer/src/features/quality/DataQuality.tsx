@@ -2,9 +2,10 @@ import { useEffect } from 'react';
 import { can } from '../../../../shared/permissions';
 import { errorTextIn, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
-import { useCrmStore } from '../../stores/crm-store';
+import { invalidate } from '../../query';
 import { useQualityStore } from '../../stores/quality-store';
 import { Actions, Button, Notice } from '../../ui';
+import { useDashboard } from '../dashboard/use-dashboard';
 import { DuplicatesSection, MissingSection, StaleSection, useDay } from './QualityLists';
 import styles from './quality.module.css';
 
@@ -18,10 +19,10 @@ export function DataQuality() {
   const day = useDay();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { load, markReviewed, reviewed, reviewError } = useQualityStore();
-  const review = useCrmStore((state) => state.dashboard?.qualityReview ?? null);
-  const loadDashboard = useCrmStore((state) => state.loadDashboard);
   const mayMerge = can(role, 'customers.write');
   const mayMarkReviewed = can(role, 'customers.assign');
+  // The review line comes with the dashboard (the query cache shares it with the Home screen).
+  const review = useDashboard(mayMarkReviewed).data?.qualityReview ?? null;
 
   const refresh = () => {
     if (mayMerge) void load('duplicates', 0);
@@ -29,14 +30,9 @@ export function DataQuality() {
     void load('stale', 0);
   };
   useEffect(refresh, [load, mayMerge]);
-  // The review line comes with the dashboard (the Home screen loads it too).
-  useEffect(() => {
-    if (mayMarkReviewed) void loadDashboard();
-  }, [loadDashboard, mayMarkReviewed]);
-
   const done = async () => {
     await markReviewed();
-    void loadDashboard();
+    void invalidate(['dashboard.']);
   };
 
   return (
