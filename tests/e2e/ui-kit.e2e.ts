@@ -150,6 +150,8 @@ describeKeychain('the UI foundation, in Chromium', () => {
     await expect.poll(selected).toBe('import-filter-all');
     expect(await focused()).toBe('import-filter-all');
     await expect.poll(() => page.getByTestId('import-row').count()).toBe(3);
+    await page.getByTestId('import-wizard').getByRole('button', { name: L['import.close'] }).click();
+    await page.getByTestId('import-wizard').waitFor({ state: 'detached' });
 
     // The dialog: disabling Lily asks first.
     await page.getByRole('button', { name: L['nav.users'] }).click();
