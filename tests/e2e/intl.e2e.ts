@@ -35,7 +35,9 @@ describeKeychain('dates, times and money in the language the user chose', () => 
     await signInAs(app, locale, OWNER);
     await page.getByRole('button', { name: L['nav.customers'], exact: true }).click();
     await page.getByTestId('customer-row').filter({ hasText: '王芳' }).click();
-    const timeline = page.getByTestId('customer-detail').getByTestId('timeline');
+    const record = page.getByTestId('customer-detail');
+    await record.getByRole('tab', { name: L['record.tab.activity'] }).click();
+    const timeline = record.getByTestId('timeline');
 
     // An interaction happens now: its time is on the clock of the reader's language.
     const before = new Date();
@@ -73,5 +75,15 @@ describeKeychain('dates, times and money in the language the user chose', () => 
     const reminder = timeline.getByTestId('customer-reminder').filter({ hasText: '送样品' });
     await reminder.waitFor();
     expect(await reminder.locator('.hint').first().textContent()).toBe(want.due);
-  });
+
+    // The record's own Purchases and Reminders tabs say the same.
+    await record.getByRole('tab', { name: L['record.tab.purchases'] }).click();
+    const listed = record.getByTestId('record-purchase').filter({ hasText: '茶叶礼盒' });
+    expect(await listed.locator('.hint').first().textContent()).toBe(want.day);
+    expect(await listed.textContent()).toContain(want.money);
+    await record.getByRole('tab', { name: L['record.tab.reminders'] }).click();
+    expect(await record.getByTestId('record-reminder').filter({ hasText: '送样品' }).locator('.hint').first().textContent()).toBe(want.due);
+    expect(app.pageErrors).toEqual([]);
+    // Four forms and two tabs in a real browser on a shared machine: more than the default minute.
+  }, 120_000);
 });
