@@ -110,11 +110,16 @@ describeKeychain('the customers list in Chromium', () => {
     await page.getByTestId('customer-detail').getByRole('heading', { name: '王伟' }).waitFor();
     await page.getByTestId('customers-page').waitFor({ state: 'detached' });
 
-    // Ctrl+N starts a new customer from the list.
-    await page.getByRole('button', { name: 'Customers' }).click();
-    await page.getByTestId('customers-count').waitFor();
+    // "?" and Ctrl+N work on every page, not only the list: from Home, Ctrl+N opens a new customer.
+    await page.getByTestId('nav-home').click();
+    await page.getByTestId('dashboard').waitFor();
+    await page.keyboard.press('?');
+    await page.getByTestId('shortcuts-dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByTestId('shortcuts-dialog').waitFor({ state: 'detached' });
     await page.keyboard.press('Control+n');
     await page.getByTestId('customer-form').waitFor();
+    await page.getByTestId('customers-page').waitFor();
     expect(app.pageErrors).toEqual([]);
   }, 150_000);
 

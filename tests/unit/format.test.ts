@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { formatCount, formatDate, formatDateTime, formatDuration, formatFileSize, formatFor, formatMoney, formatNumber, formatRelative, formatTime } from '../../renderer/src/i18n/format';
+import { formatCount, formatDate, formatDateTime, formatDuration, formatFileSize, formatFor, formatMoney, formatMonthDay, formatNumber, formatRelative, formatTime } from '../../renderer/src/i18n/format';
 
 // Shanghai has no daylight saving; New York is behind UTC, where a date-only value read as UTC
 // midnight would show the day before.
@@ -26,6 +26,13 @@ describe('dates and times in the chosen language', () => {
     expect(formatDate('en', afternoon, SH)).toBe('Dec 1, 2026');
     expect(formatDate('zh-CN', afternoon, NY)).toBe('2026年12月1日');
     expect(formatDate('zh-CN', '2026-12-01T02:00:00Z', NY)).toBe('2026年11月30日');
+  });
+
+  it('writes a short day for chart axes, without the year', () => {
+    expect(formatMonthDay('zh-CN', afternoon, SH)).toBe('12月1日');
+    expect(formatMonthDay('en', afternoon, SH)).toBe('Dec 1');
+    expect(formatMonthDay('zh-CN', '2026-12-01T02:00:00Z', NY)).toBe('11月30日');
+    expect(formatMonthDay('en', '2026-12-01', NY)).toBe('Dec 1');
   });
 
   it('never moves a date-only value to another day, whatever the zone', () => {

@@ -31,7 +31,7 @@ function cached<T extends Intl.DateTimeFormat | Intl.NumberFormat | Intl.Relativ
   return found;
 }
 
-function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'time' | 'parts', timeZone: string | undefined): Intl.DateTimeFormat {
+function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'monthDay' | 'time' | 'parts', timeZone: string | undefined): Intl.DateTimeFormat {
   return cached(`dt|${locale}|${kind}|${timeZone ?? ''}`, () => {
     const zone = timeZone === undefined ? {} : { timeZone };
     // hourCycle only for Chinese: English keeps its 12-hour clock.
@@ -41,6 +41,8 @@ function dateFormat(locale: Locale, kind: 'dateTime' | 'date' | 'time' | 'parts'
         return new Intl.DateTimeFormat(locale, { dateStyle: locale === 'zh-CN' ? 'long' : 'medium', timeStyle: 'short', ...clock, ...zone });
       case 'date':
         return new Intl.DateTimeFormat(locale, { dateStyle: locale === 'zh-CN' ? 'long' : 'medium', ...zone });
+      case 'monthDay':
+        return new Intl.DateTimeFormat(locale, { month: 'short', day: 'numeric', ...zone });
       case 'time':
         return new Intl.DateTimeFormat(locale, { timeStyle: 'short', ...clock, ...zone });
       case 'parts':
@@ -78,6 +80,15 @@ export function formatDate(locale: Locale, value: When | null | undefined, optio
   if (day) return tidy(dateFormat(locale, 'date', 'UTC').format(day));
   const date = instant(value);
   return date ? tidy(dateFormat(locale, 'date', options.timeZone).format(date)) : raw(value);
+}
+
+/** A short day for chart axes: "12月1日" / "Dec 1". */
+export function formatMonthDay(locale: Locale, value: When | null | undefined, options: FormatOptions = {}): string {
+  if (value === null || value === undefined) return '';
+  const day = dayOnly(value);
+  if (day) return tidy(dateFormat(locale, 'monthDay', 'UTC').format(day));
+  const date = instant(value);
+  return date ? tidy(dateFormat(locale, 'monthDay', options.timeZone).format(date)) : raw(value);
 }
 
 export function formatTime(locale: Locale, value: When | null | undefined, options: FormatOptions = {}): string {
@@ -174,6 +185,7 @@ export interface Format {
   locale: Locale;
   dateTime(value: When | null | undefined): string;
   date(value: When | null | undefined): string;
+  monthDay(value: When | null | undefined): string;
   time(value: When | null | undefined): string;
   relative(value: When | null | undefined, now?: When): string;
   number(value: number): string;
@@ -189,6 +201,7 @@ export function formatFor(locale: Locale, options: FormatOptions = {}): Format {
     locale,
     dateTime: (value) => formatDateTime(locale, value, options),
     date: (value) => formatDate(locale, value, options),
+    monthDay: (value) => formatMonthDay(locale, value, options),
     time: (value) => formatTime(locale, value, options),
     relative: (value, now) => formatRelative(locale, value, now, options),
     number: (value) => formatNumber(locale, value),

@@ -1,5 +1,6 @@
 import type { StoreApi } from 'zustand';
 import { forgetQueries } from '../query';
+import { clearToasts } from '../ui';
 import { useAdminStore } from './admin-store';
 import { useAppStore, type LoginNotice } from './app-store';
 import { useBackupStore } from './backup-store';
@@ -23,6 +24,8 @@ const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), r
 export function forgetSessionData(): void {
   for (const reset of RESETS) reset();
   forgetQueries();
+  // Toasts carry interface wording only today; cleared anyway so nothing of one session shows in the next.
+  clearToasts();
 }
 
 /**

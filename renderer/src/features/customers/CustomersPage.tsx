@@ -25,7 +25,6 @@ import { ListFilters } from './ListFilters';
 import { MergeCustomers } from './MergeCustomers';
 import { MergeNotice } from './RecentMerges';
 import { RecycleBin } from './RecycleBin';
-import { ListShortcuts } from './Shortcuts';
 import { SearchHelp } from './PhoneLookup';
 
 /**
@@ -71,7 +70,6 @@ export function CustomersPage() {
   if (importView === 'history' && mayImport) return <ImportHistory />;
   return (
     <section aria-labelledby="customers-title" data-testid="customers-page" className="customers-page">
-      <ListShortcuts onNew={mayWrite ? onNew : null} />
       <div className="page-head">
         <h2 id="customers-title">{t('customers.title')}</h2>
         <div className="actions">

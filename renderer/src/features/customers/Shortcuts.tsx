@@ -25,10 +25,11 @@ function typing(target: EventTarget | null): boolean {
 }
 
 /**
- * The customers page's window shortcuts: Ctrl/Cmd+N starts a new customer, "?" lists every
- * shortcut. Ignored while a dialog is open (it owns the keyboard) or, for "?", while typing.
+ * The app's window shortcuts, on every page: Ctrl/Cmd+N starts a new customer (from anywhere, for
+ * those who may write), "?" lists every shortcut. Ignored while a dialog is open (it owns the
+ * keyboard) or, for "?", while typing.
  */
-export function ListShortcuts({ onNew }: { onNew: (() => void) | null }) {
+export function AppShortcuts({ onNew }: { onNew: (() => void) | null }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   useEffect(() => {

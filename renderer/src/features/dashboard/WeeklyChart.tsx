@@ -2,7 +2,7 @@ import { Bar, BarChart, CartesianGrid, ResponsiveContainer, Tooltip, XAxis, YAxi
 import type { NameType, ValueType } from 'recharts/types/component/DefaultTooltipContent';
 import type { Dashboard } from '../../../../shared/dashboard';
 import { useT } from '../../i18n';
-import { useAppStore } from '../../stores/app-store';
+import { useFormat } from '../../i18n/format';
 import styles from './Dashboard.module.css';
 
 type Week = Dashboard['interactionsPerWeek'][number];
@@ -14,9 +14,8 @@ type Week = Dashboard['interactionsPerWeek'][number];
  */
 export function WeeklyChart({ weeks }: { weeks: Week[] }) {
   const t = useT();
-  const locale = useAppStore((state) => state.locale);
-  const day = new Intl.DateTimeFormat(locale, { month: 'numeric', day: 'numeric' });
-  const data = weeks.map((w) => ({ week: day.format(new Date(w.weekStart)), count: w.count, weekStart: w.weekStart }));
+  const fmt = useFormat();
+  const data = weeks.map((w) => ({ week: fmt.monthDay(w.weekStart), count: w.count, weekStart: w.weekStart }));
   const Content = ({ active, payload }: TooltipContentProps<ValueType, NameType>) => {
     const point = active ? (payload?.[0]?.payload as (typeof data)[number] | undefined) : undefined;
     if (!point) return null;

@@ -1,10 +1,11 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { AppStatus, SessionUser } from '../../../../shared/contract';
 import { isMenuCommand, MENU_EVENT } from '../../../../shared/menu-commands';
 import { can } from '../../../../shared/permissions';
 import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
+import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useBackupStore } from '../../stores/backup-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { forgetSessionData } from '../../stores/session-data';
@@ -13,6 +14,7 @@ import { AccountPage } from '../account/AccountPage';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { CustomerRecord } from '../customers/CustomerRecord';
+import { AppShortcuts } from '../customers/Shortcuts';
 import { DataQuality } from '../quality/DataQuality';
 import { BackupsPage } from '../backups/BackupsPage';
 import { RemindersPage } from '../reminders/RemindersPage';
@@ -79,6 +81,11 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
   useRememberedScroll(content, CONTENT_SCROLL);
   useHistoryInput();
   useShopProfileSync(true);
+  const startNew = useCustomerDetailStore((state) => state.startNew);
+  const newCustomer = useCallback(() => {
+    go('customers');
+    void startNew();
+  }, [go, startNew]);
 
   // Customer data and revealed values must not outlive the session that loaded them: a lock or
   // sign-out unmounts the shell, and the next person starts from empty stores.
@@ -117,6 +124,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
   const itemClass = (target: Page) => (target === current || (current === 'customer' && target === 'customers') ? `${styles.item} ${styles.active}` : styles.item);
   return (
     <div className={styles.layout}>
+      <AppShortcuts onNew={can(user.role, 'customers.write') ? newCustomer : null} />
       <nav className={styles.sidebar} aria-label={t('nav.menu')} data-testid="main-menu">
         {can(user.role, 'customers.read') && <GlobalSearch />}
         <ul className={styles.items}>
