@@ -181,7 +181,7 @@ describeKeychain('activity, reminders and the dashboard in Chromium', () => {
     await page.getByTestId('signed-in-as').waitFor();
     await page.getByRole('button', { name: '客户' }).first().click();
     await page.getByTestId('customer-row').getByText('王芳').click();
-    await page.getByTestId('customer-detail').getByRole('tab', { name: '跟进记录' }).click();
+    await page.getByTestId('customer-detail').getByRole('tab', { name: '联系记录' }).click();
     const form = page.getByTestId('interaction-form');
     const time = form.getByLabel('时间');
     expect(await time.getAttribute('type')).toBeNull();
