@@ -73,6 +73,17 @@ describeKeychain('Settings in Chromium', () => {
     await page.getByTestId('list-remove-dialog').getByRole('button', { name: 'Remove' }).click();
     await regions.getByText('Nothing in this list yet.').waitFor();
 
+    // The customer form and the list's level filter use the owner's lists: names, order, common tags.
+    await page.getByTestId('nav-customers').click();
+    const levelFilter = page.getByTestId('list-filters').getByLabel('Level');
+    await expect.poll(() => levelFilter.locator('option').allInnerTexts()).toContainEqual(expect.stringContaining('金卡会员'));
+    await page.getByTestId('new-customer').click();
+    const form = page.getByTestId('customer-form');
+    expect(await form.locator('#customer-level option').allInnerTexts()).toEqual(['Regular', '金卡会员', 'Prospect']);
+    await form.getByTestId('offered-tags').getByRole('button', { name: '+ 批发' }).click();
+    expect(await form.getByLabel('Tags', { exact: true }).inputValue()).toBe('批发');
+    await page.getByTestId('nav-settings').click();
+
     // Language, in Settings too.
     await page.getByTestId('settings-language').getByTestId('language-switch').selectOption('zh-CN');
     await page.getByRole('heading', { name: '店铺资料' }).waitFor();

@@ -102,6 +102,7 @@ export const crmEn = {
   'form.editTitle': 'Edit {name}',
   'form.cannotEdit': 'Your role cannot change this field.',
   'form.tagsHint': 'Separate tags with commas.',
+  'form.commonTags': 'Common tags: click to add',
   'form.save': 'Save',
   'detail.edit': 'Edit',
   'detail.delete': 'Delete',

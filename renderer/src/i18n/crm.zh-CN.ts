@@ -104,6 +104,7 @@ export const crmZhCN: Record<keyof typeof crmEn, string> = {
   'form.editTitle': '编辑 {name}',
   'form.cannotEdit': '您的角色不能修改此字段。',
   'form.tagsHint': '多个标签用逗号分隔。',
+  'form.commonTags': '常用标签：点击添加',
   'form.save': '保存',
   'detail.edit': '编辑',
   'detail.delete': '删除',

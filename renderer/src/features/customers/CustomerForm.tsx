@@ -5,8 +5,10 @@ import { fieldVisibility } from '../../../../shared/field-policy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { fieldText, useT, type MessageKey } from '../../i18n';
+import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { levelName } from '../settings/ManagedListsSection';
 import { DuplicateHint } from './DuplicateHint';
 
 type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
@@ -33,6 +35,11 @@ export function CustomerForm() {
   });
   const [level, setLevel] = useState<CustomerLevel>(before?.level ?? 'regular');
   const [tags, setTags] = useState((before?.tags ?? []).join(', '));
+  // The owner's lists (Settings): level names and order, regions to pick from, common tags to add.
+  const lists = useChannelQuery('settings.lists', {}).data;
+  const levels = lists ? (lists.levels.map((l) => l.value).filter((l) => (CUSTOMER_LEVELS as readonly string[]).includes(l)) as CustomerLevel[]) : CUSTOMER_LEVELS;
+  const typedTags = tags.split(/[,，]/).map((x) => x.trim()).filter(Boolean);
+  const offeredTags = (lists?.tags ?? []).filter((tag) => !typedTags.includes(tag)).slice(0, 12);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState(false);
   const [replacing, setReplacing] = useState<ReadonlySet<TextField>>(new Set());
@@ -93,6 +100,7 @@ export function CustomerForm() {
               <Field
                 label={t(`field.${field}` as MessageKey)}
                 type={field === 'birthday' ? 'date' : 'text'}
+                list={field === 'region' && lists?.regions.length ? 'customer-region-values' : undefined}
                 value={editable(field) ? (values[field] ?? '') : (before?.[field] ?? '')}
                 disabled={!editable(field)}
                 hint={hintFor(field)}
@@ -113,14 +121,30 @@ export function CustomerForm() {
         <div className="field">
           <label htmlFor="customer-level">{t('customers.col.level')}</label>
           <select id="customer-level" value={level} onChange={(e) => setLevel(e.target.value as CustomerLevel)}>
-            {CUSTOMER_LEVELS.map((l) => (
+            {levels.map((l) => (
               <option key={l} value={l}>
-                {t(`level.${l}`)}
+                {levelName(t, lists, l)}
               </option>
             ))}
           </select>
         </div>
-        <Field label={t('field.tags')} hint={t('form.tagsHint')} value={tags} maxLength={600} problem={problemFor('tags')} onChange={(e) => setTags(e.target.value)} />
+        <div>
+          <Field label={t('field.tags')} hint={t('form.tagsHint')} value={tags} maxLength={600} problem={problemFor('tags')} onChange={(e) => setTags(e.target.value)} />
+          {offeredTags.length > 0 && (
+            <div className="actions" role="group" aria-label={t('form.commonTags')} data-testid="offered-tags">
+              {offeredTags.map((tag) => (
+                <button key={tag} type="button" className="secondary" onClick={() => setTags([...typedTags, tag].join(', '))}>
+                  + {tag}
+                </button>
+              ))}
+            </div>
+          )}
+        </div>
+        <datalist id="customer-region-values">
+          {(lists?.regions ?? []).map((region) => (
+            <option key={region} value={region} />
+          ))}
+        </datalist>
       </div>
       <div className="field">
         <label htmlFor="customer-notes">{t('field.notes')}</label>

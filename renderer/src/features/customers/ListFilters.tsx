@@ -3,6 +3,7 @@ import { useT } from '../../i18n';
 import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { Select } from '../../ui';
+import { levelName } from '../settings/ManagedListsSection';
 import styles from './list.module.css';
 
 /**
@@ -13,6 +14,8 @@ export function ListFilters({ filters, onChange }: { filters: CustomerFilters; o
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const values = useChannelQuery('customers.filterValues', {}).data;
+  // Level names as the owner set them in Settings (the stored key stays vip/regular/prospect).
+  const lists = useChannelQuery('settings.lists', {}).data;
   const countOf = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((v) => v.value === value)?.count ?? 0;
   // A chosen value that no longer exists (its last customer changed) stays listed, so the select shows it.
   const withChosen = (list: { value: string; count: number }[], chosen: string | undefined) => (chosen && !list.some((v) => v.value === chosen) ? [...list, { value: chosen, count: 0 }] : list);
@@ -23,7 +26,7 @@ export function ListFilters({ filters, onChange }: { filters: CustomerFilters; o
         <option value="">{t('customers.anyLevel')}</option>
         {CUSTOMER_LEVELS.map((level) => (
           <option key={level} value={level}>
-            {t(`level.${level}`)} ({countOf(values?.levels, level)})
+            {levelName(t, lists, level)} ({countOf(values?.levels, level)})
           </option>
         ))}
       </Select>
