@@ -71,7 +71,7 @@ describeKeychain('the CRM in Chromium, as two roles', () => {
     await form.getByLabel('Name').fill('张晓明');
     await form.getByLabel('Mobile').fill('1381234567'); // one digit short
     await form.getByLabel('Company').fill('晓明贸易有限公司');
-    await form.getByLabel('Tags').fill('批发, wholesale');
+    await form.getByLabel('Tags', { exact: true }).fill('批发, wholesale');
     await form.getByRole('button', { name: 'Save' }).click();
     await form.getByText('This is not a phone number we recognise', { exact: false }).waitFor();
     await form.getByLabel('Mobile').fill('13812345678');
