@@ -1,10 +1,5 @@
 import type { BackupStatus } from '../../../../shared/backup';
-import { useT, type Translate } from '../../i18n';
-
-export function ageText(t: Translate, iso: string): string {
-  const hours = (Date.now() - Date.parse(iso)) / 3_600_000;
-  return hours < 1 ? t('backup.ageMinutes', { n: Math.max(0, Math.round(hours * 60)) }) : hours < 48 ? t('backup.ageHours', { n: Math.round(hours) }) : t('backup.ageDays', { n: Math.round(hours / 24) });
-}
+import { useT } from '../../i18n';
 
 /**
  * Warnings that stay until their cause is fixed: there is no dismiss button on purpose. "No

@@ -9,7 +9,7 @@ import { Actions, Button, Card, EmptyState, Notice } from '../../ui';
 import { BackupFiles } from './BackupFiles';
 import { BackupProgress } from './BackupProgress';
 import { BackupSchedule } from './BackupSchedule';
-import { ageText, BackupWarnings } from './BackupWarnings';
+import { BackupWarnings } from './BackupWarnings';
 import styles from './backups.module.css';
 import { DrillReport } from './DrillReport';
 import { RestorePanel } from './RestorePanel';
@@ -44,7 +44,7 @@ export function BackupsPage() {
           <dt>{t('backup.destination')}</dt>
           <dd data-testid="backup-destination">{status.folder ?? t('backup.noFolder')}</dd>
           <dt>{t('backup.last')}</dt>
-          <dd data-testid="backup-last">{status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}</dd>
+          <dd data-testid="backup-last">{status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: fmt.relative(status.lastSuccessAt) }) : t('backup.never')}</dd>
           <dt>{t('backup.next')}</dt>
           <dd>{status.nextRunAt ? fmt.dateTime(status.nextRunAt) : '—'}</dd>
           {status.lastFailure && (

@@ -5,7 +5,7 @@ import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { useBackupStore } from '../../stores/backup-store';
 import { useNavStore } from '../../stores/nav-store';
-import { ageText, BackupWarnings } from '../backups/BackupWarnings';
+import { BackupWarnings } from '../backups/BackupWarnings';
 
 /** The dashboard's backup and drill status, for those who run backups. */
 export function BackupCard() {
@@ -23,7 +23,7 @@ export function BackupCard() {
     <section className="card tile" aria-labelledby="backup-card-title" data-testid="dashboard-backup">
       <h3 id="backup-card-title">{t('dash.backup')}</h3>
       <p>
-        {t('backup.last')}: {status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: ageText(t, status.lastSuccessAt) }) : t('backup.never')}
+        {t('backup.last')}: {status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: fmt.relative(status.lastSuccessAt) }) : t('backup.never')}
       </p>
       <p>
         {t('backup.report')}: {status.lastDrill ? `${fmt.date(status.lastDrill.at)} · ${status.lastDrill.passed ? t('backup.passed') : t('backup.failed')}` : t('backup.never')}
