@@ -26,6 +26,7 @@ import { MergeCustomers } from './MergeCustomers';
 import { MergeNotice } from './RecentMerges';
 import { RecycleBin } from './RecycleBin';
 import { SearchHelp } from './PhoneLookup';
+import styles from './list.module.css';
 
 /**
  * Customers: search, filters from the values that exist, the table over the whole list (honest
@@ -101,7 +102,7 @@ export function CustomersPage() {
           {can(role, 'customers.export') && <ExportCustomers filters={filters} />}
         </div>
       </div>
-      <form role="search" className="filters" onSubmit={submit}>
+      <form role="search" className={styles.search} onSubmit={submit}>
         <input type="search" aria-label={t('customers.search')} placeholder={t(canQueryField(role, 'mobile') && canQueryField(role, 'phone') && canQueryField(role, 'email') ? 'customers.searchHint' : 'customers.searchHintBasic')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="secondary">
           {t('customers.search')}
