@@ -106,6 +106,8 @@ describeKeychain('the customer record page in Chromium', { timeout: 240_000 }, (
     await record.getByRole('button', { name: 'Back to the list' }).click();
     await expect.poll(() => page.getByTestId('customer-row').count()).toBe(1);
     await page.getByRole('button', { name: 'Home' }).click();
+    // Zhang belongs to the salesperson: the owner's dashboard shows Mine by default.
+    await page.getByRole('radio', { name: 'Everyone' }).click();
     await page.getByTestId('dashboard-recent').getByRole('button', { name: 'Zhang Record' }).click();
     await expectHeaderInView(page, 'Zhang Record');
     expect(app.pageErrors).toEqual([]);

@@ -9,6 +9,7 @@ import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { levelName } from '../settings/ManagedListsSection';
+import { Actions, Button, Select, TextArea } from '../../ui';
 import { DuplicateHint } from './DuplicateHint';
 
 type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
@@ -91,9 +92,9 @@ export function CustomerForm() {
           writeOnly(field) && !replacing.has(field) ? (
             <div key={field} className="field" data-testid={`hidden-${field}`}>
               <span className="label">{t(`field.${field}` as MessageKey)}</span>
-              <button type="button" className="secondary" onClick={() => replace(field, true)}>
+              <Button variant="secondary" onClick={() => replace(field, true)}>
                 {t('form.hiddenValue')}
-              </button>
+              </Button>
             </div>
           ) : (
             <div key={field}>
@@ -111,33 +112,33 @@ export function CustomerForm() {
                 onChange={(e) => setValues({ ...values, [field]: e.target.value })}
               />
               {replacing.has(field) && (
-                <button type="button" className="link" onClick={() => replace(field, false)}>
+                <Button variant="ghost" size="sm" onClick={() => replace(field, false)}>
                   {t('form.keepHidden')}
-                </button>
+                </Button>
               )}
             </div>
           ),
         )}
         <div className="field">
           <label htmlFor="customer-level">{t('customers.col.level')}</label>
-          <select id="customer-level" value={level} onChange={(e) => setLevel(e.target.value as CustomerLevel)}>
+          <Select id="customer-level" value={level} onChange={(e) => setLevel(e.target.value as CustomerLevel)}>
             {levels.map((l) => (
               <option key={l} value={l}>
                 {levelName(t, lists, l)}
               </option>
             ))}
-          </select>
+          </Select>
         </div>
         <div>
           <Field label={t('field.tags')} hint={t('form.tagsHint')} value={tags} maxLength={600} problem={problemFor('tags')} onChange={(e) => setTags(e.target.value)} />
           {offeredTags.length > 0 && (
-            <div className="actions" role="group" aria-label={t('form.commonTags')} data-testid="offered-tags">
+            <Actions flush role="group" aria-label={t('form.commonTags')} data-testid="offered-tags">
               {offeredTags.map((tag) => (
-                <button key={tag} type="button" className="secondary" onClick={() => setTags([...typedTags, tag].join(', '))}>
+                <Button key={tag} variant="ghost" size="sm" onClick={() => setTags([...typedTags, tag].join(', '))}>
                   + {tag}
-                </button>
+                </Button>
               ))}
-            </div>
+            </Actions>
           )}
         </div>
         <datalist id="customer-region-values">
@@ -148,18 +149,18 @@ export function CustomerForm() {
       </div>
       <div className="field">
         <label htmlFor="customer-notes">{t('field.notes')}</label>
-        <textarea id="customer-notes" rows={3} maxLength={MAX.notes} value={values.notes ?? ''} onChange={(e) => setValues({ ...values, notes: e.target.value })} />
+        <TextArea id="customer-notes" rows={3} maxLength={MAX.notes} value={values.notes ?? ''} onChange={(e) => setValues({ ...values, notes: e.target.value })} />
       </div>
       <DuplicateHint input={duplicateInput(values, before?.id)} />
       <ErrorNotice error={error} />
-      <div className="actions">
-        <button type="submit" disabled={busy || !(values.name ?? '').trim()}>
+      <Actions>
+        <Button type="submit" disabled={busy || !(values.name ?? '').trim()}>
           {busy ? t('common.working') : t('form.save')}
-        </button>
-        <button type="button" className="secondary" onClick={stopEditing}>
+        </Button>
+        <Button variant="secondary" onClick={stopEditing}>
           {t('reveal.cancel')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }
