@@ -85,7 +85,7 @@ describeKeychain('Settings in Chromium', () => {
     await page.getByTestId('nav-settings').click();
 
     // Language, in Settings too.
-    await page.getByTestId('settings-language').getByTestId('language-switch').selectOption('zh-CN');
+    await page.getByTestId('settings-language').getByTestId('settings-language-switch').selectOption('zh-CN');
     await page.getByRole('heading', { name: '店铺资料' }).waitFor();
     await page.getByTestId('list-level').getByText('金卡会员').waitFor();
     await page.getByTestId('list-level').getByText('普通', { exact: true }).waitFor();

@@ -4,7 +4,8 @@ import { useAppStore } from '../stores/app-store';
 import { Select } from '../ui';
 import styles from './LanguageSwitch.module.css';
 
-export function LanguageSwitch() {
+/** The language select; `testId` tells the Settings copy from the one in the top bar. */
+export function LanguageSwitch({ testId = 'language-switch' }: { testId?: string }) {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const setLocale = useAppStore((state) => state.setLocale);
@@ -13,7 +14,7 @@ export function LanguageSwitch() {
       <span>{t('app.language')}</span>
       <Select
         aria-label={t('app.language')}
-        data-testid="language-switch"
+        data-testid={testId}
         value={locale}
         onChange={(event) => void setLocale(event.target.value as Locale)}
       >

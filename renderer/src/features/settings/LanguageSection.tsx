@@ -9,7 +9,7 @@ export function LanguageSection() {
   return (
     <Card title={t('settings.languageTitle')} level={3} className={styles.section} data-testid="settings-language">
       <p className="hint">{t('settings.languageIntro')}</p>
-      <LanguageSwitch />
+      <LanguageSwitch testId="settings-language-switch" />
     </Card>
   );
 }
