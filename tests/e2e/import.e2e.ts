@@ -83,7 +83,7 @@ describeKeychain('importing customers, in Chromium', () => {
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('import-step-title');
     await chooseFile(page, L);
 
-    // Mapping suggested from the Chinese headers; 微信 goes to the notes.
+    // Mapping suggested from the Chinese headers; 微信 is the WeChat ID field now (issue 14).
     await expect.poll(() => page.getByTestId('import-file-name').textContent()).toBe('客户名单.xlsx');
     expect(await page.getByTestId('import-format').textContent()).toBe(L['import.format.xlsx']);
     // A merged company cell is read once unless the person asks to fill it down.
@@ -92,7 +92,7 @@ describeKeychain('importing customers, in Chromium', () => {
     await page.getByTestId('import-fill-merged').check();
     await expect.poll(samplesOfC).toBe('星辰贸易有限公司 · 远山茶社 · 远山茶社');
     const target = (letter: string) => page.getByLabel(L['import.map.targetFor'].replace('{letter}', letter)).inputValue();
-    expect([await target('A'), await target('B'), await target('C'), await target('D'), await target('E')]).toEqual(['name', 'mobile', 'company', 'email', 'notes']);
+    expect([await target('A'), await target('B'), await target('C'), await target('D'), await target('E')]).toEqual(['name', 'mobile', 'company', 'email', 'wechat']);
     // Two columns as the mobile: Next waits until the clash is gone.
     await page.getByLabel(L['import.map.targetFor'].replace('{letter}', 'C')).selectOption('mobile');
     await expect.poll(() => page.getByTestId('import-check').isDisabled()).toBe(true);
