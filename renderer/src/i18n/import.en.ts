@@ -132,7 +132,7 @@ export const importEn = {
   'import.reason.invalid_email': 'invalid e-mail address',
   'import.reason.invalid_id_number': 'invalid ID number',
   'import.reason.invalid_bank_card': 'invalid bank card number',
-  'import.reason.invalid_level': 'unknown level (use VIP, regular or prospect); the default level is used',
+  'import.reason.invalid_level': 'not one of the levels in Settings; the default level is used',
   'import.reason.too_long': 'too long',
   'import.reason.id_precision_lost': 'the file already lost digits of this number; set the column to Text and export it again',
   'import.reason.formula_value': 'a formula: its last computed value is imported',

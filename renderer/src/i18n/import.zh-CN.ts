@@ -134,7 +134,7 @@ export const importZhCN: Record<keyof typeof importEn, string> = {
   'import.reason.invalid_email': '邮箱地址无效',
   'import.reason.invalid_id_number': '身份证号无效',
   'import.reason.invalid_bank_card': '银行卡号无效',
-  'import.reason.invalid_level': '级别无法识别（可填 VIP、普通或潜在），已使用默认级别',
+  'import.reason.invalid_level': '不是“设置”中的级别，已使用默认级别',
   'import.reason.too_long': '内容过长',
   'import.reason.id_precision_lost': '源文件已丢失精度，请将该列设为文本后重新导出',
   'import.reason.formula_value': '公式单元格，导入其计算结果',
