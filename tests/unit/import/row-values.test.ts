@@ -11,7 +11,7 @@ const columns: MappedColumn[] = [
 ];
 // The list a new vault starts with: the three built-in levels, not renamed.
 const builtIn = (['vip', 'regular', 'prospect'] as const).map((value) => ({ value, names: [BUILT_IN_LEVEL_WORDS.en[value], BUILT_IN_LEVEL_WORDS['zh-CN'][value]] }));
-const values = (cells: string[], levels = builtIn) => rowValues(2, cells, { columns, precisionLost: new Set(), formulaCells: new Set(), unguard, levelOf: levelMatcher(levels) });
+const values = (cells: string[], levels: { value: string; names: string[] }[] = builtIn) => rowValues(2, cells, { columns, precisionLost: new Set(), formulaCells: new Set(), unguard, levelOf: levelMatcher(levels) });
 
 describe('one file row as customer values', () => {
   it('keeps the line breaks of a note and joins the lines of every other field', () => {
