@@ -53,6 +53,7 @@ export const importEn = {
   'import.map.noHeader': '(no header)',
   'import.map.noColumns': 'No columns were found under this header row. Choose another header row or sheet.',
   'import.map.precisionLost': 'Column {letter}: the file already lost digits of these numbers (a long number stored as a number keeps only 15 digits). In Excel, set the column to Text, type or export the numbers again, then import. Rows with a value there will be errors.',
+  'import.map.levelNames': 'The level column may hold: {levels}. Anything else gets the default level.',
   'import.map.needName': 'Choose the column that holds the name: every customer needs one.',
   'import.map.usedTwice': '"{target}" is chosen for more than one column ({letters}). Only Notes may take several columns.',
   'import.map.fillMerged': 'Fill merged cells down (a company merged over several contacts goes into each of their rows)',

@@ -55,6 +55,7 @@ export const importZhCN: Record<keyof typeof importEn, string> = {
   'import.map.noHeader': '（无表头）',
   'import.map.noColumns': '此表头行下没有找到任何列。请换一个表头行或工作表。',
   'import.map.precisionLost': '{letter} 列：源文件中的数字已丢失精度（长数字以数值格式保存时只保留 15 位）。请在 Excel 中将该列设为“文本”，重新录入或重新导出号码后再导入；该列有值的行将按错误处理。',
+  'import.map.levelNames': '级别列可填写：{levels}。其他内容将使用默认级别。',
   'import.map.needName': '请指定哪一列是姓名：每位客户都必须有姓名。',
   'import.map.usedTwice': '“{target}”同时对应了多列（{letters}）。只有“备注”可以对应多列。',
   'import.map.fillMerged': '向下填充合并单元格（合并在多位联系人上的公司名会填入每一行）',
