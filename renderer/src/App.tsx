@@ -10,6 +10,7 @@ import { SetupWizard } from './features/setup/SetupWizard';
 import { LoginScreen } from './features/unlock/LoginScreen';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { useT } from './i18n';
+import { useRefreshHints } from './query/hints';
 import { useAppStore } from './stores/app-store';
 import { useSetupStore } from './stores/setup-store';
 
@@ -24,15 +25,10 @@ export function App() {
     void load();
   }, [load]);
 
-  // Idle lock and the menu's Lock now happen in main; a light status poll brings the lock screen
-  // up without waiting for the next click. app.status does not count as activity.
+  // Idle lock and the menu's Lock happen in main, which then hints 'app.status': the lock screen
+  // comes up without a click and without polling (query/hints.ts).
   const refresh = useAppStore((state) => state.refresh);
-  const signedIn = Boolean(status?.session);
-  useEffect(() => {
-    if (!signedIn) return;
-    const timer = window.setInterval(() => void refresh(), 5000);
-    return () => window.clearInterval(timer);
-  }, [signedIn, refresh]);
+  useRefreshHints(refresh);
 
   useEffect(() => {
     document.documentElement.lang = locale;

@@ -75,10 +75,26 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   let current: Promise<unknown> = Promise.resolve();
 
+  // Who wants to know that a job started or ended (main tells the window to re-read, not poll).
+  const listeners = new Set<(task: Task, phase: 'started' | 'finished') => void>();
+  const notify = (task: Task, phase: 'started' | 'finished') => {
+    for (const listener of listeners) {
+      try {
+        listener(task, phase);
+      } catch {
+        /* a listener's failure is not the job's */
+      }
+    }
+  };
+
   function exclusive<T>(task: Task, job: () => Promise<T>): Promise<T> {
     if (running) return Promise.reject(new CofferError('CONFLICT', busyMessage[running.task]));
     running = { task, step: 'start', percent: null };
-    const run = housekeeping.then(job).finally(() => (running = null));
+    notify(task, 'started');
+    const run = housekeeping.then(job).finally(() => {
+      running = null;
+      notify(task, 'finished');
+    });
     current = run.catch(() => undefined);
     return run;
   }
@@ -151,6 +167,12 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   return {
     backup,
+
+    /** Calls `listener` when any job (backup, drill, restore; any trigger) starts and finishes. Returns the unsubscribe. */
+    onChange(listener: (task: Task, phase: 'started' | 'finished') => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
 
     /** At start: queued like pruning, so the first job waits for it. Never throws. */
     removeLeftovers(): Promise<LeftoversRemoved | null> {
