@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
 import { call } from '../client';
-import { useAdminStore } from './admin-store';
+import { invalidate } from '../query';
 import { useCustomerDetailStore } from './customer-detail-store';
 import { useCustomersStore } from './customers-store';
 
@@ -49,7 +49,7 @@ export const useOwnershipStore = create<OwnershipState>()((set, get) => ({
   async disable(username, ownerPassword) {
     const result = await call('users.setStatus', ownerPassword === undefined ? { username, status: 'disabled' } : { username, status: 'disabled', ownerPassword });
     if (!result.ok) return { error: result.error };
-    await Promise.all([get().loadStale(), useAdminStore.getState().loadUsers()]);
+    await Promise.all([get().loadStale(), invalidate(['users.list'])]);
     // A second owner's approval may be needed; the answer says so when the rule applies.
     return { pending: 'pending' in result.value && result.value.pending === true };
   },

@@ -1,9 +1,8 @@
-import { useEffect } from 'react';
 import { can } from '../../../../shared/permissions';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
-import { useBackupStore } from '../../stores/backup-store';
+import { useChannelQuery } from '../../query';
 import { useNavStore } from '../../stores/nav-store';
 import { BackupWarnings } from '../backups/BackupWarnings';
 
@@ -12,12 +11,10 @@ export function BackupCard() {
   const t = useT();
   const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { status, load } = useBackupStore();
   const go = useNavStore((state) => state.go);
   const allowed = can(role, 'backup.run');
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+  // The same cached backup.status as the Backups page; main's 'backup.' hint keeps it current.
+  const status = useChannelQuery('backup.status', {}, { enabled: allowed }).data;
   if (!allowed || !status) return null;
   return (
     <section className="card tile" aria-labelledby="backup-card-title" data-testid="dashboard-backup">
