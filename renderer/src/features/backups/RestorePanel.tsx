@@ -60,67 +60,67 @@ export function RestorePanel({ files, busy, restore }: { files: BackupFile[]; bu
 
   return (
     <Card level={3} width="wide" className={styles.card} title={<span id="restore-title">{t('restore.title')}</span>}>
-    <form role="dialog" aria-labelledby="restore-title" data-testid="restore-panel" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && closeRestore()}>
-      {!chosen ? (
-        <Notice tone="warning">{t('restore.noComplete')}</Notice>
-      ) : (
-        <>
-          <LabelledField label={t('restore.backup')}>
-            {(control) => (
-              <Select {...control} value={chosen.name} disabled={running} onChange={(e) => choose(e.target.value)} data-testid="restore-backup">
-                {complete.map((f) => (
-                  <option key={f.name} value={f.name}>
-                    {fileDate(fmt, f)} · {f.name}
-                  </option>
-                ))}
-              </Select>
+      <form role="dialog" aria-labelledby="restore-title" data-testid="restore-panel" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && closeRestore()}>
+        {!chosen ? (
+          <Notice tone="warning">{t('restore.noComplete')}</Notice>
+        ) : (
+          <>
+            <LabelledField label={t('restore.backup')}>
+              {(control) => (
+                <Select {...control} value={chosen.name} disabled={running} onChange={(e) => choose(e.target.value)} data-testid="restore-backup">
+                  {complete.map((f) => (
+                    <option key={f.name} value={f.name}>
+                      {fileDate(fmt, f)} · {f.name}
+                    </option>
+                  ))}
+                </Select>
+              )}
+            </LabelledField>
+            <ul className={styles.hintList}>
+              <li>{t('restore.explainSafety')}</li>
+              <li>{t('restore.explainSignOut')}</li>
+              <li>
+                <strong>{t('restore.explainLoss', { date: fileDate(fmt, chosen) })}</strong>
+              </li>
+            </ul>
+            <PasswordAgainField
+              label={t('restore.password')}
+              value={password}
+              disabled={running}
+              onChange={(e) => setPassword(e.target.value)}
+              problem={wrongPassword ? fieldText(t, wrongPassword) : undefined}
+              autoFocus
+            />
+            {needsKey && (
+              <RecoveryKeyField label={t('restore.recoveryKey')} value={recoveryKey} disabled={running} onChange={(e) => setRecoveryKey(e.target.value)} hint={t('restore.recoveryKeyHint')} />
             )}
-          </LabelledField>
-          <ul className={styles.hintList}>
-            <li>{t('restore.explainSafety')}</li>
-            <li>{t('restore.explainSignOut')}</li>
-            <li>
-              <strong>{t('restore.explainLoss', { date: fileDate(fmt, chosen) })}</strong>
-            </li>
-          </ul>
-          <PasswordAgainField
-            label={t('restore.password')}
-            value={password}
-            disabled={running}
-            onChange={(e) => setPassword(e.target.value)}
-            problem={wrongPassword ? fieldText(t, wrongPassword) : undefined}
-            autoFocus
-          />
-          {needsKey && (
-            <RecoveryKeyField label={t('restore.recoveryKey')} value={recoveryKey} disabled={running} onChange={(e) => setRecoveryKey(e.target.value)} hint={t('restore.recoveryKeyHint')} />
-          )}
-          <label className={styles.checkbox}>
-            <input type="checkbox" checked={confirmed} disabled={running} onChange={(e) => setConfirmed(e.target.checked)} data-testid="restore-confirm" />
-            <span>{t('restore.confirm')}</span>
-          </label>
-        </>
-      )}
-      {running && (
-        <Notice tone="info" data-testid="restore-progress">
-          {t('restore.running', { step: restoreStepText(t, step) })}
-        </Notice>
-      )}
-      {error && !wrongPassword && (
-        <Notice tone="danger" data-testid="error" data-code={error.code}>
-          {errorTextIn(t, 'restore.error', error.code)}
-        </Notice>
-      )}
-      <Actions>
-        {chosen && (
-          <Button type="submit" variant="danger" disabled={running || !password || !confirmed || (needsKey && !recoveryKey.trim())}>
-            {running ? t('restore.working') : t('restore.submit')}
-          </Button>
+            <label className={styles.checkbox}>
+              <input type="checkbox" checked={confirmed} disabled={running} onChange={(e) => setConfirmed(e.target.checked)} data-testid="restore-confirm" />
+              <span>{t('restore.confirm')}</span>
+            </label>
+          </>
         )}
-        <Button variant="secondary" disabled={running} onClick={closeRestore}>
-          {t('restore.cancel')}
-        </Button>
-      </Actions>
-    </form>
+        {running && (
+          <Notice tone="info" data-testid="restore-progress">
+            {t('restore.running', { step: restoreStepText(t, step) })}
+          </Notice>
+        )}
+        {error && !wrongPassword && (
+          <Notice tone="danger" data-testid="error" data-code={error.code}>
+            {errorTextIn(t, 'restore.error', error.code)}
+          </Notice>
+        )}
+        <Actions>
+          {chosen && (
+            <Button type="submit" variant="danger" disabled={running || !password || !confirmed || (needsKey && !recoveryKey.trim())}>
+              {running ? t('restore.working') : t('restore.submit')}
+            </Button>
+          )}
+          <Button variant="secondary" disabled={running} onClick={closeRestore}>
+            {t('restore.cancel')}
+          </Button>
+        </Actions>
+      </form>
     </Card>
   );
 }
