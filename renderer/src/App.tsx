@@ -13,6 +13,7 @@ import { useT } from './i18n';
 import { useRefreshHints } from './query/hints';
 import { useAppStore } from './stores/app-store';
 import { useSetupStore } from './stores/setup-store';
+import { Button, Card, Notice } from './ui';
 
 export function App() {
   const t = useT();
@@ -55,19 +56,17 @@ export function App() {
       <main className={shellOpen ? styles.mainShell : styles.main} data-testid="vault-state" data-vault={status?.vault ?? ''}>
         {phase === 'loading' && <p role="status">{t('app.loading')}</p>}
         {phase === 'error' && (
-          <div role="alert" className="notice notice-error">
+          <Notice tone="danger">
             <p>{t('error.bridge')}</p>
-            <button type="button" onClick={() => void load()}>
-              {t('error.retry')}
-            </button>
-          </div>
+            <Button onClick={() => void load()}>{t('error.retry')}</Button>
+          </Notice>
         )}
         {phase === 'ready' && status && (
           <>
             {status.keychain === 'unavailable' && (
-              <p role="alert" className="notice notice-warning" data-testid="keychain-warning">
+              <Notice tone="warning" data-testid="keychain-warning">
                 {t('keychain.unavailable')}
-              </p>
+              </Notice>
             )}
             {engineMissing && <EngineMissingScreen />}
             {inSetup && <SetupWizard />}
@@ -75,9 +74,9 @@ export function App() {
             {open && status.vault === 'unlocked' && !status.session && <LoginScreen />}
             {open && status.vault === 'unlocked' && status.session && status.sessionLocked && <LockScreen user={status.session} />}
             {open && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor === 'required' && (
-              <section className="card">
+              <Card>
                 <TwoFactor state="required" />
-              </section>
+              </Card>
             )}
             {shellOpen && status.session && <AppShell user={status.session} status={status} />}
           </>

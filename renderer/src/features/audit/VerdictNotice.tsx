@@ -17,6 +17,7 @@ export function VerdictNotice({ verdict }: { verdict: ChannelOutput<'audit.verif
     anchors.superseded > 0 ? t('audit.anchorsSuperseded', { count: anchors.superseded }) : '',
   ].filter(Boolean);
   return (
+    // A status either way: the owner asked for the check and is waiting for its answer.
     <Notice role="status" tone={verdict.ok ? 'success' : 'danger'} data-testid="audit-verdict">
       <p>{headline}</p>
       {notes.map((note) => (
