@@ -1,14 +1,12 @@
 import { create } from 'zustand';
-import type { ChannelOutput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
-import type { DuplicateChoice, ImportCounts, ImportPreview, ImportProgress, ImportTarget, RowAction, RowResult, TextEncoding } from '../../../shared/import';
+import type { DuplicateChoice, ImportCounts, ImportPreview, ImportTarget, RowAction, RowResult, TextEncoding } from '../../../shared/import';
 import { call } from '../client';
+import { invalidate } from '../query';
 
 export type ImportStep = 'file' | 'map' | 'check' | 'commit';
 export type RowFilter = RowAction | 'warning' | 'all';
 export const ROWS_PAGE = 50;
-
-type Undo = ChannelOutput<'import.undo'>;
 
 interface ImportState {
   /** What the customers page shows instead of its list: the wizard, the history, or neither. */
@@ -35,11 +33,11 @@ interface ImportState {
   rowsTotal: number;
   confirmRepeat: boolean;
   saved: { status: 'saved'; rows: number } | { status: 'cancelled' } | null;
-  progress: ImportProgress | null;
+  /** The person asked to stop the running import (main stops after its current batch). */
   stopping: boolean;
-  history: ChannelOutput<'import.history'> | null;
 
   openWizard(): void;
+  /** Shows past imports (their list is the import.history query, ImportHistory.tsx). */
   openHistory(): Promise<void>;
   /** Leaves the wizard or history; main forgets the open file. */
   close(): Promise<void>;
@@ -55,11 +53,9 @@ interface ImportState {
   loadRows(filter: RowFilter, offset: number): Promise<void>;
   setConfirmRepeat(on: boolean): void;
   saveErrors(): Promise<void>;
+  /** Starts writing the rows; its progress is the import.progress query (use-import-progress.ts). */
   commit(): Promise<void>;
-  poll(): Promise<void>;
   cancel(): Promise<void>;
-  loadHistory(): Promise<void>;
-  undo(batchId: string, force: boolean): Promise<Undo | { status: 'error'; error: ErrorBody }>;
 }
 
 const fresh = {
@@ -82,7 +78,6 @@ const fresh = {
   rowsTotal: 0,
   confirmRepeat: false,
   saved: null,
-  progress: null,
   stopping: false,
 };
 
@@ -91,17 +86,17 @@ const suggested = (preview: ImportPreview) => preview.columns.map((c) => ({ lett
 /**
  * The import wizard. Main holds the file and every row; this keeps the opaque import id (inside
  * the preview), the mapping and choices the person made, and the page of row results on screen.
+ * The commit's progress and the history of imports are queries (use-import-progress.ts,
+ * ImportHistory.tsx), so they are not kept here.
  */
 export const useImportStore = create<ImportState>()((set, get) => {
   const importId = () => get().preview?.importId ?? '';
   return {
     view: null,
     ...fresh,
-    history: null,
     openWizard: () => set({ view: 'wizard', ...fresh }),
     async openHistory() {
       set({ view: 'history', error: null });
-      await get().loadHistory();
     },
     async close() {
       const id = get().preview?.importId;
@@ -173,30 +168,14 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set({ busy: true, error: null });
       const result = await call('import.commit', { importId: importId(), confirmRepeat: get().confirmRepeat });
       if (!result.ok) return set({ busy: false, error: result.error });
-      const counts = get().counts;
-      set({ busy: false, step: 'commit', stopping: false, progress: { state: 'running', done: 0, total: get().total, counts: counts ?? { new: 0, update: 0, merge: 0, skip: 0, error: 0, warning: 0 }, batchId: result.value.batchId, error: null } });
-      await get().poll();
-    },
-    async poll() {
-      const result = await call('import.progress', { importId: importId() });
-      if (!result.ok) return set({ error: result.error });
-      set({ progress: result.value });
+      set({ busy: false, step: 'commit', stopping: false });
     },
     async cancel() {
       set({ stopping: true });
       const result = await call('import.cancel', { importId: importId() });
-      if (!result.ok) set({ error: result.error, stopping: false });
-    },
-    async loadHistory() {
-      const result = await call('import.history', {});
-      if (!result.ok) return set({ error: result.error, history: [] });
-      set({ history: result.value, error: null });
-    },
-    async undo(batchId, force) {
-      const result = await call('import.undo', { batchId, force });
-      if (!result.ok) return { status: 'error', error: result.error };
-      await get().loadHistory();
-      return result.value;
+      if (!result.ok) return set({ error: result.error, stopping: false });
+      // Ask at once rather than at the next tick of the poll: the stop shows sooner.
+      await invalidate(['import.progress']);
     },
   };
 });
