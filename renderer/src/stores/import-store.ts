@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 import type { ErrorBody } from '../../../shared/errors';
-import type { DuplicateChoice, ImportCounts, ImportPreview, ImportTarget, RowAction, RowResult, TextEncoding } from '../../../shared/import';
+import type { DuplicateChoice, ImportCounts, ImportPreview, ImportTarget, RowAction, TextEncoding } from '../../../shared/import';
 import { call } from '../client';
 import { invalidate } from '../query';
 
@@ -27,10 +27,9 @@ interface ImportState {
   overrides: Record<number, DuplicateChoice>;
   counts: ImportCounts | null;
   total: number;
+  /** Which of the dry run's rows are shown: the input of the import.rows query (RowsTable.tsx). */
   filter: RowFilter;
   offset: number;
-  rows: RowResult[];
-  rowsTotal: number;
   confirmRepeat: boolean;
   saved: { status: 'saved'; rows: number } | { status: 'cancelled' } | null;
   /** The person asked to stop the running import (main stops after its current batch). */
@@ -50,7 +49,7 @@ interface ImportState {
   dryRun(): Promise<void>;
   setChoice(choice: DuplicateChoice): Promise<void>;
   setOverride(row: number, choice: DuplicateChoice | null): Promise<void>;
-  loadRows(filter: RowFilter, offset: number): Promise<void>;
+  showRows(filter: RowFilter, offset: number): void;
   setConfirmRepeat(on: boolean): void;
   saveErrors(): Promise<void>;
   /** Starts writing the rows; its progress is the import.progress query (use-import-progress.ts). */
@@ -74,8 +73,6 @@ const fresh = {
   total: 0,
   filter: 'all' as RowFilter,
   offset: 0,
-  rows: [],
-  rowsTotal: 0,
   confirmRepeat: false,
   saved: null,
   stopping: false,
@@ -138,8 +135,9 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const list = Object.entries(overrides).map(([row, c]) => ({ row: Number(row), choice: c }));
       const result = await call('import.dryRun', { importId: importId(), mapping, choice, overrides: list, rememberMapping: remember });
       if (!result.ok) return set({ busy: false, error: result.error });
+      // The rows main holds are this dry run's now: any page read before is stale.
+      await invalidate(['import.rows']);
       set({ busy: false, step: 'check', counts: result.value.counts, total: result.value.total });
-      await get().loadRows(get().filter, get().offset);
     },
     async setChoice(choice) {
       set({ choice });
@@ -152,11 +150,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set({ overrides });
       await get().dryRun();
     },
-    async loadRows(filter, offset) {
-      const result = await call('import.rows', { importId: importId(), ...(filter === 'all' ? {} : { action: filter }), offset, limit: ROWS_PAGE });
-      if (!result.ok) return set({ error: result.error });
-      set({ filter, offset, rows: result.value.rows, rowsTotal: result.value.total });
-    },
+    showRows: (filter, offset) => set({ filter, offset }),
     setConfirmRepeat: (confirmRepeat) => set({ confirmRepeat }),
     async saveErrors() {
       set({ busy: true, error: null, saved: null });
