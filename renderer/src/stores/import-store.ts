@@ -88,6 +88,11 @@ const suggested = (preview: ImportPreview) => preview.columns.map((c) => ({ lett
  */
 export const useImportStore = create<ImportState>()((set, get) => {
   const importId = () => get().preview?.importId ?? '';
+  // The dry run and the re-parse answer for the choices made when they were asked: a newer
+  // choice (three quick changes of the duplicate choice) starts a newer run, and only the newest
+  // run's answer is shown, and the rows are read again only after it.
+  let dryRuns = 0;
+  let parses = 0;
   return {
     view: null,
     ...fresh,
@@ -115,7 +120,9 @@ export const useImportStore = create<ImportState>()((set, get) => {
       if (!preview) return;
       set({ busy: true, error: null });
       const input = { importId: preview.importId, ...(preview.sheet ? { sheet: preview.sheet } : {}), ...(preview.encoding ? { encoding: preview.encoding } : {}), fillMerged: get().fillMerged, ...patch };
+      const run = ++parses;
       const result = await call('import.preview', input);
+      if (run !== parses || get().preview?.importId !== preview.importId) return;
       if (!result.ok) return set({ busy: false, error: result.error });
       set({ busy: false, preview: result.value, mapping: suggested(result.value) });
     },
@@ -133,7 +140,10 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const { mapping, choice, overrides, remember } = get();
       set({ busy: true, error: null, saved: null });
       const list = Object.entries(overrides).map(([row, c]) => ({ row: Number(row), choice: c }));
-      const result = await call('import.dryRun', { importId: importId(), mapping, choice, overrides: list, rememberMapping: remember });
+      const id = importId();
+      const run = ++dryRuns;
+      const result = await call('import.dryRun', { importId: id, mapping, choice, overrides: list, rememberMapping: remember });
+      if (run !== dryRuns || importId() !== id) return;
       if (!result.ok) return set({ busy: false, error: result.error });
       // The rows main holds are this dry run's now: any page read before is stale.
       await invalidate(['import.rows']);
