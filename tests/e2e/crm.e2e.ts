@@ -170,7 +170,7 @@ describeKeychain('the customers table at scale, in Chromium', () => {
     await page.getByRole('button', { name: 'Customers' }).click();
     // The real total, not the rows loaded so far.
     await page.getByTestId('customers-count').getByText('3,000 customers', { exact: true }).waitFor();
-    const scroller = page.locator('.table-scroll');
+    const scroller = page.getByTestId('customers-scroll');
     // The scroll bar stands for the whole list: about 3,000 rows tall before any scrolling.
     expect(await scroller.evaluate((el) => el.scrollHeight)).toBeGreaterThan(3000 * 30);
     let most = 0;

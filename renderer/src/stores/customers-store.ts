@@ -1,46 +1,40 @@
 import { create } from 'zustand';
-import type { ChannelOutput } from '../../../shared/contract';
 import type { CustomerFilters, CustomerSort } from '../../../shared/customers';
-import type { ErrorBody } from '../../../shared/errors';
-import { call } from '../client';
-import { invalidate } from '../query';
+import { invalidate, useChannelMutation, useChannelQuery, type Invalidation } from '../query';
 
 interface CustomersState {
   query: string;
   filters: CustomerFilters;
   sort: CustomerSort;
   dir: 'asc' | 'desc';
-  /** The recycle bin, shown instead of the list while open. */
-  bin: ChannelOutput<'customers.deleted'> | null;
-  /** Why the recycle bin did not open. */
-  binError: ErrorBody | null;
+  /** The recycle bin is shown instead of the list. Whether it is open is UI state; its rows are server data (useRecycleBin). */
+  binOpen: boolean;
   /** Refetches the list, its counts and its filter values (after a change made elsewhere). */
   load(): Promise<void>;
   setQuery(query: string): Promise<void>;
   setFilters(filters: CustomerFilters): Promise<void>;
   setSort(sort: CustomerSort, dir: 'asc' | 'desc'): Promise<void>;
   loadTags(): Promise<void>;
-  openBin(): Promise<void>;
+  openBin(): void;
   closeBin(): void;
-  restore(id: number): Promise<ErrorBody | null>;
 }
 
 /** The list's reads: pages, the search, the filter menus. Invalidated together after any change. */
 export const LIST_READS = ['customers.list', 'customers.search', 'customers.filterValues', 'customers.tags'] as const;
 
 /**
- * What the person chose on the customers list (search text, filters, sort). The rows themselves
- * are server data in the TanStack Query cache (CustomersTable fetches pages by position), so a
- * slow answer for an older filter never overwrites a newer one; load() is the invalidation that
- * other screens (import, merge, the record) call after they change customers.
+ * What the person chose on the customers list (search text, filters, sort, the bin open or not):
+ * UI state only. The rows, the bin and the owners are server data in the TanStack Query cache
+ * (keyed by channel and input), so a slow answer for an older filter never overwrites a newer
+ * one; load() is the invalidation that other screens (import, merge, the record) call after
+ * they change customers.
  */
-export const useCustomersStore = create<CustomersState>()((set, get) => ({
+export const useCustomersStore = create<CustomersState>()((set) => ({
   query: '',
   filters: {},
   sort: 'name',
   dir: 'asc',
-  bin: null,
-  binError: null,
+  binOpen: false,
   load: () => invalidate(LIST_READS),
   async setQuery(query) {
     set({ query });
@@ -52,16 +46,24 @@ export const useCustomersStore = create<CustomersState>()((set, get) => ({
     set({ sort, dir });
   },
   loadTags: () => invalidate(['customers.filterValues', 'customers.tags']),
-  async openBin() {
-    const result = await call('customers.deleted', { limit: 200 });
-    if (!result.ok) return set({ binError: result.error });
-    set({ bin: result.value, binError: null });
-  },
-  closeBin: () => set({ bin: null }),
-  async restore(id) {
-    const result = await call('customers.restore', { id });
-    if (!result.ok) return result.error;
-    await Promise.all([get().openBin(), get().load()]);
-    return null;
-  },
+  openBin: () => set({ binOpen: true }),
+  closeBin: () => set({ binOpen: false }),
 }));
+
+/** How many deleted customers the bin lists (newest first); main caps it too. */
+const BIN_LIMIT = 200;
+
+/**
+ * The recycle bin's rows. Refetched each time the bin opens: a record or a bulk delete may have
+ * filled it since, and those screens need not know the bin exists.
+ */
+export function useRecycleBin() {
+  return useChannelQuery('customers.deleted', { limit: BIN_LIMIT }, { refetchOnMount: 'always' });
+}
+
+/** A restored customer is back in the list, its counts, filter values and the dashboard's figures. */
+const RESTORE_CHANGES: readonly Invalidation[] = ['customers.deleted', ...LIST_READS, 'dashboard.'];
+
+export function useRestoreCustomer() {
+  return useChannelMutation('customers.restore', RESTORE_CHANGES);
+}

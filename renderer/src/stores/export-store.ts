@@ -1,9 +1,10 @@
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
-import type { ErrorBody } from '../../../shared/errors';
-import { call } from '../client';
+import { useChannelMutation } from '../query';
 
-/** Export "this view with these columns"; main asks where to save and writes the file. */
-export async function exportCustomers(input: ChannelInput<'customers.export'>): Promise<ChannelOutput<'customers.export'> | { status: 'error'; error: ErrorBody }> {
-  const result = await call('customers.export', input);
-  return result.ok ? result.value : { status: 'error', error: result.error };
+/**
+ * Export "this view with these columns": main asks where to save, writes the file and audits it.
+ * Nothing is stored about the job in the renderer (the answer is shown once); the audit log's
+ * reads are the only ones the export makes stale.
+ */
+export function useExportCustomers() {
+  return useChannelMutation('customers.export', ['audit.']);
 }

@@ -1,56 +1,87 @@
-import { create } from 'zustand';
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract';
+import { useCallback } from 'react';
+import type { ChannelInput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
-import { call } from '../client';
-import { useAdminStore } from './admin-store';
-import { useCustomerDetailStore } from './customer-detail-store';
-import { useCustomersStore } from './customers-store';
+import { errorBody, useChannelMutation, useChannelQuery, type Invalidation } from '../query';
+import { LIST_READS } from './customers-store';
 
-type Selection = Omit<Extract<ChannelInput<'customers.setOwner'>, { ids: unknown }>, 'toUsername'> | Omit<Extract<ChannelInput<'customers.setOwner'>, { filters: unknown }>, 'toUsername'>;
+/**
+ * Handing customers to another owner, and the stale-account report on the Users page. All of it
+ * is server data (TanStack Query, keyed by channel): no zustand state here, only the hooks and
+ * what each change makes stale.
+ */
 
-interface OwnershipState {
-  assignable: ChannelOutput<'customers.assignableOwners'>;
-  stale: ChannelOutput<'users.stale'> | null;
-  error: ErrorBody | null;
-  loadAssignable(): Promise<void>;
-  setOwner(selection: Selection, toUsername: string): Promise<{ changed: number } | { error: ErrorBody }>;
-  loadStale(): Promise<void>;
-  setStaleDays(days: number): Promise<ErrorBody | null>;
-  /** The Users page's own disable (users.setStatus), so its rules (two owners) apply here too. */
-  disable(username: string, ownerPassword?: string): Promise<{ pending: boolean } | { error: ErrorBody }>;
+type SetOwnerInput = ChannelInput<'customers.setOwner'>;
+/** Who to hand over: the ticked ids, or every customer a filter matches with the count the person saw. */
+export type OwnerSelection = Omit<Extract<SetOwnerInput, { ids: unknown }>, 'toUsername'> | Omit<Extract<SetOwnerInput, { filters: unknown }>, 'toUsername'>;
+
+/**
+ * A new owner shows in the list (and its owner filter), on the open record's header, in the
+ * dashboard's Mine figures and in the stale report's "customers owned".
+ */
+const OWNER_CHANGES: readonly Invalidation[] = [...LIST_READS, 'customers.record', 'dashboard.', 'users.stale'];
+
+/** A rejected mutation as the ErrorBody the forms show (errorBody gives null only for "no error"). */
+function refusal(problem: unknown): ErrorBody {
+  return errorBody(problem ?? new Error('unknown')) as ErrorBody;
 }
 
-/** Handing customers to another owner, and the stale-account report on the Users page. */
-export const useOwnershipStore = create<OwnershipState>()((set, get) => ({
-  assignable: [],
-  stale: null,
-  error: null,
-  async loadAssignable() {
-    const result = await call('customers.assignableOwners', {});
-    set(result.ok ? { assignable: result.value } : { assignable: [] });
-  },
-  async setOwner(selection, toUsername) {
-    const result = await call('customers.setOwner', { ...selection, toUsername } as ChannelInput<'customers.setOwner'>);
-    if (!result.ok) return { error: result.error };
-    const detail = useCustomerDetailStore.getState();
-    await Promise.all([useCustomersStore.getState().load(), detail.selected ? detail.open(detail.selected.id) : Promise.resolve()]);
-    return { changed: result.value.changed };
-  },
-  async loadStale() {
-    const result = await call('users.stale', {});
-    set(result.ok ? { stale: result.value, error: null } : { error: result.error });
-  },
-  async setStaleDays(days) {
-    const result = await call('settings.setStaleDays', { days });
-    if (!result.ok) return result.error;
-    await get().loadStale();
-    return null;
-  },
-  async disable(username, ownerPassword) {
-    const result = await call('users.setStatus', ownerPassword === undefined ? { username, status: 'disabled' } : { username, status: 'disabled', ownerPassword });
-    if (!result.ok) return { error: result.error };
-    await Promise.all([get().loadStale(), useAdminStore.getState().loadUsers()]);
-    // A second owner's approval may be needed; the answer says so when the rule applies.
-    return { pending: 'pending' in result.value && result.value.pending === true };
-  },
-}));
+/** Active accounts that may hold customers (names and role only). */
+export function useAssignableOwners() {
+  return useChannelQuery('customers.assignableOwners', {});
+}
+
+export function useSetOwner() {
+  const mutation = useChannelMutation('customers.setOwner', OWNER_CHANGES);
+  const { mutateAsync } = mutation;
+  const setOwner = useCallback(
+    async (selection: OwnerSelection, toUsername: string): Promise<{ changed: number } | { error: ErrorBody }> => {
+      try {
+        const result = await mutateAsync({ ...selection, toUsername } as SetOwnerInput);
+        return { changed: result.changed };
+      } catch (problem) {
+        return { error: refusal(problem) };
+      }
+    },
+    [mutateAsync],
+  );
+  return { setOwner, busy: mutation.isPending };
+}
+
+/** A disabled account leaves the users list, the stale report and the owners one may hand customers to. */
+const STATUS_CHANGES: readonly Invalidation[] = ['users.', 'customers.assignableOwners'];
+
+/**
+ * The stale-account report for the Users page: accounts nobody has used for the owner's N days,
+ * the N itself, and disabling one through users.setStatus (the Users page's own channel, so its
+ * rules, two owners included, apply here too).
+ */
+export function useStaleAccounts() {
+  const report = useChannelQuery('users.stale', {});
+  const { mutateAsync: saveDays } = useChannelMutation('settings.setStaleDays', ['users.stale']);
+  const { mutateAsync: setStatus } = useChannelMutation('users.setStatus', STATUS_CHANGES);
+
+  const setStaleDays = useCallback(
+    async (days: number): Promise<ErrorBody | null> => {
+      try {
+        await saveDays({ days });
+        return null;
+      } catch (problem) {
+        return errorBody(problem);
+      }
+    },
+    [saveDays],
+  );
+  const disable = useCallback(
+    async (username: string, ownerPassword?: string): Promise<{ pending: boolean } | { error: ErrorBody }> => {
+      try {
+        const result = await setStatus(ownerPassword === undefined ? { username, status: 'disabled' } : { username, status: 'disabled', ownerPassword });
+        // A second owner's approval may be needed; the answer says so when the rule applies.
+        return { pending: result.pending };
+      } catch (problem) {
+        return { error: refusal(problem) };
+      }
+    },
+    [setStatus],
+  );
+  return { stale: report.data ?? null, error: errorBody(report.error), setStaleDays, disable };
+}

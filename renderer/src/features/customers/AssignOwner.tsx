@@ -1,11 +1,10 @@
-import { useEffect, useId, useState } from 'react';
-import type { CustomerFilters } from '../../../../shared/customers';
+import { useId, useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { useConfirm } from '../../components/prompts';
 import { errorTextIn, fieldText, useT } from '../../i18n';
-import { useOwnershipStore } from '../../stores/ownership-store';
-
-export type OwnerSelection = { ids: number[] } | { filters: CustomerFilters; expectCount: number };
+import { useAssignableOwners, useSetOwner, type OwnerSelection } from '../../stores/ownership-store';
+import { Button, Notice, Select } from '../../ui';
+import styles from './list.module.css';
 
 /**
  * Choose a new owner for one customer, the ticked ones, or every customer a filter matches
@@ -15,23 +14,19 @@ export type OwnerSelection = { ids: number[] } | { filters: CustomerFilters; exp
 export function AssignOwner({ selection, count, label }: { selection: OwnerSelection; count: number; label?: string }) {
   const t = useT();
   const id = useId();
-  const { assignable, loadAssignable, setOwner } = useOwnershipStore();
+  const owners = useAssignableOwners();
+  const assignable = owners.data ?? [];
+  const { setOwner, busy } = useSetOwner();
   const [to, setTo] = useState('');
   const [confirmDialog, confirm] = useConfirm();
-  const [busy, setBusy] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [done, setDone] = useState<string | null>(null);
-  useEffect(() => {
-    void loadAssignable();
-  }, [loadAssignable]);
 
   const target = assignable.find((u) => u.username === to);
   const name = target ? `${target.displayName} (${target.username})` : to;
   // The dialog names how many and to whom; a refusal is shown beside the picker, where it is fixed.
   const apply = async () => {
-    setBusy(true);
     const result = await setOwner(selection, to);
-    setBusy(false);
     if ('error' in result) {
       setError(result.error);
       setDone(null);
@@ -45,32 +40,30 @@ export function AssignOwner({ selection, count, label }: { selection: OwnerSelec
   };
   const problem = error?.fields?.toUsername ? fieldText(t, error.fields.toUsername) : error ? errorTextIn(t, 'assign', error.code) : null;
 
-  if (assignable.length === 0) return <p className="hint">{t('assign.none')}</p>;
+  // Nothing while the list of owners loads: "no one to assign to" would be said too early.
+  if (owners.isPending) return null;
+  if (assignable.length === 0) return <p className={styles.hint}>{t('assign.none')}</p>;
   return (
-    <div className="filters assign-owner" role="group" aria-label={label ?? t('assign.title')} data-testid="assign-owner">
+    <div className={styles.assign} role="group" aria-label={label ?? t('assign.title')} data-testid="assign-owner">
       <label htmlFor={id}>{label ?? t('assign.to')}</label>
-      <select id={id} value={to} disabled={busy} onChange={(e) => (setTo(e.target.value), setDone(null))}>
+      <Select id={id} value={to} disabled={busy} onChange={(e) => (setTo(e.target.value), setDone(null))}>
         <option value="">{t('assign.choose')}</option>
         {assignable.map((user) => (
           <option key={user.username} value={user.username}>
             {user.displayName} ({user.username}) · {t(`role.${user.role}`)}
           </option>
         ))}
-      </select>
-      <button type="button" className="secondary" disabled={!to || busy || count === 0} onClick={ask}>
+      </Select>
+      <Button variant="secondary" size="sm" disabled={!to || busy || count === 0} onClick={ask}>
         {t('assign.button')}
-      </button>
+      </Button>
       {confirmDialog}
       {problem && (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code={error?.code}>
+        <Notice tone="danger" data-testid="error" data-code={error?.code}>
           {problem}
-        </p>
+        </Notice>
       )}
-      {done && (
-        <p role="status" className="notice notice-ok">
-          {done}
-        </p>
-      )}
+      {done && <Notice tone="success">{done}</Notice>}
     </div>
   );
 }

@@ -2,6 +2,7 @@ import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import type { CustomerRows } from './customer-rows';
 import { SEARCH_CAP } from './customer-rows';
+import styles from './list.module.css';
 
 /**
  * The honest count: the whole list's total as main counted it ("2,000 customers"), never the rows
@@ -14,7 +15,7 @@ export function CountLine({ rows }: { rows: CustomerRows }) {
   if (rows.searching) text = rows.capped ? t('list.matchesCapped', { count: number(SEARCH_CAP) }) : t(rows.count === 1 ? 'list.match' : 'list.matches', { count: number(rows.count) });
   else if (rows.total !== null) text = t(rows.total === 1 ? 'list.customer' : 'list.customers', { count: number(rows.total) });
   return (
-    <span className="hint" data-testid="customers-count" aria-live="polite">
+    <span className={styles.hint} data-testid="customers-count" aria-live="polite">
       {text}
     </span>
   );

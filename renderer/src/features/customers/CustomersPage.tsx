@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import { MERGE_MAX } from '../../../../shared/channels/merge';
 import type { CustomerFilters } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
@@ -15,6 +16,7 @@ import { ImportHistory } from '../import/ImportHistory';
 import { ImportInvite } from '../import/ImportInvite';
 import { ImportWizard } from '../import/ImportWizard';
 import { useMergeStore } from '../../stores/merge-store';
+import { Actions, Button, EmptyState, Input } from '../../ui';
 import { AssignOwner } from './AssignOwner';
 import { BulkMatching } from './BulkMatching';
 import { CustomerForm } from './CustomerForm';
@@ -36,9 +38,11 @@ import styles from './list.module.css';
 export function CustomersPage() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { query, filters, sort, dir, bin, binError, setQuery, setFilters, openBin } = useCustomersStore();
-  const { editing, startNew } = useCustomerDetailStore();
-  const { view: importView, openWizard, openHistory } = useImportStore();
+  const { query, filters, sort, dir, binOpen, setQuery, setFilters, openBin } = useCustomersStore(
+    useShallow((s) => ({ query: s.query, filters: s.filters, sort: s.sort, dir: s.dir, binOpen: s.binOpen, setQuery: s.setQuery, setFilters: s.setFilters, openBin: s.openBin })),
+  );
+  const { editing, startNew } = useCustomerDetailStore(useShallow((s) => ({ editing: s.editing, startNew: s.startNew })));
+  const { view: importView, openWizard, openHistory } = useImportStore(useShallow((s) => ({ view: s.view, openWizard: s.openWizard, openHistory: s.openHistory })));
   const rows = useCustomerRows({ query, filters, sort, dir });
   const mayImport = can(role, 'customers.import');
   const mayWrite = can(role, 'customers.write');
@@ -66,47 +70,47 @@ export function CustomersPage() {
   const empty = !rows.pending && rows.count === 0 && !rows.error;
 
   if (mergeScreen !== 'closed') return <MergeCustomers />;
-  if (bin) return <RecycleBin />;
+  if (binOpen) return <RecycleBin />;
   if (importView === 'wizard' && mayImport) return <ImportWizard />;
   if (importView === 'history' && mayImport) return <ImportHistory />;
   return (
-    <section aria-labelledby="customers-title" data-testid="customers-page" className="customers-page">
-      <div className="page-head">
+    <section aria-labelledby="customers-title" data-testid="customers-page">
+      <div className={styles.head}>
         <h2 id="customers-title">{t('customers.title')}</h2>
-        <div className="actions">
+        <Actions flush>
           {mayWrite && (
-            <button type="button" onClick={onNew} data-testid="new-customer" title="Ctrl+N">
+            <Button onClick={onNew} data-testid="new-customer" title="Ctrl+N">
               {t('customers.new')}
-            </button>
+            </Button>
           )}
           {can(role, 'customers.delete') && (
-            <button type="button" className="secondary" onClick={() => void openBin()}>
+            <Button variant="secondary" onClick={openBin}>
               {t('bin.open')}
-            </button>
+            </Button>
           )}
           {mayImport && (
-            <button type="button" className="secondary" onClick={openWizard} data-testid="import-open">
+            <Button variant="secondary" onClick={openWizard} data-testid="import-open">
               {t('import.button')}
-            </button>
+            </Button>
           )}
           {mayImport && (
-            <button type="button" className="secondary" onClick={() => void openHistory()} data-testid="import-history-open">
+            <Button variant="secondary" onClick={() => void openHistory()} data-testid="import-history-open">
               {t('import.historyButton')}
-            </button>
+            </Button>
           )}
           {mayMerge && (
-            <button type="button" className="secondary" onClick={() => void useMergeStore.getState().openRecent()}>
+            <Button variant="secondary" onClick={() => void useMergeStore.getState().openRecent()}>
               {t('merge.recentButton')}
-            </button>
+            </Button>
           )}
           {can(role, 'customers.export') && <ExportCustomers filters={filters} />}
-        </div>
+        </Actions>
       </div>
       <form role="search" className={styles.search} onSubmit={submit}>
-        <input type="search" aria-label={t('customers.search')} placeholder={t(canQueryField(role, 'mobile') && canQueryField(role, 'phone') && canQueryField(role, 'email') ? 'customers.searchHint' : 'customers.searchHintBasic')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
-        <button type="submit" className="secondary">
+        <Input type="search" className={styles.searchInput} aria-label={t('customers.search')} placeholder={t(canQueryField(role, 'mobile') && canQueryField(role, 'phone') && canQueryField(role, 'email') ? 'customers.searchHint' : 'customers.searchHintBasic')} value={text} maxLength={100} onChange={(e) => setText(e.target.value)} />
+        <Button type="submit" variant="secondary">
           {t('customers.search')}
-        </button>
+        </Button>
       </form>
       <SearchHelp />
       <ListFilters filters={filters} onChange={filter} />
@@ -120,8 +124,8 @@ export function CustomersPage() {
       {selectedIds.length === 0 && can(role, 'customers.assign') && !query.trim() && Object.keys(filters).length > 0 && total !== null && (
         <AssignOwner selection={{ filters, expectCount: total }} count={total} label={t('assign.allMatching', { count: total })} />
       )}
-      <ErrorNotice error={rows.error ?? binError} />
-      {empty && <p className="empty">{filtered ? t('customers.noMatch') : t('customers.empty')}</p>}
+      <ErrorNotice error={rows.error} />
+      {empty && <EmptyState title={filtered ? t('customers.noMatch') : t('customers.empty')} testId="customers-empty" />}
       {empty && !filtered && mayImport && <ImportInvite />}
       {rows.count > 0 && <CustomersTable rows={rows} onSelectionChange={onSelectionChange} />}
       {editing === 'new' && <CustomerForm />}
@@ -146,15 +150,15 @@ function BulkTag({ ids }: { ids: number[] }) {
     }
   };
   return (
-    <div className="bulk-bar" role="group" aria-label={t('bulk.title')} data-testid="bulk-tag">
+    <div className={styles.bar} role="group" aria-label={t('bulk.title')} data-testid="bulk-tag">
       <span>{t('bulk.selected', { count: ids.length })}</span>
-      <input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
-      <button type="button" className="secondary" disabled={!tag.trim()} onClick={() => void apply('add')}>
+      <Input aria-label={t('bulk.tag')} placeholder={t('bulk.tag')} value={tag} maxLength={40} onChange={(e) => setTag(e.target.value)} />
+      <Button variant="secondary" size="sm" disabled={!tag.trim() || tagMany.isPending} onClick={() => void apply('add')}>
         {t('bulk.add')}
-      </button>
-      <button type="button" className="secondary" disabled={!tag.trim()} onClick={() => void apply('remove')}>
+      </Button>
+      <Button variant="secondary" size="sm" disabled={!tag.trim() || tagMany.isPending} onClick={() => void apply('remove')}>
         {t('bulk.remove')}
-      </button>
+      </Button>
       <ErrorNotice error={error} />
     </div>
   );
@@ -164,11 +168,11 @@ function MergeButton({ ids }: { ids: number[] }) {
   const t = useT();
   const tooMany = ids.length > MERGE_MAX;
   return (
-    <div className="bulk-bar" role="group" aria-label={t('merge.title')}>
-      <button type="button" className="secondary" disabled={tooMany} onClick={() => void useMergeStore.getState().open(ids)} data-testid="merge-open">
+    <div className={styles.bar} role="group" aria-label={t('merge.title')}>
+      <Button variant="secondary" size="sm" disabled={tooMany} onClick={() => void useMergeStore.getState().open(ids)} data-testid="merge-open">
         {t('merge.button')}
-      </button>
-      {tooMany && <span className="hint">{t('merge.tooMany')}</span>}
+      </Button>
+      {tooMany && <span className={styles.hint}>{t('merge.tooMany')}</span>}
     </div>
   );
 }

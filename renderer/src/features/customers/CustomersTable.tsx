@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useNavStore } from '../../stores/nav-store';
+import { Button, cx } from '../../ui';
 import { useRememberedScroll } from '../shell/use-remembered-scroll';
 import { CountLine } from './CountLine';
 import type { CustomerRows } from './customer-rows';
@@ -155,28 +156,28 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
   const visibleColumns = table.getVisibleLeafColumns().length;
 
   return (
-    <div className="table-wrap">
-      <div className="table-tools">
+    <div className={styles.table}>
+      <div className={styles.tools}>
         <CountLine rows={rows} />
-        <button type="button" className="secondary" aria-expanded={chooser} onClick={() => setChooser(!chooser)}>
+        <Button variant="secondary" size="sm" aria-expanded={chooser} onClick={() => setChooser(!chooser)}>
           {t('customers.columns')}
-        </button>
+        </Button>
       </div>
       {chooser && (
-        <fieldset className="column-chooser" data-testid="column-chooser">
+        <fieldset className={styles.chooser} data-testid="column-chooser">
           <legend>{t('customers.columns')}</legend>
           {table
             .getAllLeafColumns()
             .filter((c) => c.getCanHide())
             .map((c) => (
-              <label key={c.id} className="checkbox-inline">
+              <label key={c.id} className={styles.check}>
                 <input type="checkbox" checked={c.getIsVisible()} onChange={c.getToggleVisibilityHandler()} /> {String(c.columnDef.header)}
               </label>
             ))}
         </fieldset>
       )}
-      <div className="table-scroll" ref={scroller}>
-        <table className="grid" data-testid="customers-table" aria-rowcount={rows.count + 1}>
+      <div className={styles.scroll} ref={scroller} data-testid="customers-scroll">
+        <table className={styles.grid} data-testid="customers-table" aria-rowcount={rows.count + 1}>
           <thead>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
@@ -186,10 +187,10 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
                   return (
                     <th key={header.id} aria-sort={sorted ? (dir === 'asc' ? 'ascending' : 'descending') : undefined}>
                       {onSort ? (
-                        <button type="button" className="link sort" onClick={onSort}>
+                        <Button variant="ghost" size="sm" className={styles.sort} onClick={onSort}>
                           {flexRender(header.column.columnDef.header, header.getContext())}
                           {sorted ? (dir === 'asc' ? ' ▲' : ' ▼') : ''}
-                        </button>
+                        </Button>
                       ) : (
                         flexRender(header.column.columnDef.header, header.getContext())
                       )}
@@ -204,7 +205,7 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
             {virtualRows.map((virtual) => {
               const customer = rows.rowAt(virtual.index);
               const row = customer ? byId[String(customer.id)] : undefined;
-              const common = { 'data-index': virtual.index, 'aria-rowindex': virtual.index + 2, tabIndex: virtual.index === active ? 0 : -1, className: virtual.index === active ? styles.active : undefined, onFocus: () => setActive(virtual.index) };
+              const common = { 'data-index': virtual.index, 'aria-rowindex': virtual.index + 2, tabIndex: virtual.index === active ? 0 : -1, className: cx(styles.row, virtual.index === active && styles.active), onFocus: () => setActive(virtual.index) };
               if (!customer || !row) {
                 return (
                   <tr key={`loading-${virtual.index}`} {...common} data-testid="customer-row-loading" aria-busy>

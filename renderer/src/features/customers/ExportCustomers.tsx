@@ -3,7 +3,8 @@ import { EXPORT_COLUMNS, type ExportColumn } from '../../../../shared/channels/e
 import type { CustomerFilters } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { errorTextIn, useT, type MessageKey } from '../../i18n';
-import { exportCustomers } from '../../stores/export-store';
+import { errorBody } from '../../query';
+import { useExportCustomers } from '../../stores/export-store';
 import { Button, Dialog, Notice } from '../../ui';
 import styles from './tools.module.css';
 
@@ -31,17 +32,19 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [encoding, setEncoding] = useState<'utf8' | 'gbk'>('utf8');
   const [columns, setColumns] = useState<ExportColumn[]>(visibleColumns);
-  const [busy, setBusy] = useState(false);
+  const exporting = useExportCustomers();
   const [error, setError] = useState<ErrorBody | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
   const col = (c: ExportColumn) => t(`export.col.${c}` as MessageKey);
   const toggle = (c: ExportColumn, on: boolean) => setColumns((now) => EXPORT_COLUMNS.filter((x) => (x === c ? on : now.includes(x))));
   const run = async () => {
-    setBusy(true);
-    const result = await exportCustomers({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns });
-    setBusy(false);
-    if (result.status === 'error') return setError(result.error);
+    let result;
+    try {
+      result = await exporting.mutateAsync({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns });
+    } catch (problem) {
+      return setError(errorBody(problem));
+    }
     setOpen(false);
     setError(null);
     if (result.status === 'cancelled') return setDone(t('export.cancelled'));
@@ -67,7 +70,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
           title={t('export.title')}
           message={t('export.intro')}
           confirmLabel={t('export.confirm')}
-          busy={busy}
+          busy={exporting.isPending}
           confirmDisabled={columns.length === 0}
           onConfirm={() => void run()}
           onCancel={() => setOpen(false)}

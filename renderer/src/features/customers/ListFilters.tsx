@@ -56,7 +56,7 @@ export function ListFilters({ filters, onChange }: { filters: CustomerFilters; o
           ))}
         </Select>
       )}
-      <label className="checkbox-inline">
+      <label className={styles.check}>
         <input type="checkbox" checked={filters.dormantDays !== undefined} onChange={(e) => onChange({ dormantDays: e.target.checked ? DEFAULT_DORMANT_DAYS : undefined })} />
         {t('customers.dormant', { days: DEFAULT_DORMANT_DAYS })}
       </label>

@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { useOwnershipStore } from '../../stores/ownership-store';
+import { useStaleAccounts } from '../../stores/ownership-store';
 import { Button, Card, EmptyState, Field, Input, Notice, Table, type Column } from '../../ui';
 import styles from './users.module.css';
 
@@ -15,15 +15,12 @@ import styles from './users.module.css';
 export function StaleAccounts() {
   const t = useT();
   const fmt = useFormat();
-  const { stale, error, loadStale, setStaleDays, disable } = useOwnershipStore();
+  const { stale, error, setStaleDays, disable } = useStaleAccounts();
   const [days, setDays] = useState('');
   const [confirmDialog, confirm] = useConfirm();
   const [passwordDialog, askPassword] = usePasswordPrompt();
   const [problem, setProblem] = useState<ErrorBody | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  useEffect(() => {
-    void loadStale();
-  }, [loadStale]);
   useEffect(() => {
     if (stale) setDays(String(stale.days));
   }, [stale]);
