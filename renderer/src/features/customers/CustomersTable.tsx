@@ -1,6 +1,7 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { CustomerSort, CustomerView } from '../../../../shared/customers';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -44,7 +45,7 @@ function moveFor(key: string, active: number, count: number): number | null {
 export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows; onSelectionChange: (ids: number[]) => void }) {
   const t = useT();
   const fmt = useFormat();
-  const { sort, dir, query, filters, setSort } = useCustomersStore();
+  const { sort, dir, query, filters, setSort } = useCustomersStore(useShallow((s) => ({ sort: s.sort, dir: s.dir, query: s.query, filters: s.filters, setSort: s.setSort })));
   const open = useCustomerDetailStore((state) => state.open);
   const [visibility, setVisibility] = useState<VisibilityState>(savedVisibility);
   const [selection, setSelection] = useState<RowSelectionState>({});
