@@ -6,6 +6,8 @@ import type { Router } from '../../electron/ipc/router';
 export const OWNER = 'bench-owner';
 export const MANAGER = 'bench-manager';
 export const SALES = 'bench-sales';
+/** Support: every customer, basic fields only; signed in for the dashboard rows. */
+export const SUPPORT = 'bench-support';
 export const PAGE = 50;
 
 /** The same settings electron/core/db/open-database.ts gives the vault, minus the cipher. */

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { app, dialog, Notification, session, type BrowserWindow, type WebContents } from 'electron';
 import { MENU_EVENT } from '../../shared/menu-commands';
-import { takeDueNotice } from '../core/reminders/due-notice';
+import { REFRESH_EVENT, type RefreshHint } from '../../shared/refresh-hints';
 import { createCore, type Core } from '../core';
 import { createAppRouter } from '../ipc';
 import { callerOf } from '../ipc/caller';
@@ -10,6 +10,7 @@ import { historyCommandFor } from './app-command';
 import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installMenu } from './menu';
 import { createMenuActions } from './menu-actions';
+import { startRefreshHints } from './refresh-hints';
 import { sqliteNativeBindingPath } from './native-binding';
 import { isAllowedPermission, isAllowedRequestUrl, isAppUrl, isTrustedIpcSender } from './security';
 import { createMainWindow } from './window';
@@ -39,6 +40,9 @@ if (!app.requestSingleInstanceLock()) {
     });
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
   });
+
+  // "Re-read these" to the window (shared/refresh-hints.ts): names only, never data.
+  const sendHints = (hints: RefreshHint[]) => mainWindow?.webContents.send(REFRESH_EVENT, hints);
 
   const pickPath = async (options: Electron.OpenDialogOptions): Promise<string | null> => {
     const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
@@ -96,6 +100,7 @@ if (!app.requestSingleInstanceLock()) {
         router,
         focusedContentsId: () => mainWindow?.webContents.id,
         sendToWindow: (command) => mainWindow?.webContents.send(MENU_EVENT, command),
+        refreshWindow: (hints) => sendHints(hints),
         log: (line) => console.error(`[coffer] ${line}`),
       }),
     );
@@ -110,14 +115,18 @@ if (!app.requestSingleInstanceLock()) {
       const history = historyCommandFor(command);
       if (history) mainWindow?.webContents.send(MENU_EVENT, history);
     });
-    // Reminders that fall due while the app runs: one notification per poll, a count only.
-    const reminderPoll = setInterval(() => {
-      if (!core || core.vault.state() !== 'unlocked' || !Notification.isSupported()) return;
-      const notice = takeDueNotice(core.reminders, core.sessions.current(senderId), core.app.locale());
-      if (notice) new Notification({ ...notice, silent: false }).show();
-    }, 60_000);
+    // Idle lock, backup jobs and due reminders reach the window as hints (refresh-hints.ts);
+    // due reminders also as one notification, a count only.
+    const stopHints = startRefreshHints({
+      core,
+      senderId,
+      send: sendHints,
+      notify: (notice) => {
+        if (Notification.isSupported()) new Notification({ ...notice, silent: false }).show();
+      },
+    });
     mainWindow.on('closed', () => {
-      clearInterval(reminderPoll);
+      stopHints();
       clearInterval(backupTick);
       core?.sessions.end(senderId);
       mainWindow = undefined;

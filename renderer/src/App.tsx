@@ -10,8 +10,10 @@ import { SetupWizard } from './features/setup/SetupWizard';
 import { LoginScreen } from './features/unlock/LoginScreen';
 import { UnlockScreen } from './features/unlock/UnlockScreen';
 import { useT } from './i18n';
+import { useRefreshHints } from './query/hints';
 import { useAppStore } from './stores/app-store';
 import { useSetupStore } from './stores/setup-store';
+import { Button, Card, Notice } from './ui';
 
 export function App() {
   const t = useT();
@@ -24,15 +26,10 @@ export function App() {
     void load();
   }, [load]);
 
-  // Idle lock and the menu's Lock now happen in main; a light status poll brings the lock screen
-  // up without waiting for the next click. app.status does not count as activity.
+  // Idle lock and the menu's Lock happen in main, which then hints 'app.status': the lock screen
+  // comes up without a click and without polling (query/hints.ts).
   const refresh = useAppStore((state) => state.refresh);
-  const signedIn = Boolean(status?.session);
-  useEffect(() => {
-    if (!signedIn) return;
-    const timer = window.setInterval(() => void refresh(), 5000);
-    return () => window.clearInterval(timer);
-  }, [signedIn, refresh]);
+  useRefreshHints(refresh);
 
   useEffect(() => {
     document.documentElement.lang = locale;
@@ -59,19 +56,17 @@ export function App() {
       <main className={shellOpen ? styles.mainShell : styles.main} data-testid="vault-state" data-vault={status?.vault ?? ''}>
         {phase === 'loading' && <p role="status">{t('app.loading')}</p>}
         {phase === 'error' && (
-          <div role="alert" className="notice notice-error">
+          <Notice tone="danger">
             <p>{t('error.bridge')}</p>
-            <button type="button" onClick={() => void load()}>
-              {t('error.retry')}
-            </button>
-          </div>
+            <Button onClick={() => void load()}>{t('error.retry')}</Button>
+          </Notice>
         )}
         {phase === 'ready' && status && (
           <>
             {status.keychain === 'unavailable' && (
-              <p role="alert" className="notice notice-warning" data-testid="keychain-warning">
+              <Notice tone="warning" data-testid="keychain-warning">
                 {t('keychain.unavailable')}
-              </p>
+              </Notice>
             )}
             {engineMissing && <EngineMissingScreen />}
             {inSetup && <SetupWizard />}
@@ -79,9 +74,9 @@ export function App() {
             {open && status.vault === 'unlocked' && !status.session && <LoginScreen />}
             {open && status.vault === 'unlocked' && status.session && status.sessionLocked && <LockScreen user={status.session} />}
             {open && status.vault === 'unlocked' && status.session && !status.sessionLocked && status.twoFactor === 'required' && (
-              <section className="card">
+              <Card>
                 <TwoFactor state="required" />
-              </section>
+              </Card>
             )}
             {shellOpen && status.session && <AppShell user={status.session} status={status} />}
           </>

@@ -1,8 +1,12 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { QueryClientProvider } from '@tanstack/react-query';
-// The design tokens, once and first: every screen's CSS Module reads them.
+// The design tokens, once and first: every screen's CSS Module reads them. Then the reset, the
+// only global rules (element selectors, no classes).
 import './ui/tokens.css';
+import './ui/base.css';
+// Temporary: the customers area's last global rules, until it is on CSS Modules (issue 14).
+import './styles.css';
 import { App } from './App';
 import { queryClient } from './query';
 import { Toaster } from './ui';

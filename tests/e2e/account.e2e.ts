@@ -67,4 +67,42 @@ describeKeychain('change my password, in Chromium', () => {
     await page.getByTestId('change-password').waitFor();
     expect(app.pageErrors).toEqual([]);
   });
+
+  it('an idle session shows the lock screen by itself: main locks it and hints the page, no click and no poll', async () => {
+    const profileDir = tempDir('coffer-e2e-idle-');
+    await seedVault(profileDir, OWNER, async () => undefined);
+    // A clock the test moves, and main's idle check every 200 ms instead of 15 s.
+    let offset = 0;
+    app = await launchApp({ profileDir, core: { now: () => Date.now() + offset }, idleCheckMs: 200 });
+    const { page } = app;
+    await signIn(app, OWNER);
+    await page.getByRole('button', { name: 'Backups', exact: true }).first().click();
+    await page.getByTestId('backups-page').waitFor();
+    // Nothing is sent while the session is in use.
+    await page.waitForTimeout(600);
+    expect(app.hintsSent.filter((h) => h.includes('app.status'))).toEqual([]);
+    expect(await page.getByTestId('lock-screen').count()).toBe(0);
+
+    offset += 16 * 60_000;
+    await page.getByTestId('lock-screen').waitFor({ timeout: 10_000 });
+    expect(app.hintsSent.filter((h) => h.includes('app.status'))).toEqual([['app.status']]);
+    // Locked once, audited once, by main's check (the page asked nothing in between).
+    const rows = app.core.vault.db().prepare("SELECT reason FROM audit_log WHERE action = 'session.locked'").all();
+    expect(rows).toEqual([{ reason: 'idle' }]);
+    // A hint the preload does not know never reaches the page's listeners.
+    await page.evaluate(() => {
+      const seen: unknown[] = [];
+      (window as unknown as { __seen: unknown[] }).__seen = seen;
+      window.addEventListener('coffer:refresh', (e) => seen.push((e as CustomEvent).detail));
+    });
+    await app.sendHints(['customers.', 'users.list']);
+    await app.sendHints(['dashboard.', 'nope']);
+    expect(await page.evaluate(() => (window as unknown as { __seen: unknown[] }).__seen)).toEqual([['dashboard.']]);
+
+    // The same password opens it again.
+    await page.getByTestId('lock-screen').getByLabel('Password').fill(OWNER.password);
+    await page.getByTestId('lock-screen').getByRole('button').first().click();
+    await page.getByTestId('signed-in-as').waitFor();
+    expect(app.pageErrors).toEqual([]);
+  }, 120_000);
 });

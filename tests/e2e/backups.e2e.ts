@@ -76,6 +76,13 @@ describeKeychain('backups in Chromium', () => {
     await report.getByText('Every part of the file decrypted and is exactly as it was written', { exact: false }).waitFor();
     await file.getByTestId('backup-file-drilled').getByText('restore drill passed').waitFor();
     expect(await warnings.locator('[data-warning="no-drill"]').count()).toBe(0);
+
+    // A backup this window did not start (the schedule, the menu): the page polls nothing, main's
+    // 'backup.' hint at its start and end brings it onto the page without a click.
+    const hintsBefore = app.hintsSent.length;
+    const scheduled = await app.core.backups.backup('schedule', null);
+    await expect.poll(() => page.getByTestId('backup-file').first().getAttribute('data-name'), { timeout: 30_000 }).toBe(scheduled.fileName);
+    expect(app.hintsSent.slice(hintsBefore)).toEqual([['backup.'], ['backup.']]);
     expect(app.pageErrors).toEqual([]);
   }, 240_000);
 });

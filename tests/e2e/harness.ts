@@ -5,11 +5,13 @@ import path from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHANNEL_NAMES } from '../../shared/contract';
 import { BRIDGE_KEY } from '../../shared/bridge';
+import { REFRESH_EVENT, REFRESH_HINTS, type RefreshHint } from '../../shared/refresh-hints';
 import { createCore, type Core, type CoreOptions } from '../../electron/core';
 import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
 import { resolveAppAsset } from '../../electron/main/app-protocol-path';
+import { startRefreshHints } from '../../electron/main/refresh-hints';
 import { APP_ORIGIN, securityHeaders } from '../../electron/main/security';
 
 /**
@@ -48,6 +50,10 @@ export interface TestApp {
   pageErrors: string[];
   /** Calls of prompt/alert/confirm; any at all makes close() fail the test. */
   browserDialogCalls: string[];
+  /** Every refresh hint main's wiring sent to the page (before the preload's check). */
+  hintsSent: unknown[][];
+  /** Sends a message to the page as main's webContents.send(REFRESH_EVENT, …) would: through the emulated preload's check. */
+  sendHints(hints: unknown[]): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -55,6 +61,8 @@ export interface LaunchOptions {
   osLocales?: string[];
   profileDir?: string;
   core?: Partial<CoreOptions>;
+  /** How often main's idle check runs (electron/main/refresh-hints.ts); tests shorten it. */
+  idleCheckMs?: number;
 }
 
 export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
@@ -78,6 +86,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
   const origin = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 
   let context: BrowserContext | undefined;
+  let stopHints: (() => void) | undefined;
   try {
     context = await chromium.launchPersistentContext(browserDir, { executablePath: CHROMIUM, args: CHROMIUM_FLAGS, headless: true });
     const requests: string[] = [];
@@ -89,16 +98,22 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       if (source.frame !== source.page.mainFrame()) return { ok: false, error: { code: 'FORBIDDEN', message: 'Request refused.' } };
       return router.dispatch({ senderId: 'e2e-page' }, channel, input);
     });
-    // The preload's part: one frozen function per contract channel on window.coffer.
+    // The preload's part: one frozen function per contract channel on window.coffer, and main's
+    // refresh hints passed on as a DOM event with only the known names (as pickRefreshHints does).
     await context.addInitScript(
-      ({ names, key }) => {
+      ({ names, key, hintEvent, knownHints }) => {
         const w = window as unknown as Record<string, unknown>;
         const invoke = w.__cofferInvoke as (channel: string, input: unknown) => Promise<unknown>;
         const bridge: Record<string, (input: unknown) => Promise<unknown>> = Object.create(null);
         for (const name of names) bridge[name] = (input: unknown) => invoke(name, input);
         Object.defineProperty(window, key, { value: Object.freeze(bridge), enumerable: false, configurable: false, writable: false });
+        const deliver = (hints: unknown) => {
+          const known = Array.isArray(hints) ? knownHints.filter((hint) => hints.some((item) => item === hint)) : [];
+          if (known.length > 0) window.dispatchEvent(new CustomEvent(hintEvent, { detail: known }));
+        };
+        Object.defineProperty(window, '__cofferDeliverHints', { value: deliver, enumerable: false, configurable: false, writable: false });
       },
-      { names: CHANNEL_NAMES as string[], key: BRIDGE_KEY },
+      { names: CHANNEL_NAMES as string[], key: BRIDGE_KEY, hintEvent: REFRESH_EVENT, knownHints: REFRESH_HINTS as readonly string[] as string[] },
     );
 
     const browserDialogCalls = await behaveLikeElectronDialogs(context);
@@ -109,6 +124,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       if (message.type() === 'error') pageErrors.push(message.text());
     });
     await page.goto(`${origin}/index.html`);
+    // Main's own wiring (idle check, backup jobs, due reminders), sending to this page as webContents.send would.
+    const hintsSent: unknown[][] = [];
+    const sendHints = async (hints: unknown[]): Promise<void> => {
+      hintsSent.push(hints);
+      // The page may be navigating or closing: a hint lost then is one Electron would lose too.
+      await page.evaluate((h) => (window as unknown as { __cofferDeliverHints(h: unknown): void }).__cofferDeliverHints(h), hints).catch(() => undefined);
+    };
+    stopHints = startRefreshHints({ core, senderId: 'e2e-page', send: (hints: RefreshHint[]) => void sendHints(hints), ...(options.idleCheckMs ? { idleCheckMs: options.idleCheckMs } : {}) });
     const openedContext = context;
     return {
       page,
@@ -119,7 +142,10 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       requests,
       pageErrors,
       browserDialogCalls,
+      hintsSent,
+      sendHints,
       async close() {
+        stopHints?.();
         await openedContext.close();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         core.close();
@@ -131,6 +157,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       },
     };
   } catch (error) {
+    stopHints?.();
     await context?.close();
     server.close();
     core.close();

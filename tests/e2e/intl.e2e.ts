@@ -46,7 +46,7 @@ describeKeychain('dates, times and money in the language the user chose', () => 
     const interaction = timeline.getByTestId('timeline-entry').filter({ hasText: '回访' });
     await interaction.waitFor();
     const after = new Date();
-    const shown = (await interaction.locator('.hint').first().textContent()) ?? '';
+    const shown = (await interaction.locator('span').first().textContent()) ?? '';
     expect(shown).toMatch(want.dateTime);
     // Chromium runs in this process's time zone, so the page must say what Intl says here.
     expect([formatDateTime(locale, before), formatDateTime(locale, after)]).toContain(shown);
@@ -61,7 +61,7 @@ describeKeychain('dates, times and money in the language the user chose', () => 
     await purchaseForm.getByRole('button', { name: L['purchase.add'] }).click();
     const purchase = timeline.getByTestId('timeline-entry').filter({ hasText: '茶叶礼盒' });
     await purchase.waitFor();
-    expect(await purchase.locator('.hint').first().textContent()).toBe(want.day);
+    expect(await purchase.locator('span').first().textContent()).toBe(want.day);
     const purchaseText = (await purchase.textContent()) ?? '';
     expect(purchaseText).toContain(want.money);
     expect(purchaseText.replace(want.money, '')).not.toMatch(want.noClock);
@@ -74,7 +74,7 @@ describeKeychain('dates, times and money in the language the user chose', () => 
     await reminderForm.getByRole('button', { name: L['reminder.add'] }).click();
     const reminder = timeline.getByTestId('customer-reminder').filter({ hasText: '送样品' });
     await reminder.waitFor();
-    expect(await reminder.locator('.hint').first().textContent()).toBe(want.due);
+    expect(await reminder.locator('span').first().textContent()).toBe(want.due);
 
     // The record's own Purchases and Reminders tabs say the same.
     await record.getByRole('tab', { name: L['record.tab.purchases'] }).click();

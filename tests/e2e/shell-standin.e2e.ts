@@ -175,6 +175,9 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
     expect(await call('setup.complete', { recoveryKeyEnding: begun.value!.recoveryKey.slice(-9), confirmedStored: true })).toMatchObject({ ok: true });
     expect(await call('settings.chooseBackupFolder')).toMatchObject({ ok: true, value: { folder: backupDir } });
 
+    // Main's refresh hints (shared/refresh-hints.ts), as the built preload passes them to the page.
+    await evaluate("window.__hintsSeen = []; window.addEventListener('coffer:refresh', (e) => window.__hintsSeen.push(e.detail))");
+    const hintsSeen = () => evaluate<string[][]>('window.__hintsSeen');
     const menu = await ask<{ label: string | null; submenu?: { label: string | null; click: boolean }[] }[]>({ type: 'menu' });
     const items = (label: string) => (menu.find((m) => m.label === label)?.submenu ?? []).filter((i) => i.click).map((i) => i.label);
     expect(items('Backups')).toEqual(['Back Up Now', 'Run Restore Drill', 'Restore from Backup…']);
@@ -199,8 +202,14 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
     await expect.poll(() => evaluate('window.__menuSeen ?? null')).toBe('history.back');
     await ask({ type: 'appCommand', command: 'browser-forward' });
     await expect.poll(() => evaluate('window.__menuSeen ?? null')).toBe('history.forward');
+    // Each backup job started and finished with a 'backup.' hint; no lock hint yet.
+    expect((await hintsSeen()).filter((h) => h.includes('backup.')).length).toBeGreaterThanOrEqual(4);
+    expect((await hintsSeen()).filter((h) => h.includes('app.status'))).toEqual([]);
     await ask({ type: 'click', path: ['File', 'Lock Now'] });
-    await expect.poll(async () => (await call<{ sessionLocked: boolean }>('app.status')).value?.sessionLocked).toBe(true);
+    // The lock hint reaches the page by itself (no status poll): the lock screen needs no click.
+    await expect.poll(async () => (await hintsSeen()).filter((h) => h.includes('app.status'))).toEqual([['app.status']]);
+    await expect.poll(() => evaluate("document.querySelector('[data-testid=lock-screen]') !== null")).toBe(true);
+    expect((await call<{ sessionLocked: boolean }>('app.status')).value?.sessionLocked).toBe(true);
     // Locked: the menu's backup is the router's to refuse, exactly as a click in the page would be.
     await ask({ type: 'click', path: ['Backups', 'Back Up Now'] });
     await expect.poll(() => childLog.join('')).toContain('menu backup.run refused: LOCKED');

@@ -21,7 +21,8 @@ describeKeychain('menu actions go through the router', () => {
     expect(login.ok).toBe(true);
     const logged: string[] = [];
     const sent: MenuCommand[] = [];
-    const menu = createMenuActions({ router: world.router, focusedContentsId: () => WINDOW_ID, sendToWindow: (c) => sent.push(c), log: (l) => logged.push(l) });
+    const hints: string[][] = [];
+    const menu = createMenuActions({ router: world.router, focusedContentsId: () => WINDOW_ID, sendToWindow: (c) => sent.push(c), refreshWindow: (h) => hints.push(h), log: (l) => logged.push(l) });
 
     const before = rejectedRows(world).length;
     await menu.backUpNow();
@@ -32,9 +33,11 @@ describeKeychain('menu actions go through the router', () => {
     ]);
     expect(logged).toEqual(['menu backup.run refused: FORBIDDEN', 'menu backup.drill refused: FORBIDDEN']);
 
-    // Lock Now locks this window's session, and only it.
+    // Lock Now locks this window's session, and only it, and tells that window to re-read its status.
+    expect(hints).toEqual([]);
     await menu.lockNow();
     expect(world.core.sessions.current(callerOf(WINDOW_ID).senderId)?.locked).toBe(true);
+    expect(hints).toEqual([['app.status']]);
     expect(world.core.sessions.current('owner')?.locked).toBe(false);
     // A locked session's menu job is refused by the router (LOCKED), not run.
     await menu.backUpNow();

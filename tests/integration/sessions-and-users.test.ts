@@ -39,6 +39,27 @@ describeKeychain('sessions: lock, idle, back-off, lockout', () => {
     world.core.close();
   });
 
+  it("main's idle check locks idle sessions without a call from them, audited once, as the lazy path would", async () => {
+    const time = clock();
+    const world = await accessWorld({ now: time.now });
+    const sales = world.caller('sales');
+    const before = lastAuditId(world);
+    time.advance(14 * 60_000);
+    // Everyone but sales was active a moment ago.
+    for (const role of ['owner', 'manager', 'support', 'auditor'] as const) world.core.sessions.touch(world.core.sessions.current(world.caller(role).senderId)!);
+    expect(world.core.sessions.lockIdle()).toEqual([]);
+    time.advance(2 * 60_000);
+    expect(world.core.sessions.lockIdle()).toEqual([sales.senderId]);
+    // Already locked: neither the timer's next run nor the window's next call locks or audits again.
+    expect(world.core.sessions.lockIdle()).toEqual([]);
+    expect(await world.router.dispatch(sales, 'customers.list', { limit: 5 })).toMatchObject({ ok: false, error: { code: 'LOCKED' } });
+    expect(await world.router.dispatch(sales, 'app.status', {})).toMatchObject({ ok: true, value: { sessionLocked: true } });
+    expect(auditActions(world, before).filter((row) => row.action === 'session.locked')).toEqual([{ action: 'session.locked', username: 'sales1', reason: 'idle' }]);
+    // The other windows were not touched.
+    expect(await world.router.dispatch(world.caller('manager'), 'customers.list', { limit: 5 })).toMatchObject({ ok: true });
+    world.core.close();
+  });
+
   it('the owner sets the idle time; the change is audited', async () => {
     const time = clock();
     const world = await accessWorld({ now: time.now });

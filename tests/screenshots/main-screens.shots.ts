@@ -27,8 +27,25 @@ async function openMenu(app: TestApp, locale: Locale, key: 'nav.home' | 'nav.cus
   await app.page.getByRole('navigation').getByRole('button', { name: translate(locale, key), exact: true }).first().click();
 }
 
+/** The dashboard, the customers list (and a record, if asked) and backups at one window size. */
+async function photograph(app: TestApp, locale: Locale, size: (typeof SIZES)[number], tag: string, record: boolean): Promise<void> {
+  await app.page.setViewportSize(size);
+  await openMenu(app, locale, 'nav.home');
+  await shoot(app, `${tag}-dashboard`);
+  await openMenu(app, locale, 'nav.customers');
+  await app.page.getByTestId('customer-row').first().waitFor();
+  await shoot(app, `${tag}-customers`);
+  if (record) {
+    await app.page.getByTestId('customer-row').first().click();
+    await app.page.getByTestId('customer-record').or(app.page.getByTestId('customer-detail')).first().waitFor();
+    await shoot(app, `${tag}-record`);
+  }
+  await openMenu(app, locale, 'nav.backups');
+  await shoot(app, `${tag}-backups`);
+}
+
 describeKeychain('screenshots of the main screens', () => {
-  it('customers list, a record, the dashboard and backups, in both languages at both sizes', async () => {
+  it('customers list, a record, the dashboard and backups, in both languages at both sizes, and in the dark theme at 1280x800', async () => {
     const profileDir = tempDir('coffer-shots-');
     const seed = createCore({ profileDir, appVersion: 'shots', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
     // A fixed seed and 2,000 customers: a typical shop, the same pictures each run.
@@ -48,20 +65,11 @@ describeKeychain('screenshots of the main screens', () => {
         app.core.app.setLocale(locale);
         await app.page.reload();
         await app.page.getByTestId('signed-in-as').waitFor();
-        for (const size of SIZES) {
-          await app.page.setViewportSize(size);
-          const tag = `${locale}-${size.width}x${size.height}`;
-          await openMenu(app, locale, 'nav.home');
-          await shoot(app, `${tag}-dashboard`);
-          await openMenu(app, locale, 'nav.customers');
-          await app.page.getByTestId('customer-row').first().waitFor();
-          await shoot(app, `${tag}-customers`);
-          await app.page.getByTestId('customer-row').first().click();
-          await app.page.getByTestId('customer-record').or(app.page.getByTestId('customer-detail')).first().waitFor();
-          await shoot(app, `${tag}-record`);
-          await openMenu(app, locale, 'nav.backups');
-          await shoot(app, `${tag}-backups`);
-        }
+        await app.page.emulateMedia({ colorScheme: 'light' });
+        for (const size of SIZES) await photograph(app, locale, size, `${locale}-${size.width}x${size.height}`, true);
+        // The dark theme follows the OS (prefers-color-scheme); Chromium is told the OS is dark.
+        await app.page.emulateMedia({ colorScheme: 'dark' });
+        await photograph(app, locale, SIZES[0], `${locale}-${SIZES[0].width}x${SIZES[0].height}-dark`, false);
       }
     } finally {
       await app.close();

@@ -8,28 +8,8 @@ import type { Session } from '../../electron/core/auth/session-service';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
+import { plansOf } from '../support/query-plans';
 import { tempDir } from '../support/tmp';
-
-/** The query plan of every statement the call runs, with the arguments it ran with. */
-function plansOf(db: Db, run: () => unknown): string[] {
-  const plans: string[] = [];
-  const prepare = db.prepare.bind(db);
-  const explain = (sql: string, args: unknown[]) => plans.push(`${prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args).map((r) => (r as { detail: string }).detail).join(' | ')}   <- ${sql.replace(/\s+/g, ' ').replace(/SELECT .* FROM/, 'SELECT … FROM')}`);
-  (db as { prepare: unknown }).prepare = (sql: string) => {
-    const statement = prepare(sql);
-    return {
-      get: (...args: unknown[]) => (explain(sql, args), statement.get(...args)),
-      all: (...args: unknown[]) => (explain(sql, args), statement.all(...args)),
-      run: (...args: unknown[]) => statement.run(...args),
-    };
-  };
-  try {
-    run();
-  } finally {
-    (db as { prepare: unknown }).prepare = prepare;
-  }
-  return plans;
-}
 
 const before = MIGRATIONS.filter((m) => m.version < 21);
 

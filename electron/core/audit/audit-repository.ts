@@ -1,5 +1,6 @@
 import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
 
 /** One audit_log row as stored; `fields` is the JSON text exactly as hashed. */
 export interface AuditRow {
@@ -35,11 +36,13 @@ export function writeHead(db: Db, id: number, hash: string): void {
 }
 
 export function lastAuditRow(db: Db): Pick<AuditRow, 'id' | 'hash'> | undefined {
-  return db.prepare('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash'> | undefined;
+  // Cached with the insert below: both run in every audited call (every read of customer data).
+  return cachedStatement(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash'> | undefined;
 }
 
 export function insertAuditRow(db: Db, row: AuditRow): void {
-  db.prepare(
+  cachedStatement(
+    db,
     `INSERT INTO audit_log (id, at, user_id, username, role, action, entity, record_id, outcome, fields, reason, customer_ids, prev_hash, hash)
      VALUES (@id, @at, @userId, @username, @role, @action, @entity, @recordId, @outcome, @fields, @reason, @customerIds, @prevHash, @hash)`,
   ).run(row);

@@ -34,6 +34,12 @@ export interface SessionService {
   start(senderId: string, user: UserRow): SessionUser;
   /** The caller's session, locked first if it has been idle too long. */
   current(senderId: string): Session | undefined;
+  /**
+   * Locks every session idle too long, exactly as `current` would on its next call (same audit,
+   * once), so main can bring the lock screen up without waiting for a click. Returns the
+   * senderIds it locked just now.
+   */
+  lockIdle(): string[];
   lock(senderId: string): boolean;
   /** Marks activity on the session (every authorized call). */
   touch(session: Session): void;
@@ -103,6 +109,15 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     return user !== undefined && (await verifyPassword(password, user.passwordHash));
   }
 
+  /** The one idle rule, for the lazy path (current) and main's timer (lockIdle): true if it locked now. */
+  function lockIfIdle(session: Session, limitMs: number): boolean {
+    if (session.locked || now() - session.lastActiveAt <= limitMs) return false;
+    session.locked = true;
+    options.onRelease?.(session);
+    options.audit(options.db(), { actor: auditActor(session), action: 'session.locked', outcome: 'ok', reason: 'idle' }, at());
+    return true;
+  }
+
   function endForUser(userId: number, keepSenderId?: string): number {
     let ended = 0;
     for (const [senderId, session] of sessions) {
@@ -163,12 +178,13 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     start,
     current(senderId) {
       const session = sessions.get(senderId);
-      if (session && !session.locked && now() - session.lastActiveAt > idleLimitMs(options.db())) {
-        session.locked = true;
-        options.onRelease?.(session);
-        options.audit(options.db(), { actor: auditActor(session), action: 'session.locked', outcome: 'ok', reason: 'idle' }, at());
-      }
+      if (session) lockIfIdle(session, idleLimitMs(options.db()));
       return session;
+    },
+    lockIdle() {
+      if (sessions.size === 0) return [];
+      const limit = idleLimitMs(options.db());
+      return [...sessions].filter(([, session]) => lockIfIdle(session, limit)).map(([senderId]) => senderId);
     },
     touch(session) {
       session.lastActiveAt = now();

@@ -1,58 +1,27 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import type { BackupProgress, BackupStatus } from '../../../shared/backup';
 import { CofferError } from '../../../shared/errors';
 import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
-import { getMeta, setMeta } from '../db/meta-repository';
-import type { Db } from '../db/open-database';
+import { setMeta } from '../db/meta-repository';
 import type { VaultService } from '../vault/vault-service';
 import { readBackupFolder } from '../settings/backup-folder';
 import { recordRestore } from '../audit/audit-anchors';
 import { liveAnchorsCheck } from './anchored-verify';
-import { listBackups, newDeviceId, type ListedBackup } from './backup-files';
-import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, recordBackupRun, type BackupRunRow, type BackupTrigger, type StoredDrillReport } from './backup-repository';
+import { listBackups, type ListedBackup } from './backup-files';
+import { insertDrillReport, lastBackupRun, listDrillReports, recordBackupRun, type BackupTrigger, type StoredDrillReport } from './backup-repository';
+import { deviceIdOf, dueAt, readRetention, readSchedule } from './backup-settings';
+import { backupStatus } from './backup-status';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { removeLeftovers, type LeftoversRemoved } from './leftovers';
 import { restoreInPlace } from './restore-in-place';
 import { watchSnapshot } from './snapshot-progress';
-import { DEFAULT_RETENTION, pruneBackups, type RetentionPolicy } from './retention';
-import { DEFAULT_SCHEDULE, nextRunAt, objectiveMs, type BackupSchedule } from './schedule';
+import { pruneBackups, type RetentionPolicy } from './retention';
+import type { BackupSchedule } from './schedule';
 
-const DRILL_MAX_AGE_MS = 30 * 24 * 3_600_000;
-
-/** This computer's id in shared backup folders: random, kept beside (not inside) the vault, so a vault restored on another computer does not take over this one's files. */
-export function deviceIdOf(profileDir: string): string {
-  const file = path.join(profileDir, 'device-id');
-  try {
-    const id = fs.readFileSync(file, 'utf8').trim();
-    if (/^[0-9a-f]{8,32}$/.test(id)) return id;
-  } catch {
-    /* first use */
-  }
-  const id = newDeviceId();
-  fs.mkdirSync(profileDir, { recursive: true });
-  fs.writeFileSync(file, `${id}\n`, { mode: 0o600 });
-  return id;
-}
-
-/** A JSON setting in meta over its defaults; an unreadable one falls back to the defaults. */
-function jsonSetting<T extends object>(db: Db, key: string, defaults: T): T {
-  try {
-    return { ...defaults, ...(JSON.parse(getMeta(db, key) ?? '{}') as Partial<T>) };
-  } catch {
-    return defaults;
-  }
-}
-
-export const readSchedule = (db: Db): BackupSchedule => jsonSetting(db, 'backup.schedule', DEFAULT_SCHEDULE);
-const readRetention = (db: Db): RetentionPolicy => jsonSetting(db, 'backup.retention', DEFAULT_RETENTION);
-
-/** When the next run is due, from the last success and (if the latest run failed) its failure. */
-function dueAt(schedule: BackupSchedule, lastOk: BackupRunRow | undefined, last: BackupRunRow | undefined, at: Date): Date {
-  return nextRunAt(schedule, lastOk ? new Date(lastOk.finishedAt) : null, last?.outcome === 'failed' ? new Date(last.finishedAt) : null, at);
-}
+// The device id and the schedule, for callers that knew them from here.
+export { deviceIdOf, readSchedule } from './backup-settings';
 
 /**
  * Backups and restore drills: one job at a time, each in a worker thread; every run and drill
@@ -75,10 +44,26 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   let current: Promise<unknown> = Promise.resolve();
 
+  // Who wants to know that a job started or ended (main tells the window to re-read, not poll).
+  const listeners = new Set<(task: Task, phase: 'started' | 'finished') => void>();
+  const notify = (task: Task, phase: 'started' | 'finished') => {
+    for (const listener of listeners) {
+      try {
+        listener(task, phase);
+      } catch {
+        /* a listener's failure is not the job's */
+      }
+    }
+  };
+
   function exclusive<T>(task: Task, job: () => Promise<T>): Promise<T> {
     if (running) return Promise.reject(new CofferError('CONFLICT', busyMessage[running.task]));
     running = { task, step: 'start', percent: null };
-    const run = housekeeping.then(job).finally(() => (running = null));
+    notify(task, 'started');
+    const run = housekeeping.then(job).finally(() => {
+      running = null;
+      notify(task, 'finished');
+    });
     current = run.catch(() => undefined);
     return run;
   }
@@ -151,6 +136,12 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
   return {
     backup,
+
+    /** Calls `listener` when any job (backup, drill, restore; any trigger) starts and finishes. Returns the unsubscribe. */
+    onChange(listener: (task: Task, phase: 'started' | 'finished') => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
 
     /** At start: queued like pruning, so the first job waits for it. Never throws. */
     removeLeftovers(): Promise<LeftoversRemoved | null> {
@@ -263,46 +254,8 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       })();
     },
 
-    status(): BackupStatus {
-      const db = deps.vault.db();
-      const folder = readBackupFolder(db);
-      const schedule = readSchedule(db);
-      const lastOk = lastBackupRun(db, 'ok');
-      const last = lastBackupRun(db);
-      const drill = listDrillReports(db, 1);
-      const lastPassed = lastPassedDrillAt(db);
-      const at = now();
-      const warnings: BackupStatus['warnings'] = [];
-      if (!folder) warnings.push('no-folder');
-      // Every 'ok' run was read back and authenticated before it got its name (takeBackup): the
-      // newest verified backup.
-      if (!lastOk) warnings.push('no-backup');
-      else if (at.getTime() - Date.parse(lastOk.finishedAt) > objectiveMs(schedule)) warnings.push('stale');
-      if (folder && sameDisk(folder, deps.profileDir)) warnings.push('same-disk');
-      if (!lastPassed || at.getTime() - Date.parse(lastPassed) > DRILL_MAX_AGE_MS) warnings.push('no-drill');
-      return {
-        folder,
-        schedule,
-        retention: readRetention(db),
-        lastSuccessAt: lastOk?.finishedAt ?? null,
-        lastSuccessFile: lastOk?.fileName ?? null,
-        lastFailure: last && last.outcome === 'failed' ? { at: last.finishedAt, code: last.errorCode ?? 'INTERNAL' } : null,
-        nextRunAt: folder ? dueAt(schedule, lastOk, last, at).toISOString() : null,
-        running,
-        lastDrill: drill[0] ? { at: drill[0].at, passed: drill[0].passed, backup: drill[0].backup } : null,
-        warnings,
-      };
-    },
+    status: (): BackupStatus => backupStatus(deps.vault.db(), deps.profileDir, running, now()),
   };
-}
-
-/** Same device as the vault: one disk failure would take both. Unknown (unreadable) counts as not. */
-function sameDisk(folder: string, profileDir: string): boolean {
-  try {
-    return fs.statSync(folder).dev === fs.statSync(profileDir).dev;
-  } catch {
-    return false;
-  }
 }
 
 export type BackupService = ReturnType<typeof createBackupService>;

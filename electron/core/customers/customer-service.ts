@@ -31,6 +31,7 @@ import type { RevealLimiter } from './reveal-limiter';
 import { OutOfScopeError, recordingProbes } from './scope-probe';
 import { searchWechatIds } from './record-repository';
 import { searchCustomerIds, type SearchColumn } from './search-index';
+import { DAY_MS } from '../platform/time';
 
 export interface CustomerServiceDeps {
   db: () => Db;
@@ -63,8 +64,6 @@ export interface ListInput {
   limit: number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 /** Row scope plus the person's filters; the list, the search and the export share it. */
 export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: number, filters: CustomerFilters | undefined, at: Date): CustomerWhere {
   if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
@@ -81,7 +80,6 @@ export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: numbe
 
 /** Writes one audit row inside the caller's transaction. */
 export type AuditFn = (db: Db, entry: AuditEntry, at: Date) => unknown;
-
 
 /**
  * Customer records with row scope, field policy and audit. Every read and change writes its

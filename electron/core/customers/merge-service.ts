@@ -25,8 +25,8 @@ import {
   type MovedRows,
 } from './merge-repository';
 import { OutOfScopeError, recordingProbes } from './scope-probe';
+import { DAY_MS } from '../platform/time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const UNDO_MS = MERGE_UNDO_DAYS * DAY_MS;
 const LIST_MAX = 50;
 

@@ -6,6 +6,7 @@ import type { Db } from '../db/open-database';
 import type { AuditFn } from './customer-service';
 import { findCustomerInScope } from './customer-service';
 import { activeUsersWithRoles, customerOwnersWhere, moveOpenReminders, setCustomerOwner, type AssignableUserRow, type OwnedRef } from './owner-repository';
+import { DAY_MS } from '../platform/time';
 
 export interface OwnerTransferDeps {
   db: () => Db;
@@ -14,8 +15,6 @@ export interface OwnerTransferDeps {
 }
 
 export type OwnerSelection = { ids: readonly number[] } | { filters: CustomerFilters; expectCount: number };
-
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** A customer's owner must be able to work on it: roles without customer write access cannot hold customers. */
 export const OWNING_ROLES = ROLES.filter((role) => grantFor(role, 'customers.write') !== 'none');

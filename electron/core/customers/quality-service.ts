@@ -7,8 +7,8 @@ import type { Db } from '../db/open-database';
 import type { AuditFn } from './customer-service';
 import { cityKey, companyKey } from './duplicate-keys';
 import { membersByIds, missingContactCounts, missingContactPage, sharedKeyMembers, sharedNameMembers, stalePage, staleCount, type MemberRow } from './quality-repository';
+import { DAY_MS } from '../platform/time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 /** The review comes round every quarter. */
 export const REVIEW_EVERY_MONTHS = 3;
 const REVIEWED_KEY = 'quality.reviewedAt';

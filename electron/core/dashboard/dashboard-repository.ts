@@ -1,29 +1,30 @@
 import type { Db } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
+import { DAY_MS, HOUR_MS } from '../platform/time';
 
-const HOUR_MS = 60 * 60 * 1000;
+// Every read here is an index range or a handful of rows of the counts migrations 021 and 024
+// keep; tests/unit/dashboard-plans.test.ts pins their query plans (no SCAN of customers,
+// interactions or reminders), and tests/integration/dashboard-reference.test.ts checks them
+// against the plain queries they replace.
+
 /** 'YYYY-MM-DDTHH', the key of an interaction_hours row (migration 021): the UTC hour. */
 const hourKey = (ms: number) => new Date(ms).toISOString().slice(0, 13);
+
+const one = (db: Db, sql: string, ...params: (string | number)[]) => (cachedStatement(db, sql).get(...params) as { n: number }).n;
 
 /** Interactions of live customers (of one owner, or all) in [from, to), counted row by row: for partial hours only. */
 function countRaw(db: Db, from: number, to: number, ownerId: number | undefined): number {
   if (to <= from) return 0;
-  return (
-    db
-      .prepare(
-        `SELECT count(*) AS n FROM interactions i JOIN customers c ON c.id = i.customer_id
-          WHERE i.at >= ? AND i.at < ? AND c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?)`,
-      )
-      .get(new Date(from).toISOString(), new Date(to).toISOString(), ownerId ?? null, ownerId ?? null) as { n: number }
-  ).n;
+  const [start, end] = [new Date(from).toISOString(), new Date(to).toISOString()];
+  return ownerId === undefined
+    ? one(db, 'SELECT count(*) AS n FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE i.at >= ? AND i.at < ? AND c.deleted_at IS NULL', start, end)
+    : one(db, 'SELECT count(*) AS n FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE i.at >= ? AND i.at < ? AND c.deleted_at IS NULL AND c.owner_id = ?', start, end, ownerId);
 }
 
 function sumHours(db: Db, fromHour: string, toHour: string, ownerId: number | undefined): number {
-  const sql =
-    ownerId === undefined
-      ? 'SELECT coalesce(sum(n), 0) AS n FROM interaction_hours WHERE hour >= ? AND hour < ?'
-      : 'SELECT coalesce(sum(n), 0) AS n FROM interaction_hours WHERE owner_id = ? AND hour >= ? AND hour < ?';
-  const params = ownerId === undefined ? [fromHour, toHour] : [ownerId, fromHour, toHour];
-  return (db.prepare(sql).get(...params) as { n: number }).n;
+  return ownerId === undefined
+    ? one(db, 'SELECT coalesce(sum(n), 0) AS n FROM interaction_hours WHERE hour >= ? AND hour < ?', fromHour, toHour)
+    : one(db, 'SELECT coalesce(sum(n), 0) AS n FROM interaction_hours WHERE owner_id = ? AND hour >= ? AND hour < ?', ownerId, fromHour, toHour);
 }
 
 /**
@@ -40,8 +41,71 @@ export function interactionsBetween(db: Db, from: Date, to: Date, ownerId: numbe
   return countRaw(db, start, firstWhole, ownerId) + sumHours(db, hourKey(firstWhole), hourKey(lastWhole), ownerId) + countRaw(db, lastWhole, end, ownerId);
 }
 
+/** Live customers (of one owner, or all): one row of customer_totals per owner (migration 024). */
+export function liveCustomers(db: Db, ownerId: number | undefined): number {
+  return ownerId === undefined
+    ? one(db, 'SELECT coalesce(sum(n), 0) AS n FROM customer_totals')
+    : one(db, 'SELECT coalesce(sum(n), 0) AS n FROM customer_totals WHERE owner_id = ?', ownerId);
+}
+
+/**
+ * The two kinds of day customer_days counts, each with the partial index that orders live
+ * customers by the same value (migrations 008 and 021), for the boundary's own day.
+ */
+const DAY_COUNTS = {
+  created: {
+    column: 'created',
+    all: 'SELECT count(*) AS n FROM customers INDEXED BY customers_by_created WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?',
+    owner: 'SELECT count(*) AS n FROM customers INDEXED BY customers_by_owner_created WHERE deleted_at IS NULL AND owner_id = ? AND created_at >= ? AND created_at < ?',
+  },
+  quiet: {
+    column: 'quiet',
+    all: 'SELECT count(*) AS n FROM customers INDEXED BY customers_by_quiet WHERE deleted_at IS NULL AND coalesce(last_interaction_at, created_at) >= ? AND coalesce(last_interaction_at, created_at) < ?',
+    owner: 'SELECT count(*) AS n FROM customers INDEXED BY customers_by_owner_quiet WHERE deleted_at IS NULL AND owner_id = ? AND coalesce(last_interaction_at, created_at) >= ? AND coalesce(last_interaction_at, created_at) < ?',
+  },
+} as const;
+
+/**
+ * Live customers (of one owner, or all) whose value (created_at, or last contact falling back to
+ * creation) is at or after `since`, compared as text like the column. A value's first ten
+ * characters (its UTC day) decide the comparison unless they equal the boundary's, so: the kept
+ * counts of the days after `since`'s day, plus the customers of that one day at or after `since`,
+ * counted from the index (a day's worth of rows). Exact for any stored text.
+ */
+function countSince(db: Db, kind: keyof typeof DAY_COUNTS, since: string, ownerId: number | undefined): number {
+  const spec = DAY_COUNTS[kind];
+  const day = since.slice(0, 10);
+  const nextDay = new Date(Date.parse(`${day}T00:00:00.000Z`) + DAY_MS).toISOString().slice(0, 10);
+  const days =
+    ownerId === undefined
+      ? one(db, `SELECT coalesce(sum(${spec.column}), 0) AS n FROM customer_days WHERE day > ?`, day)
+      : one(db, `SELECT coalesce(sum(${spec.column}), 0) AS n FROM customer_days WHERE owner_id = ? AND day > ?`, ownerId, day);
+  // The boundary day's own customers: [since, next day), which holds every text starting with `day`.
+  const partial = ownerId === undefined ? one(db, spec.all, since, nextDay) : one(db, spec.owner, ownerId, since, nextDay);
+  return days + partial;
+}
+
+/** Live customers (of one owner, or all) created at or after `since`. */
+export function createdSince(db: Db, since: string, ownerId: number | undefined): number {
+  return countSince(db, 'created', since, ownerId);
+}
+
 /** Live customers (of one owner, or all) whose last contact, or creation if never contacted, is at or after `since`. */
 export function countActiveSince(db: Db, since: string, ownerId: number | undefined): number {
-  const sql = `SELECT count(*) AS n FROM customers WHERE deleted_at IS NULL AND coalesce(last_interaction_at, created_at) >= ?${ownerId === undefined ? '' : ' AND owner_id = ?'}`;
-  return (db.prepare(sql).get(...(ownerId === undefined ? [since] : [since, ownerId])) as { n: number }).n;
+  return countSince(db, 'quiet', since, ownerId);
+}
+
+/**
+ * The five live customers (of one owner, or all) contacted most recently: read from the end of
+ * the last-contact index and stopped by the LIMIT; the never-contacted sort as '' and are left
+ * out by the range, so SQLite seeks instead of walking the index. Names only: nothing else is shown.
+ */
+export function recentlyContacted(db: Db, ownerId: number | undefined, limit: number): { id: number; name: string; lastInteractionAt: string }[] {
+  const columns = 'SELECT c.id, c.name, c.last_interaction_at AS lastInteractionAt FROM customers c';
+  const order = "coalesce(c.last_interaction_at, '') > '' ORDER BY coalesce(c.last_interaction_at, '') DESC, c.id DESC LIMIT ?";
+  const rows =
+    ownerId === undefined
+      ? cachedStatement(db, `${columns} WHERE c.deleted_at IS NULL AND ${order}`).all(limit)
+      : cachedStatement(db, `${columns} WHERE c.deleted_at IS NULL AND c.owner_id = ? AND ${order}`).all(ownerId, limit);
+  return rows as { id: number; name: string; lastInteractionAt: string }[];
 }

@@ -3,24 +3,16 @@ import { CofferError } from '../../../shared/errors';
 import { grantFor } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
-import { countCustomers, listCustomers } from '../customers/customer-repository';
 import type { Db } from '../db/open-database';
-import { countActiveSince, interactionsBetween } from './dashboard-repository';
+import { countActiveSince, createdSince, interactionsBetween, liveCustomers, recentlyContacted } from './dashboard-repository';
 import type { ReminderService } from '../reminders/reminder-service';
-import { startOfLocalDay } from '../reminders/reminder-service';
 import { DEFAULT_DORMANT_DAYS } from '../../../shared/customers';
+import { DAY_MS, startOfLocalDay, startOfLocalWeek } from '../platform/time';
 
 const WEEKS = 8;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Monday 00:00 local of the week holding `at`. */
-export function startOfLocalWeek(at: Date): Date {
-  const day = startOfLocalDay(at);
-  const sinceMonday = (day.getDay() + 6) % 7;
-  // Via the date, not milliseconds: a week with a DST change is not 7 * 24 h long.
-  day.setDate(day.getDate() - sinceMonday);
-  return day;
-}
+// Moved to the shared calendar helpers; re-exported for older importers.
+export { startOfLocalWeek };
 
 /**
  * The first screen: what is due, who was contacted lately, how many customers are new this
@@ -50,7 +42,7 @@ export function createDashboardService(deps: {
       const at = now();
       return db.transaction((): Dashboard => {
         const reminders = deps.reminders.dueForDashboard(session, 10, mine);
-        const recent = listCustomers(db, { ownerId, sort: 'lastInteractionAt', descending: true, limit: 5 }).filter((row) => row.lastInteractionAt !== null);
+        const recent = recentlyContacted(db, ownerId, 5);
         const monthStart = startOfLocalDay(at);
         monthStart.setDate(1);
         const weekStart = startOfLocalWeek(at);
@@ -63,12 +55,12 @@ export function createDashboardService(deps: {
         });
         const shown = [...recent.map((row) => row.id), ...reminders.items.map((r) => r.customerId)];
         deps.audit(db, { actor: auditActor(session), action: 'dashboard.read', entity: 'customer', outcome: 'ok', customerIds: shown }, at);
-        const total = countCustomers(db, { ownerId });
+        const total = liveCustomers(db, ownerId);
         return {
           reminders,
-          recentlyContacted: recent.map((row) => ({ id: row.id, name: row.name, lastInteractionAt: row.lastInteractionAt ?? '' })),
-          newThisMonth: countCustomers(db, { ownerId, createdSince: monthStart.toISOString() }),
-          // The active side is the short range of the quiet index; the dormant rest is the difference.
+          recentlyContacted: recent,
+          newThisMonth: createdSince(db, monthStart.toISOString(), ownerId),
+          // Counted on the active side (the recent days); the dormant rest is the difference.
           dormant: total - countActiveSince(db, new Date(at.getTime() - DEFAULT_DORMANT_DAYS * DAY_MS).toISOString(), ownerId),
           total,
           interactionsPerWeek: weeks,

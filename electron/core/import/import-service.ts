@@ -31,6 +31,7 @@ import type { ParseOptions, ParsedTable } from './parsed-table';
 import { saveErrorRows } from './import-errors-file';
 import { columnLetters } from './row-values';
 import { buildPreview } from './import-preview';
+import { DAY_MS } from '../platform/time';
 
 export type PickImportFile = () => Promise<string | null>;
 
@@ -63,7 +64,6 @@ interface OpenImport {
   job: CommitJob | null;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const FIRST_ROWS = 200;
 const IDLE: ImportProgress = { state: 'idle', done: 0, total: 0, counts: { new: 0, update: 0, merge: 0, skip: 0, error: 0, warning: 0 }, batchId: null, error: null };
 

@@ -5,9 +5,9 @@ import { CUSTOMER_FIELDS, findCustomer, replaceTags, softDeleteCustomer, updateC
 import type { AuditFn } from '../customers/customer-service';
 import type { Db } from '../db/open-database';
 import { effectsOf, findBatch, markUndone, type BatchRow } from './import-repository';
+import { DAY_MS } from '../platform/time';
 
 export const UNDO_DAYS = 30;
-const DAY_MS = 24 * 60 * 60 * 1000;
 
 export type UndoResult =
   | { status: 'blocked'; editedSince: { id: number; name: string }[] }

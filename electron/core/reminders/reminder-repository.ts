@@ -1,5 +1,6 @@
 import { conditions } from '../db/conditions';
 import type { Db } from '../db/open-database';
+import { cachedStatement } from '../db/statement-cache';
 
 export interface ReminderRow {
   id: number;
@@ -71,7 +72,8 @@ function whereOf(query: Omit<ReminderQuery, 'limit'>): { sql: string; params: (s
 
 export function listReminders(db: Db, query: ReminderQuery): ReminderRow[] {
   const { sql, params } = whereOf(query);
-  return db.prepare(`${SELECT} WHERE ${sql} ORDER BY r.due_at, r.id LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset ?? 0) as ReminderRow[];
+  // Cached: a handful of SQL shapes (which filters are set), run on every dashboard visit and tab.
+  return cachedStatement(db, `${SELECT} WHERE ${sql} ORDER BY r.due_at, r.id LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset ?? 0) as ReminderRow[];
 }
 
 /** The index that answers a count from its own entries (no row reads), by what the count is scoped to. */
@@ -84,7 +86,18 @@ function countIndex(query: Omit<ReminderQuery, 'limit'>): string {
 
 export function countReminders(db: Db, query: Omit<ReminderQuery, 'limit'>): number {
   const { sql, params } = whereOf(query);
-  return (db.prepare(`SELECT count(*) AS n FROM reminders r ${countIndex(query)} WHERE ${sql}`).get(...params) as { n: number }).n;
+  return (cachedStatement(db, `SELECT count(*) AS n FROM reminders r ${countIndex(query)} WHERE ${sql}`).get(...params) as { n: number }).n;
+}
+
+/**
+ * All reminders of one status in sight (of one scope and/or assignee, or all), from the counts
+ * migration 024 keeps: a few rows, however many reminders were ever made or done.
+ */
+export function countAllReminders(db: Db, query: Pick<ReminderQuery, 'status' | 'customerOwnerId' | 'ownerId'>): number {
+  const where = conditions(['status = ?'], [query.status]);
+  where.add('scope_owner_id = ?', query.customerOwnerId);
+  where.add('owner_id = ?', query.ownerId);
+  return (cachedStatement(db, `SELECT coalesce(sum(n), 0) AS n FROM reminder_totals WHERE ${where.sql()}`).get(...where.params) as { n: number }).n;
 }
 
 /**

@@ -6,20 +6,15 @@ import { findCustomerInScope, type AuditFn } from '../customers/customer-service
 import { recordingProbes } from '../customers/scope-probe';
 import type { Db } from '../db/open-database';
 import { findUserByUsername } from '../users/user-repository';
-import { completeReminder, countReminders, findReminder, insertReminder, listReminders, snoozeReminder, takeNewlyDue, type ReminderQuery, type ReminderRow } from './reminder-repository';
+import { completeReminder, countAllReminders, countReminders, findReminder, insertReminder, listReminders, snoozeReminder, takeNewlyDue, type ReminderQuery, type ReminderRow } from './reminder-repository';
+import { DAY_MS, HOUR_MS, startOfLocalDay } from '../platform/time';
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-/** Local midnight: "due today" means the user's day, and main runs on the user's computer. */
-export function startOfLocalDay(at: Date): Date {
-  const day = new Date(at);
-  day.setHours(0, 0, 0, 0);
-  return day;
-}
+// The local-day helper lives with the other calendar helpers; re-exported for older importers.
+export { startOfLocalDay };
 
 function rangeBounds(range: ReminderRange, now: Date): Pick<ReminderQuery, 'dueFrom' | 'dueBefore'> {
   const today = startOfLocalDay(now);
-  const tomorrow = new Date(today.getTime() + DAY_MS + 2 * 60 * 60 * 1000); // +2 h: a DST day may be 25 h long
+  const tomorrow = new Date(today.getTime() + DAY_MS + 2 * HOUR_MS); // +2 h: a DST day may be 25 h long
   const nextDay = startOfLocalDay(tomorrow).toISOString();
   if (range === 'overdue') return { dueBefore: today.toISOString() };
   if (range === 'today') return { dueFrom: today.toISOString(), dueBefore: nextDay };
@@ -89,12 +84,14 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
       const db = deps.db();
       const base = { ...scopeOf(session), ...(mine ? { ownerId: session.userId } : {}) };
       const at = now();
-      return db.transaction(() => ({
-        overdue: countReminders(db, { ...base, status: 'open', ...rangeBounds('overdue', at) }),
-        today: countReminders(db, { ...base, status: 'open', ...rangeBounds('today', at) }),
-        upcoming: countReminders(db, { ...base, status: 'open', ...rangeBounds('upcoming', at) }),
-        done: countReminders(db, { ...base, status: 'done' }),
-      }))();
+      return db.transaction(() => {
+        const today = countReminders(db, { ...base, status: 'open', ...rangeBounds('today', at) });
+        const upcoming = countReminders(db, { ...base, status: 'open', ...rangeBounds('upcoming', at) });
+        // Done grows with the years: from the kept totals (migration 024), not a walk over the
+        // past. Open = overdue + today + upcoming (every due time falls in exactly one of the
+        // three), so overdue costs nothing more once the two short ranges are counted.
+        return { overdue: countAllReminders(db, { ...base, status: 'open' }) - today - upcoming, today, upcoming, done: countAllReminders(db, { ...base, status: 'done' }) };
+      })();
     },
 
     /**
@@ -107,6 +104,8 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
       const base = { ...scopeOf(session), ...(mine ? { ownerId: session.userId } : {}), status: 'open' as const };
       const at = now();
       const { dueBefore } = rangeBounds('today', at);
+      // Open reminders only: done ones leave these index ranges, so the past that grows with the
+      // years is never read here (and the future after today is not needed).
       return {
         overdue: countReminders(db, { ...base, ...rangeBounds('overdue', at) }),
         today: countReminders(db, { ...base, ...rangeBounds('today', at) }),

@@ -4,6 +4,7 @@ import { auditActor, type Session } from '../auth/session-service';
 import { getMeta, setMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
 import { listStaleUsers, type StaleUserRow } from './stale-repository';
+import { DAY_MS } from '../platform/time';
 
 export interface StaleAccountsDeps {
   db: () => Db;
@@ -11,7 +12,6 @@ export interface StaleAccountsDeps {
   now?: () => number;
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000;
 const META_KEY = 'users.staleDays';
 
 export function staleDays(db: Db): number {

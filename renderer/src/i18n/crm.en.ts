@@ -125,6 +125,7 @@ export const crmEn = {
   'reminders.range.all': 'Done',
   'reminders.empty': 'Nothing here.',
   'reminders.done': 'Done',
+  'reminders.actions': 'Actions',
   'reminders.snooze': 'Snooze…',
   'snooze.hour': 'For an hour',
   'snooze.tomorrow': 'Until tomorrow 9:00',

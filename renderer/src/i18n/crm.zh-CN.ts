@@ -127,6 +127,7 @@ export const crmZhCN: Record<keyof typeof crmEn, string> = {
   'reminders.range.all': '已完成',
   'reminders.empty': '这里没有内容。',
   'reminders.done': '完成',
+  'reminders.actions': '操作',
   'reminders.snooze': '稍后提醒…',
   'snooze.hour': '一小时后',
   'snooze.tomorrow': '明天 9:00',

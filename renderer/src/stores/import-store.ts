@@ -1,14 +1,12 @@
 import { create } from 'zustand';
-import type { ChannelOutput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
-import type { DuplicateChoice, ImportCounts, ImportPreview, ImportProgress, ImportTarget, RowAction, RowResult, TextEncoding } from '../../../shared/import';
+import type { DuplicateChoice, ImportCounts, ImportPreview, ImportTarget, RowAction, TextEncoding } from '../../../shared/import';
 import { call } from '../client';
+import { invalidate } from '../query';
 
 export type ImportStep = 'file' | 'map' | 'check' | 'commit';
 export type RowFilter = RowAction | 'warning' | 'all';
 export const ROWS_PAGE = 50;
-
-type Undo = ChannelOutput<'import.undo'>;
 
 interface ImportState {
   /** What the customers page shows instead of its list: the wizard, the history, or neither. */
@@ -29,17 +27,16 @@ interface ImportState {
   overrides: Record<number, DuplicateChoice>;
   counts: ImportCounts | null;
   total: number;
+  /** Which of the dry run's rows are shown: the input of the import.rows query (RowsTable.tsx). */
   filter: RowFilter;
   offset: number;
-  rows: RowResult[];
-  rowsTotal: number;
   confirmRepeat: boolean;
   saved: { status: 'saved'; rows: number } | { status: 'cancelled' } | null;
-  progress: ImportProgress | null;
+  /** The person asked to stop the running import (main stops after its current batch). */
   stopping: boolean;
-  history: ChannelOutput<'import.history'> | null;
 
   openWizard(): void;
+  /** Shows past imports (their list is the import.history query, ImportHistory.tsx). */
   openHistory(): Promise<void>;
   /** Leaves the wizard or history; main forgets the open file. */
   close(): Promise<void>;
@@ -52,14 +49,12 @@ interface ImportState {
   dryRun(): Promise<void>;
   setChoice(choice: DuplicateChoice): Promise<void>;
   setOverride(row: number, choice: DuplicateChoice | null): Promise<void>;
-  loadRows(filter: RowFilter, offset: number): Promise<void>;
+  showRows(filter: RowFilter, offset: number): void;
   setConfirmRepeat(on: boolean): void;
   saveErrors(): Promise<void>;
+  /** Starts writing the rows; its progress is the import.progress query (use-import-progress.ts). */
   commit(): Promise<void>;
-  poll(): Promise<void>;
   cancel(): Promise<void>;
-  loadHistory(): Promise<void>;
-  undo(batchId: string, force: boolean): Promise<Undo | { status: 'error'; error: ErrorBody }>;
 }
 
 const fresh = {
@@ -78,11 +73,8 @@ const fresh = {
   total: 0,
   filter: 'all' as RowFilter,
   offset: 0,
-  rows: [],
-  rowsTotal: 0,
   confirmRepeat: false,
   saved: null,
-  progress: null,
   stopping: false,
 };
 
@@ -91,17 +83,22 @@ const suggested = (preview: ImportPreview) => preview.columns.map((c) => ({ lett
 /**
  * The import wizard. Main holds the file and every row; this keeps the opaque import id (inside
  * the preview), the mapping and choices the person made, and the page of row results on screen.
+ * The commit's progress and the history of imports are queries (use-import-progress.ts,
+ * ImportHistory.tsx), so they are not kept here.
  */
 export const useImportStore = create<ImportState>()((set, get) => {
   const importId = () => get().preview?.importId ?? '';
+  // The dry run and the re-parse answer for the choices made when they were asked: a newer
+  // choice (three quick changes of the duplicate choice) starts a newer run, and only the newest
+  // run's answer is shown, and the rows are read again only after it.
+  let dryRuns = 0;
+  let parses = 0;
   return {
     view: null,
     ...fresh,
-    history: null,
     openWizard: () => set({ view: 'wizard', ...fresh }),
     async openHistory() {
       set({ view: 'history', error: null });
-      await get().loadHistory();
     },
     async close() {
       const id = get().preview?.importId;
@@ -123,7 +120,9 @@ export const useImportStore = create<ImportState>()((set, get) => {
       if (!preview) return;
       set({ busy: true, error: null });
       const input = { importId: preview.importId, ...(preview.sheet ? { sheet: preview.sheet } : {}), ...(preview.encoding ? { encoding: preview.encoding } : {}), fillMerged: get().fillMerged, ...patch };
+      const run = ++parses;
       const result = await call('import.preview', input);
+      if (run !== parses || get().preview?.importId !== preview.importId) return;
       if (!result.ok) return set({ busy: false, error: result.error });
       set({ busy: false, preview: result.value, mapping: suggested(result.value) });
     },
@@ -141,10 +140,14 @@ export const useImportStore = create<ImportState>()((set, get) => {
       const { mapping, choice, overrides, remember } = get();
       set({ busy: true, error: null, saved: null });
       const list = Object.entries(overrides).map(([row, c]) => ({ row: Number(row), choice: c }));
-      const result = await call('import.dryRun', { importId: importId(), mapping, choice, overrides: list, rememberMapping: remember });
+      const id = importId();
+      const run = ++dryRuns;
+      const result = await call('import.dryRun', { importId: id, mapping, choice, overrides: list, rememberMapping: remember });
+      if (run !== dryRuns || importId() !== id) return;
       if (!result.ok) return set({ busy: false, error: result.error });
+      // The rows main holds are this dry run's now: any page read before is stale.
+      await invalidate(['import.rows']);
       set({ busy: false, step: 'check', counts: result.value.counts, total: result.value.total });
-      await get().loadRows(get().filter, get().offset);
     },
     async setChoice(choice) {
       set({ choice });
@@ -157,11 +160,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set({ overrides });
       await get().dryRun();
     },
-    async loadRows(filter, offset) {
-      const result = await call('import.rows', { importId: importId(), ...(filter === 'all' ? {} : { action: filter }), offset, limit: ROWS_PAGE });
-      if (!result.ok) return set({ error: result.error });
-      set({ filter, offset, rows: result.value.rows, rowsTotal: result.value.total });
-    },
+    showRows: (filter, offset) => set({ filter, offset }),
     setConfirmRepeat: (confirmRepeat) => set({ confirmRepeat }),
     async saveErrors() {
       set({ busy: true, error: null, saved: null });
@@ -173,30 +172,14 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set({ busy: true, error: null });
       const result = await call('import.commit', { importId: importId(), confirmRepeat: get().confirmRepeat });
       if (!result.ok) return set({ busy: false, error: result.error });
-      const counts = get().counts;
-      set({ busy: false, step: 'commit', stopping: false, progress: { state: 'running', done: 0, total: get().total, counts: counts ?? { new: 0, update: 0, merge: 0, skip: 0, error: 0, warning: 0 }, batchId: result.value.batchId, error: null } });
-      await get().poll();
-    },
-    async poll() {
-      const result = await call('import.progress', { importId: importId() });
-      if (!result.ok) return set({ error: result.error });
-      set({ progress: result.value });
+      set({ busy: false, step: 'commit', stopping: false });
     },
     async cancel() {
       set({ stopping: true });
       const result = await call('import.cancel', { importId: importId() });
-      if (!result.ok) set({ error: result.error, stopping: false });
-    },
-    async loadHistory() {
-      const result = await call('import.history', {});
-      if (!result.ok) return set({ error: result.error, history: [] });
-      set({ history: result.value, error: null });
-    },
-    async undo(batchId, force) {
-      const result = await call('import.undo', { batchId, force });
-      if (!result.ok) return { status: 'error', error: result.error };
-      await get().loadHistory();
-      return result.value;
+      if (!result.ok) return set({ error: result.error, stopping: false });
+      // Ask at once rather than at the next tick of the poll: the stop shows sooner.
+      await invalidate(['import.progress']);
     },
   };
 });

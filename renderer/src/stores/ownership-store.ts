@@ -2,7 +2,6 @@ import { useCallback } from 'react';
 import type { ChannelInput } from '../../../shared/contract';
 import type { ErrorBody } from '../../../shared/errors';
 import { errorBody, useChannelMutation, useChannelQuery, type Invalidation } from '../query';
-import { useAdminStore } from './admin-store';
 import { LIST_READS } from './customers-store';
 
 /**
@@ -80,8 +79,6 @@ export function useStaleAccounts() {
     async (username: string, ownerPassword?: string): Promise<{ pending: boolean } | { error: ErrorBody }> => {
       try {
         const result = await setStatus(ownerPassword === undefined ? { username, status: 'disabled' } : { username, status: 'disabled', ownerPassword });
-        // The Users page's table is still a zustand store; its own reload keeps it in step.
-        await useAdminStore.getState().loadUsers();
         // A second owner's approval may be needed; the answer says so when the rule applies.
         return { pending: result.pending };
       } catch (problem) {

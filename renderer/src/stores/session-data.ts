@@ -1,7 +1,6 @@
 import type { StoreApi } from 'zustand';
 import { forgetQueries } from '../query';
 import { clearToasts } from '../ui';
-import { useAdminStore } from './admin-store';
 import { useAppStore, type LoginNotice } from './app-store';
 import { useBackupStore } from './backup-store';
 import { useCrmStore } from './crm-store';
@@ -18,7 +17,7 @@ function resetter<T>(store: StoreApi<T>): () => void {
 }
 
 /** The stores that hold customer data, revealed values, users or the audit log, each back to its state before any load. */
-const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useAdminStore), resetter(useImportStore), resetter(useMergeStore), resetter(useQualityStore), resetter(useNavStore)];
+const RESETS = [resetter(useCustomersStore), resetter(useCustomerDetailStore), resetter(useCrmStore), resetter(useBackupStore), resetter(useImportStore), resetter(useMergeStore), resetter(useQualityStore), resetter(useNavStore)];
 
 /** Forgets everything loaded: called when the signed-in view goes away (sign-out, lock). */
 export function forgetSessionData(): void {

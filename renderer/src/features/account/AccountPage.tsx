@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
 import { Actions, Button, Card } from '../../ui';
+import layout from '../../ui/layout.module.css';
 import { ChangePassword } from '../home/ChangePassword';
 import { RotateKey } from '../home/RotateKey';
 import { TwoFactor } from '../home/TwoFactor';
@@ -24,9 +25,9 @@ export function AccountPage({ user, status }: { user: SessionUser; status: AppSt
       {status.twoFactor && <TwoFactor state={status.twoFactor} />}
       <ChangePassword username={user.username} />
       {user.role === 'owner' && <RotateKey />}
-      <div className="subsection" data-testid="account-session">
+      <div className={layout.subsection} data-testid="account-session">
         <h3>{t('account.session.title')}</h3>
-        <p className="hint">{t('account.session.body')}</p>
+        <p className={layout.hint}>{t('account.session.body')}</p>
         <Actions>
           <Button data-testid="sign-out" disabled={busy} onClick={() => void logout()}>
             {t('home.logout')}

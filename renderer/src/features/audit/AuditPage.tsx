@@ -3,8 +3,7 @@ import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { channelKey, errorBody, fetchChannel } from '../../query';
-import { useAdminStore } from '../../stores/admin-store';
+import { channelKey, errorBody, fetchChannel, useChannelMutation } from '../../query';
 import { Actions, Badge, Button, Card, EmptyState, Table, type BadgeTone, type Column } from '../../ui';
 import { auditInput, INITIAL_FILTER, PAGE, type AuditFilterState } from './audit-filter';
 import { AuditFilters } from './AuditFilters';
@@ -18,7 +17,8 @@ const TONE: Record<AuditRow['outcome'], BadgeTone> = { ok: 'success', denied: 'd
 export function AuditPage() {
   const t = useT();
   const fmt = useFormat();
-  const { verdict, verifyAudit, busy, error } = useAdminStore();
+  // Verifying changes nothing (it only reads the chain), so it invalidates nothing; its answer is the mutation's data.
+  const verify = useChannelMutation('audit.verify', []);
   const [filter, setFilter] = useState<AuditFilterState>(INITIAL_FILTER);
   const input = auditInput(filter);
   const log = useInfiniteQuery({
@@ -45,12 +45,12 @@ export function AuditPage() {
         <AuditFilters filter={filter} onChange={setFilter} />
       </Card>
       <Actions>
-        <Button variant="secondary" disabled={busy} onClick={() => void verifyAudit()}>
+        <Button variant="secondary" disabled={verify.isPending} onClick={() => verify.mutate({})}>
           {t('audit.verify')}
         </Button>
       </Actions>
-      {verdict && <VerdictNotice verdict={verdict} />}
-      <ErrorNotice error={error ?? errorBody(log.error)} />
+      {verify.data && <VerdictNotice verdict={verify.data} />}
+      <ErrorNotice error={errorBody(verify.error) ?? errorBody(log.error)} />
       {log.isSuccess && (
         <Table
           testId="audit-table"

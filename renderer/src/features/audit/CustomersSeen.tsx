@@ -6,6 +6,8 @@ import { Field } from '../../components/Field';
 import { call } from '../../client';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
+import { Button } from '../../ui';
+import styles from './AuditPage.module.css';
 
 /** Owner only: which customers a user was shown in a period, answered from the audit log. */
 export function CustomersSeen() {
@@ -35,13 +37,13 @@ export function CustomersSeen() {
   return (
     <section aria-labelledby="seen-title" data-testid="customers-seen">
       <h3 id="seen-title">{t('audit.seenTitle')}</h3>
-      <form className="filters" onSubmit={(e) => void submit(e)}>
+      <form className={styles.filters} onSubmit={(e) => void submit(e)}>
         <Field label={t('audit.seenUser')} value={form.username} maxLength={64} required autoComplete="off" onChange={(e) => setForm({ ...form, username: e.target.value })} />
         <Field label={t('audit.from')} type="date" value={form.from} required onChange={(e) => setForm({ ...form, from: e.target.value })} />
         <Field label={t('audit.to')} type="date" value={form.to} required onChange={(e) => setForm({ ...form, to: e.target.value })} />
-        <button type="submit" disabled={busy}>
+        <Button type="submit" className={styles.submit} disabled={busy}>
           {t('audit.seenShow')}
-        </button>
+        </Button>
       </form>
       <ErrorNotice error={error} />
       {answer && (

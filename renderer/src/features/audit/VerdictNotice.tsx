@@ -1,5 +1,6 @@
 import type { ChannelOutput } from '../../../../shared/contract';
 import { useT } from '../../i18n';
+import { Notice } from '../../ui';
 
 /** What audit.verify found: the chain on its own, then against the heads kept in the backups. */
 export function VerdictNotice({ verdict }: { verdict: ChannelOutput<'audit.verify'> }) {
@@ -16,11 +17,12 @@ export function VerdictNotice({ verdict }: { verdict: ChannelOutput<'audit.verif
     anchors.superseded > 0 ? t('audit.anchorsSuperseded', { count: anchors.superseded }) : '',
   ].filter(Boolean);
   return (
-    <div role="status" data-testid="audit-verdict" className={verdict.ok ? 'notice notice-ok' : 'notice notice-error'}>
+    // A status either way: the owner asked for the check and is waiting for its answer.
+    <Notice role="status" tone={verdict.ok ? 'success' : 'danger'} data-testid="audit-verdict">
       <p>{headline}</p>
       {notes.map((note) => (
         <p key={note}>{note}</p>
       ))}
-    </div>
+    </Notice>
   );
 }

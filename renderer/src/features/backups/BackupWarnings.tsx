@@ -1,5 +1,7 @@
 import type { BackupStatus } from '../../../../shared/backup';
 import { useT } from '../../i18n';
+import { Button, Notice } from '../../ui';
+import styles from './backups.module.css';
 
 /**
  * Warnings that stay until their cause is fixed: there is no dismiss button on purpose. "No
@@ -9,22 +11,22 @@ export function BackupWarnings({ status, onBackUp }: { status: BackupStatus; onB
   const t = useT();
   if (status.warnings.length === 0) return null;
   return (
-    <div className="notice notice-warning" role="status" data-testid="backup-warnings">
-      <ul>
+    <Notice tone="warning" role="status" data-testid="backup-warnings">
+      <ul className={styles.warnings}>
         {status.warnings.map((w) => (
           <li key={w} data-warning={w}>
             {t(`backup.warning.${w}`)}
             {w === 'no-backup' && onBackUp && status.folder && !status.running && (
               <>
                 {' '}
-                <button type="button" className="link" onClick={onBackUp}>
+                <Button variant="ghost" size="sm" onClick={onBackUp}>
                   {t('backup.now')}
-                </button>
+                </Button>
               </>
             )}
           </li>
         ))}
       </ul>
-    </div>
+    </Notice>
   );
 }

@@ -1,4 +1,3 @@
-import { useEffect } from 'react';
 import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
@@ -7,6 +6,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useBackupStore } from '../../stores/backup-store';
 import { Actions, Button, Card, EmptyState, Notice } from '../../ui';
 import { BackupFiles } from './BackupFiles';
+import { useBackupData, useBackupJobs } from './backup-queries';
 import { BackupProgress } from './BackupProgress';
 import { BackupSchedule } from './BackupSchedule';
 import { BackupWarnings } from './BackupWarnings';
@@ -19,26 +19,22 @@ export function BackupsPage() {
   const t = useT();
   const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { status, reports, files, shown, busy, firstRun, error, load, pollStatus, backUpNow, chooseFolder, runDrill, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
-  useEffect(() => {
-    // While this window waits on a job, its status every second (status only: a restore
-    // swaps the database under any other query); otherwise the whole page every 5 s, so a job
-    // run elsewhere (the schedule) shows too.
-    if (busy) {
-      const timer = setInterval(() => void pollStatus(), 1000);
-      return () => clearInterval(timer);
-    }
-    void load();
-    const timer = setInterval(() => void load(), 5000);
-    return () => clearInterval(timer);
-  }, [busy, load, pollStatus]);
-  if (!status) return <ErrorNotice error={error} />;
+  const { shown, firstRun, show, restoreTarget, openRestore, closeRestore } = useBackupStore();
+  // No interval: this window's jobs re-read backup.* when they end, and main's 'backup.' hint
+  // does when any job starts or ends (the schedule, the menu). Progress is asked for only while one runs.
+  const { status, statusError, reports, files } = useBackupData();
+  const jobs = useBackupJobs();
+  const { busy } = jobs;
+  if (!status) return <ErrorNotice error={statusError} />;
+  // A job run elsewhere (the schedule, the menu) blocks these buttons as this window's own does.
+  const blocked = busy !== null || status.running !== null;
+  const error = jobs.error;
   const mayRestore = can(role, 'backup.restore');
 
   return (
     <section aria-labelledby="backups-title" data-testid="backups-page" className={styles.page}>
       <h2 id="backups-title">{t('nav.backups')}</h2>
-      <BackupWarnings status={status} onBackUp={can(role, 'backup.run') && busy === null ? () => void backUpNow() : undefined} />
+      <BackupWarnings status={status} onBackUp={can(role, 'backup.run') && !blocked ? () => void jobs.backUpNow() : undefined} />
       <Card width="wide" className={styles.card}>
         <dl className={styles.facts}>
           <dt>{t('backup.destination')}</dt>
@@ -50,7 +46,7 @@ export function BackupsPage() {
           {status.lastFailure && (
             <>
               <dt>{t('backup.lastFailure')}</dt>
-              <dd className="problem">
+              <dd className={styles.problem}>
                 {fmt.dateTime(status.lastFailure.at)} · <ErrorNotice error={{ code: status.lastFailure.code as 'INTERNAL', message: '' }} />
               </dd>
             </>
@@ -65,17 +61,17 @@ export function BackupsPage() {
         <ErrorNotice error={error} />
         <Actions>
           {can(role, 'backup.run') && (
-            <Button disabled={busy !== null || !status.folder} onClick={() => void backUpNow()}>
+            <Button disabled={blocked || !status.folder} onClick={() => void jobs.backUpNow()}>
               {busy === 'backup' ? t('backup.working') : t('backup.now')}
             </Button>
           )}
           {can(role, 'backup.drill') && (
-            <Button variant="secondary" disabled={busy !== null || !status.folder} onClick={() => void runDrill()}>
+            <Button variant="secondary" disabled={blocked || !status.folder} onClick={() => void jobs.runDrill()}>
               {busy === 'drill' ? t('backup.drilling') : t('backup.drill')}
             </Button>
           )}
           {can(role, 'backup.configure') && (
-            <Button variant="secondary" disabled={busy !== null} onClick={() => void chooseFolder()}>
+            <Button variant="secondary" disabled={blocked} onClick={() => void jobs.chooseFolder(status.folder)}>
               {t('home.chooseBackup')}
             </Button>
           )}
@@ -83,7 +79,7 @@ export function BackupsPage() {
       </Card>
       {restoreTarget &&
         (mayRestore ? (
-          <RestorePanel key={restoreTarget.fileName ?? ''} files={files} />
+          <RestorePanel key={restoreTarget.fileName ?? ''} files={files} busy={busy} restore={jobs.restore} />
         ) : (
           <Notice tone="warning" data-testid="restore-not-allowed">
             {t('restore.notAllowed')}{' '}
@@ -93,7 +89,7 @@ export function BackupsPage() {
           </Notice>
         ))}
       {shown && <DrillReport report={shown} />}
-      <BackupFiles files={files} reports={reports} canRestore={mayRestore} disabled={busy !== null} onRestore={openRestore} />
+      <BackupFiles files={files} reports={reports} canRestore={mayRestore} disabled={blocked} onRestore={openRestore} />
       <Card title={t('backup.reports')} level={3} width="wide" className={styles.card}>
         {reports.length === 0 ? (
           <EmptyState title={t('backup.noReports')} />

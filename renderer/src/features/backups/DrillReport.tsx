@@ -1,7 +1,7 @@
 import type { DrillReportView } from '../../../../shared/backup';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { Badge, Button, Card } from '../../ui';
+import { Badge, Button, Card, cx } from '../../ui';
 import styles from './backups.module.css';
 
 /**
@@ -38,7 +38,7 @@ export function DrillReport({ report }: { report: DrillReportView }) {
         </Button>
       }
     >
-      <p className="hint">
+      <p className={styles.hint}>
         {fmt.dateTime(report.at)} · {t('backup.recoveryPoint')}: {report.recoveryPointMs === null ? '—' : fmt.duration(report.recoveryPointMs)} · {t('backup.recoveryTime')}: {fmt.duration(report.restoreMs)}
       </p>
       <h4>{t('backup.checksTitle')}</h4>
@@ -46,7 +46,7 @@ export function DrillReport({ report }: { report: DrillReportView }) {
         {report.checks.map((c) => (
           <li key={c.name} data-testid="drill-check" data-ok={c.ok}>
             <Badge tone={c.ok ? 'success' : 'danger'}>{c.ok ? '✔' : '✘'}</Badge> <strong>{t(`drill.${c.name}`)}</strong>
-            <span className={c.ok ? styles.proof : `${styles.proof} problem`}>{c.ok ? t(`drillProof.${c.name}`) : c.detail}</span>
+            <span className={c.ok ? styles.proof : cx(styles.proof, styles.problem)}>{c.ok ? t(`drillProof.${c.name}`) : c.detail}</span>
           </li>
         ))}
       </ul>

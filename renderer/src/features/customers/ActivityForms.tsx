@@ -6,13 +6,14 @@ import { useT } from '../../i18n';
 import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useShopStore } from '../../stores/shop-store';
+import { Button, Input, Select } from '../../ui';
+import styles from './activity.module.css';
 import { amountProblemFromMain, fromLocalParts, isInFuture, localParts, parseAmount } from './activity-input';
 import { toLocalInput } from './format';
+import { ACTIVITY_CHANGES } from './record-changes';
 
 export const KINDS = ['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note'] as const;
 export type Kind = (typeof KINDS)[number];
-/** A timeline change makes the record, its lists, the reminders and the dashboard stale. */
-export const ACTIVITY_CHANGES = ['customers.', 'reminders.', 'dashboard.', 'interactions.', 'purchases.'] as const;
 const CURRENCIES = ['CNY', 'USD', 'EUR', 'GBP', 'HKD', 'AUD'];
 
 /** Runs a form's call; keeps what main said if it refused. */
@@ -41,11 +42,11 @@ function WhenFields({ day, time, onDay, onTime }: { day: string; time: string; o
   const locale = useAppStore((state) => state.locale);
   return (
     <>
-      <input type="date" aria-label={t('activity.at.day')} value={day} max={localParts(new Date()).day} onChange={(e) => onDay(e.target.value)} required />
+      <Input type="date" aria-label={t('activity.at.day')} value={day} max={localParts(new Date()).day} onChange={(e) => onDay(e.target.value)} required />
       {locale === 'zh-CN' ? (
-        <input aria-label={t('activity.at.time')} value={time} inputMode="numeric" placeholder="14:05" pattern="([01]?\d|2[0-3])[:：][0-5]\d" size={6} onChange={(e) => onTime(e.target.value)} required />
+        <Input className={styles.time} aria-label={t('activity.at.time')} value={time} inputMode="numeric" placeholder="14:05" pattern="([01]?\d|2[0-3])[:：][0-5]\d" size={6} onChange={(e) => onTime(e.target.value)} required />
       ) : (
-        <input type="time" aria-label={t('activity.at.time')} value={time} onChange={(e) => onTime(e.target.value)} required />
+        <Input type="time" aria-label={t('activity.at.time')} value={time} onChange={(e) => onTime(e.target.value)} required />
       )}
     </>
   );
@@ -84,26 +85,26 @@ export function InteractionForm({ customerId, editing, onDone }: { customerId: n
     },
   );
   return (
-    <form className="filters" onSubmit={(e) => void submit(e)} data-testid={editing ? 'interaction-edit' : 'interaction-form'}>
-      <select aria-label={t('timeline.kind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} data-testid={editing ? 'interaction-edit' : 'interaction-form'}>
+      <Select aria-label={t('timeline.kind')} value={kind} onChange={(e) => setKind(e.target.value as Kind)}>
         {KINDS.map((k) => (
           <option key={k} value={k}>
             {t(`timeline.kind.${k}`)}
           </option>
         ))}
-      </select>
+      </Select>
       <WhenFields day={day} time={time} onDay={setDay} onTime={setTime} />
-      <input aria-label={t('timeline.summary')} placeholder={t('timeline.summary')} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
-      <button type="submit" className="secondary" disabled={busy || !summary.trim() || at === null || future}>
+      <Input className={styles.grow} aria-label={t('timeline.summary')} placeholder={t('timeline.summary')} value={summary} maxLength={2000} onChange={(e) => setSummary(e.target.value)} />
+      <Button type="submit" variant="secondary" disabled={busy || !summary.trim() || at === null || future}>
         {editing ? t('activity.save') : t('timeline.add')}
-      </button>
+      </Button>
       {editing && (
-        <button type="button" className="secondary" onClick={onDone}>
+        <Button variant="secondary" onClick={onDone}>
           {t('activity.cancel')}
-        </button>
+        </Button>
       )}
       {(future || error?.fields?.at === 'in_future') && (
-        <p className="field-error" role="alert" data-testid="at-error">
+        <p className={styles.fieldError} role="alert" data-testid="at-error">
           {t('activity.at.future')}
         </p>
       )}
@@ -144,25 +145,25 @@ export function PurchaseForm({ customerId, editing, initialAmount, onDone }: { c
   );
   const problem = (parsed && 'problem' in parsed ? parsed.problem : null) ?? amountProblemFromMain(error?.fields);
   return (
-    <form className="filters" onSubmit={(e) => void submit(e)} data-testid={editing ? 'purchase-edit' : 'purchase-form'}>
-      <input type="date" aria-label={t('purchase.date')} value={date} onChange={(e) => setDate(e.target.value)} required />
-      <input aria-label={t('purchase.item')} placeholder={t('purchase.item')} value={item} maxLength={200} onChange={(e) => setItem(e.target.value)} />
-      <input aria-label={t('purchase.amount')} placeholder="0.00" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={problem !== null} />
-      <select aria-label={t('purchase.currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} data-testid={editing ? 'purchase-edit' : 'purchase-form'}>
+      <Input type="date" aria-label={t('purchase.date')} value={date} onChange={(e) => setDate(e.target.value)} required />
+      <Input className={styles.grow} aria-label={t('purchase.item')} placeholder={t('purchase.item')} value={item} maxLength={200} onChange={(e) => setItem(e.target.value)} />
+      <Input aria-label={t('purchase.amount')} placeholder="0.00" inputMode="decimal" value={amount} onChange={(e) => setAmount(e.target.value)} aria-invalid={problem !== null} />
+      <Select aria-label={t('purchase.currency')} value={currency} onChange={(e) => setCurrency(e.target.value)}>
         {[...new Set([currency, shopCurrency, ...CURRENCIES])].map((c) => (
           <option key={c}>{c}</option>
         ))}
-      </select>
-      <button type="submit" className="secondary" disabled={busy || !item.trim() || !parsed || 'problem' in parsed}>
+      </Select>
+      <Button type="submit" variant="secondary" disabled={busy || !item.trim() || !parsed || 'problem' in parsed}>
         {editing ? t('activity.save') : t('purchase.add')}
-      </button>
+      </Button>
       {editing && (
-        <button type="button" className="secondary" onClick={onDone}>
+        <Button variant="secondary" onClick={onDone}>
           {t('activity.cancel')}
-        </button>
+        </Button>
       )}
       {problem && (
-        <p className="field-error" role="alert" data-testid="amount-error">
+        <p className={styles.fieldError} role="alert" data-testid="amount-error">
           {t(`activity.amount.${problem}`)}
         </p>
       )}
@@ -182,12 +183,12 @@ export function ReminderForm({ customerId }: { customerId: number }) {
     () => setNote(''),
   );
   return (
-    <form className="filters" onSubmit={(e) => void submit(e)} data-testid="reminder-form">
-      <input type="datetime-local" aria-label={t('reminder.due')} value={due} onChange={(e) => setDue(e.target.value)} required />
-      <input aria-label={t('reminder.note')} placeholder={t('reminder.note')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
-      <button type="submit" className="secondary" disabled={busy || !note.trim() || Number.isNaN(Date.parse(due))}>
+    <form className={styles.form} onSubmit={(e) => void submit(e)} data-testid="reminder-form">
+      <Input type="datetime-local" aria-label={t('reminder.due')} value={due} onChange={(e) => setDue(e.target.value)} required />
+      <Input className={styles.grow} aria-label={t('reminder.note')} placeholder={t('reminder.note')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      <Button type="submit" variant="secondary" disabled={busy || !note.trim() || Number.isNaN(Date.parse(due))}>
         {t('reminder.add')}
-      </button>
+      </Button>
       <ErrorNotice error={error} />
     </form>
   );

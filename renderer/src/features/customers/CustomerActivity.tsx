@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { CustomerView } from '../../../../shared/customers';
 import { can } from '../../../../shared/permissions';
@@ -8,65 +8,61 @@ import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
-import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useShopStore } from '../../stores/shop-store';
+import { Button, Tabs } from '../../ui';
+import styles from './activity.module.css';
 import { amountText } from './activity-input';
-import { ACTIVITY_CHANGES, InteractionForm, PurchaseForm, ReminderForm, type Kind } from './ActivityForms';
+import { InteractionForm, PurchaseForm, ReminderForm, type Kind } from './ActivityForms';
+import { ACTIVITY_CHANGES } from './record-changes';
 
 type Entry = ChannelOutput<'customers.timeline'>[number];
+type Form = 'interaction' | 'purchase' | 'reminder';
 
 /**
  * The customer's activity: the timeline of interactions and purchases (each editable and
  * removable by whoever may add it), this customer's reminders, and the forms to add each.
- * Takes the customer; its data comes from the query cache, so any change refreshes every view.
+ * Takes the customer; its data comes from the query cache (the record's Purchases and Reminders
+ * tabs read the same queries), so a change here refreshes every view of it.
  */
 export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'id'> }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const timeline = useChannelQuery('customers.timeline', { id: customer.id }, { enabled: can(role, 'interactions.read') });
   const reminders = useChannelQuery('reminders.list', { customerId: customer.id, range: 'all' }, { enabled: can(role, 'reminders.read') });
-  const [adding, setAdding] = useState<'interaction' | 'purchase' | 'reminder'>('interaction');
+  const [adding, setAdding] = useState<Form>('interaction');
   const forms = (['interaction', 'purchase', 'reminder'] as const).filter((f) => can(role, f === 'interaction' ? 'interactions.write' : f === 'purchase' ? 'purchases.write' : 'reminders.write'));
   const fmt = useFormat();
   const entries = timeline.data ?? [];
-  // The record page's Purchases and Reminders tabs read the detail store: after an edit here they
-  // show the same entries (this customer's only, never another's).
-  useEffect(() => {
-    const store = useCustomerDetailStore.getState();
-    if (store.activityFor !== customer.id) return;
-    if (timeline.data) useCustomerDetailStore.setState({ timeline: timeline.data });
-    if (reminders.data) useCustomerDetailStore.setState({ reminders: reminders.data });
-  }, [customer.id, timeline.data, reminders.data]);
+  const form =
+    adding === 'interaction' && forms.includes('interaction') ? <InteractionForm customerId={customer.id} />
+    : adding === 'purchase' && forms.includes('purchase') ? <PurchaseForm customerId={customer.id} />
+    : adding === 'reminder' && forms.includes('reminder') ? <ReminderForm customerId={customer.id} />
+    : null;
 
   return (
-    <div className="timeline" data-testid="timeline">
-      <h4>{t('timeline.title')}</h4>
-      {forms.length > 1 && (
-        <div className="tabs" role="tablist" aria-label={t('timeline.addWhat')}>
-          {forms.map((form) => (
-            <button key={form} type="button" role="tab" aria-selected={adding === form} className={adding === form ? 'tab active' : 'tab'} onClick={() => setAdding(form)}>
-              {t(`timeline.tab.${form}`)}
-            </button>
-          ))}
-        </div>
+    <div className={styles.timeline} data-testid="timeline">
+      <h4 className={styles.title}>{t('timeline.title')}</h4>
+      {forms.length > 1 ? (
+        <Tabs<Form> label={t('timeline.addWhat')} tabs={forms.map((f) => ({ id: f, label: t(`timeline.tab.${f}`) }))} selected={adding} onSelect={setAdding}>
+          {form}
+        </Tabs>
+      ) : (
+        form
       )}
-      {adding === 'interaction' && forms.includes('interaction') && <InteractionForm customerId={customer.id} />}
-      {adding === 'purchase' && forms.includes('purchase') && <PurchaseForm customerId={customer.id} />}
-      {adding === 'reminder' && forms.includes('reminder') && <ReminderForm customerId={customer.id} />}
       {(reminders.data ?? []).length > 0 && (
-        <ul className="reminders" data-testid="customer-reminders">
+        <ul className={styles.list} data-testid="customer-reminders">
           {reminders.data!.map((r) => (
             <li key={r.id} data-testid="customer-reminder">
-              ⏰ <span className="hint">{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
+              ⏰ <span className={styles.when}>{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
             </li>
           ))}
         </ul>
       )}
       <ErrorNotice error={errorBody(timeline.error)} />
       {timeline.data && entries.length === 0 ? (
-        <p className="empty">{t('timeline.empty')}</p>
+        <p className={styles.empty}>{t('timeline.empty')}</p>
       ) : (
-        <ul>
+        <ul className={styles.list}>
           {entries.map((entry) => (
             <TimelineItem key={`${entry.type}-${entry.id}`} customerId={customer.id} entry={entry} when={entry.type === 'purchase' ? fmt.date(entry.at) : fmt.dateTime(entry.at)} />
           ))}
@@ -103,17 +99,16 @@ function TimelineItem({ customerId, entry, when }: { customerId: number; entry: 
   const what = isPurchase ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as Kind}`);
   return (
     <li data-testid="timeline-entry">
-      <span className="hint">{when}</span> · {what} · {entry.text}
+      <span className={styles.when}>{when}</span> · {what} · {entry.text}
       {entry.amountMinor !== null && ` · ${fmt.money(entry.amountMinor, entry.currency ?? shopCurrency)}`} · {entry.byUsername}
       {writable && (
-        <span className="row-actions">
-          {' '}
-          <button type="button" className="link" onClick={() => setMode('edit')} aria-label={t('activity.editEntry', { what })}>
+        <span className={styles.entryActions}>
+          <Button variant="ghost" size="sm" onClick={() => setMode('edit')} aria-label={t('activity.editEntry', { what })}>
             {t('activity.edit')}
-          </button>{' '}
-          <button type="button" className="link" onClick={() => setMode('delete')} aria-label={t('activity.deleteEntry', { what })}>
+          </Button>
+          <Button variant="ghost" size="sm" onClick={() => setMode('delete')} aria-label={t('activity.deleteEntry', { what })}>
             {t('activity.delete')}
-          </button>
+          </Button>
         </span>
       )}
       {mode === 'delete' && (

@@ -1,34 +1,52 @@
 import { useState, type FormEvent } from 'react';
-import { CUSTOMER_LEVELS, SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel } from '../../../../shared/customers';
+import { CUSTOMER_LEVELS, SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel, type CustomerView } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { fieldVisibility } from '../../../../shared/field-policy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { fieldText, useT, type MessageKey } from '../../i18n';
-import { useChannelQuery } from '../../query';
+import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { levelName } from '../settings/ManagedListsSection';
 import { Actions, Button, Select, TextArea } from '../../ui';
+import styles from './customer-form.module.css';
 import { DuplicateHint } from './DuplicateHint';
+import { CUSTOMER_CHANGES } from './record-changes';
 
 type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
+type Changes = { [K in keyof CustomerInput]?: CustomerInput[K] | undefined };
 const BASIC: TextField[] = ['name', 'mobile', 'phone', 'email', 'wechat', 'birthday', 'company', 'industry', 'province', 'city', 'addressDetail', 'region', 'source'];
 const OPTIONAL: TextField[] = ['idNumber', 'bankCard'];
 const MAX: Record<TextField, number> = { name: 100, mobile: 32, phone: 32, email: 254, wechat: 40, birthday: 10, province: 50, city: 50, addressDetail: 200, company: 200, industry: 100, region: 100, source: 100, notes: 5000, idNumber: 18, bankCard: 32 };
 const isSensitive = (field: string) => (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field);
 
+/** Only the fields that differ from the record; masked values are never sent back as "changes". */
+function changesFrom(before: CustomerView, input: CustomerInput): Changes {
+  const changes: Changes = {};
+  for (const [key, value] of Object.entries(input) as [keyof CustomerInput, CustomerInput[keyof CustomerInput]][]) {
+    const old = before[key as keyof CustomerView];
+    if (JSON.stringify(old ?? '') !== JSON.stringify(value ?? '')) (changes as Record<string, unknown>)[key] = value;
+  }
+  return changes;
+}
+
 /**
  * New customer, or edit the open one. When editing, a field this role sees masked is write-only:
  * it shows "••• (hidden) — replace", and only a newly typed value is sent (main never sends the
  * old one, and refuses clearing it). A field hidden from the role is read-only. Problems come back
- * per field from the router and are shown under each field.
+ * per field from the router and are shown under each field. `customer` is the record being
+ * edited (from the record page's query); without it the form makes a new customer.
  */
-export function CustomerForm() {
+export function CustomerForm({ customer }: { customer?: CustomerView }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { editing, selected, optionalFields, save, stopEditing } = useCustomerDetailStore();
-  const before = editing === 'edit' ? selected : null;
+  const { stopEditing, saved, open } = useCustomerDetailStore.getState();
+  const before = customer ?? null;
+  // Whether this vault takes ID numbers and bank cards (the owner's setting).
+  const optionalFields = useChannelQuery('settings.customerFields', {}).data?.optionalFields ?? false;
+  const create = useChannelMutation('customers.create', CUSTOMER_CHANGES);
+  const update = useChannelMutation('customers.update', CUSTOMER_CHANGES);
   const [values, setValues] = useState<Partial<Record<TextField, string>>>(() => {
     const start: Partial<Record<TextField, string>> = {};
     if (before) for (const field of [...BASIC, ...OPTIONAL, 'notes' as const]) if (!isSensitive(field) || fieldVisibility(role, field) === 'full') start[field] = before[field] ?? '';
@@ -69,9 +87,20 @@ export function CustomerForm() {
       if (before && visibility(field) === 'masked' && !value) continue;
       if (value || before) (input as Record<string, unknown>)[field] = value;
     }
-    const problem = await save(input);
-    setBusy(false);
-    setError(problem);
+    try {
+      if (before) {
+        await update.mutateAsync({ id: before.id, changes: changesFrom(before, input) });
+        saved();
+      } else {
+        const made = await create.mutateAsync(input);
+        await open(made.id);
+      }
+      setError(null);
+    } catch (caught) {
+      setError(errorBody(caught));
+    } finally {
+      setBusy(false);
+    }
   };
   const hintFor = (field: TextField): string | undefined => {
     if (!editable(field)) return t('form.cannotEdit');
@@ -85,13 +114,13 @@ export function CustomerForm() {
   };
 
   return (
-    <form className="card detail" data-testid="customer-form" aria-labelledby="customer-form-title" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && stopEditing()}>
-      <h3 id="customer-form-title">{before ? t('form.editTitle', { name: before.name }) : t('form.newTitle')}</h3>
-      <div className="form-grid">
+    <form className={styles.form} data-testid="customer-form" aria-labelledby="customer-form-title" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && stopEditing()}>
+      <h3 id="customer-form-title" className={styles.title}>{before ? t('form.editTitle', { name: before.name }) : t('form.newTitle')}</h3>
+      <div className={styles.grid}>
         {fields.map((field) =>
           writeOnly(field) && !replacing.has(field) ? (
-            <div key={field} className="field" data-testid={`hidden-${field}`}>
-              <span className="label">{t(`field.${field}` as MessageKey)}</span>
+            <div key={field} className={styles.field} data-testid={`hidden-${field}`}>
+              <span className={styles.label}>{t(`field.${field}` as MessageKey)}</span>
               <Button variant="secondary" onClick={() => replace(field, true)}>
                 {t('form.hiddenValue')}
               </Button>
@@ -119,8 +148,8 @@ export function CustomerForm() {
             </div>
           ),
         )}
-        <div className="field">
-          <label htmlFor="customer-level">{t('customers.col.level')}</label>
+        <div className={styles.field}>
+          <label htmlFor="customer-level" className={styles.label}>{t('customers.col.level')}</label>
           <Select id="customer-level" value={level} onChange={(e) => setLevel(e.target.value as CustomerLevel)}>
             {levels.map((l) => (
               <option key={l} value={l}>
@@ -147,8 +176,8 @@ export function CustomerForm() {
           ))}
         </datalist>
       </div>
-      <div className="field">
-        <label htmlFor="customer-notes">{t('field.notes')}</label>
+      <div className={styles.field}>
+        <label htmlFor="customer-notes" className={styles.label}>{t('field.notes')}</label>
         <TextArea id="customer-notes" rows={3} maxLength={MAX.notes} value={values.notes ?? ''} onChange={(e) => setValues({ ...values, notes: e.target.value })} />
       </div>
       <DuplicateHint input={duplicateInput(values, before?.id)} />

@@ -7,12 +7,17 @@ import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
-import { AssignOwner } from './AssignOwner';
 import { useFormat } from '../../i18n/format';
+import { Button } from '../../ui';
+import styles from './activity.module.css';
+import { AssignOwner } from './AssignOwner';
 
 const PLAIN = ['company', 'industry', 'province', 'city', 'region', 'source', 'notes'] as const;
 
-/** The record's overview tab: fields as main sent them (masked per role), Show where allowed. */
+/**
+ * The record's overview tab: fields as main sent them (masked per role), Show where allowed. A
+ * shown value comes from the detail store (this page only), never from the query cache.
+ */
 export function CustomerOverview({ customer }: { customer: CustomerView }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
@@ -21,29 +26,29 @@ export function CustomerOverview({ customer }: { customer: CustomerView }) {
   const [asking, setAsking] = useState<SensitiveCustomerField | null>(null);
 
   return (
-    <div className="detail" data-testid="record-overview">
-      <dl>
+    <div data-testid="record-overview">
+      <dl className={styles.fields}>
         {SENSITIVE_CUSTOMER_FIELDS.filter((field) => customer[field] !== undefined).map((field) => (
-          <div key={field} className="detail-row" data-testid={`field-${field}`}>
+          <div key={field} className={styles.fieldRow} data-testid={`field-${field}`}>
             <dt>{t(`field.${field}`)}</dt>
             <dd>
-              <span className="value">{revealed[field] ?? customer[field]}</span>
+              <span>{revealed[field] ?? customer[field]}</span>
               {revealed[field] === undefined && customer.revealable.includes(field) && (
-                <button type="button" className="link" onClick={() => setAsking(field)}>
+                <Button variant="ghost" size="sm" onClick={() => setAsking(field)}>
                   {t('reveal.button')}
-                </button>
+                </Button>
               )}
             </dd>
           </div>
         ))}
         {customer.birthday !== undefined && (
-          <div className="detail-row" data-testid="field-birthday">
+          <div className={styles.fieldRow} data-testid="field-birthday">
             <dt>{t('field.birthday')}</dt>
             <dd>{fmt.date(customer.birthday)}</dd>
           </div>
         )}
         {PLAIN.filter((field) => customer[field] !== undefined).map((field) => (
-          <div key={field} className="detail-row">
+          <div key={field} className={styles.fieldRow}>
             <dt>{t(`field.${field}`)}</dt>
             <dd>{customer[field]}</dd>
           </div>

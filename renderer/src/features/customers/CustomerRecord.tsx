@@ -6,7 +6,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { errorBody, useChannelQuery } from '../../query';
+import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
@@ -15,6 +15,7 @@ import { CustomerActivity } from './CustomerActivity';
 import { CustomerForm } from './CustomerForm';
 import { CustomerOverview } from './CustomerOverview';
 import styles from './CustomerRecord.module.css';
+import { CUSTOMER_CHANGES } from './record-changes';
 import { PurchasesTab, RemindersTab } from './RecordSections';
 
 type Tab = 'overview' | 'activity' | 'purchases' | 'reminders';
@@ -22,27 +23,28 @@ type Tab = 'overview' | 'activity' | 'purchases' | 'reminders';
 /**
  * The customer record page (route { page: 'customer', customerId }): a header of key facts, the
  * actions, and tabs. The customer and its facts are one audited read (customers.record) through
- * the query cache; the page hands the customer to the detail store, which the edit form and the
- * activity forms read. Esc or Back returns to where the record was opened from.
+ * the query cache, read afresh each time the page mounts (a view is audited, a cached copy is
+ * not a view); the tabs read their own queries. The detail store holds only which record is open,
+ * the edit form's state and revealed values. Esc or Back returns to where it was opened from.
  */
 export function CustomerRecord({ id }: { id: number }) {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const record = useChannelQuery('customers.record', { id });
-  const { editing, activityFor, open, show, startEdit, remove } = useCustomerDetailStore();
+  const record = useChannelQuery('customers.record', { id }, { refetchOnMount: 'always' });
+  const editing = useCustomerDetailStore((state) => state.editing);
+  const { enter, leave, startEdit, close } = useCustomerDetailStore.getState();
+  const remove = useChannelMutation('customers.delete', CUSTOMER_CHANGES);
   const back = useNavStore((state) => state.back);
   const [tab, setTab] = useState<Tab>('overview');
   const [confirmDialog, confirm] = useConfirm();
   const header = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
-  // Opened by Back or Forward rather than by open(): the activity still needs loading.
+  // Revealed values belong to this page: they go when it unmounts or shows another customer.
   useEffect(() => {
-    if (activityFor !== id) void open(id);
-  }, [activityFor, id, open]);
-  useEffect(() => {
-    if (record.data) show(record.data.customer);
-  }, [record.data, show]);
+    enter(id);
+    return () => leave(id);
+  }, [id, enter, leave]);
   // The record starts at its header wherever the list was scrolled, with focus on the name so
   // that Esc and screen readers start here.
   const loaded = record.data?.customer.id === id;
@@ -51,6 +53,18 @@ export function CustomerRecord({ id }: { id: number }) {
     header.current?.scrollIntoView({ block: 'start' });
     heading.current?.focus({ preventScroll: true });
   }, [loaded, id]);
+
+  const deleteCustomer = async () => {
+    try {
+      await remove.mutateAsync({ id });
+    } catch (caught) {
+      return errorBody(caught);
+    }
+    close();
+    // The record is gone: back to where it was opened from (the list, the dashboard).
+    if (useNavStore.getState().route.page === 'customer') back();
+    return null;
+  };
 
   const onKeyDown = (event: KeyboardEvent) => {
     // A dialog (rendered in a portal, but its events bubble here) or the form handles its own Esc.
@@ -104,7 +118,7 @@ export function CustomerRecord({ id }: { id: number }) {
               </Button>
             )}
             {can(role, 'customers.delete') && (
-              <Button variant="secondary" onClick={() => void confirm({ title: t('detail.deleteConfirm'), message: customer.name, confirmLabel: t('detail.deleteYes'), danger: true, run: remove })}>
+              <Button variant="secondary" onClick={() => void confirm({ title: t('detail.deleteConfirm'), message: customer.name, confirmLabel: t('detail.deleteYes'), danger: true, run: deleteCustomer })}>
                 {t('detail.delete')}
               </Button>
             )}
@@ -116,13 +130,13 @@ export function CustomerRecord({ id }: { id: number }) {
         <Facts customer={customer} facts={facts} />
       </header>
       {editing === 'edit' ? (
-        <CustomerForm key={customer.id} />
+        <CustomerForm key={customer.id} customer={customer} />
       ) : (
         <Tabs<Tab> label={t('record.tabs')} tabs={tabs} selected={tabs.some((x) => x.id === tab) ? tab : 'overview'} onSelect={setTab} className={styles.body} testId="record-tabs">
           {tab === 'overview' && <CustomerOverview customer={customer} />}
           {tab === 'activity' && <CustomerActivity customer={customer} />}
-          {tab === 'purchases' && <PurchasesTab />}
-          {tab === 'reminders' && <RemindersTab />}
+          {tab === 'purchases' && <PurchasesTab customerId={customer.id} />}
+          {tab === 'reminders' && <RemindersTab customerId={customer.id} />}
         </Tabs>
       )}
       {confirmDialog}

@@ -1,9 +1,11 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import type { DuplicateCheckInput, DuplicateCheckResult } from '../../../../shared/duplicates';
 import { useConfirm } from '../../components/prompts';
 import { useT } from '../../i18n';
+import { useChannelQuery } from '../../query';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
-import { checkDuplicates } from '../../stores/duplicates';
+import { Button, Notice } from '../../ui';
 
 const DEBOUNCE_MS = 400;
 
@@ -16,32 +18,28 @@ function worthAsking(input: DuplicateCheckInput): boolean {
 /**
  * Live warning under the customer form: the same phone or e-mail already exists (with a link to
  * that customer when the user may open it, "ask a manager" when not), or a likely same person.
- * Checked a moment after typing stops, so a keystroke is not a query.
+ * Checked a moment after typing stops, so a keystroke is not a query; the answers are keyed by
+ * what was typed, so a slow answer for older text never replaces the newer one.
  */
 export function DuplicateHint({ input }: { input: DuplicateCheckInput }) {
   const t = useT();
   const open = useCustomerDetailStore((state) => state.open);
   const [confirmDialog, confirm] = useConfirm();
-  const [result, setResult] = useState<DuplicateCheckResult | null>(null);
+  const [asked, setAsked] = useState<DuplicateCheckInput | null>(null);
   const key = JSON.stringify(input);
 
   useEffect(() => {
     const typed = JSON.parse(key) as DuplicateCheckInput;
     if (!worthAsking(typed)) {
-      setResult(null);
+      setAsked(null);
       return;
     }
-    let current = true;
-    const timer = setTimeout(() => {
-      void checkDuplicates(typed).then((answer) => {
-        if (current) setResult(answer);
-      });
-    }, DEBOUNCE_MS);
-    return () => {
-      current = false;
-      clearTimeout(timer);
-    };
+    const timer = setTimeout(() => setAsked(typed), DEBOUNCE_MS);
+    return () => clearTimeout(timer);
   }, [key]);
+  // While the next answer is on its way the last one stays, rather than the hint blinking out.
+  const check = useChannelQuery('customers.checkDuplicates', asked ?? {}, { enabled: asked !== null, placeholderData: keepPreviousData });
+  const result: DuplicateCheckResult | null = asked ? (check.data ?? null) : null;
 
   // Opening the other record closes this form: what was typed would be gone without a word.
   const leaveFor = async (c: { id: number; name: string }) => {
@@ -51,12 +49,12 @@ export function DuplicateHint({ input }: { input: DuplicateCheckInput }) {
   if (!result || (result.duplicates.length === 0 && result.possible.length === 0 && !result.outOfScope)) return null;
   const links = (list: DuplicateCheckResult['duplicates']) =>
     list.map((c) => (
-      <button key={c.id} type="button" className="link" data-testid="duplicate-link" onClick={() => void leaveFor(c)}>
+      <Button key={c.id} variant="ghost" size="sm" data-testid="duplicate-link" onClick={() => void leaveFor(c)}>
         {c.name}
-      </button>
+      </Button>
     ));
   return (
-    <div role="status" aria-live="polite" className="notice notice-warning" data-testid="duplicate-hint">
+    <Notice tone="warning" role="status" aria-live="polite" data-testid="duplicate-hint">
       {confirmDialog}
       {result.duplicates.length > 0 && (
         <p>
@@ -69,6 +67,6 @@ export function DuplicateHint({ input }: { input: DuplicateCheckInput }) {
           {t('dup.possible')} {links(result.possible)}
         </p>
       )}
-    </div>
+    </Notice>
   );
 }

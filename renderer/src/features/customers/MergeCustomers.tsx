@@ -4,10 +4,12 @@ import type { CustomerView } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { useConfirm } from '../../components/prompts';
 import { useT, type MessageKey, type Translate } from '../../i18n';
-import { useMergeStore } from '../../stores/merge-store';
+import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
+import { mergeChoices, useMergeStore } from '../../stores/merge-store';
 import { Actions, Button, Notice, Table, type Column } from '../../ui';
 import { mergeErrorText } from './merge-text';
 import styles from './tools.module.css';
+import { CUSTOMER_CHANGES } from './record-changes';
 import { RecentMerges } from './RecentMerges';
 
 const LABELS: Record<MergeField, MessageKey> = {
@@ -28,11 +30,18 @@ function shown(t: Translate, customer: CustomerView, field: MergeField): string 
 /**
  * The merge screen: the two or three records side by side as main masked them for this role,
  * a "keep this record" choice, a value choice for each differing field the role may choose, what
- * moves along, and a confirmation. Below it, recent merges with Undo.
+ * moves along, and a confirmation. Below it, recent merges with Undo. The preview is a query
+ * keyed by the ids (a slow answer for other ids never lands here); the merge is a mutation.
  */
 export function MergeCustomers() {
   const t = useT();
-  const { screen, preview, loading, error, close } = useMergeStore();
+  const screen = useMergeStore((state) => state.screen);
+  const ids = useMergeStore((state) => state.ids);
+  const close = useMergeStore((state) => state.close);
+  // Read afresh each time the screen opens: the records may have changed since.
+  const query = useChannelQuery('customers.mergePreview', { ids }, { enabled: screen === 'compare' && ids.length > 1, refetchOnMount: 'always' });
+  const preview = query.data ?? null;
+  const error = errorBody(query.error);
   return (
     <section aria-labelledby="merge-title" data-testid="merge-screen">
       <div className={styles.head}>
@@ -44,13 +53,13 @@ export function MergeCustomers() {
       {screen === 'compare' && (
         <>
           <p className={styles.hint}>{t('merge.intro')}</p>
-          {loading && !preview && <p role="status">{t('merge.loading')}</p>}
+          {query.isFetching && !preview && <p role="status">{t('merge.loading')}</p>}
           {error && (
             <Notice tone="danger" data-testid="error" data-code={error.code}>
               {mergeErrorText(t, error)}
             </Notice>
           )}
-          {preview && <Compare preview={preview} />}
+          {preview && <Compare preview={preview} ids={ids} />}
         </>
       )}
       <RecentMerges />
@@ -58,9 +67,22 @@ export function MergeCustomers() {
   );
 }
 
-function Compare({ preview }: { preview: MergePreview }) {
+function Compare({ preview, ids }: { preview: MergePreview; ids: number[] }) {
   const t = useT();
-  const { survivorId, picks, loading, setSurvivor, pick, merge } = useMergeStore();
+  const chosen = useMergeStore((state) => state.survivorId);
+  const chosenPicks = useMergeStore((state) => state.picks);
+  const { setSurvivor, pick, merged } = useMergeStore.getState();
+  const { survivorId, picks } = mergeChoices(preview, chosen, chosenPicks);
+  const mutation = useChannelMutation('customers.merge', CUSTOMER_CHANGES);
+  const merge = async (): Promise<ErrorBody | null> => {
+    try {
+      const result = await mutation.mutateAsync({ survivorId, ids, fields: picks });
+      merged({ mergeId: result.mergeId, survivorName: result.survivor.name, count: ids.length, undoUntil: result.undoUntil, notes: result.notes });
+      return null;
+    } catch (caught) {
+      return errorBody(caught);
+    }
+  };
   const [confirmDialog, confirm] = useConfirm();
   const [problem, setProblem] = useState<ErrorBody | null>(null);
   const customers = preview.customers;
@@ -133,7 +155,7 @@ function Compare({ preview }: { preview: MergePreview }) {
           const { field } = row;
           return row.differs && row.choosable ? (
             <label className={styles.choice}>
-              <input type="radio" name={`merge-${field}`} checked={picks[field] === c.id} onChange={() => (pick(field, c.id), setProblem(null))} aria-label={t('merge.pickValue', { field: t(LABELS[field]), name: `${c.name} #${c.id}` })} />
+              <input type="radio" name={`merge-${field}`} checked={picks[field] === c.id} onChange={() => (pick(preview, field, c.id), setProblem(null))} aria-label={t('merge.pickValue', { field: t(LABELS[field]), name: `${c.name} #${c.id}` })} />
               {shown(t, c, field)}
             </label>
           ) : (
@@ -169,7 +191,7 @@ function Compare({ preview }: { preview: MergePreview }) {
         </Notice>
       )}
       <Actions>
-        <Button variant="danger" disabled={!survivor || loading} onClick={ask} data-testid="merge-confirm">
+        <Button variant="danger" disabled={!survivor || mutation.isPending} onClick={ask} data-testid="merge-confirm">
           {t('merge.confirm')}
         </Button>
       </Actions>

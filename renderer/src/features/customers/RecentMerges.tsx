@@ -1,24 +1,46 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { useT } from '../../i18n';
+import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useMergeStore } from '../../stores/merge-store';
 import { useNavStore } from '../../stores/nav-store';
 import { Button, EmptyState, Notice, Table, type Column } from '../../ui';
 import { mergeErrorText, mergeTime } from './merge-text';
+import { CUSTOMER_CHANGES } from './record-changes';
 import styles from './tools.module.css';
+
+/**
+ * Undoes a merge: a mutation that makes the customers, the recent merges, reminders and the
+ * dashboard stale; the store only notes it for the notices. Resolves to main's refusal or null.
+ */
+function useUndoMerge(): (mergeId: string) => Promise<ErrorBody | null> {
+  const mutation = useChannelMutation('customers.mergeUndo', CUSTOMER_CHANGES);
+  const undid = useMergeStore((state) => state.undid);
+  return async (mergeId) => {
+    try {
+      await mutation.mutateAsync({ mergeId });
+    } catch (caught) {
+      return errorBody(caught);
+    }
+    undid(mergeId);
+    return null;
+  };
+}
 
 /** Merges of the last 30 days this person may undo, newest first, each with its Undo. */
 export function RecentMerges() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { recent, loadRecent, undo, undone } = useMergeStore();
+  const undone = useMergeStore((state) => state.undone);
+  const query = useChannelQuery('customers.merges', {});
+  const recent = query.data ?? null;
+  const undo = useUndoMerge();
   const [problem, setProblem] = useState<ErrorBody | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
   const openCustomer = useNavStore((state) => state.openCustomer);
-  useEffect(() => {
-    void loadRecent();
-  }, [loadRecent]);
+  // A refused undo, else a list that did not load.
+  const shownProblem = problem ?? errorBody(query.error);
 
   const run = async (mergeId: string) => {
     setBusy(mergeId);
@@ -51,9 +73,9 @@ export function RecentMerges() {
     <section aria-labelledby="recent-merges-title" data-testid="recent-merges" className={styles.section}>
       <h3 id="recent-merges-title">{t('merge.recent')}</h3>
       <p className={styles.hint}>{t('merge.recentHint')}</p>
-      {problem && (
-        <Notice tone="danger" data-testid="error" data-code={problem.code}>
-          {mergeErrorText(t, problem)}
+      {shownProblem && (
+        <Notice tone="danger" data-testid="error" data-code={shownProblem.code}>
+          {mergeErrorText(t, shownProblem)}
         </Notice>
       )}
       {undone && !problem && (
@@ -81,7 +103,8 @@ export function RecentMerges() {
 export function MergeNotice() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { done, undone, screen, undo } = useMergeStore();
+  const { done, undone, screen } = useMergeStore();
+  const undo = useUndoMerge();
   const [problem, setProblem] = useState<ErrorBody | null>(null);
   if (screen !== 'closed') return null;
   if (problem) {

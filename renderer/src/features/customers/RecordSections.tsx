@@ -1,14 +1,24 @@
+import { can } from '../../../../shared/permissions';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { errorBody, useChannelQuery } from '../../query';
+import { useAppStore } from '../../stores/app-store';
 import { EmptyState } from '../../ui';
 import styles from './CustomerRecord.module.css';
 
-/** The purchases of the open customer, newest first, each on its date (a purchase has no time). */
-export function PurchasesTab() {
+/**
+ * The purchases of the open customer, newest first, each on its date (a purchase has no time).
+ * The same customers.timeline query as the Activity tab: an edit there shows here at once.
+ */
+export function PurchasesTab({ customerId }: { customerId: number }) {
   const t = useT();
   const fmt = useFormat();
-  const purchases = useCustomerDetailStore((state) => state.timeline).filter((entry) => entry.type === 'purchase');
+  const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
+  const timeline = useChannelQuery('customers.timeline', { id: customerId }, { enabled: can(role, 'interactions.read') });
+  if (timeline.error) return <ErrorNotice error={errorBody(timeline.error)} />;
+  if (!timeline.data) return <p className={styles.muted}>{t('record.loading')}</p>;
+  const purchases = timeline.data.filter((entry) => entry.type === 'purchase');
   if (purchases.length === 0) return <EmptyState title={t('record.noPurchases')} />;
   return (
     <ul className={styles.list} data-testid="record-purchases">
@@ -23,14 +33,16 @@ export function PurchasesTab() {
 }
 
 /** This customer's reminders (open first, as main sends them), with who they are for. */
-export function RemindersTab() {
+export function RemindersTab({ customerId }: { customerId: number }) {
   const t = useT();
   const fmt = useFormat();
-  const reminders = useCustomerDetailStore((state) => state.reminders);
-  if (reminders.length === 0) return <EmptyState title={t('record.noReminders')} />;
+  const reminders = useChannelQuery('reminders.list', { customerId, range: 'all' });
+  if (reminders.error) return <ErrorNotice error={errorBody(reminders.error)} />;
+  if (!reminders.data) return <p className={styles.muted}>{t('record.loading')}</p>;
+  if (reminders.data.length === 0) return <EmptyState title={t('record.noReminders')} />;
   return (
     <ul className={styles.list} data-testid="record-reminders">
-      {reminders.map((r) => (
+      {reminders.data.map((r) => (
         <li key={r.id} data-testid="record-reminder">
           <span className={styles.muted}>{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
           {r.status === 'done' && <> · {t('record.reminderDone')}</>}

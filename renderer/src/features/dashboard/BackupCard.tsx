@@ -1,27 +1,25 @@
-import { useEffect } from 'react';
 import { can } from '../../../../shared/permissions';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
-import { useBackupStore } from '../../stores/backup-store';
+import { useChannelQuery } from '../../query';
 import { useNavStore } from '../../stores/nav-store';
+import { Button, Card } from '../../ui';
 import { BackupWarnings } from '../backups/BackupWarnings';
+import styles from './Dashboard.module.css';
 
 /** The dashboard's backup and drill status, for those who run backups. */
 export function BackupCard() {
   const t = useT();
   const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const { status, load } = useBackupStore();
   const go = useNavStore((state) => state.go);
   const allowed = can(role, 'backup.run');
-  useEffect(() => {
-    if (allowed) void load();
-  }, [allowed, load]);
+  // The same cached backup.status as the Backups page; main's 'backup.' hint keeps it current.
+  const status = useChannelQuery('backup.status', {}, { enabled: allowed }).data;
   if (!allowed || !status) return null;
   return (
-    <section className="card tile" aria-labelledby="backup-card-title" data-testid="dashboard-backup">
-      <h3 id="backup-card-title">{t('dash.backup')}</h3>
+    <Card title={t('dash.backup')} level={3} width="wide" className={styles.tile} data-testid="dashboard-backup">
       <p>
         {t('backup.last')}: {status.lastSuccessAt ? t('backup.lastValue', { when: fmt.dateTime(status.lastSuccessAt), age: fmt.relative(status.lastSuccessAt) }) : t('backup.never')}
       </p>
@@ -29,9 +27,9 @@ export function BackupCard() {
         {t('backup.report')}: {status.lastDrill ? `${fmt.date(status.lastDrill.at)} · ${status.lastDrill.passed ? t('backup.passed') : t('backup.failed')}` : t('backup.never')}
       </p>
       <BackupWarnings status={status} />
-      <button type="button" className="secondary" onClick={() => go('backups')}>
+      <Button variant="secondary" onClick={() => go('backups')}>
         {t('nav.backups')}
-      </button>
-    </section>
+      </Button>
+    </Card>
   );
 }

@@ -3,6 +3,8 @@ import { useT } from '../../i18n';
 import { errorBody } from '../../query';
 import { useFormat } from '../../i18n/format';
 import { useNavStore } from '../../stores/nav-store';
+import { Button, Card, cx } from '../../ui';
+import layout from '../../ui/layout.module.css';
 import { BackupCard } from './BackupCard';
 import { ScopeSwitch } from './ScopeSwitch';
 import { useDashboard, useOpenCustomer } from './use-dashboard';
@@ -20,72 +22,72 @@ export function Dashboard() {
   if (!dashboard) return <ErrorNotice error={errorBody(query.error)} />;
 
   return (
-    <div className="dashboard" data-testid="dashboard" aria-busy={query.isFetching}>
+    <div className={styles.grid} data-testid="dashboard" aria-busy={query.isFetching}>
       <div className={styles.header}>
         <h2>{t('activity.dashboard.title')}</h2>
         <ScopeSwitch />
       </div>
       {dashboard.qualityReview?.due && (
-        <section className="card tile" aria-labelledby="quality-due-title" data-testid="dashboard-quality-due">
-          <h3 id="quality-due-title">{t('dash.qualityDue')}</h3>
-          <p className="hint">{t('dash.qualityDueHint')}</p>
-          <button type="button" onClick={() => go('quality')}>
-            {t('dash.qualityOpen')}
-          </button>
-        </section>
+        <Card title={t('dash.qualityDue')} level={3} width="wide" className={styles.tile} data-testid="dashboard-quality-due">
+          <p className={layout.hint}>{t('dash.qualityDueHint')}</p>
+          <Button onClick={() => go('quality')}>{t('dash.qualityOpen')}</Button>
+        </Card>
       )}
-      <section className="card tile" aria-labelledby="due-title" data-testid="dashboard-reminders">
-        <h3 id="due-title">{t('dash.due')}</h3>
+      <Card title={t('dash.due')} level={3} width="wide" className={styles.tile} data-testid="dashboard-reminders">
         <p data-testid="dashboard-due-counts">
-          <strong className={dashboard.reminders.overdue > 0 ? 'overdue' : undefined}>{t('dash.overdue', { count: dashboard.reminders.overdue })}</strong> · {t('dash.today', { count: dashboard.reminders.today })}
+          <strong className={dashboard.reminders.overdue > 0 ? styles.overdue : undefined}>{t('dash.overdue', { count: dashboard.reminders.overdue })}</strong> · {t('dash.today', { count: dashboard.reminders.today })}
         </p>
         {dashboard.reminders.items.length === 0 ? (
-          <p className="empty">{t('dash.nothingDue')}</p>
+          <p className={layout.hint}>{t('dash.nothingDue')}</p>
         ) : (
-          <ul>
+          <ul className={styles.list}>
             {dashboard.reminders.items.map((r) => (
               <li key={r.id} data-testid="dashboard-reminder">
-                <button type="button" className="link" onClick={() => openCustomer(r.customerId)}>
+                <Button variant="link" onClick={() => openCustomer(r.customerId)}>
                   {r.customerName}
-                </button>{' '}
-                · {r.note} · <span className="hint">{fmt.dateTime(r.dueAt)}</span>
+                </Button>{' '}
+                · {r.note} · <span className={layout.hint}>{fmt.dateTime(r.dueAt)}</span>
               </li>
             ))}
           </ul>
         )}
         {dashboard.reminders.overdue + dashboard.reminders.today > dashboard.reminders.items.length && (
-          <p className="hint" data-testid="dashboard-due-more">
+          <p className={layout.hint} data-testid="dashboard-due-more">
             {t('activity.showing', { shown: fmt.number(dashboard.reminders.items.length), total: fmt.number(dashboard.reminders.overdue + dashboard.reminders.today) })}
           </p>
         )}
-        <button type="button" className="secondary" onClick={() => go('reminders')}>
+        <Button variant="secondary" onClick={() => go('reminders')}>
           {t('dash.allReminders')}
-        </button>
-      </section>
-      <section className="card tile" aria-labelledby="recent-title" data-testid="dashboard-recent">
-        <h3 id="recent-title">{t('dash.recent')}</h3>
+        </Button>
+      </Card>
+      <Card title={t('dash.recent')} level={3} width="wide" className={styles.tile} data-testid="dashboard-recent">
         {dashboard.recentlyContacted.length === 0 ? (
-          <p className="empty">{t('dash.noneRecent')}</p>
+          <p className={layout.hint}>{t('dash.noneRecent')}</p>
         ) : (
-          <ul>
+          <ul className={styles.list}>
             {dashboard.recentlyContacted.map((c) => (
               <li key={c.id}>
-                <button type="button" className="link" onClick={() => openCustomer(c.id)}>
+                <Button variant="link" onClick={() => openCustomer(c.id)}>
                   {c.name}
-                </button>{' '}
-                <span className="hint" title={fmt.dateTime(c.lastInteractionAt)}>{fmt.relative(c.lastInteractionAt)}</span>
+                </Button>{' '}
+                <span className={layout.hint} title={fmt.dateTime(c.lastInteractionAt)}>
+                  {fmt.relative(c.lastInteractionAt)}
+                </span>
               </li>
             ))}
           </ul>
         )}
-      </section>
+      </Card>
       <BackupCard />
-      <section className={`card tile ${styles.chartTile}`} aria-labelledby="book-title" data-testid="dashboard-book">
-        <h3 id="book-title">{t('dash.book')}</h3>
-        <p className="figure" data-testid="dashboard-new">{t('dash.newThisMonth', { count: dashboard.newThisMonth })}</p>
-        <p className="hint" data-testid="dashboard-totals">{t('dash.totals', { total: dashboard.total, dormant: dashboard.dormant })}</p>
+      <Card title={t('dash.book')} level={3} width="wide" className={cx(styles.tile, styles.chartTile)} data-testid="dashboard-book">
+        <p className={styles.figure} data-testid="dashboard-new">
+          {t('dash.newThisMonth', { count: dashboard.newThisMonth })}
+        </p>
+        <p className={layout.hint} data-testid="dashboard-totals">
+          {t('dash.totals', { total: dashboard.total, dormant: dashboard.dormant })}
+        </p>
         <WeeklyChart weeks={dashboard.interactionsPerWeek} />
-      </section>
+      </Card>
     </div>
   );
 }

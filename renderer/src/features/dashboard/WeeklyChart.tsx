@@ -3,6 +3,7 @@ import type { NameType, ValueType } from 'recharts/types/component/DefaultToolti
 import type { Dashboard } from '../../../../shared/dashboard';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import layout from '../../ui/layout.module.css';
 import styles from './Dashboard.module.css';
 
 type Week = Dashboard['interactionsPerWeek'][number];
@@ -36,7 +37,7 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
           <Bar dataKey="count" name={t('activity.chart.countAxis')} fill="var(--color-accent, #1f5f8b)" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
-      <figcaption className="hint">{t('dash.chart')}</figcaption>
+      <figcaption className={layout.hint}>{t('dash.chart')}</figcaption>
     </figure>
   );
 }

@@ -6,6 +6,8 @@ import { Field, type FieldProps } from '../../components/Field';
 import { call } from '../../client';
 import { fieldText, useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
+import { Actions, Button, Notice } from '../../ui';
+import layout from '../../ui/layout.module.css';
 
 /**
  * Every role changes its own password here. Main is the authority (current password, strength
@@ -45,9 +47,9 @@ export function ChangePassword({ username }: { username: string }) {
   };
 
   return (
-    <form className="subsection" onSubmit={(event) => void submit(event)} data-testid="change-password" aria-labelledby="change-password-title" noValidate>
+    <form className={layout.subsection} onSubmit={(event) => void submit(event)} data-testid="change-password" aria-labelledby="change-password-title" noValidate>
       <h3 id="change-password-title">{t('account.password.title')}</h3>
-      <p className="hint">{t('account.password.body')}</p>
+      <p className={layout.hint}>{t('account.password.body')}</p>
       <PasswordField label={t('account.password.current')} autoComplete="current-password" value={current} onChange={(e) => setCurrent(e.target.value)} problem={currentProblem} />
       <PasswordField
         label={t('account.password.new')}
@@ -65,22 +67,22 @@ export function ChangePassword({ username }: { username: string }) {
         problem={mismatch && (tried || repeat.length >= next.length) ? t('account.password.mismatch') : undefined}
       />
       {state.done !== null && (
-        <p className="notice notice-ok" role="status" data-testid="change-password-done">
+        <Notice tone="success" data-testid="change-password-done">
           {state.done > 0 ? t('account.password.doneOthers', { count: state.done }) : t('account.password.done')}
-        </p>
+        </Notice>
       )}
       {generalError?.code === 'RATE_LIMITED' ? (
-        <p role="alert" className="notice notice-error" data-testid="error" data-code="RATE_LIMITED">
+        <Notice tone="danger" data-testid="error" data-code="RATE_LIMITED">
           {t('account.password.tooMany')}
-        </p>
+        </Notice>
       ) : (
         <ErrorNotice error={generalError} />
       )}
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={state.busy || !current || !next || !repeat}>
+      <Actions>
+        <Button type="submit" variant="secondary" disabled={state.busy || !current || !next || !repeat}>
           {state.busy ? t('common.working') : t('account.password.submit')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }

@@ -3,6 +3,7 @@ import { can } from '../../../../shared/permissions';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { Button, Notice } from '../../ui';
 import { Dashboard } from '../dashboard/Dashboard';
 import { useDashboard } from '../dashboard/use-dashboard';
 import { ImportInvite } from '../import/ImportInvite';
@@ -16,13 +17,13 @@ export function HomeScreen({ user, status }: { user: SessionUser; status: AppSta
   return (
     <>
       {status.backupFolderChosen === false && (
-        <div className="notice notice-warning" role="status" data-testid="backup-reminder">
+        <Notice tone="warning" role="status" data-testid="backup-reminder">
           <p>{t('home.backupReminder')}</p>
-          <button type="button" className="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
+          <Button variant="secondary" disabled={busy} onClick={() => void chooseBackupFolder()}>
             {t('home.chooseBackup')}
-          </button>
+          </Button>
           <ErrorNotice error={error} />
-        </div>
+        </Notice>
       )}
       <section data-testid="home" aria-labelledby="home-title">
         <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>

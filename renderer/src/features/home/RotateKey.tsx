@@ -4,6 +4,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { PasswordAgainField } from '../../components/Field';
 import { call } from '../../client';
 import { fieldText, useT } from '../../i18n';
+import { Actions, Button, Notice } from '../../ui';
+import layout from '../../ui/layout.module.css';
 
 /** Owner-only: re-keys the vault after re-entering the password. */
 export function RotateKey() {
@@ -19,17 +21,17 @@ export function RotateKey() {
   };
   const wrong = state.error?.fields?.password;
   return (
-    <form className="subsection" onSubmit={(event) => void submit(event)} data-testid="rotate-key">
+    <form className={layout.subsection} onSubmit={(event) => void submit(event)} data-testid="rotate-key">
       <h3>{t('rotate.title')}</h3>
-      <p className="hint">{t('rotate.body')}</p>
+      <p className={layout.hint}>{t('rotate.body')}</p>
       <PasswordAgainField label={t('rotate.password')} value={password} onChange={(e) => setPassword(e.target.value)} problem={wrong ? fieldText(t, wrong) : undefined} />
-      {state.done && <p className="notice notice-ok" role="status">{t('rotate.done')}</p>}
+      {state.done && <Notice tone="success">{t('rotate.done')}</Notice>}
       <ErrorNotice error={state.error && !wrong ? state.error : null} />
-      <div className="actions">
-        <button type="submit" className="secondary" disabled={state.busy || !password}>
+      <Actions>
+        <Button type="submit" variant="secondary" disabled={state.busy || !password}>
           {state.busy ? t('common.working') : t('rotate.submit')}
-        </button>
-      </div>
+        </Button>
+      </Actions>
     </form>
   );
 }

@@ -7,6 +7,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
 import { Actions, Button } from '../../ui';
+import layout from '../../ui/layout.module.css';
 import { QrCode } from './QrCode';
 import styles from './TwoFactor.module.css';
 
@@ -45,13 +46,11 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
   };
 
   return (
-    <section className="subsection" data-testid="two-factor">
+    <section className={layout.subsection} data-testid="two-factor">
       <h3>{t('twofa.title')}</h3>
       <p>{state === 'on' ? t('twofa.on') : state === 'required' ? t('twofa.required') : t('twofa.off')}</p>
       {step.at === 'idle' && state !== 'on' && (
-        <button type="button" onClick={() => void begin()}>
-          {t('twofa.turnOn')}
-        </button>
+        <Button onClick={() => void begin()}>{t('twofa.turnOn')}</Button>
       )}
       {step.at === 'scan' && (
         <form onSubmit={(e) => void confirm(e)}>
@@ -60,39 +59,37 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
             <QrCode text={step.uri} label={t('twofa.qrLabel')} className={styles.qr} />
             <div>
               <p>{t('twofa.typeInstead')}</p>
-              <p className="recovery-key" data-testid="totp-secret" data-uri={step.uri}>
+              <p className={layout.secret} data-testid="totp-secret" data-uri={step.uri}>
                 {step.secret.match(/.{1,4}/g)?.join(' ')}
               </p>
             </div>
           </div>
           <Field label={t('twofa.step2')} value={code} onChange={(e) => setCode(e.target.value)} inputMode="numeric" autoComplete="one-time-code" maxLength={8} autoFocus />
-          <div className="actions">
-            <button type="submit" disabled={code.trim().length < 6}>
+          <Actions>
+            <Button type="submit" disabled={code.trim().length < 6}>
               {t('twofa.confirm')}
-            </button>
-          </div>
+            </Button>
+          </Actions>
         </form>
       )}
       {step.at === 'codes' && (
         <div data-testid="recovery-codes">
           <h4>{t('twofa.codesTitle')}</h4>
           <p>{t('twofa.codesBody')}</p>
-          <ul className="recovery-key">
+          <ul className={layout.secret}>
             {step.codes.map((c) => (
               <li key={c}>{c}</li>
             ))}
           </ul>
-          <button type="button" onClick={() => void refresh().then(() => setStep({ at: 'idle' }))}>
-            {t('twofa.done')}
-          </button>
+          <Button onClick={() => void refresh().then(() => setStep({ at: 'idle' }))}>{t('twofa.done')}</Button>
         </div>
       )}
       {step.at === 'idle' && state === 'on' && (
         <form onSubmit={(e) => void turnOff(e)}>
           <PasswordAgainField label={t('twofa.password')} value={password} onChange={(e) => setPassword(e.target.value)} />
-          <button type="submit" className="secondary" disabled={!password}>
+          <Button type="submit" variant="secondary" disabled={!password}>
             {t('twofa.turnOff')}
-          </button>
+          </Button>
         </form>
       )}
       {requested && <p role="status">{t('approvals.pending')}</p>}

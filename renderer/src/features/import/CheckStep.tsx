@@ -14,7 +14,7 @@ const FILTERS: RowFilter[] = ['all', ...ROW_ACTIONS, 'warning'];
 export function CheckStep() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { preview, counts, choice, busy, error, saved, confirmRepeat, filter, setChoice, loadRows, saveErrors, setConfirmRepeat, commit, back } = useImportStore();
+  const { preview, counts, choice, busy, error, saved, confirmRepeat, filter, setChoice, showRows, saveErrors, setConfirmRepeat, commit, back } = useImportStore();
   if (!preview || !counts) return null;
   const writes = counts.new + counts.update + counts.merge;
   const repeatBlocks = preview.importedBefore !== null && !confirmRepeat;
@@ -61,7 +61,7 @@ export function CheckStep() {
         label={t('import.rows.filter')}
         testId="import-filter"
         selected={filter}
-        onSelect={(next) => void loadRows(next, 0)}
+        onSelect={(next) => showRows(next, 0)}
         tabs={FILTERS.map((f) => ({
           id: f,
           testId: `import-filter-${f}`,

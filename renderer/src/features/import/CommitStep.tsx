@@ -1,35 +1,36 @@
 import { useEffect } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { errorText, useT } from '../../i18n';
+import { errorBody, invalidate } from '../../query';
 import { useAppStore } from '../../stores/app-store';
-import { useCustomersStore } from '../../stores/customers-store';
 import { useImportStore } from '../../stores/import-store';
 import { Button, Notice, Progress } from '../../ui';
 import { formatCount } from './import-text';
 import styles from './import.module.css';
+import { IMPORT_CHANGES, useImportProgress, working } from './use-import-progress';
 
-/** How often the page asks main how far the import is: often enough to move, rare enough to cost nothing. */
-const POLL_MS = 300;
+const NO_COUNTS = { new: 0, update: 0, merge: 0, skip: 0, error: 0, warning: 0 };
 
 /** Step 4: the rows go in, batch by batch, with progress and a way to stop; then what happened. */
 export function CommitStep() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { progress, stopping, error, poll, cancel, close } = useImportStore();
-  const reload = useCustomersStore((state) => state.load);
-  const running = progress?.state === 'running' || progress?.state === 'idle';
+  const { stopping, error, total, counts, cancel, close } = useImportStore();
+  const query = useImportProgress();
+  // Until main first answers, the job has just started: nothing written yet.
+  const progress = query.data ?? { state: 'running' as const, done: 0, total, counts: counts ?? NO_COUNTS, batchId: null, error: null };
+  const running = working(progress.state);
+  const finished = query.data !== undefined && !running;
 
+  // Once, when the job ends (also when stopped: the rows written so far stay): the customers,
+  // reminders, dashboard and history now differ.
   useEffect(() => {
-    if (!running) return;
-    const timer = window.setInterval(() => void poll(), POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [running, poll]);
+    if (finished) void invalidate(IMPORT_CHANGES);
+  }, [finished]);
 
-  if (!progress) return <ErrorNotice error={error} />;
-  const toList = async () => {
-    await close();
-    await reload();
-  };
+  const problem = error ?? errorBody(query.error);
+  if (query.error) return <ErrorNotice error={problem} />;
+  const toList = () => close();
   const n = (count: number) => formatCount(locale, count);
 
   if (running) {
@@ -45,7 +46,7 @@ export function CommitStep() {
         <p role="status" data-testid="import-progress-text">
           {t('import.progress.text', { done: n(progress.done), total: n(progress.total) })}
         </p>
-        <ErrorNotice error={error} />
+        <ErrorNotice error={problem} />
         <div className={styles.actions}>
           <Button variant="secondary" disabled={stopping} onClick={() => void cancel()} data-testid="import-cancel">
             {stopping ? t('import.progress.stopping') : t('import.progress.cancel')}

@@ -2,27 +2,37 @@ import { useEffect, useRef, useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import type { ImportBatch } from '../../../../shared/import';
 import { useConfirm } from '../../components/prompts';
+import type { ChannelOutput } from '../../../../shared/contract';
 import { errorTextIn, useT } from '../../i18n';
+import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
-import { useCustomersStore } from '../../stores/customers-store';
 import { useImportStore } from '../../stores/import-store';
 import { Button, EmptyState, Notice, Table, type Column } from '../../ui';
 import { formatCount, formatWhen } from './import-text';
 import styles from './import.module.css';
+import { IMPORT_CHANGES } from './use-import-progress';
 
-type UndoAnswer = Awaited<ReturnType<ReturnType<typeof useImportStore.getState>['undo']>>;
+type UndoAnswer = ChannelOutput<'import.undo'> | { status: 'error'; error: ErrorBody };
 
 interface Blocked {
   batchId: string;
   editedSince: { id: number; name: string }[];
 }
 
-/** Past imports, newest first, each undoable as a whole for 30 days. */
+/**
+ * Past imports, newest first, each undoable as a whole for 30 days. The list is the
+ * import.history query; an undo is a mutation that makes it, the customers, reminders and the
+ * dashboard stale.
+ */
 export function ImportHistory() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { history, error, close, undo } = useImportStore();
-  const reload = useCustomersStore((state) => state.load);
+  const close = useImportStore((state) => state.close);
+  const query = useChannelQuery('import.history', {});
+  const history = query.data ?? (query.error ? [] : null);
+  const error = errorBody(query.error);
+  const mutation = useChannelMutation('import.undo', IMPORT_CHANGES);
+  const undo = (batchId: string, force: boolean): Promise<UndoAnswer> => mutation.mutateAsync({ batchId, force }).catch((caught: unknown) => ({ status: 'error' as const, error: errorBody(caught)! }));
   const [dialog, confirm] = useConfirm();
   const [blocked, setBlocked] = useState<Blocked | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -52,7 +62,6 @@ export function ImportHistory() {
     if (result.status === 'error') return setProblem(result.error);
     if (result.status === 'blocked') return setBlocked({ batchId, editedSince: result.editedSince });
     setDone(t('import.undo.done', { removed: n(result.removed), restored: n(result.restored), kept: n(result.kept.length) }));
-    await reload();
   };
   const undoable = (batch: ImportBatch) => batch.state !== 'undone' && batch.undoUntil !== null && new Date(batch.undoUntil).getTime() > Date.now();
 

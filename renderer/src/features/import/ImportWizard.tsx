@@ -7,6 +7,7 @@ import { CommitStep } from './CommitStep';
 import { FileStep } from './FileStep';
 import styles from './import.module.css';
 import { MappingStep } from './MappingStep';
+import { useImportProgress, working } from './use-import-progress';
 
 const STEPS: ImportStep[] = ['file', 'map', 'check', 'commit'];
 
@@ -17,12 +18,13 @@ const STEPS: ImportStep[] = ['file', 'map', 'check', 'commit'];
  */
 export function ImportWizard() {
   const t = useT();
-  const { step, close, progress } = useImportStore();
+  const { step, close } = useImportStore();
+  const progress = useImportProgress().data;
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), [step]);
   const current = STEPS.indexOf(step);
   // While rows are being written, leaving would only hide the progress: the import goes on in main.
-  const running = step === 'commit' && progress?.state === 'running';
+  const running = step === 'commit' && working(progress?.state);
 
   return (
     <section aria-labelledby="import-step-title" data-testid="import-wizard" className={styles.wizard}>

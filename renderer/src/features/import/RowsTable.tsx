@@ -1,5 +1,8 @@
+import { keepPreviousData } from '@tanstack/react-query';
 import { DUPLICATE_CHOICES, type DuplicateChoice, type RowResult } from '../../../../shared/import';
+import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { errorBody, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { ROWS_PAGE, useImportStore } from '../../stores/import-store';
 import { Badge, Button, EmptyState, Select, Table, type BadgeTone, type Column } from '../../ui';
@@ -13,11 +16,19 @@ function isDuplicate(row: RowResult): boolean {
 
 const ACTION_TONE: Record<RowResult['action'], BadgeTone> = { new: 'success', update: 'accent', merge: 'accent', skip: 'neutral', error: 'danger' };
 
-/** The dry run's rows, a page at a time from main, each with its Excel row number and reasons. */
+/**
+ * The dry run's rows, a page at a time from main (the import.rows query, keyed by filter and
+ * offset, invalidated by each dry run), each with its Excel row number and reasons.
+ */
 export function RowsTable() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
-  const { rows, rowsTotal, offset, filter, mapping, overrides, busy, loadRows, setOverride } = useImportStore();
+  const { preview, offset, filter, mapping, overrides, busy, showRows: loadRows, setOverride } = useImportStore();
+  const input = { importId: preview?.importId ?? '', ...(filter === 'all' ? {} : { action: filter }), offset, limit: ROWS_PAGE };
+  // The last page stays while the next loads, rather than the table blinking empty.
+  const query = useChannelQuery('import.rows', input, { enabled: preview !== null, placeholderData: keepPreviousData });
+  const rows = query.data?.rows ?? [];
+  const rowsTotal = query.data?.total ?? 0;
   const targetOf = (letter: string) => mapping.find((m) => m.letter === letter)?.target;
 
   const columns: Column<RowResult>[] = [
@@ -56,6 +67,7 @@ export function RowsTable() {
   const to = offset + rows.length;
   return (
     <div className={styles.tableWrap}>
+      <ErrorNotice error={errorBody(query.error)} />
       <Table
         columns={columns}
         rows={rows}
@@ -72,10 +84,10 @@ export function RowsTable() {
             {t('import.rows.page', { from: formatCount(locale, from), to: formatCount(locale, to), total: formatCount(locale, rowsTotal) })}
           </span>
           <span className={styles.pager}>
-            <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => void loadRows(filter, Math.max(0, offset - ROWS_PAGE))}>
+            <Button variant="secondary" size="sm" disabled={offset === 0} onClick={() => loadRows(filter, Math.max(0, offset - ROWS_PAGE))}>
               {t('import.rows.prev')}
             </Button>
-            <Button variant="secondary" size="sm" disabled={to >= rowsTotal} onClick={() => void loadRows(filter, offset + ROWS_PAGE)}>
+            <Button variant="secondary" size="sm" disabled={to >= rowsTotal} onClick={() => loadRows(filter, offset + ROWS_PAGE)}>
               {t('import.rows.next')}
             </Button>
           </span>

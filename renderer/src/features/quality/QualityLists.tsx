@@ -1,10 +1,11 @@
+import { keepPreviousData, type UseQueryResult } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import type { QualityMember } from '../../../../shared/channels/quality';
 import type { ErrorBody } from '../../../../shared/errors';
 import { errorTextIn, useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import { errorBody, useChannelQuery } from '../../query';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
-import { useNavStore } from '../../stores/nav-store';
 import { QUALITY_PAGE, useQualityStore, type QualitySection } from '../../stores/quality-store';
 import { Actions, Badge, Button, Card, EmptyState, Notice } from '../../ui';
 import { openMerge } from './open-merge';
@@ -15,14 +16,10 @@ export function useDay(): (iso: string) => string {
   return useFormat().date;
 }
 
-/** Opens a customer the way the list does: the Customers page with the record. */
+/** Opens a customer's record page the way the list does; Back returns to this review. */
 function useOpenCustomer(): (id: number) => void {
-  const go = useNavStore((state) => state.go);
   const open = useCustomerDetailStore((state) => state.open);
-  return (id) => {
-    go('customers');
-    void open(id);
-  };
+  return (id) => void open(id);
 }
 
 function Member({ member, extra }: { member: QualityMember; extra?: ReactNode }) {
@@ -42,19 +39,29 @@ function Member({ member, extra }: { member: QualityMember; extra?: ReactNode })
   );
 }
 
+/** Where this list is: the input of its page query (keyed by it, so a slow answer for another page never replaces the one asked for last). */
+function usePageInput(section: QualitySection) {
+  return { offset: useQualityStore((state) => state.offsets[section]), limit: QUALITY_PAGE };
+}
+/** Paging shows the last page until the next arrives, rather than a blank list. */
+const KEEP_PAGE = { placeholderData: keepPreviousData };
+function pageOf<T>(query: UseQueryResult<T, Error>) {
+  return { value: query.data ?? null, loading: query.isFetching, error: errorBody(query.error) };
+}
+
 /** Previous / next over a server-paged list, with where we are. */
 function Pager({ section, total }: { section: QualitySection; total: number }) {
   const t = useT();
-  const offset = useQualityStore((state) => state[section].offset);
-  const load = useQualityStore((state) => state.load);
+  const offset = useQualityStore((state) => state.offsets[section]);
+  const load = useQualityStore((state) => state.setOffset);
   if (total <= QUALITY_PAGE) return null;
   return (
     <Actions data-testid={`quality-pager-${section}`}>
-      <Button variant="secondary" disabled={offset === 0} onClick={() => void load(section, Math.max(0, offset - QUALITY_PAGE))}>
+      <Button variant="secondary" disabled={offset === 0} onClick={() => load(section, Math.max(0, offset - QUALITY_PAGE))}>
         {t('quality.prev')}
       </Button>
       <span className={styles.hint}>{t('quality.range', { from: offset + 1, to: Math.min(total, offset + QUALITY_PAGE), total })}</span>
-      <Button variant="secondary" disabled={offset + QUALITY_PAGE >= total} onClick={() => void load(section, offset + QUALITY_PAGE)}>
+      <Button variant="secondary" disabled={offset + QUALITY_PAGE >= total} onClick={() => load(section, offset + QUALITY_PAGE)}>
         {t('quality.next')}
       </Button>
     </Actions>
@@ -85,7 +92,7 @@ function Section({ id, title, summary, loading, error, children }: { id: Quality
 
 export function DuplicatesSection() {
   const t = useT();
-  const { value, loading, error } = useQualityStore((state) => state.duplicates);
+  const { value, loading, error } = pageOf(useChannelQuery('customers.qualityDuplicates', usePageInput('duplicates'), KEEP_PAGE));
   const summary = value && t('quality.dup.counts', { phone: value.counts['same-phone'], email: value.counts['same-email'], possible: value.counts.possible });
   return (
     <Section id="duplicates" title={t('quality.dup.title')} summary={summary} loading={loading} error={error}>
@@ -116,7 +123,7 @@ export function DuplicatesSection() {
 
 export function MissingSection() {
   const t = useT();
-  const { value, loading, error } = useQualityStore((state) => state.missing);
+  const { value, loading, error } = pageOf(useChannelQuery('customers.qualityMissing', usePageInput('missing'), KEEP_PAGE));
   const summary = value && t('quality.missing.counts', { noContact: value.counts['no-contact'], nameOnly: value.counts['name-only'] });
   return (
     <Section id="missing" title={t('quality.missing.title')} summary={summary} loading={loading} error={error}>
@@ -141,7 +148,7 @@ export function MissingSection() {
 export function StaleSection() {
   const t = useT();
   const day = useDay();
-  const { value, loading, error } = useQualityStore((state) => state.stale);
+  const { value, loading, error } = pageOf(useChannelQuery('customers.qualityStale', usePageInput('stale'), KEEP_PAGE));
   return (
     <Section id="stale" title={t('quality.stale.title')} summary={value && t('quality.stale.counts', { count: value.total })} loading={loading} error={error}>
       {value && value.total === 0 ? (

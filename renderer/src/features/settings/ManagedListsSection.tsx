@@ -5,6 +5,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT, type Translate } from '../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { Button, Card, Dialog, Field, Input, Notice } from '../../ui';
+import layout from '../../ui/layout.module.css';
 import styles from './settings.module.css';
 
 type Edit = ChannelInput<'settings.editList'>;
@@ -34,7 +35,7 @@ export function ManagedListsSection() {
   const edit = useChannelMutation('settings.editList', ['settings.lists', 'customers.', 'dashboard.']);
   return (
     <Card title={t('lists.title')} level={3} className={styles.section} data-testid="managed-lists">
-      <p className="hint">{t('lists.intro')}</p>
+      <p className={layout.hint}>{t('lists.intro')}</p>
       <ErrorNotice error={errorBody(lists.error)} />
       {lists.data && (
         <div className={styles.lists}>
@@ -78,9 +79,9 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
   return (
     <div data-testid={`list-${list}`} aria-labelledby={`list-${list}-title`} role="group">
       <h4 id={`list-${list}-title`}>{t(`lists.${list}`)}</h4>
-      <p className="hint">{fixed ? t('lists.levelHint') : t('lists.removeHint')}</p>
+      <p className={layout.hint}>{fixed ? t('lists.levelHint') : t('lists.removeHint')}</p>
       {entries.length === 0 ? (
-        <p className="empty">{t('lists.empty')}</p>
+        <p className={layout.hint}>{t('lists.empty')}</p>
       ) : (
         <ul className={styles.list}>
           {entries.map((entry, index) => (

@@ -3,6 +3,8 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useCrmStore } from '../../stores/crm-store';
+import { Card } from '../../ui';
+import layout from '../../ui/layout.module.css';
 import { About } from './About';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
@@ -20,26 +22,25 @@ export function SettingsPage() {
 
   return (
     <>
-    <section aria-labelledby="settings-title" data-testid="settings-page" className="card">
-      <h2 id="settings-title">{t('nav.settings')}</h2>
-      <div className="subsection">
+    <Card title={t('nav.settings')} data-testid="settings-page">
+      <div className={layout.subsection}>
         <h3>{t('settings.optional.title')}</h3>
-        <p className="hint">{t('settings.optional.body')}</p>
-        <label className="checkbox">
+        <p className={layout.hint}>{t('settings.optional.body')}</p>
+        <label className={layout.checkbox}>
           <input type="checkbox" checked={optionalFields === true} disabled={optionalFields === null} onChange={(e) => void setOptionalFields(e.target.checked, !e.target.checked && erase).then(setError)} />
           <span>{t('settings.optional.on')}</span>
         </label>
         {optionalFields && (
-          <label className="checkbox">
+          <label className={layout.checkbox}>
             <input type="checkbox" checked={erase} onChange={(e) => setErase(e.target.checked)} />
             <span>{t('settings.optional.erase')}</span>
           </label>
         )}
         <ErrorNotice error={error} />
       </div>
-      <p className="hint">{t('settings.signInRulesWhere')}</p>
+      <p className={layout.hint}>{t('settings.signInRulesWhere')}</p>
       <About />
-    </section>
+    </Card>
     <ShopProfileSection />
     <ManagedListsSection />
     <LanguageSection />

@@ -6,6 +6,7 @@ import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useShopStore } from '../../stores/shop-store';
 import { Actions, Button, Card, Field, Input, Notice, Select } from '../../ui';
+import layout from '../../ui/layout.module.css';
 import styles from './settings.module.css';
 
 /** "CNY · 人民币": the code people type on invoices, and its name in the user's language. */
@@ -46,7 +47,7 @@ export function ShopProfileSection() {
 
   return (
     <Card title={t('shop.title')} level={3} className={styles.section} data-testid="shop-profile">
-      <p className="hint">{t('shop.intro')}</p>
+      <p className={layout.hint}>{t('shop.intro')}</p>
       <form className={styles.form} onSubmit={submit} noValidate>
         <Field label={t('shop.name')} hint={t('shop.nameHint')} error={missing ? t('shop.nameMissing') : undefined}>
           {(control) => <Input {...control} value={name} maxLength={SHOP_NAME_MAX} disabled={!profile.data} onChange={(e) => (setName(e.target.value), save.reset())} data-testid="shop-name" />}

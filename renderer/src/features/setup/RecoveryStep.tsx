@@ -3,8 +3,8 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useSetupStore } from '../../stores/setup-store';
-import { Actions, Button, Notice } from '../../ui';
-import styles from './setup.module.css';
+import { Actions, Button, Notice, cx } from '../../ui';
+import layout from '../../ui/layout.module.css';
 
 export function RecoveryStep() {
   const t = useT();
@@ -44,8 +44,8 @@ export function RecoveryStep() {
       <Notice tone="warning" role="note">
         {t('setup.recovery.warning')}
       </Notice>
-      {/* "printable" is the global print rule (styles.css): only this key is printed. */}
-      <div className={`${styles.key} printable`} data-testid="recovery-key" aria-label={t('setup.recovery.title')}>
+      {/* Printable (ui/layout.module.css): printing the window prints only this key. */}
+      <div className={cx(layout.secret, layout.printable)} data-testid="recovery-key" aria-label={t('setup.recovery.title')}>
         {groups.map((group, index) => (
           <span key={index}>{group}</span>
         ))}
@@ -61,7 +61,7 @@ export function RecoveryStep() {
           {t('setup.recovery.print')}
         </Button>
       </Actions>
-      <label className={styles.checkbox}>
+      <label className={layout.checkbox}>
         <input type="checkbox" checked={stored} onChange={(event) => setStored(event.target.checked)} data-testid="recovery-stored" />
         <span>{t('setup.recovery.confirm')}</span>
       </label>

@@ -4,6 +4,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { fieldText, useT } from '../../i18n';
 import { useAuthStore } from '../../stores/auth-store';
+import { Actions, Button, Card } from '../../ui';
 
 export function LockScreen({ user }: { user: SessionUser }) {
   const t = useT();
@@ -15,21 +16,20 @@ export function LockScreen({ user }: { user: SessionUser }) {
   };
   const wrong = error?.fields?.password;
   return (
-    <section className="card narrow" data-testid="lock-screen" aria-labelledby="lock-title">
-      <h2 id="lock-title">{t('lock.title')}</h2>
+    <Card title={t('lock.title')} width="narrow" data-testid="lock-screen">
       <p>{t('lock.body', { name: user.displayName })}</p>
       <form onSubmit={submit}>
         <Field label={t('login.password')} type="password" autoComplete="current-password" autoFocus maxLength={256} value={password} onChange={(e) => setPassword(e.target.value)} problem={wrong ? fieldText(t, wrong) : undefined} />
         <ErrorNotice error={error && !wrong ? error : null} />
-        <div className="actions">
-          <button type="submit" disabled={busy || !password}>
+        <Actions>
+          <Button type="submit" disabled={busy || !password}>
             {t('lock.submit')}
-          </button>
-          <button type="button" className="secondary" onClick={() => void logout()}>
+          </Button>
+          <Button variant="secondary" onClick={() => void logout()}>
             {t('lock.switchUser')}
-          </button>
-        </div>
+          </Button>
+        </Actions>
       </form>
-    </section>
+    </Card>
   );
 }

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePasswordPrompt } from '../../components/prompts';
-import { call } from '../../client';
 import { useT } from '../../i18n';
 import { describeApproval as describe, type Pending } from './approval-text';
-import { useAdminStore } from '../../stores/admin-store';
+import { errorBody, fetchChannel, invalidate, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { Button, Card } from '../../ui';
 import styles from './users.module.css';
@@ -13,20 +12,11 @@ import styles from './users.module.css';
 /** Requests from the other owner (two-person rule); hidden when there are none. */
 export function Approvals() {
   const t = useT();
-  const users = useAdminStore((s) => s.users);
-  const loadUsers = useAdminStore((s) => s.loadUsers);
-  const [pending, setPending] = useState<Pending[]>([]);
+  // Re-read when a user change invalidates approvals.* (a change may have filed a request).
+  const pending: Pending[] = useChannelQuery('approvals.list', {}).data ?? [];
   const [error, setError] = useState<ErrorBody | null>(null);
   const me = useAppStore((state) => state.status?.session?.username);
   const [passwordDialog, askPassword] = usePasswordPrompt();
-  const load = async () => {
-    const result = await call('approvals.list', {});
-    if (result.ok) setPending(result.value);
-  };
-  useEffect(() => {
-    void load();
-  }, [users]);
-
   const decide = async (a: Pending, approve: boolean) => {
     setError(null);
     const done = await askPassword({
@@ -37,13 +27,16 @@ export function Approvals() {
       confirmLabel: t(approve ? 'approvals.approve' : 'approvals.reject'),
       danger: !approve,
       run: async (password) => {
-        const result = await call('approvals.decide', { id: a.id, approve, password });
-        return result.ok ? null : result.error;
+        try {
+          await fetchChannel('approvals.decide', { id: a.id, approve, password });
+          return null;
+        } catch (error) {
+          return errorBody(error);
+        }
       },
     });
-    if (!done) return;
-    await loadUsers();
-    await load();
+    // An approved request changed a user; either way the request is gone from the list.
+    if (done) await invalidate(['users.', 'approvals.']);
   };
 
   if (pending.length === 0) return <ErrorNotice error={error} />;

@@ -2,28 +2,24 @@ import { useEffect, useState } from 'react';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { usePasswordPrompt } from '../../components/prompts';
-import { call } from '../../client';
 import { useT } from '../../i18n';
+import { errorBody, fetchChannel, invalidate, useChannelMutation, useChannelQuery } from '../../query';
 import { Actions, Button, Card, Field, Input, toast } from '../../ui';
 import styles from './users.module.css';
 
 /** Owner settings: require 2FA for everyone (confirmed with the owner's password), idle lock time. */
 export function SignInRules() {
   const t = useT();
-  const [rules, setRules] = useState<{ require2fa: boolean; idleMinutes: number } | null>(null);
+  const query = useChannelQuery('settings.auth', {});
+  const rules = query.data ?? null;
   const [minutes, setMinutes] = useState('15');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [passwordDialog, askPassword] = usePasswordPrompt();
-
-  const load = async () => {
-    const result = await call('settings.auth', {});
-    if (!result.ok) return setError(result.error);
-    setRules(result.value);
-    setMinutes(String(result.value.idleMinutes));
-  };
+  const setIdle = useChannelMutation('settings.setIdleMinutes', ['settings.auth']);
+  // The field follows what main holds (after load and after each save).
   useEffect(() => {
-    void load();
-  }, []);
+    if (rules) setMinutes(String(rules.idleMinutes));
+  }, [rules]);
 
   const toggle = async (required: boolean) => {
     setError(null);
@@ -35,20 +31,28 @@ export function SignInRules() {
       confirmLabel: t('dialog.confirm'),
       danger: !required,
       run: async (password) => {
-        const result = await call('settings.setRequire2fa', { required, password });
-        return result.ok ? null : result.error;
+        try {
+          await fetchChannel('settings.setRequire2fa', { required, password });
+          return null;
+        } catch (problem) {
+          return errorBody(problem);
+        }
       },
     });
-    if (done) await load();
+    if (done) await invalidate(['settings.auth']);
   };
   const saveIdle = async () => {
-    const result = await call('settings.setIdleMinutes', { minutes: Number(minutes) });
-    setError(result.ok ? null : result.error);
-    if (result.ok) toast(t('rules.saved'), { tone: 'success' });
-    await load();
+    try {
+      await setIdle.mutateAsync({ minutes: Number(minutes) });
+      setError(null);
+      toast(t('rules.saved'), { tone: 'success' });
+    } catch (problem) {
+      setError(errorBody(problem));
+      if (rules) setMinutes(String(rules.idleMinutes));
+    }
   };
 
-  if (!rules) return <ErrorNotice error={error} />;
+  if (!rules) return <ErrorNotice error={error ?? errorBody(query.error)} />;
   return (
     <Card title={t('rules.title')} level={3} width="wide" className={styles.card} data-testid="sign-in-rules">
       <label className={styles.checkbox}>

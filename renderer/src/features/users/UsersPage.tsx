@@ -1,19 +1,18 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { ROLES } from '../../../../shared/permissions';
 import type { ChannelInput, Role } from '../../../../shared/contract';
 import type { ErrorBody } from '../../../../shared/errors';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
-import { call } from '../../client';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { useAdminStore } from '../../stores/admin-store';
 import { useAppStore } from '../../stores/app-store';
 import { Actions, Badge, Button, Card, Field as LabelledField, Notice, Select, Table, type Column } from '../../ui';
 import { Approvals } from './Approvals';
 import { SignInRules } from './SignInRules';
 import { StaleAccounts } from './StaleAccounts';
+import { useUserChanges, useUsers, type UserChange, type UserRow } from './user-queries';
 import styles from './users.module.css';
 
 function RoleOptions() {
@@ -25,15 +24,14 @@ function RoleOptions() {
   ));
 }
 
-type UserRow = ReturnType<typeof useAdminStore.getState>['users'][number];
-
 /** The server asks for the acting owner's password only where the target is (or becomes) an owner. */
 const asksOwnerPassword = (error: ErrorBody | null): boolean => error?.code === 'INVALID_INPUT' && error.fields?.ownerPassword === 'required';
 
 export function UsersPage() {
   const t = useT();
   const fmt = useFormat();
-  const { users, loadUsers, changeUser, busy, error } = useAdminStore();
+  const { users, error } = useUsers();
+  const { busy, send: change } = useUserChanges();
   const [form, setForm] = useState({ username: '', displayName: '', role: 'sales' as Role, password: '' });
   const [formError, setFormError] = useState<ErrorBody | null>(null);
   const [rowError, setRowError] = useState<ErrorBody | null>(null);
@@ -43,19 +41,13 @@ export function UsersPage() {
   // A second prompt of its own: the owner step follows the new-password step without reusing its dialog.
   const [ownerDialog, askOwner] = usePasswordPrompt();
   const [confirmDialog, confirm] = useConfirm();
-  useEffect(() => {
-    void loadUsers();
-  }, [loadUsers]);
-
   const no2fa = users.filter((u) => u.status === 'active' && !u.has2fa).length;
 
   /** Sends a change; a `pending` answer means the other owner must approve, which the page says. */
-  const send = async <C extends 'users.create' | 'users.setRole' | 'users.setStatus' | 'users.resetPassword'>(channel: C, input: ChannelInput<C>): Promise<ErrorBody | null> => {
-    const result = await call(channel, input as never);
-    if (!result.ok) return result.error;
-    setSentForApproval((result.value as { pending: boolean }).pending);
-    await loadUsers();
-    return null;
+  const send = async <C extends UserChange>(channel: C, input: ChannelInput<C>): Promise<ErrorBody | null> => {
+    const result = await change(channel, input);
+    if (!result.error) setSentForApproval(result.pending);
+    return result.error;
   };
   /** "Your own password, again" for a change to an owner account; `run` sends it. */
   const confirmAsOwner = (title: string, message: string, run: (ownerPassword: string) => Promise<ErrorBody | null>) =>
@@ -96,7 +88,7 @@ export function UsersPage() {
   const toggleStatus = (user: UserRow) => {
     reset();
     const status = user.status === 'active' ? 'disabled' : 'active';
-    const apply = () => changeUser('users.setStatus', { username: user.username, status });
+    const apply = async () => (await change('users.setStatus', { username: user.username, status })).error;
     if (user.role !== 'owner' && status === 'active') return void act(apply);
     // Disabling signs the person out at once: one click on the wrong row must not do that.
     if (user.role !== 'owner') return void confirm({ title: t('dialog.disableTitle', { user: user.username }), message: t('stale.confirm', { name: user.username }), confirmLabel: t('users.disable'), danger: true, run: apply });
