@@ -16,30 +16,14 @@ const SRC = path.join(ROOT, 'renderer/src');
  * area, which its own helpers are moving to CSS Modules (issue 14); when a file stops naming
  * global classes, its entry must go (the test says so), so this list can only shrink.
  */
-const TEMPORARY_FILES: Record<string, string> = {
-  'renderer/src/features/backups/BackupSchedule.tsx': 'the backups page (helper "ops", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/backups/BackupWarnings.tsx': 'the backups page (helper "ops", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/backups/BackupsPage.tsx': 'the backups page (helper "ops", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/backups/DrillReport.tsx': 'the backups page (helper "ops", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/backups/RestorePanel.tsx': 'the backups page (helper "ops", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/ActivityForms.tsx': 'the customer record (helper "record", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/CustomerActivity.tsx': 'the customer record (helper "record", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/CustomerForm.tsx': 'the customer record (helper "record", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/CustomerOverview.tsx': 'the customer record (helper "record", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/DuplicateHint.tsx': 'the customer record (helper "record", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/AssignOwner.tsx': 'the customers list (helper "list", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/CountLine.tsx': 'the customers list (helper "list", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/CustomersPage.tsx': 'the customers list (helper "list", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/CustomersTable.tsx': 'the customers list (helper "list", issue 14) is moving it to CSS Modules',
-  'renderer/src/features/customers/ListFilters.tsx': 'the customers list (helper "list", issue 14) is moving it to CSS Modules',
-};
+const TEMPORARY_FILES: Record<string, string> = {};
 
 /** The global sheets, and the class selectors each may still have (only while TEMPORARY_FILES use them). */
 const GLOBAL_SHEETS: Record<string, readonly string[]> = {
   'renderer/src/ui/tokens.css': [],
   'renderer/src/ui/base.css': [],
   // Temporary, with TEMPORARY_FILES: the rules those files still use. Goes when they do.
-  'renderer/src/styles.css': ['grid', 'detail', 'detail-row', 'link', 'filters', 'row-actions', 'empty', 'page-head', 'actions', 'field', 'bulk-bar', 'checkbox-inline', 'table-wrap', 'table-tools', 'table-scroll', 'sort', 'column-chooser', 'badge', 'tag', 'tabs', 'tab', 'active', 'form-grid'],
+  'renderer/src/styles.css': ['detail', 'detail-row'],
 };
 
 /** The string class names a className expression contains: literals, template text, cx('a', …) arguments. */
