@@ -1,8 +1,20 @@
 import { z } from 'zod';
 import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone, normalizeChineseIdNumber } from './validation';
 
+/**
+ * The three levels every vault starts with. Levels are a list the owner manages in Settings
+ * (managed_list_values, list 'level'); a customer stores a level's key, which never changes:
+ * these three keep theirs, a level the owner adds gets a generated one (never its name), so a
+ * rename touches no customer. Main checks a key against the list (electron/core/settings/levels.ts);
+ * the app has its own words for these three until the owner names them.
+ */
 export const CUSTOMER_LEVELS = ['vip', 'regular', 'prospect'] as const;
-export type CustomerLevel = (typeof CUSTOMER_LEVELS)[number];
+export type BuiltInLevel = (typeof CUSTOMER_LEVELS)[number];
+/** A level key: one of the built-in three or one the owner added. */
+export type CustomerLevel = string;
+export const LEVEL_KEY_MAX = 40;
+export const levelKeySchema = z.string().trim().min(1).max(LEVEL_KEY_MAX);
+export const isBuiltInLevel = (level: string): level is BuiltInLevel => (CUSTOMER_LEVELS as readonly string[]).includes(level);
 
 /**
  * Fields that hold personal data beyond a name. Main decides per role whether each is sent in
@@ -30,7 +42,7 @@ const customerFieldsSchema = z
     industry: optionalText(100),
     region: optionalText(100),
     source: optionalText(100),
-    level: z.enum(CUSTOMER_LEVELS).optional(),
+    level: levelKeySchema.optional(),
     notes: optionalText(5000),
     // The check character X is stored upper-case whichever way it was typed.
     idNumber: text(18).overwrite(normalizeChineseIdNumber).optional(),
@@ -74,7 +86,7 @@ export const customerViewSchema = z.object({
   industry: z.string().optional(),
   region: z.string().optional(),
   source: z.string().optional(),
-  level: z.enum(CUSTOMER_LEVELS),
+  level: levelKeySchema,
   ownerUsername: z.string(),
   notes: z.string().optional(),
   idNumber: z.string().optional(),
@@ -97,7 +109,7 @@ export const DEFAULT_DORMANT_DAYS = 90;
 /** Filters the list and the search share. Every one is on a basic field any reading role sees. */
 export const customerFiltersSchema = z
   .object({
-    level: z.enum(CUSTOMER_LEVELS).optional(),
+    level: levelKeySchema.optional(),
     tag: z.string().trim().min(1).max(40).optional(),
     owner: z.string().trim().min(1).max(64).optional(),
     region: z.string().trim().min(1).max(100).optional(),

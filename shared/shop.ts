@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CUSTOMER_LEVELS } from './customers';
+import { levelKeySchema } from './customers';
 
 /**
  * The currencies a shop can price in: the ones Coffer's shops trade in most (mainland China,
@@ -24,8 +24,8 @@ export const LIST_LENGTH_MAX = 200;
 export const managedListsSchema = z.object({
   tags: z.array(z.string()),
   regions: z.array(z.string()),
-  // Levels are a fixed set in the schema (customers.level's CHECK): the owner names and orders
-  // them. A null label reads as the app's own word for the level, in the user's language.
-  levels: z.array(z.object({ value: z.enum(CUSTOMER_LEVELS), label: z.string().nullable() })),
+  // Levels in the owner's order: value is the key customers store, label the owner's name for
+  // it. A null label (a built-in level never renamed) reads as the app's own word, in the user's language.
+  levels: z.array(z.object({ value: levelKeySchema, label: z.string().nullable() })),
 });
 export type ManagedLists = z.infer<typeof managedListsSchema>;

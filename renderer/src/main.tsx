@@ -5,8 +5,6 @@ import { QueryClientProvider } from '@tanstack/react-query';
 // only global rules (element selectors, no classes).
 import './ui/tokens.css';
 import './ui/base.css';
-// Temporary: the customers area's last global rules, until it is on CSS Modules (issue 14).
-import './styles.css';
 import { App } from './App';
 import { queryClient } from './query';
 import { Toaster } from './ui';

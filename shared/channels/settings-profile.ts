@@ -21,7 +21,8 @@ export const settingsProfileChannels = {
     input: z.discriminatedUnion('op', [
       z.object({ list, op: z.literal('add'), value: listValue }).strict(),
       z.object({ list, op: z.literal('rename'), from: listValue, to: listValue }).strict(),
-      z.object({ list, op: z.literal('remove'), value: listValue }).strict(),
+      // moveTo: for a level that customers have, the level they move to.
+      z.object({ list, op: z.literal('remove'), value: listValue, moveTo: listValue.optional() }).strict(),
       z.object({ list, op: z.literal('order'), values: z.array(listValue).max(LIST_LENGTH_MAX) }).strict(),
     ]),
     output: z.object({ lists: managedListsSchema, customersChanged: z.number().int() }),

@@ -76,6 +76,8 @@ describe('migration 24: customer and reminder counts the dashboard reads instead
       'UPDATE customers SET deleted_at = NULL WHERE id = 3',
       "UPDATE customers SET created_at = '2025-12-31T23:59:59.999Z' WHERE id = 1",
       'UPDATE customers SET last_interaction_at = NULL WHERE id = 1',
+      // Never contacted: its creation is its last contact, so moving it moves the quiet day too.
+      "UPDATE customers SET created_at = '2026-11-30T00:00:00.000Z' WHERE id = 1",
       "UPDATE customers SET owner_id = 2, deleted_at = '2026-11-25T00:00:00.000Z' WHERE id = 5",
       "UPDATE customers SET updated_at = 'z' WHERE id = 1",
       "INSERT INTO reminders (customer_id, owner_id, due_at, note, created_by, created_at) VALUES (4, 1, '2026-11-23T00:00:00.000Z', 'n', 1, 'now')",

@@ -29,6 +29,8 @@ export const AUDIT_ACTIONS = [
   'customer.lookup',
   // A tag or region renamed in Settings, rewritten on every customer that carried it.
   'settings.list.rename',
+  // A level retired in Settings: its customers moved to the level the owner chose.
+  'settings.list.move',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -1,6 +1,7 @@
 import type { CustomerInput, CustomerLevel, CustomerSort } from '../../../shared/customers';
 import { conditions } from '../db/conditions';
 import type { Db } from '../db/open-database';
+import { assertKnownLevel, defaultLevel } from '../settings/levels';
 import { keyCustomer } from './duplicate-keys';
 import { indexCustomer } from './search-index';
 
@@ -39,6 +40,8 @@ export interface CustomerRow {
   lastInteractionAt: string | null;
   /** The name sort key (pinyin-keys.ts sortNameOf); the keyset cursor of the name sort. */
   sortName: string;
+  /** The level's place in the owner's order, zero-padded: the keyset cursor of the level sort. */
+  levelRank: string;
 }
 
 /** Column for each writable field; the only place field names meet SQL. */
@@ -64,14 +67,24 @@ const COLUMNS = {
 export type CustomerColumnField = keyof typeof COLUMNS;
 export const CUSTOMER_FIELDS = Object.keys(COLUMNS) as CustomerColumnField[];
 
+/**
+ * Levels sort in the owner's order (Settings), not by their keys. The rank is looked up in the
+ * small managed list per row, zero-padded text so that the keyset cursor (a string) compares
+ * the same way; a level missing from the list (never stored: migration 23's triggers) sorts last.
+ */
+const LEVEL_RANK = "coalesce((SELECT printf('%06d', m.position) FROM managed_list_values m WHERE m.list = 'level' AND m.value = c.level), '999999')";
+
 const SELECT = `
   SELECT c.id, c.name, c.mobile, c.phone, c.email, c.wechat, c.birthday, c.province, c.city, c.address_detail AS addressDetail,
          c.company, c.industry, c.region, c.source, c.level, c.owner_id AS ownerId, u.username AS ownerUsername,
          c.notes, c.id_number AS idNumber, c.bank_card AS bankCard, c.created_at AS createdAt,
-         c.updated_at AS updatedAt, c.last_interaction_at AS lastInteractionAt, c.sort_name AS sortName
+         c.updated_at AS updatedAt, c.last_interaction_at AS lastInteractionAt, c.sort_name AS sortName,
+         ${LEVEL_RANK} AS levelRank
     FROM customers c JOIN users u ON u.id = c.owner_id`;
 
-export function insertCustomer(db: Db, ownerId: number, input: CustomerInput, at: string): number {
+export function insertCustomer(db: Db, ownerId: number, given: CustomerInput, at: string): number {
+  // The level is always written: the column's default ('regular') may be a level the owner retired.
+  const input = { ...given, level: given.level ? assertKnownLevel(db, given.level) : defaultLevel(db) };
   const fields = CUSTOMER_FIELDS.filter((field) => input[field] !== undefined && input[field] !== '');
   const columns = [...fields.map((field) => COLUMNS[field]), 'owner_id', 'created_at', 'updated_at'];
   const values = [...fields.map((field) => input[field] as string), ownerId, at, at];
@@ -84,6 +97,7 @@ export function insertCustomer(db: Db, ownerId: number, input: CustomerInput, at
 export function updateCustomerFields(db: Db, id: number, changes: Partial<Record<CustomerColumnField, string | null>>, at: string): void {
   const fields = CUSTOMER_FIELDS.filter((field) => field in changes);
   if (fields.length === 0) return;
+  if ('level' in changes) assertKnownLevel(db, changes.level);
   const assignments = [...fields.map((field) => `${COLUMNS[field]} = ?`), 'updated_at = ?'];
   db.prepare(`UPDATE customers SET ${assignments.join(', ')} WHERE id = ? AND deleted_at IS NULL`).run(...fields.map((f) => changes[f] ?? null), at, id);
   reindex(db, id);
@@ -149,18 +163,21 @@ export interface CustomerListQuery extends CustomerWhere {
   limit: number;
 }
 
-// Each sort has a matching index (migrations 4, 8 and 19); never-contacted customers sort as ''.
+// Each sort but level has a matching index (migrations 4, 8 and 19); never-contacted customers
+// sort as ''. Level sorts by the owner's order (LEVEL_RANK), which no index can hold: a rank
+// per row from the few-row list, sorted in memory.
 // Names sort by their pinyin key (王 under W), in both languages.
 const SORT_COLUMNS: Record<CustomerSort, string> = {
   name: 'c.sort_name',
   updatedAt: 'c.updated_at',
-  level: 'c.level',
+  level: LEVEL_RANK,
   createdAt: 'c.created_at',
   lastInteractionAt: "coalesce(c.last_interaction_at, '')",
 };
 
 export function sortValueOf(row: CustomerRow, sort: CustomerSort): string {
   if (sort === 'name') return row.sortName;
+  if (sort === 'level') return row.levelRank;
   return sort === 'lastInteractionAt' ? (row.lastInteractionAt ?? '') : String(row[sort]);
 }
 

@@ -14,7 +14,8 @@ import { toCustomerView, type FieldPolicy } from '../customers/customer-view';
 import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
 import { csvEncoder, csvLine } from './csv-writer';
 import { openExportFile } from './export-file';
-import { LEVEL_WORDS, localDateTime, utcOffset } from './export-words';
+import { levelNames } from '../settings/levels';
+import { localDateTime, utcOffset } from './export-words';
 import { guardFormula } from './formula-guard';
 import { createXlsxStream } from './xlsx-stream';
 
@@ -50,10 +51,10 @@ const DATE_COLUMNS: readonly ExportColumn[] = ['createdAt', 'updatedAt', 'lastIn
 
 /**
  * A cell as the screen shows it: the view is the one toCustomerView builds for the list (masked
- * for the role), the level in the app's language, times as local `2026-12-01 14:05`.
+ * for the role), the level by the owner's name for it (or the app's word, in the app's language), times as local `2026-12-01 14:05`.
  */
-function cellOf(view: CustomerView, column: ExportColumn, locale: Locale): string {
-  if (column === 'level') return LEVEL_WORDS[locale][view.level];
+function cellOf(view: CustomerView, column: ExportColumn, levels: ReadonlyMap<string, string>): string {
+  if (column === 'level') return guardFormula(levels.get(view.level) ?? view.level);
   const value = column === 'tags' ? view.tags.join(', ') : view[column];
   if (value === undefined || value === null) return '';
   return guardFormula(DATE_COLUMNS.includes(column) ? localDateTime(String(value)) : String(value));
@@ -131,7 +132,9 @@ export function createCustomerExport(deps: ExportDeps) {
       let sha256: string;
       const { kept, omitted, masked, optional } = plan(db, session, input.columns);
       const locale = deps.locale?.() ?? 'en';
-      const row = (v: CustomerView) => kept.map((c) => cellOf(v, c, locale));
+      // The owner's level names (or the app's words for the built-in ones), read once per file.
+      const levels = levelNames(db, locale);
+      const row = (v: CustomerView) => kept.map((c) => cellOf(v, c, levels));
       try {
         if (input.format === 'csv') {
           const encoder = csvEncoder(encoding);

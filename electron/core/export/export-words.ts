@@ -1,14 +1,11 @@
-import type { CustomerLevel } from '../../../shared/customers';
-import type { Locale } from '../../../shared/locale';
+import { BUILT_IN_LEVEL_WORDS } from '../settings/levels';
 
 /**
- * The level words the customer list shows (renderer/src/i18n en.ts and zh-CN.ts, 'level.*'):
- * an export reads like the screen it came from. A unit test keeps the two in step.
+ * The built-in level words the customer list shows (renderer/src/i18n en.ts and zh-CN.ts,
+ * 'level.*'): an export reads like the screen it came from. A unit test keeps the two in step.
+ * A level the owner added or renamed is written with the owner's name (settings/levels.ts).
  */
-export const LEVEL_WORDS: Record<Locale, Record<CustomerLevel, string>> = {
-  en: { vip: 'VIP', regular: 'Regular', prospect: 'Prospect' },
-  'zh-CN': { vip: 'VIP', regular: '普通', prospect: '潜在客户' },
-};
+export const LEVEL_WORDS = BUILT_IN_LEVEL_WORDS;
 
 const two = (n: number) => String(n).padStart(2, '0');
 

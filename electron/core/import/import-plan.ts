@@ -7,7 +7,9 @@ import { emailKey, phoneKey } from '../customers/duplicate-keys';
 import type { Db } from '../db/open-database';
 import type { ParsedTable } from './parsed-table';
 import { changesFor } from './row-changes';
-import { mapColumns, rowValues, type RowValues } from './row-values';
+import { levelMatcher, mapColumns, rowValues, type RowValues } from './row-values';
+import { levelName, levelRows } from '../settings/levels';
+import { LOCALES } from '../../../shared/locale';
 
 /** What the commit does with one row; a row target is a customer an earlier row of the file creates. */
 export interface PlannedRow {
@@ -78,6 +80,7 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
     precisionLost: new Set(table.precisionLost),
     formulaCells: new Set(table.formulaCells.map((c) => `${c.row}:${c.column}`)),
     unguard: policy.unguard,
+    levelOf: levelMatcher(levelRows(db).map((row) => ({ value: row.value, names: LOCALES.map((locale) => levelName(row, locale)) }))),
   };
   const overrides = new Map((input.overrides ?? []).map((o) => [o.row, o.choice]));
   // Key -> the first row that carries it, and where that row's customer ends up.

@@ -8,7 +8,7 @@ const TEXT: Record<ImportReason, { 'zh-CN': string; en: string }> = {
   invalid_email: { 'zh-CN': '邮箱地址无效', en: 'invalid e-mail address' },
   invalid_id_number: { 'zh-CN': '身份证号无效', en: 'invalid ID number' },
   invalid_bank_card: { 'zh-CN': '银行卡号无效', en: 'invalid bank card number' },
-  invalid_level: { 'zh-CN': '客户等级无法识别，按“普通”导入', en: 'level not recognised, imported as regular' },
+  invalid_level: { 'zh-CN': '不是“设置”中的级别，按默认级别导入', en: 'not one of the levels in Settings, imported with the default level' },
   too_long: { 'zh-CN': '内容过长', en: 'value too long' },
   id_precision_lost: { 'zh-CN': '源文件中的数字已丢失精度，请把该列设为文本后重新导出', en: 'the number already lost digits in the file: set the column to text and export it again' },
   formula_value: { 'zh-CN': '单元格是公式，已按其计算结果导入', en: 'the cell is a formula; its computed value was used' },

@@ -1,5 +1,4 @@
 import { columnLetter, type ImportTarget, type RowReason } from '../../../shared/import';
-import type { CustomerLevel } from '../../../shared/customers';
 import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone, normalizeChineseIdNumber } from '../../../shared/validation';
 import type { CustomerColumnField } from '../customers/customer-repository';
 import type { ParsedTable } from './parsed-table';
@@ -19,12 +18,25 @@ export const MAX_LENGTH: Record<FieldTarget | 'notes' | 'tag', number> = {
 export const MAX_TAGS = 30;
 const TAG_SPLIT = /[，,、;；/|]/;
 
-// The stored values, the words Coffer's own export writes (level.* in either language) and the
-// usual Chinese spellings.
-const LEVELS: Record<string, CustomerLevel> = {
-  vip: 'vip', regular: 'regular', prospect: 'prospect',
+// The usual Chinese spellings of the built-in levels, besides the words the app shows.
+const BUILT_IN_SPELLINGS: Record<string, string> = {
   重要: 'vip', 重要客户: 'vip', vip客户: 'vip', 普通: 'regular', 普通客户: 'regular', 潜在: 'prospect', 潜在客户: 'prospect',
 };
+
+/**
+ * Cell text -> level key, from the owner's list (settings/levels.ts rows): a level's key, the
+ * owner's name for it, the app's words for a built-in one in either language (what Coffer's own
+ * export writes) and the usual Chinese spellings; case-insensitive. A retired level is not matched.
+ */
+export function levelMatcher(rows: readonly { value: string; names: readonly string[] }[]): (text: string) => string | undefined {
+  const byText = new Map<string, string>();
+  const keys = new Set(rows.map((r) => r.value));
+  for (const [text, key] of Object.entries(BUILT_IN_SPELLINGS)) if (keys.has(key)) byText.set(text, key);
+  // Names before keys, so an owner's name wins over a built-in spelling it happens to share.
+  for (const row of rows) for (const name of row.names) byText.set(name.toLowerCase(), row.value);
+  for (const row of rows) byText.set(row.value.toLowerCase(), row.value);
+  return (text) => byText.get(text.toLowerCase());
+}
 
 export interface MappedColumn {
   index: number;
@@ -51,6 +63,8 @@ export interface RowContext {
   precisionLost: ReadonlySet<number>;
   formulaCells: ReadonlySet<string>;
   unguard: (text: string) => string;
+  /** Cell text -> level key (levelMatcher over the owner's list). */
+  levelOf: (text: string) => string | undefined;
 }
 
 /**
@@ -105,7 +119,7 @@ export function rowValues(row: number, cells: readonly string[], context: RowCon
     }
     if (target === 'ignore') continue;
     if (target === 'level') {
-      const level = LEVELS[value] ?? LEVELS[value.toLowerCase()];
+      const level = context.levelOf(value);
       if (level) {
         out.values.level = level;
         out.columns.level = column;

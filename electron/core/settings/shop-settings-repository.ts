@@ -23,8 +23,8 @@ export function findValue(db: Db, list: ManagedList, value: string): ListRow | u
   return db.prepare('SELECT value, label FROM managed_list_values WHERE list = ? AND lower(value) = lower(?)').get(list, value) as ListRow | undefined;
 }
 
-export function appendValue(db: Db, list: ManagedList, value: string): void {
-  db.prepare('INSERT INTO managed_list_values (list, value, position) SELECT ?, ?, coalesce(max(position) + 1, 0) FROM managed_list_values WHERE list = ?').run(list, value, list);
+export function appendValue(db: Db, list: ManagedList, value: string, label: string | null = null): void {
+  db.prepare('INSERT INTO managed_list_values (list, value, label, position) SELECT ?, ?, ?, coalesce(max(position) + 1, 0) FROM managed_list_values WHERE list = ?').run(list, value, label, list);
 }
 
 export function renameValue(db: Db, list: ManagedList, from: string, to: string): void {
@@ -61,4 +61,13 @@ export function customersInRegion(db: Db, region: string): number[] {
 
 export function moveRegion(db: Db, from: string, to: string): void {
   db.prepare('UPDATE customers SET region = ? WHERE region = ?').run(to, from);
+}
+
+/** Every customer (live or in the recycle bin) with this level key: the ones a retirement moves. */
+export function customersWithLevel(db: Db, level: string): number[] {
+  return (db.prepare('SELECT id FROM customers WHERE level = ? ORDER BY id').all(level) as { id: number }[]).map((r) => r.id);
+}
+
+export function moveLevel(db: Db, from: string, to: string): void {
+  db.prepare('UPDATE customers SET level = ? WHERE level = ?').run(to, from);
 }

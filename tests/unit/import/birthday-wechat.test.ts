@@ -7,7 +7,7 @@ const columns: MappedColumn[] = [
   { index: 1, letter: 'B', header: '微信号', target: 'wechat' },
   { index: 2, letter: 'C', header: '生日', target: 'birthday' },
 ];
-const values = (cells: string[]) => rowValues(2, cells, { columns, precisionLost: new Set(), formulaCells: new Set(), unguard });
+const values = (cells: string[]) => rowValues(2, cells, { columns, precisionLost: new Set(), formulaCells: new Set(), unguard, levelOf: () => undefined });
 
 describe('WeChat and birthday columns in an import', () => {
   it.each([

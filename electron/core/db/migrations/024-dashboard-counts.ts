@@ -65,20 +65,27 @@ export const migration024: Migration = {
           ON CONFLICT (day, owner_id) DO UPDATE SET quiet = quiet - 1;
       END;
       -- A hand-over, the recycle bin, a new last contact: the old state out (when it was live),
-      -- the new one in (when it is live now).
-      CREATE TRIGGER customer_counts_update AFTER UPDATE OF owner_id, deleted_at, created_at, last_interaction_at ON customers
-        WHEN OLD.owner_id IS NOT NEW.owner_id OR (OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL)
-          OR OLD.created_at IS NOT NEW.created_at OR OLD.last_interaction_at IS NOT NEW.last_interaction_at BEGIN
+      -- the new one in (when it is live now). Three triggers, so that a new contact (the write
+      -- every interaction makes) moves only its own day: two upserts, not six.
+      CREATE TRIGGER customer_totals_update AFTER UPDATE OF owner_id, deleted_at ON customers
+        WHEN OLD.owner_id IS NOT NEW.owner_id OR (OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL) BEGIN
         INSERT INTO customer_totals (owner_id, n) SELECT OLD.owner_id, -1 WHERE OLD.deleted_at IS NULL
           ON CONFLICT (owner_id) DO UPDATE SET n = n - 1;
-        INSERT INTO customer_days (day, owner_id, created) SELECT substr(OLD.created_at, 1, 10), OLD.owner_id, -1 WHERE OLD.deleted_at IS NULL
-          ON CONFLICT (day, owner_id) DO UPDATE SET created = created - 1;
-        INSERT INTO customer_days (day, owner_id, quiet) SELECT substr(coalesce(OLD.last_interaction_at, OLD.created_at), 1, 10), OLD.owner_id, -1 WHERE OLD.deleted_at IS NULL
-          ON CONFLICT (day, owner_id) DO UPDATE SET quiet = quiet - 1;
         INSERT INTO customer_totals (owner_id, n) SELECT NEW.owner_id, 1 WHERE NEW.deleted_at IS NULL
           ON CONFLICT (owner_id) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER customer_days_created_update AFTER UPDATE OF owner_id, deleted_at, created_at ON customers
+        WHEN OLD.owner_id IS NOT NEW.owner_id OR (OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL) OR OLD.created_at IS NOT NEW.created_at BEGIN
+        INSERT INTO customer_days (day, owner_id, created) SELECT substr(OLD.created_at, 1, 10), OLD.owner_id, -1 WHERE OLD.deleted_at IS NULL
+          ON CONFLICT (day, owner_id) DO UPDATE SET created = created - 1;
         INSERT INTO customer_days (day, owner_id, created) SELECT substr(NEW.created_at, 1, 10), NEW.owner_id, 1 WHERE NEW.deleted_at IS NULL
           ON CONFLICT (day, owner_id) DO UPDATE SET created = created + 1;
+      END;
+      CREATE TRIGGER customer_days_quiet_update AFTER UPDATE OF owner_id, deleted_at, created_at, last_interaction_at ON customers
+        WHEN OLD.owner_id IS NOT NEW.owner_id OR (OLD.deleted_at IS NULL) IS NOT (NEW.deleted_at IS NULL)
+          OR coalesce(OLD.last_interaction_at, OLD.created_at) IS NOT coalesce(NEW.last_interaction_at, NEW.created_at) BEGIN
+        INSERT INTO customer_days (day, owner_id, quiet) SELECT substr(coalesce(OLD.last_interaction_at, OLD.created_at), 1, 10), OLD.owner_id, -1 WHERE OLD.deleted_at IS NULL
+          ON CONFLICT (day, owner_id) DO UPDATE SET quiet = quiet - 1;
         INSERT INTO customer_days (day, owner_id, quiet) SELECT substr(coalesce(NEW.last_interaction_at, NEW.created_at), 1, 10), NEW.owner_id, 1 WHERE NEW.deleted_at IS NULL
           ON CONFLICT (day, owner_id) DO UPDATE SET quiet = quiet + 1;
       END;

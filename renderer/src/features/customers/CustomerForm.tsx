@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { CUSTOMER_LEVELS, SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel, type CustomerView } from '../../../../shared/customers';
+import { SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel, type CustomerView } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { fieldVisibility } from '../../../../shared/field-policy';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -8,7 +8,7 @@ import { fieldText, useT, type MessageKey } from '../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
-import { levelName } from '../settings/ManagedListsSection';
+import { useLevels } from '../settings/levels';
 import { Actions, Button, Select, TextArea } from '../../ui';
 import styles from './customer-form.module.css';
 import { DuplicateHint } from './DuplicateHint';
@@ -52,11 +52,13 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
     if (before) for (const field of [...BASIC, ...OPTIONAL, 'notes' as const]) if (!isSensitive(field) || fieldVisibility(role, field) === 'full') start[field] = before[field] ?? '';
     return start;
   });
-  const [level, setLevel] = useState<CustomerLevel>(before?.level ?? 'regular');
+  // The owner's levels, names and order (Settings); a new customer starts where main would put it.
+  const { levels, defaultLevel } = useLevels();
+  const [chosenLevel, setLevel] = useState<CustomerLevel | null>(before?.level ?? null);
+  const level = chosenLevel ?? defaultLevel;
   const [tags, setTags] = useState((before?.tags ?? []).join(', '));
   // The owner's lists (Settings): level names and order, regions to pick from, common tags to add.
   const lists = useChannelQuery('settings.lists', {}).data;
-  const levels = lists ? (lists.levels.map((l) => l.value).filter((l) => (CUSTOMER_LEVELS as readonly string[]).includes(l)) as CustomerLevel[]) : CUSTOMER_LEVELS;
   const typedTags = tags.split(/[,，]/).map((x) => x.trim()).filter(Boolean);
   const offeredTags = (lists?.tags ?? []).filter((tag) => !typedTags.includes(tag)).slice(0, 12);
   const [error, setError] = useState<ErrorBody | null>(null);
@@ -150,13 +152,14 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
         )}
         <div className={styles.field}>
           <label htmlFor="customer-level" className={styles.label}>{t('customers.col.level')}</label>
-          <Select id="customer-level" value={level} onChange={(e) => setLevel(e.target.value as CustomerLevel)}>
+          <Select id="customer-level" value={level} aria-invalid={problemFor('level') ? true : undefined} onChange={(e) => setLevel(e.target.value)}>
             {levels.map((l) => (
-              <option key={l} value={l}>
-                {levelName(t, lists, l)}
+              <option key={l.value} value={l.value}>
+                {l.shown}
               </option>
             ))}
           </Select>
+          {problemFor('level') && <p className={styles.problem}>{problemFor('level')}</p>}
         </div>
         <div>
           <Field label={t('field.tags')} hint={t('form.tagsHint')} value={tags} maxLength={600} problem={problemFor('tags')} onChange={(e) => setTags(e.target.value)} />

@@ -11,6 +11,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
 import { Badge, Button, Tabs } from '../../ui';
+import { useLevels } from '../settings/levels';
 import { CustomerActivity } from './CustomerActivity';
 import { CustomerForm } from './CustomerForm';
 import { CustomerOverview } from './CustomerOverview';
@@ -29,6 +30,7 @@ type Tab = 'overview' | 'activity' | 'purchases' | 'reminders';
  */
 export function CustomerRecord({ id }: { id: number }) {
   const t = useT();
+  const levelOf = useLevels().name;
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const record = useChannelQuery('customers.record', { id }, { refetchOnMount: 'always' });
   const editing = useCustomerDetailStore((state) => state.editing);
@@ -103,7 +105,7 @@ export function CustomerRecord({ id }: { id: number }) {
               {customer.name}
             </h2>
             <Badge tone={customer.level === 'vip' ? 'accent' : 'neutral'} data-testid="record-level">
-              {t(`level.${customer.level}`)}
+              {levelOf(customer.level)}
             </Badge>
             {customer.tags.map((tag) => (
               <Badge key={tag} tone="neutral" data-testid="record-tag">

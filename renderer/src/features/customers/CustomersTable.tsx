@@ -9,6 +9,7 @@ import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useCustomersStore } from '../../stores/customers-store';
 import { useNavStore } from '../../stores/nav-store';
 import { Button, cx } from '../../ui';
+import { useLevels } from '../settings/levels';
 import { useRememberedScroll } from '../shell/use-remembered-scroll';
 import { CountLine } from './CountLine';
 import type { CustomerRows } from './customer-rows';
@@ -45,6 +46,8 @@ function moveFor(key: string, active: number, count: number): number | null {
 export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows; onSelectionChange: (ids: number[]) => void }) {
   const t = useT();
   const fmt = useFormat();
+  // Level names as the owner set them in Settings.
+  const levelOf = useLevels().name;
   const { sort, dir, query, filters, setSort } = useCustomersStore(useShallow((s) => ({ sort: s.sort, dir: s.dir, query: s.query, filters: s.filters, setSort: s.setSort })));
   const open = useCustomerDetailStore((state) => state.open);
   const [visibility, setVisibility] = useState<VisibilityState>(savedVisibility);
@@ -67,13 +70,13 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
       column.accessor('company', { header: t('field.company'), cell: (c) => c.getValue() ?? '' }),
       column.accessor('city', { header: t('customers.col.city'), cell: (c) => c.getValue() ?? '' }),
       column.accessor('region', { header: t('field.region'), cell: (c) => c.getValue() ?? '' }),
-      column.accessor('level', { header: t('customers.col.level'), cell: (c) => t(`level.${c.getValue()}`) }),
+      column.accessor('level', { header: t('customers.col.level'), cell: (c) => levelOf(c.getValue()) }),
       column.accessor('tags', { header: t('field.tags'), cell: (c) => c.getValue().join(', ') }),
       column.accessor('ownerUsername', { header: t('customers.col.owner') }),
       column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => fmt.date(c.getValue()) }),
       column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => fmt.date(c.getValue()) }),
     ],
-    [t, fmt],
+    [t, fmt, levelOf],
   );
 
   const table = useReactTable({

@@ -1,9 +1,9 @@
-import { CUSTOMER_LEVELS, DEFAULT_DORMANT_DAYS, type CustomerFilters } from '../../../../shared/customers';
+import { DEFAULT_DORMANT_DAYS, type CustomerFilters } from '../../../../shared/customers';
 import { useT } from '../../i18n';
 import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { Select } from '../../ui';
-import { levelName } from '../settings/ManagedListsSection';
+import { useLevels } from '../settings/levels';
 import styles from './list.module.css';
 
 /**
@@ -14,8 +14,8 @@ export function ListFilters({ filters, onChange }: { filters: CustomerFilters; o
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const values = useChannelQuery('customers.filterValues', {}).data;
-  // Level names as the owner set them in Settings (the stored key stays vip/regular/prospect).
-  const lists = useChannelQuery('settings.lists', {}).data;
+  // The owner's levels, names and order (Settings); a customer stores the level's key.
+  const { levels } = useLevels();
   const countOf = (list: { value: string; count: number }[] | undefined, value: string) => list?.find((v) => v.value === value)?.count ?? 0;
   // A chosen value that no longer exists (its last customer changed) stays listed, so the select shows it.
   const withChosen = (list: { value: string; count: number }[], chosen: string | undefined) => (chosen && !list.some((v) => v.value === chosen) ? [...list, { value: chosen, count: 0 }] : list);
@@ -24,9 +24,9 @@ export function ListFilters({ filters, onChange }: { filters: CustomerFilters; o
     <div className={styles.filters} role="group" aria-label={t('customers.filters')} data-testid="list-filters">
       <Select aria-label={t('customers.col.level')} value={filters.level ?? ''} onChange={(e) => onChange({ level: (e.target.value || undefined) as CustomerFilters['level'] })}>
         <option value="">{t('customers.anyLevel')}</option>
-        {CUSTOMER_LEVELS.map((level) => (
-          <option key={level} value={level}>
-            {levelName(t, lists, level)} ({countOf(values?.levels, level)})
+        {levels.map((level) => (
+          <option key={level.value} value={level.value}>
+            {level.shown} ({countOf(values?.levels, level.value)})
           </option>
         ))}
       </Select>

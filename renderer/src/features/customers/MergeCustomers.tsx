@@ -7,6 +7,7 @@ import { useT, type MessageKey, type Translate } from '../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { mergeChoices, useMergeStore } from '../../stores/merge-store';
 import { Actions, Button, Notice, Table, type Column } from '../../ui';
+import { useLevels } from '../settings/levels';
 import { mergeErrorText } from './merge-text';
 import styles from './tools.module.css';
 import { CUSTOMER_CHANGES } from './record-changes';
@@ -21,10 +22,10 @@ const LABELS: Record<MergeField, MessageKey> = {
 /** A line of the side-by-side table: a field, then the tags and what each record brings along. */
 type CompareRow = { kind: 'field'; field: MergeField; differs: boolean; choosable: boolean } | { kind: 'tags' } | { kind: 'brings' };
 
-function shown(t: Translate, customer: CustomerView, field: MergeField): string {
+function shown(t: Translate, customer: CustomerView, field: MergeField, levelOf: (level: string) => string): string {
   const value = customer[field as keyof CustomerView];
   if (value === undefined || value === null || value === '') return t('merge.empty');
-  return field === 'level' ? t(`level.${customer.level}`) : String(value);
+  return field === 'level' ? levelOf(customer.level) : String(value);
 }
 
 /**
@@ -69,6 +70,8 @@ export function MergeCustomers() {
 
 function Compare({ preview, ids }: { preview: MergePreview; ids: number[] }) {
   const t = useT();
+  // Level names as the owner set them in Settings.
+  const levelOf = useLevels().name;
   const chosen = useMergeStore((state) => state.survivorId);
   const chosenPicks = useMergeStore((state) => state.picks);
   const { setSurvivor, pick, merged } = useMergeStore.getState();
@@ -90,10 +93,10 @@ function Compare({ preview, ids }: { preview: MergePreview; ids: number[] }) {
   const others = customers.filter((c) => c.id !== survivorId);
   const moving = preview.moves.filter((m) => m.customerId !== survivorId);
   const total = (key: 'interactions' | 'purchases' | 'reminders') => moving.reduce((n, m) => n + m[key], 0);
-  const rows = preview.fields.filter((f) => f.differs || customers.some((c) => shown(t, c, f.field) !== t('merge.empty')));
+  const rows = preview.fields.filter((f) => f.differs || customers.some((c) => shown(t, c, f.field, levelOf) !== t('merge.empty')));
   // Main refuses to move a value this role sees masked; say so before the person confirms.
   const blocked = survivor
-    ? preview.fields.filter((f) => f.differs && !f.choosable && others.some((c) => shown(t, c, f.field) !== t('merge.empty') && shown(t, c, f.field) !== shown(t, survivor, f.field)))
+    ? preview.fields.filter((f) => f.differs && !f.choosable && others.some((c) => shown(t, c, f.field, levelOf) !== t('merge.empty') && shown(t, c, f.field, levelOf) !== shown(t, survivor, f.field, levelOf)))
     : [];
 
   const ask = () => {
@@ -156,10 +159,10 @@ function Compare({ preview, ids }: { preview: MergePreview; ids: number[] }) {
           return row.differs && row.choosable ? (
             <label className={styles.choice}>
               <input type="radio" name={`merge-${field}`} checked={picks[field] === c.id} onChange={() => (pick(preview, field, c.id), setProblem(null))} aria-label={t('merge.pickValue', { field: t(LABELS[field]), name: `${c.name} #${c.id}` })} />
-              {shown(t, c, field)}
+              {shown(t, c, field, levelOf)}
             </label>
           ) : (
-            shown(t, c, field)
+            shown(t, c, field, levelOf)
           );
         },
       }),

@@ -4,6 +4,7 @@ import { useT, type MessageKey } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore } from '../../stores/import-store';
 import { Button, EmptyState, Input, Notice, Select, Table, type Column } from '../../ui';
+import { useLevels } from '../settings/levels';
 import styles from './import.module.css';
 import { checkMapping, formatCount, mappingReady, refusalText } from './import-text';
 
@@ -12,6 +13,8 @@ export function MappingStep() {
   const t = useT();
   const locale = useAppStore((state) => state.locale);
   const { preview, mapping, remember, fillMerged, busy, error, setTarget, setRemember, setFillMerged, back, dryRun } = useImportStore();
+  // A level column is read against the owner's levels (Settings): say which names it accepts.
+  const { levels } = useLevels();
   if (!preview) return null;
   const check = checkMapping(mapping);
   const targetName = (target: ImportTarget) => t(`import.target.${target}` as MessageKey);
@@ -69,6 +72,11 @@ export function MappingStep() {
       />
       <div role="status" data-testid="import-mapping-problems">
         {check.nameMissing && <p className={styles.problem}>{t('import.map.needName')}</p>}
+        {mapping.some((m) => m.target === 'level') && levels.length > 0 && (
+          <p className={styles.hint} data-testid="import-level-names">
+            {t('import.map.levelNames', { levels: levels.map((l) => l.shown).join(locale === 'zh-CN' ? '、' : ', ') })}
+          </p>
+        )}
         {check.usedTwice.map(({ target, letters }) => (
           <p key={target} className={styles.problem}>
             {t('import.map.usedTwice', { target: targetName(target), letters: letters.join(locale === 'zh-CN' ? '、' : ', ') })}

@@ -6,7 +6,12 @@ import { useT, type Translate } from '../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { Button, Card, Dialog, Field, Input, Notice } from '../../ui';
 import layout from '../../ui/layout.module.css';
+import { levelName } from './levels';
+import { RetireLevelDialog } from './RetireLevelDialog';
 import styles from './settings.module.css';
+
+// Where the customer screens have always looked for it.
+export { levelName } from './levels';
 
 type Edit = ChannelInput<'settings.editList'>;
 interface Entry {
@@ -14,12 +19,6 @@ interface Entry {
   value: string;
   /** What the owner reads. */
   shown: string;
-}
-
-/** A level's name: the owner's own, else the app's word for it in the user's language. */
-export function levelName(t: Translate, lists: ManagedLists | undefined, level: string): string {
-  const label = lists?.levels.find((l) => l.value === level)?.label;
-  return label ?? t(`level.${level}` as 'level.vip');
 }
 
 function entriesOf(t: Translate, lists: ManagedLists, list: ManagedList): Entry[] {
@@ -57,7 +56,7 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
   const [removing, setRemoving] = useState<Entry | null>(null);
   const [done, setDone] = useState<string | null>(null);
   const [error, setError] = useState<unknown>(null);
-  const fixed = list === 'level';
+  const isLevel = list === 'level';
 
   const run = (input: Edit, after?: (customersChanged: number) => void) => {
     setError(null);
@@ -79,7 +78,7 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
   return (
     <div data-testid={`list-${list}`} aria-labelledby={`list-${list}-title`} role="group">
       <h4 id={`list-${list}-title`}>{t(`lists.${list}`)}</h4>
-      <p className={layout.hint}>{fixed ? t('lists.levelHint') : t('lists.removeHint')}</p>
+      <p className={layout.hint}>{isLevel ? t('lists.levelHint') : t('lists.removeHint')}</p>
       {entries.length === 0 ? (
         <p className={layout.hint}>{t('lists.empty')}</p>
       ) : (
@@ -96,7 +95,8 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
               <Button variant="secondary" size="sm" aria-label={`${t('lists.rename')}: ${entry.shown}`} onClick={() => (setError(null), setRenaming(entry))}>
                 {t('lists.rename')}
               </Button>
-              {!fixed && (
+              {/* Every customer needs a level: the last one stays. */}
+              {!(isLevel && entries.length === 1) && (
                 <Button variant="secondary" size="sm" aria-label={`${t('lists.remove')}: ${entry.shown}`} onClick={() => (setError(null), setRemoving(entry))}>
                   {t('lists.remove')}
                 </Button>
@@ -105,14 +105,12 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
           ))}
         </ul>
       )}
-      {!fixed && (
-        <form className={styles.add} onSubmit={add}>
-          <Input aria-label={`${t('lists.newValue')} (${t(`lists.${list}`)})`} placeholder={t('lists.newValue')} value={adding} maxLength={LIST_VALUE_MAX[list]} onChange={(e) => setAdding(e.target.value)} />
-          <Button type="submit" variant="secondary" disabled={adding.trim() === '' || edit.isPending}>
-            {t('lists.add')}
-          </Button>
-        </form>
-      )}
+      <form className={styles.add} onSubmit={add}>
+        <Input aria-label={`${t('lists.newValue')} (${t(`lists.${list}`)})`} placeholder={t('lists.newValue')} value={adding} maxLength={LIST_VALUE_MAX[list]} onChange={(e) => setAdding(e.target.value)} />
+        <Button type="submit" variant="secondary" disabled={adding.trim() === '' || edit.isPending}>
+          {t('lists.add')}
+        </Button>
+      </form>
       {done && (
         <Notice tone="success" data-testid="list-done">
           {done}
@@ -120,7 +118,17 @@ function ListEditor({ list, entries, edit }: { list: ManagedList; entries: Entry
       )}
       {!renaming && !removing && <ErrorNotice error={errorBody(error)} />}
       {renaming && <RenameDialog list={list} entry={renaming} busy={edit.isPending} error={errorBody(error)} onCancel={() => setRenaming(null)} onRename={(to) => run({ list, op: 'rename', from: renaming.value, to }, (n) => (setRenaming(null), setDone(n > 0 ? t('lists.renamed', { n }) : null)))} />}
-      {removing && (
+      {removing && isLevel && (
+        <RetireLevelDialog
+          level={removing}
+          others={entries.filter((e) => e.value !== removing.value)}
+          busy={edit.isPending}
+          error={errorBody(error)}
+          onCancel={() => setRemoving(null)}
+          onRetire={(moveTo) => run({ list, op: 'remove', value: removing.value, moveTo }, (n) => (setRemoving(null), setDone(n > 0 ? t('lists.levelMoved', { n }) : null)))}
+        />
+      )}
+      {removing && !isLevel && (
         <Dialog title={t('lists.removeTitle', { value: removing.shown })} message={t('lists.removeBody')} confirmLabel={t('lists.remove')} busy={edit.isPending} error={errorBody(error)} onCancel={() => setRemoving(null)} onConfirm={() => run({ list, op: 'remove', value: removing.value }, () => setRemoving(null))} testId="list-remove-dialog" />
       )}
     </div>
