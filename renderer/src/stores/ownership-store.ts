@@ -25,9 +25,12 @@ function refusal(problem: unknown): ErrorBody {
   return errorBody(problem ?? new Error('unknown')) as ErrorBody;
 }
 
-/** Active accounts that may hold customers (names and role only). */
+/**
+ * Active accounts that may hold customers (names and role only). Asked again whenever a picker
+ * appears: accounts are created and disabled on the Users page, which need not know this list.
+ */
 export function useAssignableOwners() {
-  return useChannelQuery('customers.assignableOwners', {});
+  return useChannelQuery('customers.assignableOwners', {}, { refetchOnMount: 'always' });
 }
 
 export function useSetOwner() {
@@ -56,7 +59,8 @@ const STATUS_CHANGES: readonly Invalidation[] = ['users.', 'customers.assignable
  * rules, two owners included, apply here too).
  */
 export function useStaleAccounts() {
-  const report = useChannelQuery('users.stale', {});
+  // Staleness is a matter of time and of sign-ins elsewhere, not of changes made here: asked again each time the page opens.
+  const report = useChannelQuery('users.stale', {}, { refetchOnMount: 'always' });
   const { mutateAsync: saveDays } = useChannelMutation('settings.setStaleDays', ['users.stale']);
   const { mutateAsync: setStatus } = useChannelMutation('users.setStatus', STATUS_CHANGES);
 

@@ -1,6 +1,7 @@
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable, type RowSelectionState, type VisibilityState } from '@tanstack/react-table';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react';
+import { useShallow } from 'zustand/react/shallow';
 import type { CustomerSort, CustomerView } from '../../../../shared/customers';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
@@ -47,7 +48,7 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
   const fmt = useFormat();
   // Level names as the owner set them in Settings.
   const levelOf = useLevels().name;
-  const { sort, dir, query, filters, setSort } = useCustomersStore();
+  const { sort, dir, query, filters, setSort } = useCustomersStore(useShallow((s) => ({ sort: s.sort, dir: s.dir, query: s.query, filters: s.filters, setSort: s.setSort })));
   const open = useCustomerDetailStore((state) => state.open);
   const [visibility, setVisibility] = useState<VisibilityState>(savedVisibility);
   const [selection, setSelection] = useState<RowSelectionState>({});
