@@ -91,4 +91,29 @@ describeKeychain('Settings in Chromium', () => {
     await page.getByTestId('list-level').getByText('普通', { exact: true }).waitFor();
     expect(app.pageErrors).toEqual([]);
   }, 120_000);
+  it('turning on ID numbers in Settings shows the field on the customer form at once (one query, invalidated by the change)', async () => {
+    const profileDir = tempDir('coffer-e2e-settings-fields-');
+    await seedVault(profileDir, OWNER, async () => undefined);
+    app = await launchApp({ profileDir });
+    const { page } = app;
+    await signIn(app, OWNER);
+    // The form first, so its answer ("off") sits in the cache before the setting changes.
+    await page.getByRole('button', { name: 'Customers' }).first().click();
+    await page.getByTestId('new-customer').click();
+    const form = page.getByTestId('customer-form');
+    await form.getByLabel('Name').waitFor();
+    expect(await form.getByLabel('ID number').count()).toBe(0);
+    await form.getByRole('button', { name: 'Cancel' }).click();
+    await form.waitFor({ state: 'detached' });
+
+    await page.getByRole('button', { name: 'Settings', exact: true }).first().click();
+    const keep = page.getByLabel('Keep ID numbers and bank cards in this database');
+    await expect.poll(() => keep.isDisabled()).toBe(false);
+    await keep.check();
+    await expect.poll(() => keep.isChecked()).toBe(true);
+
+    await page.getByRole('button', { name: 'Customers' }).first().click();
+    await page.getByTestId('new-customer').click();
+    await page.getByTestId('customer-form').getByLabel('ID number').waitFor();
+  });
 });

@@ -1,8 +1,7 @@
-import { useEffect, useState } from 'react';
-import type { ErrorBody } from '../../../../shared/errors';
+import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
-import { useCrmStore } from '../../stores/crm-store';
+import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { Card } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import { About } from './About';
@@ -13,12 +12,11 @@ import { ShopProfileSection } from './ShopProfileSection';
 /** The owner's settings: the shop, its lists, the language, and which optional customer fields this vault keeps. */
 export function SettingsPage() {
   const t = useT();
-  const { optionalFields, loadSettings, setOptionalFields } = useCrmStore();
+  // The customer form reads the same query, so turning the fields on or off shows there at once;
+  // erasing them changes customers, so every customer read is stale too.
+  const optionalFields = useChannelQuery('settings.customerFields', {}).data?.optionalFields ?? null;
+  const change = useChannelMutation('settings.setCustomerFields', ['settings.customerFields', 'customers.']);
   const [erase, setErase] = useState(false);
-  const [error, setError] = useState<ErrorBody | null>(null);
-  useEffect(() => {
-    void loadSettings();
-  }, [loadSettings]);
 
   return (
     <>
@@ -27,7 +25,7 @@ export function SettingsPage() {
         <h3>{t('settings.optional.title')}</h3>
         <p className={layout.hint}>{t('settings.optional.body')}</p>
         <label className={layout.checkbox}>
-          <input type="checkbox" checked={optionalFields === true} disabled={optionalFields === null} onChange={(e) => void setOptionalFields(e.target.checked, !e.target.checked && erase).then(setError)} />
+          <input type="checkbox" checked={optionalFields === true} disabled={optionalFields === null || change.isPending} onChange={(e) => change.mutate({ optionalFields: e.target.checked, eraseExisting: !e.target.checked && erase })} />
           <span>{t('settings.optional.on')}</span>
         </label>
         {optionalFields && (
@@ -36,7 +34,7 @@ export function SettingsPage() {
             <span>{t('settings.optional.erase')}</span>
           </label>
         )}
-        <ErrorNotice error={error} />
+        <ErrorNotice error={errorBody(change.error)} />
       </div>
       <p className={layout.hint}>{t('settings.signInRulesWhere')}</p>
       <About />
