@@ -109,7 +109,8 @@ describeKeychain('Settings in Chromium', () => {
     await page.getByRole('button', { name: 'Settings', exact: true }).first().click();
     const keep = page.getByLabel('Keep ID numbers and bank cards in this database');
     await expect.poll(() => keep.isDisabled()).toBe(false);
-    await keep.check();
+    // A controlled box: it shows the stored value once main has answered, so click and wait.
+    await keep.click();
     await expect.poll(() => keep.isChecked()).toBe(true);
 
     await page.getByRole('button', { name: 'Customers' }).first().click();
