@@ -45,7 +45,7 @@ function captureScroll(scroll: ScrollMemory, index: number): ScrollMemory {
 const HISTORY_LIMIT = 100;
 
 interface NavState {
-  page: Page;
+  /** The entry shown now; its page is the one on screen (one source, so the two never disagree). */
   route: Route;
   entries: Route[];
   index: number;
@@ -70,7 +70,6 @@ function sameRoute(a: Route, b: Route): boolean {
 const HOME: Route = { page: 'home' };
 
 export const useNavStore = create<NavState>()((set, get) => ({
-  page: 'home',
   route: HOME,
   entries: [HOME],
   index: 0,
@@ -88,7 +87,7 @@ export const useNavStore = create<NavState>()((set, get) => ({
       if (at >= 0 && at <= index - dropped) scroll[at] = value;
     }
     const trimmed = kept.slice(dropped);
-    set({ entries: trimmed, index: trimmed.length - 1, route: next, page: next.page, scroll });
+    set({ entries: trimmed, index: trimmed.length - 1, route: next, scroll });
   },
   openCustomer(id) {
     get().go('customer', { customerId: id });
@@ -97,13 +96,13 @@ export const useNavStore = create<NavState>()((set, get) => ({
     const { entries, index } = get();
     if (index === 0) return;
     const route = entries[index - 1]!;
-    set({ index: index - 1, route, page: route.page, scroll: captureScroll(get().scroll, index) });
+    set({ index: index - 1, route, scroll: captureScroll(get().scroll, index) });
   },
   forward() {
     const { entries, index } = get();
     if (index >= entries.length - 1) return;
     const route = entries[index + 1]!;
-    set({ index: index + 1, route, page: route.page, scroll: captureScroll(get().scroll, index) });
+    set({ index: index + 1, route, scroll: captureScroll(get().scroll, index) });
   },
   canGoBack: () => get().index > 0,
   canGoForward: () => get().index < get().entries.length - 1,

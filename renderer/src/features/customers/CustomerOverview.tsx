@@ -2,13 +2,12 @@ import { useState } from 'react';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerView, type SensitiveCustomerField } from '../../../../shared/customers';
 import type { ErrorBody } from '../../../../shared/errors';
 import { can } from '../../../../shared/permissions';
-import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useFormat } from '../../i18n/format';
-import { Button } from '../../ui';
+import { Button, Dialog } from '../../ui';
 import styles from './activity.module.css';
 import { AssignOwner } from './AssignOwner';
 

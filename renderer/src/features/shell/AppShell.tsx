@@ -70,7 +70,7 @@ function GlobalSearch() {
 /** The signed-in app: a fixed menu with what this role may open, and the page in its own scroll area. */
 export function AppShell({ user, status }: { user: SessionUser; status: AppStatus }) {
   const t = useT();
-  const page = useNavStore((state) => state.page);
+  const page = useNavStore((state) => state.route.page);
   const route = useNavStore((state) => state.route);
   const go = useNavStore((state) => state.go);
   const lock = useAuthStore((state) => state.lock);
