@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { backupScheduleSchema, backupStatusSchema, drillReportSchema, retentionSchema } from '../backup';
+import { backupScheduleInputSchema, backupStatusSchema, drillReportSchema, retentionSchema } from '../backup';
 import { channel, password, recoveryKeyText } from './common';
 
 /** Backups, restore drills and their settings. */
@@ -34,7 +34,7 @@ export const backupChannels = {
     permission: 'backup.restore',
   }),
   'backup.setSchedule': channel({
-    input: z.object({ schedule: backupScheduleSchema, retention: retentionSchema }).strict(),
+    input: z.object({ schedule: backupScheduleInputSchema, retention: retentionSchema }).strict(),
     output: z.object({ saved: z.literal(true) }),
     permission: 'backup.configure',
   }),

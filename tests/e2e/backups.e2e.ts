@@ -76,6 +76,15 @@ describeKeychain('backups in Chromium', () => {
     await report.getByText('Every part of the file decrypted and is exactly as it was written', { exact: false }).waitFor();
     await file.getByTestId('backup-file-drilled').getByText('restore drill passed').waitFor();
     expect(await warnings.locator('[data-warning="no-drill"]').count()).toBe(0);
+    expect(await warnings.locator('[data-warning="drill-failed"]').count()).toBe(0);
+
+    // The owner sets how often the worker drills a backup on its own; out of range is refused.
+    const every = page.getByLabel('Restore drill every (days, 7–90)');
+    expect(await every.inputValue()).toBe('30');
+    await every.fill('14');
+    await page.getByRole('form', { name: 'Schedule and retention' }).getByRole('button', { name: 'Save' }).click();
+    const backups = app.core.backups;
+    await expect.poll(() => backups.status().schedule.drillEveryDays).toBe(14);
 
     // A backup this window did not start (the schedule, the menu): the page polls nothing, main's
     // 'backup.' hint at its start and end brings it onto the page without a click.

@@ -109,7 +109,7 @@ describeKeychain('backups and drills through the router, in a worker thread', ()
 });
 
 describeKeychain('the drill reminder', () => {
-  it('is off for 30 days after a passed drill however many drills failed since, then comes back', async () => {
+  it('no-drill until one passes; drill-failed while the newest failed; drill-missed after the interval plus 7 days since the last pass, however many failed since', async () => {
     let clock = Date.parse('2026-11-01T10:00:00Z');
     const w = await accessWorld({ now: () => clock });
     const db = w.core.vault.db();
@@ -117,13 +117,20 @@ describeKeychain('the drill reminder', () => {
     // The service directly: a month of fake time would lock every idle session.
     const warnings = async () => w.core.backups.status().warnings;
     expect(await warnings()).toContain('no-drill');
+    expect(await warnings()).not.toContain('drill-missed');
     insertDrillReport(db, report(true), new Date(clock).toISOString(), null);
+    expect(await warnings()).not.toContain('no-drill');
+    expect(await warnings()).not.toContain('drill-failed');
     for (let i = 0; i < 25; i += 1) insertDrillReport(db, report(false), new Date(clock + i * 60_000).toISOString(), null);
     expect(await warnings()).not.toContain('no-drill');
-    clock += 29 * 24 * 3_600_000;
-    expect(await warnings()).not.toContain('no-drill');
+    expect(await warnings()).toContain('drill-failed');
+    clock += 36 * 24 * 3_600_000; // the default 30 days plus 7 of grace, not yet over
+    expect(await warnings()).not.toContain('drill-missed');
     clock += 2 * 24 * 3_600_000;
-    expect(await warnings()).toContain('no-drill');
+    expect(await warnings()).toContain('drill-missed');
+    insertDrillReport(db, report(true), new Date(clock).toISOString(), null);
+    expect(await warnings()).not.toContain('drill-missed');
+    expect(await warnings()).not.toContain('drill-failed');
     w.core.close();
   });
 });

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { BackupProgress, BackupStatus } from '../../../shared/backup';
+import { DRILL_GRACE_DAYS, type BackupProgress, type BackupStatus } from '../../../shared/backup';
 import { CofferError } from '../../../shared/errors';
 import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
@@ -9,7 +9,7 @@ import { readBackupFolder } from '../settings/backup-folder';
 import { recordRestore } from '../audit/audit-anchors';
 import { liveAnchorsCheck } from './anchored-verify';
 import { listBackups, type ListedBackup } from './backup-files';
-import { insertDrillReport, lastBackupRun, listDrillReports, recordBackupRun, type BackupTrigger, type StoredDrillReport } from './backup-repository';
+import { insertDrillReport, lastBackupRun, lastPassedDrillAt, listDrillReports, recordBackupRun, type BackupTrigger, type StoredDrillReport } from './backup-repository';
 import { deviceIdOf, dueAt, readRetention, readSchedule } from './backup-settings';
 import { backupStatus } from './backup-status';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
@@ -18,7 +18,8 @@ import { removeLeftovers, type LeftoversRemoved } from './leftovers';
 import { restoreInPlace } from './restore-in-place';
 import { watchSnapshot } from './snapshot-progress';
 import { pruneBackups, type RetentionPolicy } from './retention';
-import type { BackupSchedule } from './schedule';
+import { drillMissed, nextDrillAt, type BackupSchedule } from './schedule';
+import { raiseDrillAlert } from './drill-alert';
 
 // The device id and the schedule, for callers that knew them from here.
 export { deviceIdOf, readSchedule } from './backup-settings';
@@ -134,6 +135,53 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     return chosen;
   }
 
+  /** The newest backup (or the named one) in the folder, decrypted and checked in scratch space. */
+  function drill(session: Session | null, fileName?: string, recoverySecret?: Uint8Array, scheduled = false): Promise<StoredDrillReport> {
+    return exclusive('drill', async () => {
+      const chosen = fileName === undefined ? (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete') : await completeBackup(fileName);
+      if (!chosen) throw new CofferError('NOT_FOUND', 'There is no complete backup in the backup folder yet. Back up first.');
+      const liveAnchors = await liveAnchorsCheck(deps.vault);
+      const material = deps.vault.backupMaterial();
+      let report: DrillReport;
+      try {
+        report = await deps.runner.drill(
+          { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } } },
+          (step, percent) => (running = { task: 'drill', step, percent: percent ?? null }),
+        );
+      } finally {
+        material.key.fill(0);
+      }
+      const db = deps.vault.db();
+      const at = now().toISOString();
+      const result = report.firstFailure ?? 'passed';
+      const id = db.transaction(() => {
+        const stored = insertDrillReport(db, report, at, session?.userId ?? null);
+        deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.drill', outcome: report.passed ? 'ok' : 'failed', reason: scheduled ? `scheduled; ${result}` : result }, now());
+        return stored;
+      })();
+      if (!report.passed) raiseDrillAlert(db, deps.audit, { kind: 'failed', detail: result }, now());
+      return { ...report, id, at };
+    });
+  }
+
+  /** After a scheduled backup: drill that backup when the interval since the newest drill is up. */
+  async function scheduledDrill(fileName: string): Promise<void> {
+    // The vault may have locked while the backup ran: the drill needs its key, and waits for the next tick.
+    if (deps.vault.state() !== 'unlocked') return;
+    const db = deps.vault.db();
+    const last = listDrillReports(db, 1)[0];
+    if (nextDrillAt(readSchedule(db).drillEveryDays, last ? new Date(last.at) : null, now()) > now()) return;
+    // A failed drill is kept and audited (and alerted) by drill(); only a drill that could not run throws.
+    await drill(null, fileName, undefined, true).catch(() => undefined);
+  }
+
+  /** A drill missed (backups failing, vault rarely open) has no row of its own: alert it once. */
+  function noteMissedDrill(): void {
+    const db = deps.vault.db();
+    const lastPassed = lastPassedDrillAt(db);
+    if (lastPassed && drillMissed(readSchedule(db).drillEveryDays, DRILL_GRACE_DAYS, new Date(lastPassed), now())) raiseDrillAlert(db, deps.audit, { kind: 'missed', lastPassedAt: lastPassed }, now());
+  }
+
   return {
     backup,
 
@@ -195,46 +243,30 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       });
     },
 
-    /** Runs a due backup if the vault is open and a folder is chosen; never throws. */
+    /**
+     * Runs a due backup if the vault is open and a folder is chosen; after it, in the same tick
+     * and still in the worker, the restore drill when one is due (schedule.drillEveryDays since
+     * the newest drill). Main calls tick from its timer, so nobody waits for either. Never throws.
+     */
     async tick(): Promise<'ran' | 'failed' | 'idle'> {
       if (running || deps.vault.state() !== 'unlocked') return 'idle';
       const db = deps.vault.db();
       if (!readBackupFolder(db)) return 'idle';
+      noteMissedDrill();
       const lastOk = lastBackupRun(db, 'ok');
       const due = dueAt(readSchedule(db), lastOk, lastBackupRun(db), now());
       if (due > now()) return 'idle';
-      return backup(lastOk ? 'schedule' : 'startup', null).then(
-        () => 'ran' as const,
-        () => 'failed' as const,
-      );
+      try {
+        const result = await backup(lastOk ? 'schedule' : 'startup', null);
+        await scheduledDrill(result.fileName);
+        return 'ran';
+      } catch {
+        return 'failed';
+      }
     },
 
     /** The newest backup (or the named one) in the folder, decrypted and checked in scratch space. */
-    drill(session: Session | null, fileName?: string, recoverySecret?: Uint8Array): Promise<StoredDrillReport> {
-      return exclusive('drill', async () => {
-        const chosen = fileName === undefined ? (await listBackups(folderOrThrow())).find((b) => b.kind === 'complete') : await completeBackup(fileName);
-        if (!chosen) throw new CofferError('NOT_FOUND', 'There is no complete backup in the backup folder yet. Back up first.');
-        const liveAnchors = await liveAnchorsCheck(deps.vault);
-        const material = deps.vault.backupMaterial();
-        let report: DrillReport;
-        try {
-          report = await deps.runner.drill(
-            { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } } },
-            (step, percent) => (running = { task: 'drill', step, percent: percent ?? null }),
-          );
-        } finally {
-          material.key.fill(0);
-        }
-        const db = deps.vault.db();
-        const at = now().toISOString();
-        const id = db.transaction(() => {
-          const stored = insertDrillReport(db, report, at, session?.userId ?? null);
-          deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.drill', outcome: report.passed ? 'ok' : 'failed', reason: report.firstFailure ?? 'passed' }, now());
-          return stored;
-        })();
-        return { ...report, id, at };
-      });
-    },
+    drill: (session: Session | null, fileName?: string, recoverySecret?: Uint8Array): Promise<StoredDrillReport> => drill(session, fileName, recoverySecret),
 
     reports: (limit: number) => listDrillReports(deps.vault.db(), limit),
 
@@ -245,12 +277,14 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
 
     schedule: () => readSchedule(deps.vault.db()),
 
-    setSchedule(session: Session, schedule: BackupSchedule, retention: RetentionPolicy): void {
+    /** Without drillEveryDays, the drill interval stays as it was (older callers send none). */
+    setSchedule(session: Session, input: Omit<BackupSchedule, 'drillEveryDays'> & { drillEveryDays?: number | undefined }, retention: RetentionPolicy): void {
       const db = deps.vault.db();
+      const schedule: BackupSchedule = { ...input, drillEveryDays: input.drillEveryDays ?? readSchedule(db).drillEveryDays };
       db.transaction(() => {
         setMeta(db, 'backup.schedule', JSON.stringify(schedule));
         setMeta(db, 'backup.retention', JSON.stringify(retention));
-        deps.audit(db, { actor: auditActor(session), action: 'settings.change', outcome: 'ok', fields: ['backupSchedule', 'backupRetention'], reason: `${schedule.every} ${schedule.at}` }, now());
+        deps.audit(db, { actor: auditActor(session), action: 'settings.change', outcome: 'ok', fields: ['backupSchedule', 'backupRetention'], reason: `${schedule.every} ${schedule.at}; drill every ${schedule.drillEveryDays} days` }, now());
       })();
     },
 

@@ -1,12 +1,10 @@
 import fs from 'node:fs';
-import type { BackupProgress, BackupStatus } from '../../../shared/backup';
+import { DRILL_GRACE_DAYS, type BackupProgress, type BackupStatus } from '../../../shared/backup';
 import type { Db } from '../db/open-database';
 import { readBackupFolder } from '../settings/backup-folder';
 import { lastBackupRun, lastPassedDrillAt, listDrillReports } from './backup-repository';
 import { dueAt, readRetention, readSchedule } from './backup-settings';
-import { objectiveMs } from './schedule';
-
-const DRILL_MAX_AGE_MS = 30 * 24 * 3_600_000;
+import { drillMissed, nextDrillAt, objectiveMs } from './schedule';
 
 /**
  * What the Backups page and the dashboard show: the folder, the last and next run, the running
@@ -26,7 +24,9 @@ export function backupStatus(db: Db, profileDir: string, running: BackupProgress
   if (!lastOk) warnings.push('no-backup');
   else if (at.getTime() - Date.parse(lastOk.finishedAt) > objectiveMs(schedule)) warnings.push('stale');
   if (folder && sameDisk(folder, profileDir)) warnings.push('same-disk');
-  if (!lastPassed || at.getTime() - Date.parse(lastPassed) > DRILL_MAX_AGE_MS) warnings.push('no-drill');
+  if (!lastPassed) warnings.push('no-drill');
+  else if (drillMissed(schedule.drillEveryDays, DRILL_GRACE_DAYS, new Date(lastPassed), at)) warnings.push('drill-missed');
+  if (drill[0] && !drill[0].passed) warnings.push('drill-failed');
   return {
     folder,
     schedule,
@@ -37,6 +37,7 @@ export function backupStatus(db: Db, profileDir: string, running: BackupProgress
     nextRunAt: folder ? dueAt(schedule, lastOk, last, at).toISOString() : null,
     running,
     lastDrill: drill[0] ? { at: drill[0].at, passed: drill[0].passed, backup: drill[0].backup } : null,
+    nextDrillAt: nextDrillAt(schedule.drillEveryDays, drill[0] ? new Date(drill[0].at) : null, at).toISOString(),
     warnings,
   };
 }

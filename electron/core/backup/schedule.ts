@@ -4,9 +4,11 @@ export interface BackupSchedule {
   /** Local time of day for daily and weekly runs, "HH:MM". */
   at: string;
   onQuit: boolean;
+  /** Days between restore drills the worker runs on its own, right after a scheduled backup. */
+  drillEveryDays: number;
 }
 
-export const DEFAULT_SCHEDULE: BackupSchedule = { every: 'daily', at: '12:30', onQuit: true };
+export const DEFAULT_SCHEDULE: BackupSchedule = { every: 'daily', at: '12:30', onQuit: true, drillEveryDays: 30 };
 const HOUR = 3_600_000;
 /** A failed run is retried this long after it failed (a disk plugged back in, space freed). */
 export const RETRY_MS = 15 * 60_000;
@@ -37,4 +39,20 @@ export function nextRunAt(schedule: BackupSchedule, lastSuccess: Date | null, la
   // lastFailure is given only when the latest attempt failed.
   if (lastFailure && (!lastSuccess || lastFailure >= lastSuccess)) return new Date(lastFailure.getTime() + RETRY_MS);
   return lastSuccess ? slotAfter(schedule, lastSuccess) : now;
+}
+
+const DAY = 24 * HOUR;
+
+/**
+ * When the next scheduled drill falls due: the interval after the newest drill of any trigger
+ * (a manual drill resets it; a failed one counts too, so a broken backup folder is not drilled
+ * after every backup). Never drilled: now, so the first scheduled backup is drilled at once.
+ */
+export function nextDrillAt(everyDays: number, lastDrillAt: Date | null, now: Date): Date {
+  return lastDrillAt ? new Date(lastDrillAt.getTime() + everyDays * DAY) : now;
+}
+
+/** A drill is missed when none passed within the interval plus the grace days (never passed: see 'no-drill'). */
+export function drillMissed(everyDays: number, graceDays: number, lastPassedAt: Date, now: Date): boolean {
+  return now.getTime() - lastPassedAt.getTime() > (everyDays + graceDays) * DAY;
 }

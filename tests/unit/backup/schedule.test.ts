@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SCHEDULE, RETRY_MS, nextRunAt, objectiveMs, type BackupSchedule } from '../../../electron/core/backup/schedule';
+import { DEFAULT_SCHEDULE, RETRY_MS, drillMissed, nextDrillAt, nextRunAt, objectiveMs, type BackupSchedule } from '../../../electron/core/backup/schedule';
 
 const local = (day: number, hour: number, minute = 0) => new Date(2026, 10, day, hour, minute);
 const daily: BackupSchedule = { ...DEFAULT_SCHEDULE, every: 'daily', at: '12:30' };
@@ -20,5 +20,20 @@ describe('backup schedule (fake clock, local time)', () => {
 
   it('warns after 2 h (hourly), 26 h (daily), 8 days (weekly)', () => {
     expect([objectiveMs({ ...daily, every: 'hourly' }), objectiveMs(daily), objectiveMs({ ...daily, every: 'weekly' })].map((ms) => ms / 3_600_000)).toEqual([2, 26, 192]);
+  });
+
+  it('drills monthly by default: due now if never drilled, else the interval after the newest drill', () => {
+    const at = new Date('2026-11-01T10:00:00Z');
+    expect(DEFAULT_SCHEDULE.drillEveryDays).toBe(30);
+    expect(nextDrillAt(30, null, at)).toEqual(at);
+    expect(nextDrillAt(30, at, new Date('2026-11-20T00:00:00Z'))).toEqual(new Date('2026-12-01T10:00:00Z'));
+    expect(nextDrillAt(7, at, at)).toEqual(new Date('2026-11-08T10:00:00Z'));
+  });
+
+  it('calls a drill missed only past the interval plus the grace days', () => {
+    const passed = new Date('2026-11-01T10:00:00Z');
+    expect(drillMissed(30, 7, passed, new Date('2026-12-08T10:00:00Z'))).toBe(false); // exactly 37 days
+    expect(drillMissed(30, 7, passed, new Date('2026-12-08T10:00:01Z'))).toBe(true);
+    expect(drillMissed(90, 7, passed, new Date('2027-01-15T00:00:00Z'))).toBe(false);
   });
 });

@@ -1,14 +1,16 @@
 import { useState, type FormEvent } from 'react';
-import type { BackupStatus } from '../../../../shared/backup';
+import { DRILL_EVERY_DAYS_MAX, DRILL_EVERY_DAYS_MIN, type BackupStatus } from '../../../../shared/backup';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
+import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation } from '../../query';
 import { Actions, Button, Card, Field, Input, Notice, Select } from '../../ui';
 import styles from './backups.module.css';
 
-/** The owner's schedule and retention settings. */
+/** The owner's schedule, drill interval and retention settings. */
 export function BackupSchedule({ status }: { status: BackupStatus }) {
   const t = useT();
+  const fmt = useFormat();
   // The status (next run, warnings) follows the schedule: re-read after a save.
   const save = useChannelMutation('backup.setSchedule', ['backup.']);
   const [schedule, setSchedule] = useState(status.schedule);
@@ -40,6 +42,22 @@ export function BackupSchedule({ status }: { status: BackupStatus }) {
             <input type="checkbox" checked={schedule.onQuit} onChange={(e) => setSchedule({ ...schedule, onQuit: e.target.checked })} /> {t('backup.onQuit')}
           </label>
         </div>
+        <div className={styles.inline}>
+          <Field label={t('backup.drillEvery')} className={styles.inlineField}>
+            {(control) => (
+              <Input
+                {...control}
+                className={styles.number}
+                type="number"
+                min={DRILL_EVERY_DAYS_MIN}
+                max={DRILL_EVERY_DAYS_MAX}
+                value={schedule.drillEveryDays}
+                onChange={(e) => setSchedule({ ...schedule, drillEveryDays: Number(e.target.value) })}
+              />
+            )}
+          </Field>
+        </div>
+        <p className={styles.hint}>{t('backup.nextDrill', { when: fmt.date(status.nextDrillAt) })}</p>
         <p className={styles.hint}>{t('backup.retention')}</p>
         <div className={styles.inline}>
           {number('daily', t('backup.keepDaily'), 60)}

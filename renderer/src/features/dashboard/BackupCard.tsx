@@ -26,6 +26,7 @@ export function BackupCard() {
       <p>
         {t('backup.report')}: {status.lastDrill ? `${fmt.date(status.lastDrill.at)} · ${status.lastDrill.passed ? t('backup.passed') : t('backup.failed')}` : t('backup.never')}
       </p>
+      <p>{t('backup.nextDrill', { when: fmt.date(status.nextDrillAt) })}</p>
       <BackupWarnings status={status} />
       <Button variant="secondary" onClick={() => go('backups')}>
         {t('nav.backups')}
