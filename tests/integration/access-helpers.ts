@@ -124,6 +124,9 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   // A tag no customer has: harmless to the other channels' samples.
   'settings.editList': { list: 'tag', op: 'add', value: 'sample tag' },
   'backup.progress': {},
+  'settings.screenProtection': {},
+  // The default: harmless to the other channels' samples.
+  'settings.setScreenProtection': { roles: ['sales', 'support'] },
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
