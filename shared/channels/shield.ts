@@ -13,4 +13,12 @@ export const shieldChannels = {
     output: protectedRoles,
     permission: 'settings.manage',
   }),
+  // The optional second backup folder: main shows the picker, like settings.chooseBackupFolder.
+  'settings.chooseSecondBackupFolder': channel({
+    input: empty,
+    // The path is shown to the owner who chose it, as for the first folder.
+    output: z.object({ folder: z.string().nullable() }),
+    permission: 'backup.configure',
+  }),
+  'backup.removeSecondFolder': channel({ input: empty, output: z.object({ removed: z.boolean() }), permission: 'backup.configure' }),
 } as const;
