@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'settings.list.rename',
   // A level retired in Settings: its customers moved to the level the owner chose.
   'settings.list.move',
+  // Which roles' windows are kept out of screenshots and screen sharing (role names only).
+  'settings.screenProtection',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
