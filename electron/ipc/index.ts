@@ -7,6 +7,7 @@ import { accountHandlers } from './handlers/account';
 import { activityHandlers } from './handlers/activity';
 import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
+import { approvalHandlers } from './handlers/approvals';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
@@ -44,6 +45,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...recordHandlers(core),
     ...activityHandlers(core.activity, core.reminders),
     ...settingsProfileHandlers(core),
+    ...approvalHandlers(core),
   };
   return createRouter({
     handlers,

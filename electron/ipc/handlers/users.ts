@@ -24,8 +24,6 @@ export function userHandlers(core: Core): {
   'account.totp.disable': Handler<'account.totp.disable'>;
   'settings.setRequire2fa': Handler<'settings.setRequire2fa'>;
   'settings.auth': Handler<'settings.auth'>;
-  'approvals.list': Handler<'approvals.list'>;
-  'approvals.decide': Handler<'approvals.decide'>;
   'settings.setIdleMinutes': Handler<'settings.setIdleMinutes'>;
 } {
   const actor = (session: Session | undefined) => auditActor(requireSession(session));
@@ -46,8 +44,6 @@ export function userHandlers(core: Core): {
       return result;
     },
     'account.totp.disable': ({ password }, { session }) => core.users.disableOwn2fa(requireSession(session), password),
-    'approvals.list': () => core.users.pending(),
-    'approvals.decide': ({ id, approve, password }, { session }) => core.users.decide(requireSession(session), id, approve, password),
     'settings.setRequire2fa': async ({ required, password }, { session }) => {
       await core.sessions.confirmPassword(requireSession(session), password);
       core.secondFactor.setRequired(core.vault.db(), actor(session), required);
