@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeKeychain } from '../support/keyring';
 import { PASSWORD, accessWorld } from './access-helpers';
-import { OWNER } from './vault-helpers';
+import { OWNER, approvalsOff } from './vault-helpers';
 
 function clock(start = Date.UTC(2026, 10, 22, 9)) {
   let t = start;
@@ -115,6 +115,7 @@ describeKeychain('users page', () => {
 
   it('adds users, changes roles with the owner password, keeps one owner, resets passwords; all audited', async () => {
     const world = await accessWorld();
+    approvalsOff(world.core, world.core.sessions.current('owner')!); // not about approvals
     const owner = world.caller('owner');
     const before = lastAuditId(world);
     expect(await world.router.dispatch(owner, 'users.create', { username: 'lily', displayName: 'Lily 李', role: 'sales', password: 'short' })).toMatchObject({
