@@ -66,7 +66,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'settings.auth': {},
   'approvals.list': { view: 'inbox' },
   'approvals.decide': { id: 99, approve: true, password: 'not the password' },
-  'approvals.request': { operation: 'users.setRole', input: { username: 'support1', role: 'sales' }, reason: 'needs the sales list' },
+  'approvals.request': { operation: 'customers.export', input: { format: 'csv', columns: ['name'] }, reason: 'for the trade fair' },
   'approvals.cancel': { id: 99 },
   'approvals.count': {},
   'approvals.policy': {},
