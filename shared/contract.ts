@@ -3,6 +3,7 @@ import { accountChannels } from './channels/account';
 import { activityChannels } from './channels/activity';
 import { adminChannels } from './channels/admin';
 import { appChannels } from './channels/app';
+import { approvalChannels } from './channels/approvals';
 import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
 import { customerChannels } from './channels/customers';
@@ -25,7 +26,26 @@ import { shieldChannels } from './channels/shield';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels, ...shieldChannels } as const;
+export const contract = {
+  ...appChannels,
+  ...adminChannels,
+  ...customerChannels,
+  ...crmChannels,
+  ...backupChannels,
+  ...ownershipChannels,
+  ...accountChannels,
+  ...duplicateChannels,
+  ...exportChannels,
+  ...importChannels,
+  ...mergeChannels,
+  ...qualityChannels,
+  ...recordChannels,
+  ...listChannels,
+  ...settingsProfileChannels,
+  ...activityChannels,
+  ...shieldChannels,
+  ...approvalChannels,
+} as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

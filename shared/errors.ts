@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'STORAGE_FULL',
   'BACKUP_FOLDER_UNAVAILABLE',
   'DATABASE_ENGINE_MISSING',
+  // fields: ApprovalRequiredFields (shared/approvals.ts): operation, rows?, confirm, noSecondPerson?.
+  'APPROVAL_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

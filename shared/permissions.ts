@@ -30,6 +30,7 @@ export const PERMISSIONS = [
   'vault.rotateKey',
   'settings.manage',
   'account.self',
+  'approvals.decide',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +65,8 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'vault.rotateKey': row('all', 'none', 'none', 'none', 'none'),
   'settings.manage': row('all', 'none', 'none', 'none', 'none'),
   'account.self': row('all', 'all', 'all', 'all', 'all'), // one's own 2FA and password
+  // Ask for, list and decide four-eyes approvals (owner-only operations: core checks the role).
+  'approvals.decide': row('all', 'all', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */
@@ -81,10 +84,10 @@ export function grantReaches(grant: Grant, ownerId: number, userId: number): boo
 
 /**
  * Whether the role may call a channel that needs this permission at all (scope comes later).
- * 'approval' refuses: no channel yet asks for and checks a second person's approval, so treating
- * it as allowed would let the role act alone (fail closed until one does).
+ * 'approval' lets the call through to core, whose approval gate (electron/core/approvals) refuses
+ * it without an approved request: fail closed there, not here.
  */
 export function can(role: string, permission: string): boolean {
   const grant = grantFor(role, permission);
-  return grant === 'all' || grant === 'own';
+  return grant === 'all' || grant === 'own' || grant === 'approval';
 }

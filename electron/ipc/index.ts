@@ -7,6 +7,7 @@ import { accountHandlers } from './handlers/account';
 import { activityHandlers } from './handlers/activity';
 import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
+import { approvalHandlers } from './handlers/approvals';
 import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
@@ -30,10 +31,10 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...appHandlers(core),
     ...vaultHandlers(core),
     ...customerHandlers(core.customers, core.timeline, core.recycleBin),
-    ...exportHandlers(core.customerExport),
+    ...exportHandlers(core.customerExport, core.approvals),
     ...importHandlers(core.imports),
     ...crmHandlers(core.reminders, core.dashboard, core.customerFields),
-    ...backupHandlers(core.backups, core.sessions),
+    ...backupHandlers(core.backups, core.sessions, core.approvals),
     ...userHandlers(core),
     ...ownershipHandlers(core),
     ...accountHandlers(core.users),
@@ -41,11 +42,12 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...mergeHandlers(core.merges),
     ...qualityHandlers(core),
     ...adminHandlers(core),
-    ...listHandlers(core.customerList),
+    ...listHandlers(core.customerList, core.approvals),
     ...recordHandlers(core),
     ...activityHandlers(core.activity, core.reminders),
     ...settingsProfileHandlers(core),
     ...shieldHandlers(core),
+    ...approvalHandlers(core),
   };
   return createRouter({
     handlers,

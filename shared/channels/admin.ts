@@ -1,8 +1,9 @@
 import { z } from 'zod';
+import { approvalIdField } from '../approvals';
 import { AUDIT_GROUP_NAMES } from '../audit-groups';
 import { channel, empty, password, roleSchema, username } from './common';
 
-/** One's own account, the owner's settings and users, approvals and the audit log. */
+/** One's own account, the owner's settings and users, and the audit log (approvals: approvals.ts). */
 export const adminChannels = {
   'account.totp.begin': channel({
     input: empty,
@@ -16,8 +17,9 @@ export const adminChannels = {
     permission: 'account.self',
   }),
   'account.totp.disable': channel({
-    input: z.object({ password }).strict(),
-    output: z.object({ disabled: z.boolean(), pending: z.boolean() }),
+    // approvalId: an owner turning off their own two-step sign-in where a second owner could approve.
+    input: z.object({ password, approvalId: approvalIdField }).strict(),
+    output: z.object({ disabled: z.boolean() }),
     permission: 'account.self',
   }),
   'settings.auth': channel({
@@ -31,7 +33,8 @@ export const adminChannels = {
     permission: 'settings.manage',
   }),
   'settings.setRequire2fa': channel({
-    input: z.object({ required: z.boolean(), password }).strict(),
+    // Turning the requirement off is gated by four-eyes approval (approvalId).
+    input: z.object({ required: z.boolean(), password, approvalId: approvalIdField }).strict(),
     output: z.object({ required: z.boolean() }),
     permission: 'settings.manage',
   }),
@@ -52,52 +55,31 @@ export const adminChannels = {
   }),
   'users.create': channel({
     // ownerPassword: required when creating an owner (see users.setStatus).
-    input: z.object({ username, displayName: z.string().trim().min(1).max(100), role: roleSchema, password, ownerPassword: password.optional() }).strict(),
-    // pending: a new owner waits for the other owner's approval; the account does not exist yet.
-    output: z.object({ username: z.string(), pending: z.boolean() }),
+    // A new owner or manager needs approval (APPROVAL_REQUIRED, then re-run with approvalId and
+    // the password again: the request never stores it).
+    input: z.object({ username, displayName: z.string().trim().min(1).max(100), role: roleSchema, password, ownerPassword: password.optional(), approvalId: approvalIdField }).strict(),
+    output: z.object({ username: z.string() }),
     permission: 'users.manage',
   }),
   'users.setRole': channel({
     // Changing a role is high-risk: the owner confirms with their own password.
-    input: z.object({ username, role: roleSchema, ownerPassword: password }).strict(),
-    // pending: a second owner exists and must approve (approvals.decide); role is still the old one.
-    output: z.object({ username: z.string(), role: roleSchema, pending: z.boolean() }),
+    input: z.object({ username, role: roleSchema, ownerPassword: password, approvalId: approvalIdField }).strict(),
+    output: z.object({ username: z.string(), role: roleSchema }),
     permission: 'users.manage',
   }),
   'users.setStatus': channel({
     // ownerPassword: the acting owner's password, required when the target is an owner
     // (INVALID_INPUT with fields.ownerPassword = 'required' otherwise).
-    input: z.object({ username, status: z.enum(['active', 'disabled']), ownerPassword: password.optional() }).strict(),
-    // pending: the target is an owner and a second owner must approve; status is still the old one.
-    output: z.object({ username: z.string(), status: z.enum(['active', 'disabled', 'locked']), sessionsEnded: z.number().int(), pending: z.boolean() }),
+    // Disabling an owner needs approval (approvalId).
+    input: z.object({ username, status: z.enum(['active', 'disabled']), ownerPassword: password.optional(), approvalId: approvalIdField }).strict(),
+    output: z.object({ username: z.string(), status: z.enum(['active', 'disabled', 'locked']), sessionsEnded: z.number().int() }),
     permission: 'users.manage',
   }),
   'users.resetPassword': channel({
     // ownerPassword: required when the target is an owner (see users.setStatus).
-    input: z.object({ username, newPassword: password, ownerPassword: password.optional() }).strict(),
-    // pending: the target is an owner and a second owner must approve; the old password still works.
-    output: z.object({ username: z.string(), pending: z.boolean() }),
-    permission: 'users.manage',
-  }),
-  'approvals.list': channel({
-    input: empty,
-    output: z.array(
-      z.object({
-        id: z.number().int(),
-        // user.status, user.password, user.create: an owner disabled or re-enabled, an owner's
-        // password reset, a new owner (targetUsername is the account to be created).
-        kind: z.enum(['user.role', 'user.2fa.disable', 'user.status', 'user.password', 'user.create']),
-        targetUsername: z.string(),
-        requestedByUsername: z.string(),
-        requestedAt: z.string(),
-        payload: z.object({ role: roleSchema.optional(), status: z.enum(['active', 'disabled']).optional() }),
-      }),
-    ),
-    permission: 'users.manage',
-  }),
-  'approvals.decide': channel({
-    input: z.object({ id: z.number().int().positive(), approve: z.boolean(), password }).strict(),
-    output: z.object({ id: z.number().int(), approved: z.boolean() }),
+    // Resetting an owner's password needs approval (approvalId; the new password is given at run).
+    input: z.object({ username, newPassword: password, ownerPassword: password.optional(), approvalId: approvalIdField }).strict(),
+    output: z.object({ username: z.string() }),
     permission: 'users.manage',
   }),
   'audit.query': channel({

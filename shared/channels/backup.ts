@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalIdField } from '../approvals';
 import { backupScheduleInputSchema, backupStatusSchema, drillReportSchema, retentionSchema } from '../backup';
 import { channel, password, recoveryKeyText } from './common';
 
@@ -28,7 +29,8 @@ export const backupChannels = {
   'backup.restore': channel({
     // Re-authentication first: replacing the whole vault needs the password again. The recovery
     // key is only needed for a backup made before the vault's key was last changed.
-    input: z.object({ fileName: z.string().min(1).max(200), password, recoveryKey: recoveryKeyText.optional() }).strict(),
+    // A restore needs an approved request (approvalId).
+    input: z.object({ fileName: z.string().min(1).max(200), password, recoveryKey: recoveryKeyText.optional(), approvalId: approvalIdField }).strict(),
     // The caller's session ends with the old vault: the window goes back to sign-in.
     output: z.object({ restored: z.literal(true), safetyCopy: z.string(), report: drillReportSchema }),
     permission: 'backup.restore',

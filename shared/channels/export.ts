@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalIdField } from '../approvals';
 import { customerFiltersSchema } from '../customers';
 import { channel } from './common';
 
@@ -21,6 +22,8 @@ export const exportChannels = {
         encoding: z.enum(['utf8', 'gbk']).optional(),
         filters: customerFiltersSchema.optional(),
         columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
+        // Every customer, more than the policy's rows, or a manager's export: an approved request.
+        approvalId: approvalIdField,
       })
       .strict()
       .refine((v) => v.format === 'csv' || v.encoding === undefined, { message: 'encoding is for csv only', path: ['encoding'] }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalIdField } from '../approvals';
 import { customerFiltersSchema } from '../customers';
 import { channel, empty } from './common';
 
@@ -36,7 +37,8 @@ export const listChannels = {
     permission: 'customers.write',
   }),
   'customers.deleteMatching': channel({
-    input: z.object(matching).strict(),
+    // More than the policy's rows: an approved request (approvalId).
+    input: z.object({ ...matching, approvalId: approvalIdField }).strict(),
     output: z.object({ deleted: z.number().int() }),
     permission: 'customers.delete',
   }),

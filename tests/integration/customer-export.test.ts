@@ -1,3 +1,4 @@
+import { NO_APPROVAL } from '../../electron/core/approvals/approval-gate';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -11,7 +12,7 @@ import { maskField } from '../../shared/masking';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { HOSTILE } from '../unit/export/hostile-payloads';
-import { OWNER } from './vault-helpers';
+import { OWNER, approvalsOff } from './vault-helpers';
 import { MARKERS, ROLE_LIST, accessWorld, type AccessWorld } from './access-helpers';
 
 const ALL_COLUMNS = ['name', 'level', 'ownerUsername', 'tags', 'mobile', 'phone', 'email', 'province', 'city', 'addressDetail', 'company', 'notes', 'idNumber', 'bankCard'] as const;
@@ -28,6 +29,8 @@ async function exportWorld(answer: 'file' | 'cancel' = 'file'): Promise<{ world:
       return last;
     },
   });
+  // Not about approvals: exporting every customer alone is this file's subject (approvals-flow tests the gate).
+  approvalsOff(world.core, world.core.sessions.current('owner')!);
   return { world, folder, target: () => last };
 }
 
@@ -58,25 +61,25 @@ function expectNoFull(text: string, fields: readonly (keyof typeof MARKERS)[]): 
 afterEach(() => vi.restoreAllMocks());
 
 describeKeychain('customers.export', () => {
-  it('only the owner may export; the manager\'s approval grant, sales, support and auditor are refused and nothing is written', async () => {
+  it('only the owner may export alone; the manager\'s approval grant needs an approved request, sales, support and auditor are refused; nothing is written', async () => {
     const { world, folder } = await exportWorld();
     for (const role of ROLE_LIST.filter((r): r is Exclude<Role, 'owner'> => r !== 'owner')) {
       const result = await world.router.dispatch(world.caller(role), 'customers.export', { format: 'csv', columns: [...ALL_COLUMNS] });
-      expect(result, role).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(result, role).toMatchObject({ ok: false, error: { code: role === 'manager' ? 'APPROVAL_REQUIRED' : 'FORBIDDEN' } });
     }
     expect(fs.readdirSync(folder)).toEqual([]);
     expect(exportAudit(world)).toEqual([]);
     // The refusals are in the log as refused calls.
     const refused = world.core.vault.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'ipc.rejected' AND reason LIKE '%customers.export'").get() as { n: number };
-    expect(refused.n).toBe(4);
+    expect(refused.n).toBe(3);
     world.core.close();
   });
 
-  it('the core refuses too: a manager calling the service directly (not through the router) is FORBIDDEN before any dialog', async () => {
+  it('the core refuses too: a manager calling the service directly without an approval is FORBIDDEN before any dialog', async () => {
     let asked = 0;
     const world = await accessWorld({ pickSaveFile: async () => (asked++, null) });
     const manager = world.core.sessions.current('manager')!;
-    await expect(world.core.customerExport.export(manager, { format: 'csv', columns: ['name'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(world.core.customerExport.export(manager, { format: 'csv', columns: ['name'] }, NO_APPROVAL)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(asked).toBe(0);
     world.core.close();
   });
@@ -144,6 +147,7 @@ describeKeychain('customers.export', () => {
       let n = 0;
       const clock = { at: Date.parse('2026-12-01T06:05:42Z') };
       const world = await accessWorld({ now: () => clock.at, pickSaveFile: async () => path.join(folder, `export-${++n}`) });
+    approvalsOff(world.core, world.core.sessions.current('owner')!);
       const owner = world.core.sessions.current('owner')!;
       world.core.customers.create(owner, { name: 'Level Vip', level: 'vip' });
       world.core.customers.create(owner, { name: 'Level Prospect', level: 'prospect' });
@@ -279,7 +283,7 @@ describeKeychain('customers.export', () => {
       },
       pickSaveFile: async () => target,
     });
-    await expect(service.export(world.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] })).rejects.toThrow('audit log unavailable');
+    await expect(service.export(world.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] }, NO_APPROVAL)).rejects.toThrow('audit log unavailable');
     expect(fs.readdirSync(folder)).toEqual([]);
     world.core.close();
   });

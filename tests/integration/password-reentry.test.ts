@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { LOCKOUT_AFTER, REENTRY_LOCK_AFTER } from '../../electron/core/auth/session-service';
 import { describeKeychain } from '../support/keyring';
 import { PASSWORD, accessWorld } from './access-helpers';
-import { OWNER } from './vault-helpers';
+import { OWNER, approvalsOff } from './vault-helpers';
 
 /** Typing one's password again to confirm a sensitive action is a sign-in, and is treated as one. */
 function clock(start = Date.UTC(2026, 10, 22, 9)) {
@@ -20,6 +20,7 @@ describeKeychain('password re-entry for sensitive actions', () => {
   it('backs off like sign-in, audits each failure, and locks the session after repeated failures', async () => {
     const time = clock();
     const world = await accessWorld({ now: time.now });
+    approvalsOff(world.core, world.core.sessions.current('owner')!); // not about approvals
     const owner = world.caller('owner');
     const before = lastAuditId(world);
     const wrongRole = () => world.router.dispatch(owner, 'users.setRole', { username: 'support1', role: 'sales', ownerPassword: 'not my password 1' });
@@ -50,7 +51,7 @@ describeKeychain('password re-entry for sensitive actions', () => {
 
     time.advance(60_000);
     expect(await world.router.dispatch(owner, 'session.unlock', { password: OWNER.password })).toMatchObject({ ok: true });
-    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'support1', role: 'sales', ownerPassword: OWNER.password })).toMatchObject({ ok: true, value: { role: 'sales', pending: false } });
+    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'support1', role: 'sales', ownerPassword: OWNER.password })).toMatchObject({ ok: true, value: { role: 'sales' } });
     expect(roleOf(world, 'support1')).toBe('sales');
     // A right password clears the counters, as a sign-in does.
     expect(world.core.vault.db().prepare('SELECT failed_logins AS n FROM users WHERE username = ?').get(OWNER.username)).toEqual({ n: 0 });
@@ -61,6 +62,7 @@ describeKeychain('password re-entry for sensitive actions', () => {
   it('enough failures in a row lock the account and end its sessions, as sign-in does', async () => {
     const time = clock();
     const world = await accessWorld({ now: time.now });
+    approvalsOff(world.core, world.core.sessions.current('owner')!); // not about approvals
     const manager = world.caller('manager');
     let locks = 0;
     for (let i = 0; i < LOCKOUT_AFTER; i += 1) {

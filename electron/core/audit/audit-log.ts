@@ -33,6 +33,8 @@ export const AUDIT_ACTIONS = [
   'settings.list.move',
   // Which roles' windows are kept out of screenshots and screen sharing (role names only).
   'settings.screenProtection',
+  // Four-eyes approval (issue 15): a request cancelled, expired unused, run under, or the policy changed.
+  'approval.cancel', 'approval.expire', 'approval.execute', 'approval.policy',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

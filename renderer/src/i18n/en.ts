@@ -239,6 +239,7 @@ export const en = {
   'error.KEYCHAIN_UNAVAILABLE': 'The {keyStore} is not available. Unlock it, or use your recovery key.',
   'error.STORAGE_UNAVAILABLE': 'Coffer could not write to its folder (disk full or no permission). Free some space or fix the permission, then try again.',
   'error.UNSAFE_LOCATION': 'The database cannot live on a network or synced folder. Choose a local folder; use the shared folder for backups.',
+  'error.APPROVAL_REQUIRED': "This needs a second person's approval.",
   'error.INTERNAL': 'Something went wrong inside Coffer. Your data is unchanged. Try again.',
   ...crmEn,
   ...restoreEn,

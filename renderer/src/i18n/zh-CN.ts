@@ -240,6 +240,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.KEYCHAIN_UNAVAILABLE': '{keyStore}不可用。请先解锁它，或使用恢复密钥。',
   'error.STORAGE_UNAVAILABLE': 'Coffer 无法写入其文件夹（磁盘已满或没有权限）。请释放空间或修正权限后重试。',
   'error.UNSAFE_LOCATION': '数据库不能放在网络文件夹或同步文件夹中。请选择本地文件夹；共享文件夹请用于备份。',
+  'error.APPROVAL_REQUIRED': '此操作需要另一位店主或经理批准。',
   'error.INTERNAL': 'Coffer 内部出错。您的数据没有改变。请重试。',
   ...crmZhCN,
   ...restoreZhCN,

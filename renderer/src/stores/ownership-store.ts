@@ -78,9 +78,9 @@ export function useStaleAccounts() {
   const disable = useCallback(
     async (username: string, ownerPassword?: string): Promise<{ pending: boolean } | { error: ErrorBody }> => {
       try {
-        const result = await setStatus(ownerPassword === undefined ? { username, status: 'disabled' } : { username, status: 'disabled', ownerPassword });
-        // A second owner's approval may be needed; the answer says so when the rule applies.
-        return { pending: result.pending };
+        await setStatus(ownerPassword === undefined ? { username, status: 'disabled' } : { username, status: 'disabled', ownerPassword });
+        // Where approval is needed the call answers APPROVAL_REQUIRED (an error), never a pending flag.
+        return { pending: false };
       } catch (problem) {
         return { error: refusal(problem) };
       }

@@ -8,20 +8,20 @@ const CATALOG: Record<Locale, Record<MessageKey, string>> = { en, 'zh-CN': zhCN 
 const translator = (locale: Locale) => (key: MessageKey, params: Record<string, string | number> = {}) =>
   CATALOG[locale][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 
-const request = (kind: string, payload: Pending['payload'] = {}): Pending =>
-  ({ id: 1, kind, targetUsername: 'ada', requestedByUsername: 'boss', requestedAt: '2026-01-01T00:00:00Z', payload }) as Pending;
+const request = (operation: string, summary: Pending['summary'] = {}): Pending =>
+  ({ id: 1, operation, summary: { targetUsername: 'ada', ...summary }, requester: { id: 2, username: 'boss', displayName: 'Boss' }, createdAt: '2026-01-01T00:00:00Z' }) as unknown as Pending;
 
 describe('approval requests read as what they ask for', () => {
   it.each<Locale>(['zh-CN', 'en'])('%s: each kind has its own sentence, with both names and no placeholder left', (locale) => {
     const t = translator(locale);
     const L = CATALOG[locale];
     const cases: [Pending, MessageKey][] = [
-      [request('user.role', { role: 'manager' }), 'approvals.role'],
-      [request('user.2fa.disable'), 'approvals.2fa'],
-      [request('user.status', { status: 'disabled' }), 'approvals.disableOwner'],
-      [request('user.status', { status: 'active' }), 'approvals.enableOwner'],
-      [request('user.password'), 'approvals.resetOwner'],
-      [request('user.create'), 'approvals.createOwner'],
+      [request('users.setRole', { role: 'manager' }), 'approvals.role'],
+      [request('account.totp.disable'), 'approvals.2fa'],
+      [request('users.setStatus', { status: 'disabled' }), 'approvals.disableOwner'],
+      [request('users.setStatus', { status: 'active' }), 'approvals.enableOwner'],
+      [request('users.resetPassword'), 'approvals.resetOwner'],
+      [request('users.create'), 'approvals.createOwner'],
     ];
     const texts = cases.map(([pending, key]) => {
       const text = describeApproval(t, pending);

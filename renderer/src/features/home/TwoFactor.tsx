@@ -41,7 +41,8 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
     const result = await call('account.totp.disable', { password });
     setPassword('');
     setError(result.ok ? null : result.error);
-    setRequested(result.ok && result.value.pending);
+    // A second owner's approval now answers APPROVAL_REQUIRED (the approvals flow), not a pending flag.
+    setRequested(false);
     if (result.ok) await refresh();
   };
 

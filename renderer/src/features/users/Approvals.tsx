@@ -13,7 +13,7 @@ import styles from './users.module.css';
 export function Approvals() {
   const t = useT();
   // Re-read when a user change invalidates approvals.* (a change may have filed a request).
-  const pending: Pending[] = useChannelQuery('approvals.list', {}).data ?? [];
+  const pending: Pending[] = (useChannelQuery('approvals.list', { view: 'all' }).data?.items ?? []).filter((a) => a.state === 'pending');
   const [error, setError] = useState<ErrorBody | null>(null);
   const me = useAppStore((state) => state.status?.session?.username);
   const [passwordDialog, askPassword] = usePasswordPrompt();
@@ -47,7 +47,7 @@ export function Approvals() {
           <li key={a.id} data-testid="approval" className={styles.item}>
             {describe(t, a)}{' '}
             {/* The two-person rule: the requester cannot approve their own request, so it is not offered. */}
-            {a.requestedByUsername === me ? (
+            {a.requester.username === me || !a.canDecide ? (
               <small className={styles.hint}>{t('approvals.yours')}</small>
             ) : (
               <>

@@ -1,21 +1,21 @@
-import type { ChannelOutput } from '../../../../shared/contract';
+import type { ApprovalItem } from '../../../../shared/approvals';
 import type { Translate } from '../../i18n';
 
-export type Pending = ChannelOutput<'approvals.list'>[number];
+export type Pending = ApprovalItem;
 
-/** One sentence per request kind; a kind this build does not know reads neutrally, never as another kind. */
+/** One sentence per operation; one this page does not describe reads neutrally, never as another. */
 export function describeApproval(t: Translate, a: Pending): string {
-  const who = { by: a.requestedByUsername, user: a.targetUsername };
-  switch (a.kind) {
-    case 'user.role':
-      return t('approvals.role', { ...who, role: a.payload.role ? t(`role.${a.payload.role}`) : '' });
-    case 'user.2fa.disable':
+  const who = { by: a.requester.username, user: a.summary.targetUsername ?? '' };
+  switch (a.operation) {
+    case 'users.setRole':
+      return t('approvals.role', { ...who, role: a.summary.role ? t(`role.${a.summary.role as 'owner'}`) : '' });
+    case 'account.totp.disable':
       return t('approvals.2fa', who);
-    case 'user.status':
-      return t(a.payload.status === 'active' ? 'approvals.enableOwner' : 'approvals.disableOwner', who);
-    case 'user.password':
+    case 'users.setStatus':
+      return t(a.summary.status === 'active' ? 'approvals.enableOwner' : 'approvals.disableOwner', who);
+    case 'users.resetPassword':
       return t('approvals.resetOwner', who);
-    case 'user.create':
+    case 'users.create':
       return t('approvals.createOwner', who);
     default:
       return t('approvals.other', who);
