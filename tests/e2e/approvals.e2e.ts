@@ -2,10 +2,10 @@ import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import type { Locale } from '../../shared/contract';
 import type { ApprovalItem } from '../../shared/approvals';
-import { DEFAULT_APPROVAL_POLICY } from '../../shared/approvals';
 import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
+import { approvalsDefault, approvalsOff } from './approval-policy';
 import { launchApp, type TestApp } from './harness';
 import { ok, seedVault } from './seed';
 import { CATALOG, readAs, signInAs } from './users-page';
@@ -27,10 +27,9 @@ async function seed(profileDir: string, withManager: boolean): Promise<void> {
     if (!withManager) return;
     // A new manager itself needs approval by default: the owner alone turns the policy off
     // (immediate and audited, nobody else could approve a policy change), adds Mia, and turns it back on.
-    const off = { ...DEFAULT_APPROVAL_POLICY, operations: Object.fromEntries(Object.keys(DEFAULT_APPROVAL_POLICY.operations).map((op) => [op, false])) };
-    await ok(router, 'seed', 'approvals.setPolicy', off);
+    await approvalsOff(router, 'seed', ['users.create']);
     await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });
-    await ok(router, 'seed', 'approvals.setPolicy', DEFAULT_APPROVAL_POLICY);
+    await approvalsDefault(router, 'seed');
   });
 }
 

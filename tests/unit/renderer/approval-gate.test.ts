@@ -71,3 +71,16 @@ describe('the approval gate in the renderer', () => {
     expect(usableNow({ state: 'approved', usableAfter: null, executedAt: '2026-12-03T09:00:00Z' }, now)).toBe(false);
   });
 });
+
+describe('a refused run in words', () => {
+  it('says why an approved request cannot run, and leaves other errors to the screen', async () => {
+    const { approvalRefusalText } = await import('../../../renderer/src/features/approvals/approval-words');
+    const { translate } = await import('../../../renderer/src/i18n');
+    const t = (key: Parameters<typeof translate>[1], params?: Record<string, string | number>) => translate('zh-CN', key, params);
+    expect(approvalRefusalText(t, { code: 'CONFLICT', message: 'x', fields: { approval: 'payload_changed' } })).toContain('重新申请审批');
+    expect(approvalRefusalText(t, { code: 'CONFLICT', message: 'x', fields: { approval: 'cooling_off', usableAfter: '2026-12-03T10:00:00Z' } })).toContain('冷静期');
+    expect(approvalRefusalText(t, { code: 'CONFLICT', message: 'x', fields: { approval: 'denied' } })).toBe(translate('zh-CN', 'appr.conflict.other'));
+    expect(approvalRefusalText(t, { code: 'CONFLICT', message: 'x' })).toBeNull();
+    expect(approvalRefusalText(t, null)).toBeNull();
+  });
+});

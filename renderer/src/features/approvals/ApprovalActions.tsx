@@ -7,10 +7,10 @@ import { fieldText, useT, type Translate } from '../../i18n';
 import { errorBody, fetchChannel, invalidate } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { afterVaultReplaced } from '../../stores/session-data';
-import { Dialog, toast } from '../../ui';
+import { Dialog, Notice, toast } from '../../ui';
 import type { SecretKey } from './approval-gate';
 import { forgetRun, type RememberedRun } from './approval-runs';
-import { opText } from './approval-words';
+import { approvalRefusalText, opText } from './approval-words';
 
 /** The inbox's Approve / Deny: the decider's own password (+ their code when they use two-step sign-in). */
 export function DecideDialog({ item, approve, onClose }: { item: ApprovalItem; approve: boolean; onClose(): void }) {
@@ -95,6 +95,7 @@ export function RunDialog({ item, run, onClose }: { item: ApprovalItem; run: Rem
       setBusy(false);
     }
   };
+  const refusal = approvalRefusalText(t, error);
   return (
     <Dialog
       title={t('appr.runTitle', { op: opText(t, item.operation) })}
@@ -102,11 +103,16 @@ export function RunDialog({ item, run, onClose }: { item: ApprovalItem; run: Rem
       confirmLabel={t('appr.run')}
       busy={busy}
       confirmDisabled={run.secrets.some((key) => !secrets[key])}
-      error={error}
+      error={refusal ? null : error}
       onConfirm={() => void submit()}
       onCancel={onClose}
       testId="run-dialog"
     >
+      {refusal && (
+        <Notice tone="danger" data-testid="error" data-code={error?.code}>
+          {refusal}
+        </Notice>
+      )}
       {run.secrets.map((key) => {
         const props = { label: secretLabel(t, run.operation, key), value: secrets[key] ?? '', onChange: (e: { target: { value: string } }) => setSecrets({ ...secrets, [key]: e.target.value }) };
         if (key === 'recoveryKey') return <RecoveryKeyField key={key} {...props} />;

@@ -8,7 +8,7 @@ import { useAppStore } from '../../stores/app-store';
 import { Button, Dialog, Field as LabelledField, Notice, TextArea, toast } from '../../ui';
 import { reasonOk, REASON_MAX, requestInput, withoutSecrets, type ApprovalAsk, type GateOutcome } from './approval-gate';
 import { rememberRun } from './approval-runs';
-import { opText, summaryLines, summaryOfInput } from './approval-words';
+import { approvalRefusalText, opText, summaryLines, summaryOfInput } from './approval-words';
 import styles from './approvals.module.css';
 
 /** Operations a manager may approve too (shared/approvals.ts OWNER_ONLY_APPROVALS is the rest). */
@@ -140,6 +140,7 @@ export function ApprovalDialog({ ask, input, run, onDone }: ApprovalDialogProps)
     (mode === 'inbox' ||
       (mode === 'here' && approver.username.trim() !== '' && approver.password !== '' && (!needCode || approver.code.trim() !== '')) ||
       (mode === 'alone' && confirmWord.trim() !== '' && password !== ''));
+  const refusal = approvalRefusalText(t, error);
   const problem = (name: string) => (error?.fields?.[name] ? fieldText(t, error.fields[name]) : undefined);
   return (
     <Dialog
@@ -148,11 +149,16 @@ export function ApprovalDialog({ ask, input, run, onDone }: ApprovalDialogProps)
       confirmLabel={mode === 'here' ? t('appr.dialog.approveRun') : mode === 'inbox' ? t('appr.dialog.send') : t('appr.alone.submit')}
       busy={busy}
       confirmDisabled={!fieldsOk}
-      error={error}
+      error={refusal ? null : error}
       onConfirm={() => void submit()}
       onCancel={() => void cancel()}
       testId="approval-dialog"
     >
+      {refusal && (
+        <Notice tone="danger" data-testid="error" data-code={error?.code}>
+          {refusal}
+        </Notice>
+      )}
       <div className={styles.what} data-testid="approval-what">
         <p className={styles.whatTitle}>
           {t('appr.dialog.what')}: {opText(t, ask.operation)}

@@ -29,7 +29,7 @@ export function approvalAsk(error: ErrorBody | null | undefined): ApprovalAsk | 
  * Inputs that are passwords or keys. They go to main with the call (as always) but are never kept
  * in the renderer after the dialog closes: a later "Run" asks for them again.
  */
-export const SECRET_KEYS = ['password', 'newPassword', 'ownerPassword', 'recoveryKey'] as const;
+export const SECRET_KEYS = ['password', 'newPassword', 'ownerPassword', 'recoveryKey', 'code'] as const;
 export type SecretKey = (typeof SECRET_KEYS)[number];
 
 /** The call's input without `approvalId`: what the request is asked for. */

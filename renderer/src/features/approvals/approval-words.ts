@@ -1,4 +1,5 @@
 import type { ApprovalSummary } from '../../../../shared/approvals';
+import type { ErrorBody } from '../../../../shared/errors';
 import { en } from '../../i18n/en';
 import type { MessageKey, Translate } from '../../i18n';
 import type { Format } from '../../i18n/format';
@@ -75,4 +76,15 @@ export function summaryOfInput(operation: string, input: Record<string, unknown>
       if (text('status')) summary.status = text('status')!;
   }
   return summary;
+}
+
+/**
+ * A refused run of an approved request in words (main's CONFLICT/NOT_FOUND with fields.approval):
+ * changed since, cooling-off, already used, or no longer runnable. Null for any other error.
+ */
+export function approvalRefusalText(t: Translate, error: ErrorBody | null): string | null {
+  const why = error?.fields?.approval;
+  if (!why) return null;
+  if (why === 'payload_changed' || why === 'cooling_off' || why === 'executed') return t(`appr.conflict.${why}`);
+  return t('appr.conflict.other');
 }
