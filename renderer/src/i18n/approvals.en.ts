@@ -96,6 +96,8 @@ export const approvalsEn = {
   'appr.conflict.payload_changed': 'This is not what was approved, or the customers it covers changed since. It needs a new approval.',
   'appr.conflict.cooling_off': 'The cooling-off is not over yet. Run it after the time shown.',
   'appr.conflict.executed': 'This approval was already used: it runs only once.',
+  'appr.conflict.already_requested': 'You already asked for this and it is still open: see Approvals > My requests.',
+  'appr.conflict.not_needed': 'This does not need approval now: run it again.',
   'appr.conflict.other': 'This request can no longer be run. Ask for approval again.',
   'appr.dash.title': 'Approvals',
   'appr.dash.count': '{count} waiting for your approval',

@@ -98,6 +98,8 @@ export const approvalsZhCN: Record<keyof typeof approvalsEn, string> = {
   'appr.conflict.payload_changed': '与批准的内容不一致，或涉及的客户在批准后有变化，需要重新申请审批。',
   'appr.conflict.cooling_off': '冷静期尚未结束，请在显示的时间之后再执行。',
   'appr.conflict.executed': '此批准已使用过：每次批准只能执行一次。',
+  'appr.conflict.already_requested': '您已申请过此操作，申请仍未结束：请查看“审批 > 我的申请”。',
+  'appr.conflict.not_needed': '此操作现在无需审批：请直接再执行一次。',
   'appr.conflict.other': '此申请已无法执行，请重新申请审批。',
   'appr.dash.title': '审批',
   'appr.dash.count': '{count} 项等待您审批',

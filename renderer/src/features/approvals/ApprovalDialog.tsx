@@ -6,7 +6,7 @@ import { useFormat } from '../../i18n/format';
 import { errorBody, fetchChannel, invalidate } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { Button, Dialog, Field as LabelledField, Notice, TextArea, toast } from '../../ui';
-import { reasonOk, REASON_MAX, requestInput, withoutSecrets, type ApprovalAsk, type GateOutcome } from './approval-gate';
+import { reasonOk, REASON_MAX, withoutSecrets, type ApprovalAsk, type GateOutcome } from './approval-gate';
 import { rememberRun } from './approval-runs';
 import { approvalRefusalText, opText, summaryLines, summaryOfInput } from './approval-words';
 import styles from './approvals.module.css';
@@ -52,9 +52,10 @@ export function ApprovalDialog({ ask, input, run, onDone }: ApprovalDialogProps)
   /** Files the request once; a retry after a wrong approver password reuses it. */
   const request = async (extra: { confirmSummary?: string; password?: string } = {}) => {
     if (requestId !== null) return { id: requestId, usableAfter: null, state: 'pending' };
-    const made = await fetchChannel('approvals.request', { operation: ask.operation as never, input: requestInput(input), reason: reason.trim(), ...extra });
-    setRequestId(made.id);
+    // No secret goes into a request (main would drop it anyway): they are typed again at Run.
     const { kept, secrets } = withoutSecrets(input);
+    const made = await fetchChannel('approvals.request', { operation: ask.operation as never, input: kept, reason: reason.trim(), ...extra });
+    setRequestId(made.id);
     rememberRun(me, made.id, { operation: ask.operation, input: kept, secrets });
     void invalidate(['approvals.']);
     return made;

@@ -85,6 +85,6 @@ export function summaryOfInput(operation: string, input: Record<string, unknown>
 export function approvalRefusalText(t: Translate, error: ErrorBody | null): string | null {
   const why = error?.fields?.approval;
   if (!why) return null;
-  if (why === 'payload_changed' || why === 'cooling_off' || why === 'executed') return t(`appr.conflict.${why}`);
+  if (why === 'payload_changed' || why === 'cooling_off' || why === 'executed' || why === 'already_requested' || why === 'not_needed') return t(`appr.conflict.${why}`);
   return t('appr.conflict.other');
 }

@@ -68,7 +68,15 @@ export function UsersPage() {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     reset();
-    // Sent first without the owner password: the server checks the name and password before asking for it.
+    // A new owner: the acting owner's password first, so the call that a second person approves
+    // carries it and runs as approved. Others are sent as they are (the server checks name and password).
+    const ownerStep = () =>
+      confirmAsOwner(t('dialog.createOwnerTitle', { user: form.username }), t('dialog.createOwnerBody', { user: form.username }), (ownerPassword) => send('users.create', { ...form, ownerPassword }));
+    if (form.role === 'owner') {
+      if (!(await ownerStep())) return;
+      setFormError(null);
+      return setForm({ username: '', displayName: '', role: 'sales', password: '' });
+    }
     let problem = await send('users.create', form);
     if (asksOwnerPassword(problem)) {
       const done = await confirmAsOwner(t('dialog.createOwnerTitle', { user: form.username }), t('dialog.createOwnerBody', { user: form.username }), (ownerPassword) =>
@@ -104,8 +112,9 @@ export function UsersPage() {
       send('users.setStatus', { username: user.username, status, ownerPassword }),
     );
   };
-  const resetPassword = async (user: string) => {
+  const resetPassword = async (target: UserRow) => {
     reset();
+    const user = target.username;
     let chosen = '';
     const first = await askPassword({
       title: t('dialog.resetTitle', { user }),
@@ -114,7 +123,12 @@ export function UsersPage() {
       kind: 'new',
       confirmLabel: t('dialog.resetConfirm'),
       run: async (newPassword) => {
-        // A weak password is refused here, in this dialog; an owner's needs the second step.
+        // An owner's: the second step sends both passwords together (that call may need approval
+        // and must run as approved). Anyone else's: sent now; a weak password is refused here.
+        if (target.role === 'owner') {
+          chosen = newPassword;
+          return null;
+        }
         const problem = await send('users.resetPassword', { username: user, newPassword });
         if (!asksOwnerPassword(problem)) return problem;
         chosen = newPassword;
@@ -172,7 +186,7 @@ export function UsersPage() {
             {self ? (
               <small className={styles.hint}>{t('users.selfReset')}</small>
             ) : (
-              <Button variant="ghost" size="sm" disabled={busy} onClick={() => void resetPassword(user.username)}>
+              <Button variant="ghost" size="sm" disabled={busy} onClick={() => void resetPassword(user)}>
                 {t('users.resetPassword')}
               </Button>
             )}
