@@ -12,6 +12,7 @@ import { usableNow } from './approval-gate';
 import { forgetRun, rememberedRun } from './approval-runs';
 import { opText, stateText, summaryLines } from './approval-words';
 import { DecideDialog, RunDialog } from './ApprovalActions';
+import { ApprovalPolicyCard } from './ApprovalPolicyCard';
 import styles from './approvals.module.css';
 
 export type ApprovalView = 'inbox' | 'mine' | 'all';
@@ -52,6 +53,7 @@ export function ApprovalsPage() {
       <Tabs label={t('appr.page.title')} tabs={views.map((v) => ({ id: v, label: label(v), testId: `approvals-tab-${v}` }))} selected={view} onSelect={(v) => go('approvals', { section: v })}>
         <ApprovalList key={view} view={view} />
       </Tabs>
+      {role === 'owner' && <ApprovalPolicyCard />}
     </section>
   );
 }
