@@ -21,9 +21,10 @@ const REASON = 'Year-end stock count';
 const fill = (template: string, params: Record<string, string | number>) => template.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? ''));
 
 /** An owner, three customers and (optionally) a manager, with the default approval policy. */
-async function seed(profileDir: string, withManager: boolean): Promise<void> {
+async function seed(profileDir: string, withManager: boolean, moreVip = 0): Promise<void> {
   await seedVault(profileDir, OWNER, async (router) => {
     for (const name of ['王伟', '李娜', 'Acme Tea']) await ok(router, 'seed', 'customers.create', { name, level: 'vip' });
+    for (let i = 1; i <= moreVip; i++) await ok(router, 'seed', 'customers.create', { name: `Tea Guest ${i}`, level: 'vip' });
     if (!withManager) return;
     // A new manager itself needs approval by default: the owner alone turns the policy off
     // (immediate and audited, nobody else could approve a policy change), adds Mia, and turns it back on.
@@ -40,10 +41,10 @@ afterEach(async () => {
   await opened?.close();
 });
 
-async function start(locale: Locale, withManager: boolean, saved: string[]): Promise<TestApp> {
+async function start(locale: Locale, withManager: boolean, saved: string[], moreVip = 0): Promise<TestApp> {
   const profileDir = tempDir('coffer-e2e-approvals-');
   const folder = tempDir('coffer-e2e-approvals-out-');
-  await seed(profileDir, withManager);
+  await seed(profileDir, withManager, moreVip);
   app = await launchApp({
     profileDir,
     osLocales: [locale],
@@ -211,6 +212,33 @@ describeKeychain('four-eyes approvals, in Chromium', () => {
     await waiting.waitFor({ state: 'detached' });
     await expect.poll(async () => (await all(router))[0]?.state).toBe('cancelled');
     expect(saved).toEqual([]);
+    expect(started.pageErrors).toEqual([]);
+  });
+
+  it('a bulk delete above the policy\'s rows: the owner asks, the manager approves it here (customer operations), and it runs', async () => {
+    const L = CATALOG.en;
+    const started = await start('en', true, [], 20);
+    const { page, router } = started;
+    await signInAs(started, 'en', OWNER);
+    await page.getByRole('button', { name: L['nav.customers'], exact: true }).click();
+    await page.getByTestId('customers-table').waitFor();
+    await page.getByRole('group', { name: 'Filters' }).getByLabel('Level').selectOption('vip');
+    const bulk = page.getByTestId('bulk-matching');
+    await bulk.getByText(fill(L['list.bulkTitle'], { count: 23 })).waitFor();
+    await bulk.getByRole('button', { name: L['list.bulkDelete'] }).click();
+    await page.getByTestId('confirm-dialog').getByRole('button', { name: L['list.bulkDeleteYes'] }).click();
+    const dialog = page.getByTestId('approval-dialog');
+    await dialog.getByTestId('approval-what').getByText(fill(L['appr.sum.rows'], { count: 23 })).waitFor();
+    await dialog.getByTestId('approval-what').getByText(fill(L['appr.sum.filter'], { filter: 'level: vip' })).waitFor();
+    // A customer operation: a manager may approve it (an owner-only one would refuse her).
+    expect(await dialog.getByText(L['appr.dialog.intro']).count()).toBe(1);
+    await dialog.getByLabel(L['appr.dialog.reason']).fill('Duplicate test records');
+    await dialog.getByLabel(L['appr.dialog.approver']).fill(MANAGER.username);
+    await dialog.getByLabel(L['appr.dialog.approverPassword']).fill(MANAGER.password);
+    await page.keyboard.press('Enter');
+    await dialog.waitFor({ state: 'detached' });
+    await bulk.getByRole('status').getByText(fill(L['list.bulkDeleted'], { count: 23 })).waitFor();
+    expect(await all(router)).toMatchObject([{ operation: 'customers.deleteMatching', state: 'executed', summary: { rows: 23 }, decidedBy: { username: MANAGER.username }, decidedOnScreen: true }]);
     expect(started.pageErrors).toEqual([]);
   });
 });
