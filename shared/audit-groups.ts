@@ -15,6 +15,7 @@ export const AUDIT_GROUPS = {
   users: [
     'user.list', 'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.password.change',
     'user.2fa.enable', 'user.2fa.disable', 'user.staleReport', 'approval.request', 'approval.approve', 'approval.reject',
+    'approval.cancel', 'approval.expire', 'approval.execute', 'approval.policy',
   ],
   transfer: ['customer.export', 'customer.import', 'customer.importUndo'],
   backups: ['backup.run', 'backup.drill', 'backup.restore'],

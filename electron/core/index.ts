@@ -29,6 +29,7 @@ import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './set
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
+import { createApprovalService, type ApprovalService } from './approvals/approval-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
@@ -91,6 +92,8 @@ export interface Core {
   backups: BackupService;
   newComputerRestore: NewComputerRestore;
   users: UserService;
+  /** Four-eyes approval (issue 15): requests, decisions and the gate of every gated operation. */
+  approvals: ApprovalService;
   ownership: OwnerTransfer;
   duplicates: DuplicateCheck;
   merges: MergeService;
@@ -123,6 +126,7 @@ export function createCore(options: CoreOptions): Core {
   let releaseImport: (session: Session) => void = () => undefined;
   const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now, onRelease: (session) => releaseImport(session) });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
+  const approvals = createApprovalService({ db, sessions, secondFactor, audit: appendAudit, now });
   const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
   // One limiter for reveals and phone lookups: both name the person behind a masked value.
   const revealLimiter = createRevealLimiter();
@@ -206,6 +210,7 @@ export function createCore(options: CoreOptions): Core {
     backups,
     newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
     users,
+    approvals,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
     duplicates: createDuplicateCheck({ db, audit: appendAudit, now }),
     merges: createMergeService({ db, audit: appendAudit, policy: fieldPolicy, now }),

@@ -1,3 +1,4 @@
+import { NO_APPROVAL } from '../../electron/core/approvals/approval-gate';
 import fs from 'node:fs';
 import path from 'node:path';
 import * as XLSX from '@e965/xlsx';
@@ -72,11 +73,11 @@ describeKeychain('customers.export', () => {
     world.core.close();
   });
 
-  it('the core refuses too: a manager calling the service directly (not through the router) is FORBIDDEN before any dialog', async () => {
+  it('the core refuses too: a manager calling the service directly without an approval is FORBIDDEN before any dialog', async () => {
     let asked = 0;
     const world = await accessWorld({ pickSaveFile: async () => (asked++, null) });
     const manager = world.core.sessions.current('manager')!;
-    await expect(world.core.customerExport.export(manager, { format: 'csv', columns: ['name'] })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(world.core.customerExport.export(manager, { format: 'csv', columns: ['name'] }, NO_APPROVAL)).rejects.toMatchObject({ code: 'FORBIDDEN' });
     expect(asked).toBe(0);
     world.core.close();
   });
@@ -279,7 +280,7 @@ describeKeychain('customers.export', () => {
       },
       pickSaveFile: async () => target,
     });
-    await expect(service.export(world.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] })).rejects.toThrow('audit log unavailable');
+    await expect(service.export(world.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] }, NO_APPROVAL)).rejects.toThrow('audit log unavailable');
     expect(fs.readdirSync(folder)).toEqual([]);
     world.core.close();
   });

@@ -1,3 +1,4 @@
+import { NO_APPROVAL } from '../../electron/core/approvals/approval-gate';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -115,7 +116,7 @@ describeKeychain('the customers list through the router: counts, filter values, 
   it('an export pages by the same pinyin key: every customer once, in list order, across small batches', async () => {
     const file = path.join(tempDir(), 'export');
     const exporter = createCustomerExport({ db: () => w.core.vault.db(), audit: appendAudit, policy: { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField }, pickSaveFile: async () => file, batch: 4 });
-    await exporter.export(w.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] });
+    await exporter.export(w.core.sessions.current('owner')!, { format: 'csv', columns: ['name'] }, NO_APPROVAL);
     const names = fs.readFileSync(file).subarray(3).toString('utf8').split('\r\n').filter(Boolean).slice(1);
     const listed = await w.value<Page>(w.call('manager', 'customers.list', { limit: 200 }));
     expect(names).toEqual(listed.items.map((c) => c.name));

@@ -31,6 +31,8 @@ export const AUDIT_ACTIONS = [
   'settings.list.rename',
   // A level retired in Settings: its customers moved to the level the owner chose.
   'settings.list.move',
+  // Four-eyes approval (issue 15): a request cancelled, expired unused, run under, or the policy changed.
+  'approval.cancel', 'approval.expire', 'approval.execute', 'approval.policy',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -22,8 +22,10 @@ export function createSecondFactor(deps: { db: () => Db; audit: Audit; now: () =
 
   return {
     isRequired: (db: Db) => getMeta(db, REQUIRED_KEY) === 'true',
-    setRequired(db: Db, actor: Actor, required: boolean) {
+    /** `ticket`: turning the requirement off runs under an approval (core/approvals), used in this transaction. */
+    setRequired(db: Db, actor: Actor, required: boolean, ticket?: { markExecuted(db: Db): void }) {
       db.transaction(() => {
+        ticket?.markExecuted(db);
         setMeta(db, REQUIRED_KEY, String(required));
         deps.audit(db, { actor, action: 'settings.change', outcome: 'ok', fields: ['require2fa'], reason: required ? 'on' : 'off' }, at());
       })();

@@ -50,6 +50,12 @@ export interface SessionService {
    * and the session locks after REENTRY_LOCK_AFTER wrong passwords in a row.
    */
   confirmPassword(session: Session, password: string): Promise<void>;
+  /**
+   * Someone proving who they are without signing in here (主管授权: an approver typing their
+   * password on another person's screen): the sign-in's checks, back-off, lockout and audit of
+   * failures, and the second factor when enrolled. Starts no session; returns the account.
+   */
+  verifyUser(username: string, password: string, code: string | undefined, purpose: string): Promise<UserRow>;
   end(senderId: string): boolean;
   /** Offboarding: every window of that user is signed out at once (but `keepSenderId`, if given). */
   endForUser(userId: number, keepSenderId?: string): number;
@@ -129,51 +135,63 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
     return ended;
   }
 
+  /** The sign-in's checks (back-off, lockout, audited failures, second factor); `note` prefixes the failure reasons. */
+  async function authenticate(username: string, password: string, code: string | undefined, note: string): Promise<UserRow> {
+    const db = options.db();
+    const wait = backoff.retryAfter(username, now());
+    if (wait > 0) throw rateLimited(wait);
+    const user = findUserByUsername(db, username);
+    if (!user) {
+      decoyHash ??= hashPassword('coffer-decoy-password');
+      await verifyPassword(password, await decoyHash);
+      backoff.failed(username, now());
+      // The typed name is not kept: it is as often a mistyped password as a username.
+      options.audit(db, { actor: null, action: 'login.failed', outcome: 'denied', reason: `${note}unknown username` }, at());
+      throw WRONG();
+    }
+    const actor = auditActor({ userId: user.id, username: user.username, role: user.role });
+    if (!(await verifyPassword(password, user.passwordHash))) {
+      backoff.failed(username, now());
+      db.transaction(() => {
+        const failures = recordFailedLogin(db, user.id);
+        options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: `${note}wrong password` }, at());
+        if (failures >= LOCKOUT_AFTER && user.status === 'active') {
+          setUserStatus(db, user.id, 'locked');
+          options.audit(db, { actor, action: 'lockout', outcome: 'ok', reason: `${failures} failed sign-ins` }, at());
+        }
+      })();
+      throw WRONG();
+    }
+    // A disabled or locked account is named only after the password proved who is asking.
+    if (user.status !== 'active') {
+      options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: `${note}account ${user.status}` }, at());
+      throw new CofferError('FORBIDDEN', 'This account is disabled or locked. Ask the owner of this Coffer to re-enable it.');
+    }
+    try {
+      options.secondFactor.check(db, actor, code);
+    } catch (error) {
+      if (error instanceof CofferError && error.code === 'UNAUTHENTICATED') backoff.failed(username, now());
+      throw error;
+    }
+    backoff.succeeded(username);
+    return user;
+  }
+
   return {
     async login(senderId, username, password, code) {
+      const user = await authenticate(username, password, code, '');
       const db = options.db();
-      const wait = backoff.retryAfter(username, now());
-      if (wait > 0) throw rateLimited(wait);
-      const user = findUserByUsername(db, username);
-      if (!user) {
-        decoyHash ??= hashPassword('coffer-decoy-password');
-        await verifyPassword(password, await decoyHash);
-        backoff.failed(username, now());
-        // The typed name is not kept: it is as often a mistyped password as a username.
-        options.audit(db, { actor: null, action: 'login.failed', outcome: 'denied', reason: 'unknown username' }, at());
-        throw WRONG();
-      }
-      const actor = auditActor({ userId: user.id, username: user.username, role: user.role });
-      if (!(await verifyPassword(password, user.passwordHash))) {
-        backoff.failed(username, now());
-        db.transaction(() => {
-          const failures = recordFailedLogin(db, user.id);
-          options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: 'wrong password' }, at());
-          if (failures >= LOCKOUT_AFTER && user.status === 'active') {
-            setUserStatus(db, user.id, 'locked');
-            options.audit(db, { actor, action: 'lockout', outcome: 'ok', reason: `${failures} failed sign-ins` }, at());
-          }
-        })();
-        throw WRONG();
-      }
-      // A disabled or locked account is named only after the password proved who is asking.
-      if (user.status !== 'active') {
-        options.audit(db, { actor, action: 'login.failed', outcome: 'denied', reason: `account ${user.status}` }, at());
-        throw new CofferError('FORBIDDEN', 'This account is disabled or locked. Ask the owner of this Coffer to re-enable it.');
-      }
-      try {
-        options.secondFactor.check(db, actor, code);
-      } catch (error) {
-        if (error instanceof CofferError && error.code === 'UNAUTHENTICATED') backoff.failed(username, now());
-        throw error;
-      }
-      backoff.succeeded(username);
       db.transaction(() => {
         recordLogin(db, user.id, at());
         resetFailedLogins(db, user.id);
-        options.audit(db, { actor, action: 'login', outcome: 'ok' }, at());
+        options.audit(db, { actor: auditActor({ userId: user.id, username: user.username, role: user.role }), action: 'login', outcome: 'ok' }, at());
       })();
       return start(senderId, user);
+    },
+    async verifyUser(username, password, code, purpose) {
+      const user = await authenticate(username, password, code, `${purpose}: `);
+      resetFailedLogins(options.db(), user.id);
+      return user;
     },
     start,
     current(senderId) {

@@ -16,6 +16,7 @@ import type { BackupJobResult, DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { removeLeftovers, type LeftoversRemoved } from './leftovers';
 import { restoreInPlace } from './restore-in-place';
+import type { ApprovalTicket } from '../approvals/approval-gate';
 import { watchSnapshot } from './snapshot-progress';
 import { pruneBackups, type RetentionPolicy } from './retention';
 import { drillMissed, nextDrillAt, type BackupSchedule } from './schedule';
@@ -209,11 +210,15 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
      * vault that stays, a success in the restored vault (the old vault's log lives on in the
      * safety copy). The restored vault's drill report is kept with it.
      */
-    restore(session: Session, fileName: string, recoveryKeyText?: string): Promise<{ safetyCopy: string; report: StoredDrillReport }> {
+    restore(session: Session, fileName: string, recoveryKeyText: string | undefined, ticket: ApprovalTicket): Promise<{ safetyCopy: string; report: StoredDrillReport }> {
       return exclusive('restore', async () => {
         const actor = auditActor(session);
         try {
           const chosen = await completeBackup(fileName);
+          // The approval is used in the vault being replaced, before the safety copy is taken, so
+          // that copy (and the log it keeps) records it as run: a restore is never run twice on one yes.
+          const live = deps.vault.db();
+          live.transaction(() => ticket.markExecuted(live))();
           const done = await restoreInPlace({
             vault: deps.vault,
             runner: deps.runner,

@@ -1,6 +1,7 @@
 import type { CustomerFilters } from '../../../shared/customers';
 import { CofferError } from '../../../shared/errors';
 import { grantFor, grantReaches, type Grant } from '../../../shared/permissions';
+import type { ApprovalTicket } from '../approvals/approval-gate';
 import type { AuditAction } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
@@ -105,11 +106,13 @@ export function createCustomerListService(deps: CustomerListDeps) {
     },
 
     /** To the recycle bin: restorable one by one from there, as a single delete is. */
-    deleteMatching(session: Session, filters: CustomerFilters, expectCount: number): { deleted: number } {
+    deleteMatching(session: Session, filters: CustomerFilters, expectCount: number, ticket: ApprovalTicket): { deleted: number } {
       const db = deps.db();
       return run(db, () => {
         const found = matching(db, session, filters, expectCount, 'customers.delete', 'customer.delete');
         if ('error' in found) return found;
+        // Many rows ran under an approval (core/approvals): used here, with the delete, once.
+        ticket.markExecuted(db);
         const at = now();
         const deleted = found.ids.filter((id) => softDeleteCustomer(db, id, at.toISOString()));
         deps.audit(db, { actor: auditActor(session), action: 'customer.delete', entity: 'customer', outcome: 'ok', reason: `bulk by filter: ${deleted.length} to the recycle bin`, customerIds: deleted }, at);

@@ -5,6 +5,7 @@ import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerView, typ
 import { CofferError } from '../../../shared/errors';
 import type { Locale } from '../../../shared/locale';
 import { grantFor } from '../../../shared/permissions';
+import type { ApprovalTicket } from '../approvals/approval-gate';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { mapFsError } from '../db/storage-errors';
@@ -106,11 +107,12 @@ export function createCustomerExport(deps: ExportDeps) {
   }
 
   return {
-    async export(session: Session, input: ExportInput): Promise<ExportResult> {
+    async export(session: Session, input: ExportInput, ticket: ApprovalTicket): Promise<ExportResult> {
       // The router checked the permission already; checked again here so the rule lives in core.
-      // 'approval' (managers) refuses until approvals exist: nobody may export alone on it.
+      // 'approval' (managers) exports only under an approved request (fail closed without one).
       const grant = grantFor(session.role, 'customers.export');
-      if (grant !== 'all' && grant !== 'own') throw new CofferError('FORBIDDEN', 'Your role does not allow exporting customers.');
+      const allowed = grant === 'all' || grant === 'own' || (grant === 'approval' && ticket.approvalId !== null);
+      if (!allowed) throw new CofferError('FORBIDDEN', 'Your role does not allow exporting customers.');
       const at = now();
       const stamp = at.toISOString().slice(0, 10).replace(/-/g, '');
       const target = await deps.pickSaveFile(`coffer-customers-${stamp}.${input.format}`, input.format);
@@ -172,7 +174,11 @@ export function createCustomerExport(deps: ExportDeps) {
         throw mapFsError(error);
       }
       try {
-        deps.audit(db, { ...auditEntry(session, exportId, input, encoding, kept, rows, sha256), customerIds: ids }, now());
+        // The approval (when one was needed) is used with the export's audit row, in one transaction.
+        db.transaction(() => {
+          ticket.markExecuted(db);
+          deps.audit(db, { ...auditEntry(session, exportId, input, encoding, kept, rows, sha256), customerIds: ids }, now());
+        })();
       } catch (error) {
         // No export without its audit row: the file goes again.
         fs.rmSync(target, { force: true });

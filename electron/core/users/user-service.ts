@@ -4,7 +4,7 @@ import { checkPasswordStrength } from '../../../shared/password-strength';
 import type { AuditEntry } from '../audit/audit-log';
 import type { SecondFactor } from '../auth/second-factor';
 import { auditActor, type Session, type SessionService } from '../auth/session-service';
-import { decideApproval, hasPendingFor, needsSecondOwner, pendingApprovals, requestApproval } from './approvals';
+import type { ApprovalTicket } from '../approvals/approval-gate';
 import type { Db } from '../db/open-database';
 import { hashPassword } from './password-hash';
 import { countActiveOwners, findUserByUsername, insertUser, listUsers, setUserPassword, setUserRole, setUserStatus, type UserRow } from './user-repository';
@@ -23,8 +23,9 @@ type Status = 'active' | 'disabled';
 /**
  * The owner's Users page: add, change role, disable (offboarding), reset password; and one's own
  * password. Any change that adds, removes or takes over an owner (promote, demote, disable,
- * re-enable, reset their password, create one) is confirmed with the acting owner's password and,
- * where a second owner exists, waits for that owner's approval (approvals.ts).
+ * re-enable, reset their password, create one) is confirmed with the acting owner's password. Where
+ * four-eyes approval applies, the handler's gate (core/approvals) hands in a ticket whose
+ * markExecuted runs inside the change's own transaction, so one approval allows one change.
  */
 export function createUserService(deps: UserServiceDeps) {
   const at = () => new Date((deps.now ?? Date.now)());
@@ -41,7 +42,7 @@ export function createUserService(deps: UserServiceDeps) {
   }
 
   function assertFree(db: Db, username: string): void {
-    if (findUserByUsername(db, username) || hasPendingFor(db, 'user.create', { username })) throw new CofferError('CONFLICT', 'That username is taken.', { username: 'taken' });
+    if (findUserByUsername(db, username)) throw new CofferError('CONFLICT', 'That username is taken.', { username: 'taken' });
   }
 
   /** The vault must always keep one active owner, or nobody could manage it again. */
@@ -58,12 +59,9 @@ export function createUserService(deps: UserServiceDeps) {
     await deps.sessions.confirmPassword(actor, ownerPassword);
   }
 
-  function assertNotPending(db: Db, kind: 'user.status' | 'user.password', user: UserRow): void {
-    if (hasPendingFor(db, kind, { userId: user.id })) throw new CofferError('CONFLICT', 'A request for this change already waits for the other owner.');
-  }
-
-  function applyRole(db: Db, actor: Who, user: UserRow, role: Role): void {
+  function applyRole(db: Db, actor: Who, user: UserRow, role: Role, ticket: ApprovalTicket): void {
     db.transaction(() => {
+      ticket.markExecuted(db);
       setUserRole(db, user.id, role);
       deps.audit(db, { actor: auditActor(actor), action: 'user.role', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['role'], reason: `${user.role} -> ${role}` }, at());
     })();
@@ -71,25 +69,28 @@ export function createUserService(deps: UserServiceDeps) {
     deps.sessions.endForUser(user.id);
   }
 
-  function applyStatus(db: Db, actor: Who, user: UserRow, status: Status): number {
+  function applyStatus(db: Db, actor: Who, user: UserRow, status: Status, ticket: ApprovalTicket): number {
     db.transaction(() => {
+      ticket.markExecuted(db);
       setUserStatus(db, user.id, status);
       deps.audit(db, { actor: auditActor(actor), action: status === 'active' ? 'user.enable' : 'user.disable', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['status'] }, at());
     })();
     return status === 'disabled' ? deps.sessions.endForUser(user.id) : 0;
   }
 
-  function applyPassword(db: Db, actor: Who, user: UserRow, hash: string): void {
+  function applyPassword(db: Db, actor: Who, user: UserRow, hash: string, ticket: ApprovalTicket): void {
     db.transaction(() => {
+      ticket.markExecuted(db);
       setUserPassword(db, user.id, hash, at());
       deps.audit(db, { actor: auditActor(actor), action: 'user.password.reset', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['password'] }, at());
     })();
     deps.sessions.endForUser(user.id);
   }
 
-  function applyCreate(db: Db, actor: Who, user: { username: string; displayName: string; role: Role }, passwordHash: string): void {
+  function applyCreate(db: Db, actor: Who, user: { username: string; displayName: string; role: Role }, passwordHash: string, ticket: ApprovalTicket): void {
     assertFree(db, user.username);
     db.transaction(() => {
+      ticket.markExecuted(db);
       const id = insertUser(db, { ...user, passwordHash }, at());
       deps.audit(db, { actor: auditActor(actor), action: 'user.create', entity: 'user', recordId: String(id), outcome: 'ok', fields: ['role'] }, at());
     })();
@@ -100,118 +101,55 @@ export function createUserService(deps: UserServiceDeps) {
       return listUsers(deps.db()).map((u) => ({ ...u, has2fa: u.has2fa === 1 }));
     },
 
-    async create(actor: Session, input: { username: string; displayName: string; role: Role; password: string; ownerPassword?: string | undefined }) {
+    async create(actor: Session, input: { username: string; displayName: string; role: Role; password: string; ownerPassword?: string | undefined }, ticket: ApprovalTicket) {
       assertStrong(input.password, input.username);
       assertFree(deps.db(), input.username);
       if (input.role === 'owner') await confirmOwnerChange(actor, input.ownerPassword);
       const passwordHash = await hashPassword(input.password);
-      const db = deps.db();
-      const user = { username: input.username, displayName: input.displayName, role: input.role };
-      if (input.role === 'owner' && needsSecondOwner(db)) {
-        assertFree(db, input.username);
-        requestApproval(db, deps.audit, actor, 'user.create', null, user, at(), passwordHash);
-        return { username: input.username, pending: true };
-      }
-      applyCreate(db, actor, user, passwordHash);
-      return { username: input.username, pending: false };
+      applyCreate(deps.db(), actor, { username: input.username, displayName: input.displayName, role: input.role }, passwordHash, ticket);
+      return { username: input.username };
     },
 
-    async setRole(actor: Session, username: string, role: Role, ownerPassword: string) {
+    async setRole(actor: Session, username: string, role: Role, ownerPassword: string, ticket: ApprovalTicket) {
       await deps.sessions.confirmPassword(actor, ownerPassword);
       const db = deps.db();
       const user = target(db, username);
       if (user.id === actor.userId) throw new CofferError('CONFLICT', 'You cannot change your own role.');
       assertKeepsAnOwner(db, user, { role });
-      // Two-person rule where a second owner exists; re-authentication alone otherwise.
-      if (needsSecondOwner(db)) {
-        requestApproval(db, deps.audit, actor, 'user.role', user.id, { role }, at());
-        return { username: user.username, role: user.role, pending: true };
-      }
-      applyRole(db, actor, user, role);
-      return { username: user.username, role, pending: false };
+      applyRole(db, actor, user, role, ticket);
+      return { username: user.username, role };
     },
 
-    /** A 2FA switch-off for oneself: immediate with one owner, a request with two. */
-    async disableOwn2fa(actor: Session, password: string): Promise<{ disabled: boolean; pending: boolean }> {
+    /** Turning off one's own two-step sign-in (with a second owner, only under an approval: the gate). */
+    async disableOwn2fa(actor: Session, password: string, ticket: ApprovalTicket): Promise<{ disabled: boolean }> {
       await deps.sessions.confirmPassword(actor, password);
       const db = deps.db();
       if (deps.secondFactor.isRequired(db)) throw new CofferError('FORBIDDEN', 'The owner requires two-step sign-in for everyone.');
-      if (needsSecondOwner(db)) {
-        requestApproval(db, deps.audit, actor, 'user.2fa.disable', actor.userId, {}, at());
-        return { disabled: false, pending: true };
-      }
-      deps.secondFactor.disable(auditActor(actor));
-      return { disabled: true, pending: false };
-    },
-
-    pending: () => pendingApprovals(deps.db()),
-
-    async decide(decider: Session, id: number, approve: boolean, password: string) {
-      await deps.sessions.confirmPassword(decider, password);
-      const db = deps.db();
-      const request = db.transaction(() => {
-        const decided = decideApproval(db, deps.audit, decider, id, approve, at());
-        if (!approve) return decided;
-        const { kind, payload, secret } = decided;
-        if (kind === 'user.create') {
-          if (!secret || !payload.username || !payload.displayName) throw new CofferError('CONFLICT', 'This request is incomplete. Reject it and ask again.');
-          applyCreate(db, decider, { username: payload.username, displayName: payload.displayName, role: 'owner' }, secret);
-          return decided;
-        }
-        const row = db.prepare('SELECT username FROM users WHERE id = ?').get(decided.targetUserId) as { username: string } | undefined;
-        if (!row) throw new CofferError('NOT_FOUND', 'That user no longer exists.');
-        const user = target(db, row.username);
-        if (kind === 'user.role' && payload.role) {
-          assertKeepsAnOwner(db, user, { role: payload.role });
-          applyRole(db, decider, user, payload.role);
-        }
-        if (kind === 'user.status' && payload.status) {
-          assertKeepsAnOwner(db, user, { status: payload.status });
-          applyStatus(db, decider, user, payload.status);
-        }
-        if (kind === 'user.password') {
-          if (!secret) throw new CofferError('CONFLICT', 'This request is incomplete. Reject it and ask again.');
-          applyPassword(db, decider, user, secret);
-        }
-        if (kind === 'user.2fa.disable') deps.secondFactor.disable({ userId: user.id, username: user.username, role: user.role });
-        return decided;
+      db.transaction(() => {
+        ticket.markExecuted(db);
+        deps.secondFactor.disable(auditActor(actor));
       })();
-      return { id: request.id, approved: approve };
+      return { disabled: true };
     },
 
-    async setStatus(actor: Session, username: string, status: Status, ownerPassword?: string) {
+    async setStatus(actor: Session, username: string, status: Status, ownerPassword: string | undefined, ticket: ApprovalTicket) {
       const db = deps.db();
       const user = target(db, username);
       if (user.id === actor.userId) throw new CofferError('CONFLICT', 'You cannot disable your own account.');
       assertKeepsAnOwner(db, user, { status });
-      if (user.role === 'owner') {
-        await confirmOwnerChange(actor, ownerPassword);
-        // Re-opening a locked owner changes no one's say: locked owners count for the rule already.
-        const changesOwners = user.status !== status && !(user.status === 'locked' && status === 'active');
-        if (changesOwners && needsSecondOwner(db)) {
-          assertNotPending(db, 'user.status', user);
-          requestApproval(db, deps.audit, actor, 'user.status', user.id, { status }, at());
-          return { username: user.username, status: user.status, sessionsEnded: 0, pending: true };
-        }
-      }
-      return { username: user.username, status, sessionsEnded: applyStatus(db, actor, user, status), pending: false };
+      if (user.role === 'owner') await confirmOwnerChange(actor, ownerPassword);
+      return { username: user.username, status, sessionsEnded: applyStatus(db, actor, user, status, ticket) };
     },
 
-    async resetPassword(actor: Session, username: string, newPassword: string, ownerPassword?: string) {
+    async resetPassword(actor: Session, username: string, newPassword: string, ownerPassword: string | undefined, ticket: ApprovalTicket) {
       const db = deps.db();
       const user = target(db, username);
       // One's own password needs the current one (account.changePassword), not a reset.
       if (user.id === actor.userId) throw new CofferError('CONFLICT', 'Change your own password under “Change my password”.');
       assertStrong(newPassword, user.username);
       if (user.role === 'owner') await confirmOwnerChange(actor, ownerPassword);
-      const hash = await hashPassword(newPassword);
-      if (user.role === 'owner' && needsSecondOwner(db)) {
-        assertNotPending(db, 'user.password', user);
-        requestApproval(db, deps.audit, actor, 'user.password', user.id, {}, at(), hash);
-        return { username: user.username, pending: true };
-      }
-      applyPassword(db, actor, user, hash);
-      return { username: user.username, pending: false };
+      applyPassword(db, actor, user, await hashPassword(newPassword), ticket);
+      return { username: user.username };
     },
 
     /**

@@ -1,13 +1,8 @@
-import { CofferError } from '../../../shared/errors';
 import type { Core } from '../../core';
-import type { Handler } from '../router';
+import { requireSession, type Handler } from '../router';
 
-const notYet = (): never => {
-  throw new CofferError('INTERNAL', 'Approvals are being built.');
-};
-
-/** Four-eyes approval channels (placeholder until electron/core/approvals lands). */
-export function approvalHandlers(_core: Core): {
+/** Four-eyes approval (issue 15): asking, deciding, withdrawing, the inbox and the owner's policy. */
+export function approvalHandlers(core: Core): {
   'approvals.request': Handler<'approvals.request'>;
   'approvals.list': Handler<'approvals.list'>;
   'approvals.decide': Handler<'approvals.decide'>;
@@ -16,13 +11,14 @@ export function approvalHandlers(_core: Core): {
   'approvals.policy': Handler<'approvals.policy'>;
   'approvals.setPolicy': Handler<'approvals.setPolicy'>;
 } {
+  const approvals = core.approvals;
   return {
-    'approvals.request': notYet,
-    'approvals.list': notYet,
-    'approvals.decide': notYet,
-    'approvals.cancel': notYet,
-    'approvals.count': notYet,
-    'approvals.policy': notYet,
-    'approvals.setPolicy': notYet,
+    'approvals.request': (input, { session }) => approvals.request(requireSession(session), input),
+    'approvals.list': ({ view }, { session }) => approvals.list(requireSession(session), view),
+    'approvals.decide': (input, { session }) => approvals.decide(requireSession(session), input),
+    'approvals.cancel': ({ id }, { session }) => approvals.cancel(requireSession(session), id),
+    'approvals.count': (_input, { session }) => approvals.count(requireSession(session)),
+    'approvals.policy': () => approvals.policy(),
+    'approvals.setPolicy': (input, { session }) => approvals.setPolicy(requireSession(session), input),
   };
 }

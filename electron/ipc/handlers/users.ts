@@ -31,10 +31,23 @@ export function userHandlers(core: Core): {
     'session.lock': (_input, { caller }) => ({ locked: core.sessions.lock(caller.senderId) }),
     'session.unlock': async ({ password }, { caller }) => ({ user: await core.sessions.unlock(caller.senderId, password) }),
     'users.list': (_input, { session }) => listUsersAudited(core.vault.db(), requireSession(session), () => core.users.list(), new Date()),
-    'users.create': (input, { session }) => core.users.create(requireSession(session), input),
-    'users.setRole': ({ username, role, ownerPassword }, { session }) => core.users.setRole(requireSession(session), username, role, ownerPassword),
-    'users.setStatus': ({ username, status, ownerPassword }, { session }) => core.users.setStatus(requireSession(session), username, status, ownerPassword),
-    'users.resetPassword': ({ username, newPassword, ownerPassword }, { session }) => core.users.resetPassword(requireSession(session), username, newPassword, ownerPassword),
+    // Each gated change passes core's approval gate first; its ticket is used inside the change's transaction.
+    'users.create': (input, { session }) => {
+      const s = requireSession(session);
+      return core.users.create(s, input, core.approvals.gate(s, 'users.create', input));
+    },
+    'users.setRole': (input, { session }) => {
+      const s = requireSession(session);
+      return core.users.setRole(s, input.username, input.role, input.ownerPassword, core.approvals.gate(s, 'users.setRole', input));
+    },
+    'users.setStatus': (input, { session }) => {
+      const s = requireSession(session);
+      return core.users.setStatus(s, input.username, input.status, input.ownerPassword, core.approvals.gate(s, 'users.setStatus', input));
+    },
+    'users.resetPassword': (input, { session }) => {
+      const s = requireSession(session);
+      return core.users.resetPassword(s, input.username, input.newPassword, input.ownerPassword, core.approvals.gate(s, 'users.resetPassword', input));
+    },
     'audit.query': (filter, { session }) => readAuditPage(core.vault.db(), requireSession(session), filter, new Date()),
     'audit.customersSeen': (input, { session }) => customersSeenAudited(core.vault.db(), requireSession(session), input, new Date()),
     'account.totp.begin': (_input, { caller, session }) => core.secondFactor.begin(caller.senderId, actor(session)),
@@ -43,11 +56,16 @@ export function userHandlers(core: Core): {
       requireSession(session).mustEnroll2fa = false;
       return result;
     },
-    'account.totp.disable': ({ password }, { session }) => core.users.disableOwn2fa(requireSession(session), password),
-    'settings.setRequire2fa': async ({ required, password }, { session }) => {
-      await core.sessions.confirmPassword(requireSession(session), password);
-      core.secondFactor.setRequired(core.vault.db(), actor(session), required);
-      return { required };
+    'account.totp.disable': (input, { session }) => {
+      const s = requireSession(session);
+      return core.users.disableOwn2fa(s, input.password, core.approvals.gate(s, 'account.totp.disable', input));
+    },
+    'settings.setRequire2fa': async (input, { session }) => {
+      const s = requireSession(session);
+      const ticket = core.approvals.gate(s, 'settings.setRequire2fa', input);
+      await core.sessions.confirmPassword(s, input.password);
+      core.secondFactor.setRequired(core.vault.db(), actor(session), input.required, ticket);
+      return { required: input.required };
     },
     'settings.auth': () => {
       const db = core.vault.db();
