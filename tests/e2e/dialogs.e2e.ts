@@ -132,7 +132,7 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
 
     // The requester sees the request in My requests, with no way to approve it; her inbox is empty.
     await signInAs(started, locale, OWNER2);
-    await page.getByRole('button', { name: L['nav.approvals'] }).click();
+    await page.getByTestId('nav-approvals').click();
     await page.getByTestId('approvals-empty').getByText(L['appr.empty.inbox']).waitFor();
     await page.getByTestId('approvals-tab-mine').click();
     const mine = page.getByTestId('approvals-mine').getByTestId('approval-item');
@@ -142,7 +142,7 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     await page.getByRole('button', { name: L['home.logout'] }).click();
 
     await signInAs(started, locale, OWNER);
-    await page.getByRole('button', { name: L['nav.approvals'] }).click();
+    await page.getByTestId('nav-approvals').click();
     await page.getByTestId('approvals-inbox').getByTestId('approval-approve').click();
     const dialog = page.getByTestId('decide-dialog');
     await dialog.getByLabel(L['appr.yourPassword']).fill(OWNER.password);
@@ -159,7 +159,7 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     const started = await start('en', true);
     const { page, router } = started;
     await signInAs(started, 'en', OWNER);
-    await page.getByRole('button', { name: en['nav.approvals'] }).click();
+    await page.getByTestId('nav-approvals').click();
     const deny = page.getByTestId('approvals-inbox').getByTestId('approval-deny');
     await deny.click();
     const dialog = page.getByTestId('decide-dialog');

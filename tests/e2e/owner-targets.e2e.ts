@@ -105,7 +105,7 @@ describeKeychain('owner accounts under four-eyes approval, from the Users page',
     await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: L['home.logout'] }).click();
     await signInAs(started, locale, OWNER2);
-    await page.getByRole('button', { name: L['nav.approvals'] }).click();
+    await page.getByTestId('nav-approvals').click();
     await page.getByTestId('approvals-inbox').getByTestId('approval-approve').click();
     await page.getByTestId('decide-dialog').getByLabel(L['appr.yourPassword']).fill(OWNER2.password);
     await page.keyboard.press('Enter');
@@ -115,7 +115,7 @@ describeKeychain('owner accounts under four-eyes approval, from the Users page',
     await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: L['home.logout'] }).click();
     await signInAs(started, locale, OWNER);
-    await page.getByRole('button', { name: L['nav.approvals'] }).click();
+    await page.getByTestId('nav-approvals').click();
     await page.getByTestId('approvals-tab-mine').click();
     await page.getByTestId('approvals-mine').getByTestId('approval-run').click();
     const run = page.getByTestId('run-dialog');
