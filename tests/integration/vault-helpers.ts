@@ -1,6 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterEach } from 'vitest';
+import { APPROVAL_OPERATIONS, DEFAULT_APPROVAL_POLICY } from '../../shared/approvals';
+import type { Core } from '../../electron/core';
+import type { Session } from '../../electron/core/auth/session-service';
 import { createKeytarKeychain, type Keychain } from '../../electron/core/keychain/keychain';
 import { createVaultService, type VaultService, type VaultServiceOptions } from '../../electron/core/vault/vault-service';
 import { tempDir } from '../support/tmp';
@@ -47,4 +50,14 @@ export async function errorOf(promise: Promise<unknown>): Promise<{ code?: strin
     return error as { code?: string; message: string };
   }
   throw new Error('expected a rejection');
+}
+
+/**
+ * For tests NOT about approvals: switches every operation's approval off, through core, as the
+ * owner may alone in a one-owner vault (audited approval.policy). The default stays on; a
+ * manager's export still needs approval (the permission table says so, not the policy).
+ */
+export function approvalsOff(core: Core, owner: Session): void {
+  const operations = Object.fromEntries(APPROVAL_OPERATIONS.map((op) => [op, false]));
+  core.approvals.setPolicy(owner, { ...DEFAULT_APPROVAL_POLICY, operations });
 }
