@@ -12,7 +12,7 @@ import { maskField } from '../../shared/masking';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { HOSTILE } from '../unit/export/hostile-payloads';
-import { OWNER } from './vault-helpers';
+import { OWNER, approvalsOff } from './vault-helpers';
 import { MARKERS, ROLE_LIST, accessWorld, type AccessWorld } from './access-helpers';
 
 const ALL_COLUMNS = ['name', 'level', 'ownerUsername', 'tags', 'mobile', 'phone', 'email', 'province', 'city', 'addressDetail', 'company', 'notes', 'idNumber', 'bankCard'] as const;
@@ -29,6 +29,8 @@ async function exportWorld(answer: 'file' | 'cancel' = 'file'): Promise<{ world:
       return last;
     },
   });
+  // Not about approvals: exporting every customer alone is this file's subject (approvals-flow tests the gate).
+  approvalsOff(world.core, world.core.sessions.current('owner')!);
   return { world, folder, target: () => last };
 }
 
@@ -59,17 +61,17 @@ function expectNoFull(text: string, fields: readonly (keyof typeof MARKERS)[]): 
 afterEach(() => vi.restoreAllMocks());
 
 describeKeychain('customers.export', () => {
-  it('only the owner may export; the manager\'s approval grant, sales, support and auditor are refused and nothing is written', async () => {
+  it('only the owner may export alone; the manager\'s approval grant needs an approved request, sales, support and auditor are refused; nothing is written', async () => {
     const { world, folder } = await exportWorld();
     for (const role of ROLE_LIST.filter((r): r is Exclude<Role, 'owner'> => r !== 'owner')) {
       const result = await world.router.dispatch(world.caller(role), 'customers.export', { format: 'csv', columns: [...ALL_COLUMNS] });
-      expect(result, role).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+      expect(result, role).toMatchObject({ ok: false, error: { code: role === 'manager' ? 'APPROVAL_REQUIRED' : 'FORBIDDEN' } });
     }
     expect(fs.readdirSync(folder)).toEqual([]);
     expect(exportAudit(world)).toEqual([]);
     // The refusals are in the log as refused calls.
     const refused = world.core.vault.db().prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'ipc.rejected' AND reason LIKE '%customers.export'").get() as { n: number };
-    expect(refused.n).toBe(4);
+    expect(refused.n).toBe(3);
     world.core.close();
   });
 
@@ -145,6 +147,7 @@ describeKeychain('customers.export', () => {
       let n = 0;
       const clock = { at: Date.parse('2026-12-01T06:05:42Z') };
       const world = await accessWorld({ now: () => clock.at, pickSaveFile: async () => path.join(folder, `export-${++n}`) });
+    approvalsOff(world.core, world.core.sessions.current('owner')!);
       const owner = world.core.sessions.current('owner')!;
       world.core.customers.create(owner, { name: 'Level Vip', level: 'vip' });
       world.core.customers.create(owner, { name: 'Level Prospect', level: 'prospect' });

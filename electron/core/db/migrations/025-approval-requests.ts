@@ -33,7 +33,7 @@ export const migration025: Migration = {
         executed_at       TEXT,
         CHECK (state <> 'executed' OR executed_at IS NOT NULL)
       ) STRICT;
-      INSERT INTO approval_requests (id, operation, payload, payload_hash, rows, summary, requested_by, reason, created_at, expires_at, state, decided_by, decided_at)
+      INSERT INTO approval_requests (id, operation, payload, payload_hash, rows, summary, requested_by, reason, created_at, expires_at, state, decided_by, decided_at, executed_at)
         SELECT a.id,
                CASE a.kind WHEN 'user.role' THEN 'users.setRole' WHEN 'user.2fa.disable' THEN 'account.totp.disable'
                            WHEN 'user.status' THEN 'users.setStatus' WHEN 'user.password' THEN 'users.resetPassword' ELSE 'users.create' END,
@@ -41,9 +41,8 @@ export const migration025: Migration = {
                json_object('targetUsername', coalesce(t.username, json_extract(a.payload, '$.username'))),
                a.requested_by, 'earlier request', a.requested_at, a.requested_at,
                CASE a.status WHEN 'pending' THEN 'expired' WHEN 'approved' THEN 'executed' ELSE 'denied' END,
-               a.decided_by, a.decided_at
+               a.decided_by, a.decided_at, CASE a.status WHEN 'approved' THEN a.decided_at END
           FROM approvals a LEFT JOIN users t ON t.id = a.target_user_id;
-      UPDATE approval_requests SET executed_at = decided_at WHERE state = 'executed';
       DROP TABLE approvals;
       ALTER TABLE approval_requests RENAME TO approvals;
       CREATE INDEX approvals_state ON approvals (state, id);
