@@ -1,9 +1,10 @@
 import { afterEach, expect, it } from 'vitest';
 import type { Locale } from '../../shared/contract';
 import type { Router } from '../../electron/ipc/router';
-import { en } from '../../renderer/src/i18n/en';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
+import type { ApprovalItem } from '../../shared/approvals';
+import { approvalsDefault, approvalsOff } from './approval-policy';
 import { ELECTRON_PROMPT_ERROR, launchApp, type TestApp } from './harness';
 import { ok, seedVault } from './seed';
 import { CATALOG, LOCALES, openUsersPage, readAs, signInAs } from './users-page';
@@ -16,19 +17,27 @@ const OWNER2 = { username: 'ada', displayName: 'Ada 艾达', password: 'Copper-K
 const SALES = { username: 'lily', displayName: 'Lily 李', password: 'Quiet-River-77' };
 const NEW_PASSWORD = 'Maple-Lantern-93';
 
-/** An owner and a sales user; with `secondOwner`, also Ada (owner), who asks to make Lily a manager. */
+/**
+ * An owner and a sales user (role changes need no approval here: this file is about the dialogs);
+ * with `secondOwner`, also Ada (owner), who asks to make Lily a manager: a request for approval.
+ */
 async function seedUsers(profileDir: string, secondOwner = false): Promise<void> {
   await seedVault(profileDir, OWNER, async (router) => {
     await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
-    if (!secondOwner) return;
-    // A new owner is confirmed with the acting owner's password; with one owner it applies at once.
-    expect(await ok(router, 'seed', 'users.create', { ...OWNER2, role: 'owner', ownerPassword: OWNER.password })).toMatchObject({ pending: false });
+    if (!secondOwner) return approvalsOff(router, 'seed', ['users.setRole']);
+    await approvalsOff(router, 'seed', ['users.create']);
+    await ok(router, 'seed', 'users.create', { ...OWNER2, role: 'owner', ownerPassword: OWNER.password });
+    await approvalsDefault(router, 'seed', OWNER2);
     await ok(router, 'seed-ada', 'session.login', { username: OWNER2.username, password: OWNER2.password });
-    expect(await ok(router, 'seed-ada', 'users.setRole', { username: SALES.username, role: 'manager', ownerPassword: OWNER2.password })).toMatchObject({ pending: true });
+    const refused = await router.dispatch({ senderId: 'seed-ada' }, 'users.setRole', { username: SALES.username, role: 'manager', ownerPassword: OWNER2.password });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    await ok(router, 'seed-ada', 'approvals.request', { operation: 'users.setRole', input: { username: SALES.username, role: 'manager' }, reason: 'Lily runs the shop floor now' });
   });
 }
 
 const asOwner = <T>(router: Router, channel: string, input: unknown = {}) => readAs<T>(router, OWNER, channel, input);
+// The seed's own policy request (approvals on again once Ada existed) is not what these tests look at.
+const requests = async (router: Router) => (await asOwner<{ items: ApprovalItem[] }>(router, 'approvals.list', { view: 'all' })).items.filter((i) => i.operation !== 'approvals.setPolicy');
 
 async function roleOf(router: Router, username: string): Promise<string | undefined> {
   return (await asOwner<{ username: string; role: string }[]>(router, 'users.list')).find((u) => u.username === username)?.role;
@@ -116,46 +125,53 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     expect(started.pageErrors).toEqual([]);
   });
 
-  it.each(LOCALES)('%s: the other owner approves a request; its requester is not offered the approval', async (locale) => {
+  it.each(LOCALES)('%s: the other owner approves a request in the inbox; its requester is not offered the approval', async (locale) => {
     const L = CATALOG[locale];
     const started = await start(locale, true);
     const { page, router } = started;
 
-    // The requester sees the request, but no way to approve it.
-    await openUsersPage(started, locale, OWNER2);
-    const request = page.getByTestId('approval');
-    await request.getByText(L['approvals.yours']).waitFor();
-    expect(await request.getByRole('button').count()).toBe(0);
+    // The requester sees the request in My requests, with no way to approve it; her inbox is empty.
+    await signInAs(started, locale, OWNER2);
+    await page.getByTestId('nav-approvals').click();
+    await page.getByTestId('approvals-empty').getByText(L['appr.empty.inbox']).waitFor();
+    await page.getByTestId('approvals-tab-mine').click();
+    const mine = page.getByTestId('approvals-mine').getByTestId('approval-item');
+    await mine.getByText(L['appr.state.pending']).waitFor();
+    expect(await mine.getByTestId('approval-approve').count()).toBe(0);
     await page.getByTestId('signed-in-as').click();
     await page.getByRole('button', { name: L['home.logout'] }).click();
 
-    await openUsersPage(started, locale, OWNER);
-    await request.getByRole('button', { name: L['approvals.approve'] }).click();
-    const dialog = page.getByTestId('password-dialog');
-    await dialog.getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
+    await signInAs(started, locale, OWNER);
+    await page.getByTestId('nav-approvals').click();
+    await page.getByTestId('approvals-inbox').getByTestId('approval-approve').click();
+    const dialog = page.getByTestId('decide-dialog');
+    await dialog.getByLabel(L['appr.yourPassword']).fill(OWNER.password);
     await page.keyboard.press('Enter');
     await dialog.waitFor({ state: 'detached' });
-    await page.getByTestId('approvals').waitFor({ state: 'detached' });
-    expect(await asOwner(router, 'approvals.list')).toEqual([]);
-    expect(await roleOf(router, SALES.username)).toBe('manager');
+    await page.getByTestId('approvals-empty').waitFor();
+    expect(await requests(router)).toMatchObject([{ operation: 'users.setRole', state: 'approved', decidedBy: { username: OWNER.username } }]);
+    // Approved is not done: Ada runs it herself, once.
+    expect(await roleOf(router, SALES.username)).toBe('sales');
     expect(started.pageErrors).toEqual([]);
   });
 
-  it('rejecting a request with the keyboard leaves the role as it was', async () => {
+  it('denying a request with the keyboard leaves the role as it was', async () => {
     const started = await start('en', true);
     const { page, router } = started;
-    await openUsersPage(started, 'en', OWNER);
-    const reject = page.getByTestId('approval').getByRole('button', { name: en['approvals.reject'] });
-    await reject.click();
-    const dialog = page.getByTestId('password-dialog');
+    await signInAs(started, 'en', OWNER);
+    await page.getByTestId('nav-approvals').click();
+    const deny = page.getByTestId('approvals-inbox').getByTestId('approval-deny');
+    await deny.click();
+    const dialog = page.getByTestId('decide-dialog');
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'detached' });
-    expect(await asOwner<unknown[]>(router, 'approvals.list')).toHaveLength(1);
-    await reject.click();
+    expect(await requests(router)).toMatchObject([{ state: 'pending' }]);
+    await deny.click();
     await page.keyboard.type(OWNER.password);
     await page.keyboard.press('Enter');
-    await page.getByTestId('approvals').waitFor({ state: 'detached' });
-    expect(await asOwner(router, 'approvals.list')).toEqual([]);
+    await dialog.waitFor({ state: 'detached' });
+    await page.getByTestId('approvals-empty').waitFor();
+    expect(await requests(router)).toMatchObject([{ state: 'denied' }]);
     expect(await roleOf(router, SALES.username)).toBe('sales');
   });
 
@@ -181,11 +197,15 @@ describeKeychain('no browser dialogs: the owner actions go through the in-app di
     await add.getByText(L['field.taken']).waitFor();
     expect(await asOwner<unknown[]>(router, 'users.list')).toHaveLength(3);
 
-    // With two owners a role change is a request: the page says it went to the other owner.
+    // With two owners a role change needs approval: sent to the inbox, the page says so.
     await page.getByTestId(`user-${OWNER2.username}`).getByLabel(L['users.changeRole']).selectOption('support');
     await page.getByTestId('password-dialog').getByLabel(L['dialog.yourPassword']).fill(OWNER.password);
     await page.keyboard.press('Enter');
-    await page.getByTestId('sent-for-approval').getByText(L['approvals.pending']).waitFor();
+    const approval = page.getByTestId('approval-dialog');
+    await approval.getByLabel(L['appr.dialog.reason']).fill('Ada moves to support');
+    await approval.getByLabel(L['appr.dialog.inbox']).check();
+    await approval.getByRole('button', { name: L['appr.dialog.send'] }).click();
+    await page.getByTestId('sent-for-approval').getByText(L['appr.dialog.sent']).waitFor();
     expect(await roleOf(router, OWNER2.username)).toBe('owner');
     expect(started.pageErrors).toEqual([]);
   });

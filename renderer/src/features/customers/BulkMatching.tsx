@@ -7,6 +7,7 @@ import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { Button, Input } from '../../ui';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import styles from './list.module.css';
 
 /**
@@ -22,6 +23,8 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
   const [tag, setTag] = useState('');
   const [done, setDone] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
+  // Deleting more than the policy's rows needs a second person's approval (issue 15).
+  const [approvalDialog, gate] = useApprovalGate();
   // Every customer read may show these customers (list, record, dashboard): all are stale after.
   const tagMatching = useChannelMutation('customers.tagMatching', ['customers.', 'dashboard.']);
   const deleteMatching = useChannelMutation('customers.deleteMatching', ['customers.', 'dashboard.']);
@@ -54,8 +57,8 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
       danger: true,
       run: async () => {
         try {
-          const result = await deleteMatching.mutateAsync({ filters, expectCount: total });
-          setDone(t('list.bulkDeleted', { count: fmt.number(result.deleted) }));
+          const outcome = await gate({ filters, expectCount: total }, (input) => deleteMatching.mutateAsync(input));
+          if (outcome.status === 'done') setDone(t('list.bulkDeleted', { count: fmt.number(outcome.value.deleted) }));
           return null;
         } catch (error) {
           return errorBody(error);
@@ -89,6 +92,7 @@ export function BulkMatching({ filters, total }: { filters: CustomerFilters; tot
         </span>
       )}
       {confirmDialog}
+      {approvalDialog}
     </div>
   );
 }

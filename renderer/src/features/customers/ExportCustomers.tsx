@@ -6,6 +6,7 @@ import { errorTextIn, useT, type MessageKey } from '../../i18n';
 import { errorBody } from '../../query';
 import { useExportCustomers } from '../../stores/export-store';
 import { Button, Dialog, Notice } from '../../ui';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import styles from './tools.module.css';
 
 /** The table's columns (CustomersTable ids); hidden ones are saved there as `false`. */
@@ -35,18 +36,23 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
   const exporting = useExportCustomers();
   const [error, setError] = useState<ErrorBody | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  // Every customer, a large export or a manager's: a second person approves first (issue 15).
+  const [approvalDialog, gate] = useApprovalGate();
 
   const col = (c: ExportColumn) => t(`export.col.${c}` as MessageKey);
   const toggle = (c: ExportColumn, on: boolean) => setColumns((now) => EXPORT_COLUMNS.filter((x) => (x === c ? on : now.includes(x))));
   const run = async () => {
-    let result;
+    let outcome;
     try {
-      result = await exporting.mutateAsync({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns });
+      outcome = await gate({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns }, (input) => exporting.mutateAsync(input));
     } catch (problem) {
       return setError(errorBody(problem));
     }
     setOpen(false);
     setError(null);
+    // Sent to the inbox or waiting out a cooling-off: the approval dialog said so; nothing ran yet.
+    if (outcome.status !== 'done') return;
+    const result = outcome.value;
     if (result.status === 'cancelled') return setDone(t('export.cancelled'));
     const parts = [t('export.done', { count: result.rows })];
     if (result.omitted.length > 0) parts.push(t('export.omitted', { columns: result.omitted.map(col).join(', ') }));
@@ -114,6 +120,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
           </fieldset>
         </Dialog>
       )}
+      {approvalDialog}
     </>
   );
 }

@@ -5,6 +5,7 @@ import { useFormat } from '../../i18n/format';
 import { useNavStore } from '../../stores/nav-store';
 import { Button, Card, cx } from '../../ui';
 import layout from '../../ui/layout.module.css';
+import { ApprovalsCard } from './ApprovalsCard';
 import { BackupCard } from './BackupCard';
 import { ScopeSwitch } from './ScopeSwitch';
 import { useDashboard, useOpenCustomer } from './use-dashboard';
@@ -27,6 +28,7 @@ export function Dashboard() {
         <h2>{t('activity.dashboard.title')}</h2>
         <ScopeSwitch />
       </div>
+      <ApprovalsCard />
       {dashboard.qualityReview?.due && (
         <Card title={t('dash.qualityDue')} level={3} width="wide" className={styles.tile} data-testid="dashboard-quality-due">
           <p className={layout.hint}>{t('dash.qualityDueHint')}</p>

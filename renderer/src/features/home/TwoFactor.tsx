@@ -6,6 +6,8 @@ import { call } from '../../client';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
+import { ChannelError } from '../../query';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import { Actions, Button } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import { QrCode } from './QrCode';
@@ -23,6 +25,8 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [requested, setRequested] = useState(false);
+  // An owner turning off their own two-step sign-in while another owner could approve: the approval dialog.
+  const [approvalDialog, gate] = useApprovalGate();
 
   const begin = async () => {
     const result = await call('account.totp.begin', {});
@@ -38,12 +42,21 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
   };
   const turnOff = async (event: FormEvent) => {
     event.preventDefault();
-    const result = await call('account.totp.disable', { password });
-    setPassword('');
-    setError(result.ok ? null : result.error);
-    // A second owner's approval now answers APPROVAL_REQUIRED (the approvals flow), not a pending flag.
+    setError(null);
     setRequested(false);
-    if (result.ok) await refresh();
+    try {
+      const outcome = await gate({ password }, async (input) => {
+        const result = await call('account.totp.disable', input);
+        if (!result.ok) throw new ChannelError(result.error);
+        return result.value;
+      });
+      setPassword('');
+      setRequested(outcome.status === 'sent' || outcome.status === 'waiting');
+      if (outcome.status === 'done') await refresh();
+    } catch (problem) {
+      setPassword('');
+      setError(problem instanceof ChannelError ? problem.body : { code: 'INTERNAL', message: '' });
+    }
   };
 
   return (
@@ -93,7 +106,8 @@ export function TwoFactor({ state }: { state: 'on' | 'off' | 'required' }) {
           </Button>
         </form>
       )}
-      {requested && <p role="status">{t('approvals.pending')}</p>}
+      {requested && <p role="status">{t('appr.dialog.sent')}</p>}
+      {approvalDialog}
       <ErrorNotice error={error} />
       {state === 'required' && (
         // A user stopped here (the owner requires two-step sign-in) may not have their phone: they

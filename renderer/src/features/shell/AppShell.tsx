@@ -22,6 +22,8 @@ import { SettingsPage } from '../settings/SettingsPage';
 import { useShopProfileSync } from '../settings/useShopProfileSync';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersPage } from '../users/UsersPage';
+import { ApprovalsPage } from '../approvals/ApprovalsPage';
+import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
 import styles from './AppShell.module.css';
 import { useHistoryInput } from './use-history-input';
 import { useRememberedScroll } from './use-remembered-scroll';
@@ -34,6 +36,9 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'audit', label: 'nav.audit', permission: 'audit.read' },
   { page: 'backups', label: 'nav.backups', permission: 'backup.run' },
   { page: 'users', label: 'nav.users', permission: 'users.manage' },
+  // Owner and manager: they ask for, decide and run four-eyes approvals (the other roles' gated
+  // calls are refused by their grants before any approval could help).
+  { page: 'approvals', label: 'nav.approvals', permission: 'approvals.decide' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
 ];
 
@@ -132,6 +137,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
             <li key={item.page}>
               <button type="button" className={itemClass(item.page)} data-testid={`nav-${item.page}`} aria-current={item.page === current ? 'page' : undefined} onClick={() => go(item.page)}>
                 {t(item.label)}
+                {item.page === 'approvals' && <ApprovalsNavBadge />}
               </button>
             </li>
           ))}
@@ -157,6 +163,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'settings' && <SettingsPage />}
         {current === 'users' && <UsersPage />}
         {current === 'audit' && <AuditPage />}
+        {current === 'approvals' && <ApprovalsPage />}
       </div>
     </div>
   );

@@ -5,6 +5,7 @@ import { usePasswordPrompt } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { errorBody, fetchChannel, invalidate, useChannelMutation, useChannelQuery } from '../../query';
 import { Actions, Button, Card, Field, Input, toast } from '../../ui';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import styles from './users.module.css';
 
 /** Owner settings: require 2FA for everyone (confirmed with the owner's password), idle lock time. */
@@ -15,6 +16,8 @@ export function SignInRules() {
   const [minutes, setMinutes] = useState('15');
   const [error, setError] = useState<ErrorBody | null>(null);
   const [passwordDialog, askPassword] = usePasswordPrompt();
+  // Turning the requirement off needs a second person's approval (issue 15).
+  const [approvalDialog, gate] = useApprovalGate();
   const setIdle = useChannelMutation('settings.setIdleMinutes', ['settings.auth']);
   // The field follows what main holds (after load and after each save).
   useEffect(() => {
@@ -32,7 +35,7 @@ export function SignInRules() {
       danger: !required,
       run: async (password) => {
         try {
-          await fetchChannel('settings.setRequire2fa', { required, password });
+          await gate({ required, password }, (input) => fetchChannel('settings.setRequire2fa', input));
           return null;
         } catch (problem) {
           return errorBody(problem);
@@ -69,6 +72,7 @@ export function SignInRules() {
       </Actions>
       <ErrorNotice error={error} />
       {passwordDialog}
+      {approvalDialog}
     </Card>
   );
 }

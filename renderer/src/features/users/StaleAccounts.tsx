@@ -4,8 +4,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
+import { errorBody, useChannelMutation } from '../../query';
 import { useStaleAccounts } from '../../stores/ownership-store';
 import { Button, Card, EmptyState, Field, Input, Notice, Table, type Column } from '../../ui';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import styles from './users.module.css';
 
 /**
@@ -15,7 +17,10 @@ import styles from './users.module.css';
 export function StaleAccounts() {
   const t = useT();
   const fmt = useFormat();
-  const { stale, error, setStaleDays, disable } = useStaleAccounts();
+  const { stale, error, setStaleDays } = useStaleAccounts();
+  // Disabling an owner needs a second person's approval (issue 15): through the approval gate.
+  const setStatus = useChannelMutation('users.setStatus', ['users.', 'customers.assignableOwners', 'approvals.']);
+  const [approvalDialog, gate] = useApprovalGate();
   const [days, setDays] = useState('');
   const [confirmDialog, confirm] = useConfirm();
   const [passwordDialog, askPassword] = usePasswordPrompt();
@@ -34,8 +39,8 @@ export function StaleAccounts() {
   };
   type StaleUser = NonNullable<typeof stale>['users'][number];
   /**
-   * Confirmed in the app's dialog, whose refusals stay in it. An owner is the two-person rule's
-   * case: the acting owner's password, and with another owner a request rather than a change.
+   * Confirmed in the app's dialog, whose refusals stay in it. An owner: the acting owner's
+   * password, and the approval dialog when a second person must approve first.
    */
   const askDisable = (user: StaleUser) => {
     setProblem(null);
@@ -48,10 +53,14 @@ export function StaleAccounts() {
       danger: true,
     };
     const run = async (ownerPassword?: string): Promise<ErrorBody | null> => {
-      const result = await disable(name, ownerPassword);
-      if ('error' in result) return result.error;
-      setNotice(t(result.pending ? 'stale.pending' : 'stale.disabled', { name }));
-      return null;
+      try {
+        const outcome = await gate({ username: name, status: 'disabled' as const, ...(ownerPassword === undefined ? {} : { ownerPassword }) }, (input) => setStatus.mutateAsync(input));
+        if (outcome.status === 'cancelled') return null;
+        setNotice(outcome.status === 'done' ? t('stale.disabled', { name }) : t('appr.dialog.sent'));
+        return null;
+      } catch (refused) {
+        return errorBody(refused);
+      }
     };
     if (user.role === 'owner') void askPassword({ ...request, message: `${request.message} ${t('dialog.ownerBody', { user: name })}`, label: t('dialog.yourPassword'), kind: 'current', run });
     else void confirm({ ...request, run: () => run() });
@@ -89,6 +98,7 @@ export function StaleAccounts() {
       <ErrorNotice error={problem ?? error} />
       {confirmDialog}
       {passwordDialog}
+      {approvalDialog}
       {notice && (
         <Notice tone="success">
           {notice}

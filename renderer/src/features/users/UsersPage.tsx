@@ -6,10 +6,11 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { useConfirm, usePasswordPrompt } from '../../components/prompts';
 import { fieldText, useT } from '../../i18n';
+import { errorBody } from '../../query';
 import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { Actions, Badge, Button, Card, Field as LabelledField, Notice, Select, Table, type Column } from '../../ui';
-import { Approvals } from './Approvals';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import { SignInRules } from './SignInRules';
 import { StaleAccounts } from './StaleAccounts';
 import { useUserChanges, useUsers, type UserChange, type UserRow } from './user-queries';
@@ -43,11 +44,18 @@ export function UsersPage() {
   const [confirmDialog, confirm] = useConfirm();
   const no2fa = users.filter((u) => u.status === 'active' && !u.has2fa).length;
 
-  /** Sends a change; a `pending` answer means the other owner must approve, which the page says. */
+  // A new owner or manager, a role change, an owner disabled or an owner's password reset: a second person approves first.
+  const [approvalDialog, gate] = useApprovalGate();
+
+  /** Sends a change through the approval gate; sent to the inbox (or waiting out a cooling-off), the page says so. */
   const send = async <C extends UserChange>(channel: C, input: ChannelInput<C>): Promise<ErrorBody | null> => {
-    const result = await change(channel, input);
-    if (!result.error) setSentForApproval(result.pending);
-    return result.error;
+    try {
+      const outcome = await gate(input, (i) => change(channel, i as ChannelInput<C>));
+      setSentForApproval(outcome.status === 'sent' || outcome.status === 'waiting');
+      return null;
+    } catch (error) {
+      return errorBody(error);
+    }
   };
   /** "Your own password, again" for a change to an owner account; `run` sends it. */
   const confirmAsOwner = (title: string, message: string, run: (ownerPassword: string) => Promise<ErrorBody | null>) =>
@@ -60,7 +68,15 @@ export function UsersPage() {
   const add = async (event: FormEvent) => {
     event.preventDefault();
     reset();
-    // Sent first without the owner password: the server checks the name and password before asking for it.
+    // A new owner: the acting owner's password first, so the call that a second person approves
+    // carries it and runs as approved. Others are sent as they are (the server checks name and password).
+    const ownerStep = () =>
+      confirmAsOwner(t('dialog.createOwnerTitle', { user: form.username }), t('dialog.createOwnerBody', { user: form.username }), (ownerPassword) => send('users.create', { ...form, ownerPassword }));
+    if (form.role === 'owner') {
+      if (!(await ownerStep())) return;
+      setFormError(null);
+      return setForm({ username: '', displayName: '', role: 'sales', password: '' });
+    }
     let problem = await send('users.create', form);
     if (asksOwnerPassword(problem)) {
       const done = await confirmAsOwner(t('dialog.createOwnerTitle', { user: form.username }), t('dialog.createOwnerBody', { user: form.username }), (ownerPassword) =>
@@ -88,7 +104,7 @@ export function UsersPage() {
   const toggleStatus = (user: UserRow) => {
     reset();
     const status = user.status === 'active' ? 'disabled' : 'active';
-    const apply = async () => (await change('users.setStatus', { username: user.username, status })).error;
+    const apply = () => send('users.setStatus', { username: user.username, status });
     if (user.role !== 'owner' && status === 'active') return void act(apply);
     // Disabling signs the person out at once: one click on the wrong row must not do that.
     if (user.role !== 'owner') return void confirm({ title: t('dialog.disableTitle', { user: user.username }), message: t('stale.confirm', { name: user.username }), confirmLabel: t('users.disable'), danger: true, run: apply });
@@ -96,8 +112,9 @@ export function UsersPage() {
       send('users.setStatus', { username: user.username, status, ownerPassword }),
     );
   };
-  const resetPassword = async (user: string) => {
+  const resetPassword = async (target: UserRow) => {
     reset();
+    const user = target.username;
     let chosen = '';
     const first = await askPassword({
       title: t('dialog.resetTitle', { user }),
@@ -106,7 +123,12 @@ export function UsersPage() {
       kind: 'new',
       confirmLabel: t('dialog.resetConfirm'),
       run: async (newPassword) => {
-        // A weak password is refused here, in this dialog; an owner's needs the second step.
+        // An owner's: the second step sends both passwords together (that call may need approval
+        // and must run as approved). Anyone else's: sent now; a weak password is refused here.
+        if (target.role === 'owner') {
+          chosen = newPassword;
+          return null;
+        }
         const problem = await send('users.resetPassword', { username: user, newPassword });
         if (!asksOwnerPassword(problem)) return problem;
         chosen = newPassword;
@@ -164,7 +186,7 @@ export function UsersPage() {
             {self ? (
               <small className={styles.hint}>{t('users.selfReset')}</small>
             ) : (
-              <Button variant="ghost" size="sm" disabled={busy} onClick={() => void resetPassword(user.username)}>
+              <Button variant="ghost" size="sm" disabled={busy} onClick={() => void resetPassword(user)}>
                 {t('users.resetPassword')}
               </Button>
             )}
@@ -181,15 +203,15 @@ export function UsersPage() {
       <ErrorNotice error={error ?? rowError} />
       {sentForApproval && (
         <Notice tone="success" data-testid="sent-for-approval">
-          {t('approvals.pending')}
+          {t('appr.dialog.sent')}
         </Notice>
       )}
       {passwordDialog}
       {ownerDialog}
       {confirmDialog}
+      {approvalDialog}
       <Table columns={columns} rows={users} rowKey={(user) => user.username} label={t('users.title')} testId="users-table" rowAttributes={(user) => ({ 'data-testid': `user-${user.username}` })} />
       <StaleAccounts />
-      <Approvals />
       <SignInRules />
       <Card title={t('users.add')} level={3} className={styles.card}>
         <form onSubmit={(e) => void add(e)} data-testid="add-user">
