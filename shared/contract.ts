@@ -11,6 +11,7 @@ import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
 import { listChannels } from './channels/list';
 import { mergeChannels } from './channels/merge';
+import { monitoringChannels } from './channels/monitoring';
 import { ownershipChannels } from './channels/ownership';
 import { qualityChannels } from './channels/quality';
 import { recordChannels } from './channels/record';
@@ -24,7 +25,7 @@ import { settingsProfileChannels } from './channels/settings-profile';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels, ...monitoringChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'STORAGE_FULL',
   'BACKUP_FOLDER_UNAVAILABLE',
   'DATABASE_ENGINE_MISSING',
+  // A monitoring rule asks this user to enter their password again (session.stepUp) before more customer calls.
+  'STEP_UP_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'vault.rotateKey',
   'settings.manage',
   'account.self',
+  'alerts.read',
+  'alerts.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +66,8 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'vault.rotateKey': row('all', 'none', 'none', 'none', 'none'),
   'settings.manage': row('all', 'none', 'none', 'none', 'none'),
   'account.self': row('all', 'all', 'all', 'all', 'all'), // one's own 2FA and password
+  'alerts.read': row('all', 'all', 'none', 'none', 'all'), // the monitoring alert inbox
+  'alerts.manage': row('all', 'all', 'none', 'none', 'none'), // acknowledge an alert
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */
