@@ -80,7 +80,9 @@ export function createMonitor(deps: MonitorDeps) {
   }
 
   /** Writes the alert and its audit row, and carries out the rule's action. Returns the action taken. */
-  function raise(db: Db, rule: MonitorRule, userId: number | null, count: number, from: number, ids: readonly number[], at: Date): MonitorAction {
+  // ids is asked for only when an alert is written: past a threshold every further read crosses it
+  // again (and is deduplicated), and copying a window of thousands of ids each time is the cost.
+  function raise(db: Db, rule: MonitorRule, userId: number | null, count: number, from: number, ids: () => readonly number[], at: Date): MonitorAction {
     let action = rule.action;
     if (userId !== null && action === 'notify') {
       // Once per window per rule and user: an alert for every further read would bury the inbox.
@@ -92,7 +94,7 @@ export function createMonitor(deps: MonitorDeps) {
     // Never suspend the last active owner: nobody would be left to review it. Step-up instead.
     else if (action === 'block' && subject.role === 'owner' && countActiveOwners(db) <= 1) action = 'step-up';
     db.transaction(() => {
-      const id = repo.insertAlert(db, { rule: rule.id, userId, raisedAt: at.toISOString(), count, windowStart: new Date(from).toISOString(), customerIds: ids.slice(0, ALERT_IDS_KEPT), action });
+      const id = repo.insertAlert(db, { rule: rule.id, userId, raisedAt: at.toISOString(), count, windowStart: new Date(from).toISOString(), customerIds: ids().slice(0, ALERT_IDS_KEPT), action });
       const who = userId === null ? {} : { entity: 'user', recordId: String(userId) };
       appendAudit(db, { actor: null, action: 'alert.raise', ...who, outcome: 'ok', fields: [rule.id], reason: `alert ${id}: ${rule.id} count=${count} action=${action}` }, at);
       if (!subject || action === 'notify') return;
@@ -138,18 +140,18 @@ export function createMonitor(deps: MonitorDeps) {
         if (!rule?.enabled) continue;
         const measure = MEASURE[event.rule];
         if (measure === 'any') {
-          if (outsideHours(state.hours, at)) raise(db, rule, userId, 1, t, event.ids, at);
+          if (outsideHours(state.hours, at)) raise(db, rule, userId, 1, t, () => event.ids, at);
           continue;
         }
         if (measure === 'single') {
-          if (event.weight > rule.threshold) raise(db, rule, userId, event.weight, t, [], at);
+          if (event.weight > rule.threshold) raise(db, rule, userId, event.weight, t, () => [], at);
           continue;
         }
         const window = user.windows.get(event.rule)!;
         window.add(t, event.ids, event.weight);
         window.evict(windowStart(db, rule, userId, t));
         const value = measure === 'distinct' ? window.distinctCount() : window.sum();
-        if (value > rule.threshold) raise(db, rule, userId, value, window.oldest() ?? t, window.customerIds(ALERT_IDS_KEPT), at);
+        if (value > rule.threshold) raise(db, rule, userId, value, window.oldest() ?? t, () => window.customerIds(ALERT_IDS_KEPT), at);
       }
     },
 
@@ -166,7 +168,7 @@ export function createMonitor(deps: MonitorDeps) {
       const window = userState(db, state, userId, at.getTime()).windows.get('reveals.many')!;
       window.evict(windowStart(db, rule, userId, at.getTime()));
       if (window.sum() + 1 <= rule.threshold) return null;
-      const action = raise(db, rule, userId, window.sum() + 1, window.oldest() ?? at.getTime(), window.customerIds(ALERT_IDS_KEPT), at);
+      const action = raise(db, rule, userId, window.sum() + 1, window.oldest() ?? at.getTime(), () => window.customerIds(ALERT_IDS_KEPT), at);
       return action === 'block' ? new CofferError('LOCKED', 'Coffer is locked. Ask the owner of this Coffer to review the account.') : stepUpError();
     },
 
@@ -190,7 +192,7 @@ export function createMonitor(deps: MonitorDeps) {
     /** A failed or missed restore drill (backup/drill-alert.ts): an alert with no subject. */
     raiseDrill(db: Db, kind: 'failed' | 'missed', at: Date): void {
       const rule = stateOf(db).rules.get(kind === 'failed' ? 'drill.failed' : 'drill.missed');
-      if (rule?.enabled) raise(db, rule, null, 1, at.getTime(), [], at);
+      if (rule?.enabled) raise(db, rule, null, 1, at.getTime(), () => [], at);
     },
 
     /** Rules or hours changed: re-read them, and rebuild the windows (their lengths may differ). */

@@ -50,7 +50,12 @@ export class SlidingWindow {
 
   /** The customers in the window, first seen first. */
   customerIds(limit: number): number[] {
-    return [...this.distinct.keys()].slice(0, limit);
+    const ids: number[] = [];
+    for (const id of this.distinct.keys()) {
+      if (ids.length >= limit) break;
+      ids.push(id);
+    }
+    return ids;
   }
 
   /** When the oldest event still in the window happened (ms), or undefined when empty. */
