@@ -27,7 +27,9 @@ export const retentionSchema = z
 // 'no-backup' before the first backup: "older than the schedule" would describe a backup that does not exist.
 // 'no-drill': no drill has ever passed; 'drill-missed': the last pass is older than the drill
 // interval plus DRILL_GRACE_DAYS; 'drill-failed': the newest drill (any trigger) failed.
-export const BACKUP_WARNINGS = ['no-folder', 'no-backup', 'stale', 'same-disk', 'no-drill', 'drill-missed', 'drill-failed'] as const;
+// 'second-unavailable': the newest copy to the second backup folder failed (unplugged, full);
+// 'second-stale': its newest copy is older than the schedule allows (the same objective as the first).
+export const BACKUP_WARNINGS = ['no-folder', 'no-backup', 'stale', 'same-disk', 'no-drill', 'drill-missed', 'drill-failed', 'second-unavailable', 'second-stale'] as const;
 
 /** What the Backups page and the dashboard card show. File names carry no personal data. */
 export const backupStatusSchema = z.object({
@@ -43,6 +45,15 @@ export const backupStatusSchema = z.object({
   /** When the next drill falls due: it runs right after the first scheduled backup from then on. */
   nextDrillAt: z.string(),
   warnings: z.array(z.enum(BACKUP_WARNINGS)),
+  /** The optional second backup folder: its own name only (never the path), and its copies. */
+  secondFolder: z
+    .object({
+      label: z.string(),
+      lastCopyAt: z.string().nullable(),
+      state: z.enum(['ok', 'unavailable', 'stale', 'waiting']),
+      errorCode: z.string().nullable(),
+    })
+    .nullable(),
 });
 export type BackupStatus = z.infer<typeof backupStatusSchema>;
 

@@ -16,6 +16,7 @@ import { ownershipChannels } from './channels/ownership';
 import { qualityChannels } from './channels/quality';
 import { recordChannels } from './channels/record';
 import { settingsProfileChannels } from './channels/settings-profile';
+import { shieldChannels } from './channels/shield';
 
 /**
  * The IPC contract, written once (one file per feature under shared/channels/). The preload
@@ -25,7 +26,7 @@ import { settingsProfileChannels } from './channels/settings-profile';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels, ...monitoringChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels, ...shieldChannels, ...monitoringChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

@@ -10,6 +10,7 @@ import { createAlertsService, type AlertsService } from './monitoring/alerts-ser
 import { checkDatabaseEngine } from './db/database-engine';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { workerJobRunner } from './backup/job-runner';
+import type { PublishFs } from './backup/publish';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createCustomerListService, type CustomerListService } from './customers/list-service';
@@ -55,6 +56,8 @@ export interface CoreOptions {
   keychain?: Keychain;
   /** Shows a folder picker; main uses Electron's dialog. Without one, choosing a folder is refused. */
   pickFolder?: PickFolder;
+  /** Tests only: a full or vanishing second backup folder (second-folder.ts); the real disk otherwise. */
+  secondFolderFs?: PublishFs;
   /** Shows an open-file dialog for a backup file (setup's "Restore from a backup"). */
   pickBackupFile?: PickFile;
   /** Shows a save dialog for an export; without one, exporting is cancelled (nothing written). */
@@ -196,6 +199,7 @@ export function createCore(options: CoreOptions): Core {
     endSessions: () => sessions.endAll(),
     now,
     drillInbox: (database, kind, at) => monitor.raiseDrill(database, kind, at),
+    ...(options.secondFolderFs ? { secondFolderFs: options.secondFolderFs } : {}),
   });
 
   const imports = createImportService({

@@ -20,6 +20,7 @@ import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
 import { recordHandlers } from './handlers/record';
 import { settingsProfileHandlers } from './handlers/settings-profile';
+import { shieldHandlers } from './handlers/shield';
 import { userHandlers } from './handlers/users';
 import { vaultHandlers } from './handlers/vault';
 import { createRouter, type HandlerMap, type Router } from './router';
@@ -46,6 +47,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...activityHandlers(core.activity, core.reminders),
     ...settingsProfileHandlers(core),
     ...monitoringHandlers(core),
+    ...shieldHandlers(core),
   };
   return createRouter({
     handlers,

@@ -4,6 +4,7 @@ import { MENU_EVENT } from '../../shared/menu-commands';
 import { REFRESH_EVENT, type RefreshHint } from '../../shared/refresh-hints';
 import { createCore, type Core } from '../core';
 import { createAppRouter } from '../ipc';
+import type { Router } from '../ipc/router';
 import { callerOf } from '../ipc/caller';
 import { bindRouterToIpcMain } from '../ipc/ipc-main';
 import { historyCommandFor } from './app-command';
@@ -11,6 +12,7 @@ import { handleAppProtocol, registerAppScheme } from './app-protocol';
 import { installMenu } from './menu';
 import { createMenuActions } from './menu-actions';
 import { startRefreshHints } from './refresh-hints';
+import { createScreenGuard } from './screen-guard';
 import { sqliteNativeBindingPath } from './native-binding';
 import { isAllowedPermission, isAllowedRequestUrl, isAppUrl, isTrustedIpcSender } from './security';
 import { createMainWindow } from './window';
@@ -90,7 +92,19 @@ if (!app.requestSingleInstanceLock()) {
     });
     // Opens the vault from the keychain when it can; the window shows the result once known.
     // Data-free lines only (see router): safe for a log file.
-    const router = createAppRouter(core, (line) => console.error(`[coffer] ${line}`));
+    const appRouter = createAppRouter(core, (line) => console.error(`[coffer] ${line}`));
+    // Who is signed in and the owner's screen protection change only through routed calls
+    // (screen-guard.ts): after each one, from the page or the menu, the window follows.
+    let screenGuard: { check(): void } | undefined;
+    const router: Router = {
+      dispatch: async (caller, channel, input) => {
+        try {
+          return await appRouter.dispatch(caller, channel, input);
+        } finally {
+          screenGuard?.check();
+        }
+      },
+    };
     bindRouterToIpcMain(router, ownContents, isTrustedIpcSender);
 
     // Menu jobs go through the router as the window's own caller (menu-actions.ts): one door.
@@ -109,6 +123,8 @@ if (!app.requestSingleInstanceLock()) {
     void core.start().then(() => core?.backups.tick());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
     const senderId = callerOf(mainWindow.webContents.id).senderId;
+    const window = mainWindow;
+    screenGuard = createScreenGuard({ core, senderId, apply: (on) => window.setContentProtection(on) });
     // A session never outlives its window, nor a crashed renderer.
     mainWindow.webContents.on('render-process-gone', () => core?.sessions.end(senderId));
     mainWindow.on('app-command', (_event, command: string) => {
@@ -127,6 +143,7 @@ if (!app.requestSingleInstanceLock()) {
     });
     mainWindow.on('closed', () => {
       stopHints();
+      screenGuard = undefined;
       clearInterval(backupTick);
       core?.sessions.end(senderId);
       mainWindow = undefined;

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
 import { createCore } from '../../electron/core';
 import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
@@ -92,6 +93,56 @@ describeKeychain('backups in Chromium', () => {
     const scheduled = await app.core.backups.backup('schedule', null);
     await expect.poll(() => page.getByTestId('backup-file').first().getAttribute('data-name'), { timeout: 30_000 }).toBe(scheduled.fileName);
     expect(app.hintsSent.slice(hintsBefore)).toEqual([['backup.'], ['backup.']]);
+    expect(app.pageErrors).toEqual([]);
+  }, 240_000);
+  it('a second backup folder is shown with its own status: up to date, then not reachable when unplugged (the backup itself still ok), then removed', async () => {
+    const profileDir = tempDir('coffer-e2e-second-');
+    const core = createCore({ profileDir, appVersion: 'seed', osLocales: ['en'], keychain: createKeytarKeychain(E2E_KEYCHAIN_SERVICE) });
+    const router = createAppRouter(core);
+    const begun = await router.dispatch({ senderId: 's' }, 'setup.begin', { owner: OWNER });
+    const key = (begun as { ok: true; value: { recoveryKey: string } }).value.recoveryKey;
+    await router.dispatch({ senderId: 's' }, 'setup.complete', { recoveryKeyEnding: key.slice(-9), confirmedStored: true });
+    core.close();
+
+    const first = tempDir('coffer-e2e-first-');
+    const second = tempDir('coffer-e2e-second-folder-');
+    let pick = first;
+    // Main's folder picker is played by the harness: it answers with whichever folder the test points at.
+    app = await launchApp({ profileDir, core: { pickFolder: async () => pick } });
+    const { page } = app;
+    await signIn(app, OWNER);
+    await page.getByRole('button', { name: 'Backups', exact: true }).first().click();
+    await page.getByRole('button', { name: 'Choose backup folder…' }).click();
+    await expect.poll(async () => (await page.getByTestId('backup-last').innerText()).match(/just now|ago/) !== null, { timeout: 60_000 }).toBe(true);
+
+    const card = page.getByTestId('second-folder');
+    await card.getByText('Optional: each backup is also copied', { exact: false }).waitFor();
+    pick = second;
+    await card.getByRole('button', { name: 'Choose a second folder…' }).click();
+    await card.getByTestId('second-folder-label').getByText(path.basename(second)).waitFor();
+    // The page shows the folder's own name, not its path.
+    expect(await card.innerText()).not.toContain(second);
+    await card.getByTestId('second-folder-state').getByText('Waiting for the next backup').waitFor();
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await card.locator('[data-testid="second-folder-state"][data-state="ok"]').getByText('Up to date').waitFor({ timeout: 60_000 });
+    expect(fs.readdirSync(second).filter((f) => f.endsWith('.cofferbak'))).toHaveLength(1);
+
+    // Unplugged: the backup succeeds in the first folder; the second says it was not reachable.
+    await app.core.backups.settled(); // the first backup's pruning of both folders is done
+    fs.renameSync(second, `${second}-away`);
+    const before = app.core.backups.status().lastSuccessFile;
+    await page.getByRole('button', { name: 'Back up now' }).click();
+    await expect.poll(() => app!.core.backups.status().lastSuccessFile, { timeout: 120_000 }).not.toBe(before);
+    await card.locator('[data-testid="second-folder-state"][data-state="unavailable"]').getByText('Not reachable').waitFor({ timeout: 60_000 });
+    await page.getByTestId('backup-warnings').locator('[data-warning="second-unavailable"]').waitFor();
+    const newest = app.core.backups.status();
+    expect(newest.lastFailure).toBeNull();
+    expect(fs.existsSync(path.join(first, newest.lastSuccessFile!))).toBe(true);
+    expect(fs.existsSync(path.join(`${second}-away`, newest.lastSuccessFile!))).toBe(false);
+
+    await card.getByRole('button', { name: 'Remove' }).click();
+    await card.getByText('Optional: each backup is also copied', { exact: false }).waitFor();
+    expect(app.core.backups.status().secondFolder).toBeNull();
     expect(app.pageErrors).toEqual([]);
   }, 240_000);
 });

@@ -216,6 +216,32 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
     expect(backupFiles()).toHaveLength(1);
   });
 
+  it("keeps the window out of screenshots for the roles the owner chose (sales and support by default)", async () => {
+    const protection = async () => (await ask<StandInRecord>({ type: 'record' })).contentProtection;
+    // The window starts unprotected (no session) and the owner's own window stays so.
+    expect((await protection())[0]).toBe(false);
+    expect(await call('session.unlock', { password: OWNER.password })).toMatchObject({ ok: true });
+    expect((await protection()).at(-1)).toBe(false);
+    const sales = { username: 'sam', displayName: 'Sam Sales', role: 'sales', password: 'Fresh lantern 42' };
+    expect(await call('users.create', sales)).toMatchObject({ ok: true });
+    expect(await call('session.logout')).toMatchObject({ ok: true });
+    expect(await call('session.login', { username: sales.username, password: sales.password })).toMatchObject({ ok: true });
+    expect((await protection()).at(-1)).toBe(true);
+    // Signing out takes it off again: the sign-in screen shows nothing from the vault.
+    expect(await call('session.logout')).toMatchObject({ ok: true });
+    expect((await protection()).at(-1)).toBe(false);
+    expect(await call('session.login', { username: OWNER.username, password: OWNER.password })).toMatchObject({ ok: true });
+    expect((await protection()).at(-1)).toBe(false);
+    // The owner adds owners: the owner's own window follows at once.
+    expect(await call('settings.setScreenProtection', { roles: ['owner', 'sales', 'support'] })).toMatchObject({ ok: true, value: { roles: ['owner', 'sales', 'support'] } });
+    expect((await protection()).at(-1)).toBe(true);
+    expect(await call('settings.setScreenProtection', { roles: ['sales', 'support'] })).toMatchObject({ ok: true });
+    expect((await protection()).at(-1)).toBe(false);
+    // Only changes are sent to the window, never the same value twice in a row.
+    const calls = await protection();
+    expect(calls.every((on, i) => i === 0 || on !== calls[i - 1])).toBe(true);
+  });
+
   it('quit waits for the backup on quit, closes the vault and leaves no process', async () => {
     // The session is locked, the vault is not: backing up on quit needs only the vault.
     expect(await call('session.unlock', { password: OWNER.password })).toMatchObject({ ok: true });

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import type { PublishFs } from '../../electron/core/backup/publish';
 import path from 'node:path';
 import type { ChannelInput, ChannelName, Role } from '../../shared/contract';
 import { createCore, type Core } from '../../electron/core';
@@ -133,6 +134,11 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'monitoring.setBusinessHours': { enabled: false, start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5, 6] },
   // A wrong password: typed error, nothing changes.
   'session.stepUp': { password: 'not the password' },
+  'settings.screenProtection': {},
+  // The default: harmless to the other channels' samples.
+  'settings.setScreenProtection': { roles: ['sales', 'support'] },
+  'settings.chooseSecondBackupFolder': {},
+  'backup.removeSecondFolder': {},
 };
 
 /** Channels whose sample would end the caller's session or change the vault as a whole. */
@@ -163,11 +169,11 @@ export interface AccessWorld {
  * owner owns, one to delete), all carrying marker values. `fastDisk` puts the profile on tmpfs for
  * tests that make thousands of audited calls: they test the router, not fsync.
  */
-export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null>; pickBackupFile?: () => Promise<string | null>; pickSaveFile?: () => Promise<string | null>; pickImportFile?: () => Promise<string | null>; importParser?: ImportParser } = {}): Promise<AccessWorld> {
+export async function accessWorld(options: { fastDisk?: boolean; now?: () => number; pickFolder?: () => Promise<string | null>; pickBackupFile?: () => Promise<string | null>; pickSaveFile?: () => Promise<string | null>; pickImportFile?: () => Promise<string | null>; importParser?: ImportParser; secondFolderFs?: PublishFs } = {}): Promise<AccessWorld> {
   const base = options.fastDisk && fs.existsSync('/dev/shm') ? fs.mkdtempSync(path.join('/dev/shm', 'coffer-')) : tempDir();
   if (options.fastDisk) cleanupLater(base);
   const { keychain, serviceName } = testKeychain();
-  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}), ...(options.pickBackupFile ? { pickBackupFile: options.pickBackupFile } : {}), ...(options.pickSaveFile ? { pickSaveFile: options.pickSaveFile } : {}), ...(options.pickImportFile ? { pickImportFile: options.pickImportFile } : {}), ...(options.importParser ? { importParser: options.importParser } : {}) });
+  const core = createCore({ profileDir: path.join(base, 'profile'), appVersion: 'test', osLocales: ['en'], keychain, ...(options.now ? { now: options.now } : {}), ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}), ...(options.pickBackupFile ? { pickBackupFile: options.pickBackupFile } : {}), ...(options.pickSaveFile ? { pickSaveFile: options.pickSaveFile } : {}), ...(options.pickImportFile ? { pickImportFile: options.pickImportFile } : {}), ...(options.importParser ? { importParser: options.importParser } : {}), ...(options.secondFolderFs ? { secondFolderFs: options.secondFolderFs } : {}) });
   const router = createAppRouter(core);
   const begun = await router.dispatch({ senderId: 'owner' }, 'setup.begin', { owner: OWNER });
   if (!begun.ok) throw new Error(begun.error.code);

@@ -53,6 +53,8 @@ export interface StandInRecord {
   foreignRequests: string[];
   /** Each ipcRenderer.invoke main saw: channel, whether the sender was a main frame, ok or error code. */
   invokes: { channel: string; mainFrame: boolean; outcome: string }[];
+  /** Each setContentProtection call on a window, in order (screen protection). */
+  contentProtection: boolean[];
 }
 
 export function createElectronStandIn(options: StandInOptions) {
@@ -62,6 +64,7 @@ export function createElectronStandIn(options: StandInOptions) {
     responses: [],
     foreignRequests: [],
     invokes: [],
+    contentProtection: [],
   };
   let ready = false;
   let context: BrowserContext | undefined;
@@ -122,6 +125,8 @@ export function createElectronStandIn(options: StandInOptions) {
       this.emit('ready-to-show');
     }
     show(): void { record.events.push('window shown'); }
+    // Chromium has no such switch; the stand-in records what main asked for.
+    setContentProtection(on: boolean): void { record.contentProtection.push(on); }
     isMinimized(): boolean { return false; }
     restore(): void {}
     focus(): void {}

@@ -34,6 +34,8 @@ export const AUDIT_ACTIONS = [
   // Monitoring (issue 15): a rule raised an alert about a user (recordId = the subject's id), an
   // alert was acknowledged, an owner changed a rule or business hours, a user re-entered their password.
   'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp',
+  // Which roles' windows are kept out of screenshots and screen sharing (role names only).
+  'settings.screenProtection',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -20,6 +20,9 @@ import { watchSnapshot } from './snapshot-progress';
 import { pruneBackups, type RetentionPolicy } from './retention';
 import { drillMissed, nextDrillAt, type BackupSchedule } from './schedule';
 import { raiseDrillAlert, type DrillInbox } from './drill-alert';
+import type { PublishFs } from './publish';
+import { chooseSecondBackupFolder, copyToSecondFolder, readSecondFolder, recordCopy, removeSecondFolder } from './second-folder';
+import type { PickFolder } from '../settings/backup-folder';
 
 // The device id and the schedule, for callers that knew them from here.
 export { deviceIdOf, readSchedule } from './backup-settings';
@@ -29,7 +32,7 @@ export { deviceIdOf, readSchedule } from './backup-settings';
  * is recorded in the vault and audited in the same transaction. `tick` is the scheduler: main
  * calls it every minute and at start, so a slot missed while the laptop was closed runs then.
  */
-export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; now?: () => number; drillInbox?: DrillInbox }) {
+export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; now?: () => number; secondFolderFs?: PublishFs; drillInbox?: DrillInbox }) {
   const now = () => new Date((deps.now ?? Date.now)());
   type Task = NonNullable<BackupStatus['running']>['task'];
   let running: BackupProgress | null = null;
@@ -111,8 +114,13 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         recordBackupRun(db, { startedAt, finishedAt: now().toISOString(), trigger, outcome: 'ok', fileName: result.fileName, bytes: result.bytes });
         deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'ok', reason }, now());
       })();
+      const second = await copyToSecond(path.join(folder, result.fileName), session, reason, (step) => show(step, null));
       // Best effort: a prune that fails (folder gone, another device's lock) runs again after the next backup.
-      housekeeping = pruneBackups(folder, deviceId, new Date(startedAt), readRetention(db), undefined, [result.fileName, ...(keep ? [keep] : [])]).catch(() => undefined);
+      // Retention is the same in both folders.
+      const retention = readRetention(db);
+      const protect = [result.fileName, ...(keep ? [keep] : [])];
+      const prune = (dir: string) => pruneBackups(dir, deviceId, new Date(startedAt), retention, undefined, protect).catch(() => undefined);
+      housekeeping = prune(folder).then(() => (second ? prune(second) : undefined));
       return result;
     } catch (error) {
       const code = error instanceof CofferError ? error.code : 'INTERNAL';
@@ -127,6 +135,30 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
     } finally {
       material.key.fill(0);
     }
+  }
+
+  /**
+   * The finished backup, copied to the second backup folder if one is chosen. Never throws: the
+   * backup is already safe in the first folder, so a second folder that is unplugged or full only
+   * changes its own status (and is audited as a failed copy). Returns the folder copied to.
+   */
+  async function copyToSecond(source: string, session: Session | null, reason: string, show: (step: string) => void): Promise<string | null> {
+    const second = deps.vault.state() === 'unlocked' ? readSecondFolder(deps.vault.db()) : null;
+    if (!second) return null;
+    show('second-copy');
+    let code: string | null = null;
+    try {
+      await copyToSecondFolder(source, second, deps.secondFolderFs);
+    } catch (error) {
+      code = error instanceof CofferError ? error.code : 'INTERNAL';
+    }
+    if (deps.vault.state() !== 'unlocked') return null;
+    const db = deps.vault.db();
+    db.transaction(() => {
+      recordCopy(db, second, now(), code);
+      if (code) deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.run', outcome: 'failed', reason: `${reason}; second folder ${code}` }, now());
+    })();
+    return code === null ? second : null;
   }
 
   async function completeBackup(fileName: string): Promise<ListedBackup> {
@@ -287,6 +319,11 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         deps.audit(db, { actor: auditActor(session), action: 'settings.change', outcome: 'ok', fields: ['backupSchedule', 'backupRetention'], reason: `${schedule.every} ${schedule.at}; drill every ${schedule.drillEveryDays} days` }, now());
       })();
     },
+
+    /** The optional second backup folder (second-folder.ts): main's picker, the same checks as the first. */
+    chooseSecondFolder: (session: Session, pickFolder: PickFolder): Promise<string | null> =>
+      chooseSecondBackupFolder(() => deps.vault.db(), pickFolder, { actor: auditActor(session), audit: deps.audit, now }, deps.profileDir),
+    removeSecondFolder: (session: Session): boolean => removeSecondFolder(deps.vault.db(), { actor: auditActor(session), audit: deps.audit, now }),
 
     status: (): BackupStatus => backupStatus(deps.vault.db(), deps.profileDir, running, now()),
   };

@@ -5,6 +5,7 @@ import { readBackupFolder } from '../settings/backup-folder';
 import { lastBackupRun, lastPassedDrillAt, listDrillReports } from './backup-repository';
 import { dueAt, readRetention, readSchedule } from './backup-settings';
 import { drillMissed, nextDrillAt, objectiveMs } from './schedule';
+import { secondFolderStatus } from './second-folder';
 
 /**
  * What the Backups page and the dashboard show: the folder, the last and next run, the running
@@ -27,6 +28,9 @@ export function backupStatus(db: Db, profileDir: string, running: BackupProgress
   if (!lastPassed) warnings.push('no-drill');
   else if (drillMissed(schedule.drillEveryDays, DRILL_GRACE_DAYS, new Date(lastPassed), at)) warnings.push('drill-missed');
   if (drill[0] && !drill[0].passed) warnings.push('drill-failed');
+  const second = secondFolderStatus(db, schedule, at);
+  if (second?.state === 'unavailable') warnings.push('second-unavailable');
+  if (second?.state === 'stale') warnings.push('second-stale');
   return {
     folder,
     schedule,
@@ -39,6 +43,7 @@ export function backupStatus(db: Db, profileDir: string, running: BackupProgress
     lastDrill: drill[0] ? { at: drill[0].at, passed: drill[0].passed, backup: drill[0].backup } : null,
     nextDrillAt: nextDrillAt(schedule.drillEveryDays, drill[0] ? new Date(drill[0].at) : null, at).toISOString(),
     warnings,
+    secondFolder: second,
   };
 }
 

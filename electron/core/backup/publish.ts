@@ -86,7 +86,11 @@ export async function publishBackup(
   write: (partialPath: string) => Promise<void>,
   fsOps: PublishFs = nodePublishFs,
 ): Promise<string> {
-  const finalName = backupFileName(deviceId, now);
+  return publishAs(dir, backupFileName(deviceId, now), write, fsOps);
+}
+
+/** publishBackup under a name already chosen: the second backup folder's copy keeps the first's name. */
+export async function publishAs(dir: string, finalName: string, write: (partialPath: string) => Promise<void>, fsOps: PublishFs = nodePublishFs): Promise<string> {
   const finalPath = path.join(dir, finalName);
   const partialPath = path.join(dir, partialName(finalName));
   let renamed = false;

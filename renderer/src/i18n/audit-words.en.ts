@@ -71,6 +71,7 @@ export const auditWordsEn = {
   'auditWords.purchase.delete': 'Deleted a purchase of {customer}',
   'auditWords.settings.list.rename': 'Renamed a value in a managed list',
   'auditWords.settings.list.move': 'Retired a level and moved its customers to another',
+  'auditWords.settings.screenProtection': 'Changed which roles’ windows are kept out of screenshots',
   'auditWords.field.mobile': 'mobile number',
   'auditWords.field.phone': 'phone number',
   'auditWords.field.email': 'email address',

@@ -68,6 +68,7 @@ export const auditWordsZhCN: Record<keyof typeof auditWordsEn, string> = {
   'auditWords.purchase.delete': '删除了 {customer} 的一条购买记录',
   'auditWords.settings.list.rename': '重命名了常用列表中的一项',
   'auditWords.settings.list.move': '停用了一个级别，并将其客户移到另一级别',
+  'auditWords.settings.screenProtection': '更改了哪些角色的窗口不出现在截图中',
   'auditWords.field.mobile': '手机号',
   'auditWords.field.phone': '电话',
   'auditWords.field.email': '邮箱',

@@ -20,6 +20,7 @@ import { uiKitEn } from './ui-kit.en';
 import { listEn } from './list.en';
 import { recordEn } from './record.en';
 import { settingsEn } from './settings.en';
+import { shieldEn } from './shield.en';
 
 export const en = {
   'app.name': 'Coffer',
@@ -262,6 +263,7 @@ export const en = {
   ...listEn,
   ...recordEn,
   ...settingsEn,
+  ...shieldEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

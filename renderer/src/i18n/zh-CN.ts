@@ -19,6 +19,7 @@ import { auditWordsZhCN } from './audit-words.zh-CN';
 import { listZhCN } from './list.zh-CN';
 import { recordZhCN } from './record.zh-CN';
 import { settingsZhCN } from './settings.zh-CN';
+import { shieldZhCN } from './shield.zh-CN';
 import type { MessageKey } from './en';
 import { uiKitZhCN } from './ui-kit.zh-CN';
 
@@ -263,4 +264,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...listZhCN,
   ...recordZhCN,
   ...settingsZhCN,
+  ...shieldZhCN,
 };

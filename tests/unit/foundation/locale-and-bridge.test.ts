@@ -17,6 +17,7 @@ import { recordChannels } from '../../../shared/channels/record';
 import { crmChannels } from '../../../shared/channels/crm';
 import { backupChannels } from '../../../shared/channels/backup';
 import { settingsProfileChannels } from '../../../shared/channels/settings-profile';
+import { shieldChannels } from '../../../shared/channels/shield';
 import { CHANNEL_NAMES, contract } from '../../../shared/contract';
 import { pickLocale } from '../../../shared/locale';
 import { createAppService } from '../../../electron/core/app/app-service';
@@ -68,7 +69,7 @@ describe('translations', () => {
 
 describe('contract', () => {
   it('no channel is defined in two feature files (a spread would silently keep only one)', () => {
-    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, recordChannels, listChannels, settingsProfileChannels, activityChannels, monitoringChannels].map((part) => Object.keys(part));
+    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, recordChannels, listChannels, settingsProfileChannels, activityChannels, shieldChannels, monitoringChannels].map((part) => Object.keys(part));
     expect(parts.flat()).toHaveLength(CHANNEL_NAMES.length);
     expect(new Set(parts.flat()).size).toBe(CHANNEL_NAMES.length);
   });

@@ -13,6 +13,7 @@ import { BackupWarnings } from './BackupWarnings';
 import styles from './backups.module.css';
 import { DrillReport } from './DrillReport';
 import { RestorePanel } from './RestorePanel';
+import { SecondFolderCard } from './SecondFolderCard';
 
 /** Backups: where and when, the last run, back up now, restore drills and their reports. */
 export function BackupsPage() {
@@ -77,6 +78,7 @@ export function BackupsPage() {
           )}
         </Actions>
       </Card>
+      <SecondFolderCard status={status} canConfigure={can(role, 'backup.configure')} disabled={blocked} />
       {restoreTarget &&
         (mayRestore ? (
           <RestorePanel key={restoreTarget.fileName ?? ''} files={files} busy={busy} restore={jobs.restore} />

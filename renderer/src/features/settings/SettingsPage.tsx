@@ -7,6 +7,7 @@ import layout from '../../ui/layout.module.css';
 import { About } from './About';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
+import { ScreenProtectionSection } from './ScreenProtectionSection';
 import { ShopProfileSection } from './ShopProfileSection';
 
 /** The owner's settings: the shop, its lists, the language, and which optional customer fields this vault keeps. */
@@ -41,6 +42,7 @@ export function SettingsPage() {
     </Card>
     <ShopProfileSection />
     <ManagedListsSection />
+    <ScreenProtectionSection />
     <LanguageSection />
     </>
   );

@@ -1,0 +1,23 @@
+/** English text for screen protection (Settings) and the second backup folder (Backups). */
+export const shieldEn = {
+  'screen.title': 'Screen protection',
+  'screen.intro': 'Windows of the roles you tick are kept out of screenshots, screen recordings and screen sharing (remote meetings, remote support). A screenshot of a protected window shows it black.',
+  'screen.platforms': 'Windows and macOS honour this. Linux does not: there, screenshots and screen sharing still show the window.',
+  'screen.roles': 'Protect the windows of',
+  'screen.save': 'Save screen protection',
+  'screen.saved': 'Saved. It takes effect at once.',
+  'backup.warning.second-unavailable': 'The newest copy to the second backup folder failed (disk unplugged, share offline or full). The backup itself is safe in the first folder; reconnect the second one and Coffer copies the next backup there.',
+  'backup.warning.second-stale': 'The second backup folder’s newest copy is older than the schedule allows. Check that its disk is connected.',
+  'second.title': 'Second backup folder',
+  'second.none': 'Optional: each backup is also copied to a second folder, for example a USB disk when the first folder is on a NAS. If that folder is unplugged or full, the backup still succeeds and this page says so.',
+  'second.folder': 'Folder',
+  'second.state': 'Status',
+  'second.state.ok': 'Up to date',
+  'second.state.waiting': 'Waiting for the next backup',
+  'second.state.stale': 'Out of date',
+  'second.state.unavailable': 'Not reachable',
+  'second.lastCopy': 'Last copy',
+  'second.choose': 'Choose a second folder…',
+  'second.change': 'Change…',
+  'second.remove': 'Remove',
+};
