@@ -12,6 +12,7 @@ import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
 import { listChannels } from './channels/list';
 import { mergeChannels } from './channels/merge';
+import { monitoringChannels } from './channels/monitoring';
 import { ownershipChannels } from './channels/ownership';
 import { qualityChannels } from './channels/quality';
 import { recordChannels } from './channels/record';
@@ -45,6 +46,7 @@ export const contract = {
   ...activityChannels,
   ...shieldChannels,
   ...approvalChannels,
+  ...monitoringChannels,
 } as const;
 
 export type Contract = typeof contract;

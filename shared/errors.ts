@@ -28,6 +28,8 @@ export const ERROR_CODES = [
   'DATABASE_ENGINE_MISSING',
   // fields: ApprovalRequiredFields (shared/approvals.ts): operation, rows?, confirm, noSecondPerson?.
   'APPROVAL_REQUIRED',
+  // A monitoring rule asks this user to enter their password again (session.stepUp) before more customer calls.
+  'STEP_UP_REQUIRED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

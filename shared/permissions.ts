@@ -31,6 +31,8 @@ export const PERMISSIONS = [
   'settings.manage',
   'account.self',
   'approvals.decide',
+  'alerts.read',
+  'alerts.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +69,8 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'account.self': row('all', 'all', 'all', 'all', 'all'), // one's own 2FA and password
   // Ask for, list and decide four-eyes approvals (owner-only operations: core checks the role).
   'approvals.decide': row('all', 'all', 'none', 'none', 'none'),
+  'alerts.read': row('all', 'all', 'none', 'none', 'all'), // the monitoring alert inbox
+  'alerts.manage': row('all', 'all', 'none', 'none', 'none'), // acknowledge an alert
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -16,6 +16,7 @@ import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { listHandlers } from './handlers/list';
 import { mergeHandlers } from './handlers/merge';
+import { monitoringHandlers } from './handlers/monitoring';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
 import { recordHandlers } from './handlers/record';
@@ -46,6 +47,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...recordHandlers(core),
     ...activityHandlers(core.activity, core.reminders),
     ...settingsProfileHandlers(core),
+    ...monitoringHandlers(core),
     ...shieldHandlers(core),
     ...approvalHandlers(core),
   };

@@ -130,6 +130,15 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   // A tag no customer has: harmless to the other channels' samples.
   'settings.editList': { list: 'tag', op: 'add', value: 'sample tag' },
   'backup.progress': {},
+  'alerts.list': {},
+  'alerts.count': {},
+  // No alert 999 exists: a harmless NOT_FOUND for the roles allowed to call it.
+  'alerts.acknowledge': { id: 999, note: 'seen' },
+  'monitoring.rules': {},
+  'monitoring.setRule': { id: 'views.many', threshold: 400 },
+  'monitoring.setBusinessHours': { enabled: false, start: '08:00', end: '20:00', days: [1, 2, 3, 4, 5, 6] },
+  // A wrong password: typed error, nothing changes.
+  'session.stepUp': { password: 'not the password' },
   'settings.screenProtection': {},
   // The default: harmless to the other channels' samples.
   'settings.setScreenProtection': { roles: ['sales', 'support'] },

@@ -230,6 +230,7 @@ export const en = {
   'error.NOT_FOUND': 'That record does not exist.',
   'error.CONFLICT': 'Something else changed this first. Try again.',
   'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
+  'error.STEP_UP_REQUIRED': 'That was a lot of customer data in a short time. Enter your password again to continue.',
   'error.VAULT_NOT_SET_UP': 'This computer has no database yet.',
   'error.VAULT_ALREADY_SET_UP': 'This computer already has a database.',
   'error.VAULT_UNREADABLE': 'The database file could not be read. Nothing was deleted. Restore from a backup or contact support.',

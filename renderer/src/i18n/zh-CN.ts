@@ -231,6 +231,7 @@ export const zhCN: Record<MessageKey, string> = {
   'error.NOT_FOUND': '该记录不存在。',
   'error.CONFLICT': '该内容已被其他操作修改。请重试。',
   'error.RATE_LIMITED': '尝试次数过多。请稍候再试。',
+  'error.STEP_UP_REQUIRED': '短时间内查看了大量客户数据。请重新输入密码后继续。',
   'error.VAULT_NOT_SET_UP': '这台电脑上还没有数据库。',
   'error.VAULT_ALREADY_SET_UP': '这台电脑上已经有数据库了。',
   'error.VAULT_UNREADABLE': '无法读取数据库文件。没有删除任何内容。请从备份恢复或联系技术支持。',
