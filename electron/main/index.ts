@@ -121,9 +121,20 @@ if (!app.requestSingleInstanceLock()) {
       core,
       senderId,
       send: sendHints,
-      notify: (notice) => {
-        if (Notification.isSupported()) new Notification({ ...notice, silent: false }).show();
+      notify: (notice, open) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ ...notice, silent: false });
+        // A click brings the window forward and opens the screen (the alert inbox): a name only.
+        if (open)
+          notification.on('click', () => {
+            if (mainWindow?.isMinimized()) mainWindow.restore();
+            mainWindow?.show();
+            mainWindow?.focus();
+            mainWindow?.webContents.send(MENU_EVENT, open);
+          });
+        notification.show();
       },
+      // ALERT_HOOK: wired to core's onAlert once the monitoring core lands (branch monitor).
     });
     mainWindow.on('closed', () => {
       stopHints();

@@ -1,3 +1,4 @@
+import { alertsEn } from './alerts.en';
 import { accountEn } from './account.en';
 import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
@@ -262,6 +263,7 @@ export const en = {
   ...listEn,
   ...recordEn,
   ...settingsEn,
+  ...alertsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;
