@@ -40,7 +40,7 @@ export const alertsEn = {
   'alerts.rule.drill.missed': 'Restore drill overdue',
   'alerts.rule.other': 'Rule {id}',
   'dash.alerts': 'Security alerts',
-  'dash.alertsOpen': '{count} open alerts',
+  'dash.alertsOpen': 'Open alerts: {count}',
   'dash.alertsNone': 'No open alerts.',
   'dash.alertsOpenInbox': 'Open alerts',
   'monitor.title': 'Monitoring rules',
