@@ -49,9 +49,10 @@ export function startRefreshHints(deps: RefreshHintDeps): () => void {
   // The dashboard's backup card reads backup.status too, so 'backup.' covers it.
   const unsubscribe = core.backups.onChange(() => deps.send(['backup.']));
   // A monitoring rule fired: the inbox, its badge and the dashboard card re-read alerts.*, and the
-  // desktop says only that there is a new alert (alert-notice.ts), in the app's language.
+  // desktop says only that there is a new alert (alert-notice.ts), in the app's language. The
+  // status too: a 'block' rule may just have locked this window's session (the lock screen comes up).
   const stopAlerts = deps.onAlert?.(() => {
-    deps.send(['alerts.']);
+    deps.send(['app.status', 'alerts.']);
     deps.notify?.(alertNoticeText(core.app.locale()), 'alerts.open');
   });
   return () => {

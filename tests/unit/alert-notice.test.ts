@@ -28,7 +28,7 @@ describe('the new-alert notification', () => {
     const stop = startRefreshHints({ core: fakeCore('zh-CN'), senderId: 'me', send: (h) => sent.push(h), notify: (notice, open) => notices.push({ notice, open }), onAlert });
     expect(listeners.size).toBe(1);
     for (const listener of listeners) listener();
-    expect(sent).toEqual([['alerts.']]);
+    expect(sent).toEqual([['app.status', 'alerts.']]);
     expect(notices).toEqual([{ notice: alertNoticeText('zh-CN'), open: 'alerts.open' }]);
     expect(notices[0]!.notice.body).toContain('安全提醒');
     stop();
