@@ -19,7 +19,7 @@ export const AUDIT_GROUPS = {
   transfer: ['customer.export', 'customer.import', 'customer.importUndo'],
   backups: ['backup.run', 'backup.drill', 'backup.restore'],
   settings: ['settings.change', 'settings.list.rename', 'settings.list.move', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
-  security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert'],
+  security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type AuditGroup = keyof typeof AUDIT_GROUPS;

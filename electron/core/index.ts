@@ -3,7 +3,10 @@ import { canRevealField, fieldVisibility } from '../../shared/field-policy';
 import { maskField } from '../../shared/masking';
 import { grantFor } from '../../shared/permissions';
 import path from 'node:path';
-import { appendAudit } from './audit/audit-log';
+import { appendAudit, type AuditEntry } from './audit/audit-log';
+import type { Db } from './db/open-database';
+import { createMonitor, type Monitor } from './monitoring/monitor-service';
+import { createAlertsService, type AlertsService } from './monitoring/alerts-service';
 import { checkDatabaseEngine } from './db/database-engine';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { workerJobRunner } from './backup/job-runner';
@@ -11,7 +14,6 @@ import { createNewComputerRestore, type NewComputerRestore, type PickFile } from
 import { createCustomerService, type CustomerService } from './customers/customer-service';
 import { createCustomerListService, type CustomerListService } from './customers/list-service';
 import { createOwnerTransfer, type OwnerTransfer } from './customers/owner-transfer';
-import { createRevealLimiter } from './customers/reveal-limiter';
 import { createRecordService, type RecordService } from './customers/record-service';
 import { createDuplicateCheck, type DuplicateCheck } from './customers/duplicate-check';
 import { createQualityService, type QualityService } from './customers/quality-service';
@@ -97,6 +99,10 @@ export interface Core {
   quality: QualityService;
   staleAccounts: StaleAccounts;
   secondFactor: SecondFactor;
+  /** Monitoring rules evaluated on every audited customer action (issue 15). */
+  monitor: Monitor;
+  /** The alert inbox, the rules' settings and the step-up. */
+  alerts: AlertsService;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
@@ -124,13 +130,28 @@ export function createCore(options: CoreOptions): Core {
   const sessions = createSessionService({ db, audit: appendAudit, secondFactor, now, onRelease: (session) => releaseImport(session) });
   const users = createUserService({ db, sessions, secondFactor, audit: appendAudit, now });
   const fieldPolicy = { visibility: fieldVisibility, canReveal: canRevealField, mask: maskField };
-  // One limiter for reveals and phone lookups: both name the person behind a masked value.
-  const revealLimiter = createRevealLimiter();
+  const monitor = createMonitor({ db, now, lockUser: (userId, reason) => sessions.lockForUser(userId, reason) });
+  // Every audited customer action passes the monitoring rules: the row is the event they count.
+  const audit = (database: Db, entry: AuditEntry, at: Date) => {
+    monitor.prepare(database, entry, at);
+    const written = appendAudit(database, entry, at);
+    monitor.observe(database, entry, at);
+    return written;
+  };
+  // Reveals and phone lookups both name the person behind a masked value: one rule for both.
+  const revealGuard = (database: Db, session: Session, at: Date) => monitor.beforeReveal(database, session.userId, at);
+  const alerts = createAlertsService({
+    db,
+    now,
+    monitor,
+    confirmPassword: (session, password) => sessions.confirmPassword(session, password),
+    checkSecondFactor: (database, session, code) => secondFactor.check(database, { userId: session.userId, username: session.username, role: session.role }, code),
+  });
   const customers = createCustomerService({
     db,
-    audit: appendAudit,
+    audit,
     now,
-    revealLimiter,
+    revealGuard,
     policy: fieldPolicy,
     scope: (session, action) => {
       const grant = grantFor(session.role, action === 'read' ? 'customers.read' : 'customers.write');
@@ -138,7 +159,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const reminders = createReminderService({ db, audit: appendAudit, now });
-  const quality = createQualityService({ db, audit: appendAudit, now });
+  const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
   const app = createAppService({
     profileDir: options.profileDir,
@@ -174,11 +195,12 @@ export function createCore(options: CoreOptions): Core {
     appVersion: options.appVersion,
     endSessions: () => sessions.endAll(),
     now,
+    drillInbox: (database, kind, at) => monitor.raiseDrill(database, kind, at),
   });
 
   const imports = createImportService({
     db,
-    audit: appendAudit,
+    audit,
     now,
     parser: options.importParser ?? workerImportParser(options.importWorker ?? path.resolve('out/main/import-worker.js')),
     pickImportFile: options.pickImportFile ?? (async () => null),
@@ -193,13 +215,13 @@ export function createCore(options: CoreOptions): Core {
     sessions,
     firstRun,
     customers,
-    customerList: createCustomerListService({ db, audit: appendAudit, now }),
-    record: createRecordService({ db, audit: appendAudit, now, policy: fieldPolicy, limiter: revealLimiter }),
+    customerList: createCustomerListService({ db, audit, now }),
+    record: createRecordService({ db, audit, now, policy: fieldPolicy, revealGuard }),
     imports,
-    customerExport: createCustomerExport({ db, audit: appendAudit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
-    timeline: createTimelineService({ db, audit: appendAudit, now }),
+    customerExport: createCustomerExport({ db, audit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
+    timeline: createTimelineService({ db, audit, now }),
     activity: createActivityService({ db, audit: appendAudit, now }),
-    recycleBin: createRecycleBinService({ db, audit: appendAudit, now }),
+    recycleBin: createRecycleBinService({ db, audit, now }),
     reminders,
     dashboard: createDashboardService({ db, audit: appendAudit, reminders, qualityReview: quality.reviewStatus, now }),
     customerFields: createCustomerFieldsSettings({ db, audit: appendAudit, now }),
@@ -207,11 +229,13 @@ export function createCore(options: CoreOptions): Core {
     newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
     users,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
-    duplicates: createDuplicateCheck({ db, audit: appendAudit, now }),
-    merges: createMergeService({ db, audit: appendAudit, policy: fieldPolicy, now }),
+    duplicates: createDuplicateCheck({ db, audit, now }),
+    merges: createMergeService({ db, audit, policy: fieldPolicy, now }),
     quality,
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     secondFactor,
+    monitor,
+    alerts,
     pickFolder: options.pickFolder ?? (async () => null),
     async start() {
       await retryKeychain();

@@ -4,6 +4,9 @@ import type { Core } from '../core';
 import type { Session } from '../core/auth/session-service';
 import type { Caller } from './router';
 
+/** The permissions that reach customer data, and so wait while a step-up is pending. */
+const STEP_UP_GATED = /^(customers|interactions|purchases)\./;
+
 /**
  * Session and permission check for every non-public channel. The session is looked up by the
  * sender main saw, so a page cannot borrow another window's login.
@@ -18,6 +21,8 @@ export function createAuthorizer(core: Core, can: (role: Session['role'], permis
       throw new CofferError('TWO_FACTOR_SETUP_REQUIRED', 'The owner requires two-step sign-in. Turn it on to continue.');
     }
     if (!can(session.role, permission)) throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
+    // A monitoring rule asked for the password again: customer data waits for session.stepUp.
+    if (STEP_UP_GATED.test(permission)) core.monitor.assertNoStepUp(core.vault.db(), session.userId);
     core.sessions.touch(session);
     return session;
   };

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import type { CustomerView } from '../../shared/customers';
 import { describeKeychain } from '../support/keyring';
-import { MARKERS, accessWorld, type AccessWorld } from './access-helpers';
+import { MARKERS, PASSWORD, accessWorld, type AccessWorld } from './access-helpers';
 
 type Lookup = { match: string; items: CustomerView[] };
 type Result = { ok: true; value: unknown } | { ok: false; error: { code: string; fields?: Record<string, string> } };
@@ -61,16 +61,19 @@ describeKeychain('the customer record, phone lookup, write-only contact fields, 
     w.core.close();
   });
 
-  it('lookups share the reveal limit: over it, an alert row and RATE_LIMITED, and nothing is looked up', async () => {
+  it('lookups count toward reveals.many: over 30 in 10 minutes, an alert and STEP_UP_REQUIRED, nothing looked up, until the password is entered again', async () => {
     let clock = Date.parse('2026-12-02T10:00:00Z');
     const w = await accessWorld({ fastDisk: true, now: () => clock });
     const lookup = () => w.router.dispatch(w.caller('support'), 'customers.lookup', { query: '13912345678' });
     for (let i = 0; i < 30; i += 1) expect((await lookup()).ok).toBe(true);
     const refused = (await lookup()) as Result;
-    expect(refused).toMatchObject({ ok: false, error: { code: 'RATE_LIMITED' } });
-    expect(auditRows(w, 'customer.lookup')).toHaveLength(30);
-    expect(auditRows(w, 'alert').at(-1)).toMatchObject({ username: 'support1', outcome: 'denied', reason: 'lookup rate limit exceeded' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'STEP_UP_REQUIRED' } });
+    expect(auditRows(w, 'customer.lookup').filter((r) => r.outcome === 'ok')).toHaveLength(30);
+    expect(auditRows(w, 'alert.raise').at(-1)).toMatchObject({ username: null, outcome: 'ok' });
+    // Waiting does not clear it (the old limiter forgot after 10 minutes): the password does.
     clock += 11 * 60 * 1000;
+    expect(await lookup()).toMatchObject({ ok: false, error: { code: 'STEP_UP_REQUIRED' } });
+    expect(await w.router.dispatch(w.caller('support'), 'session.stepUp', { password: PASSWORD })).toEqual({ ok: true, value: { ok: true } });
     expect((await lookup()).ok).toBe(true);
     w.core.close();
   });

@@ -31,6 +31,9 @@ export const AUDIT_ACTIONS = [
   'settings.list.rename',
   // A level retired in Settings: its customers moved to the level the owner chose.
   'settings.list.move',
+  // Monitoring (issue 15): a rule raised an alert about a user (recordId = the subject's id), an
+  // alert was acknowledged, an owner changed a rule or business hours, a user re-entered their password.
+  'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

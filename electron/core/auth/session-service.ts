@@ -53,6 +53,8 @@ export interface SessionService {
   end(senderId: string): boolean;
   /** Offboarding: every window of that user is signed out at once (but `keepSenderId`, if given). */
   endForUser(userId: number, keepSenderId?: string): number;
+  /** Locks every window of this user at once (a monitoring rule suspended the account); returns how many. */
+  lockForUser(userId: number, reason: string): number;
   endAll(): void;
 }
 
@@ -127,6 +129,18 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       ended += 1;
     }
     return ended;
+  }
+
+  function lockForUser(userId: number, reason: string): number {
+    let locked = 0;
+    for (const session of sessions.values()) {
+      if (session.userId !== userId || session.locked) continue;
+      session.locked = true;
+      options.onRelease?.(session);
+      options.audit(options.db(), { actor: auditActor(session), action: 'session.locked', outcome: 'ok', reason }, at());
+      locked += 1;
+    }
+    return locked;
   }
 
   return {
@@ -207,6 +221,11 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
         options.audit(options.db(), { actor: auditActor(session), action: 'login.failed', outcome: 'denied', reason: 'unlock: wrong password' }, at());
         throw new CofferError('UNAUTHENTICATED', 'That password is not right.', { password: 'wrong' });
       }
+      // An account suspended (by an owner or a monitoring rule) while this window was locked stays out.
+      if (findUserByUsername(options.db(), session.username)?.status !== 'active') {
+        options.audit(options.db(), { actor: auditActor(session), action: 'login.failed', outcome: 'denied', reason: 'unlock: account not active' }, at());
+        throw new CofferError('FORBIDDEN', 'This account is disabled or locked. Ask the owner of this Coffer to re-enable it.');
+      }
       backoff.succeeded(session.username);
       session.locked = false;
       session.reentryFailures = 0;
@@ -259,6 +278,7 @@ export function createSessionService(options: SessionServiceOptions): SessionSer
       return true;
     },
     endForUser,
+    lockForUser,
     endAll: () => {
       for (const session of sessions.values()) options.onRelease?.(session);
       sessions.clear();

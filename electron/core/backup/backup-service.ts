@@ -19,7 +19,7 @@ import { restoreInPlace } from './restore-in-place';
 import { watchSnapshot } from './snapshot-progress';
 import { pruneBackups, type RetentionPolicy } from './retention';
 import { drillMissed, nextDrillAt, type BackupSchedule } from './schedule';
-import { raiseDrillAlert } from './drill-alert';
+import { raiseDrillAlert, type DrillInbox } from './drill-alert';
 
 // The device id and the schedule, for callers that knew them from here.
 export { deviceIdOf, readSchedule } from './backup-settings';
@@ -29,7 +29,7 @@ export { deviceIdOf, readSchedule } from './backup-settings';
  * is recorded in the vault and audited in the same transaction. `tick` is the scheduler: main
  * calls it every minute and at start, so a slot missed while the laptop was closed runs then.
  */
-export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; now?: () => number }) {
+export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; now?: () => number; drillInbox?: DrillInbox }) {
   const now = () => new Date((deps.now ?? Date.now)());
   type Task = NonNullable<BackupStatus['running']>['task'];
   let running: BackupProgress | null = null;
@@ -159,7 +159,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
         deps.audit(db, { actor: session ? auditActor(session) : null, action: 'backup.drill', outcome: report.passed ? 'ok' : 'failed', reason: scheduled ? `scheduled; ${result}` : result }, now());
         return stored;
       })();
-      if (!report.passed) raiseDrillAlert(db, deps.audit, { kind: 'failed', detail: result }, now());
+      if (!report.passed) raiseDrillAlert(db, deps.audit, { kind: 'failed', detail: result }, now(), deps.drillInbox);
       return { ...report, id, at };
     });
   }
@@ -179,7 +179,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
   function noteMissedDrill(): void {
     const db = deps.vault.db();
     const lastPassed = lastPassedDrillAt(db);
-    if (lastPassed && drillMissed(readSchedule(db).drillEveryDays, DRILL_GRACE_DAYS, new Date(lastPassed), now())) raiseDrillAlert(db, deps.audit, { kind: 'missed', lastPassedAt: lastPassed }, now());
+    if (lastPassed && drillMissed(readSchedule(db).drillEveryDays, DRILL_GRACE_DAYS, new Date(lastPassed), now())) raiseDrillAlert(db, deps.audit, { kind: 'missed', lastPassedAt: lastPassed }, now(), deps.drillInbox);
   }
 
   return {

@@ -27,7 +27,6 @@ import {
   type CustomerWhere,
 } from './customer-repository';
 import { toCustomerView, type FieldPolicy } from './customer-view';
-import type { RevealLimiter } from './reveal-limiter';
 import { OutOfScopeError, recordingProbes } from './scope-probe';
 import { searchWechatIds } from './record-repository';
 import { searchCustomerIds, type SearchColumn } from './search-index';
@@ -39,7 +38,8 @@ export interface CustomerServiceDeps {
   /** 'all' or 'own' row scope for reading and for writing, per role. */
   scope: (session: Session, action: 'read' | 'write') => 'all' | 'own' | 'none';
   audit: AuditFn;
-  revealLimiter: RevealLimiter;
+  /** Monitoring's reveals.many rule (and a pending step-up): the error to refuse a reveal with, or null. */
+  revealGuard: RevealGuard;
   now?: () => number;
 }
 
@@ -80,6 +80,8 @@ export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: numbe
 
 /** Writes one audit row inside the caller's transaction. */
 export type AuditFn = (db: Db, entry: AuditEntry, at: Date) => unknown;
+/** Asked before a value is shown in full (a reveal, a phone lookup): the error to refuse with, or null. */
+export type RevealGuard = (db: Db, session: Session, at: Date) => CofferError | null;
 
 /**
  * Customer records with row scope, field policy and audit. Every read and change writes its
@@ -263,9 +265,10 @@ export function createCustomerService(deps: CustomerServiceDeps) {
           deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'denied' }, now());
           return { error: new CofferError('FORBIDDEN', 'Your role cannot see this field in full.') };
         }
-        if (!deps.revealLimiter.take(session.userId, now().getTime()).allowed) {
-          deps.audit(db, { ...base, action: 'alert', outcome: 'denied', reason: 'reveal rate limit exceeded' }, now());
-          return { error: new CofferError('RATE_LIMITED', 'Too many reveals in a short time. This is recorded in the audit log; try again later.') };
+        const refused = deps.revealGuard(db, session, now());
+        if (refused) {
+          deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'denied', reason: refused.code === 'STEP_UP_REQUIRED' ? 'step-up required' : 'account suspended' }, now());
+          return { error: refused };
         }
         deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'ok', reason }, now());
         return { value };

@@ -7,10 +7,9 @@ import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
 import { findCustomersByIds, tagsOf, type CustomerRow } from './customer-repository';
-import { findCustomerInScope, type AuditFn } from './customer-service';
+import { findCustomerInScope, type AuditFn, type RevealGuard } from './customer-service';
 import { toCustomerView, type FieldPolicy } from './customer-view';
 import { customerIdsByPhoneKey, customerIdsByWechat, nextReminderAt, ownerDisplayName, purchaseTotals } from './record-repository';
-import type { RevealLimiter } from './reveal-limiter';
 import { recordingProbes } from './scope-probe';
 
 export interface RecordServiceDeps {
@@ -18,7 +17,7 @@ export interface RecordServiceDeps {
   policy: FieldPolicy;
   audit: AuditFn;
   /** The reveal limiter itself: a lookup names the person behind a number, so it counts as one. */
-  limiter: RevealLimiter;
+  revealGuard: RevealGuard;
   now?: () => number;
 }
 
@@ -81,7 +80,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     /**
      * A full phone number or an exact WeChat ID -> the customers holding it, masked as always.
      * Every lookup is audited (the query itself is not: it is a phone number) and takes one from
-     * the reveal limiter; over the limit, an alert row is written and nothing is looked up.
+     * monitoring's reveals.many rule; over it, an alert is raised and nothing is looked up.
      */
     lookup(session: Session, query: string): { match: 'phone' | 'wechat' | 'none'; items: CustomerView[] } {
       const db = deps.db();
@@ -90,9 +89,10 @@ export function createRecordService(deps: RecordServiceDeps) {
       const owner = scope === 'own' ? session.userId : undefined;
       const outcome = db.transaction((): { match: 'phone' | 'wechat' | 'none'; items: CustomerView[] } | { error: CofferError } => {
         const base = { actor: auditActor(session), entity: 'customer' };
-        if (!deps.limiter.take(session.userId, now().getTime()).allowed) {
-          deps.audit(db, { ...base, action: 'alert', outcome: 'denied', reason: 'lookup rate limit exceeded' }, now());
-          return { error: new CofferError('RATE_LIMITED', 'Too many lookups in a short time. This is recorded in the audit log; try again later.') };
+        const refused = deps.revealGuard(db, session, now());
+        if (refused) {
+          deps.audit(db, { ...base, action: 'customer.lookup', outcome: 'denied', reason: refused.code === 'STEP_UP_REQUIRED' ? 'step-up required' : 'account suspended' }, now());
+          return { error: refused };
         }
         const phone = fullPhoneNumber(query);
         const wechat = phone === null && WECHAT_ID.test(query.trim()) ? query.trim() : null;

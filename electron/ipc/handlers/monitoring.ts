@@ -1,14 +1,8 @@
-import { CofferError } from '../../../shared/errors';
 import type { Core } from '../../core';
-import type { Handler } from '../router';
+import { requireSession, type Handler } from '../router';
 
-// Contract first (so alerts-ui can build on it); the core service lands in the next commit.
-const notYet = (): never => {
-  throw new CofferError('INTERNAL', 'Monitoring is not built yet.');
-};
-
-/** The alert inbox, the monitoring rules and the password step-up. */
-export function monitoringHandlers(_core: Core): {
+/** The alert inbox, the monitoring rules and the password step-up (core/monitoring/). */
+export function monitoringHandlers(core: Pick<Core, 'alerts'>): {
   'alerts.list': Handler<'alerts.list'>;
   'alerts.acknowledge': Handler<'alerts.acknowledge'>;
   'alerts.count': Handler<'alerts.count'>;
@@ -18,12 +12,12 @@ export function monitoringHandlers(_core: Core): {
   'session.stepUp': Handler<'session.stepUp'>;
 } {
   return {
-    'alerts.list': notYet,
-    'alerts.acknowledge': notYet,
-    'alerts.count': notYet,
-    'monitoring.rules': notYet,
-    'monitoring.setRule': notYet,
-    'monitoring.setBusinessHours': notYet,
-    'session.stepUp': notYet,
+    'alerts.list': (input, { session }) => core.alerts.list(requireSession(session), input),
+    'alerts.acknowledge': ({ id, note }, { session }) => core.alerts.acknowledge(requireSession(session), id, note),
+    'alerts.count': () => core.alerts.count(),
+    'monitoring.rules': () => core.alerts.rules(),
+    'monitoring.setRule': (input, { session }) => core.alerts.setRule(requireSession(session), input),
+    'monitoring.setBusinessHours': (input, { session }) => core.alerts.setBusinessHours(requireSession(session), input),
+    'session.stepUp': ({ password, code }, { session }) => core.alerts.stepUp(requireSession(session), password, code),
   };
 }
