@@ -134,7 +134,8 @@ if (!app.requestSingleInstanceLock()) {
           });
         notification.show();
       },
-      // ALERT_HOOK: wired to core's onAlert once the monitoring core lands (branch monitor).
+      // A monitoring rule raised an alert (the event carries nothing): hints and one notification.
+      onAlert: core.monitor.onAlert,
     });
     mainWindow.on('closed', () => {
       stopHints();

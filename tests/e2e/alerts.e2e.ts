@@ -125,7 +125,8 @@ describeKeychain('security alerts in Chromium', () => {
     const rules = await readAs<{ rules: { id: string; threshold: number; action: string; enabled: boolean }[] }>(router, OWNER, 'monitoring.rules');
     expect(rules.rules.find((r) => r.id === 'exports.many')).toMatchObject({ threshold: 5, action: 'step-up', enabled: true });
     // The switch: turning a rule off reaches the vault or waits for approval, and says which.
-    await exports.getByTestId('rule-enabled').uncheck();
+    // click, not uncheck: a switch-off that waits for approval leaves the box checked.
+    await exports.getByTestId('rule-enabled').click();
     await exports.getByTestId('rule-notice').waitFor();
     const after = await readAs<{ rules: { id: string; enabled: boolean }[] }>(router, OWNER, 'monitoring.rules');
     const notice = await exports.getByTestId('rule-notice').innerText();
@@ -149,7 +150,7 @@ describeKeychain('security alerts in Chromium', () => {
     const L = CATALOG['zh-CN'];
 
     await signInAs(app, 'zh-CN', OWNER);
-    await page.getByRole('button', { name: L['nav.alerts'] }).click();
+    await page.getByRole('button', { name: L['nav.alerts'], exact: true }).click();
     await page.getByTestId('alerts-empty').getByText('没有安全提醒').waitFor();
     // Any customer read over a limit of 0 suspends: the owner sets it in Settings > 监控规则.
     await page.getByTestId('nav-settings').click();
