@@ -62,20 +62,26 @@ function RuleRow({ rule }: { rule: MonitorRule }) {
   const valid = whole(threshold, THRESHOLD_MAX, 0) && whole(windowMinutes, WINDOW_MINUTES_MAX, 1);
   const changed = Number(threshold) !== rule.threshold || Number(windowMinutes) !== rule.windowMinutes || action !== rule.action;
   const name = ruleText(t, rule.id);
+  const counted = !rule.id.startsWith('drill.');
   return (
     <form className={layout.subsection} onSubmit={save} data-testid={`rule-${rule.id}`} aria-label={name}>
       <h3>{name}</h3>
       <label className={layout.checkbox}>
         <input type="checkbox" checked={rule.enabled} disabled={change.isPending} data-testid="rule-enabled" onChange={(e) => send({ enabled: e.target.checked })} />
-        <span>{t('monitor.on', { rule: name })}</span>
+        <span>{t('monitor.on')}</span>
       </label>
       <div className={styles.hours}>
-        <Field label={t('monitor.col.threshold')}>
-          {(control) => <Input {...control} className={styles.number} type="number" min={0} max={THRESHOLD_MAX} step={1} value={threshold} data-testid="rule-threshold" onChange={(e) => setThreshold(e.target.value)} />}
-        </Field>
-        <Field label={t('monitor.col.window')}>
-          {(control) => <Input {...control} className={styles.number} type="number" min={1} max={WINDOW_MINUTES_MAX} step={1} value={windowMinutes} data-testid="rule-window" onChange={(e) => setWindowMinutes(e.target.value)} />}
-        </Field>
+        {/* A drill failed or was missed: there is nothing to count, only what to do. */}
+        {counted && (
+          <>
+            <Field label={t('monitor.col.threshold')}>
+              {(control) => <Input {...control} className={styles.number} type="number" min={0} max={THRESHOLD_MAX} step={1} value={threshold} data-testid="rule-threshold" onChange={(e) => setThreshold(e.target.value)} />}
+            </Field>
+            <Field label={t('monitor.col.window')}>
+              {(control) => <Input {...control} className={styles.number} type="number" min={1} max={WINDOW_MINUTES_MAX} step={1} value={windowMinutes} data-testid="rule-window" onChange={(e) => setWindowMinutes(e.target.value)} />}
+            </Field>
+          </>
+        )}
         <Field label={t('monitor.col.action')}>
           {(control) => (
             <Select {...control} value={action} data-testid="rule-action" onChange={(e) => setAction(e.target.value as MonitorAction)}>
