@@ -131,6 +131,19 @@ describeKeychain('security alerts in Chromium', () => {
     const after = await readAs<{ rules: { id: string; enabled: boolean }[] }>(router, OWNER, 'monitoring.rules');
     const notice = await exports.getByTestId('rule-notice').innerText();
     expect(after.rules.find((r) => r.id === 'exports.many')!.enabled).toBe(notice.includes('approve'));
+    if (!notice.includes('approve')) {
+      await exports.getByTestId('rule-enabled').click();
+      await expect.poll(async () => (await readAs<{ rules: { id: string; enabled: boolean }[] }>(router, OWNER, 'monitoring.rules')).rules.find((r) => r.id === 'exports.many')!.enabled).toBe(true);
+    }
+    // Business hours: on, from 09:00, Sundays too.
+    const hours = page.getByTestId('business-hours');
+    await hours.getByTestId('hours-enabled').check();
+    await hours.getByLabel('From').fill('09:00');
+    await hours.getByTestId('hours-day-0').check();
+    await hours.getByRole('button', { name: 'Save' }).click();
+    await hours.getByText('Business hours saved.').waitFor();
+    const saved = await readAs<{ businessHours: unknown }>(router, OWNER, 'monitoring.rules');
+    expect(saved.businessHours).toEqual({ enabled: true, start: '09:00', end: '20:00', days: [0, 1, 2, 3, 4, 5, 6] });
     await signOut(page);
 
     // Auditor: reads the inbox, cannot acknowledge.
