@@ -21,6 +21,7 @@ import { measureWholeFile } from './measure-heavy';
 import { measureExport } from './measure-export';
 import { measureImport } from './measure-import';
 import { measureList } from './measure-list';
+import { measureMonitoring } from './measure-monitoring';
 import { benchKeychain, benchPaths, readState, writeState, type BenchState } from './state';
 import { draw, sampleRss, sampledPeakRss, seededRandom, summarize, timeEach, type Stats } from './stats';
 
@@ -171,6 +172,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await pageRows('sales (own customers, masked)', SALES, salesCursors, { ownerId: salesId });
     await pageRows('manager (all customers)', MANAGER, cursors, {});
     await measureAuditIds({ core, vault, byName, n, warmup, random, rows, notes, say });
+    await measureMonitoring({ core, vault, byName, n, warmup, random, rows, notes, say });
 
     // Where a routed page's time goes: the service alone (scope, views, the audit row's commit)
     // without the router's validation, and the router with the audit commit not waiting for

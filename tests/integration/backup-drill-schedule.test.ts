@@ -30,6 +30,7 @@ async function world(start = '2026-11-02T09:00:00Z') {
     retention,
     drills: () => db().prepare('SELECT at, passed, first_failure AS firstFailure, user_id AS userId FROM drill_reports ORDER BY id').all() as { at: string; passed: number; firstFailure: string | null; userId: number | null }[],
     drillAudit: () => db().prepare("SELECT user_id AS userId, outcome, reason FROM audit_log WHERE action = 'backup.drill' ORDER BY id").all() as { userId: number | null; outcome: string; reason: string }[],
+    alerts: () => db().prepare('SELECT rule_id AS rule, user_id AS userId, state FROM alerts ORDER BY id').all(),
     backups: () => (db().prepare("SELECT count(*) AS n FROM backup_runs WHERE outcome = 'ok'").get() as { n: number }).n,
     status: (): Status => w.core.backups.status(),
     /** Ticks every six hours (main ticks every minute; nothing is due in between) for `days`. */
@@ -90,6 +91,8 @@ describeKeychain('the scheduled restore drill (fake clock)', () => {
     off();
     expect(t.drills()).toMatchObject([{ passed: 0, firstFailure: 'authenticate', userId: null }]);
     expect(t.drillAudit()).toEqual([{ userId: null, outcome: 'failed', reason: 'scheduled; authenticate' }]);
+    // The alert inbox has it too (monitoring's drill.failed rule), about no one.
+    expect(t.alerts()).toEqual([{ rule: 'drill.failed', userId: null, state: 'open' }]);
     expect(t.status().lastDrill).toMatchObject({ passed: false });
     expect(t.status().warnings).toEqual(expect.arrayContaining(['drill-failed', 'no-drill']));
     // A passing drill of a fresh backup clears it.
@@ -114,6 +117,7 @@ describeKeychain('the scheduled restore drill (fake clock)', () => {
     await t.w.core.backups.tick();
     await t.w.core.backups.tick();
     expect(t.drillAudit().filter((a) => a.reason.startsWith('scheduled; missed'))).toEqual([{ userId: null, outcome: 'failed', reason: expect.stringContaining('missed since') }]);
+    expect(t.alerts()).toEqual([{ rule: 'drill.missed', userId: null, state: 'open' }]); // once, like the audit row
     expect(t.drills()).toHaveLength(1); // an alert, not a drill report
     close(t.w);
   }, 120_000);
