@@ -11,7 +11,7 @@ const MINUTE = 60_000;
 type Items = ChannelOutput<'alerts.list'>['items'];
 
 describeKeychain('monitoring: exports, deletes, business hours, the inbox and the rules', () => {
-  it('more than 3 exports in a day notify once; one export over 1000 rows notifies on its own', async () => {
+  it('more than 3 exports in a day notify once; one export over 1000 rows notifies on its own', { timeout: 180_000 }, async () => {
     let clock = Date.parse('2026-12-02T10:00:00Z');
     const folder = tempDir();
     let n = 0;
@@ -35,7 +35,7 @@ describeKeychain('monitoring: exports, deletes, business hours, the inbox and th
     }
   });
 
-  it('more than 20 deletes in a day notify, a bulk delete counting each customer', async () => {
+  it('more than 20 deletes in a day notify, a bulk delete counting each customer', { timeout: 180_000 }, async () => {
     const clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -49,7 +49,7 @@ describeKeychain('monitoring: exports, deletes, business hours, the inbox and th
     }
   });
 
-  it('business hours: off by default; on, a read at 20:30 local time notifies and one at 10:00 does not', async () => {
+  it('business hours: off by default; on, a read at 20:30 local time notifies and one at 10:00 does not', { timeout: 180_000 }, async () => {
     let clock = new Date(2026, 11, 2, 20, 30).getTime(); // a Wednesday, local time
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     // Hours pass between the reads: the idle lock comes first, and the password opens the window again.
@@ -78,7 +78,7 @@ describeKeychain('monitoring: exports, deletes, business hours, the inbox and th
     }
   });
 
-  it('the inbox: names per role, acknowledged with a note by someone else (audited), open count, and it all survives a restart', async () => {
+  it('the inbox: names per role, acknowledged with a note by someone else (audited), open count, and it all survives a restart', { timeout: 180_000 }, async () => {
     let clock = Date.parse('2026-12-02T10:00:00Z');
     let world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -114,7 +114,7 @@ describeKeychain('monitoring: exports, deletes, business hours, the inbox and th
     }
   });
 
-  it('rules off and on: views.many off raises nothing, on again counts; rules list what the owner set', async () => {
+  it('rules off and on: views.many off raises nothing, on again counts; rules list what the owner set', { timeout: 180_000 }, async () => {
     const clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {

@@ -6,7 +6,7 @@ import { alertRows, auditOf, pageAll, seedCustomers } from './monitoring-helpers
 const MINUTE = 60_000;
 
 describeKeychain('monitoring: views.many and bulk.read, counted from the audited reads', () => {
-  it('a salesperson paging through their own 250 customers raises nothing; past 300 distinct in 10 minutes, one alert about them', async () => {
+  it('a salesperson paging through their own 250 customers raises nothing; past 300 distinct in 10 minutes, one alert about them', { timeout: 180_000 }, async () => {
     let clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -35,7 +35,7 @@ describeKeychain('monitoring: views.many and bulk.read, counted from the audited
     }
   });
 
-  it('the window slides: 200 customers, 11 minutes later another 200, is no alert', async () => {
+  it('the window slides: 200 customers, 11 minutes later another 200, is no alert', { timeout: 180_000 }, async () => {
     let clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -52,7 +52,7 @@ describeKeychain('monitoring: views.many and bulk.read, counted from the audited
     }
   });
 
-  it('a manager reading over 2000 customers in 10 minutes is blocked: window locked, account suspended, audited', async () => {
+  it('a manager reading over 2000 customers in 10 minutes is blocked: window locked, account suspended, audited', { timeout: 180_000 }, async () => {
     const clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -81,7 +81,7 @@ describeKeychain('monitoring: views.many and bulk.read, counted from the audited
     }
   });
 
-  it('the same burst by the only owner does not suspend them: the alert says step-up, and customer calls wait for the password', async () => {
+  it('the same burst by the only owner does not suspend them: the alert says step-up, and customer calls wait for the password', { timeout: 180_000 }, async () => {
     const clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -103,7 +103,7 @@ describeKeychain('monitoring: views.many and bulk.read, counted from the audited
     }
   });
 
-  it('with a second active owner, an owner can be suspended: one owner stays', async () => {
+  it('with a second active owner, an owner can be suspended: one owner stays', { timeout: 180_000 }, async () => {
     const clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {

@@ -7,7 +7,7 @@ const MINUTE = 60_000;
 const reveal = { id: 1, field: 'email', reason: 'checking an order' } as const;
 
 describeKeychain('monitoring: reveals.many asks for the password again, and that survives a restart', () => {
-  it('30 reveals in 10 minutes pass; the 31st is STEP_UP_REQUIRED with one alert; every customer call waits, a restart included, until session.stepUp', async () => {
+  it('30 reveals in 10 minutes pass; the 31st is STEP_UP_REQUIRED with one alert; every customer call waits, a restart included, until session.stepUp', { timeout: 180_000 }, async () => {
     let clock = Date.parse('2026-12-02T10:00:00Z');
     let world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -42,7 +42,7 @@ describeKeychain('monitoring: reveals.many asks for the password again, and that
     }
   });
 
-  it('the count itself survives a restart: 20 reveals, restart, 10 more pass and the 11th asks', async () => {
+  it('the count itself survives a restart: 20 reveals, restart, 10 more pass and the 11th asks', { timeout: 180_000 }, async () => {
     const clock = Date.parse('2026-12-02T10:00:00Z');
     let world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -55,7 +55,7 @@ describeKeychain('monitoring: reveals.many asks for the password again, and that
     }
   });
 
-  it('the old 10-minute window still applies: 30 reveals, 11 minutes, 30 more is fine', async () => {
+  it('the old 10-minute window still applies: 30 reveals, 11 minutes, 30 more is fine', { timeout: 180_000 }, async () => {
     let clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
@@ -68,7 +68,7 @@ describeKeychain('monitoring: reveals.many asks for the password again, and that
     }
   });
 
-  it('reveals.many turned off (or set to notify) lets reveals through; the owner changes it, audited', async () => {
+  it('reveals.many turned off (or set to notify) lets reveals through; the owner changes it, audited', { timeout: 180_000 }, async () => {
     const clock = Date.parse('2026-12-02T10:00:00Z');
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {

@@ -1,5 +1,5 @@
 import { CofferError } from '../../../shared/errors';
-import { ALERT_CUSTOMERS_SHOWN, MONITOR_ACTIONS, type AlertItem, type BusinessHours, type MonitorRule, type MonitorRuleId } from '../../../shared/monitoring';
+import { ALERT_CUSTOMERS_SHOWN, type AlertItem, type BusinessHours, type MonitorAction, type MonitorRule, type MonitorRuleId } from '../../../shared/monitoring';
 import { grantFor, grantReaches } from '../../../shared/permissions';
 import { appendAudit } from '../audit/audit-log';
 import { customerNamesOf } from '../audit/audit-names-repository';
@@ -88,7 +88,7 @@ export function createAlertsService(deps: AlertsDeps) {
       return { rules: repo.readRules(db), businessHours: repo.readBusinessHours(db) };
     },
 
-    setRule(session: Session, input: { id: MonitorRuleId; enabled?: boolean | undefined; threshold?: number | undefined; windowMinutes?: number | undefined; action?: (typeof MONITOR_ACTIONS)[number] | undefined }): { rule: MonitorRule; pending: boolean } {
+    setRule(session: Session, input: { id: MonitorRuleId; enabled?: boolean | undefined; threshold?: number | undefined; windowMinutes?: number | undefined; action?: MonitorAction | undefined }): { rule: MonitorRule; pending: boolean } {
       const db = deps.db();
       const current = repo.readRule(db, input.id);
       if (!current) throw new CofferError('NOT_FOUND', 'That rule does not exist.');
