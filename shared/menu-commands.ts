@@ -7,7 +7,8 @@
 export const MENU_EVENT = 'coffer:menu';
 // history.*: Windows sends the mouse's side buttons and keyboard Back/Forward keys to the window
 // as app-commands, which main passes on so Back works there as in the page.
-export const MENU_COMMANDS = ['backups.restore', 'history.back', 'history.forward'] as const;
+// alerts.open: a click on the "new security alert" desktop notification opens the inbox.
+export const MENU_COMMANDS = ['backups.restore', 'history.back', 'history.forward', 'alerts.open'] as const;
 export type MenuCommand = (typeof MENU_COMMANDS)[number];
 
 export function isMenuCommand(value: unknown): value is MenuCommand {

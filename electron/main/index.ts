@@ -137,9 +137,21 @@ if (!app.requestSingleInstanceLock()) {
       core,
       senderId,
       send: sendHints,
-      notify: (notice) => {
-        if (Notification.isSupported()) new Notification({ ...notice, silent: false }).show();
+      notify: (notice, open) => {
+        if (!Notification.isSupported()) return;
+        const notification = new Notification({ ...notice, silent: false });
+        // A click brings the window forward and opens the screen (the alert inbox): a name only.
+        if (open)
+          notification.on('click', () => {
+            if (mainWindow?.isMinimized()) mainWindow.restore();
+            mainWindow?.show();
+            mainWindow?.focus();
+            mainWindow?.webContents.send(MENU_EVENT, open);
+          });
+        notification.show();
       },
+      // A monitoring rule raised an alert (the event carries nothing): hints and one notification.
+      onAlert: core.monitor.onAlert,
     });
     mainWindow.on('closed', () => {
       stopHints();

@@ -1,6 +1,8 @@
 import type { RefreshHint } from '../../shared/refresh-hints';
 import type { Core } from '../core';
+import type { MenuCommand } from '../../shared/menu-commands';
 import { takeDueNotice } from '../core/reminders/due-notice';
+import { alertNoticeText } from './alert-notice';
 
 /** How often main asks core to lock idle sessions: the lock screen is at most this late. */
 export const IDLE_CHECK_MS = 15_000;
@@ -13,8 +15,13 @@ export interface RefreshHintDeps {
   senderId: string;
   /** Sends hint names to the window (webContents.send(REFRESH_EVENT, hints) in Electron). */
   send: (hints: RefreshHint[]) => void;
-  /** A desktop notification for due reminders (a count only); absent where none can be shown. */
-  notify?: (notice: { title: string; body: string }) => void;
+  /**
+   * A desktop notification for due reminders (a count only) or a new security alert (no data at
+   * all); `open` is the screen its click opens. Absent where none can be shown.
+   */
+  notify?: (notice: { title: string; body: string }, open?: MenuCommand) => void;
+  /** Core's "an alert was raised" event (it carries no data); returns the unsubscribe. */
+  onAlert?: (listener: () => void) => () => void;
   idleCheckMs?: number;
   reminderCheckMs?: number;
 }
@@ -23,7 +30,7 @@ export interface RefreshHintDeps {
  * The changes a window cannot see coming, turned into "re-read these" hints instead of the
  * window polling: its session locking for idleness (core decides and audits, this only asks on
  * a timer), any backup, drill or restore starting or ending (schedule, menu, quit or a click),
- * and reminders falling due. No rule lives here; Electron-free so the e2e harness runs the same
+ * reminders falling due, and a monitoring rule raising an alert. No rule lives here; Electron-free so the e2e harness runs the same
  * wiring against its page. Returns the stop for window close.
  */
 export function startRefreshHints(deps: RefreshHintDeps): () => void {
@@ -41,9 +48,17 @@ export function startRefreshHints(deps: RefreshHintDeps): () => void {
   }, deps.reminderCheckMs ?? REMINDER_CHECK_MS);
   // The dashboard's backup card reads backup.status too, so 'backup.' covers it.
   const unsubscribe = core.backups.onChange(() => deps.send(['backup.']));
+  // A monitoring rule fired: the inbox, its badge and the dashboard card re-read alerts.*, and the
+  // desktop says only that there is a new alert (alert-notice.ts), in the app's language. The
+  // status too: a 'block' rule may just have locked this window's session (the lock screen comes up).
+  const stopAlerts = deps.onAlert?.(() => {
+    deps.send(['app.status', 'alerts.']);
+    deps.notify?.(alertNoticeText(core.app.locale()), 'alerts.open');
+  });
   return () => {
     clearInterval(idleTimer);
     clearInterval(reminderTimer);
     unsubscribe();
+    stopAlerts?.();
   };
 }

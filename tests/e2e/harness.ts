@@ -131,7 +131,14 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       // The page may be navigating or closing: a hint lost then is one Electron would lose too.
       await page.evaluate((h) => (window as unknown as { __cofferDeliverHints(h: unknown): void }).__cofferDeliverHints(h), hints).catch(() => undefined);
     };
-    stopHints = startRefreshHints({ core, senderId: 'e2e-page', send: (hints: RefreshHint[]) => void sendHints(hints), ...(options.idleCheckMs ? { idleCheckMs: options.idleCheckMs } : {}) });
+    stopHints = startRefreshHints({
+      core,
+      senderId: 'e2e-page',
+      send: (hints: RefreshHint[]) => void sendHints(hints),
+      // A raised alert reaches the page as main's hint does (the desktop notification is the shell test's).
+      onAlert: (listener) => core.monitor.onAlert(listener),
+      ...(options.idleCheckMs ? { idleCheckMs: options.idleCheckMs } : {}),
+    });
     const openedContext = context;
     return {
       page,

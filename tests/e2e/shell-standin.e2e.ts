@@ -50,6 +50,7 @@ function ask<T>(command: Record<string, unknown>): Promise<T> {
 const evaluate = <T>(expression: string) => ask<T>({ type: 'evaluate', expression });
 const call = <T = unknown>(channel: string, input: unknown = {}) =>
   evaluate<{ ok: boolean; value?: T; error?: { code: string } }>(`window.coffer[${JSON.stringify(channel)}](${JSON.stringify(input)})`);
+const hintsSeen = () => evaluate<string[][]>('window.__hintsSeen');
 const backupFiles = (): string[] => (fs.readdirSync(backupDir, { recursive: true }) as string[]).filter((f) => f.endsWith('.cofferbak'));
 
 describeKeychain('the built main bundle against the Electron stand-in', () => {
@@ -177,7 +178,6 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
 
     // Main's refresh hints (shared/refresh-hints.ts), as the built preload passes them to the page.
     await evaluate("window.__hintsSeen = []; window.addEventListener('coffer:refresh', (e) => window.__hintsSeen.push(e.detail))");
-    const hintsSeen = () => evaluate<string[][]>('window.__hintsSeen');
     const menu = await ask<{ label: string | null; submenu?: { label: string | null; click: boolean }[] }[]>({ type: 'menu' });
     const items = (label: string) => (menu.find((m) => m.label === label)?.submenu ?? []).filter((i) => i.click).map((i) => i.label);
     expect(items('Backups')).toEqual(['Back Up Now', 'Run Restore Drill', 'Restore from Backup…']);
@@ -214,6 +214,34 @@ describeKeychain('the built main bundle against the Electron stand-in', () => {
     await ask({ type: 'click', path: ['Backups', 'Back Up Now'] });
     await expect.poll(() => childLog.join('')).toContain('menu backup.run refused: LOCKED');
     expect(backupFiles()).toHaveLength(1);
+  });
+
+  it('a new security alert shows one desktop notification with no data in it; its click opens the inbox', async () => {
+    // The menu test left the session locked.
+    expect(await call('session.unlock', { password: OWNER.password })).toMatchObject({ ok: true });
+    const customer = 'Zhang Notifiable';
+    expect(await call('customers.create', { name: customer, mobile: '13912345678' })).toMatchObject({ ok: true });
+    // The page still shows its lock screen: a reload reads the status again (same window, same session).
+    await evaluate('location.reload()').catch(() => undefined);
+    await expect.poll(() => evaluate("document.querySelector('[data-testid=signed-in-as]') !== null").catch(() => false), { timeout: 20_000 }).toBe(true);
+    await evaluate("window.__hintsSeen = []; window.addEventListener('coffer:refresh', (e) => window.__hintsSeen.push(e.detail)); window.addEventListener('coffer:menu', (e) => (window.__menuSeen = e.detail))");
+    const before = (await ask<StandInRecord>({ type: 'record' })).notifications.length;
+    // Any customer read is over a limit of 0: the rule fires on the owner's own list.
+    expect(await call('monitoring.setRule', { id: 'views.many', threshold: 0, action: 'notify' })).toMatchObject({ ok: true });
+    expect(await call('customers.list', {})).toMatchObject({ ok: true });
+    await expect.poll(async () => (await ask<StandInRecord>({ type: 'record' })).notifications.length).toBe(before + 1);
+    const notice = (await ask<StandInRecord>({ type: 'record' })).notifications.at(-1)!;
+    expect(notice.shown).toBe(true);
+    expect(notice.options).toMatchObject({ title: 'Coffer', body: 'There is a new security alert. Open Coffer to see it.' });
+    const text = JSON.stringify(notice.options);
+    for (const secret of [customer, '13912345678', OWNER.username, OWNER.displayName, 'views.many']) expect(text).not.toContain(secret);
+    // The window re-reads alerts.* by itself, and the click opens the inbox there.
+    await expect.poll(async () => (await hintsSeen()).some((h) => h.includes('alerts.'))).toBe(true);
+    expect(await ask({ type: 'clickNotification' })).toBe(true);
+    await expect.poll(() => evaluate('window.__menuSeen ?? null')).toBe('alerts.open');
+    await expect.poll(() => evaluate("document.querySelector('[data-testid=alerts-page]') !== null")).toBe(true);
+    await expect.poll(() => evaluate("document.querySelector('[data-testid=alerts-table]')?.textContent ?? ''")).toContain(customer);
+    expect(await call('session.lock')).toMatchObject({ ok: true });
   });
 
   it("keeps the window out of screenshots for the roles the owner chose (sales and support by default)", async () => {

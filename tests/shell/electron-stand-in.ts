@@ -55,6 +55,8 @@ export interface StandInRecord {
   invokes: { channel: string; mainFrame: boolean; outcome: string }[];
   /** Each setContentProtection call on a window, in order (screen protection). */
   contentProtection: boolean[];
+  /** The options of every desktop Notification main constructed, and whether it showed it. */
+  notifications: { options: Record<string, unknown>; shown: boolean }[];
 }
 
 export function createElectronStandIn(options: StandInOptions) {
@@ -65,7 +67,23 @@ export function createElectronStandIn(options: StandInOptions) {
     foreignRequests: [],
     invokes: [],
     contentProtection: [],
+    notifications: [],
   };
+  const notifications: StandInNotification[] = [];
+  /** Electron's Notification as main uses it: options recorded, 'click' emitted by the test (clickNotification). */
+  class StandInNotification extends EventEmitter {
+    static isSupported = () => true;
+    private readonly entry: { options: Record<string, unknown>; shown: boolean };
+    constructor(options: Record<string, unknown>) {
+      super();
+      this.entry = { options: { ...options }, shown: false };
+      record.notifications.push(this.entry);
+      notifications.push(this);
+    }
+    show(): void {
+      this.entry.shown = true;
+    }
+  }
   let ready = false;
   let context: BrowserContext | undefined;
   let protocolHandler: ((request: Request) => Promise<Response> | Response) | undefined;
@@ -258,10 +276,7 @@ export function createElectronStandIn(options: StandInOptions) {
         standIn.Menu.template = menu.template;
       },
     },
-    Notification: class {
-      static isSupported = () => false;
-      show(): void {}
-    },
+    Notification: StandInNotification,
     dialog: {
       showOpenDialog: async () => {
         const folder = options.pickedFolder();
@@ -297,6 +312,8 @@ export function createElectronStandIn(options: StandInOptions) {
       if (!w) throw new Error('stand-in: main made no window');
       return w.emit(event, ...args);
     },
+    /** Clicks the last notification main showed, as the OS would; true if main listens for the click. */
+    clickNotification: (): boolean => notifications.at(-1)?.emit('click', {}) ?? false,
     newStrayPage: async (): Promise<Page> => {
       if (!context) throw new Error('stand-in: not ready');
       return context.newPage();

@@ -19,6 +19,7 @@ type Command =
   | { type: 'appCommand'; command: string }
   | { type: 'click'; path: string[] }
   | { type: 'openVaultFiles' }
+  | { type: 'clickNotification' }
   | { type: 'quit' };
 
 interface MenuItem {
@@ -112,6 +113,8 @@ async function answer(command: Command): Promise<unknown> {
     }
     case 'openVaultFiles':
       return openProfileFiles();
+    case 'clickNotification':
+      return stand.clickNotification();
     case 'quit':
       stand.electron.app.quit();
       return true;

@@ -1,3 +1,4 @@
+import { alertsEn } from './alerts.en';
 import { accountEn } from './account.en';
 import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
@@ -267,6 +268,7 @@ export const en = {
   ...settingsEn,
   ...shieldEn,
   ...approvalsEn,
+  ...alertsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

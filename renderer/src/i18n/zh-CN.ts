@@ -1,3 +1,4 @@
+import { alertsZhCN } from './alerts.zh-CN';
 import { accountZhCN } from './account.zh-CN';
 import { navZhCN } from './nav.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -268,4 +269,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...settingsZhCN,
   ...shieldZhCN,
   ...approvalsZhCN,
+  ...alertsZhCN,
 };

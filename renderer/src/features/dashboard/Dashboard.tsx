@@ -6,6 +6,7 @@ import { useNavStore } from '../../stores/nav-store';
 import { Button, Card, cx } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import { ApprovalsCard } from './ApprovalsCard';
+import { AlertsCard } from '../alerts/AlertsCard';
 import { BackupCard } from './BackupCard';
 import { ScopeSwitch } from './ScopeSwitch';
 import { useDashboard, useOpenCustomer } from './use-dashboard';
@@ -80,6 +81,7 @@ export function Dashboard() {
           </ul>
         )}
       </Card>
+      <AlertsCard />
       <BackupCard />
       <Card title={t('dash.book')} level={3} width="wide" className={cx(styles.tile, styles.chartTile)} data-testid="dashboard-book">
         <p className={styles.figure} data-testid="dashboard-new">

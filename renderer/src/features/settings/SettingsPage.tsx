@@ -4,6 +4,7 @@ import { useT } from '../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { Card } from '../../ui';
 import layout from '../../ui/layout.module.css';
+import { MonitoringRules } from '../alerts/MonitoringRules';
 import { About } from './About';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
@@ -44,6 +45,7 @@ export function SettingsPage() {
     <ManagedListsSection />
     <ScreenProtectionSection />
     <LanguageSection />
+    <MonitoringRules />
     </>
   );
 }

@@ -11,6 +11,9 @@ import { useCustomersStore } from '../../stores/customers-store';
 import { forgetSessionData } from '../../stores/session-data';
 import { CONTENT_SCROLL, useNavStore, type Page } from '../../stores/nav-store';
 import { AccountPage } from '../account/AccountPage';
+import { AlertsNavBadge } from '../alerts/AlertsNavBadge';
+import { AlertsPage } from '../alerts/AlertsPage';
+import { StepUpDialog } from '../alerts/StepUpDialog';
 import { AuditPage } from '../audit/AuditPage';
 import { CustomersPage } from '../customers/CustomersPage';
 import { CustomerRecord } from '../customers/CustomerRecord';
@@ -34,6 +37,7 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'quality', label: 'nav.quality', permission: 'customers.read' },
   { page: 'reminders', label: 'nav.reminders', permission: 'reminders.read' },
   { page: 'audit', label: 'nav.audit', permission: 'audit.read' },
+  { page: 'alerts', label: 'nav.alerts', permission: 'alerts.read' },
   { page: 'backups', label: 'nav.backups', permission: 'backup.run' },
   { page: 'users', label: 'nav.users', permission: 'users.manage' },
   // Owner and manager: they ask for, decide and run four-eyes approvals (the other roles' gated
@@ -103,7 +107,10 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
   useEffect(() => {
     const onMenu = (event: Event) => {
       const command = (event as CustomEvent<unknown>).detail;
-      if (!isMenuCommand(command) || command !== 'backups.restore' || !can(user.role, 'backup.run')) return;
+      if (!isMenuCommand(command)) return;
+      // A click on the desktop notification of a new alert (electron/main/alert-notice.ts).
+      if (command === 'alerts.open' && can(user.role, 'alerts.read')) go('alerts');
+      if (command !== 'backups.restore' || !can(user.role, 'backup.run')) return;
       go('backups');
       openRestore(null);
     };
@@ -138,6 +145,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
               <button type="button" className={itemClass(item.page)} data-testid={`nav-${item.page}`} aria-current={item.page === current ? 'page' : undefined} onClick={() => go(item.page)}>
                 {t(item.label)}
                 {item.page === 'approvals' && <ApprovalsNavBadge />}
+                {item.page === 'alerts' && <AlertsNavBadge />}
               </button>
             </li>
           ))}
@@ -164,7 +172,9 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'users' && <UsersPage />}
         {current === 'audit' && <AuditPage />}
         {current === 'approvals' && <ApprovalsPage />}
+        {current === 'alerts' && <AlertsPage />}
       </div>
+      <StepUpDialog />
     </div>
   );
 }

@@ -34,7 +34,15 @@ export function LoginScreen() {
         {needsCode && (
           <Field label={t('login.code')} value={code} onChange={(e) => setCode(e.target.value)} autoComplete="one-time-code" inputMode="numeric" maxLength={20} autoFocus />
         )}
-        <ErrorNotice error={error?.code === 'SECOND_FACTOR_REQUIRED' ? null : error} />
+        {/* The core answers FORBIDDEN for a disabled or locked account only after the password proved
+            who is asking: a monitoring rule's suspension, or an owner's, both wait for an owner. */}
+        {error?.code === 'FORBIDDEN' ? (
+          <Notice tone="danger" data-testid="error" data-code="FORBIDDEN" role="alert">
+            {t('login.suspended')}
+          </Notice>
+        ) : (
+          <ErrorNotice error={error?.code === 'SECOND_FACTOR_REQUIRED' ? null : error} />
+        )}
         <Actions>
           <Button type="submit" disabled={busy || !username.trim() || !password}>
             {busy ? t('common.working') : t('login.submit')}
