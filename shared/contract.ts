@@ -1,10 +1,12 @@
 import type { z } from 'zod';
+import { accessReviewChannels } from './channels/access-review';
 import { accountChannels } from './channels/account';
 import { activityChannels } from './channels/activity';
 import { adminChannels } from './channels/admin';
 import { appChannels } from './channels/app';
 import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
+import { dataRulesChannels } from './channels/data-rules';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
@@ -24,7 +26,7 @@ import { settingsProfileChannels } from './channels/settings-profile';
 export { appStatusSchema, appVersionSchema, localeSchema, roleSchema, sessionUserSchema, vaultStateSchema } from './channels/common';
 export type { AppStatus, AppVersion, ChannelSpec, Locale, Role, SessionUser, VaultState } from './channels/common';
 
-export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels } as const;
+export const contract = { ...appChannels, ...adminChannels, ...customerChannels, ...crmChannels, ...backupChannels, ...ownershipChannels, ...accountChannels, ...duplicateChannels, ...exportChannels, ...importChannels, ...mergeChannels, ...qualityChannels, ...recordChannels, ...listChannels, ...settingsProfileChannels, ...activityChannels, ...accessReviewChannels, ...dataRulesChannels } as const;
 
 export type Contract = typeof contract;
 export type ChannelName = keyof Contract;

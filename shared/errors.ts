@@ -26,6 +26,8 @@ export const ERROR_CODES = [
   'STORAGE_FULL',
   'BACKUP_FOLDER_UNAVAILABLE',
   'DATABASE_ENGINE_MISSING',
+  // The shop has data rules this user has not accepted (current version): customer channels refuse.
+  'DATA_RULES_NOT_ACCEPTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

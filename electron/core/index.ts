@@ -30,6 +30,8 @@ import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
+import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
+import { createDataRules, type DataRules } from './data-rules/data-rules-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -96,6 +98,10 @@ export interface Core {
   merges: MergeService;
   quality: QualityService;
   staleAccounts: StaleAccounts;
+  /** The owner's access review (issue 15). */
+  accessReview: AccessReviewService;
+  /** The shop's data rules and who accepted them; the authorizer asks mustAccept. */
+  dataRules: DataRules;
   secondFactor: SecondFactor;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
@@ -137,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
       return grant === 'all' || grant === 'own' ? grant : 'none';
     },
   });
+  const dataRules = createDataRules({ db, audit: appendAudit, now });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit: appendAudit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
@@ -211,6 +218,8 @@ export function createCore(options: CoreOptions): Core {
     merges: createMergeService({ db, audit: appendAudit, policy: fieldPolicy, now }),
     quality,
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
+    accessReview: createAccessReview({ db, audit: appendAudit, now, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
+    dataRules,
     secondFactor,
     pickFolder: options.pickFolder ?? (async () => null),
     async start() {
@@ -232,6 +241,8 @@ export function createCore(options: CoreOptions): Core {
         twoFactor: !session ? null : session.mustEnroll2fa ? 'required' : secondFactor.isEnrolled(vault.db(), session.userId) ? 'on' : 'off',
         databaseEngine: vault.engine(),
         backupFolderChosen: session && !session.locked && grantFor(session.role, 'backup.configure') !== 'none' ? readBackupFolder(vault.db()) !== null : null,
+        mustAcceptDataRules: session && !session.locked ? dataRules.mustAccept(session) : false,
+        accessReviewDue: session && !session.locked && grantFor(session.role, 'users.manage') === 'all' ? accessReviewDue(vault.db(), new Date(now())).due : null,
       };
     },
     close() {

@@ -31,6 +31,10 @@ export const AUDIT_ACTIONS = [
   'settings.list.rename',
   // A level retired in Settings: its customers moved to the level the owner chose.
   'settings.list.move',
+  // The owner's access review: read, exported (reason has the file's sha256), marked reviewed.
+  'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
+  // The shop's data rules: a new version written by the owner, a user's acceptance of one.
+  'dataRules.set', 'dataRules.accept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -22,11 +22,18 @@ import { migration021 } from './021-dashboard-aggregates';
 import { migration022 } from './022-shop-settings';
 import { migration023 } from './023-managed-levels';
 import { migration024 } from './024-dashboard-counts';
+import { migration027 } from './027-data-rules';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
+// BRANCH-ONLY STAND-INS: 025 (approvals) and 026 (monitoring) belong to other branches of issue 15.
+// Migrations must be numbered without gaps, so this branch carries empty ones until they merge;
+// at merge, replace these two with the real migration025 and migration026.
+const migration025: Migration = { version: 25, name: 'reserved-025', up: () => undefined };
+const migration026: Migration = { version: 26, name: 'reserved-026', up: () => undefined };
+
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026, migration027];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
