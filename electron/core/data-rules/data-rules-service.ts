@@ -78,9 +78,10 @@ export function createDataRules(deps: DataRulesDeps) {
       const result = db.transaction(() => {
         const latest = currentVersion(db);
         if (latest === null) throw new CofferError('NOT_FOUND', 'The shop has no data rules to accept.');
+        // A stale screen: the refusal is recorded (it commits; nothing else changes) and explained.
         if (version !== latest) {
           deps.audit(db, { actor: auditActor(session), action: 'dataRules.accept', entity: 'dataRules', recordId: String(version), outcome: 'rejected', reason: `current ${latest}` }, at);
-          throw new CofferError('CONFLICT', 'The data rules were changed since you opened them. Read the new version and accept that one.');
+          return null;
         }
         const already = acceptedAt(db, session.userId, version);
         if (already !== null) return { version, acceptedAt: already };
@@ -88,6 +89,7 @@ export function createDataRules(deps: DataRulesDeps) {
         deps.audit(db, { actor: auditActor(session), action: 'dataRules.accept', entity: 'dataRules', recordId: String(version), outcome: 'ok' }, at);
         return { version, acceptedAt: at.toISOString() };
       })();
+      if (result === null) throw new CofferError('CONFLICT', 'The data rules were changed since you opened them. Read the new version and accept that one.');
       cache(db).accepted.add(session.userId);
       return result;
     },

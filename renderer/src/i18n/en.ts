@@ -1,3 +1,4 @@
+import { reviewEn } from './review.en';
 import { accountEn } from './account.en';
 import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
@@ -261,6 +262,7 @@ export const en = {
   ...listEn,
   ...recordEn,
   ...settingsEn,
+  ...reviewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

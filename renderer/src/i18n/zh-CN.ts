@@ -1,3 +1,4 @@
+import { reviewZhCN } from './review.zh-CN';
 import { accountZhCN } from './account.zh-CN';
 import { navZhCN } from './nav.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -262,4 +263,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...listZhCN,
   ...recordZhCN,
   ...settingsZhCN,
+  ...reviewZhCN,
 };
