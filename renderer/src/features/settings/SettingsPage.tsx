@@ -5,6 +5,7 @@ import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { Card } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import { About } from './About';
+import { DataRulesSection } from './DataRulesSection';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
 import { ShopProfileSection } from './ShopProfileSection';
@@ -41,6 +42,7 @@ export function SettingsPage() {
     </Card>
     <ShopProfileSection />
     <ManagedListsSection />
+    <DataRulesSection />
     <LanguageSection />
     </>
   );

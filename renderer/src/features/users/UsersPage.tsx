@@ -9,6 +9,7 @@ import { fieldText, useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { Actions, Badge, Button, Card, Field as LabelledField, Notice, Select, Table, type Column } from '../../ui';
+import { AccessReview } from './AccessReview';
 import { Approvals } from './Approvals';
 import { SignInRules } from './SignInRules';
 import { StaleAccounts } from './StaleAccounts';
@@ -189,6 +190,7 @@ export function UsersPage() {
       {confirmDialog}
       <Table columns={columns} rows={users} rowKey={(user) => user.username} label={t('users.title')} testId="users-table" rowAttributes={(user) => ({ 'data-testid': `user-${user.username}` })} />
       <StaleAccounts />
+      <AccessReview />
       <Approvals />
       <SignInRules />
       <Card title={t('users.add')} level={3} className={styles.card}>
