@@ -40,7 +40,7 @@ export function DataRulesScreen() {
     <Card title={t('dataRules.acceptTitle')} width="wide" data-testid="data-rules-screen">
       <p className={styles.hint}>{t('dataRules.acceptIntro')}</p>
       <ErrorNotice error={errorBody(rules.error) ?? errorBody(accept.error)} />
-      {current?.version != null && (
+      {current && current.version !== null && (
         <>
           <p className={styles.hint} data-testid="data-rules-version">
             {t('dataRules.version', { version: current.version, date: fmt.dateTime(current.createdAt) })}
