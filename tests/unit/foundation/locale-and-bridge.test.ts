@@ -2,6 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { createBridge } from '../../../shared/bridge';
 import { accountChannels } from '../../../shared/channels/account';
 import { activityChannels } from '../../../shared/channels/activity';
+import { accessReviewChannels } from '../../../shared/channels/access-review';
+import { dataRulesChannels } from '../../../shared/channels/data-rules';
 import { adminChannels } from '../../../shared/channels/admin';
 import { appChannels } from '../../../shared/channels/app';
 import { customerChannels } from '../../../shared/channels/customers';
@@ -67,7 +69,7 @@ describe('translations', () => {
 
 describe('contract', () => {
   it('no channel is defined in two feature files (a spread would silently keep only one)', () => {
-    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, recordChannels, listChannels, settingsProfileChannels, activityChannels].map((part) => Object.keys(part));
+    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, recordChannels, listChannels, settingsProfileChannels, activityChannels, accessReviewChannels, dataRulesChannels].map((part) => Object.keys(part));
     expect(parts.flat()).toHaveLength(CHANNEL_NAMES.length);
     expect(new Set(parts.flat()).size).toBe(CHANNEL_NAMES.length);
   });
