@@ -26,7 +26,10 @@ describeKeychain('the shop data rules and the access review, in Chromium', () =>
     await seedVault(profileDir, OWNER, async (router) => {
       await ok(router, 'seed', 'app.setLocale', { locale: 'zh-CN' });
       await ok(router, 'seed', 'users.create', { ...SALES, role: 'sales' });
-      await ok(router, 'seed', 'customers.create', { name: '王伟', mobile: '13912345678' });
+      // Lily's own customer: a salesperson's list shows only theirs.
+      await ok(router, 'lily', 'session.login', { username: SALES.username, password: SALES.password });
+      await ok(router, 'lily', 'customers.create', { name: '王伟', mobile: '13912345678' });
+      await ok(router, 'lily', 'session.logout', {});
     });
     const saved: string[] = [];
     app = await launchApp({ profileDir, core: { pickSaveFile: async (name: string) => (saved.push(path.join(folder, name)), path.join(folder, name)) } });
