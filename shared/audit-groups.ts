@@ -16,10 +16,11 @@ export const AUDIT_GROUPS = {
     'user.list', 'user.create', 'user.role', 'user.disable', 'user.enable', 'user.password.reset', 'user.password.change',
     'user.2fa.enable', 'user.2fa.disable', 'user.staleReport', 'approval.request', 'approval.approve', 'approval.reject',
     'approval.cancel', 'approval.expire', 'approval.execute', 'approval.policy',
+    'user.accessReview', 'user.accessReviewDone', 'dataRules.accept',
   ],
-  transfer: ['customer.export', 'customer.import', 'customer.importUndo'],
+  transfer: ['customer.export', 'user.accessReviewExport', 'customer.import', 'customer.importUndo'],
   backups: ['backup.run', 'backup.drill', 'backup.restore'],
-  settings: ['settings.change', 'settings.list.rename', 'settings.list.move', 'settings.screenProtection', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
+  settings: ['dataRules.set', 'settings.change', 'settings.list.rename', 'settings.list.move', 'settings.screenProtection', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -31,5 +32,5 @@ export const AUDIT_GROUP_NAMES = Object.keys(AUDIT_GROUPS) as [AuditGroup, ...Au
  * reveal of a full value is not here on purpose: it is the read a reviewer most wants to see.
  */
 export const AUDIT_READ_ACTIONS: readonly string[] = [
-  'customer.read', 'customer.list', 'customer.search', 'reminder.list', 'dashboard.read', 'user.list', 'user.staleReport', 'audit.read',
+  'customer.read', 'customer.list', 'customer.search', 'reminder.list', 'dashboard.read', 'user.list', 'user.staleReport', 'audit.read', 'user.accessReview',
 ];

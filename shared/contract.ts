@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessReviewChannels } from './channels/access-review';
 import { accountChannels } from './channels/account';
 import { activityChannels } from './channels/activity';
 import { adminChannels } from './channels/admin';
@@ -6,6 +7,7 @@ import { appChannels } from './channels/app';
 import { approvalChannels } from './channels/approvals';
 import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
+import { dataRulesChannels } from './channels/data-rules';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
@@ -47,6 +49,8 @@ export const contract = {
   ...shieldChannels,
   ...approvalChannels,
   ...monitoringChannels,
+  ...accessReviewChannels,
+  ...dataRulesChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -30,6 +30,8 @@ export const ERROR_CODES = [
   'APPROVAL_REQUIRED',
   // A monitoring rule asks this user to enter their password again (session.stepUp) before more customer calls.
   'STEP_UP_REQUIRED',
+  // The shop has data rules this user has not accepted (current version): customer channels refuse.
+  'DATA_RULES_NOT_ACCEPTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

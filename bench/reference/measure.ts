@@ -14,6 +14,7 @@ import { createAppRouter } from '../../electron/ipc';
 import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES, SUPPORT } from './common';
 import { measureAuditIds } from './measure-audit';
+import { measureAccessReview } from './measure-access-review';
 import { measureDashboard } from './measure-dashboard';
 import { measureDuplicates } from './measure-duplicates';
 import { measureQuality } from './measure-quality';
@@ -173,6 +174,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await pageRows('manager (all customers)', MANAGER, cursors, {});
     await measureAuditIds({ core, vault, byName, n, warmup, random, rows, notes, say });
     await measureMonitoring({ core, vault, byName, n, warmup, random, rows, notes, say });
+    await measureAccessReview({ router, vault, n: Math.max(5, Math.round(n / 10)), warmup: 1, rows, notes, say });
 
     // Where a routed page's time goes: the service alone (scope, views, the audit row's commit)
     // without the router's validation, and the router with the audit commit not waiting for

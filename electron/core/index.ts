@@ -34,6 +34,8 @@ import { createSessionService, toSessionUser, type Session, type SessionService 
 import { createUserService, type UserService } from './users/user-service';
 import { createApprovalService, type ApprovalService } from './approvals/approval-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
+import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
+import { createDataRules, type DataRules } from './data-rules/data-rules-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -104,6 +106,10 @@ export interface Core {
   merges: MergeService;
   quality: QualityService;
   staleAccounts: StaleAccounts;
+  /** The owner's access review (issue 15). */
+  accessReview: AccessReviewService;
+  /** The shop's data rules and who accepted them; the authorizer asks mustAccept. */
+  dataRules: DataRules;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -165,6 +171,7 @@ export function createCore(options: CoreOptions): Core {
       return grant === 'all' || grant === 'own' ? grant : 'none';
     },
   });
+  const dataRules = createDataRules({ db, audit: appendAudit, now });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
@@ -242,6 +249,8 @@ export function createCore(options: CoreOptions): Core {
     merges: createMergeService({ db, audit, policy: fieldPolicy, now }),
     quality,
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
+    accessReview: createAccessReview({ db, audit: appendAudit, now, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
+    dataRules,
     secondFactor,
     monitor,
     alerts,
@@ -265,6 +274,8 @@ export function createCore(options: CoreOptions): Core {
         twoFactor: !session ? null : session.mustEnroll2fa ? 'required' : secondFactor.isEnrolled(vault.db(), session.userId) ? 'on' : 'off',
         databaseEngine: vault.engine(),
         backupFolderChosen: session && !session.locked && grantFor(session.role, 'backup.configure') !== 'none' ? readBackupFolder(vault.db()) !== null : null,
+        mustAcceptDataRules: session && !session.locked ? dataRules.mustAccept(session) : false,
+        accessReviewDue: session && !session.locked && grantFor(session.role, 'users.manage') === 'all' ? accessReviewDue(vault.db(), new Date(now())).due : null,
       };
     },
     close() {

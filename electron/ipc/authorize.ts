@@ -1,11 +1,15 @@
 import { CofferError } from '../../shared/errors';
-import type { Permission } from '../../shared/permissions';
+import { PERMISSIONS, type Permission } from '../../shared/permissions';
 import type { Core } from '../core';
 import type { Session } from '../core/auth/session-service';
 import type { Caller } from './router';
 
 /** The permissions that reach customer data, and so wait while a step-up is pending. */
 const STEP_UP_GATED = /^(customers|interactions|purchases)\./;
+/** Permissions that open customer data: the channels the shop's data rules stand in front of. */
+const CUSTOMER_DATA: ReadonlySet<Permission> = new Set(
+  PERMISSIONS.filter((p) => p.startsWith('customers.') || p.startsWith('interactions.') || p.startsWith('purchases.') || p.startsWith('reminders.')),
+);
 
 /**
  * Session and permission check for every non-public channel. The session is looked up by the
@@ -23,6 +27,10 @@ export function createAuthorizer(core: Core, can: (role: Session['role'], permis
     if (!can(session.role, permission)) throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
     // A monitoring rule asked for the password again: customer data waits for session.stepUp.
     if (STEP_UP_GATED.test(permission)) core.monitor.assertNoStepUp(core.vault.db(), session.userId);
+    // One cheap check (the current version is cached): customer data waits for the shop's data rules.
+    if (CUSTOMER_DATA.has(permission) && core.dataRules.mustAccept(session)) {
+      throw new CofferError('DATA_RULES_NOT_ACCEPTED', "Read and accept the shop's data rules to continue.");
+    }
     core.sessions.touch(session);
     return session;
   };

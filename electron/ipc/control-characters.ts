@@ -16,6 +16,7 @@ export const MULTILINE_FIELDS: { readonly [C in ChannelName]?: readonly string[]
   'customers.create': ['notes'],
   'customers.update': ['changes.notes'],
   'interactions.add': ['summary'],
+  'dataRules.set': ['text'],
 };
 
 /**

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
+import { accessReviewHandlers } from './handlers/access-review';
 import { accountHandlers } from './handlers/account';
 import { activityHandlers } from './handlers/activity';
 import { adminHandlers } from './handlers/admin';
@@ -50,6 +51,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...monitoringHandlers(core),
     ...shieldHandlers(core),
     ...approvalHandlers(core),
+    ...accessReviewHandlers(core),
   };
   return createRouter({
     handlers,

@@ -1,6 +1,7 @@
 import { useEffect } from 'react';
 import { LanguageSwitch } from './components/LanguageSwitch';
 import { TwoFactor } from './features/home/TwoFactor';
+import { DataRulesScreen } from './features/data-rules/DataRulesScreen';
 import { EngineMissingScreen } from './features/engine/EngineMissingScreen';
 import { AppShell } from './features/shell/AppShell';
 import { HistoryButtons } from './features/shell/HistoryButtons';
@@ -41,7 +42,10 @@ export function App() {
   const inSetup = !engineMissing && (status?.vault === 'needs-setup' || setupStep !== 'owner');
   const open = !engineMissing && !inSetup;
   // Signed in and past every gate: the app layout takes the window and scrolls its own content.
-  const shellOpen = open && status?.vault === 'unlocked' && Boolean(status.session) && !status.sessionLocked && status.twoFactor !== 'required';
+  const signedIn = open && status?.vault === 'unlocked' && Boolean(status.session) && !status.sessionLocked && status.twoFactor !== 'required';
+  // The shop's data rules come before the app: main refuses customer data until they are accepted.
+  const mustAcceptRules = signedIn && status?.mustAcceptDataRules === true;
+  const shellOpen = signedIn && !mustAcceptRules;
 
   return (
     <div className={styles.shell} data-testid="app-shell" data-phase={phase}>
@@ -78,6 +82,7 @@ export function App() {
                 <TwoFactor state="required" />
               </Card>
             )}
+            {mustAcceptRules && <DataRulesScreen />}
             {shellOpen && status.session && <AppShell user={status.session} status={status} />}
           </>
         )}

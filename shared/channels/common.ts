@@ -58,6 +58,10 @@ export const appStatusSchema = z.object({
   backupFolderChosen: z.boolean().nullable(),
   /** 'missing': the SQLCipher module did not load at start; setup and unlock are refused (DATABASE_ENGINE_MISSING). */
   databaseEngine: z.enum(['ok', 'missing']),
+  /** The shop has data rules the signed-in user has not accepted: the acceptance screen comes first. */
+  mustAcceptDataRules: z.boolean(),
+  /** Owner only (null otherwise): the quarterly access review is due (last one over 90 days ago). */
+  accessReviewDue: z.boolean().nullable(),
 });
 export type AppStatus = z.infer<typeof appStatusSchema>;
 

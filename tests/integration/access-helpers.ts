@@ -144,10 +144,23 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'settings.setScreenProtection': { roles: ['sales', 'support'] },
   'settings.chooseSecondBackupFolder': {},
   'backup.removeSecondFolder': {},
+  'users.accessReview': { periodDays: 90 },
+  // No save dialog in the sweep: cancelled, nothing written.
+  'users.accessReviewExport': { periodDays: 30 },
+  'users.accessReviewDone': {},
+  'dataRules.current': {},
+  // No rules in the sweep's vault: NOT_FOUND after the permission check.
+  'dataRules.accept': { version: 1 },
+  'dataRules.set': { text: 'Customer data stays in Coffer.' },
+  'dataRules.acceptances': {},
 };
 
-/** Channels whose sample would end the caller's session or change the vault as a whole. */
-export const DISRUPTIVE: ReadonlySet<ChannelName> = new Set(['session.logout', 'session.login', 'session.lock', 'session.unlock', 'setup.begin', 'setup.complete', 'vault.unlockWithRecoveryKey', 'vault.retryKeychain']);
+/**
+ * Channels whose sample would end the caller's session or change the vault as a whole.
+ * dataRules.set: every other user's customer channels then answer DATA_RULES_NOT_ACCEPTED
+ * (its permission is checked in tests/integration/data-rules.test.ts).
+ */
+export const DISRUPTIVE: ReadonlySet<ChannelName> = new Set(['dataRules.set', 'session.logout', 'session.login', 'session.lock', 'session.unlock', 'setup.begin', 'setup.complete', 'vault.unlockWithRecoveryKey', 'vault.retryKeychain']);
 
 export const MARKERS = {
   mobile: '13912345678',

@@ -38,6 +38,10 @@ export const AUDIT_ACTIONS = [
   'settings.screenProtection',
   // Four-eyes approval (issue 15): a request cancelled, expired unused, run under, or the policy changed.
   'approval.cancel', 'approval.expire', 'approval.execute', 'approval.policy',
+  // The owner's access review: read, exported (reason has the file's sha256), marked reviewed.
+  'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
+  // The shop's data rules: a new version written by the owner, a user's acceptance of one.
+  'dataRules.set', 'dataRules.accept',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

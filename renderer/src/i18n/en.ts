@@ -1,4 +1,5 @@
 import { alertsEn } from './alerts.en';
+import { reviewEn } from './review.en';
 import { accountEn } from './account.en';
 import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
@@ -269,6 +270,7 @@ export const en = {
   ...shieldEn,
   ...approvalsEn,
   ...alertsEn,
+  ...reviewEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

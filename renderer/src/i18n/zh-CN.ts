@@ -1,4 +1,5 @@
 import { alertsZhCN } from './alerts.zh-CN';
+import { reviewZhCN } from './review.zh-CN';
 import { accountZhCN } from './account.zh-CN';
 import { navZhCN } from './nav.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -270,4 +271,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...shieldZhCN,
   ...approvalsZhCN,
   ...alertsZhCN,
+  ...reviewZhCN,
 };

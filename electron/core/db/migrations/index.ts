@@ -24,11 +24,12 @@ import { migration023 } from './023-managed-levels';
 import { migration024 } from './024-dashboard-counts';
 import { migration025 } from './025-approval-requests';
 import { migration026 } from './026-monitoring';
+import { migration027 } from './027-data-rules';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026];
+export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026, migration027];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -25,6 +25,11 @@ export function HomeScreen({ user, status }: { user: SessionUser; status: AppSta
           <ErrorNotice error={error} />
         </Notice>
       )}
+      {status.accessReviewDue === true && (
+        <Notice tone="warning" role="status" data-testid="access-review-reminder">
+          <p>{t('review.dueHome')}</p>
+        </Notice>
+      )}
       <section data-testid="home" aria-labelledby="home-title">
         <h2 id="home-title">{t('home.welcome', { name: user.displayName })}</h2>
       </section>

@@ -6,6 +6,7 @@ import { Card } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import { MonitoringRules } from '../alerts/MonitoringRules';
 import { About } from './About';
+import { DataRulesSection } from './DataRulesSection';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
 import { ScreenProtectionSection } from './ScreenProtectionSection';
@@ -44,6 +45,7 @@ export function SettingsPage() {
     <ShopProfileSection />
     <ManagedListsSection />
     <ScreenProtectionSection />
+    <DataRulesSection />
     <LanguageSection />
     <MonitoringRules />
     </>

@@ -11,6 +11,7 @@ import { useFormat } from '../../i18n/format';
 import { useAppStore } from '../../stores/app-store';
 import { Actions, Badge, Button, Card, Field as LabelledField, Notice, Select, Table, type Column } from '../../ui';
 import { useApprovalGate } from '../approvals/use-approval-gate';
+import { AccessReview } from './AccessReview';
 import { SignInRules } from './SignInRules';
 import { StaleAccounts } from './StaleAccounts';
 import { useUserChanges, useUsers, type UserChange, type UserRow } from './user-queries';
@@ -212,6 +213,7 @@ export function UsersPage() {
       {approvalDialog}
       <Table columns={columns} rows={users} rowKey={(user) => user.username} label={t('users.title')} testId="users-table" rowAttributes={(user) => ({ 'data-testid': `user-${user.username}` })} />
       <StaleAccounts />
+      <AccessReview />
       <SignInRules />
       <Card title={t('users.add')} level={3} className={styles.card}>
         <form onSubmit={(e) => void add(e)} data-testid="add-user">
