@@ -1,4 +1,6 @@
 import { expect, it } from 'vitest';
+import { hashPassword } from '../../electron/core/users/password-hash';
+import { insertUser } from '../../electron/core/users/user-repository';
 import { describeKeychain } from '../support/keyring';
 import { PASSWORD, accessWorld } from './access-helpers';
 import { OWNER, approvalsOff } from './vault-helpers';
@@ -155,34 +157,34 @@ describeKeychain('users page', () => {
   it('with two owners, a role change and turning off 2FA wait for the other owner', async () => {
     const world = await accessWorld();
     const owner = world.caller('owner');
-    await world.router.dispatch(owner, 'users.create', { username: 'second', displayName: 'Second Owner', role: 'owner', password: 'Harbor lantern 42', ownerPassword: OWNER.password });
+    insertUser(world.core.vault.db(), { username: 'second', displayName: 'Second Owner', role: 'owner', passwordHash: await hashPassword('Harbor lantern 42') });
     const other = { senderId: 'second-owner' };
     expect(await world.router.dispatch(other, 'session.login', { username: 'second', password: 'Harbor lantern 42' })).toMatchObject({ ok: true });
 
-    expect(await world.router.dispatch(owner, 'users.setRole', { username: 'sales1', role: 'manager', ownerPassword: OWNER.password })).toEqual({
-      ok: true,
-      value: { username: 'sales1', role: 'sales', pending: true },
-    });
-    const list = await world.router.dispatch(owner, 'approvals.list', {});
-    const [request] = (list.ok ? list.value : []) as { id: number; kind: string; targetUsername: string; requestedByUsername: string }[];
-    expect(request).toMatchObject({ kind: 'user.role', targetUsername: 'sales1', requestedByUsername: OWNER.username, payload: { role: 'manager' } });
+    // Issue 15: the change answers APPROVAL_REQUIRED; the owner asks; the other owner decides; the owner re-runs it.
+    const change = { username: 'sales1', role: 'manager', ownerPassword: OWNER.password };
+    expect(await world.router.dispatch(owner, 'users.setRole', change)).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', fields: { operation: 'users.setRole' } } });
+    const asked = await world.router.dispatch(owner, 'approvals.request', { operation: 'users.setRole', input: { username: 'sales1', role: 'manager' }, reason: 'runs the shop floor' });
+    expect(asked).toMatchObject({ ok: true, value: { state: 'pending' } });
+    const id = (asked as { value: { id: number } }).value.id;
+    const inbox = await world.router.dispatch(other, 'approvals.list', { view: 'inbox' });
+    expect(inbox).toMatchObject({ ok: true, value: { items: [{ id, summary: { targetUsername: 'sales1', role: 'manager' } }] } });
     // Still a salesperson until approved, and the requester cannot approve it.
     expect(await world.router.dispatch(world.caller('sales'), 'customers.list', { limit: 50 })).toMatchObject({ ok: true, value: { items: [{ name: '王伟' }] } });
-    expect(await world.router.dispatch(owner, 'approvals.decide', { id: request!.id, approve: true, password: OWNER.password })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
-    expect(await world.router.dispatch(other, 'approvals.decide', { id: request!.id, approve: true, password: 'wrong one 1' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    expect(await world.router.dispatch(other, 'approvals.decide', { id: request!.id, approve: true, password: 'Harbor lantern 42' })).toEqual({ ok: true, value: { id: request!.id, approved: true } });
+    expect(await world.router.dispatch(owner, 'approvals.decide', { id, approve: true, password: OWNER.password })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await world.router.dispatch(other, 'approvals.decide', { id, approve: true, password: 'wrong one 1' })).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
+    expect(await world.router.dispatch(other, 'approvals.decide', { id, approve: true, password: 'Harbor lantern 42' })).toEqual({ ok: true, value: { id, state: 'approved' } });
+    expect(await world.router.dispatch(owner, 'users.setRole', { ...change, approvalId: id })).toMatchObject({ ok: true, value: { username: 'sales1', role: 'manager' } });
     const users = await world.router.dispatch(owner, 'users.list', {});
     expect(users.ok && (users.value as { username: string; role: string }[]).find((u) => u.username === 'sales1')?.role).toBe('manager');
-    expect(await world.router.dispatch(other, 'approvals.decide', { id: request!.id, approve: false, password: 'Harbor lantern 42' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const actions = world.core.vault.db().prepare("SELECT action, username FROM audit_log WHERE action LIKE 'approval.%' OR action = 'user.role' ORDER BY id").all();
+    expect(await world.router.dispatch(other, 'approvals.decide', { id, approve: false, password: 'Harbor lantern 42' })).toMatchObject({ ok: false });
+    const actions = world.core.vault.db().prepare("SELECT action, username FROM audit_log WHERE action IN ('approval.request', 'approval.approve', 'user.role') AND outcome = 'ok' ORDER BY id").all();
     expect(actions).toEqual([
       { action: 'approval.request', username: OWNER.username },
       { action: 'approval.approve', username: 'second' },
-      { action: 'user.role', username: 'second' },
+      { action: 'user.role', username: OWNER.username },
     ]);
-    expect(await world.router.dispatch(owner, 'account.totp.disable', { password: OWNER.password })).toEqual({ ok: true, value: { disabled: false, pending: true } });
-    const pending = await world.router.dispatch(other, 'approvals.list', {});
-    expect(pending.ok && (pending.value as { kind: string }[]).map((a) => a.kind)).toEqual(['user.2fa.disable']);
+    expect(await world.router.dispatch(owner, 'account.totp.disable', { password: OWNER.password })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', fields: { operation: 'account.totp.disable' } } });
     world.core.close();
   });
 });

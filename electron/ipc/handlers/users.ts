@@ -1,3 +1,4 @@
+import { CofferError } from '../../../shared/errors';
 import type { Core } from '../../core';
 import { appendAudit } from '../../core/audit/audit-log';
 import { readAuditPage } from '../../core/audit/audit-page';
@@ -58,6 +59,9 @@ export function userHandlers(core: Core): {
     },
     'account.totp.disable': (input, { session }) => {
       const s = requireSession(session);
+      // Refuse before the approval gate: when the owner requires 2FA no approval could let this run,
+      // so asking for one would only leave an approved request that then fails (merge of 025 + 2FA rule).
+      if (core.secondFactor.isRequired(core.vault.db())) throw new CofferError('FORBIDDEN', 'The owner requires two-step sign-in for everyone.');
       return core.users.disableOwn2fa(s, input.password, core.approvals.gate(s, 'account.totp.disable', input));
     },
     'settings.setRequire2fa': async (input, { session }) => {
