@@ -21,6 +21,10 @@ describeKeychain('monitoring.setRule and the approvals gate', () => {
       const second = { senderId: 'second-owner' };
       expect(await w.router.dispatch(second, 'session.login', SECOND)).toMatchObject({ ok: true });
       const anna = w.caller('owner');
+      // Main's 'approvals.' refresh hint hangs on this event: one per request, decision and use.
+      let changes = 0;
+      const stop = w.core.approvals.onChange(() => (changes += 1));
+      const settled = () => new Promise((resolve) => setImmediate(resolve));
       const off = { id: 'views.many', enabled: false };
       expect(await w.router.dispatch(anna, 'monitoring.setRule', off)).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', fields: { operation: 'monitoring.setRule' } } });
       expect(enabledOf(w, 'views.many')).toBe(true);
@@ -38,6 +42,9 @@ describeKeychain('monitoring.setRule and the approvals gate', () => {
       expect(await w.router.dispatch(anna, 'monitoring.setRule', { ...off, approvalId: id })).toMatchObject({ ok: true, value: { pending: false, rule: { enabled: false } } });
       expect(enabledOf(w, 'views.many')).toBe(false);
       expect(stateOf(w, id)).toBe('executed');
+      await settled();
+      expect(changes).toBe(3); // request, approve, executed (refusals change nothing)
+      stop();
       // Turning it on again, and tuning a rule, never ask.
       expect(await w.router.dispatch(anna, 'monitoring.setRule', { id: 'views.many', enabled: true })).toMatchObject({ ok: true, value: { rule: { enabled: true } } });
       expect(await w.router.dispatch(anna, 'monitoring.setRule', { id: 'views.many', threshold: 250 })).toMatchObject({ ok: true, value: { rule: { threshold: 250 } } });
