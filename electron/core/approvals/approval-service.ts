@@ -75,6 +75,8 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       canDecide: !mine && row.state === 'pending' && mayDecide(viewer, row.operation),
       canRun: mine && row.state === 'approved' && (row.usableAfter === null || row.usableAfter <= now),
       canCancel: mine && (row.state === 'pending' || row.state === 'approved'),
+      // Only to the requester: the exact payload approved (stored without secrets), for Run.
+      ...(mine ? { input: JSON.parse(row.payload) as Record<string, unknown> } : {}),
     };
   }
 
