@@ -110,6 +110,11 @@ export const approvalItemSchema = z.object({
   canDecide: z.boolean(),
   canRun: z.boolean(),
   canCancel: z.boolean(),
+  /**
+   * The requester's own requests only: the stored, secret-free input that was approved (its hash is
+   * the request's), so Run works after a restart. Secrets (passwords) are typed again at run time.
+   */
+  input: z.record(z.string(), z.unknown()).optional(),
 });
 export type ApprovalItem = z.infer<typeof approvalItemSchema>;
 

@@ -159,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     monitor,
     confirmPassword: (session, password) => sessions.confirmPassword(session, password),
     checkSecondFactor: (database, session, code) => secondFactor.check(database, { userId: session.userId, username: session.username, role: session.role }, code),
+    ruleOffGate: (session, input) => approvals.gate(session, 'monitoring.setRule', input),
   });
   const customers = createCustomerService({
     db,

@@ -152,6 +152,8 @@ if (!app.requestSingleInstanceLock()) {
       },
       // A monitoring rule raised an alert (the event carries nothing): hints and one notification.
       onAlert: core.monitor.onAlert,
+      // A request made/decided/cancelled/used anywhere: the badge and inbox re-read approvals.*.
+      onApprovalChange: core.approvals.onChange,
     });
     mainWindow.on('closed', () => {
       stopHints();

@@ -22,6 +22,8 @@ export interface RefreshHintDeps {
   notify?: (notice: { title: string; body: string }, open?: MenuCommand) => void;
   /** Core's "an alert was raised" event (it carries no data); returns the unsubscribe. */
   onAlert?: (listener: () => void) => () => void;
+  /** Core's "an approval request was made, decided, withdrawn or used" event (no data); returns the unsubscribe. */
+  onApprovalChange?: (listener: () => void) => () => void;
   idleCheckMs?: number;
   reminderCheckMs?: number;
 }
@@ -55,7 +57,11 @@ export function startRefreshHints(deps: RefreshHintDeps): () => void {
     deps.send(['app.status', 'alerts.']);
     deps.notify?.(alertNoticeText(core.app.locale()), 'alerts.open');
   });
+  // Another person asked, decided or withdrew: the nav badge and the inbox re-read approvals.*
+  // (no notification: the badge is the signal; the request's details stay behind the router).
+  const stopApprovals = deps.onApprovalChange?.(() => deps.send(['approvals.']));
   return () => {
+    stopApprovals?.();
     clearInterval(idleTimer);
     clearInterval(reminderTimer);
     unsubscribe();

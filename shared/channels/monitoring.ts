@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ALERT_NOTE_MAX, alertItemSchema, businessHoursSchema, monitorActionSchema, monitorRuleIdSchema, monitorRuleSchema, THRESHOLD_MAX, WINDOW_MINUTES_MAX } from '../monitoring';
+import { approvalIdField } from '../approvals';
 import { channel, empty, password } from './common';
 
 /** The alert inbox, the monitoring rules (owner settings) and the password step-up they can ask for. */
@@ -37,9 +38,11 @@ export const monitoringChannels = {
         threshold: z.number().int().min(0).max(THRESHOLD_MAX).optional(),
         windowMinutes: z.number().int().min(1).max(WINDOW_MINUTES_MAX).optional(),
         action: monitorActionSchema.optional(),
+        // Turning a rule OFF is gated (APPROVAL_REQUIRED, then re-run with the approved request's id).
+        approvalId: approvalIdField,
       })
       .strict(),
-    // pending: turning a rule off waits for a second owner's approval; the rule is unchanged.
+    // pending: always false since the approvals gate (kept so older callers' shape still parses).
     output: z.object({ rule: monitorRuleSchema, pending: z.boolean() }),
     permission: 'settings.manage',
   }),

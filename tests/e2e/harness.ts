@@ -137,6 +137,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       send: (hints: RefreshHint[]) => void sendHints(hints),
       // A raised alert reaches the page as main's hint does (the desktop notification is the shell test's).
       onAlert: (listener) => core.monitor.onAlert(listener),
+      onApprovalChange: (listener) => core.approvals.onChange(listener),
       ...(options.idleCheckMs ? { idleCheckMs: options.idleCheckMs } : {}),
     });
     const openedContext = context;

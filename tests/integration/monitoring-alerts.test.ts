@@ -119,6 +119,8 @@ describeKeychain('monitoring: exports, deletes, business hours, the inbox and th
     const world = await accessWorld({ fastDisk: true, now: () => clock });
     try {
       const ids = seedCustomers(world, 320, world.userIds.owner);
+      // This test is about counting, not approvals: the owner switches the rule-off approval off (alone, not gated).
+      expect(await world.router.dispatch(world.caller('owner'), 'approvals.setPolicy', { operations: { 'monitoring.setRule': false }, exportRows: 500, deleteRows: 20, expiryHours: 24, coolingOffMinutes: 60 })).toMatchObject({ ok: true });
       expect(await world.router.dispatch(world.caller('owner'), 'monitoring.setRule', { id: 'views.many', enabled: false })).toMatchObject({ ok: true, value: { pending: false, rule: { enabled: false } } });
       for (const id of ids) await world.router.dispatch(world.caller('manager'), 'customers.get', { id });
       expect(alertRows(world)).toEqual([]);

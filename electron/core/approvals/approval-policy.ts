@@ -1,11 +1,13 @@
 import { approvalPolicySchema, DEFAULT_APPROVAL_POLICY, OWNER_ONLY_APPROVALS, type ApprovalOperation, type ApprovalPolicy, type ApprovalSummary } from '../../../shared/approvals';
 import type { CustomerFilters } from '../../../shared/customers';
+import type { MonitorRuleId } from '../../../shared/monitoring';
 import { grantFor } from '../../../shared/permissions';
 import type { Session } from '../auth/session-service';
 import { countCustomers } from '../customers/customer-repository';
 import { scopedCustomerWhere } from '../customers/customer-service';
 import { getMeta } from '../db/meta-repository';
 import type { Db } from '../db/open-database';
+import { readRule } from '../monitoring/monitor-repository';
 import { findUserByUsername } from '../users/user-repository';
 import { countOtherApprovers } from './approval-repository';
 
@@ -123,8 +125,9 @@ export function assess(db: Db, session: Session, op: ApprovalOperation, input: I
       Object.assign(summary, { enabled: input.required === true });
       break;
     case 'monitoring.setRule':
-      needed = on && input.enabled === false;
-      Object.assign(summary, { enabled: input.enabled === true, ruleName: str(input.rule) ?? str(input.name) });
+      // Only switching an ON rule off: turning one on, or tuning it, is never gated.
+      needed = on && input.enabled === false && readRule(db, str(input.id) as MonitorRuleId)?.enabled === true;
+      Object.assign(summary, { enabled: input.enabled === true, ruleName: str(input.id) });
       break;
     case 'approvals.setPolicy':
       // Alone, the owner changes the policy at once (audited); with a second owner, that owner agrees.

@@ -35,6 +35,9 @@ function mayDecide(user: { role: string; status?: string }, op: ApprovalOperatio
  */
 export function createApprovalService(deps: ApprovalServiceDeps) {
   const at = () => new Date((deps.now ?? Date.now)());
+  const listeners = new Set<() => void>();
+  /** After the caller's transaction: main's refresh hint is told that something changed, never what. */
+  const changed = () => setImmediate(() => listeners.forEach((listener) => listener()));
 
   /** The operation's input as its own channel accepts it; secrets may be left out (given at run). */
   function parseInput(op: ApprovalOperation, input: Record<string, unknown>): Record<string, unknown> {
@@ -72,6 +75,8 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
       canDecide: !mine && row.state === 'pending' && mayDecide(viewer, row.operation),
       canRun: mine && row.state === 'approved' && (row.usableAfter === null || row.usableAfter <= now),
       canCancel: mine && (row.state === 'pending' || row.state === 'approved'),
+      // Only to the requester: the exact payload approved (stored without secrets), for Run.
+      ...(mine ? { input: JSON.parse(row.payload) as Record<string, unknown> } : {}),
     };
   }
 
@@ -95,7 +100,16 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
     list,
     /** The gate (see approval-gate.ts): call before a gated operation; `markExecuted` inside its transaction. */
     gate(session: Session, operation: ApprovalOperation, input: Record<string, unknown>): ApprovalTicket {
-      return requireApproval(deps.db(), deps.audit, session, operation, input, at());
+      const ticket = requireApproval(deps.db(), deps.audit, session, operation, input, at());
+      if (ticket.approvalId === null) return ticket;
+      // Used: the requester's list in other windows moves it to 'executed'.
+      return { approvalId: ticket.approvalId, markExecuted: (db) => (ticket.markExecuted(db), changed()) };
+    },
+
+    /** "An approval request changed" (made, decided, cancelled, used): no data. Returns the unsubscribe. */
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
     },
 
     async request(session: Session, req: { operation: ApprovalOperation; input: Record<string, unknown>; reason: string; confirmSummary?: string | undefined; password?: string | undefined }) {
@@ -132,6 +146,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         audit(db, session, 'approval.request', newId, 'ok', alone ? `${op} no_second_person` : op);
         return newId;
       })();
+      changed();
       return { id, state: (alone ? 'approved' : 'pending') as ApprovalState, expiresAt, usableAfter, noSecondPerson: alone };
     },
 
@@ -173,6 +188,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         }
         audit(db, who, input.approve ? 'approval.approve' : 'approval.reject', request.id, 'ok', input.approver ? `${request.operation} on_screen` : request.operation);
       })();
+      changed();
       return { id: request.id, state };
     },
 
@@ -185,6 +201,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         if (!moveApproval(db, id, OPEN, 'cancelled')) throw new CofferError('CONFLICT', `This request is already ${request.state}.`, { approval: request.state });
         audit(db, session, 'approval.cancel', id, 'ok', request.operation);
       })();
+      changed();
       return { id, state: 'cancelled' as const };
     },
 
@@ -203,6 +220,7 @@ export function createApprovalService(deps: ApprovalServiceDeps) {
         const off = Object.entries(policy.operations).filter(([, on]) => on === false).map(([op]) => op);
         audit(db, session, 'approval.policy', ticket.approvalId, 'ok', `export>${policy.exportRows} delete>${policy.deleteRows} ${policy.expiryHours}h cool ${policy.coolingOffMinutes}m off: ${off.join(',') || '-'}`.slice(0, 200));
       })();
+      if (ticket.approvalId !== null) changed();
       return policy;
     },
   };

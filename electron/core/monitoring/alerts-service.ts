@@ -4,6 +4,7 @@ import { grantFor, grantReaches } from '../../../shared/permissions';
 import { appendAudit } from '../audit/audit-log';
 import { customerNamesOf } from '../audit/audit-names-repository';
 import { auditActor, type Session } from '../auth/session-service';
+import type { ApprovalTicket } from '../approvals/approval-gate';
 import type { Db } from '../db/open-database';
 import type { Monitor } from './monitor-service';
 import * as repo from './monitor-repository';
@@ -17,11 +18,11 @@ export interface AlertsDeps {
   /** The user's 2-step code, when they have 2-step verification on (second-factor check). */
   checkSecondFactor: (db: Db, session: Session, code: string | undefined) => void;
   /**
-   * THE place where turning a rule OFF asks for approval (issue 15's approvals core): 'go' lets it
-   * through, 'pending' leaves the rule on until a second owner approves. The lead wires the
-   * approvals gate here after merging; until then every owner's switch-off goes through (audited).
+   * THE place where turning a rule OFF asks for approval (issue 15): the approvals gate, which
+   * throws APPROVAL_REQUIRED without an approved request and gives back the ticket used inside the
+   * change's own transaction. Absent (stand-alone tests), every owner's switch-off goes through.
    */
-  ruleOffGate?: (session: Session, rule: MonitorRuleId) => 'go' | 'pending';
+  ruleOffGate?: (session: Session, input: Record<string, unknown>) => ApprovalTicket;
 }
 
 /** The inbox, the owner's rule settings and the step-up, as the channels call them. */
@@ -88,7 +89,7 @@ export function createAlertsService(deps: AlertsDeps) {
       return { rules: repo.readRules(db), businessHours: repo.readBusinessHours(db) };
     },
 
-    setRule(session: Session, input: { id: MonitorRuleId; enabled?: boolean | undefined; threshold?: number | undefined; windowMinutes?: number | undefined; action?: MonitorAction | undefined }): { rule: MonitorRule; pending: boolean } {
+    setRule(session: Session, input: { id: MonitorRuleId; enabled?: boolean | undefined; threshold?: number | undefined; windowMinutes?: number | undefined; action?: MonitorAction | undefined; approvalId?: number | undefined }): { rule: MonitorRule; pending: boolean } {
       const db = deps.db();
       const current = repo.readRule(db, input.id);
       if (!current) throw new CofferError('NOT_FOUND', 'That rule does not exist.');
@@ -96,9 +97,8 @@ export function createAlertsService(deps: AlertsDeps) {
       if (input.id.startsWith('drill.') && input.action !== undefined && input.action !== 'notify') {
         throw new CofferError('INVALID_INPUT', 'A drill alert can only notify.', { action: 'notify-only' });
       }
-      if (current.enabled && input.enabled === false && (deps.ruleOffGate?.(session, input.id) ?? 'go') === 'pending') {
-        return { rule: current, pending: true };
-      }
+      // Switching an ON rule off passes the approvals gate (throws APPROVAL_REQUIRED when needed).
+      const ticket = current.enabled && input.enabled === false ? deps.ruleOffGate?.(session, input) : undefined;
       const next = {
         id: current.id,
         enabled: input.enabled ?? current.enabled,
@@ -109,6 +109,8 @@ export function createAlertsService(deps: AlertsDeps) {
       const changed = (['enabled', 'threshold', 'windowMinutes', 'action'] as const).filter((k) => next[k] !== current[k]);
       db.transaction(() => {
         repo.writeRule(db, next, session.userId, at());
+        // The approval is used once, together with the change it allowed.
+        ticket?.markExecuted(db);
         const reason = `${current.id} enabled=${next.enabled} threshold=${next.threshold} window=${next.windowMinutes} action=${next.action}`;
         appendAudit(db, { actor: auditActor(session), action: 'monitoring.rule', entity: 'monitoring', recordId: current.id, outcome: 'ok', fields: changed, reason }, at());
       })();

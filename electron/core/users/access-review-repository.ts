@@ -87,7 +87,7 @@ export function alertCounts(db: Db, since: string): Map<number, number> {
 /**
  * Approvals each user asked for, and gave (approved someone else's request), in the period. The
  * table's shape changed with the general approvals (migration 025: created_at, state); both
- * shapes are read.
+ * shapes are read. A lone owner's own request (decided_by = requester) is not 'given'.
  */
 export function approvalCounts(db: Db, since: string): Map<number, { requested: number; given: number }> {
   const columns = columnsOf(db, 'approvals');
@@ -105,7 +105,7 @@ export function approvalCounts(db: Db, since: string): Map<number, { requested: 
     of(row.userId).requested = row.n;
   }
   const given = db
-    .prepare(`SELECT decided_by AS userId, count(*) AS n FROM approvals WHERE decided_by IS NOT NULL AND decided_at >= ? AND ${state} IN ('approved', 'executed') GROUP BY decided_by`)
+    .prepare(`SELECT decided_by AS userId, count(*) AS n FROM approvals WHERE decided_by IS NOT NULL AND decided_by <> requested_by AND decided_at >= ? AND ${state} IN ('approved', 'executed') GROUP BY decided_by`)
     .all(since) as { userId: number; n: number }[];
   for (const row of given) of(row.userId).given = row.n;
   return result;

@@ -5,6 +5,7 @@ import { errorTextIn, useT } from '../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { Button, Card, Field, Input, Notice, Select } from '../../ui';
 import layout from '../../ui/layout.module.css';
+import { useApprovalGate } from '../approvals/use-approval-gate';
 import { actionText, ruleText } from './alert-words';
 import styles from './alerts.module.css';
 
@@ -40,6 +41,8 @@ export function MonitoringRules() {
 function RuleRow({ rule }: { rule: MonitorRule }) {
   const t = useT();
   const change = useChannelMutation('monitoring.setRule', ['monitoring.']);
+  // Turning a rule off needs a second owner's approval (issue 15): the gate opens the approval dialog.
+  const [approvalDialog, gate] = useApprovalGate();
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [windowMinutes, setWindowMinutes] = useState(String(rule.windowMinutes));
   const [action, setAction] = useState<MonitorAction>(rule.action);
@@ -52,7 +55,13 @@ function RuleRow({ rule }: { rule: MonitorRule }) {
 
   const send = (input: { enabled?: boolean; threshold?: number; windowMinutes?: number; action?: MonitorAction }) => {
     setNotice(null);
-    change.mutate({ id: rule.id, ...input }, { onSuccess: (result) => setNotice(result.pending ? 'pending' : 'saved') });
+    gate({ id: rule.id, ...input }, (i) => change.mutateAsync(i))
+      .then((outcome) => {
+        if (outcome.status === 'done') setNotice(outcome.value.pending ? 'pending' : 'saved');
+        else if (outcome.status !== 'cancelled') setNotice('pending');
+      })
+      // Any other refusal is the mutation's error, shown below by <Problem>.
+      .catch(() => undefined);
   };
   const save = (event: FormEvent) => {
     event.preventDefault();
@@ -64,42 +73,46 @@ function RuleRow({ rule }: { rule: MonitorRule }) {
   const name = ruleText(t, rule.id);
   const counted = !rule.id.startsWith('drill.');
   return (
-    <form className={layout.subsection} onSubmit={save} data-testid={`rule-${rule.id}`} aria-label={name}>
-      <h3>{name}</h3>
-      <label className={layout.checkbox}>
-        <input type="checkbox" checked={rule.enabled} disabled={change.isPending} data-testid="rule-enabled" onChange={(e) => send({ enabled: e.target.checked })} />
-        <span>{t('monitor.on')}</span>
-      </label>
-      <div className={styles.hours}>
-        {/* A drill failed or was missed: there is nothing to count, only what to do. */}
-        {counted && (
-          <>
-            <Field label={t('monitor.col.threshold')}>
-              {(control) => <Input {...control} className={styles.number} type="number" min={0} max={THRESHOLD_MAX} step={1} value={threshold} data-testid="rule-threshold" onChange={(e) => setThreshold(e.target.value)} />}
-            </Field>
-            <Field label={t('monitor.col.window')}>
-              {(control) => <Input {...control} className={styles.number} type="number" min={1} max={WINDOW_MINUTES_MAX} step={1} value={windowMinutes} data-testid="rule-window" onChange={(e) => setWindowMinutes(e.target.value)} />}
-            </Field>
-          </>
-        )}
-        <Field label={t('monitor.col.action')}>
-          {(control) => (
-            <Select {...control} value={action} data-testid="rule-action" onChange={(e) => setAction(e.target.value as MonitorAction)}>
-              {MONITOR_ACTIONS.map((a) => (
-                <option key={a} value={a}>
-                  {actionText(t, a)}
-                </option>
-              ))}
-            </Select>
+    <>
+      <form className={layout.subsection} onSubmit={save} data-testid={`rule-${rule.id}`} aria-label={name}>
+        <h3>{name}</h3>
+        <label className={layout.checkbox}>
+          <input type="checkbox" checked={rule.enabled} disabled={change.isPending} data-testid="rule-enabled" onChange={(e) => send({ enabled: e.target.checked })} />
+          <span>{t('monitor.on')}</span>
+        </label>
+        <div className={styles.hours}>
+          {/* A drill failed or was missed: there is nothing to count, only what to do. */}
+          {counted && (
+            <>
+              <Field label={t('monitor.col.threshold')}>
+                {(control) => <Input {...control} className={styles.number} type="number" min={0} max={THRESHOLD_MAX} step={1} value={threshold} data-testid="rule-threshold" onChange={(e) => setThreshold(e.target.value)} />}
+              </Field>
+              <Field label={t('monitor.col.window')}>
+                {(control) => <Input {...control} className={styles.number} type="number" min={1} max={WINDOW_MINUTES_MAX} step={1} value={windowMinutes} data-testid="rule-window" onChange={(e) => setWindowMinutes(e.target.value)} />}
+              </Field>
+            </>
           )}
-        </Field>
-        <Button type="submit" variant="secondary" disabled={!valid || !changed || change.isPending} data-testid="rule-save">
-          {t('monitor.save')}
-        </Button>
-      </div>
-      {notice && <Notice tone={notice === 'saved' ? 'success' : 'warning'} data-testid="rule-notice">{t(notice === 'saved' ? 'monitor.saved' : 'monitor.offPending')}</Notice>}
-      <Problem error={errorBody(change.error)} />
-    </form>
+          <Field label={t('monitor.col.action')}>
+            {(control) => (
+              <Select {...control} value={action} data-testid="rule-action" onChange={(e) => setAction(e.target.value as MonitorAction)}>
+                {MONITOR_ACTIONS.map((a) => (
+                  <option key={a} value={a}>
+                    {actionText(t, a)}
+                  </option>
+                ))}
+              </Select>
+            )}
+          </Field>
+          <Button type="submit" variant="secondary" disabled={!valid || !changed || change.isPending} data-testid="rule-save">
+            {t('monitor.save')}
+          </Button>
+        </div>
+        {notice && <Notice tone={notice === 'saved' ? 'success' : 'warning'} data-testid="rule-notice">{t(notice === 'saved' ? 'monitor.saved' : 'monitor.offPending')}</Notice>}
+        <Problem error={errorBody(change.error)} />
+      </form>
+      {/* Outside the form: the dialog's own submit must not bubble (through the portal) into this one. */}
+      {approvalDialog}
+    </>
   );
 }
 

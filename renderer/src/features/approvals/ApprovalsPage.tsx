@@ -9,7 +9,7 @@ import { useNavStore } from '../../stores/nav-store';
 import { Badge, Button, EmptyState, Notice, Tabs, toast, type BadgeTone } from '../../ui';
 import { useConfirm } from '../../components/prompts';
 import { usableNow } from './approval-gate';
-import { forgetRun, rememberedRun } from './approval-runs';
+import { forgetRun, rememberedRun, storedRun } from './approval-runs';
 import { opText, stateText, summaryLines } from './approval-words';
 import { DecideDialog, RunDialog } from './ApprovalActions';
 import { ApprovalPolicyCard } from './ApprovalPolicyCard';
@@ -81,7 +81,8 @@ function ApprovalEntry({ item }: { item: ApprovalItem }) {
   const [dialog, setDialog] = useState<'approve' | 'deny' | 'run' | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const [confirmDialog, confirm] = useConfirm();
-  const run = item.requester.username === me ? rememberedRun(me, item.id) : null;
+  // This window's memory first, else the input main stored with the request (survives a restart).
+  const run = item.requester.username === me ? (rememberedRun(me, item.id) ?? storedRun(item)) : null;
   const runnable = item.canRun && usableNow(item, Date.now());
 
   const cancel = () =>

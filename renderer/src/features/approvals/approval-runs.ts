@@ -28,3 +28,31 @@ export function rememberedRun(username: string, id: number): RememberedRun | nul
 export function forgetRun(username: string, id: number): void {
   runs.delete(key(username, id));
 }
+
+/** The secrets each operation takes at run time (typed again in the Run dialog; never stored). */
+function runSecrets(operation: string, input: Record<string, unknown>): SecretKey[] {
+  switch (operation) {
+    case 'users.create':
+      return input.role === 'owner' ? ['password', 'ownerPassword'] : ['password'];
+    case 'users.setRole':
+    case 'users.setStatus':
+      return ['ownerPassword'];
+    case 'users.resetPassword':
+      return ['newPassword', 'ownerPassword'];
+    case 'account.totp.disable':
+    case 'backup.restore':
+    case 'settings.setRequire2fa':
+      return ['password'];
+    default:
+      return [];
+  }
+}
+
+/**
+ * The run from main's list when this window does not remember it (after a restart, or asked in
+ * another window): approvals.list gives the requester the stored, secret-free input that was approved.
+ */
+export function storedRun(item: { operation: string; input?: Record<string, unknown> | undefined }): RememberedRun | null {
+  if (!item.input) return null;
+  return { operation: item.operation, input: item.input, secrets: runSecrets(item.operation, item.input) };
+}
