@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, it } from 'vitest';
+import { APPROVAL_OPERATIONS, DEFAULT_APPROVAL_POLICY } from '../../shared/approvals';
 import type { ChannelOutput } from '../../shared/contract';
 import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
@@ -17,6 +18,9 @@ describeKeychain('monitoring: exports, deletes, business hours, the inbox and th
     let n = 0;
     const world = await accessWorld({ fastDisk: true, now: () => clock, pickSaveFile: async () => path.join(folder, `export-${++n}.csv`) });
     try {
+      // This test counts exports, not approvals: an owner exporting everyone is gated by default since issue 15.
+      const noApprovals = { ...DEFAULT_APPROVAL_POLICY, operations: Object.fromEntries(APPROVAL_OPERATIONS.map((op) => [op, false])) };
+      expect(await world.router.dispatch(world.caller('owner'), 'approvals.setPolicy', noApprovals)).toMatchObject({ ok: true });
       const exportAll = () => world.router.dispatch(world.caller('owner'), 'customers.export', { format: 'csv', columns: ['name'] });
       for (let i = 0; i < 3; i += 1) expect(await exportAll()).toMatchObject({ ok: true, value: { status: 'saved' } });
       expect(alertRows(world)).toEqual([]);
