@@ -36,6 +36,7 @@ export const accessReviewChannels = {
           alerts: z.number().int(),
           approvalsRequested: z.number().int(),
           approvalsGiven: z.number().int(),
+          approvalsNoSecondPerson: z.number().int(),
           dataRulesVersion: z.number().int().nullable(),
           dataRulesAcceptedAt: z.string().nullable(),
           unused: z.boolean(),

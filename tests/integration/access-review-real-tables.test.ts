@@ -37,4 +37,20 @@ describeKeychain('access review against the real approvals and alerts tables', (
       w.core.close();
     }
   });
+
+  it("a lone owner's own go-ahead is counted as 'no second person' for that owner (the review is the report that names it)", { timeout: 180_000 }, async () => {
+    const w = await accessWorld({ fastDisk: true });
+    try {
+      const anna = w.caller('owner');
+      // Only one owner: a role change may be approved by owners only, so nobody else is eligible.
+      const asked = await w.router.dispatch(anna, 'approvals.request', { operation: 'users.setRole', input: { username: 'support1', role: 'sales' }, reason: 'moves to the sales desk', confirmSummary: 'support1', password: OWNER.password });
+      expect(asked).toMatchObject({ ok: true, value: { noSecondPerson: true } });
+      const review = await w.router.dispatch(anna, 'users.accessReview', { periodDays: 30 });
+      const users = (review as { ok: true; value: { users: { username: string; approvalsRequested: number; approvalsNoSecondPerson: number }[] } }).value.users;
+      expect(users.find((u) => u.username === OWNER.username)).toMatchObject({ approvalsRequested: 1, approvalsNoSecondPerson: 1 });
+      expect(users.filter((u) => u.username !== OWNER.username).every((u) => u.approvalsNoSecondPerson === 0)).toBe(true);
+    } finally {
+      w.core.close();
+    }
+  });
 });

@@ -89,16 +89,16 @@ export function alertCounts(db: Db, since: string): Map<number, number> {
  * table's shape changed with the general approvals (migration 025: created_at, state); both
  * shapes are read. A lone owner's own request (decided_by = requester) is not 'given'.
  */
-export function approvalCounts(db: Db, since: string): Map<number, { requested: number; given: number }> {
+export function approvalCounts(db: Db, since: string): Map<number, { requested: number; given: number; noSecondPerson: number }> {
   const columns = columnsOf(db, 'approvals');
-  const result = new Map<number, { requested: number; given: number }>();
+  const result = new Map<number, { requested: number; given: number; noSecondPerson: number }>();
   if (!columns.has('requested_by') || !columns.has('decided_by')) return result;
   const created = columns.has('created_at') ? 'created_at' : columns.has('requested_at') ? 'requested_at' : null;
   const state = columns.has('state') ? 'state' : columns.has('status') ? 'status' : null;
   if (!created || !state || !columns.has('decided_at')) return result;
   const of = (userId: number) => {
     let entry = result.get(userId);
-    if (!entry) result.set(userId, (entry = { requested: 0, given: 0 }));
+    if (!entry) result.set(userId, (entry = { requested: 0, given: 0, noSecondPerson: 0 }));
     return entry;
   };
   for (const row of db.prepare(`SELECT requested_by AS userId, count(*) AS n FROM approvals WHERE ${created} >= ? GROUP BY requested_by`).all(since) as { userId: number; n: number }[]) {
@@ -108,5 +108,13 @@ export function approvalCounts(db: Db, since: string): Map<number, { requested: 
     .prepare(`SELECT decided_by AS userId, count(*) AS n FROM approvals WHERE decided_by IS NOT NULL AND decided_by <> requested_by AND decided_at >= ? AND ${state} IN ('approved', 'executed') GROUP BY decided_by`)
     .all(since) as { userId: number; n: number }[];
   for (const row of given) of(row.userId).given = row.n;
+  // A lone owner's own go-ahead (typed confirmation, password, cooling-off): the review names it, as the issue's
+  // "no second person" report asks, so a shop that later has two owners sees what ran without four eyes.
+  if (columns.has('no_second_person')) {
+    const alone = db
+      .prepare(`SELECT requested_by AS userId, count(*) AS n FROM approvals WHERE no_second_person = 1 AND ${created} >= ? GROUP BY requested_by`)
+      .all(since) as { userId: number; n: number }[];
+    for (const row of alone) of(row.userId).noSecondPerson = row.n;
+  }
   return result;
 }

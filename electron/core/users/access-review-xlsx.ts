@@ -9,7 +9,7 @@ import type { AccessReview } from './access-review';
 const HEADINGS = [
   'Username 用户名', 'Name 姓名', 'Role 角色', 'Status 状态', 'Created 创建时间', 'Last sign-in 最近登录',
   'Two-step sign-in 两步验证', 'Customers owned 负责的客户', 'Exports 导出', 'Reveals 查看完整信息', 'Deletes 删除',
-  'Alerts 警报', 'Approvals requested 申请审批', 'Approvals given 批准', 'Data rules version 数据规则版本',
+  'Alerts 警报', 'Approvals requested 申请审批', 'Approvals given 批准', 'No second person 无第二人审批', 'Data rules version 数据规则版本',
   'Data rules accepted 数据规则接受时间', 'Unused 未使用',
 ];
 
@@ -35,7 +35,7 @@ export function writeAccessReviewXlsx(target: string, review: AccessReview): str
       ...review.users.map((u) =>
         [
           u.username, u.displayName, u.role, u.status, when(u.createdAt), when(u.lastLoginAt), yesNo(u.has2fa), String(u.customersOwned),
-          String(u.exports), String(u.reveals), String(u.deletes), String(u.alerts), String(u.approvalsRequested), String(u.approvalsGiven),
+          String(u.exports), String(u.reveals), String(u.deletes), String(u.alerts), String(u.approvalsRequested), String(u.approvalsGiven), String(u.approvalsNoSecondPerson),
           u.dataRulesVersion === null ? '' : String(u.dataRulesVersion), when(u.dataRulesAcceptedAt), yesNo(u.unused),
         ].map(guardFormula),
       ),

@@ -31,6 +31,8 @@ export interface AccessReviewRow {
   alerts: number;
   approvalsRequested: number;
   approvalsGiven: number;
+  /** Requests this person ran on their own go-ahead because nobody else could approve (one-owner shop). */
+  approvalsNoSecondPerson: number;
   dataRulesVersion: number | null;
   dataRulesAcceptedAt: string | null;
   /** Still able to sign in, and not used for `unusedDays` (the stale-accounts setting). */
@@ -94,6 +96,7 @@ export function createAccessReview(deps: AccessReviewDeps) {
         alerts: alerts.get(u.id) ?? 0,
         approvalsRequested: approvals.get(u.id)?.requested ?? 0,
         approvalsGiven: approvals.get(u.id)?.given ?? 0,
+        approvalsNoSecondPerson: approvals.get(u.id)?.noSecondPerson ?? 0,
         dataRulesVersion: accepted.get(u.id)?.version ?? null,
         dataRulesAcceptedAt: accepted.get(u.id)?.acceptedAt ?? null,
         unused: u.status !== 'disabled' && Date.parse(u.lastLoginAt ?? u.createdAt) < unusedBefore,

@@ -46,6 +46,7 @@ export const reviewEn = {
   'review.col.deletes': 'Deletes',
   'review.col.alerts': 'Alerts',
   'review.col.approvals': 'Approvals asked / given',
+  'review.noSecondPerson': '{count} with no second person',
   'review.col.rules': 'Data rules',
   'review.col.action': 'Action',
   'review.on': 'On',

@@ -45,6 +45,7 @@ export const reviewZhCN: Record<keyof typeof reviewEn, string> = {
   'review.col.deletes': '删除',
   'review.col.alerts': '警报',
   'review.col.approvals': '申请 / 批准',
+  'review.noSecondPerson': '{count} 项无第二人审批',
   'review.col.rules': '数据规则',
   'review.col.action': '操作',
   'review.on': '已开启',

@@ -83,7 +83,16 @@ export function AccessReview() {
     { key: 'reveals', header: t('review.col.reveals'), cell: (u) => count(u.reveals) },
     { key: 'deletes', header: t('review.col.deletes'), cell: (u) => count(u.deletes) },
     { key: 'alerts', header: t('review.col.alerts'), cell: (u) => (u.alerts > 0 ? <Badge tone="danger">{fmt.number(u.alerts)}</Badge> : '0') },
-    { key: 'approvals', header: t('review.col.approvals'), cell: (u) => `${u.approvalsRequested} / ${u.approvalsGiven}` },
+    {
+      key: 'approvals',
+      header: t('review.col.approvals'),
+      cell: (u) => (
+        <>
+          {`${u.approvalsRequested} / ${u.approvalsGiven}`}
+          {u.approvalsNoSecondPerson > 0 && <Badge tone="warning">{t('review.noSecondPerson', { count: u.approvalsNoSecondPerson })}</Badge>}
+        </>
+      ),
+    },
     {
       key: 'rules',
       header: t('review.col.rules'),
