@@ -124,17 +124,25 @@ describeKeychain('security alerts in Chromium', () => {
     await exports.getByTestId('rule-notice').getByText('Rule saved.').waitFor();
     const rules = await readAs<{ rules: { id: string; threshold: number; action: string; enabled: boolean }[] }>(router, OWNER, 'monitoring.rules');
     expect(rules.rules.find((r) => r.id === 'exports.many')).toMatchObject({ threshold: 5, action: 'step-up', enabled: true });
-    // The switch: turning a rule off reaches the vault or waits for approval, and says which.
-    // click, not uncheck: a switch-off that waits for approval leaves the box checked.
+    // The switch: Boss is the only owner, so turning a rule off is his own go-ahead: the typed
+    // confirmation, his password and a cooling-off; the rule stays on meanwhile and the notice says so.
     await exports.getByTestId('rule-enabled').click();
-    await exports.getByTestId('rule-notice').waitFor();
+    const approval = page.getByTestId('approval-dialog');
+    await approval.getByText('Nobody else can approve this').waitFor();
+    await approval.getByTestId('approval-reason').fill('Too noisy at month end');
+    const label = await approval.getByTestId('approval-confirm').evaluate((input) => (input as HTMLInputElement).labels?.[0]?.textContent ?? '');
+    await approval.getByTestId('approval-confirm').fill(label.replace(/^Type /, '').replace(/ to confirm$/, ''));
+    await approval.getByTestId('approval-password').fill(OWNER.password);
+    await approval.getByRole('button', { name: 'Confirm and start the cooling-off' }).click();
+    const waiting = page.getByTestId('approval-waiting');
+    await waiting.getByTestId('approval-cooling-off').waitFor();
+    await waiting.getByRole('button', { name: 'Close' }).click();
+    await exports.getByTestId('rule-notice').getByText('Turning this rule off can run after the cooling-off').waitFor();
+    expect(await exports.getByTestId('rule-enabled').isChecked()).toBe(true);
     const after = await readAs<{ rules: { id: string; enabled: boolean }[] }>(router, OWNER, 'monitoring.rules');
-    const notice = await exports.getByTestId('rule-notice').innerText();
-    expect(after.rules.find((r) => r.id === 'exports.many')!.enabled).toBe(notice.includes('approve'));
-    if (!notice.includes('approve')) {
-      await exports.getByTestId('rule-enabled').click();
-      await expect.poll(async () => (await readAs<{ rules: { id: string; enabled: boolean }[] }>(router, OWNER, 'monitoring.rules')).rules.find((r) => r.id === 'exports.many')!.enabled).toBe(true);
-    }
+    expect(after.rules.find((r) => r.id === 'exports.many')!.enabled).toBe(true);
+    const asked = await readAs<{ items: { operation: string; state: string; noSecondPerson: boolean }[] }>(router, OWNER, 'approvals.list', { view: 'mine' });
+    expect(asked.items).toEqual([expect.objectContaining({ operation: 'monitoring.setRule', state: 'approved', noSecondPerson: true })]);
     // Business hours: on, from 09:00, Sundays too.
     const hours = page.getByTestId('business-hours');
     await hours.getByTestId('hours-enabled').check();

@@ -55,6 +55,7 @@ export const alertsEn = {
   'monitor.save': 'Save',
   'monitor.saved': 'Rule saved.',
   'monitor.offPending': 'Turning this rule off waits for another owner to approve it.',
+  'monitor.offCooling': 'Turning this rule off can run after the cooling-off: run it from Approvals > My requests.',
   'monitor.APPROVAL_REQUIRED': 'Turning a rule off needs another owner’s approval. Ask them to approve the request.',
   'monitor.blockNote': 'A rule never suspends the last active owner: it asks for the password again instead.',
   'monitor.hours.title': 'Business hours',

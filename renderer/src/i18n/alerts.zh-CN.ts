@@ -57,6 +57,7 @@ export const alertsZhCN: Record<keyof typeof alertsEn, string> = {
   'monitor.save': '保存',
   'monitor.saved': '规则已保存。',
   'monitor.offPending': '关闭此规则需要另一位店主批准。',
+  'monitor.offCooling': '冷静期结束后才能关闭此规则，请在“审批 > 我的申请”中执行。',
   'monitor.APPROVAL_REQUIRED': '关闭规则需要另一位店主批准，请让对方批准这项申请。',
   'monitor.blockNote': '规则绝不会冻结最后一位可用的店主账号，而是改为要求再次验证。',
   'monitor.hours.title': '营业时间',

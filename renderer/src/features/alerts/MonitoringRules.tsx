@@ -46,7 +46,7 @@ function RuleRow({ rule }: { rule: MonitorRule }) {
   const [threshold, setThreshold] = useState(String(rule.threshold));
   const [windowMinutes, setWindowMinutes] = useState(String(rule.windowMinutes));
   const [action, setAction] = useState<MonitorAction>(rule.action);
-  const [notice, setNotice] = useState<'saved' | 'pending' | null>(null);
+  const [notice, setNotice] = useState<'saved' | 'pending' | 'cooling' | null>(null);
   useEffect(() => {
     setThreshold(String(rule.threshold));
     setWindowMinutes(String(rule.windowMinutes));
@@ -58,6 +58,8 @@ function RuleRow({ rule }: { rule: MonitorRule }) {
     gate({ id: rule.id, ...input }, (i) => change.mutateAsync(i))
       .then((outcome) => {
         if (outcome.status === 'done') setNotice(outcome.value.pending ? 'pending' : 'saved');
+        // A lone owner's own go-ahead waits out a cooling-off; anyone else's waits for a second owner.
+        else if (outcome.status === 'waiting') setNotice('cooling');
         else if (outcome.status !== 'cancelled') setNotice('pending');
       })
       // Any other refusal is the mutation's error, shown below by <Problem>.
@@ -107,7 +109,7 @@ function RuleRow({ rule }: { rule: MonitorRule }) {
             {t('monitor.save')}
           </Button>
         </div>
-        {notice && <Notice tone={notice === 'saved' ? 'success' : 'warning'} data-testid="rule-notice">{t(notice === 'saved' ? 'monitor.saved' : 'monitor.offPending')}</Notice>}
+        {notice && <Notice tone={notice === 'saved' ? 'success' : 'warning'} data-testid="rule-notice">{t(notice === 'saved' ? 'monitor.saved' : notice === 'cooling' ? 'monitor.offCooling' : 'monitor.offPending')}</Notice>}
         <Problem error={errorBody(change.error)} />
       </form>
       {/* Outside the form: the dialog's own submit must not bubble (through the portal) into this one. */}
