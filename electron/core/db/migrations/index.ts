@@ -25,11 +25,51 @@ import { migration024 } from './024-dashboard-counts';
 import { migration025 } from './025-approval-requests';
 import { migration026 } from './026-monitoring';
 import { migration027 } from './027-data-rules';
+import { migration028 } from './028-privacy-settings';
+import { migration029 } from './029-consent';
+import { migration030 } from './030-privacy-requests';
+import { migration031 } from './031-erasure';
+import { migration032 } from './032-decision-ledger';
+import { migration033 } from './033-field-classes';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
 
 /** Forward-only, in order. Never edit a shipped migration: add the next number instead. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004, migration005, migration006, migration007, migration008, migration009, migration010, migration011, migration012, migration013, migration014, migration015, migration016, migration017, migration018, migration019, migration020, migration021, migration022, migration023, migration024, migration025, migration026, migration027];
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+  migration006,
+  migration007,
+  migration008,
+  migration009,
+  migration010,
+  migration011,
+  migration012,
+  migration013,
+  migration014,
+  migration015,
+  migration016,
+  migration017,
+  migration018,
+  migration019,
+  migration020,
+  migration021,
+  migration022,
+  migration023,
+  migration024,
+  migration025,
+  migration026,
+  migration027,
+  migration028,
+  migration029,
+  migration030,
+  migration031,
+  migration032,
+  migration033,
+];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -1,0 +1,18 @@
+import type { Db } from '../db/open-database';
+
+/**
+ * What an access package (issue 16, "everything about that person") is made of: one section per
+ * feature that keeps data about a customer. Each feature adds its own line here, so the package
+ * can never silently miss a table: the record, interactions, purchases, tags, reminders, consent,
+ * requests, import and merge provenance. Rows are plain values about THIS customer only; never
+ * staff data beyond a display name, never another customer's data.
+ */
+export interface PersonSection {
+  /** A stable key: the sheet name in the .xlsx and the property in the JSON. */
+  key: string;
+  rows(db: Db, customerId: number): Record<string, string | number | boolean | null>[];
+}
+
+// One entry per line (merge=union): each feature appends its own.
+export const PERSON_SECTIONS: PersonSection[] = [
+];
