@@ -5,7 +5,7 @@ import { grantFor, grantReaches } from '../../../shared/permissions';
 import type { RecordFacts } from '../../../shared/channels/record';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
+import { fieldGate, withoutDisabledFields } from '../settings/customer-fields';
 import { findCustomersByIds, tagsOf, type CustomerRow } from './customer-repository';
 import { findCustomerInScope, type AuditFn, type RevealGuard } from './customer-service';
 import { toCustomerView, type FieldPolicy } from './customer-view';
@@ -51,8 +51,8 @@ export function createRecordService(deps: RecordServiceDeps) {
 
   function views(db: Db, session: Session, rows: CustomerRow[]): CustomerView[] {
     const tags = tagsOf(db, rows.map((r) => r.id));
-    const optional = optionalFieldsOn(db);
-    return rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
+    const gate = fieldGate(db);
+    return rows.map((row) => toCustomerView(withoutDisabledFields(row, gate, session.role), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
   }
 
   function factsOf(db: Db, session: Session, row: CustomerRow): RecordFacts {
