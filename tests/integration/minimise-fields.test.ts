@@ -62,6 +62,8 @@ describeKeychain('minimisation: any non-required field can be switched off', () 
     expect(JSON.stringify(list)).not.toContain(MARKERS.mobile);
     expect(value<unknown[]>(await call(w, 'owner', 'customers.search', { query: MARKERS.mobile }))).toEqual([]);
     expect(await call(w, 'owner', 'customers.reveal', { id: 2, field: 'mobile', reason: 'calling back about an order' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    // "Who is calling" does not name a person by a number the shop chose not to keep.
+    expect(value<{ items: unknown[] }>(await call(w, 'owner', 'customers.lookup', { query: MARKERS.mobile })).items).toEqual([]);
     expect(await call(w, 'owner', 'customers.list', { limit: 50, filters: { region: '华东' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { region: 'disabled' } } });
     expect(value<{ regions: unknown[] }>(await call(w, 'owner', 'customers.filterValues', {})).regions).toEqual([]);
 

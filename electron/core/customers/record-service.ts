@@ -5,7 +5,7 @@ import { grantFor, grantReaches } from '../../../shared/permissions';
 import type { RecordFacts } from '../../../shared/channels/record';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { fieldGate, withoutDisabledFields } from '../settings/customer-fields';
+import { fieldGate, gateAllows, withoutDisabledFields } from '../settings/customer-fields';
 import { findCustomersByIds, tagsOf, type CustomerRow } from './customer-repository';
 import { findCustomerInScope, type AuditFn, type RevealGuard } from './customer-service';
 import { toCustomerView, type FieldPolicy } from './customer-view';
@@ -94,8 +94,10 @@ export function createRecordService(deps: RecordServiceDeps) {
           deps.audit(db, { ...base, action: 'customer.lookup', outcome: 'denied', reason: refused.code === 'STEP_UP_REQUIRED' ? 'step-up required' : 'account suspended' }, now());
           return { error: refused };
         }
-        const phone = fullPhoneNumber(query);
-        const wechat = phone === null && WECHAT_ID.test(query.trim()) ? query.trim() : null;
+        // A switched-off field finds nobody: naming the person behind it would use what the shop chose not to keep.
+        const gate = fieldGate(db);
+        const phone = gateAllows(gate, session.role, 'mobile') && gateAllows(gate, session.role, 'phone') ? fullPhoneNumber(query) : null;
+        const wechat = phone === null && gateAllows(gate, session.role, 'wechat') && WECHAT_ID.test(query.trim()) ? query.trim() : null;
         const ids = phone ? customerIdsByPhoneKey(db, phone, owner, LOOKUP_LIMIT) : wechat ? customerIdsByWechat(db, wechat, owner, LOOKUP_LIMIT) : [];
         const rows = findCustomersByIds(db, ids, owner);
         const match = phone ? 'phone' : wechat ? 'wechat' : 'none';
