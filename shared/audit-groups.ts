@@ -10,6 +10,7 @@ export const AUDIT_GROUPS = {
     'customer.restore', 'customer.reveal', 'customer.tag', 'customer.owner', 'customer.merge', 'customer.mergeUndo',
     'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update', 'reminder.list', 'reminder.done', 'reminder.snooze',
     'dashboard.read', 'customer.lookup', 'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
+    'settings.customerField', 'privacy.settings', 'privacy.disclosure',
   ],
   signIn: ['login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked', 'user.2fa.recoveryCode'],
   users: [

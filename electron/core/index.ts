@@ -36,6 +36,8 @@ import { createApprovalService, type ApprovalService } from './approvals/approva
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
 import { createDataRules, type DataRules } from './data-rules/data-rules-service';
+import { createPrivacySettings, type PrivacySettingsService } from './privacy/privacy-settings-service';
+import { createDisclosureRegister, type DisclosureRegister } from './privacy/disclosure-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -110,6 +112,10 @@ export interface Core {
   accessReview: AccessReviewService;
   /** The shop's data rules and who accepted them; the authorizer asks mustAccept. */
   dataRules: DataRules;
+  /** The privacy regime and contact (issue 16): read by every screen, changed by the owner. */
+  privacySettings: PrivacySettingsService;
+  /** The register of disclosures to third parties (issue 16), written by marked exports. */
+  disclosures: DisclosureRegister;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -252,6 +258,8 @@ export function createCore(options: CoreOptions): Core {
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     accessReview: createAccessReview({ db, audit: appendAudit, now, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     dataRules,
+    privacySettings: createPrivacySettings({ db, audit: appendAudit, now }),
+    disclosures: createDisclosureRegister({ db }),
     secondFactor,
     monitor,
     alerts,

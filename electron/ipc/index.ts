@@ -18,6 +18,7 @@ import { importHandlers } from './handlers/import';
 import { listHandlers } from './handlers/list';
 import { mergeHandlers } from './handlers/merge';
 import { monitoringHandlers } from './handlers/monitoring';
+import { privacySettingsHandlers } from './handlers/privacy-settings';
 import { ownershipHandlers } from './handlers/ownership';
 import { qualityHandlers } from './handlers/quality';
 import { recordHandlers } from './handlers/record';
@@ -52,6 +53,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...shieldHandlers(core),
     ...approvalHandlers(core),
     ...accessReviewHandlers(core),
+    ...privacySettingsHandlers(core),
   };
   return createRouter({
     handlers,

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { approvalIdField } from '../approvals';
 import { customerFiltersSchema } from '../customers';
 import { channel } from './common';
+import { disclosureInputSchema } from '../disclosures';
 
 /** Every customer field an export can carry, in the order a sheet shows them by default. */
 export const EXPORT_COLUMNS = [
@@ -24,6 +25,8 @@ export const exportChannels = {
         columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
         // Every customer, more than the policy's rows, or a manager's export: an approved request.
         approvalId: approvalIdField,
+        // Marked as a disclosure to a third party (issue 16): recipient, purpose, agreement, lawful basis.
+        disclosure: disclosureInputSchema.optional(),
       })
       .strict()
       .refine((v) => v.format === 'csv' || v.encoding === undefined, { message: 'encoding is for csv only', path: ['encoding'] }),

@@ -107,7 +107,8 @@ describeKeychain('Settings in Chromium', () => {
     await form.waitFor({ state: 'detached' });
 
     await page.getByRole('button', { name: 'Settings', exact: true }).first().click();
-    const keep = page.getByLabel('Keep ID numbers and bank cards in this database');
+    // Settings > Customer fields: one switch per field (issue 16); ID number is off by default.
+    const keep = page.getByLabel('Keep ID number', { exact: true });
     await expect.poll(() => keep.isDisabled()).toBe(false);
     // A controlled box: it shows the stored value once main has answered, so click and wait.
     await keep.click();

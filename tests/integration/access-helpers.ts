@@ -153,6 +153,15 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'dataRules.accept': { version: 1 },
   'dataRules.set': { text: 'Customer data stays in Coffer.' },
   'dataRules.acceptances': {},
+  'privacy.settings': {},
+  // The values a vault starts with: harmless to the other channels' samples.
+  'privacy.setSettings': { regime: 'pipl', contactName: '', contactReach: '' },
+  'privacy.disclosures': {},
+  'settings.fields': {},
+  'settings.fieldStoredCount': { field: 'wechat' },
+  // Already on: an audited no-op for the owner.
+  'settings.setField': { field: 'wechat', enabled: true },
+  'settings.setNotesForSupport': { allowed: false },
 };
 
 /**

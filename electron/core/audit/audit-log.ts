@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
   // The shop's data rules: a new version written by the owner, a user's acceptance of one.
   'dataRules.set', 'dataRules.accept',
+  // Minimisation (issue 16): a customer field switched on/off (fields = the field; reason 'off, erased N'; customerIds = erased), the privacy regime or contact changed, a disclosure to a third party recorded.
+  'settings.customerField', 'privacy.settings', 'privacy.disclosure',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

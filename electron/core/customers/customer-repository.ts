@@ -12,6 +12,11 @@ function reindex(db: Db, id: number): void {
   keyCustomer(db, row, id);
 }
 
+/** Rebuilds the keys of many customers after a bulk change (a field erased in Settings); a deleted one stays out. */
+export function reindexCustomers(db: Db, ids: readonly number[]): void {
+  for (const id of ids) reindex(db, id);
+}
+
 /** A customer row as stored, every field in full. Never leaves main without policy applied. */
 export interface CustomerRow {
   id: number;

@@ -4,7 +4,7 @@ import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerInput, ty
 import type { AuditEntry } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { isOptionalField, optionalFieldsOn, refuseDisabledFields, withoutDisabledFields } from '../settings/customer-fields';
+import { fieldGate, gateAllows, isFieldOn, refuseDisabledFields, refuseDisabledFilters, withoutDisabledFields } from '../settings/customer-fields';
 import {
   CUSTOMER_FIELDS,
   addTags,
@@ -102,14 +102,15 @@ export function createCustomerService(deps: CustomerServiceDeps) {
 
   function views(db: Db, session: Session, rows: CustomerRow[]): CustomerView[] {
     const tags = tagsOf(db, rows.map((r) => r.id));
-    const optional = optionalFieldsOn(db);
-    return rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
+    const gate = fieldGate(db);
+    return rows.map((row) => toCustomerView(withoutDisabledFields(row, gate, session.role), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
   }
 
   const view = (db: Db, session: Session, row: CustomerRow): CustomerView => views(db, session, [row])[0]!;
 
   /** Row scope plus the filters the person chose, for the list, its count and the search. */
   function whereFor(session: Session, filters: CustomerFilters | undefined): CustomerWhere {
+    refuseDisabledFilters(deps.db(), filters);
     return scopedCustomerWhere(deps.scope(session, 'read'), session.userId, filters, now());
   }
 
@@ -151,13 +152,16 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     search(session: Session, query: string, filters: CustomerFilters | undefined, limit: number): CustomerView[] {
       const db = deps.db();
       const where = customerWhere(whereFor(session, filters));
-      const columns: SearchColumn[] = ['name', 'company', 'notes'];
-      if (deps.policy.visibility(session.role, 'email') === 'full') columns.push('email');
-      if (deps.policy.visibility(session.role, 'mobile') === 'full' && deps.policy.visibility(session.role, 'phone') === 'full') columns.push('phone');
+      // A switched-off field (and notes withheld from support) is not searchable either: a match would leak it.
+      const gate = fieldGate(db);
+      const allowed = (field: string) => gateAllows(gate, session.role, field);
+      const columns: SearchColumn[] = (['name', 'company', 'notes'] as const).filter(allowed);
+      if (deps.policy.visibility(session.role, 'email') === 'full' && allowed('email')) columns.push('email');
+      if (deps.policy.visibility(session.role, 'mobile') === 'full' && deps.policy.visibility(session.role, 'phone') === 'full' && allowed('mobile') && allowed('phone')) columns.push('phone');
       return db.transaction(() => {
         const ids = searchCustomerIds(db, query, columns, limit, where);
         // A WeChat ID is matched whole, and only by roles that see it in full (like phone above).
-        if (deps.policy.visibility(session.role, 'wechat') === 'full' && /^[-_A-Za-z0-9]{3,40}$/.test(query.trim())) {
+        if (deps.policy.visibility(session.role, 'wechat') === 'full' && allowed('wechat') && /^[-_A-Za-z0-9]{3,40}$/.test(query.trim())) {
           ids.unshift(...searchWechatIds(db, query.trim(), where, limit).filter((id) => !ids.includes(id)));
           ids.splice(limit);
         }
@@ -259,7 +263,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       // the transaction returns the outcome and the error is thrown after it.
       const outcome = scopedTransaction(db, session, (): { value: string } | { error: CofferError } => {
         const row = scoped(db, session, id, 'read');
-        const value = isOptionalField(field) && !optionalFieldsOn(db) ? null : row[field];
+        const value = isFieldOn(db, field) ? row[field] : null;
         const base = { actor: auditActor(session), entity: 'customer', recordId: String(id), fields: [field] };
         if (!deps.policy.canReveal(session.role, field, row.ownerId === session.userId) || value === null) {
           deps.audit(db, { ...base, action: 'customer.reveal', outcome: 'denied' }, now());

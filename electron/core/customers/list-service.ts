@@ -7,6 +7,7 @@ import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { addTags, removeTags, softDeleteCustomer, tagCounts, touchCustomer } from './customer-repository';
 import { scopedCustomerWhere, type AuditFn } from './customer-service';
+import { isFieldOn, refuseDisabledFilters } from '../settings/customer-fields';
 import { levelValues, matchingRefs, ownerValues, regionValues } from './list-repository';
 
 export interface CustomerListDeps {
@@ -44,6 +45,7 @@ export function createCustomerListService(deps: CustomerListDeps) {
 
   /** The matching rows, refusing (audited) a changed count or any row the person may not change. */
   function matching(db: Db, session: Session, filters: CustomerFilters, expectCount: number, permission: 'customers.write' | 'customers.delete', action: AuditAction): { ids: number[] } | { error: CofferError } {
+    refuseDisabledFilters(db, filters);
     const where = scopedCustomerWhere(readScope(session), session.userId, filters, now());
     // One more than expected is enough to know the selection grew.
     const refs = matchingRefs(db, where, expectCount + 1);
@@ -80,7 +82,7 @@ export function createCustomerListService(deps: CustomerListDeps) {
       const ownerId = scope === 'own' ? session.userId : undefined;
       return db.transaction(() => ({
         levels: levelValues(db, ownerId),
-        regions: regionValues(db, ownerId).sort(byValue),
+        regions: isFieldOn(db, 'region') ? regionValues(db, ownerId).sort(byValue) : [],
         tags: tagCounts(db, ownerId)
           .map(({ tag, count }) => ({ value: tag, count }))
           .sort(byValue),

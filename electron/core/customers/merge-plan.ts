@@ -4,7 +4,6 @@ import { CofferError } from '../../../shared/errors';
 import type { FieldVisibility } from '../../../shared/field-policy';
 import type { CustomerColumnField, CustomerRow } from './customer-repository';
 import { emailKey, phoneKey } from './duplicate-keys';
-import { isOptionalField } from '../settings/customer-fields';
 
 // Every merge field is a stored column: a new column must be added to MERGE_FIELDS (or left out on purpose).
 const FIELDS: readonly CustomerColumnField[] = MERGE_FIELDS satisfies readonly CustomerColumnField[];
@@ -17,8 +16,8 @@ export interface PlanInput {
   /** Field -> id of the customer whose value the survivor takes. */
   picks: Partial<Record<MergeField, number>>;
   visibility: (field: SensitiveCustomerField) => FieldVisibility;
-  /** ID number and bank card are turned on for this vault (else they take no part). */
-  optionalOn: boolean;
+  /** Whether the vault keeps this field (Settings > Customer fields); an off field is never merged. */
+  fieldOn: (field: string) => boolean;
 }
 
 export interface MergePlan {
@@ -57,9 +56,9 @@ export function planMerge(input: PlanInput): MergePlan {
   for (const field of FIELDS) {
     const pick = input.picks[field];
     if (pick !== undefined && !byId.has(pick)) throw new CofferError('INVALID_INPUT', 'Choose each field from one of the customers being merged.', { [field]: 'invalid' });
-    const off = isOptionalField(field) && !input.optionalOn;
+    const off = !input.fieldOn(field);
     if (off) {
-      if (pick !== undefined && pick !== survivor.id) throw new CofferError('INVALID_INPUT', 'ID numbers and bank cards are turned off for this vault.', { [field]: 'disabled' });
+      if (pick !== undefined && pick !== survivor.id) throw new CofferError('INVALID_INPUT', 'This field is switched off for this vault.', { [field]: 'disabled' });
       continue;
     }
     const blind = isSensitive(field) && input.visibility(field) !== 'full';

@@ -5,7 +5,7 @@ import { CofferError } from '../../../shared/errors';
 import { grantFor, grantReaches, type Grant } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
+import { fieldGate, isFieldOn, withoutDisabledFields } from '../settings/customer-fields';
 import { findCustomer, replaceTags, restoreCustomer, softDeleteCustomer, tagsOf, touchCustomer, updateCustomerFields, type CustomerColumnField, type CustomerRow } from './customer-repository';
 import { findCustomerInScope, type AuditFn } from './customer-service';
 import { toCustomerView, type FieldPolicy } from './customer-view';
@@ -84,8 +84,8 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
 
   function views(db: Db, session: Session, rows: CustomerRow[]): CustomerView[] {
     const tags = tagsOf(db, rows.map((r) => r.id));
-    const optional = optionalFieldsOn(db);
-    return rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
+    const gate = fieldGate(db);
+    return rows.map((row) => toCustomerView(withoutDisabledFields(row, gate, session.role), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
   }
 
   return {
@@ -94,13 +94,13 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
       const db = deps.db();
       return scopedTransaction(db, session, () => {
         const rows = ids.map((id) => reach(db, session, id));
-        const optional = optionalFieldsOn(db);
-        const differs = differingFields(rows.map((row) => withoutDisabledFields(row, optional)));
+        const gate = fieldGate(db);
+        const differs = differingFields(rows.map((row) => withoutDisabledFields(row, gate, session.role)));
         const fields: MergePreview['fields'] = [];
         for (const field of MERGE_FIELDS) {
           const sensitive = (SENSITIVE_CUSTOMER_FIELDS as readonly string[]).includes(field);
           const visibility = sensitive ? deps.policy.visibility(session.role, field as (typeof SENSITIVE_CUSTOMER_FIELDS)[number]) : 'full';
-          if (visibility === 'hidden' || ((field === 'idNumber' || field === 'bankCard') && !optional)) continue;
+          if (visibility === 'hidden' || !isFieldOn(db, field)) continue;
           fields.push({ field, differs: differs.has(field), choosable: visibility === 'full' });
         }
         const newest = rows.reduce((a, b) => (b.updatedAt > a.updatedAt ? b : a));
@@ -122,7 +122,7 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
         const rows = input.ids.map((id) => reach(db, session, id));
         const survivor = rows.find((r) => r.id === input.survivorId)!;
         const sources = rows.filter((r) => r.id !== input.survivorId);
-        const plan = planMerge({ survivor, sources, picks: input.fields, visibility: (f) => deps.policy.visibility(session.role, f), optionalOn: optionalFieldsOn(db) });
+        const plan = planMerge({ survivor, sources, picks: input.fields, visibility: (f) => deps.policy.visibility(session.role, f), fieldOn: (f) => isFieldOn(db, f) });
         const at = now().toISOString();
         const tags = tagsOf(db, input.ids);
         const snapshot: Snapshot = { survivor: imageOf(survivor, tags.get(survivor.id) ?? []), sources: [] };

@@ -5,7 +5,7 @@ import { grantFor, grantReaches } from '../../../shared/permissions';
 import type { RecordFacts } from '../../../shared/channels/record';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
+import { fieldGate, gateAllows, withoutDisabledFields } from '../settings/customer-fields';
 import { findCustomersByIds, tagsOf, type CustomerRow } from './customer-repository';
 import { findCustomerInScope, type AuditFn, type RevealGuard } from './customer-service';
 import { toCustomerView, type FieldPolicy } from './customer-view';
@@ -51,8 +51,8 @@ export function createRecordService(deps: RecordServiceDeps) {
 
   function views(db: Db, session: Session, rows: CustomerRow[]): CustomerView[] {
     const tags = tagsOf(db, rows.map((r) => r.id));
-    const optional = optionalFieldsOn(db);
-    return rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
+    const gate = fieldGate(db);
+    return rows.map((row) => toCustomerView(withoutDisabledFields(row, gate, session.role), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
   }
 
   function factsOf(db: Db, session: Session, row: CustomerRow): RecordFacts {
@@ -94,8 +94,10 @@ export function createRecordService(deps: RecordServiceDeps) {
           deps.audit(db, { ...base, action: 'customer.lookup', outcome: 'denied', reason: refused.code === 'STEP_UP_REQUIRED' ? 'step-up required' : 'account suspended' }, now());
           return { error: refused };
         }
-        const phone = fullPhoneNumber(query);
-        const wechat = phone === null && WECHAT_ID.test(query.trim()) ? query.trim() : null;
+        // A switched-off field finds nobody: naming the person behind it would use what the shop chose not to keep.
+        const gate = fieldGate(db);
+        const phone = gateAllows(gate, session.role, 'mobile') && gateAllows(gate, session.role, 'phone') ? fullPhoneNumber(query) : null;
+        const wechat = phone === null && gateAllows(gate, session.role, 'wechat') && WECHAT_ID.test(query.trim()) ? query.trim() : null;
         const ids = phone ? customerIdsByPhoneKey(db, phone, owner, LOOKUP_LIMIT) : wechat ? customerIdsByWechat(db, wechat, owner, LOOKUP_LIMIT) : [];
         const rows = findCustomersByIds(db, ids, owner);
         const match = phone ? 'phone' : wechat ? 'wechat' : 'none';

@@ -6,7 +6,7 @@ import { insertCustomer, replaceTags } from '../customers/customer-repository';
 import { rebuildPinyinStep } from '../customers/pinyin-index';
 import { insertInteractions, insertPurchase } from '../customers/timeline-repository';
 import { insertReminder } from '../reminders/reminder-repository';
-import { setOptionalFields } from '../settings/customer-fields';
+import { writeFieldOn } from '../settings/customer-fields';
 import { hashPassword } from '../users/password-hash';
 import { insertUser, type Role } from '../users/user-repository';
 import { DEFAULT_DEMO_SEED, generateDemoCustomers, type DemoCustomer } from './demo-data';
@@ -64,7 +64,7 @@ export async function createDemoVault(
     accounts.push({ username: member.username, role: member.role, password });
     if (member.role === 'manager' || member.role === 'sales') ownerIds.push(id);
   }
-  if (options.sensitiveFields) setOptionalFields(db, true, false);
+  if (options.sensitiveFields) for (const field of ['idNumber', 'bankCard'] as const) writeFieldOn(db, field, true, new Date().toISOString());
 
   const now = options.now ?? new Date();
   const stamp = now.toISOString();

@@ -12,13 +12,15 @@ import { mapFsError } from '../db/storage-errors';
 import { listCustomers, sortValueOf, tagsOf } from '../customers/customer-repository';
 import { scopedCustomerWhere, type AuditFn } from '../customers/customer-service';
 import { toCustomerView, type FieldPolicy } from '../customers/customer-view';
-import { optionalFieldsOn, withoutDisabledFields } from '../settings/customer-fields';
+import { fieldGate, gateAllows, refuseDisabledFilters, withoutDisabledFields, type FieldGate } from '../settings/customer-fields';
 import { csvEncoder, csvLine } from './csv-writer';
 import { openExportFile } from './export-file';
 import { levelNames } from '../settings/levels';
 import { localDateTime, utcOffset } from './export-words';
 import { guardFormula } from './formula-guard';
 import { createXlsxStream } from './xlsx-stream';
+import type { DisclosureInput } from '../../../shared/disclosures';
+import { checkDisclosure, recordExportDisclosure } from '../privacy/disclosure-service';
 
 /** Asks the person where to save; null when they cancel. Main shows Electron's save dialog. */
 export type PickSaveFile = (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
@@ -28,6 +30,8 @@ export interface ExportInput {
   encoding?: 'utf8' | 'gbk' | undefined;
   filters?: CustomerFilters | undefined;
   columns: ExportColumn[];
+  /** Marked as a disclosure to a third party: a register row is written with the audit row (issue 16). */
+  disclosure?: DisclosureInput | undefined;
 }
 
 export type ExportResult =
@@ -74,21 +78,23 @@ export function createCustomerExport(deps: ExportDeps) {
   const batch = deps.batch ?? 1000;
 
   function plan(db: Db, session: Session, columns: ExportColumn[]) {
-    const optional = optionalFieldsOn(db);
+    const gate = fieldGate(db);
     const wanted = EXPORT_COLUMNS.filter((c) => columns.includes(c));
-    const hidden = (c: ExportColumn) => isSensitive(c) && (deps.policy.visibility(session.role, c) === 'hidden' || (!optional && (c === 'idNumber' || c === 'bankCard')));
+    // A switched-off field never leaves, nor notes withheld from this role (free text is personal data).
+    const hidden = (c: ExportColumn) => !gateAllows(gate, session.role, c) || (isSensitive(c) && deps.policy.visibility(session.role, c) === 'hidden');
     const kept = wanted.filter((c) => !hidden(c));
     return {
       kept,
       omitted: wanted.filter(hidden),
       masked: kept.filter((c) => isSensitive(c) && deps.policy.visibility(session.role, c) === 'masked'),
-      optional,
+      gate,
     };
   }
 
   /** Every in-scope row, batch by batch, inside one read transaction (one consistent snapshot). */
-  function eachBatch(db: Db, session: Session, filters: CustomerFilters | undefined, optional: boolean, visit: (views: CustomerView[]) => void): number {
+  function eachBatch(db: Db, session: Session, filters: CustomerFilters | undefined, gate: FieldGate, visit: (views: CustomerView[]) => void): number {
     const grant = grantFor(session.role, 'customers.read');
+    refuseDisabledFilters(db, filters);
     const where = scopedCustomerWhere(grant === 'all' || grant === 'own' ? grant : 'none', session.userId, filters, now());
     let after: { value: string; id: number } | undefined;
     let total = 0;
@@ -96,7 +102,7 @@ export function createCustomerExport(deps: ExportDeps) {
       const rows = listCustomers(db, { ...where, sort: 'name', descending: false, after, limit: batch });
       if (rows.length === 0) break;
       const tags = tagsOf(db, rows.map((r) => r.id));
-      visit(rows.map((row) => toCustomerView(withoutDisabledFields(row, optional), tags.get(row.id) ?? [], session.role, session.userId, deps.policy)));
+      visit(rows.map((row) => toCustomerView(withoutDisabledFields(row, gate, session.role), tags.get(row.id) ?? [], session.role, session.userId, deps.policy)));
       total += rows.length;
       const last = rows[rows.length - 1]!;
       // The name sort's cursor is its pinyin sort key (migration 19), not the name.
@@ -113,6 +119,8 @@ export function createCustomerExport(deps: ExportDeps) {
       const grant = grantFor(session.role, 'customers.export');
       const allowed = grant === 'all' || grant === 'own' || (grant === 'approval' && ticket.approvalId !== null);
       if (!allowed) throw new CofferError('FORBIDDEN', 'Your role does not allow exporting customers.');
+      // A disclosure with a basis the regime does not offer is refused before the save dialog.
+      if (input.disclosure) checkDisclosure(deps.db(), input.disclosure);
       const at = now();
       const stamp = at.toISOString().slice(0, 10).replace(/-/g, '');
       const target = await deps.pickSaveFile(`coffer-customers-${stamp}.${input.format}`, input.format);
@@ -132,7 +140,7 @@ export function createCustomerExport(deps: ExportDeps) {
       const ids: number[] = [];
       let unencodable = 0;
       let sha256: string;
-      const { kept, omitted, masked, optional } = plan(db, session, input.columns);
+      const { kept, omitted, masked, gate } = plan(db, session, input.columns);
       const locale = deps.locale?.() ?? 'en';
       // The owner's level names (or the app's words for the built-in ones), read once per file.
       const levels = levelNames(db, locale);
@@ -143,7 +151,7 @@ export function createCustomerExport(deps: ExportDeps) {
           file.write(encoder.start());
           file.write(encoder.encode(csvLine(kept)));
           rows = db.transaction(() =>
-            eachBatch(db, session, input.filters, optional, (views) => {
+            eachBatch(db, session, input.filters, gate, (views) => {
               for (const v of views) ids.push(v.id);
               file.write(encoder.encode(views.map((v) => csvLine(row(v))).join('')));
             }),
@@ -156,7 +164,7 @@ export function createCustomerExport(deps: ExportDeps) {
           const sheet = book.sheet(2);
           sheet.rows([kept]);
           rows = db.transaction(() =>
-            eachBatch(db, session, input.filters, optional, (views) => {
+            eachBatch(db, session, input.filters, gate, (views) => {
               for (const v of views) ids.push(v.id);
               sheet.rows(views.map(row));
             }),
@@ -178,6 +186,7 @@ export function createCustomerExport(deps: ExportDeps) {
         db.transaction(() => {
           ticket.markExecuted(db);
           deps.audit(db, { ...auditEntry(session, exportId, input, encoding, kept, rows, sha256), customerIds: ids }, now());
+          if (input.disclosure) recordExportDisclosure(db, deps.audit, session, input.disclosure, { exportId, filters: input.filters, columns: kept, customerIds: ids }, now());
         })();
       } catch (error) {
         // No export without its audit row: the file goes again.

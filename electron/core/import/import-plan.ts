@@ -41,7 +41,8 @@ export interface PlanPolicy {
   grant: Grant;
   /** Whether the role sees a field in full (it may only change such fields on existing customers). */
   fullField: (field: CustomerColumnField) => boolean;
-  optionalFields: boolean;
+  /** Whether the vault keeps this field (Settings > Customer fields): a mapped off field is an error on every row. */
+  fieldOn: (field: string) => boolean;
   unguard: (text: string) => string;
 }
 
@@ -96,11 +97,14 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
     const { row, cells } = table.rows[index]!;
     const values = rowValues(row, cells, context);
     const { errors, warnings } = values;
-    if (!policy.optionalFields) {
-      for (const field of ['idNumber', 'bankCard'] as const) {
-        const column = values.columns[field];
-        if (column) errors.push({ code: 'no_permission', column: column.letter });
-      }
+    for (const [field, column] of Object.entries(values.columns)) {
+      if (column && !policy.fieldOn(field)) errors.push({ code: 'no_permission', column: column.letter });
+    }
+    if (!policy.fieldOn('notes')) {
+      // Notes switched off: a notes column is refused, and bad cells are not kept in the notes either.
+      const notesColumn = columns.find((c) => c.target === 'notes');
+      if (notesColumn && values.notes.length > 0) errors.push({ code: 'no_permission', column: notesColumn.letter });
+      values.extraNotes.length = 0;
     }
     const choice = overrides.get(row) ?? input.choice;
     const phones = [phoneKey(values.values.mobile), phoneKey(values.values.phone)].filter((p): p is string => p !== null);

@@ -21,7 +21,7 @@ import type { Db } from '../db/open-database';
 import { parseFailure, withDefaults } from './parse-limits';
 import { mapFsError } from '../db/storage-errors';
 import type { PickSaveFile } from '../export/customer-export';
-import { optionalFieldsOn } from '../settings/customer-fields';
+import { isFieldOn } from '../settings/customer-fields';
 import { runCommit, type CommitJob } from './import-commit';
 import type { ImportParser } from './import-parser';
 import { planImport, type Plan, type PlanInput } from './import-plan';
@@ -153,7 +153,7 @@ export function createImportService(deps: ImportDeps) {
       entry.planning = true;
       let plan: Plan;
       try {
-        const policy = { grant, fullField: (field: string) => fullField(session, field), optionalFields: optionalFieldsOn(db), unguard: deps.parser.unguard };
+        const policy = { grant, fullField: (field: string) => fullField(session, field), fieldOn: (field: string) => isFieldOn(db, field), unguard: deps.parser.unguard };
         plan = await planImport(db, session, entry.table, input, policy, () => new Promise((resolve) => setImmediate(resolve)));
       } finally {
         entry.planning = false;

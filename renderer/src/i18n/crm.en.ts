@@ -73,7 +73,7 @@ export const crmEn = {
   'field.industry': 'Industry',
   'field.region': 'Region',
   'field.source': 'Source',
-  'field.disabled': 'ID numbers and bank cards are turned off for this database. The owner can turn them on in Settings.',
+  'field.disabled': 'This field is switched off for this database. The owner can switch it on in Settings > Customer fields.',
   'customers.new': 'New customer',
   'customers.filters': 'Filters',
   'customers.anyLevel': 'Any level',

@@ -75,7 +75,7 @@ export const crmZhCN: Record<keyof typeof crmEn, string> = {
   'field.industry': '行业',
   'field.region': '区域',
   'field.source': '来源',
-  'field.disabled': '此数据库已关闭身份证号和银行卡字段。店主可以在“设置”中开启。',
+  'field.disabled': '此数据库已关闭该字段。店主可以在“设置 > 客户字段”中开启。',
   'customers.new': '新建客户',
   'customers.filters': '筛选',
   'customers.anyLevel': '全部级别',

@@ -1,5 +1,6 @@
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
+import { minimiseEn } from './minimise.en';
 import { accountEn } from './account.en';
 import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
@@ -271,6 +272,7 @@ export const en = {
   ...approvalsEn,
   ...alertsEn,
   ...reviewEn,
+  ...minimiseEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -13,6 +13,7 @@ import { Actions, Button, Select, TextArea } from '../../ui';
 import styles from './customer-form.module.css';
 import { DuplicateHint } from './DuplicateHint';
 import { CUSTOMER_CHANGES } from './record-changes';
+import { useFieldOn } from '../privacy/use-field-on';
 
 type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
 type Changes = { [K in keyof CustomerInput]?: CustomerInput[K] | undefined };
@@ -43,8 +44,8 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const { stopEditing, saved, open } = useCustomerDetailStore.getState();
   const before = customer ?? null;
-  // Whether this vault takes ID numbers and bank cards (the owner's setting).
-  const optionalFields = useChannelQuery('settings.customerFields', {}).data?.optionalFields ?? false;
+  // Which fields this vault keeps (the owner's setting): a switched-off field is not offered.
+  const fieldOn = useFieldOn();
   const create = useChannelMutation('customers.create', CUSTOMER_CHANGES);
   const update = useChannelMutation('customers.update', CUSTOMER_CHANGES);
   const [values, setValues] = useState<Partial<Record<TextField, string>>>(() => {
@@ -76,13 +77,14 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
     setReplacing(next);
     setValues({ ...values, [field]: '' });
   };
-  const fields = [...BASIC, ...(optionalFields ? OPTIONAL : [])];
+  const fields = [...BASIC, ...OPTIONAL].filter(fieldOn);
+  const notesOn = fieldOn('notes');
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     setBusy(true);
     const input: CustomerInput = { name: (values.name ?? '').trim(), level, tags: [...new Set(tags.split(/[,，]/).map((x) => x.trim()).filter(Boolean))] };
-    for (const field of [...fields, 'notes' as const]) {
+    for (const field of [...fields, ...(notesOn ? ['notes' as const] : [])]) {
       if (field === 'name' || !editable(field)) continue;
       const value = (values[field] ?? '').trim();
       // A masked field sends only a new value, never an empty one (that would clear what the person cannot see).
@@ -179,10 +181,10 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
           ))}
         </datalist>
       </div>
-      <div className={styles.field}>
+      {notesOn && (<div className={styles.field}>
         <label htmlFor="customer-notes" className={styles.label}>{t('field.notes')}</label>
         <TextArea id="customer-notes" rows={3} maxLength={MAX.notes} value={values.notes ?? ''} onChange={(e) => setValues({ ...values, notes: e.target.value })} />
-      </div>
+      </div>)}
       <DuplicateHint input={duplicateInput(values, before?.id)} />
       <ErrorNotice error={error} />
       <Actions>

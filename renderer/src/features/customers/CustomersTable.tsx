@@ -14,6 +14,7 @@ import { useRememberedScroll } from '../shell/use-remembered-scroll';
 import { CountLine } from './CountLine';
 import type { CustomerRows } from './customer-rows';
 import styles from './list.module.css';
+import { useFieldOn } from '../privacy/use-field-on';
 
 const ROW_HEIGHT = 37;
 const COLUMNS_KEY = 'coffer.customerColumns';
@@ -56,6 +57,9 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
   const [active, setActive] = useState(0);
   const scroller = useRef<HTMLDivElement>(null);
 
+  // Columns of fields the owner switched off are not shown at all (main sends no values for them).
+  const fieldOn = useFieldOn();
+  const off = ['mobile', 'email', 'company', 'city', 'region'].filter((f) => !fieldOn(f)).join(',');
   const columns = useMemo(
     () => [
       column.display({
@@ -75,8 +79,8 @@ export function CustomersTable({ rows, onSelectionChange }: { rows: CustomerRows
       column.accessor('ownerUsername', { header: t('customers.col.owner') }),
       column.accessor('lastInteractionAt', { header: t('customers.col.lastContact'), cell: (c) => fmt.date(c.getValue()) }),
       column.accessor('createdAt', { header: t('customers.col.created'), cell: (c) => fmt.date(c.getValue()) }),
-    ],
-    [t, fmt, levelOf],
+    ].filter((c) => !('accessorKey' in c) || !off.split(',').includes(String(c.accessorKey))),
+    [t, fmt, levelOf, off],
   );
 
   const table = useReactTable({

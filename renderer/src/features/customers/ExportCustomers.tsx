@@ -8,6 +8,8 @@ import { useExportCustomers } from '../../stores/export-store';
 import { Button, Dialog, Notice } from '../../ui';
 import { useApprovalGate } from '../approvals/use-approval-gate';
 import styles from './tools.module.css';
+import { DisclosureFields, disclosureOf, disclosureReady, type DisclosureDraft } from '../privacy/DisclosureFields';
+import { useFieldOn } from '../privacy/use-field-on';
 
 /** The table's columns (CustomersTable ids); hidden ones are saved there as `false`. */
 const TABLE_COLUMNS: ExportColumn[] = ['name', 'mobile', 'email', 'company', 'city', 'region', 'level', 'tags', 'ownerUsername', 'lastInteractionAt', 'createdAt'];
@@ -38,13 +40,17 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
   const [done, setDone] = useState<string | null>(null);
   // Every customer, a large export or a manager's: a second person approves first (issue 15).
   const [approvalDialog, gate] = useApprovalGate();
+  // Issue 16: marked as a disclosure to a third party (null: not marked).
+  const [disclosure, setDisclosure] = useState<DisclosureDraft | null>(null);
+  // Switched-off fields are not offered (main leaves them out anyway).
+  const fieldOn = useFieldOn();
 
   const col = (c: ExportColumn) => t(`export.col.${c}` as MessageKey);
   const toggle = (c: ExportColumn, on: boolean) => setColumns((now) => EXPORT_COLUMNS.filter((x) => (x === c ? on : now.includes(x))));
   const run = async () => {
     let outcome;
     try {
-      outcome = await gate({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns }, (input) => exporting.mutateAsync(input));
+      outcome = await gate({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns: columns.filter(fieldOn), ...disclosureOf(disclosure) }, (input) => exporting.mutateAsync(input));
     } catch (problem) {
       return setError(errorBody(problem));
     }
@@ -58,6 +64,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
     if (result.omitted.length > 0) parts.push(t('export.omitted', { columns: result.omitted.map(col).join(', ') }));
     if (result.masked.length > 0) parts.push(t('export.masked', { columns: result.masked.map(col).join(', ') }));
     if (result.unencodable > 0) parts.push(t('export.unencodable', { count: result.unencodable }));
+    if (disclosure) parts.push(t('disclosure.done'));
     setDone(parts.join(' '));
   };
 
@@ -77,7 +84,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
           message={t('export.intro')}
           confirmLabel={t('export.confirm')}
           busy={exporting.isPending}
-          confirmDisabled={columns.length === 0}
+          confirmDisabled={columns.filter(fieldOn).length === 0 || !disclosureReady(disclosure)}
           onConfirm={() => void run()}
           onCancel={() => setOpen(false)}
           testId="export-dialog"
@@ -110,7 +117,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t('export.columns')}</legend>
             <div className={styles.columns}>
-              {EXPORT_COLUMNS.map((c) => (
+              {EXPORT_COLUMNS.filter(fieldOn).map((c) => (
                 <label key={c} className={styles.choice}>
                   <input type="checkbox" checked={columns.includes(c)} onChange={(e) => toggle(c, e.target.checked)} />
                   {col(c)}
@@ -118,6 +125,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
               ))}
             </div>
           </fieldset>
+          <DisclosureFields value={disclosure} onChange={setDisclosure} />
         </Dialog>
       )}
       {approvalDialog}

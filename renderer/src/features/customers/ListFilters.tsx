@@ -5,6 +5,7 @@ import { useAppStore } from '../../stores/app-store';
 import { Select } from '../../ui';
 import { useLevels } from '../settings/levels';
 import styles from './list.module.css';
+import { useFieldOn } from '../privacy/use-field-on';
 
 /**
  * The list's filters as lists of the values that exist in the person's scope (customers.filterValues):
@@ -12,6 +13,7 @@ import styles from './list.module.css';
  */
 export function ListFilters({ filters, onChange }: { filters: CustomerFilters; onChange: (patch: Partial<CustomerFilters>) => void }) {
   const t = useT();
+  const fieldOn = useFieldOn();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const values = useChannelQuery('customers.filterValues', {}).data;
   // The owner's levels, names and order (Settings); a customer stores the level's key.
@@ -38,14 +40,14 @@ export function ListFilters({ filters, onChange }: { filters: CustomerFilters; o
           </option>
         ))}
       </Select>
-      <Select aria-label={t('field.region')} value={filters.region ?? ''} onChange={(e) => onChange({ region: e.target.value || undefined })}>
+      {fieldOn('region') && <Select aria-label={t('field.region')} value={filters.region ?? ''} onChange={(e) => onChange({ region: e.target.value || undefined })}>
         <option value="">{t('list.anyRegion')}</option>
         {withChosen(values?.regions ?? [], filters.region).map(({ value, count }) => (
           <option key={value} value={value}>
             {value} ({count})
           </option>
         ))}
-      </Select>
+      </Select>}
       {role !== 'sales' && (
         <Select aria-label={t('customers.col.owner')} value={filters.owner ?? ''} onChange={(e) => onChange({ owner: e.target.value || undefined })}>
           <option value="">{t('list.anyOwner')}</option>

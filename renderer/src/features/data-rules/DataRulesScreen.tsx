@@ -7,6 +7,7 @@ import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
 import { Actions, Button, Card } from '../../ui';
 import styles from './data-rules.module.css';
+import { PrivacyContact } from '../privacy/PrivacyContact';
 
 /**
  * Shown after sign-in while the shop has data rules this user has not accepted (app.status
@@ -48,6 +49,7 @@ export function DataRulesScreen() {
           <div className={styles.text} data-testid="data-rules-text" tabIndex={0}>
             {current.text}
           </div>
+          <PrivacyContact />
           <label className={styles.checkbox}>
             <input type="checkbox" checked={agreed} onChange={(e) => setAgreed(e.target.checked)} data-testid="data-rules-agree" />
             <span>{t('dataRules.agree')}</span>

@@ -7,10 +7,13 @@ import { Button, EmptyState, Input, Notice, Select, Table, type Column } from '.
 import { useLevels } from '../settings/levels';
 import styles from './import.module.css';
 import { checkMapping, formatCount, mappingReady, refusalText } from './import-text';
+import { useFieldOn } from '../privacy/use-field-on';
 
 /** Step 2: what the file is, how it was read (each overridable), and where each column goes. */
 export function MappingStep() {
   const t = useT();
+  // A field the owner switched off is not offered as a target (main refuses it per row anyway).
+  const fieldOn = useFieldOn();
   const locale = useAppStore((state) => state.locale);
   const { preview, mapping, remember, fillMerged, busy, error, setTarget, setRemember, setFillMerged, back, dryRun } = useImportStore();
   // A level column is read against the owner's levels (Settings): say which names it accepts.
@@ -31,7 +34,7 @@ export function MappingStep() {
         const clash = check.usedTwice.some((u) => u.target === target);
         return (
           <Select aria-label={t('import.map.targetFor', { letter: column.letter })} aria-invalid={clash || undefined} value={target} onChange={(e) => setTarget(column.letter, e.target.value as ImportTarget)}>
-            {IMPORT_TARGETS.map((option) => (
+            {IMPORT_TARGETS.filter((option) => option === target || fieldOn(option)).map((option) => (
               <option key={option} value={option}>
                 {targetName(option)}
               </option>
