@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
   // The shop's data rules: a new version written by the owner, a user's acceptance of one.
   'dataRules.set', 'dataRules.accept',
+  // The request register (issue 16): reads list the linked customers' ids; settings = deadline defaults and holiday table.
+  'privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
