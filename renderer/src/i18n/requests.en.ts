@@ -106,6 +106,7 @@ export const requestsEn = {
   'req.act.close': 'Close',
   'req.act.acknowledge': 'Confirm receipt',
   'req.act.extend': 'Extend the deadline',
+  'req.act.link': 'Link a customer',
   'req.act.note': 'Add a note',
   'req.act.openRecord': 'Open the record to correct it',
   'req.act.save': 'Save',

@@ -108,6 +108,7 @@ export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'req.act.close': '关闭',
   'req.act.acknowledge': '确认收到',
   'req.act.extend': '延长期限',
+  'req.act.link': '关联客户',
   'req.act.note': '添加备注',
   'req.act.openRecord': '打开客户资料进行更正',
   'req.act.save': '保存',

@@ -11,6 +11,7 @@ import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
 import { ScreenProtectionSection } from './ScreenProtectionSection';
 import { ShopProfileSection } from './ShopProfileSection';
+import { RequestSettings } from '../privacy/requests/RequestSettings';
 
 /** The owner's settings: the shop, its lists, the language, and which optional customer fields this vault keeps. */
 export function SettingsPage() {
@@ -46,6 +47,7 @@ export function SettingsPage() {
     <ManagedListsSection />
     <ScreenProtectionSection />
     <DataRulesSection />
+    <RequestSettings />
     <LanguageSection />
     <MonitoringRules />
     </>

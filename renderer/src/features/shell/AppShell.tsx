@@ -27,6 +27,7 @@ import { HomeScreen } from '../home/HomeScreen';
 import { UsersPage } from '../users/UsersPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
+import { RequestsPage } from '../privacy/requests/RequestsPage';
 import styles from './AppShell.module.css';
 import { useHistoryInput } from './use-history-input';
 import { useRememberedScroll } from './use-remembered-scroll';
@@ -43,6 +44,8 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   // Owner and manager: they ask for, decide and run four-eyes approvals (the other roles' gated
   // calls are refused by their grants before any approval could help).
   { page: 'approvals', label: 'nav.approvals', permission: 'approvals.decide' },
+  // The data-subject request and complaint register (issue 16): owner, manager; the auditor reads.
+  { page: 'requests', label: 'nav.requests', permission: 'privacyRequests.read' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
 ];
 
@@ -173,6 +176,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'audit' && <AuditPage />}
         {current === 'approvals' && <ApprovalsPage />}
         {current === 'alerts' && <AlertsPage />}
+        {current === 'requests' && <RequestsPage />}
       </div>
       <StepUpDialog />
     </div>
