@@ -102,3 +102,55 @@ describeKeychain('the request register with a deadline, in Chromium (zh-CN)', ()
     await expect.poll(() => page.getByTestId('request-row').count()).toBe(2);
   });
 });
+
+describeKeychain('a correction request and the deadline settings, in Chromium (en)', () => {
+  it('opens the record from the request, links the saved change to it, and the owner edits the holiday table', async () => {
+    const E = CATALOG.en;
+    const profileDir = tempDir('coffer-e2e-correction-');
+    const today = localDay(new Date());
+    await seedVault(profileDir, OWNER, async (router) => {
+      await ok(router, 'seed', 'app.setLocale', { locale: 'en' });
+      await ok(router, 'seed', 'customers.create', { name: 'Zhang Wei', company: 'Old Co' });
+      await ok(router, 'seed', 'privacyRequests.create', { type: 'correction', receivedOn: today, channel: 'email', summary: 'My company changed', customerIds: [1] });
+      await ok(router, 'seed', 'privacyRequests.act', { action: 'verify', id: 1, method: 'known-email' });
+    });
+    app = await launchApp({ profileDir });
+    const { page } = app;
+    await signInAs(app, 'en', OWNER);
+    await page.getByRole('button', { name: E['nav.requests'] }).click();
+    await page.getByTestId('request-row').first().click();
+    const view = page.getByTestId('request-page');
+    await view.getByTestId('request-open-record').click();
+
+    const form = page.getByTestId('customer-form');
+    await form.waitFor();
+    expect(await form.getByTestId('correction-notice').textContent()).toContain('request #1');
+    await form.getByLabel('Company').fill('New Co');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.waitFor({ state: 'detached' });
+    const detail = await readAs<{ events: { kind: string; fields: string[] }[] }>(app.router, OWNER, 'privacyRequests.get', { id: 1 });
+    expect(detail.events.at(-1)).toMatchObject({ kind: 'corrected', fields: ['company'] });
+
+    // Back to the request: its history names the correction.
+    await page.getByRole('button', { name: E['nav.requests'] }).click();
+    await page.getByTestId('request-row').first().click();
+    await expect.poll(() => page.getByTestId('request-history').textContent()).toContain('Customer record corrected: company');
+
+    // Settings: the shipped 2026 table with 国庆 and its make-up Saturday; the owner adds a shop holiday.
+    await page.getByRole('button', { name: E['nav.settings'] }).click();
+    const settings = page.getByTestId('request-settings');
+    await settings.getByTestId('holiday-year').fill('2026');
+    const table = settings.getByTestId('holiday-table');
+    await expect.poll(() => table.textContent()).toContain('国庆节调休上班');
+    expect(await table.textContent()).toContain('Make-up working day');
+    await settings.getByTestId('holiday-day').fill('2026-12-24');
+    await settings.getByTestId('holiday-save').click();
+    await expect.poll(() => table.textContent()).toContain('Dec 24, 2026');
+    await settings.getByTestId('rule-pipl-amount').fill('10');
+    await settings.getByTestId('rule-pipl-save').click();
+    const saved = await readAs<{ rules: { regime: string; amount: number }[] }>(app.router, OWNER, 'privacyRequests.settings', {});
+    await expect.poll(async () => (await readAs<{ rules: { regime: string; amount: number }[] }>(app.router, OWNER, 'privacyRequests.settings', {})).rules.find((r) => r.regime === 'pipl')?.amount).toBe(10);
+    expect(saved.rules).toHaveLength(3);
+    expect(app.pageErrors).toEqual([]);
+  });
+});

@@ -42,8 +42,11 @@ export function RequestDetailView({ id }: { id: number }) {
 
   const correct = (customerId: number) => {
     startCorrection(r.id, customerId);
+    // The record opens straight in its edit form: select it first, so its mount keeps the form open.
+    const detail = useCustomerDetailStore.getState();
+    detail.enter(customerId);
+    void detail.startEdit();
     openCustomer(customerId);
-    void useCustomerDetailStore.getState().startEdit();
   };
 
   return (
