@@ -69,7 +69,8 @@ describeKeychain('the request register', () => {
     expect(await call(world, 'manager', 'privacyRequests.setRule', rule)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(await call(world, 'manager', 'privacyRequests.setDay', { day: '2026-12-31', kind: 'holiday' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 
   it('PIPL: 15 working days over 国庆 with the 调休 Saturday; logged with history and an audit row; bad input changes nothing', async () => {
     const time = clock();
@@ -99,7 +100,8 @@ describeKeychain('the request register', () => {
     expect((await ok<Detail>(world, 'owner', 'privacyRequests.act', { action: 'link', id: loose.id, customerId: 2 })).customers).toEqual([{ id: 2, name: 'Owner Customer' }]);
     expect(await call(world, 'owner', 'privacyRequests.act', { action: 'link', id: loose.id, customerId: 2 })).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 
   it('moves received → verified → in progress → answered → closed; every step an event; illegal moves and missing reasons are refused', async () => {
     const time = clock();
@@ -135,7 +137,8 @@ describeKeychain('the request register', () => {
     const done = await ok<Detail>(world, 'owner', 'privacyRequests.act', { action: 'close', id: complaint.id, analysis: '店员未说明收集目的；已培训' });
     expect(done).toMatchObject({ state: 'closed', refusalReason: '无法核实投诉人身份', analysis: '店员未说明收集目的；已培训' });
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 
   it('GDPR one month, extended once by up to two with a recorded reason and notice date; CCPA confirms receipt in 10 business days', async () => {
     const time = clock();
@@ -159,7 +162,8 @@ describeKeychain('the request register', () => {
     const pipl = await ok<Detail>(world, 'owner', 'privacyRequests.create', NEW);
     expect(await call(world, 'owner', 'privacyRequests.act', { action: 'extend', id: pipl.id, amount: 5, reason: 'x', noticeOn: '2026-09-28' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { amount: 'no_extension' } } });
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 
   it('the owner changes the defaults and the holiday table: new requests follow, received ones keep their deadline', async () => {
     const time = clock();
@@ -182,7 +186,8 @@ describeKeychain('the request register', () => {
     expect(await call(world, 'owner', 'privacyRequests.setRule', { regime: 'pipl', amount: 0, unit: 'working-days', ackDays: null, extendAmount: 0, extendUnit: 'working-days', remindDays: 2 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(audits(world, 'privacyRequest.settings').map((r) => r.recordId)).toEqual(['pipl', '2026-10-12', '2026-10-10']);
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 
   it('days left, overdue and due-soon: the dashboard summary and the register filters follow the clock', async () => {
     const time = clock();
@@ -208,7 +213,8 @@ describeKeychain('the request register', () => {
     expect((await ok<Detail[]>(world, 'owner', 'privacyRequests.list', { filter: 'all', customerId: 1 })).length).toBe(2);
     expect(audits(world, 'privacyRequest.list').length).toBeGreaterThan(0);
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 
   it('correction: changes made while handling it are checked, linked in the audit row and the request history; anything wrong changes nothing', async () => {
     const time = clock();
@@ -233,7 +239,8 @@ describeKeychain('the request register', () => {
     expect(detail.events.at(-1)).toMatchObject({ kind: 'corrected', customerId: 2, fields: ['company'], by: 'manager one' });
     expect(audits(world, 'customer.update').at(-1)).toMatchObject({ username: 'manager1', recordId: '2', fields: '["company"]', reason: `request #${req.id}` });
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 
   it("the access package's requests section: this customer's requests and history, staff by display name, no other customer", async () => {
     const time = clock();
@@ -254,5 +261,6 @@ describeKeychain('the request register', () => {
     for (const absent of ['Owner Customer', '内部备注', 'manager1', 'anna']) expect(text).not.toContain(absent);
     expect(section.rows(world.core.vault.db(), 3)).toEqual([]);
     world.core.close();
-  });
+    // Five password sign-ins per world, more after clock jumps: over the default bound on a busy machine.
+  }, 90_000);
 });
