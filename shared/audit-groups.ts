@@ -22,6 +22,7 @@ export const AUDIT_GROUPS = {
   transfer: ['customer.export', 'user.accessReviewExport', 'customer.import', 'customer.importUndo'],
   backups: ['backup.run', 'backup.drill', 'backup.restore'],
   settings: ['dataRules.set', 'settings.change', 'settings.list.rename', 'settings.list.move', 'settings.screenProtection', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
+  privacyRequests: ['privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
 } as const satisfies Record<string, readonly string[]>;
 
@@ -34,4 +35,5 @@ export const AUDIT_GROUP_NAMES = Object.keys(AUDIT_GROUPS) as [AuditGroup, ...Au
  */
 export const AUDIT_READ_ACTIONS: readonly string[] = [
   'customer.read', 'customer.list', 'customer.search', 'reminder.list', 'dashboard.read', 'user.list', 'user.staleReport', 'audit.read', 'user.accessReview',
+  'privacyRequest.list', 'privacyRequest.read',
 ];

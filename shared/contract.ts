@@ -9,6 +9,7 @@ import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
 import { dataRulesChannels } from './channels/data-rules';
 import { privacySettingsChannels } from './channels/privacy-settings';
+import { privacyRequestChannels } from './channels/privacy-requests';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
@@ -53,6 +54,7 @@ export const contract = {
   ...accessReviewChannels,
   ...dataRulesChannels,
   ...privacySettingsChannels,
+  ...privacyRequestChannels,
 } as const;
 
 export type Contract = typeof contract;

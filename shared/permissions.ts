@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'approvals.decide',
   'alerts.read',
   'alerts.manage',
+  'privacyRequests.read',
+  'privacyRequests.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +73,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'approvals.decide': row('all', 'all', 'none', 'none', 'none'),
   'alerts.read': row('all', 'all', 'none', 'none', 'all'), // the monitoring alert inbox
   'alerts.manage': row('all', 'all', 'none', 'none', 'none'), // acknowledge an alert
+  // The data-subject request and complaint register (issue 16): owner and manager keep it, the auditor reads it.
+  'privacyRequests.read': row('all', 'all', 'none', 'none', 'all'),
+  'privacyRequests.write': row('all', 'all', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -38,6 +38,7 @@ import { accessReviewDue, createAccessReview, type AccessReviewService } from '.
 import { createDataRules, type DataRules } from './data-rules/data-rules-service';
 import { createPrivacySettings, type PrivacySettingsService } from './privacy/privacy-settings-service';
 import { createDisclosureRegister, type DisclosureRegister } from './privacy/disclosure-service';
+import { createRequestsService, type RequestsService } from './privacy/requests-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -116,6 +117,8 @@ export interface Core {
   privacySettings: PrivacySettingsService;
   /** The register of disclosures to third parties (issue 16), written by marked exports. */
   disclosures: DisclosureRegister;
+  /** The data-subject request and complaint register with its deadlines (issue 16). */
+  privacyRequests: RequestsService;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -260,6 +263,7 @@ export function createCore(options: CoreOptions): Core {
     dataRules,
     privacySettings: createPrivacySettings({ db, audit: appendAudit, now }),
     disclosures: createDisclosureRegister({ db }),
+    privacyRequests: createRequestsService({ db, audit: appendAudit, now }),
     secondFactor,
     monitor,
     alerts,

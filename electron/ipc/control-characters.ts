@@ -17,6 +17,8 @@ export const MULTILINE_FIELDS: { readonly [C in ChannelName]?: readonly string[]
   'customers.update': ['changes.notes'],
   'interactions.add': ['summary'],
   'dataRules.set': ['text'],
+  'privacyRequests.create': ['summary'],
+  'privacyRequests.act': ['note', 'outcome', 'reason', 'analysis'],
 };
 
 /**

@@ -5,6 +5,7 @@ import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
 import { accessReviewHandlers } from './handlers/access-review';
 import { accountHandlers } from './handlers/account';
+import { privacyRequestHandlers } from './handlers/privacy-requests';
 import { activityHandlers } from './handlers/activity';
 import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
@@ -54,6 +55,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...approvalHandlers(core),
     ...accessReviewHandlers(core),
     ...privacySettingsHandlers(core),
+    ...privacyRequestHandlers(core),
   };
   return createRouter({
     handlers,

@@ -40,7 +40,10 @@ export const customerChannels = {
   }),
   'customers.create': channel({ input: customerInputSchema, output: customerViewSchema, permission: 'customers.write' }),
   'customers.update': channel({
-    input: z.object({ id: z.number().int().positive(), changes: customerChangesSchema }).strict(),
+    input: z.object({ id: z.number().int().positive(), changes: customerChangesSchema,
+      // A correction request (issue 16) this edit answers: checked, and named in the audit row and the request's history.
+      requestId: z.number().int().positive().optional(),
+    }).strict(),
     output: customerViewSchema,
     permission: 'customers.write',
   }),

@@ -162,6 +162,15 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   // Already on: an audited no-op for the owner.
   'settings.setField': { field: 'wechat', enabled: true },
   'settings.setNotesForSupport': { allowed: false },
+  'privacyRequests.list': { filter: 'all' },
+  // No request 1 in the sweep's vault: NOT_FOUND after the permission check.
+  'privacyRequests.get': { id: 1 },
+  'privacyRequests.create': { type: 'access', receivedOn: '2026-11-02', channel: 'in-store', summary: '', customerIds: [], handler: null },
+  'privacyRequests.act': { action: 'note', id: 999, note: 'Called back.' },
+  'privacyRequests.summary': {},
+  'privacyRequests.settings': {},
+  'privacyRequests.setRule': { regime: 'pipl', amount: 15, unit: 'working-days', ackDays: null, extendAmount: 0, extendUnit: 'working-days', remindDays: 3 },
+  'privacyRequests.setDay': { day: '2026-12-31', kind: null, name: '' },
 };
 
 /**

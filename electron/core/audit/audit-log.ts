@@ -44,6 +44,8 @@ export const AUDIT_ACTIONS = [
   'dataRules.set', 'dataRules.accept',
   // Minimisation (issue 16): a customer field switched on/off (fields = the field; reason 'off, erased N'; customerIds = erased), the privacy regime or contact changed, a disclosure to a third party recorded.
   'settings.customerField', 'privacy.settings', 'privacy.disclosure',
+  // The request register (issue 16): reads list the linked customers' ids; settings = deadline defaults and holiday table.
+  'privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

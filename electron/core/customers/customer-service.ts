@@ -31,6 +31,7 @@ import { OutOfScopeError, recordingProbes } from './scope-probe';
 import { searchWechatIds } from './record-repository';
 import { searchCustomerIds, type SearchColumn } from './search-index';
 import { DAY_MS } from '../platform/time';
+import { linkCorrection } from '../privacy/request-actions';
 
 export interface CustomerServiceDeps {
   db: () => Db;
@@ -218,7 +219,8 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       })();
     },
 
-    update(session: Session, id: number, input: { [K in keyof CustomerInput]?: CustomerInput[K] | undefined }): CustomerView {
+    // requestId: the edit answers a correction request (issue 16); checked and recorded with the change.
+    update(session: Session, id: number, input: { [K in keyof CustomerInput]?: CustomerInput[K] | undefined }, requestId?: number): CustomerView {
       const db = deps.db();
       return scopedTransaction(db, session, () => {
         const row = scoped(db, session, id, 'write');
@@ -242,7 +244,9 @@ export function createCustomerService(deps: CustomerServiceDeps) {
         }
         // Field names only, as always; the fixed note tells a reader the person never saw the old value.
         const note = blind ? { reason: 'write-only: masked value replaced or added' } : {};
-        deps.audit(db, { actor: auditActor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields, ...note }, now());
+        if (requestId !== undefined) linkCorrection(db, session, requestId, id, fields, now());
+        const linked = requestId !== undefined ? { reason: [note.reason, `request #${requestId}`].filter(Boolean).join('; ') } : {};
+        deps.audit(db, { actor: auditActor(session), action: 'customer.update', entity: 'customer', recordId: String(id), outcome: 'ok', fields, ...note, ...linked }, now());
         return view(db, session, findCustomer(db, id)!);
       });
     },

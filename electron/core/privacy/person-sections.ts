@@ -1,5 +1,6 @@
 import type { Db } from '../db/open-database';
 import { disclosuresOfCustomer } from './disclosure-repository';
+import { requestsSection } from './requests-person-section';
 
 /**
  * What an access package (issue 16, "everything about that person") is made of: one section per
@@ -17,4 +18,5 @@ export interface PersonSection {
 // One entry per line (merge=union): each feature appends its own.
 export const PERSON_SECTIONS: PersonSection[] = [
   { key: 'disclosures', rows: (db, id) => disclosuresOfCustomer(db, id).map((d) => ({ recordedAt: d.recordedAt, recipient: d.recipient, purpose: d.purpose, agreementRef: d.agreementRef, basis: d.basis, rows: d.rows })) },
+  requestsSection,
 ];

@@ -38,7 +38,7 @@ export function customerHandlers(
     },
     'customers.get': ({ id }, { session }) => customers.get(requireSession(session), id),
     'customers.create': (input, { session }) => customers.create(requireSession(session), input),
-    'customers.update': ({ id, changes }, { session }) => customers.update(requireSession(session), id, changes),
+    'customers.update': ({ id, changes, requestId }, { session }) => customers.update(requireSession(session), id, changes, requestId),
     'customers.delete': ({ id }, { session }) => {
       customers.remove(requireSession(session), id);
       return { deleted: true as const };

@@ -1,3 +1,4 @@
+import { requestsEn } from './requests.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { minimiseEn } from './minimise.en';
@@ -273,6 +274,7 @@ export const en = {
   ...alertsEn,
   ...reviewEn,
   ...minimiseEn,
+  ...requestsEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

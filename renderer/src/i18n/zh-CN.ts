@@ -1,3 +1,4 @@
+import { requestsZhCN } from './requests.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { minimiseZhCN } from './minimise.zh-CN';
@@ -274,4 +275,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...alertsZhCN,
   ...reviewZhCN,
   ...minimiseZhCN,
+  ...requestsZhCN,
 };

@@ -1,6 +1,20 @@
 import { create } from 'zustand';
 
-export type Page = 'home' | 'customers' | 'customer' | 'quality' | 'reminders' | 'audit' | 'alerts' | 'backups' | 'users' | 'settings' | 'account' | 'approvals' | 'privacy';
+export type Page =
+  | 'home'
+  | 'customers'
+  | 'customer'
+  | 'quality'
+  | 'reminders'
+  | 'audit'
+  | 'alerts'
+  | 'backups'
+  | 'users'
+  | 'settings'
+  | 'account'
+  | 'approvals'
+  | 'privacy'
+  | 'requests';
 
 /** Where the user is: a page, and for the record page the customer it shows. */
 export interface Route {

@@ -5,7 +5,7 @@ import { fieldVisibility } from '../../../../shared/field-policy';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { fieldText, useT, type MessageKey } from '../../i18n';
-import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
+import { errorBody, invalidate, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useLevels } from '../settings/levels';
@@ -14,6 +14,7 @@ import styles from './customer-form.module.css';
 import { DuplicateHint } from './DuplicateHint';
 import { CUSTOMER_CHANGES } from './record-changes';
 import { useFieldOn } from '../privacy/use-field-on';
+import { CorrectionNotice, correctionFor } from '../privacy/requests/CorrectionNotice';
 
 type TextField = Exclude<keyof CustomerInput, 'level' | 'tags'>;
 type Changes = { [K in keyof CustomerInput]?: CustomerInput[K] | undefined };
@@ -93,7 +94,9 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
     }
     try {
       if (before) {
-        await update.mutateAsync({ id: before.id, changes: changesFrom(before, input) });
+        await update.mutateAsync({ id: before.id, changes: changesFrom(before, input), ...correctionFor(before.id) });
+        // A correction's history changed too (issue 16).
+        if ('requestId' in correctionFor(before.id)) void invalidate(['privacyRequests.']);
         saved();
       } else {
         const made = await create.mutateAsync(input);
@@ -120,6 +123,7 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
   return (
     <form className={styles.form} data-testid="customer-form" aria-labelledby="customer-form-title" onSubmit={(e) => void submit(e)} onKeyDown={(e) => e.key === 'Escape' && stopEditing()}>
       <h3 id="customer-form-title" className={styles.title}>{before ? t('form.editTitle', { name: before.name }) : t('form.newTitle')}</h3>
+      {before && <CorrectionNotice customerId={before.id} />}
       <div className={styles.grid}>
         {fields.map((field) =>
           writeOnly(field) && !replacing.has(field) ? (

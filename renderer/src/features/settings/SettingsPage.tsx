@@ -10,6 +10,7 @@ import { ScreenProtectionSection } from './ScreenProtectionSection';
 import { ShopProfileSection } from './ShopProfileSection';
 import { PrivacySection } from '../privacy/PrivacySection';
 import { CustomerFieldsSection } from '../privacy/CustomerFieldsSection';
+import { RequestSettings } from '../privacy/requests/RequestSettings';
 
 /** The owner's settings: the shop, its lists, the language, privacy, and which customer fields this vault keeps. */
 export function SettingsPage() {
@@ -26,6 +27,7 @@ export function SettingsPage() {
     <DataRulesSection />
     <PrivacySection />
     <CustomerFieldsSection />
+    <RequestSettings />
     <LanguageSection />
     <MonitoringRules />
     </>

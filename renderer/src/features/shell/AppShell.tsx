@@ -28,6 +28,7 @@ import { UsersPage } from '../users/UsersPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
 import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
 import { PrivacyPage } from '../privacy/PrivacyPage';
+import { RequestsPage } from '../privacy/requests/RequestsPage';
 import styles from './AppShell.module.css';
 import { useHistoryInput } from './use-history-input';
 import { useRememberedScroll } from './use-remembered-scroll';
@@ -46,6 +47,8 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   { page: 'approvals', label: 'nav.approvals', permission: 'approvals.decide' },
   // Issue 16: the privacy contact and the registers (disclosures): owner, manager, auditor.
   { page: 'privacy', label: 'nav.privacy', permission: 'audit.read' },
+  // The data-subject request and complaint register (issue 16): owner, manager; the auditor reads.
+  { page: 'requests', label: 'nav.requests', permission: 'privacyRequests.read' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
 ];
 
@@ -177,6 +180,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'approvals' && <ApprovalsPage />}
         {current === 'alerts' && <AlertsPage />}
         {current === 'privacy' && <PrivacyPage />}
+        {current === 'requests' && <RequestsPage />}
       </div>
       <StepUpDialog />
     </div>
