@@ -33,6 +33,7 @@ export const PERMISSIONS = [
   'approvals.decide',
   'alerts.read',
   'alerts.manage',
+  'customers.accessPackage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +72,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'approvals.decide': row('all', 'all', 'none', 'none', 'none'),
   'alerts.read': row('all', 'all', 'none', 'none', 'all'), // the monitoring alert inbox
   'alerts.manage': row('all', 'all', 'none', 'none', 'none'), // acknowledge an alert
+  // A customer's access package (issue 16): everything about one person, ID number and bank card
+  // included in full, which only the owner may reveal; so only the owner, no approval (one person).
+  'customers.accessPackage': row('all', 'none', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
+import { accessPackageHandlers } from './handlers/access-package';
 import { accessReviewHandlers } from './handlers/access-review';
 import { accountHandlers } from './handlers/account';
 import { activityHandlers } from './handlers/activity';
@@ -52,6 +53,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...shieldHandlers(core),
     ...approvalHandlers(core),
     ...accessReviewHandlers(core),
+    ...accessPackageHandlers(core),
   };
   return createRouter({
     handlers,

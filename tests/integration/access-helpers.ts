@@ -153,6 +153,9 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'dataRules.accept': { version: 1 },
   'dataRules.set': { text: 'Customer data stays in Coffer.' },
   'dataRules.acceptances': {},
+  // No folder dialog in the sweep: cancelled, nothing written.
+  'privacy.accessPackage': { customerId: 1 },
+  'privacy.accessPackageProgress': {},
 };
 
 /**

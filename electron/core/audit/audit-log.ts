@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
   // The shop's data rules: a new version written by the owner, a user's acceptance of one.
   'dataRules.set', 'dataRules.accept',
+  // A customer's access package (issue 16): recordId = the customer, reason = the zip's sha256 and its contents list.
+  'customer.accessPackage',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

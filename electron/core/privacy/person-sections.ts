@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { importRows, interactionRows, mergeRows, purchaseRows, recordRows, reminderRows, tagRows } from './access-package-repository';
 
 /**
  * What an access package (issue 16, "everything about that person") is made of: one section per
@@ -15,4 +16,11 @@ export interface PersonSection {
 
 // One entry per line (merge=union): each feature appends its own.
 export const PERSON_SECTIONS: PersonSection[] = [
+  { key: 'record', rows: recordRows },
+  { key: 'interactions', rows: interactionRows },
+  { key: 'purchases', rows: purchaseRows },
+  { key: 'tags', rows: tagRows },
+  { key: 'reminders', rows: reminderRows },
+  { key: 'imports', rows: importRows },
+  { key: 'merges', rows: mergeRows },
 ];

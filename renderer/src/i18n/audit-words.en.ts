@@ -81,6 +81,7 @@ export const auditWordsEn = {
   'auditWords.user.accessReviewDone': 'Marked the access review as done',
   'auditWords.dataRules.set': "Wrote a new version of the shop's data rules",
   'auditWords.dataRules.accept': "Accepted the shop's data rules",
+  'auditWords.customer.accessPackage': 'Prepared the access package of {customer}',
   'auditWords.field.mobile': 'mobile number',
   'auditWords.field.phone': 'phone number',
   'auditWords.field.email': 'email address',
