@@ -1,6 +1,6 @@
 import * as XLSX from '@e965/xlsx';
 import { TextWriter, Uint8ArrayReader, Uint8ArrayWriter, ZipReader } from '@zip.js/zip.js';
-import { accessWorld } from './access-helpers';
+import type { accessWorld } from './access-helpers';
 
 export type World = Awaited<ReturnType<typeof accessWorld>>;
 
@@ -78,9 +78,10 @@ export async function openPackage(bytes: Uint8Array, password: string): Promise<
 export async function refusesWrongPassword(bytes: Uint8Array): Promise<boolean> {
   const reader = new ZipReader(new Uint8ArrayReader(bytes), { useWebWorkers: false });
   const entries = await reader.getEntries();
-  if (!entries.every((e) => e.encrypted)) return false;
+  const first = entries[0];
+  if (!first || first.directory || !entries.every((e) => e.encrypted)) return false;
   try {
-    await entries[0]!.getData(new TextWriter(), { password: 'AAAA-AAAA-AAAA-AAAA' });
+    await first.getData(new TextWriter(), { password: 'AAAA-AAAA-AAAA-AAAA' });
     return false;
   } catch {
     return true;
