@@ -15,6 +15,7 @@ import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES, SUPPORT } from './common';
 import { measureAuditIds } from './measure-audit';
 import { measureAccessReview } from './measure-access-review';
+import { measureAccessPackage } from './measure-access-package';
 import { measureDashboard } from './measure-dashboard';
 import { measureDuplicates } from './measure-duplicates';
 import { measureQuality } from './measure-quality';
@@ -294,6 +295,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
 
     await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
     await measureImport({ router, dir: options.dir, sizes: [10_000, 100_000], setFile: (file) => (importFile = file), rows, notes, say });
+    await measureAccessPackage({ router, vault, folder: paths.backups, runs: Math.max(3, options.heavyRuns), rows, notes, say });
 
     // ---- Memory. ----------------------------------------------------------------------------
     sampleRss();
