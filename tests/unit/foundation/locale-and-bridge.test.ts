@@ -5,6 +5,7 @@ import { activityChannels } from '../../../shared/channels/activity';
 import { approvalChannels } from '../../../shared/channels/approvals';
 import { monitoringChannels } from '../../../shared/channels/monitoring';
 import { accessReviewChannels } from '../../../shared/channels/access-review';
+import { accessPackageChannels } from '../../../shared/channels/access-package';
 import { dataRulesChannels } from '../../../shared/channels/data-rules';
 import { adminChannels } from '../../../shared/channels/admin';
 import { appChannels } from '../../../shared/channels/app';
@@ -72,7 +73,7 @@ describe('translations', () => {
 
 describe('contract', () => {
   it('no channel is defined in two feature files (a spread would silently keep only one)', () => {
-    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, recordChannels, listChannels, settingsProfileChannels, activityChannels, shieldChannels, approvalChannels, monitoringChannels, accessReviewChannels, dataRulesChannels].map((part) => Object.keys(part));
+    const parts = [appChannels, adminChannels, customerChannels, crmChannels, backupChannels, ownershipChannels, accountChannels, duplicateChannels, exportChannels, importChannels, mergeChannels, qualityChannels, recordChannels, listChannels, settingsProfileChannels, activityChannels, shieldChannels, approvalChannels, monitoringChannels, accessReviewChannels, dataRulesChannels, accessPackageChannels].map((part) => Object.keys(part));
     expect(parts.flat()).toHaveLength(CHANNEL_NAMES.length);
     expect(new Set(parts.flat()).size).toBe(CHANNEL_NAMES.length);
   });
