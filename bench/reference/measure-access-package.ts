@@ -14,7 +14,7 @@ const PURCHASES = 2_000;
  * A customer's access package (issue 16) for a long-standing customer: 5,000 interactions and
  * 2,000 purchases added to one customer of the reference vault, then the package built through
  * the router (read, .xlsx, JSON, AES-256 zip, fsync'd write, audit row) a few times. Figures, not a
- * test; the package files are removed after each run. Runs last: the added rows change nothing else measured.
+ * test; the package files are removed after each run. Runs after the page and heavy rows: the added rows do not touch them.
  */
 export async function measureAccessPackage(input: { router: Router; vault: Db; folder: string; runs: number; rows: Row[]; notes: string[]; say: (line: string) => void }): Promise<void> {
   const { router, vault, folder, runs, rows, notes, say } = input;

@@ -293,9 +293,9 @@ export async function measure(options: MeasureOptions): Promise<Results> {
 
     const { vaultBytes, plainBytes } = await measureWholeFile({ core, router, vault, plain, state, paths, heavyRuns: options.heavyRuns, samples, cursors, random, rows, notes, say });
 
+    await measureAccessPackage({ router, vault, folder: paths.backups, runs: Math.max(3, options.heavyRuns), rows, notes, say });
     await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
     await measureImport({ router, dir: options.dir, sizes: [10_000, 100_000], setFile: (file) => (importFile = file), rows, notes, say });
-    await measureAccessPackage({ router, vault, folder: paths.backups, runs: Math.max(3, options.heavyRuns), rows, notes, say });
 
     // ---- Memory. ----------------------------------------------------------------------------
     sampleRss();

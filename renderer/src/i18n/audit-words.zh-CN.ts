@@ -78,7 +78,7 @@ export const auditWordsZhCN: Record<keyof typeof auditWordsEn, string> = {
   'auditWords.user.accessReviewDone': '将账号权限复核标记为已完成',
   'auditWords.dataRules.set': '发布了新版本的本店数据规则',
   'auditWords.dataRules.accept': '接受了本店数据规则',
-  'auditWords.customer.accessPackage': '为 {customer} 准备了个人信息查阅包',
+  'auditWords.customer.accessPackage': '为 {customer} 生成了个人信息副本',
   'auditWords.field.mobile': '手机号',
   'auditWords.field.phone': '电话',
   'auditWords.field.email': '邮箱',

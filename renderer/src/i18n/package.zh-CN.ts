@@ -1,24 +1,24 @@
 import type { packageEn } from './package.en';
 
-/** 客户个人信息查阅包（issue 16）：资料页的按钮、对话框与错误提示。 */
+/** 客户个人信息副本（issue 16）：资料页的按钮、对话框与错误提示。 */
 export const packageZhCN: Record<keyof typeof packageEn, string> = {
-  'package.button': '准备个人信息查阅包',
-  'package.title': '准备个人信息查阅包',
+  'package.button': '生成个人信息副本',
+  'package.title': '生成个人信息副本',
   'package.intro':
     '这是 Coffer 保存的该客户全部信息的副本，用于答复其查阅、复制或转移个人信息的请求：客户资料、跟进记录、购买记录、标签、提醒、资料来源（导入、合并）以及隐私相关部分。它是一个加密的 zip 文件，内含一份表格（.xlsx）和同样内容的 JSON 文件。不含其他客户的信息，也不含员工账号；员工只以显示名称出现。',
   'package.folderHint': '下一步请选择保存的文件夹。文件名不含任何个人信息。',
-  'package.confirm': '选择文件夹并准备',
-  'package.cancelled': '没有选择文件夹，未生成查阅包。',
+  'package.confirm': '选择文件夹并生成',
+  'package.cancelled': '没有选择文件夹，未生成副本。',
   'package.step.folder': '正在等待选择文件夹…',
   'package.step.reading': '正在读取客户资料…',
   'package.step.workbook': '正在生成表格…',
   'package.step.json': '正在生成 JSON 文件…',
   'package.step.encrypt': '正在加密 zip 文件…',
   'package.step.writing': '正在保存文件…',
-  'package.progress': '正在准备个人信息查阅包',
-  'package.doneTitle': '查阅包已保存：请立即记下密码',
+  'package.progress': '正在生成个人信息副本',
+  'package.doneTitle': '个人信息副本已保存：请立即记下密码',
   'package.doneIntro': '已保存为所选文件夹中的 {file}。请把文件交给客户，并通过其他方式（当面、电话）告知以下密码：',
-  'package.warning': '此密码只显示这一次。Coffer 不会在任何地方保存它：关闭此窗口后，任何人都无法再看到它，只能重新准备一个查阅包。',
+  'package.warning': '此密码只显示这一次。Coffer 不会在任何地方保存它：关闭此窗口后，任何人都无法再看到它，只能重新生成一份副本。',
   'package.passwordLabel': '一次性密码',
   'package.listSeparator': '、',
   'package.copy': '复制密码',
@@ -26,7 +26,7 @@ export const packageZhCN: Record<keyof typeof packageEn, string> = {
   'package.contents': '内容：{list}',
   'package.close': '我已记下密码',
   'package.NOT_FOUND': '该客户已不存在（已删除或已合并）。请从列表重新打开资料。',
-  'package.CONFLICT': '已有一个查阅包正在准备中。请等它完成后再试。',
+  'package.CONFLICT': '已有一份副本正在生成中。请等它完成后再试。',
   'package.STORAGE_UNAVAILABLE': '无法保存到该文件夹。请换一个文件夹（或腾出磁盘空间）后重试。',
   'package.section.record': '客户资料',
   'package.section.interactions': '跟进记录',
