@@ -65,7 +65,7 @@ function forceText(sheet: XLSX.WorkSheet): void {
 function coverRows(info: PackageInfo): string[][] {
   return [
     ['个人信息副本 / Personal data copy', ''],
-    ['店铺 / Shop', info.shopName],
+    ['店铺 / Shop', info.shopName.trim() || '-'],
     ['生成时间 / Generated at (UTC)', info.generatedAt.toISOString()],
     ['申请编号 / Request', info.requestId === null ? '-' : String(info.requestId)],
     ['内容 / Contents', 'One sheet per section below; the same data is in access-package.json. 以下每一部分一张工作表；同样的数据另见 access-package.json。'],
@@ -100,11 +100,13 @@ export function packageJson(info: PackageInfo): Uint8Array {
 }
 
 function readme(info: PackageInfo): Uint8Array {
+  // A shop that never named itself (Settings) still gets a sentence that reads.
+  const shop = info.shopName.trim();
   const lines = [
-    `Personal data held about you by ${info.shopName}, generated ${info.generatedAt.toISOString()} (UTC).`,
+    `Personal data held about you by ${shop || 'the shop'}, generated ${info.generatedAt.toISOString()} (UTC).`,
     `${XLSX_NAME}: for reading (Excel, WPS). ${JSON_NAME}: the same data, machine-readable (to take it elsewhere).`,
     '',
-    `这是${info.shopName}保存的您的个人信息，生成于 ${info.generatedAt.toISOString()}（UTC）。`,
+    `这是${shop || '本店'}保存的您的个人信息，生成于 ${info.generatedAt.toISOString()}（UTC）。`,
     `${XLSX_NAME}：便于阅读（Excel、WPS）。${JSON_NAME}：同样的数据，机器可读（便于转移）。`,
     '',
   ];
