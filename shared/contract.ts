@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { accessPackageChannels } from './channels/access-package';
 import { accessReviewChannels } from './channels/access-review';
 import { accountChannels } from './channels/account';
 import { activityChannels } from './channels/activity';
@@ -55,6 +56,7 @@ export const contract = {
   ...dataRulesChannels,
   ...privacySettingsChannels,
   ...privacyRequestChannels,
+  ...accessPackageChannels,
 } as const;
 
 export type Contract = typeof contract;

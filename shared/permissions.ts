@@ -35,6 +35,7 @@ export const PERMISSIONS = [
   'alerts.manage',
   'privacyRequests.read',
   'privacyRequests.write',
+  'customers.accessPackage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -76,6 +77,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   // The data-subject request and complaint register (issue 16): owner and manager keep it, the auditor reads it.
   'privacyRequests.read': row('all', 'all', 'none', 'none', 'all'),
   'privacyRequests.write': row('all', 'all', 'none', 'none', 'none'),
+  // A customer's access package (issue 16): everything about one person, ID number and bank card
+  // included in full, which only the owner may reveal; so only the owner, no approval (one person).
+  'customers.accessPackage': row('all', 'none', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

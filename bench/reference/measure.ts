@@ -11,10 +11,12 @@ import { timelineOf } from '../../electron/core/customers/timeline-repository';
 import type { Db } from '../../electron/core/db/open-database';
 import { createKeytarKeychain } from '../../electron/core/keychain/keychain';
 import { createAppRouter } from '../../electron/ipc';
+import { DEFAULT_APPROVAL_POLICY } from '../../shared/approvals';
 import type { CustomerSort } from '../../shared/customers';
 import { call, MANAGER, mb, openPlain, OWNER, PAGE, SALES, SUPPORT } from './common';
 import { measureAuditIds } from './measure-audit';
 import { measureAccessReview } from './measure-access-review';
+import { measureAccessPackage } from './measure-access-package';
 import { measureDashboard } from './measure-dashboard';
 import { measureDuplicates } from './measure-duplicates';
 import { measureQuality } from './measure-quality';
@@ -292,6 +294,10 @@ export async function measure(options: MeasureOptions): Promise<Results> {
 
     const { vaultBytes, plainBytes } = await measureWholeFile({ core, router, vault, plain, state, paths, heavyRuns: options.heavyRuns, samples, cursors, random, rows, notes, say });
 
+    await measureAccessPackage({ router, vault, folder: paths.backups, runs: Math.max(3, options.heavyRuns), rows, notes, say });
+    // Since issue 15 an export of every customer asks for approval by default; the bench's lone
+    // owner switches that off (audited) to measure the export itself, as the tests do.
+    await call(router, OWNER, 'approvals.setPolicy', { ...DEFAULT_APPROVAL_POLICY, operations: { ...DEFAULT_APPROVAL_POLICY.operations, 'customers.export': false } });
     await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
     await measureImport({ router, dir: options.dir, sizes: [10_000, 100_000], setFile: (file) => (importFile = file), rows, notes, say });
 

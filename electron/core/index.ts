@@ -39,6 +39,7 @@ import { createDataRules, type DataRules } from './data-rules/data-rules-service
 import { createPrivacySettings, type PrivacySettingsService } from './privacy/privacy-settings-service';
 import { createDisclosureRegister, type DisclosureRegister } from './privacy/disclosure-service';
 import { createRequestsService, type RequestsService } from './privacy/requests-service';
+import { createAccessPackage, type AccessPackageService } from './privacy/access-package-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -119,6 +120,8 @@ export interface Core {
   disclosures: DisclosureRegister;
   /** The data-subject request and complaint register with its deadlines (issue 16). */
   privacyRequests: RequestsService;
+  /** A customer's access package, an encrypted zip of everything about them (issue 16). */
+  accessPackage: AccessPackageService;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -264,6 +267,7 @@ export function createCore(options: CoreOptions): Core {
     privacySettings: createPrivacySettings({ db, audit: appendAudit, now }),
     disclosures: createDisclosureRegister({ db }),
     privacyRequests: createRequestsService({ db, audit: appendAudit, now }),
+    accessPackage: createAccessPackage({ db, audit, now, pickFolder: options.pickFolder ?? (async () => null) }),
     secondFactor,
     monitor,
     alerts,

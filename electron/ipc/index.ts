@@ -3,6 +3,7 @@ import type { Core } from '../core';
 import { appendAudit } from '../core/audit/audit-log';
 import { auditActor } from '../core/auth/session-service';
 import { createAuthorizer } from './authorize';
+import { accessPackageHandlers } from './handlers/access-package';
 import { accessReviewHandlers } from './handlers/access-review';
 import { accountHandlers } from './handlers/account';
 import { privacyRequestHandlers } from './handlers/privacy-requests';
@@ -56,6 +57,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...accessReviewHandlers(core),
     ...privacySettingsHandlers(core),
     ...privacyRequestHandlers(core),
+    ...accessPackageHandlers(core),
   };
   return createRouter({
     handlers,

@@ -46,6 +46,8 @@ export const AUDIT_ACTIONS = [
   'settings.customerField', 'privacy.settings', 'privacy.disclosure',
   // The request register (issue 16): reads list the linked customers' ids; settings = deadline defaults and holiday table.
   'privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings',
+  // A customer's access package (issue 16): recordId = the customer, reason = the zip's sha256 and its contents list.
+  'customer.accessPackage',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -1,6 +1,7 @@
 import type { Db } from '../db/open-database';
 import { disclosuresOfCustomer } from './disclosure-repository';
 import { requestsSection } from './requests-person-section';
+import { importRows, interactionRows, mergeRows, purchaseRows, recordRows, reminderRows, tagRows } from './access-package-repository';
 
 /**
  * What an access package (issue 16, "everything about that person") is made of: one section per
@@ -19,4 +20,11 @@ export interface PersonSection {
 export const PERSON_SECTIONS: PersonSection[] = [
   { key: 'disclosures', rows: (db, id) => disclosuresOfCustomer(db, id).map((d) => ({ recordedAt: d.recordedAt, recipient: d.recipient, purpose: d.purpose, agreementRef: d.agreementRef, basis: d.basis, rows: d.rows })) },
   requestsSection,
+  { key: 'record', rows: recordRows },
+  { key: 'interactions', rows: interactionRows },
+  { key: 'purchases', rows: purchaseRows },
+  { key: 'tags', rows: tagRows },
+  { key: 'reminders', rows: reminderRows },
+  { key: 'imports', rows: importRows },
+  { key: 'merges', rows: mergeRows },
 ];

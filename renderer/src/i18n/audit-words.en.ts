@@ -84,6 +84,7 @@ export const auditWordsEn = {
   'auditWords.settings.customerField': 'Switched a customer field on or off (and erased its values, if chosen)',
   'auditWords.privacy.settings': 'Changed the privacy regime or privacy contact',
   'auditWords.privacy.disclosure': 'Recorded a disclosure of customer data to a third party',
+  'auditWords.customer.accessPackage': 'Prepared the access package of {customer}',
   'auditWords.field.mobile': 'mobile number',
   'auditWords.field.phone': 'phone number',
   'auditWords.field.email': 'email address',

@@ -81,6 +81,7 @@ export const auditWordsZhCN: Record<keyof typeof auditWordsEn, string> = {
   'auditWords.settings.customerField': '开启或关闭了客户字段（如选择，同时清除了已存的值）',
   'auditWords.privacy.settings': '更改了适用的隐私法规或个人信息保护联系人',
   'auditWords.privacy.disclosure': '登记了一次向第三方提供客户数据',
+  'auditWords.customer.accessPackage': '为 {customer} 生成了个人信息副本',
   'auditWords.field.mobile': '手机号',
   'auditWords.field.phone': '电话',
   'auditWords.field.email': '邮箱',

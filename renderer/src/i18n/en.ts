@@ -1,4 +1,5 @@
 import { requestsEn } from './requests.en';
+import { packageEn } from './package.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { minimiseEn } from './minimise.en';
@@ -275,6 +276,7 @@ export const en = {
   ...reviewEn,
   ...minimiseEn,
   ...requestsEn,
+  ...packageEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,4 +1,5 @@
 import { requestsZhCN } from './requests.zh-CN';
+import { packageZhCN } from './package.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { minimiseZhCN } from './minimise.zh-CN';
@@ -276,4 +277,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...reviewZhCN,
   ...minimiseZhCN,
   ...requestsZhCN,
+  ...packageZhCN,
 };

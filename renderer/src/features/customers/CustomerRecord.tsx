@@ -12,6 +12,7 @@ import { useCustomerDetailStore } from '../../stores/customer-detail-store';
 import { useNavStore } from '../../stores/nav-store';
 import { Badge, Button, Tabs } from '../../ui';
 import { useLevels } from '../settings/levels';
+import { AccessPackage } from '../privacy/AccessPackage';
 import { CustomerActivity } from './CustomerActivity';
 import { CustomerForm } from './CustomerForm';
 import { CustomerOverview } from './CustomerOverview';
@@ -124,6 +125,7 @@ export function CustomerRecord({ id }: { id: number }) {
                 {t('detail.delete')}
               </Button>
             )}
+            {can(role, 'customers.accessPackage') && <AccessPackage customerId={customer.id} />}
             <Button variant="secondary" onClick={back} title={t('record.escHint')}>
               ← {t('record.back')}
             </Button>
