@@ -10,6 +10,7 @@ export const AUDIT_GROUPS = {
     'customer.restore', 'customer.reveal', 'customer.tag', 'customer.owner', 'customer.merge', 'customer.mergeUndo',
     'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update', 'reminder.list', 'reminder.done', 'reminder.snooze',
     'dashboard.read', 'customer.lookup', 'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
+    'consent.read', 'consent.record', 'consent.missing', 'consent.notice',
   ],
   signIn: ['login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked', 'user.2fa.recoveryCode'],
   users: [
@@ -33,4 +34,5 @@ export const AUDIT_GROUP_NAMES = Object.keys(AUDIT_GROUPS) as [AuditGroup, ...Au
  */
 export const AUDIT_READ_ACTIONS: readonly string[] = [
   'customer.read', 'customer.list', 'customer.search', 'reminder.list', 'dashboard.read', 'user.list', 'user.staleReport', 'audit.read', 'user.accessReview',
+  'consent.read', 'consent.missing',
 ];

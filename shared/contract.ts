@@ -8,6 +8,7 @@ import { approvalChannels } from './channels/approvals';
 import { backupChannels } from './channels/backup';
 import { crmChannels } from './channels/crm';
 import { dataRulesChannels } from './channels/data-rules';
+import { consentChannels } from './channels/consent';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
@@ -51,6 +52,7 @@ export const contract = {
   ...monitoringChannels,
   ...accessReviewChannels,
   ...dataRulesChannels,
+  ...consentChannels,
 } as const;
 
 export type Contract = typeof contract;

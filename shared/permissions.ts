@@ -33,6 +33,8 @@ export const PERMISSIONS = [
   'approvals.decide',
   'alerts.read',
   'alerts.manage',
+  'consent.read',
+  'consent.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +73,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'approvals.decide': row('all', 'all', 'none', 'none', 'none'),
   'alerts.read': row('all', 'all', 'none', 'none', 'all'), // the monitoring alert inbox
   'alerts.manage': row('all', 'all', 'none', 'none', 'none'), // acknowledge an alert
+  // Consent history (issue 16): read like the record; recorded by whoever edits the customer (support reads only).
+  'consent.read': row('all', 'all', 'own', 'all', 'none'),
+  'consent.write': row('all', 'all', 'own', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -36,6 +36,7 @@ import { createApprovalService, type ApprovalService } from './approvals/approva
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
 import { createDataRules, type DataRules } from './data-rules/data-rules-service';
+import { createConsentService, type ConsentService } from './privacy/consent-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -110,6 +111,8 @@ export interface Core {
   accessReview: AccessReviewService;
   /** The shop's data rules and who accepted them; the authorizer asks mustAccept. */
   dataRules: DataRules;
+  /** Consent history, privacy-notice versions and the no-basis worklist (issue 16). */
+  consent: ConsentService;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -252,6 +255,7 @@ export function createCore(options: CoreOptions): Core {
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     accessReview: createAccessReview({ db, audit: appendAudit, now, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     dataRules,
+    consent: createConsentService({ db, audit, now }),
     secondFactor,
     monitor,
     alerts,

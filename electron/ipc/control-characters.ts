@@ -17,6 +17,7 @@ export const MULTILINE_FIELDS: { readonly [C in ChannelName]?: readonly string[]
   'customers.update': ['changes.notes'],
   'interactions.add': ['summary'],
   'dataRules.set': ['text'],
+  'consent.addNotice': ['text'],
 };
 
 /**

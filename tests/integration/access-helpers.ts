@@ -153,6 +153,11 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'dataRules.accept': { version: 1 },
   'dataRules.set': { text: 'Customer data stays in Coffer.' },
   'dataRules.acceptances': {},
+  'consent.history': { customerId: 1 },
+  'consent.record': { customerId: 1, purpose: 'marketing-sms', event: 'granted', basis: 'consent', separate: false, evidenceSource: 'paper-form', evidenceDate: '2026-11-20' },
+  'consent.missing': { offset: 0, limit: 50 },
+  'consent.notices': {},
+  'consent.addNotice': { text: 'We keep your details to serve your orders.', effectiveDate: '2026-11-01' },
 };
 
 /**

@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
   // The shop's data rules: a new version written by the owner, a user's acceptance of one.
   'dataRules.set', 'dataRules.accept',
+  // Consent (issue 16): a customer's consent history read, an event recorded (page or import), the no-basis worklist read, a privacy-notice version added.
+  'consent.read', 'consent.record', 'consent.missing', 'consent.notice',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
