@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ALL_LAWFUL_BASES, PRIVACY_REGIMES } from './privacy';
+import { ALL_LAWFUL_BASES, type PrivacyRegime } from './privacy';
 
 /**
  * Consent and lawful basis (issue 16). A customer's consent is a history of events per purpose,
@@ -28,7 +28,7 @@ export const NOTICE_TEXT_MAX = 20_000;
 const isoDate = z.iso.date();
 
 /** Whether PIPL wants separate consent for this purpose under this basis. */
-export function needsSeparateConsent(regime: (typeof PRIVACY_REGIMES)[number], purpose: ConsentPurpose, basis: string | null): boolean {
+export function needsSeparateConsent(regime: PrivacyRegime, purpose: ConsentPurpose, basis: string | null): boolean {
   return regime === 'pipl' && basis === 'consent' && SEPARATE_CONSENT_PURPOSES.includes(purpose);
 }
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { approvalIdField } from '../approvals';
 import { customerFiltersSchema } from '../customers';
+import { consentLeftOutSchema, marketingPurposeSchema } from '../consent';
 import { channel } from './common';
 
 /** Every customer field an export can carry, in the order a sheet shows them by default. */
@@ -24,6 +25,8 @@ export const exportChannels = {
         columns: z.array(z.enum(EXPORT_COLUMNS)).min(1).max(EXPORT_COLUMNS.length),
         // Every customer, more than the policy's rows, or a manager's export: an approved request.
         approvalId: approvalIdField,
+        // Marked for a marketing purpose: customers who withdrew it or never granted it are left out (issue 16).
+        purpose: marketingPurposeSchema.optional(),
       })
       .strict()
       .refine((v) => v.format === 'csv' || v.encoding === undefined, { message: 'encoding is for csv only', path: ['encoding'] }),
@@ -38,6 +41,8 @@ export const exportChannels = {
         masked: z.array(z.enum(EXPORT_COLUMNS)),
         /** GBK only: characters the encoding could not hold (written as '?'). */
         unencodable: z.number().int(),
+        /** Only for an export marked for a purpose: how many customers it left out, and why. */
+        consentLeftOut: consentLeftOutSchema.optional(),
       }),
     ]),
     permission: 'customers.export',

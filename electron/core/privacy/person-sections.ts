@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { consentEventsOf } from './consent-repository';
 
 /**
  * What an access package (issue 16, "everything about that person") is made of: one section per
@@ -15,4 +16,5 @@ export interface PersonSection {
 
 // One entry per line (merge=union): each feature appends its own.
 export const PERSON_SECTIONS: PersonSection[] = [
+  { key: 'consent', rows: (db, customerId) => consentEventsOf(db, customerId).map(({ id: _id, ...e }) => e) },
 ];
