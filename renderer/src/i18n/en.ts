@@ -1,5 +1,6 @@
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
+import { consentEn } from './consent.en';
 import { accountEn } from './account.en';
 import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
@@ -271,6 +272,7 @@ export const en = {
   ...approvalsEn,
   ...alertsEn,
   ...reviewEn,
+  ...consentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,6 @@
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
+import { consentZhCN } from './consent.zh-CN';
 import { accountZhCN } from './account.zh-CN';
 import { navZhCN } from './nav.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -272,4 +273,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...approvalsZhCN,
   ...alertsZhCN,
   ...reviewZhCN,
+  ...consentZhCN,
 };

@@ -8,6 +8,8 @@ import { useExportCustomers } from '../../stores/export-store';
 import { Button, Dialog, Notice } from '../../ui';
 import { useApprovalGate } from '../approvals/use-approval-gate';
 import styles from './tools.module.css';
+import type { MarketingPurpose } from '../../../../shared/consent';
+import { MarketingPurposeField, consentLeftOutText } from '../privacy/MarketingPurpose';
 
 /** The table's columns (CustomersTable ids); hidden ones are saved there as `false`. */
 const TABLE_COLUMNS: ExportColumn[] = ['name', 'mobile', 'email', 'company', 'city', 'region', 'level', 'tags', 'ownerUsername', 'lastInteractionAt', 'createdAt'];
@@ -33,6 +35,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [encoding, setEncoding] = useState<'utf8' | 'gbk'>('utf8');
   const [columns, setColumns] = useState<ExportColumn[]>(visibleColumns);
+  const [purpose, setPurpose] = useState<MarketingPurpose | null>(null);
   const exporting = useExportCustomers();
   const [error, setError] = useState<ErrorBody | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -44,7 +47,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
   const run = async () => {
     let outcome;
     try {
-      outcome = await gate({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns }, (input) => exporting.mutateAsync(input));
+      outcome = await gate({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns, ...(purpose ? { purpose } : {}) }, (input) => exporting.mutateAsync(input));
     } catch (problem) {
       return setError(errorBody(problem));
     }
@@ -58,6 +61,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
     if (result.omitted.length > 0) parts.push(t('export.omitted', { columns: result.omitted.map(col).join(', ') }));
     if (result.masked.length > 0) parts.push(t('export.masked', { columns: result.masked.map(col).join(', ') }));
     if (result.unencodable > 0) parts.push(t('export.unencodable', { count: result.unencodable }));
+    if (result.consentLeftOut) parts.push(consentLeftOutText(t, result.consentLeftOut));
     setDone(parts.join(' '));
   };
 
@@ -107,6 +111,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
               ))}
             </fieldset>
           )}
+          <MarketingPurposeField label="export.purpose" hint={t('export.purposeHint')} value={purpose} onChange={setPurpose} testId="export-purpose" />
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t('export.columns')}</legend>
             <div className={styles.columns}>

@@ -8,6 +8,7 @@ import layout from '../../ui/layout.module.css';
 import { ApprovalsCard } from './ApprovalsCard';
 import { AlertsCard } from '../alerts/AlertsCard';
 import { BackupCard } from './BackupCard';
+import { ConsentWorklistCard } from '../privacy/ConsentWorklistCard';
 import { ScopeSwitch } from './ScopeSwitch';
 import { useDashboard, useOpenCustomer } from './use-dashboard';
 import { WeeklyChart } from './WeeklyChart';
@@ -30,6 +31,7 @@ export function Dashboard() {
         <ScopeSwitch />
       </div>
       <ApprovalsCard />
+      <ConsentWorklistCard />
       {dashboard.qualityReview?.due && (
         <Card title={t('dash.qualityDue')} level={3} width="wide" className={styles.tile} data-testid="dashboard-quality-due">
           <p className={layout.hint}>{t('dash.qualityDueHint')}</p>

@@ -7,6 +7,7 @@ import layout from '../../ui/layout.module.css';
 import { MonitoringRules } from '../alerts/MonitoringRules';
 import { About } from './About';
 import { DataRulesSection } from './DataRulesSection';
+import { NoticeSection } from '../privacy/NoticeSection';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
 import { ScreenProtectionSection } from './ScreenProtectionSection';
@@ -46,6 +47,7 @@ export function SettingsPage() {
     <ManagedListsSection />
     <ScreenProtectionSection />
     <DataRulesSection />
+    <NoticeSection />
     <LanguageSection />
     <MonitoringRules />
     </>
