@@ -102,4 +102,8 @@ export const consentEn = {
   'export.consentLeftOut': 'Left out for “{purpose}”: {withdrawn} withdrew, {never} never granted.',
   'reminder.purpose': 'Kind of reminder',
   'reminder.purpose.none': 'Not marketing',
+  'importConsent.title': 'Consent for this import (optional)',
+  'importConsent.grant': 'Record a lawful basis for the customers this import creates',
+  'importConsent.withdraw': 'Record a withdrawal for every customer in this file',
+  'importConsent.withdrawHint': 'Counts every row that creates a customer or matches one it fills in or updates. Rows skipped as duplicates are not touched: choose “Fill only the customer’s empty fields” for a list of withdrawals.',
 } as const;

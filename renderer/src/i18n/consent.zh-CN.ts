@@ -104,4 +104,8 @@ export const consentZhCN: Record<keyof typeof consentEn, string> = {
   'export.consentLeftOut': '因“{purpose}”未导出：{withdrawn} 位已撤回，{never} 位从未同意。',
   'reminder.purpose': '提醒类型',
   'reminder.purpose.none': '非营销',
+  'importConsent.title': '本次导入的同意记录（可选）',
+  'importConsent.grant': '为本次导入新建的客户记录合法性依据',
+  'importConsent.withdraw': '为文件中的每位客户记录撤回',
+  'importConsent.withdrawHint': '包括新建的客户，以及被补全或更新的已有客户。作为重复而跳过的行不受影响：导入撤回名单时，请选择“只补充客户的空白字段”。',
 };
