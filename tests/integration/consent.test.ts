@@ -121,6 +121,10 @@ describeKeychain('consent and lawful basis (router, real SQLCipher)', () => {
     expect((await c.refused('auditor', 'consent.history', { customerId: 2 })).code).toBe('FORBIDDEN');
     expect((await c.refused('auditor', 'consent.missing', { offset: 0, limit: 10 })).code).toBe('FORBIDDEN');
     expect(eventCount(world)).toBe(1);
+    // Consent is customer data: the shop's data rules stand in front of it like the record.
+    await c.ok('owner', 'dataRules.set', { text: 'Customer data stays in the shop.' });
+    expect((await c.refused('sales', 'consent.missing', { offset: 0, limit: 10 })).code).toBe('DATA_RULES_NOT_ACCEPTED');
+    expect((await c.refused('support', 'consent.history', { customerId: 2 })).code).toBe('DATA_RULES_NOT_ACCEPTED');
     world.core.close();
   });
 
