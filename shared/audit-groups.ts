@@ -11,6 +11,7 @@ export const AUDIT_GROUPS = {
     'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update', 'reminder.list', 'reminder.done', 'reminder.snooze',
     'dashboard.read', 'customer.lookup', 'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
     'settings.customerField', 'privacy.settings', 'privacy.disclosure',
+    'consent.read', 'consent.record', 'consent.missing', 'consent.notice',
   ],
   signIn: ['login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked', 'user.2fa.recoveryCode'],
   users: [
@@ -38,4 +39,5 @@ export const AUDIT_GROUP_NAMES = Object.keys(AUDIT_GROUPS) as [AuditGroup, ...Au
 export const AUDIT_READ_ACTIONS: readonly string[] = [
   'customer.read', 'customer.list', 'customer.search', 'reminder.list', 'dashboard.read', 'user.list', 'user.staleReport', 'audit.read', 'user.accessReview',
   'privacyRequest.list', 'privacyRequest.read',
+  'consent.read', 'consent.missing',
 ];

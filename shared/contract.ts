@@ -11,6 +11,7 @@ import { crmChannels } from './channels/crm';
 import { dataRulesChannels } from './channels/data-rules';
 import { privacySettingsChannels } from './channels/privacy-settings';
 import { privacyRequestChannels } from './channels/privacy-requests';
+import { consentChannels } from './channels/consent';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { exportChannels } from './channels/export';
@@ -57,6 +58,7 @@ export const contract = {
   ...privacySettingsChannels,
   ...privacyRequestChannels,
   ...accessPackageChannels,
+  ...consentChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -32,6 +32,8 @@ export const ERROR_CODES = [
   'STEP_UP_REQUIRED',
   // The shop has data rules this user has not accepted (current version): customer channels refuse.
   'DATA_RULES_NOT_ACCEPTED',
+  // The customer withdrew consent for the purpose this action is marked for. fields: { purpose }.
+  'CONSENT_WITHDRAWN',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

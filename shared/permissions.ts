@@ -36,6 +36,8 @@ export const PERMISSIONS = [
   'privacyRequests.read',
   'privacyRequests.write',
   'customers.accessPackage',
+  'consent.read',
+  'consent.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -80,6 +82,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   // A customer's access package (issue 16): everything about one person, ID number and bank card
   // included in full, which only the owner may reveal; so only the owner, no approval (one person).
   'customers.accessPackage': row('all', 'none', 'none', 'none', 'none'),
+  // Consent history (issue 16): read like the record; recorded by whoever edits the customer (support reads only).
+  'consent.read': row('all', 'all', 'own', 'all', 'none'),
+  'consent.write': row('all', 'all', 'own', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -40,6 +40,7 @@ import { createPrivacySettings, type PrivacySettingsService } from './privacy/pr
 import { createDisclosureRegister, type DisclosureRegister } from './privacy/disclosure-service';
 import { createRequestsService, type RequestsService } from './privacy/requests-service';
 import { createAccessPackage, type AccessPackageService } from './privacy/access-package-service';
+import { createConsentService, type ConsentService } from './privacy/consent-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -122,6 +123,8 @@ export interface Core {
   privacyRequests: RequestsService;
   /** A customer's access package, an encrypted zip of everything about them (issue 16). */
   accessPackage: AccessPackageService;
+  /** Consent history, privacy-notice versions and the no-basis worklist (issue 16). */
+  consent: ConsentService;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -268,6 +271,7 @@ export function createCore(options: CoreOptions): Core {
     disclosures: createDisclosureRegister({ db }),
     privacyRequests: createRequestsService({ db, audit: appendAudit, now }),
     accessPackage: createAccessPackage({ db, audit, now, pickFolder: options.pickFolder ?? (async () => null) }),
+    consent: createConsentService({ db, audit, now }),
     secondFactor,
     monitor,
     alerts,

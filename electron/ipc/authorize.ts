@@ -8,7 +8,9 @@ import type { Caller } from './router';
 const STEP_UP_GATED = /^(customers|interactions|purchases)\./;
 /** Permissions that open customer data: the channels the shop's data rules stand in front of. */
 const CUSTOMER_DATA: ReadonlySet<Permission> = new Set(
-  PERMISSIONS.filter((p) => p.startsWith('customers.') || p.startsWith('interactions.') || p.startsWith('purchases.') || p.startsWith('reminders.')),
+  PERMISSIONS.filter((p) => p.startsWith('customers.') || p.startsWith('interactions.') || p.startsWith('purchases.') || p.startsWith('reminders.')
+    // Issue 16: consent histories and the no-basis worklist name customers too.
+    || p.startsWith('consent.')),
 );
 
 /**

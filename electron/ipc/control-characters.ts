@@ -19,6 +19,7 @@ export const MULTILINE_FIELDS: { readonly [C in ChannelName]?: readonly string[]
   'dataRules.set': ['text'],
   'privacyRequests.create': ['summary'],
   'privacyRequests.act': ['note', 'outcome', 'reason', 'analysis'],
+  'consent.addNotice': ['text'],
 };
 
 /**

@@ -12,6 +12,7 @@ import { adminHandlers } from './handlers/admin';
 import { appHandlers } from './handlers/app';
 import { approvalHandlers } from './handlers/approvals';
 import { backupHandlers } from './handlers/backup';
+import { consentHandlers } from './handlers/consent';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
@@ -58,6 +59,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...privacySettingsHandlers(core),
     ...privacyRequestHandlers(core),
     ...accessPackageHandlers(core),
+    ...consentHandlers(core),
   };
   return createRouter({
     handlers,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { marketingPurposeSchema } from '../consent';
 import { dashboardSchema } from '../dashboard';
 import { REMINDER_RANGES, reminderViewSchema } from '../reminders';
 import { channel, username } from './common';
@@ -28,6 +29,8 @@ export const crmChannels = {
         dueAt: z.iso.datetime(),
         note: z.string().trim().min(1).max(500),
         assignee: username.optional(),
+        // A marketing reminder: refused (CONSENT_WITHDRAWN) for a customer who withdrew this purpose (issue 16).
+        purpose: marketingPurposeSchema.optional(),
       })
       .strict(),
     output: z.object({ id: z.number().int() }),

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { approvalIdField } from '../approvals';
 import { customerFiltersSchema } from '../customers';
+import { consentLeftOutSchema, marketingPurposeSchema } from '../consent';
 import { channel } from './common';
 import { disclosureInputSchema } from '../disclosures';
 
@@ -27,6 +28,8 @@ export const exportChannels = {
         approvalId: approvalIdField,
         // Marked as a disclosure to a third party (issue 16): recipient, purpose, agreement, lawful basis.
         disclosure: disclosureInputSchema.optional(),
+        // Marked for a marketing purpose: customers who withdrew it or never granted it are left out (issue 16).
+        purpose: marketingPurposeSchema.optional(),
       })
       .strict()
       .refine((v) => v.format === 'csv' || v.encoding === undefined, { message: 'encoding is for csv only', path: ['encoding'] }),
@@ -41,6 +44,8 @@ export const exportChannels = {
         masked: z.array(z.enum(EXPORT_COLUMNS)),
         /** GBK only: characters the encoding could not hold (written as '?'). */
         unencodable: z.number().int(),
+        /** Only for an export marked for a purpose: how many customers it left out, and why. */
+        consentLeftOut: consentLeftOutSchema.optional(),
       }),
     ]),
     permission: 'customers.export',

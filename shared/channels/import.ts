@@ -11,6 +11,7 @@ import {
   rowResultSchema,
 } from '../import';
 import { channel, empty } from './common';
+import { importConsentSchema } from '../consent';
 
 /**
  * Customers in from a file. The page never sends a path or the file's bytes: main shows the open
@@ -72,7 +73,14 @@ export const importChannels = {
     permission: 'customers.import',
   }),
   'import.commit': channel({
-    input: z.object({ importId, confirmRepeat: z.boolean() }).strict(),
+    input: z
+      .object({
+        importId,
+        confirmRepeat: z.boolean(),
+        // Issue 16: a lawful basis for the customers this batch creates, a withdrawal for every customer it touches.
+        consent: importConsentSchema.optional(),
+      })
+      .strict(),
     output: z.object({ batchId: z.string() }),
     permission: 'customers.import',
   }),

@@ -174,6 +174,11 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   // No folder dialog in the sweep: cancelled, nothing written.
   'privacy.accessPackage': { customerId: 1 },
   'privacy.accessPackageProgress': {},
+  'consent.history': { customerId: 1 },
+  'consent.record': { customerId: 1, purpose: 'marketing-sms', event: 'granted', basis: 'consent', separate: false, evidenceSource: 'paper-form', evidenceDate: '2026-11-20' },
+  'consent.missing': { offset: 0, limit: 50 },
+  'consent.notices': {},
+  'consent.addNotice': { text: 'We keep your details to serve your orders.', effectiveDate: '2026-11-01' },
 };
 
 /**

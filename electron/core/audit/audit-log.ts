@@ -48,6 +48,8 @@ export const AUDIT_ACTIONS = [
   'privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings',
   // A customer's access package (issue 16): recordId = the customer, reason = the zip's sha256 and its contents list.
   'customer.accessPackage',
+  // Consent (issue 16): a customer's consent history read, an event recorded (page or import), the no-basis worklist read, a privacy-notice version added.
+  'consent.read', 'consent.record', 'consent.missing', 'consent.notice',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -21,6 +21,8 @@ import { guardFormula } from './formula-guard';
 import { createXlsxStream } from './xlsx-stream';
 import type { DisclosureInput } from '../../../shared/disclosures';
 import { checkDisclosure, recordExportDisclosure } from '../privacy/disclosure-service';
+import type { ConsentLeftOut, MarketingPurpose } from '../../../shared/consent';
+import { consentExportFilter } from '../privacy/consent-service';
 
 /** Asks the person where to save; null when they cancel. Main shows Electron's save dialog. */
 export type PickSaveFile = (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
@@ -32,11 +34,12 @@ export interface ExportInput {
   columns: ExportColumn[];
   /** Marked as a disclosure to a third party: a register row is written with the audit row (issue 16). */
   disclosure?: DisclosureInput | undefined;
+  purpose?: MarketingPurpose | undefined;
 }
 
 export type ExportResult =
   | { status: 'cancelled' }
-  | { status: 'saved'; exportId: string; rows: number; omitted: ExportColumn[]; masked: ExportColumn[]; unencodable: number };
+  | { status: 'saved'; exportId: string; rows: number; omitted: ExportColumn[]; masked: ExportColumn[]; unencodable: number; consentLeftOut?: ConsentLeftOut };
 
 export interface ExportDeps {
   db: () => Db;
@@ -92,7 +95,7 @@ export function createCustomerExport(deps: ExportDeps) {
   }
 
   /** Every in-scope row, batch by batch, inside one read transaction (one consistent snapshot). */
-  function eachBatch(db: Db, session: Session, filters: CustomerFilters | undefined, gate: FieldGate, visit: (views: CustomerView[]) => void): number {
+  function eachBatch(db: Db, session: Session, filters: CustomerFilters | undefined, gate: FieldGate, visit: (views: CustomerView[]) => void, keep?: (views: CustomerView[]) => CustomerView[]): number {
     const grant = grantFor(session.role, 'customers.read');
     refuseDisabledFilters(db, filters);
     const where = scopedCustomerWhere(grant === 'all' || grant === 'own' ? grant : 'none', session.userId, filters, now());
@@ -102,8 +105,11 @@ export function createCustomerExport(deps: ExportDeps) {
       const rows = listCustomers(db, { ...where, sort: 'name', descending: false, after, limit: batch });
       if (rows.length === 0) break;
       const tags = tagsOf(db, rows.map((r) => r.id));
-      visit(rows.map((row) => toCustomerView(withoutDisabledFields(row, gate, session.role), tags.get(row.id) ?? [], session.role, session.userId, deps.policy)));
-      total += rows.length;
+      const views = rows.map((row) => toCustomerView(withoutDisabledFields(row, gate, session.role), tags.get(row.id) ?? [], session.role, session.userId, deps.policy));
+      // An export for a purpose drops customers without that consent (the filter counts them).
+      const kept = keep ? keep(views) : views;
+      visit(kept);
+      total += kept.length;
       const last = rows[rows.length - 1]!;
       // The name sort's cursor is its pinyin sort key (migration 19), not the name.
       after = { value: sortValueOf(last, 'name'), id: last.id };
@@ -145,6 +151,8 @@ export function createCustomerExport(deps: ExportDeps) {
       // The owner's level names (or the app's words for the built-in ones), read once per file.
       const levels = levelNames(db, locale);
       const row = (v: CustomerView) => kept.map((c) => cellOf(v, c, levels));
+      const consent = input.purpose ? consentExportFilter(db, input.purpose) : undefined;
+      const keep = consent ? (views: CustomerView[]) => consent.keep(views) : undefined;
       try {
         if (input.format === 'csv') {
           const encoder = csvEncoder(encoding);
@@ -154,7 +162,7 @@ export function createCustomerExport(deps: ExportDeps) {
             eachBatch(db, session, input.filters, gate, (views) => {
               for (const v of views) ids.push(v.id);
               file.write(encoder.encode(views.map((v) => csvLine(row(v))).join('')));
-            }),
+            }, keep),
           )();
           unencodable = encoder.unencodable();
         } else {
@@ -167,11 +175,11 @@ export function createCustomerExport(deps: ExportDeps) {
             eachBatch(db, session, input.filters, gate, (views) => {
               for (const v of views) ids.push(v.id);
               sheet.rows(views.map(row));
-            }),
+            }, keep),
           )();
           sheet.end();
           const cover = book.sheet(1);
-          cover.rows(coverSheet({ exportId, session, at, filters: input.filters, rows, kept, masked, omitted }));
+          cover.rows([...coverSheet({ exportId, session, at, filters: input.filters, rows, kept, masked, omitted }), ...consentCover(consent?.left)]);
           cover.end();
           book.finish(SHEET_NAMES);
         }
@@ -185,7 +193,8 @@ export function createCustomerExport(deps: ExportDeps) {
         // The approval (when one was needed) is used with the export's audit row, in one transaction.
         db.transaction(() => {
           ticket.markExecuted(db);
-          deps.audit(db, { ...auditEntry(session, exportId, input, encoding, kept, rows, sha256), customerIds: ids }, now());
+          const entry = auditEntry(session, exportId, input, encoding, kept, rows, sha256);
+          deps.audit(db, { ...entry, reason: withConsentReason(entry.reason, consent?.left), customerIds: ids }, now());
           if (input.disclosure) recordExportDisclosure(db, deps.audit, session, input.disclosure, { exportId, filters: input.filters, columns: kept, customerIds: ids }, now());
         })();
       } catch (error) {
@@ -193,7 +202,7 @@ export function createCustomerExport(deps: ExportDeps) {
         fs.rmSync(target, { force: true });
         throw error;
       }
-      return { status: 'saved', exportId, rows, omitted, masked, unencodable };
+      return { status: 'saved', exportId, rows, omitted, masked, unencodable, ...(consent ? { consentLeftOut: consent.left } : {}) };
     },
   };
 }
@@ -227,6 +236,22 @@ function coverSheet(info: { exportId: string; session: Session; at: Date; filter
     ['已遮盖的列 Masked columns', list(info.masked)],
     ['未导出的列（无权查看） Omitted columns (not visible to this role)', list(info.omitted)],
   ];
+}
+
+/** The cover sheet's lines about a purpose's consent (issue 16): what was left out and why. */
+function consentCover(left: ConsentLeftOut | undefined): string[][] {
+  if (!left) return [];
+  return [
+    ['用途 Purpose', left.purpose],
+    ['未导出：已撤回同意 Left out: consent withdrawn', String(left.withdrawn)],
+    ['未导出：未取得同意 Left out: consent never recorded', String(left.neverGranted)],
+  ];
+}
+
+/** The purpose and its left-out counts go first in the audit reason, so the 200-character cut never drops them. */
+function withConsentReason(reason: string, left: ConsentLeftOut | undefined): string {
+  if (!left) return reason;
+  return `purpose=${left.purpose} withdrawn=${left.withdrawn} neverGranted=${left.neverGranted} ${reason}`.slice(0, 200);
 }
 
 export type CustomerExport = ReturnType<typeof createCustomerExport>;

@@ -27,6 +27,8 @@ interface CommitDeps {
   batchSize?: number;
   /** Between two transactions; the crash test kills the process here. */
   afterBatch?: (done: number) => void;
+  /** Inside each batch's transaction, after its rows: the batch's consent events (issue 16). */
+  afterRows?: ((written: readonly { customerId: number; action: string }[], at: Date) => void) | undefined;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -79,14 +81,17 @@ export async function runCommit(job: CommitJob, writes: readonly PlannedRow[], s
     const at = deps.now();
     db.transaction(() => {
       const ids: number[] = [];
+      const written: { customerId: number; action: string }[] = [];
       for (const row of slice) {
         const id = writeOne(row, at.toISOString());
         if (id === null) counts.error += 1;
         else {
           counts[row.action] += 1;
           ids.push(id);
+          written.push({ customerId: id, action: row.action });
         }
       }
+      deps.afterRows?.(written, at);
       deps.audit(db, { actor, action: 'customer.import', entity: 'import', recordId: job.batchId, outcome: 'ok', reason: `batch=${job.batchId} rows=${slice.length}`, customerIds: ids }, at);
     })();
     job.progress = { ...job.progress, done: Math.min(writes.length, start + slice.length), counts: { ...counts } };

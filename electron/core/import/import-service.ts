@@ -31,6 +31,8 @@ import type { ParseOptions, ParsedTable } from './parsed-table';
 import { saveErrorRows } from './import-errors-file';
 import { columnLetters } from './row-values';
 import { buildPreview } from './import-preview';
+import type { ImportConsent } from '../../../shared/consent';
+import { importConsentWriter } from '../privacy/consent-service';
 import { DAY_MS } from '../platform/time';
 
 export type PickImportFile = () => Promise<string | null>;
@@ -179,7 +181,7 @@ export function createImportService(deps: ImportDeps) {
       return { rows: rows.slice(input.offset, input.offset + input.limit), total: rows.length };
     },
 
-    commit(session: Session, input: { importId: string; confirmRepeat: boolean }): { batchId: string } {
+    commit(session: Session, input: { importId: string; confirmRepeat: boolean; consent?: ImportConsent | undefined }): { batchId: string } {
       const entry = entryOf(session, input.importId);
       const grant = grantOf(session);
       if (!entry.plan || entry.planning) throw new CofferError('CONFLICT', 'Check the file first (dry run), then import it.');
@@ -187,6 +189,8 @@ export function createImportService(deps: ImportDeps) {
       const db = deps.db();
       if (lastImportOf(db, entry.sha256) && !input.confirmRepeat) throw new CofferError('CONFLICT', 'This file was imported before. Confirm to import it again.');
       const plan = entry.plan;
+      // Checked before the batch starts: a bad basis or notice is a typed error and nothing is written.
+      const afterRows = input.consent ? importConsentWriter(db, session, input.consent, deps.audit) : undefined;
       const batchId = randomUUID();
       insertBatch(db, {
         id: batchId,
@@ -210,6 +214,7 @@ export function createImportService(deps: ImportDeps) {
         now,
         grant,
         fullField: (field) => fullField(session, field),
+        afterRows,
         ...(deps.batchSize ? { batchSize: deps.batchSize } : {}),
         ...(deps.afterBatch ? { afterBatch: deps.afterBatch } : {}),
       })

@@ -2,6 +2,7 @@ import type { Db } from '../db/open-database';
 import { disclosuresOfCustomer } from './disclosure-repository';
 import { requestsSection } from './requests-person-section';
 import { importRows, interactionRows, mergeRows, purchaseRows, recordRows, reminderRows, tagRows } from './access-package-repository';
+import { consentEventsOf } from './consent-repository';
 
 /**
  * What an access package (issue 16, "everything about that person") is made of: one section per
@@ -27,4 +28,5 @@ export const PERSON_SECTIONS: PersonSection[] = [
   { key: 'reminders', rows: reminderRows },
   { key: 'imports', rows: importRows },
   { key: 'merges', rows: mergeRows },
+  { key: 'consent', rows: (db, customerId) => consentEventsOf(db, customerId).map(({ id: _id, ...e }) => e) },
 ];

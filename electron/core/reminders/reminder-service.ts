@@ -7,6 +7,8 @@ import { recordingProbes } from '../customers/scope-probe';
 import type { Db } from '../db/open-database';
 import { findUserByUsername } from '../users/user-repository';
 import { completeReminder, countAllReminders, countReminders, findReminder, insertReminder, listReminders, snoozeReminder, takeNewlyDue, type ReminderQuery, type ReminderRow } from './reminder-repository';
+import type { MarketingPurpose } from '../../../shared/consent';
+import { assertPurposeNotWithdrawn } from '../privacy/consent-service';
 import { DAY_MS, HOUR_MS, startOfLocalDay } from '../platform/time';
 
 // The local-day helper lives with the other calendar helpers; re-exported for older importers.
@@ -113,10 +115,11 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
       };
     },
 
-    add(session: Session, input: { customerId: number; dueAt: string; note: string; assignee?: string | undefined }): number {
+    add(session: Session, input: { customerId: number; dueAt: string; note: string; assignee?: string | undefined; purpose?: MarketingPurpose | undefined }): number {
       const db = deps.db();
       return recordingProbes(db, deps.audit, session, now, db.transaction(() => {
         const customer = findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.write'), input.customerId);
+        if (input.purpose) assertPurposeNotWithdrawn(db, input.customerId, input.purpose);
         let ownerId = session.userId;
         if (input.assignee !== undefined && input.assignee !== session.username) {
           // Only roles that reach every customer hand reminders to others (sales keep their own),

@@ -3,6 +3,7 @@ import { packageEn } from './package.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { minimiseEn } from './minimise.en';
+import { consentEn } from './consent.en';
 import { accountEn } from './account.en';
 import { activityEn } from './activity.en';
 import { navEn } from './nav.en';
@@ -277,6 +278,7 @@ export const en = {
   ...minimiseEn,
   ...requestsEn,
   ...packageEn,
+  ...consentEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -3,6 +3,7 @@ import { packageZhCN } from './package.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { minimiseZhCN } from './minimise.zh-CN';
+import { consentZhCN } from './consent.zh-CN';
 import { accountZhCN } from './account.zh-CN';
 import { navZhCN } from './nav.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
@@ -278,4 +279,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...minimiseZhCN,
   ...requestsZhCN,
   ...packageZhCN,
+  ...consentZhCN,
 };

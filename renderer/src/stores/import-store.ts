@@ -2,6 +2,7 @@ import { create } from 'zustand';
 import type { ErrorBody } from '../../../shared/errors';
 import type { DuplicateChoice, ImportCounts, ImportPreview, ImportTarget, RowAction, TextEncoding } from '../../../shared/import';
 import { call } from '../client';
+import { importConsentInput } from '../features/privacy/import-consent-store';
 import { invalidate } from '../query';
 
 export type ImportStep = 'file' | 'map' | 'check' | 'commit';
@@ -170,7 +171,7 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
     async commit() {
       set({ busy: true, error: null });
-      const result = await call('import.commit', { importId: importId(), confirmRepeat: get().confirmRepeat });
+      const result = await call('import.commit', { importId: importId(), confirmRepeat: get().confirmRepeat, ...importConsentInput() });
       if (!result.ok) return set({ busy: false, error: result.error });
       set({ busy: false, step: 'commit', stopping: false });
     },

@@ -10,6 +10,8 @@ import { Button, Input, Select } from '../../ui';
 import styles from './activity.module.css';
 import { amountProblemFromMain, fromLocalParts, isInFuture, localParts, parseAmount } from './activity-input';
 import { toLocalInput } from './format';
+import type { MarketingPurpose } from '../../../../shared/consent';
+import { MarketingPurposeSelect } from '../privacy/MarketingPurpose';
 import { ACTIVITY_CHANGES } from './record-changes';
 
 export const KINDS = ['call', 'email', 'wechat', 'visit', 'service', 'feedback', 'note'] as const;
@@ -177,15 +179,17 @@ export function ReminderForm({ customerId }: { customerId: number }) {
   const t = useT();
   const add = useChannelMutation('reminders.add', ACTIVITY_CHANGES);
   const [note, setNote] = useState('');
+  const [purpose, setPurpose] = useState<MarketingPurpose | null>(null);
   const [due, setDue] = useState(() => toLocalInput(new Date(Date.now() + 24 * 3600 * 1000)));
   const { error, busy, submit } = useSubmit(
-    () => add.mutateAsync({ customerId, dueAt: new Date(due).toISOString(), note: note.trim() }),
+    () => add.mutateAsync({ customerId, dueAt: new Date(due).toISOString(), note: note.trim(), ...(purpose ? { purpose } : {}) }),
     () => setNote(''),
   );
   return (
     <form className={styles.form} onSubmit={(e) => void submit(e)} data-testid="reminder-form">
       <Input type="datetime-local" aria-label={t('reminder.due')} value={due} onChange={(e) => setDue(e.target.value)} required />
       <Input className={styles.grow} aria-label={t('reminder.note')} placeholder={t('reminder.note')} value={note} maxLength={500} onChange={(e) => setNote(e.target.value)} />
+      <MarketingPurposeSelect value={purpose} onChange={setPurpose} />
       <Button type="submit" variant="secondary" disabled={busy || !note.trim() || Number.isNaN(Date.parse(due))}>
         {t('reminder.add')}
       </Button>

@@ -19,8 +19,9 @@ import { CustomerOverview } from './CustomerOverview';
 import styles from './CustomerRecord.module.css';
 import { CUSTOMER_CHANGES } from './record-changes';
 import { PurchasesTab, RemindersTab } from './RecordSections';
+import { ConsentTab } from '../privacy/ConsentTab';
 
-type Tab = 'overview' | 'activity' | 'purchases' | 'reminders';
+type Tab = 'overview' | 'activity' | 'purchases' | 'reminders' | 'consent';
 
 /**
  * The customer record page (route { page: 'customer', customerId }): a header of key facts, the
@@ -95,6 +96,7 @@ export function CustomerRecord({ id }: { id: number }) {
     ...(can(role, 'interactions.read') ? [{ id: 'activity' as const, label: t('record.tab.activity') }] : []),
     ...(facts.purchases ? [{ id: 'purchases' as const, label: t('record.tab.purchases') }] : []),
     ...(can(role, 'reminders.read') ? [{ id: 'reminders' as const, label: t('record.tab.reminders') }] : []),
+    ...(can(role, 'consent.read') ? [{ id: 'consent' as const, label: t('consent.tab') }] : []),
   ];
 
   return (
@@ -141,6 +143,7 @@ export function CustomerRecord({ id }: { id: number }) {
           {tab === 'activity' && <CustomerActivity customer={customer} />}
           {tab === 'purchases' && <PurchasesTab customerId={customer.id} />}
           {tab === 'reminders' && <RemindersTab customerId={customer.id} />}
+          {tab === 'consent' && <ConsentTab customerId={customer.id} />}
         </Tabs>
       )}
       {confirmDialog}

@@ -10,6 +10,8 @@ import { useApprovalGate } from '../approvals/use-approval-gate';
 import styles from './tools.module.css';
 import { DisclosureFields, disclosureOf, disclosureReady, type DisclosureDraft } from '../privacy/DisclosureFields';
 import { useFieldOn } from '../privacy/use-field-on';
+import type { MarketingPurpose } from '../../../../shared/consent';
+import { MarketingPurposeField, consentLeftOutText } from '../privacy/MarketingPurpose';
 
 /** The table's columns (CustomersTable ids); hidden ones are saved there as `false`. */
 const TABLE_COLUMNS: ExportColumn[] = ['name', 'mobile', 'email', 'company', 'city', 'region', 'level', 'tags', 'ownerUsername', 'lastInteractionAt', 'createdAt'];
@@ -35,6 +37,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
   const [format, setFormat] = useState<'xlsx' | 'csv'>('xlsx');
   const [encoding, setEncoding] = useState<'utf8' | 'gbk'>('utf8');
   const [columns, setColumns] = useState<ExportColumn[]>(visibleColumns);
+  const [purpose, setPurpose] = useState<MarketingPurpose | null>(null);
   const exporting = useExportCustomers();
   const [error, setError] = useState<ErrorBody | null>(null);
   const [done, setDone] = useState<string | null>(null);
@@ -50,7 +53,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
   const run = async () => {
     let outcome;
     try {
-      outcome = await gate({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns: columns.filter(fieldOn), ...disclosureOf(disclosure) }, (input) => exporting.mutateAsync(input));
+      outcome = await gate({ format, ...(format === 'csv' ? { encoding } : {}), filters, columns: columns.filter(fieldOn), ...disclosureOf(disclosure), ...(purpose ? { purpose } : {}) }, (input) => exporting.mutateAsync(input));
     } catch (problem) {
       return setError(errorBody(problem));
     }
@@ -65,6 +68,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
     if (result.masked.length > 0) parts.push(t('export.masked', { columns: result.masked.map(col).join(', ') }));
     if (result.unencodable > 0) parts.push(t('export.unencodable', { count: result.unencodable }));
     if (disclosure) parts.push(t('disclosure.done'));
+    if (result.consentLeftOut) parts.push(consentLeftOutText(t, result.consentLeftOut));
     setDone(parts.join(' '));
   };
 
@@ -114,6 +118,7 @@ export function ExportCustomers({ filters }: { filters: CustomerFilters }) {
               ))}
             </fieldset>
           )}
+          <MarketingPurposeField label="export.purpose" hint={t('export.purposeHint')} value={purpose} onChange={setPurpose} testId="export-purpose" />
           <fieldset className={styles.fieldset}>
             <legend className={styles.legend}>{t('export.columns')}</legend>
             <div className={styles.columns}>

@@ -9,6 +9,7 @@ import { ApprovalsCard } from './ApprovalsCard';
 import { AlertsCard } from '../alerts/AlertsCard';
 import { BackupCard } from './BackupCard';
 import { RequestsCard } from '../privacy/requests/RequestsCard';
+import { ConsentWorklistCard } from '../privacy/ConsentWorklistCard';
 import { ScopeSwitch } from './ScopeSwitch';
 import { useDashboard, useOpenCustomer } from './use-dashboard';
 import { WeeklyChart } from './WeeklyChart';
@@ -32,6 +33,7 @@ export function Dashboard() {
       </div>
       <ApprovalsCard />
       <RequestsCard />
+      <ConsentWorklistCard />
       {dashboard.qualityReview?.due && (
         <Card title={t('dash.qualityDue')} level={3} width="wide" className={styles.tile} data-testid="dashboard-quality-due">
           <p className={layout.hint}>{t('dash.qualityDueHint')}</p>

@@ -5,6 +5,7 @@ import { useImportStore, type RowFilter } from '../../stores/import-store';
 import { Button, Field, Notice, Select, Tabs } from '../../ui';
 import styles from './import.module.css';
 import { formatCount, formatWhen, refusalText } from './import-text';
+import { ImportConsentFields } from '../privacy/ImportConsentFields';
 import { RowsTable } from './RowsTable';
 
 const COUNT_KEYS: (keyof ImportCounts)[] = ['new', 'update', 'merge', 'skip', 'error', 'warning'];
@@ -79,6 +80,7 @@ export function CheckStep() {
           </label>
         </Notice>
       )}
+      <ImportConsentFields />
       {writes === 0 && <p className={styles.hint}>{t('import.commit.nothing')}</p>}
       <div className={styles.actions}>
         <Button disabled={busy || writes === 0 || repeatBlocks} onClick={() => void commit()} data-testid="import-commit">

@@ -4,6 +4,7 @@ import layout from '../../ui/layout.module.css';
 import { MonitoringRules } from '../alerts/MonitoringRules';
 import { About } from './About';
 import { DataRulesSection } from './DataRulesSection';
+import { NoticeSection } from '../privacy/NoticeSection';
 import { LanguageSection } from './LanguageSection';
 import { ManagedListsSection } from './ManagedListsSection';
 import { ScreenProtectionSection } from './ScreenProtectionSection';
@@ -28,6 +29,7 @@ export function SettingsPage() {
     <PrivacySection />
     <CustomerFieldsSection />
     <RequestSettings />
+    <NoticeSection />
     <LanguageSection />
     <MonitoringRules />
     </>
