@@ -32,7 +32,7 @@ export const minimiseEn = {
   'fields.offTitle': 'Switch off {field}?',
   'fields.offBody': '{count} customers have a value in this field. Switched off, the values stay stored but hidden; you can also erase them for good.',
   'fields.offNone': 'No customer has a value in this field.',
-  'fields.erase': 'Also erase the stored values (this cannot be undone)',
+  'fields.erase': 'Also erase the stored values (older backups still hold them)',
   'fields.typeCount': 'Type {count} to confirm the erase',
   'fields.confirmOff': 'Switch off',
   'fields.confirmErase': 'Switch off and erase',

@@ -34,7 +34,7 @@ export const minimiseZhCN: Record<keyof typeof minimiseEn, string> = {
   'fields.offTitle': '关闭“{field}”？',
   'fields.offBody': '有 {count} 位客户在此字段中有值。关闭后这些值仍然存储但不再显示；也可以将其彻底清除。',
   'fields.offNone': '没有客户在此字段中有值。',
-  'fields.erase': '同时清除已存储的值（无法撤销）',
+  'fields.erase': '同时清除已存储的值（较早的备份中仍有这些值）',
   'fields.typeCount': '输入 {count} 以确认清除',
   'fields.confirmOff': '关闭',
   'fields.confirmErase': '关闭并清除',
