@@ -10,6 +10,7 @@ import { crmChannels } from './channels/crm';
 import { dataRulesChannels } from './channels/data-rules';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
+import { erasureChannels } from './channels/erasure';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
 import { listChannels } from './channels/list';
@@ -51,6 +52,7 @@ export const contract = {
   ...monitoringChannels,
   ...accessReviewChannels,
   ...dataRulesChannels,
+  ...erasureChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -33,6 +33,9 @@ export const PERMISSIONS = [
   'approvals.decide',
   'alerts.read',
   'alerts.manage',
+  'customers.erase',
+  'customers.purge',
+  'privacy.log',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +74,12 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'approvals.decide': row('all', 'all', 'none', 'none', 'none'),
   'alerts.read': row('all', 'all', 'none', 'none', 'all'), // the monitoring alert inbox
   'alerts.manage': row('all', 'all', 'none', 'none', 'none'), // acknowledge an alert
+  // Erase or anonymise a person, hold or empty the recycle bin (issue 16). A manager may ask, and
+  // always needs an owner's yes ('approval': core's gate, owner-only approval); nobody else may.
+  'customers.erase': row('all', 'approval', 'none', 'none', 'none'),
+  'privacy.log': row('all', 'none', 'none', 'none', 'all'), // the deletion record: owner and auditor
+  // Empty the recycle bin (delete for real) and set the legal hold that keeps an item and its accounts.
+  'customers.purge': row('all', 'none', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

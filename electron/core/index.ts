@@ -36,6 +36,7 @@ import { createApprovalService, type ApprovalService } from './approvals/approva
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
 import { createDataRules, type DataRules } from './data-rules/data-rules-service';
+import { createErasureService, type ErasureService } from './privacy/erasure-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -110,6 +111,8 @@ export interface Core {
   accessReview: AccessReviewService;
   /** The shop's data rules and who accepted them; the authorizer asks mustAccept. */
   dataRules: DataRules;
+  /** Erasure, anonymisation, the privacy log and the recycle bin's purge (issue 16). */
+  erasure: ErasureService;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -119,6 +122,8 @@ export interface Core {
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
   retryKeychain(): Promise<void>;
+  /** The automatic recycle-bin purge (30 days, unless held); main calls it on a timer. */
+  purgeRecycleBin(): void;
   status(senderId: string): AppStatus;
   close(): void;
 }
@@ -133,7 +138,10 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
     engineProblem,
     ...(options.keychain ? { keychain: options.keychain } : {}),
-    onOpened: () => ensurePinyinIndex(),
+    onOpened: () => {
+      ensurePinyinIndex();
+      purgeRecycleBin();
+    },
   });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
@@ -173,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const dataRules = createDataRules({ db, audit: appendAudit, now });
+  const erasure = createErasureService({ db, audit, now });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
@@ -197,6 +206,17 @@ export function createCore(options: CoreOptions): Core {
       return; // locked again before this ran: the next open looks again
     }
     pinyinRebuild = startPinyinRebuild(db, { onDone: () => (pinyinRebuild = undefined), onError: () => (pinyinRebuild = undefined) });
+  }
+
+  // Issue 16: items in the recycle bin over 30 days and not held are purged at every open
+  // (start, unlock, restore) and on main's timer. A failure is logged by its code only and
+  // retried next time: it must never stop the vault from opening.
+  function purgeRecycleBin(): void {
+    try {
+      if (vault.state() === 'unlocked') erasure.autoPurge();
+    } catch (error) {
+      (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`recycle-bin purge failed (${(error as { code?: string }).code ?? 'error'})`);
+    }
   }
 
   async function retryKeychain(): Promise<void> {
@@ -252,6 +272,7 @@ export function createCore(options: CoreOptions): Core {
     staleAccounts: createStaleAccounts({ db, audit: appendAudit, now }),
     accessReview: createAccessReview({ db, audit: appendAudit, now, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     dataRules,
+    erasure,
     secondFactor,
     monitor,
     alerts,
@@ -262,6 +283,7 @@ export function createCore(options: CoreOptions): Core {
       void backups.removeLeftovers();
     },
     retryKeychain,
+    purgeRecycleBin,
     status(senderId) {
       const state = vault.state();
       const session = state === 'unlocked' ? sessions.current(senderId) : undefined;

@@ -13,6 +13,7 @@ import { backupHandlers } from './handlers/backup';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
+import { erasureHandlers } from './handlers/erasure';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { listHandlers } from './handlers/list';
@@ -52,6 +53,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...shieldHandlers(core),
     ...approvalHandlers(core),
     ...accessReviewHandlers(core),
+    ...erasureHandlers(core),
   };
   return createRouter({
     handlers,

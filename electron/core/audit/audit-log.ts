@@ -42,6 +42,9 @@ export const AUDIT_ACTIONS = [
   'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
   // The shop's data rules: a new version written by the owner, a user's acceptance of one.
   'dataRules.set', 'dataRules.accept',
+  // Erasure (issue 16): a lookup (ids found, never the typed text), an erasure (mode, tables), a
+  // hold set or lifted, a recycle-bin purge (manual or automatic), the privacy log read.
+  'privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
