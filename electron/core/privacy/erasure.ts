@@ -93,7 +93,9 @@ export function eraseCustomer(db: Db, customerId: number, mode: EraseMode, conte
     // Mentions first, while the rows that hold them still exist; another customer whose notes
     // mentioned the person is re-indexed (its search row still held the old text).
     const ids = rows.map((r) => r.id);
-    for (const id of redactMentions(db, findMentions(db, terms), terms, touched)) if (!ids.includes(id)) reindex(db, id);
+    // The person's own notes are rewritten with the row itself (eraseOne), so counted once.
+    const mentions = findMentions(db, terms).filter((m) => !(m.column.table === 'customers' && ids.includes(m.rowId)));
+    for (const id of redactMentions(db, mentions, terms, touched)) reindex(db, id);
     for (const row of rows) eraseOne(db, row, mode, terms, when, touched);
     const check = checkErased(db, ids, terms, subject);
     const pseudonym = mode === 'anonymise' || subject.legalHold === 1 ? pseudonymOf(customerId) : null;
