@@ -1,3 +1,4 @@
+import { erasureEn } from './erasure.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { accountEn } from './account.en';
@@ -270,6 +271,7 @@ export const en = {
   ...shieldEn,
   ...approvalsEn,
   ...alertsEn,
+  ...erasureEn,
   ...reviewEn,
 } as const;
 

@@ -1,3 +1,4 @@
+import { erasureZhCN } from './erasure.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { accountZhCN } from './account.zh-CN';
@@ -271,5 +272,6 @@ export const zhCN: Record<MessageKey, string> = {
   ...shieldZhCN,
   ...approvalsZhCN,
   ...alertsZhCN,
+  ...erasureZhCN,
   ...reviewZhCN,
 };

@@ -1,6 +1,9 @@
 import { create } from 'zustand';
 
-export type Page = 'home' | 'customers' | 'customer' | 'quality' | 'reminders' | 'audit' | 'alerts' | 'backups' | 'users' | 'settings' | 'account' | 'approvals';
+export type Page = 'home' | 'customers' | 'customer' | 'quality' | 'reminders' | 'audit' | 'alerts' | 'backups' | 'users' | 'settings' | 'account' | 'approvals'
+  // Issue 16, erasure: the lookup and erasure page, and the privacy log.
+  | 'erasure'
+  | 'privacyLog';
 
 /** Where the user is: a page, and for the record page the customer it shows. */
 export interface Route {

@@ -26,6 +26,8 @@ import { useShopProfileSync } from '../settings/useShopProfileSync';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersPage } from '../users/UsersPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
+import { ErasurePage } from '../privacy/ErasurePage';
+import { PrivacyLogPage } from '../privacy/PrivacyLogPage';
 import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
 import styles from './AppShell.module.css';
 import { useHistoryInput } from './use-history-input';
@@ -44,6 +46,9 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   // calls are refused by their grants before any approval could help).
   { page: 'approvals', label: 'nav.approvals', permission: 'approvals.decide' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
+  // Issue 16: erasure (owner; a manager asks for approval) and the privacy log (owner, auditor).
+  { page: 'erasure', label: 'nav.erasure', permission: 'customers.erase' },
+  { page: 'privacyLog', label: 'nav.privacyLog', permission: 'privacy.log' },
 ];
 
 /** Pages reached other than from the menu: one's own account (everyone), a customer's record. */
@@ -173,6 +178,8 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'audit' && <AuditPage />}
         {current === 'approvals' && <ApprovalsPage />}
         {current === 'alerts' && <AlertsPage />}
+        {current === 'erasure' && <ErasurePage />}
+        {current === 'privacyLog' && <PrivacyLogPage />}
       </div>
       <StepUpDialog />
     </div>
