@@ -83,4 +83,7 @@ export const erasureEn = {
   'privacyLog.request': 'request #{id}',
   'privacyLog.passed': 'Passed',
   'privacyLog.failed': 'Failed',
+  'appr.op.privacy.erase': 'Erase or anonymise a person',
+  'appr.sum.erase.anonymise': 'Anonymise customer #{id}',
+  'appr.sum.erase.delete': 'Delete customer #{id} for real',
 } as const;

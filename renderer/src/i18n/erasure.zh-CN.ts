@@ -85,4 +85,7 @@ export const erasureZhCN: Record<keyof typeof erasureEn, string> = {
   'privacyLog.request': '申请 #{id}',
   'privacyLog.passed': '通过',
   'privacyLog.failed': '未通过',
+  'appr.op.privacy.erase': '删除或匿名化某人的信息',
+  'appr.sum.erase.anonymise': '匿名化客户 #{id}',
+  'appr.sum.erase.delete': '彻底删除客户 #{id}',
 };
