@@ -1,7 +1,7 @@
 import { eraseCustomer } from '../../electron/core/privacy/erasure';
 import type { Db } from '../../electron/core/db/open-database';
 import type { Row } from './measure';
-import { draw, summarize, timeEach } from './stats';
+import { summarize, timeEach } from './stats';
 
 /**
  * Issue 16: what secure_delete costs, and an erasure at full size. Runs last (it deletes
@@ -13,7 +13,12 @@ import { draw, summarize, timeEach } from './stats';
  */
 export async function measureErasure(input: { vault: Db; ids: number[]; random: () => number; rows: Row[]; notes: string[]; say: (line: string) => void }): Promise<void> {
   const { vault, random, rows, notes, say } = input;
-  const pool = draw(input.ids, 2 * 10 + 2 * 300 + 3, random);
+  // Distinct customers (a draw may repeat one, and each is deleted once): a seeded shuffle.
+  const pool = [...input.ids];
+  for (let i = pool.length - 1; i > 0; i -= 1) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j]!, pool[i]!];
+  }
   let at = 0;
   const take = (count: number) => pool.slice(at, (at += count));
   const binned = (ids: number[]) => {

@@ -140,7 +140,9 @@ export function createCore(options: CoreOptions): Core {
     ...(options.keychain ? { keychain: options.keychain } : {}),
     onOpened: () => {
       ensurePinyinIndex();
-      purgeRecycleBin();
+      // After the unlock has answered: each purge runs the whole-vault after-check (seconds at
+      // 100,000 customers, docs/benchmarks.md), so it must not hold up the unlock itself.
+      setTimeout(purgeRecycleBin, 0);
     },
   });
   const db = () => vault.db();

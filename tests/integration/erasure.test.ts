@@ -169,6 +169,8 @@ describeKeychain('erasure and anonymisation', () => {
     e.w.core.vault.lock();
     await e.w.core.retryKeychain();
     expect(e.w.core.vault.state()).toBe('unlocked');
+    // The purge runs right after the open has answered (a timer of 0), not inside it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
     const live = e.w.core.vault.db();
     expect(live.prepare('SELECT id FROM customers WHERE deleted_at IS NOT NULL').all()).toEqual([{ id: keep }]);
     expect(live.prepare("SELECT trigger, mode, actor_id AS actor, check_passed AS passed FROM privacy_log ORDER BY id").all()).toEqual([

@@ -15,6 +15,12 @@ const PER_CUSTOMER: Record<string, string> = {
 /** Columns of customers that hold another person's own identity (a namesake, a shared family phone). */
 const IDENTITY = new Set(['name', 'mobile', 'phone', 'email', 'wechat', 'sort_name']);
 
+/**
+ * Columns that hold only times, dates, hashes or a fixed vocabulary (their CHECKs say so): not
+ * where a name or number could be written, and skipping them halves the whole-vault scan.
+ */
+const NOT_FREE = /(^|_)at$|^date$|hash$|sha256$|^(currency|kind|state|status|role|outcome|action|mode|trigger|level|list)$/;
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every table and text column of the vault, read from the schema, so a feature added later is scanned too. */
@@ -26,7 +32,7 @@ function textColumns(db: Db): { table: string; column: string }[] {
   for (const { name } of tables) {
     const columns = db.prepare(`SELECT name, type FROM pragma_table_info(?)`).all(name) as { name: string; type: string }[];
     // FTS5 columns have no declared type; everything else declares TEXT (STRICT tables) or is not text.
-    for (const c of columns) if (c.type === '' || /TEXT|CHAR|CLOB/i.test(c.type)) out.push({ table: name, column: c.name });
+    for (const c of columns) if ((c.type === '' || /TEXT|CHAR|CLOB/i.test(c.type)) && !NOT_FREE.test(c.name)) out.push({ table: name, column: c.name });
   }
   return out;
 }
@@ -44,21 +50,34 @@ export function checkErased(db: Db, subjectIds: readonly number[], terms: readon
   let otherRecords = 0;
   const ids = subjectIds.map(() => '?').join(',');
   const columns = textColumns(db);
-  for (const { table, column } of columns) {
-    const hit = sqlHit(quote(column), terms);
+  // One pass per table, every text column counted in it: a table is read once, not once per column.
+  const byTable = new Map<string, string[]>();
+  for (const { table, column } of columns) byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  for (const [table, names] of byTable) {
     const owner = PER_CUSTOMER[table];
-    if (!owner) {
-      const n = (db.prepare(`SELECT count(*) AS n FROM ${quote(table)} WHERE ${hit.sql}`).get(...hit.params) as { n: number }).n;
-      if (n > 0) hits[`${table}.${column}`] = n;
-      continue;
+    const parts: string[] = [];
+    const params: (string | number)[] = [];
+    for (const column of names) {
+      const hit = sqlHit(quote(column), terms);
+      if (owner) {
+        parts.push(`sum(CASE WHEN ${owner} IN (${ids}) AND ${hit.sql} THEN 1 ELSE 0 END)`, `sum(CASE WHEN ${owner} NOT IN (${ids}) AND ${hit.sql} THEN 1 ELSE 0 END)`);
+        params.push(...subjectIds, ...hit.params, ...subjectIds, ...hit.params);
+      } else {
+        parts.push(`sum(CASE WHEN ${hit.sql} THEN 1 ELSE 0 END)`);
+        params.push(...hit.params);
+      }
     }
-    const mine = (db.prepare(`SELECT count(*) AS n FROM ${quote(table)} WHERE ${owner} IN (${ids}) AND ${hit.sql}`).get(...subjectIds, ...hit.params) as { n: number }).n;
-    if (mine > 0) hits[`${table}.${column}`] = mine;
-    const others = (db.prepare(`SELECT count(*) AS n FROM ${quote(table)} WHERE ${owner} NOT IN (${ids}) AND ${hit.sql}`).get(...subjectIds, ...hit.params) as { n: number }).n;
-    // Free text in another customer's record (their notes) was redacted: a hit there is a failure.
-    if (table === 'customers' && !IDENTITY.has(column)) {
-      if (others > 0) hits[`${table}.${column}`] = (hits[`${table}.${column}`] ?? 0) + others;
-    } else otherRecords += others;
+    const counts = Object.values(db.prepare(`SELECT ${parts.join(', ')} FROM ${quote(table)}`).raw().get(...params) as (number | null)[]) as (number | null)[];
+    names.forEach((column, i) => {
+      const key = `${table}.${column}`;
+      const mine = (owner ? counts[2 * i] : counts[i]) ?? 0;
+      const others = owner ? (counts[2 * i + 1] ?? 0) : 0;
+      if (mine > 0) hits[key] = mine;
+      // Free text in another customer's record (their notes) was redacted: a hit there is a failure.
+      if (table === 'customers' && !IDENTITY.has(column)) {
+        if (others > 0) hits[key] = (hits[key] ?? 0) + others;
+      } else otherRecords += others;
+    });
   }
   // Keys that are not the text itself: the pinyin of the name (wangwei) and the normalised
   // duplicate keys (+8613800138000), looked for under the erased ids.

@@ -13,6 +13,8 @@ import { lookupCustomers } from './erasure-lookup';
 
 const MENTIONS_MAX = 200;
 const DAY_MS = 86_400_000;
+/** Automatic purges per run (at open, then hourly): bounded so the main process is never held for long. */
+const AUTO_PURGE_MAX = 10;
 
 export interface ErasureDeps {
   db: () => Db;
@@ -134,12 +136,13 @@ export function createErasureService(deps: ErasureDeps) {
     /**
      * The automatic purge (at unlock and on main's timer): items in the bin longer than 30 days
      * and not held are deleted for real, one transaction each so a big backlog never holds the
-     * vault for long. No session: the actor is the system. Returns how many.
+     * vault for long, and at most `max` per run (oldest first; the hourly timer takes the rest),
+     * because each runs the whole-vault after-check. No session: the actor is the system.
      */
-    autoPurge(): number {
+    autoPurge(max = AUTO_PURGE_MAX): number {
       const db = deps.db();
       const at = now();
-      const due = binDueBefore(db, new Date(at.getTime() - RECYCLE_BIN_DAYS * DAY_MS).toISOString());
+      const due = binDueBefore(db, new Date(at.getTime() - RECYCLE_BIN_DAYS * DAY_MS).toISOString()).slice(0, max);
       if (due.length === 0) return 0;
       const logIds = purge(db, due, null, 'auto-purge', at);
       deps.audit(db, { actor: null, action: 'privacy.purge', entity: 'customer', outcome: 'ok', reason: `auto ${logIds.length}`, customerIds: due }, at);
