@@ -20,6 +20,8 @@ export const APPROVAL_OPERATIONS = [
   // Turning a monitoring rule off (the channel comes with the monitoring feature).
   'monitoring.setRule',
   'approvals.setPolicy',
+  // Erasing or anonymising a person (issue 16): irreversible, so asked for by default.
+  'privacy.erase',
 ] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
 export const approvalOperationSchema = z.enum(APPROVAL_OPERATIONS);
@@ -32,6 +34,7 @@ export function isApprovalOperation(value: unknown): value is ApprovalOperation 
 export const OWNER_ONLY_APPROVALS: readonly ApprovalOperation[] = [
   'users.create', 'users.setRole', 'users.setStatus', 'users.resetPassword', 'account.totp.disable',
   'backup.restore', 'settings.setRequire2fa', 'monitoring.setRule', 'approvals.setPolicy',
+  'privacy.erase',
 ];
 
 export const APPROVAL_STATES = ['pending', 'approved', 'denied', 'expired', 'cancelled', 'executed'] as const;
@@ -84,6 +87,9 @@ export const approvalSummarySchema = z.object({
   /** settings.setRequire2fa / monitoring.setRule: the new on/off value. */
   enabled: z.boolean().optional(),
   ruleName: z.string().optional(),
+  /** privacy.erase: which customer (id only) and anonymise or delete. */
+  customerId: z.number().int().optional(),
+  mode: z.string().optional(),
 });
 export type ApprovalSummary = z.infer<typeof approvalSummarySchema>;
 

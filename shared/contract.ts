@@ -14,6 +14,7 @@ import { privacyRequestChannels } from './channels/privacy-requests';
 import { consentChannels } from './channels/consent';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
+import { erasureChannels } from './channels/erasure';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
 import { listChannels } from './channels/list';
@@ -59,6 +60,7 @@ export const contract = {
   ...privacyRequestChannels,
   ...accessPackageChannels,
   ...consentChannels,
+  ...erasureChannels,
 } as const;
 
 export type Contract = typeof contract;

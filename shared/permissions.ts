@@ -38,6 +38,9 @@ export const PERMISSIONS = [
   'customers.accessPackage',
   'consent.read',
   'consent.write',
+  'customers.erase',
+  'customers.purge',
+  'privacy.log',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -85,6 +88,12 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   // Consent history (issue 16): read like the record; recorded by whoever edits the customer (support reads only).
   'consent.read': row('all', 'all', 'own', 'all', 'none'),
   'consent.write': row('all', 'all', 'own', 'none', 'none'),
+  // Erase or anonymise a person, hold or empty the recycle bin (issue 16). A manager may ask, and
+  // always needs an owner's yes ('approval': core's gate, owner-only approval); nobody else may.
+  'customers.erase': row('all', 'approval', 'none', 'none', 'none'),
+  'privacy.log': row('all', 'none', 'none', 'none', 'all'), // the deletion record: owner and auditor
+  // Empty the recycle bin (delete for real) and set the legal hold that keeps an item and its accounts.
+  'customers.purge': row('all', 'none', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -21,6 +21,7 @@ import { measureDashboard } from './measure-dashboard';
 import { measureDuplicates } from './measure-duplicates';
 import { measureQuality } from './measure-quality';
 import { measureWholeFile } from './measure-heavy';
+import { measureErasure } from './measure-erasure';
 import { measureExport } from './measure-export';
 import { measureImport } from './measure-import';
 import { measureList } from './measure-list';
@@ -150,6 +151,11 @@ export async function measure(options: MeasureOptions): Promise<Results> {
       say('dashboard and reminder tab counts');
       rows.push(...(await measureDashboard({ router, core, vault, n, warmup, notes })));
       notes.push(`Load average (1 min) when measuring began / ended: ${loadAtStart.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)} (other processes on the machine add noise, mostly to the p95s).`);
+      return { rows, notes, state: { ...state, accounts: [...written] }, vaultBytes: 0, plainBytes: 0 };
+    }
+    if (options.only === 'erasure') {
+      const live = (vault.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').all() as { id: number }[]).map((r) => r.id);
+      await measureErasure({ vault, ids: live, random, rows, notes, say });
       return { rows, notes, state: { ...state, accounts: [...written] }, vaultBytes: 0, plainBytes: 0 };
     }
     // Inputs come from the data itself, drawn at random so pages and searches land all over
@@ -300,6 +306,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await call(router, OWNER, 'approvals.setPolicy', { ...DEFAULT_APPROVAL_POLICY, operations: { ...DEFAULT_APPROVAL_POLICY.operations, 'customers.export': false } });
     await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
     await measureImport({ router, dir: options.dir, sizes: [10_000, 100_000], setFile: (file) => (importFile = file), rows, notes, say });
+    // Last: it deletes and anonymises customers (issue 16, secure_delete and erasure at size).
+    await measureErasure({ vault, ids, random, rows, notes, say });
 
     // ---- Memory. ----------------------------------------------------------------------------
     sampleRss();

@@ -41,6 +41,7 @@ import { createDisclosureRegister, type DisclosureRegister } from './privacy/dis
 import { createRequestsService, type RequestsService } from './privacy/requests-service';
 import { createAccessPackage, type AccessPackageService } from './privacy/access-package-service';
 import { createConsentService, type ConsentService } from './privacy/consent-service';
+import { createErasureService, type ErasureService } from './privacy/erasure-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -125,6 +126,8 @@ export interface Core {
   accessPackage: AccessPackageService;
   /** Consent history, privacy-notice versions and the no-basis worklist (issue 16). */
   consent: ConsentService;
+  /** Erasure, anonymisation, the privacy log and the recycle bin's purge (issue 16). */
+  erasure: ErasureService;
   secondFactor: SecondFactor;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
@@ -134,6 +137,8 @@ export interface Core {
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
   retryKeychain(): Promise<void>;
+  /** The automatic recycle-bin purge (30 days, unless held); main calls it on a timer. */
+  purgeRecycleBin(): void;
   status(senderId: string): AppStatus;
   close(): void;
 }
@@ -148,7 +153,12 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
     engineProblem,
     ...(options.keychain ? { keychain: options.keychain } : {}),
-    onOpened: () => ensurePinyinIndex(),
+    onOpened: () => {
+      ensurePinyinIndex();
+      // After the unlock has answered: each purge runs the whole-vault after-check (seconds at
+      // 100,000 customers, docs/benchmarks.md), so it must not hold up the unlock itself.
+      setTimeout(purgeRecycleBin, 0);
+    },
   });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
@@ -188,6 +198,7 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const dataRules = createDataRules({ db, audit: appendAudit, now });
+  const erasure = createErasureService({ db, audit, now });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
@@ -212,6 +223,17 @@ export function createCore(options: CoreOptions): Core {
       return; // locked again before this ran: the next open looks again
     }
     pinyinRebuild = startPinyinRebuild(db, { onDone: () => (pinyinRebuild = undefined), onError: () => (pinyinRebuild = undefined) });
+  }
+
+  // Issue 16: items in the recycle bin over 30 days and not held are purged at every open
+  // (start, unlock, restore) and on main's timer. A failure is logged by its code only and
+  // retried next time: it must never stop the vault from opening.
+  function purgeRecycleBin(): void {
+    try {
+      if (vault.state() === 'unlocked') erasure.autoPurge();
+    } catch (error) {
+      (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`recycle-bin purge failed (${(error as { code?: string }).code ?? 'error'})`);
+    }
   }
 
   async function retryKeychain(): Promise<void> {
@@ -272,6 +294,7 @@ export function createCore(options: CoreOptions): Core {
     privacyRequests: createRequestsService({ db, audit: appendAudit, now }),
     accessPackage: createAccessPackage({ db, audit, now, pickFolder: options.pickFolder ?? (async () => null) }),
     consent: createConsentService({ db, audit, now }),
+    erasure,
     secondFactor,
     monitor,
     alerts,
@@ -282,6 +305,7 @@ export function createCore(options: CoreOptions): Core {
       void backups.removeLeftovers();
     },
     retryKeychain,
+    purgeRecycleBin,
     status(senderId) {
       const state = vault.state();
       const session = state === 'unlocked' ? sessions.current(senderId) : undefined;

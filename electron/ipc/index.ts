@@ -16,6 +16,7 @@ import { consentHandlers } from './handlers/consent';
 import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
+import { erasureHandlers } from './handlers/erasure';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { listHandlers } from './handlers/list';
@@ -60,6 +61,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...privacyRequestHandlers(core),
     ...accessPackageHandlers(core),
     ...consentHandlers(core),
+    ...erasureHandlers(core),
   };
   return createRouter({
     handlers,

@@ -120,6 +120,8 @@ if (!app.requestSingleInstanceLock()) {
     );
     // The scheduler: a slot missed while the laptop was closed runs now, then every minute's check.
     const backupTick = setInterval(() => void core?.backups.tick(), 60_000);
+    // Issue 16: the recycle bin's 30-day purge, hourly (and at every unlock, in core).
+    const purgeTick = setInterval(() => core?.purgeRecycleBin(), 3_600_000);
     void core.start().then(() => core?.backups.tick());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
     const senderId = callerOf(mainWindow.webContents.id).senderId;
@@ -159,6 +161,7 @@ if (!app.requestSingleInstanceLock()) {
       stopHints();
       screenGuard = undefined;
       clearInterval(backupTick);
+      clearInterval(purgeTick);
       core?.sessions.end(senderId);
       mainWindow = undefined;
     });

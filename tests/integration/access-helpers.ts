@@ -118,6 +118,13 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'customers.merge': { survivorId: 1, ids: [1, 3], fields: {} },
   'customers.mergeUndo': { mergeId: '00000000-0000-4000-8000-000000000000' },
   'customers.merges': {},
+  // Erasure (issue 16): a customer that does not exist, and a bin count that is not the bin's: refused, nothing changed.
+  'privacy.lookup': { query: '王伟' },
+  'privacy.erase': { customerId: 999, mode: 'anonymise' },
+  'privacy.setHold': { customerId: 999, hold: true },
+  'privacy.log': { limit: 10 },
+  'recycleBin.list': {},
+  'recycleBin.empty': { expectCount: 999 },
   'customers.qualityDuplicates': {},
   'customers.qualityMissing': {},
   'customers.qualityStale': {},

@@ -129,6 +129,12 @@ export function assess(db: Db, session: Session, op: ApprovalOperation, input: I
       needed = on && input.enabled === false && readRule(db, str(input.id) as MonitorRuleId)?.enabled === true;
       Object.assign(summary, { enabled: input.enabled === true, ruleName: str(input.id) });
       break;
+    case 'privacy.erase':
+      // A manager's grant is 'approval': always asked, whatever the switch says (like its export).
+      needed = on || grantFor(session.role, 'customers.erase') === 'approval';
+      Object.assign(summary, { rows: 1, customerId: Number(input.customerId), mode: str(input.mode) });
+      confirm = String(input.customerId);
+      break;
     case 'approvals.setPolicy':
       // Alone, the owner changes the policy at once (audited); with a second owner, that owner agrees.
       needed = otherApproverExists(db, session.userId, op);

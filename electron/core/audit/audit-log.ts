@@ -50,6 +50,9 @@ export const AUDIT_ACTIONS = [
   'customer.accessPackage',
   // Consent (issue 16): a customer's consent history read, an event recorded (page or import), the no-basis worklist read, a privacy-notice version added.
   'consent.read', 'consent.record', 'consent.missing', 'consent.notice',
+  // Erasure (issue 16): a lookup (ids found, never the typed text), an erasure (mode, tables), a
+  // hold set or lifted, a recycle-bin purge (manual or automatic), the privacy log read.
+  'privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -224,13 +224,14 @@ export function listDeletedCustomers(db: Db, ownerId: number | undefined, limit:
   return db
     .prepare(
       `SELECT c.id, c.name, u.username AS ownerUsername, c.deleted_at AS deletedAt FROM customers c JOIN users u ON u.id = c.owner_id
-        WHERE c.deleted_at IS NOT NULL AND (? IS NULL OR c.owner_id = ?) ORDER BY c.deleted_at DESC, c.id DESC LIMIT ?`,
+        WHERE c.deleted_at IS NOT NULL AND c.erased_at IS NULL AND (? IS NULL OR c.owner_id = ?) ORDER BY c.deleted_at DESC, c.id DESC LIMIT ?`,
     )
     .all(ownerId ?? null, ownerId ?? null, limit) as DeletedCustomerRow[];
 }
 
 export function findDeletedCustomer(db: Db, id: number): { id: number; ownerId: number } | undefined {
-  return db.prepare('SELECT id, owner_id AS ownerId FROM customers WHERE id = ? AND deleted_at IS NOT NULL').get(id) as { id: number; ownerId: number } | undefined;
+  // An erased customer's remaining row (legal hold) is no longer a person: never listed or restored.
+  return db.prepare('SELECT id, owner_id AS ownerId FROM customers WHERE id = ? AND deleted_at IS NOT NULL AND erased_at IS NULL').get(id) as { id: number; ownerId: number } | undefined;
 }
 
 export function restoreCustomer(db: Db, id: number, at: string): void {

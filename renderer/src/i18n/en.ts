@@ -1,5 +1,6 @@
 import { requestsEn } from './requests.en';
 import { packageEn } from './package.en';
+import { erasureEn } from './erasure.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { minimiseEn } from './minimise.en';
@@ -274,6 +275,7 @@ export const en = {
   ...shieldEn,
   ...approvalsEn,
   ...alertsEn,
+  ...erasureEn,
   ...reviewEn,
   ...minimiseEn,
   ...requestsEn,

@@ -1,5 +1,6 @@
 import { requestsZhCN } from './requests.zh-CN';
 import { packageZhCN } from './package.zh-CN';
+import { erasureZhCN } from './erasure.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { minimiseZhCN } from './minimise.zh-CN';
@@ -275,6 +276,7 @@ export const zhCN: Record<MessageKey, string> = {
   ...shieldZhCN,
   ...approvalsZhCN,
   ...alertsZhCN,
+  ...erasureZhCN,
   ...reviewZhCN,
   ...minimiseZhCN,
   ...requestsZhCN,

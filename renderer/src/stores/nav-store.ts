@@ -14,7 +14,9 @@ export type Page =
   | 'account'
   | 'approvals'
   | 'privacy'
-  | 'requests';
+  | 'requests'
+  | 'erasure'
+  | 'privacyLog';
 
 /** Where the user is: a page, and for the record page the customer it shows. */
 export interface Route {

@@ -36,6 +36,7 @@ export function summaryLines(t: Translate, fmt: Format, summary: ApprovalSummary
   if (summary.fileName) lines.push(t('appr.sum.file', { file: summary.fileName }));
   if (summary.ruleName) lines.push(t('appr.sum.rule', { rule: summary.ruleName }));
   if (summary.enabled !== undefined) lines.push(t(summary.enabled ? 'appr.sum.enabled.on' : 'appr.sum.enabled.off'));
+  if (summary.customerId !== undefined) lines.push(t(summary.mode === 'delete' ? 'appr.sum.erase.delete' : 'appr.sum.erase.anonymise', { id: summary.customerId }));
   return lines;
 }
 
@@ -69,6 +70,10 @@ export function summaryOfInput(operation: string, input: Record<string, unknown>
       break;
     case 'settings.setRequire2fa':
       if (typeof input.required === 'boolean') summary.enabled = input.required;
+      break;
+    case 'privacy.erase':
+      if (typeof input.customerId === 'number') summary.customerId = input.customerId;
+      if (text('mode')) summary.mode = text('mode')!;
       break;
     default:
       if (text('username')) summary.targetUsername = text('username')!;

@@ -26,6 +26,8 @@ import { useShopProfileSync } from '../settings/useShopProfileSync';
 import { HomeScreen } from '../home/HomeScreen';
 import { UsersPage } from '../users/UsersPage';
 import { ApprovalsPage } from '../approvals/ApprovalsPage';
+import { ErasurePage } from '../privacy/ErasurePage';
+import { PrivacyLogPage } from '../privacy/PrivacyLogPage';
 import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
 import { PrivacyPage } from '../privacy/PrivacyPage';
 import { RequestsPage } from '../privacy/requests/RequestsPage';
@@ -50,6 +52,9 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   // The data-subject request and complaint register (issue 16): owner, manager; the auditor reads.
   { page: 'requests', label: 'nav.requests', permission: 'privacyRequests.read' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
+  // Issue 16: erasure (owner; a manager asks for approval) and the privacy log (owner, auditor).
+  { page: 'erasure', label: 'nav.erasure', permission: 'customers.erase' },
+  { page: 'privacyLog', label: 'nav.privacyLog', permission: 'privacy.log' },
 ];
 
 /** Pages reached other than from the menu: one's own account (everyone), a customer's record. */
@@ -181,6 +186,8 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'alerts' && <AlertsPage />}
         {current === 'privacy' && <PrivacyPage />}
         {current === 'requests' && <RequestsPage />}
+        {current === 'erasure' && <ErasurePage />}
+        {current === 'privacyLog' && <PrivacyLogPage />}
       </div>
       <StepUpDialog />
     </div>
