@@ -10,6 +10,7 @@ export const AUDIT_GROUPS = {
     'customer.restore', 'customer.reveal', 'customer.tag', 'customer.owner', 'customer.merge', 'customer.mergeUndo',
     'interaction.create', 'purchase.create', 'reminder.create', 'reminder.update', 'reminder.list', 'reminder.done', 'reminder.snooze',
     'dashboard.read', 'customer.lookup', 'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
+    'ledger.supersede',
   ],
   signIn: ['login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked', 'user.2fa.recoveryCode'],
   users: [
@@ -19,7 +20,9 @@ export const AUDIT_GROUPS = {
     'user.accessReview', 'user.accessReviewDone', 'dataRules.accept',
   ],
   transfer: ['customer.export', 'user.accessReviewExport', 'customer.import', 'customer.importUndo'],
-  backups: ['backup.run', 'backup.drill', 'backup.restore'],
+  backups: ['backup.run', 'backup.drill', 'backup.restore',
+    'ledger.reapply', 'ledger.sideFile',
+  ],
   settings: ['dataRules.set', 'settings.change', 'settings.list.rename', 'settings.list.move', 'settings.screenProtection', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
 } as const satisfies Record<string, readonly string[]>;

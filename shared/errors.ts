@@ -32,6 +32,10 @@ export const ERROR_CODES = [
   'STEP_UP_REQUIRED',
   // The shop has data rules this user has not accepted (current version): customer channels refuse.
   'DATA_RULES_NOT_ACCEPTED',
+  // The person is on the decision ledger (erased at their request): create/import refuse unless the owner records a new consent.
+  'PERSON_ERASED',
+  // The decision ledger's side file failed authentication (AES-GCM): changed or damaged outside Coffer.
+  'LEDGER_TAMPERED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -32,6 +32,7 @@ import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './set
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
+import { createDecisionLedger, type DecisionLedger } from './privacy/ledger-service';
 import { createApprovalService, type ApprovalService } from './approvals/approval-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
@@ -111,6 +112,8 @@ export interface Core {
   /** The shop's data rules and who accepted them; the authorizer asks mustAccept. */
   dataRules: DataRules;
   secondFactor: SecondFactor;
+  /** The decision ledger (issue 16): side file writes, re-apply after a restore. */
+  ledger: DecisionLedger;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
   /** The alert inbox, the rules' settings and the step-up. */
@@ -133,8 +136,13 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.nativeBinding,
     engineProblem,
     ...(options.keychain ? { keychain: options.keychain } : {}),
-    onOpened: () => ensurePinyinIndex(),
+    onOpened: () => {
+      ensurePinyinIndex();
+      ledger.attach();
+    },
   });
+  // Decisions a restore cannot undo (issue 16). erase: the erasure stream's eraseCustomer, wired at merge.
+  const ledger = createDecisionLedger({ vault, profileDir: options.profileDir, audit: appendAudit, now, erase: undefined });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
   // A locked or ended session's open import file is let go at once (imports is created below).
@@ -209,6 +217,7 @@ export function createCore(options: CoreOptions): Core {
     runner,
     appVersion: options.appVersion,
     endSessions: () => sessions.endAll(),
+    ledger,
     now,
     drillInbox: (database, kind, at) => monitor.raiseDrill(database, kind, at),
     ...(options.secondFolderFs ? { secondFolderFs: options.secondFolderFs } : {}),
@@ -242,7 +251,7 @@ export function createCore(options: CoreOptions): Core {
     dashboard: createDashboardService({ db, audit: appendAudit, reminders, qualityReview: quality.reviewStatus, now }),
     customerFields: createCustomerFieldsSettings({ db, audit: appendAudit, now }),
     backups,
-    newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
+    newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding, ledger }),
     users,
     approvals,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
@@ -253,6 +262,7 @@ export function createCore(options: CoreOptions): Core {
     accessReview: createAccessReview({ db, audit: appendAudit, now, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
     dataRules,
     secondFactor,
+    ledger,
     monitor,
     alerts,
     pickFolder: options.pickFolder ?? (async () => null),

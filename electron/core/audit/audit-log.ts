@@ -42,6 +42,8 @@ export const AUDIT_ACTIONS = [
   'user.accessReview', 'user.accessReviewExport', 'user.accessReviewDone',
   // The shop's data rules: a new version written by the owner, a user's acceptance of one.
   'dataRules.set', 'dataRules.accept',
+  // The decision ledger (issue 16): decisions re-applied after a restore (counts only), a side file missing or failing authentication, an owner's new consent superseding an erasure entry.
+  'ledger.reapply', 'ledger.sideFile', 'ledger.supersede',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];
