@@ -16,3 +16,12 @@ export const ledgerRestoreSchema = z.object({
   sideFile: z.enum(SIDE_FILE_STATES),
 });
 export type LedgerRestoreView = z.infer<typeof ledgerRestoreSchema>;
+
+/**
+ * How the owner's new consent for a person on the ledger was given (the create form and the
+ * importer's owner-only override). A fixed list, never free text: the audit row must not carry a
+ * name. The consent stream will turn this into a consent event.
+ */
+export const NEW_CONSENT_SOURCES = ['paper', 'wechat', 'phone', 'in-store', 'web', 'other'] as const;
+export const newConsentSchema = z.object({ source: z.enum(NEW_CONSENT_SOURCES) }).strict();
+export type NewConsent = z.infer<typeof newConsentSchema>;

@@ -19,6 +19,9 @@ function written(db: Db): void {
   watchers.get(db)?.();
 }
 
+/** Any other change to the ledger (a superseded mark) also rewrites the side file. */
+export const watchedWrite = written;
+
 /** The BEFORE_ERASE hook (erasure-hooks.ts): hashes and ids only, before any row is touched. */
 export function recordErasure(db: Db, subject: ErasureSubject, at: Date): void {
   const hmacs = personHmacs(ledgerSecret(db), subject);
