@@ -33,6 +33,7 @@ import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
 import { createDecisionLedger, type DecisionLedger } from './privacy/ledger-service';
+import { ERASE_AGAIN } from './privacy/ledger-erase';
 import { createApprovalService, type ApprovalService } from './approvals/approval-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
@@ -141,8 +142,8 @@ export function createCore(options: CoreOptions): Core {
       ledger.attach();
     },
   });
-  // Decisions a restore cannot undo (issue 16). erase: the erasure stream's eraseCustomer, wired at merge.
-  const ledger = createDecisionLedger({ vault, profileDir: options.profileDir, audit: appendAudit, now, erase: undefined });
+  // Decisions a restore cannot undo (issue 16). ERASE_AGAIN: the erasure stream's function, wired in ledger-erase.ts.
+  const ledger = createDecisionLedger({ vault, profileDir: options.profileDir, audit: appendAudit, now, erase: ERASE_AGAIN });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
   // A locked or ended session's open import file is let go at once (imports is created below).

@@ -23,6 +23,7 @@ import { drillMissed, nextDrillAt, type BackupSchedule } from './schedule';
 import { raiseDrillAlert, type DrillInbox } from './drill-alert';
 import type { PublishFs } from './publish';
 import type { DecisionLedger, LedgerRestoreOutcome } from '../privacy/ledger-service';
+import { liveLedger } from '../privacy/ledger-repository';
 import { chooseSecondBackupFolder, copyToSecondFolder, readSecondFolder, recordCopy, removeSecondFolder } from './second-folder';
 import type { PickFolder } from '../settings/backup-folder';
 
@@ -179,7 +180,9 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       let report: DrillReport;
       try {
         report = await deps.runner.drill(
-          { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } } },
+          { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } },
+            ledger: liveLedger(deps.vault.db()),
+          },
           (step, percent) => (running = { task: 'drill', step, percent: percent ?? null }),
         );
       } finally {

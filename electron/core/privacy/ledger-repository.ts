@@ -95,3 +95,8 @@ export function supersedeAccountEntries(db: Db, userId: number, kinds: LedgerEnt
   const marks = kinds.map(() => '?').join(', ');
   return db.prepare(`UPDATE decision_ledger SET superseded_at = ?, superseded_by = ? WHERE user_id = ? AND kind IN (${marks}) AND superseded_at IS NULL`).run(at, by, userId, ...kinds).changes;
 }
+
+/** The ledger as the drill worker receives it (ledger-drill.ts): JSON-plain. */
+export function liveLedger(db: Db): { secret: string | null; entries: LedgerEntry[] } {
+  return { secret: readLedgerSecret(db)?.toString('base64') ?? null, entries: listLedgerEntries(db) };
+}

@@ -1,3 +1,4 @@
+import { ledgerEn } from './ledger.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { accountEn } from './account.en';
@@ -271,6 +272,7 @@ export const en = {
   ...approvalsEn,
   ...alertsEn,
   ...reviewEn,
+  ...ledgerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { ledgerZhCN } from './ledger.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { accountZhCN } from './account.zh-CN';
@@ -272,4 +273,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...approvalsZhCN,
   ...alertsZhCN,
   ...reviewZhCN,
+  ...ledgerZhCN,
 };
