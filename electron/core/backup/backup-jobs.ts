@@ -272,7 +272,12 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
     }
     // Last: it restores the scratch copy as a restore would (migrate, re-apply the ledger), so it writes to it.
     progress('ledger');
-    const erased = erasedAbsentCheck(target, key, input.nativeBinding, input.ledger);
+    let erased: { ok: boolean; detail: string };
+    try {
+      erased = erasedAbsentCheck(target, key, input.nativeBinding, input.ledger);
+    } catch (error) {
+      erased = { ok: false, detail: error instanceof CofferError ? error.code : 'does not restore' };
+    }
     check('erased-absent', erased.ok, erased.detail);
     return report();
   } finally {
