@@ -7,7 +7,7 @@ import { accessWorld, type AccessWorld } from './access-helpers';
 import { approvalsOff } from './vault-helpers';
 
 type Report = ChannelOutput<'backup.drill'>;
-const PERSON = { name: '赵敏', mobile: '13655554444', email: null };
+const PERSON = { name: '赵敏', mobile: '13655554444' };
 
 async function backUp(w: AccessWorld): Promise<string> {
   const run = await w.router.dispatch(w.caller('owner'), 'backup.run', {});
@@ -33,7 +33,7 @@ describeKeychain('restore drill: an erased person present after restore is a fai
     // The erasure as the erasure stream will run it (hooks in its transaction, then the rows).
     const db = w.core.vault.db();
     db.transaction(() => {
-      for (const hook of BEFORE_ERASE) hook(db, { customerId: id, ...PERSON, mode: 'anonymise' }, new Date());
+      for (const hook of BEFORE_ERASE) hook(db, { customerId: id, ...PERSON, email: null, mode: 'anonymise' }, new Date());
       db.prepare("UPDATE customers SET name = '已注销客户#654321', mobile = NULL WHERE id = ?").run(id);
     })();
     // Drilled before the next backup: retention keeps one backup a day, so the next one replaces it.
