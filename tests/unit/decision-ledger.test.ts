@@ -135,3 +135,15 @@ describe('decision ledger side file', () => {
 function liveKeyOf(db: Db): Buffer {
   return keys.get(db)!;
 }
+
+describe('decision ledger: the hook when an erasure is re-applied', () => {
+  it('writes no second entry for the same erasure of the same person (reapplyLedger wrote it first), but does for another person under a reused id', () => {
+    const db = vault();
+    const subject = { customerId: 5, name: '孙丽', mobile: '13322221111', email: null, mode: 'delete' as const };
+    erase(db, subject, new Date(), () => {});
+    erase(db, subject, new Date(), () => {});
+    expect(listLedgerEntries(db)).toHaveLength(1);
+    erase(db, { ...subject, name: '周强', mobile: '13311110000' }, new Date(), () => {});
+    expect(listLedgerEntries(db)).toHaveLength(2);
+  });
+});

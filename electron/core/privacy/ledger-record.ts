@@ -25,6 +25,11 @@ export const watchedWrite = written;
 /** The BEFORE_ERASE hook (erasure-hooks.ts): hashes and ids only, before any row is touched. */
 export function recordErasure(db: Db, subject: ErasureSubject, at: Date): void {
   const hmacs = personHmacs(ledgerSecret(db), subject);
+  // Re-applied after a restore, the entry is already there (reapplyLedger writes it first): one entry per decision.
+  const same = db
+    .prepare("SELECT 1 FROM decision_ledger WHERE kind = 'erase' AND customer_id = ? AND mode = ? AND name_hmac IS ? AND mobile_hmac IS ? AND email_hmac IS ?")
+    .get(subject.customerId, subject.mode, hmacs.nameHmac, hmacs.mobileHmac, hmacs.emailHmac);
+  if (same) return;
   insertLedgerEntry(db, {
     id: newEntryId(),
     kind: 'erase',

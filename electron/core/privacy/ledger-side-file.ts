@@ -26,6 +26,8 @@ const MAGIC = Buffer.from('COFFERLG', 'ascii');
 const INFO = Buffer.from('coffer/decision-ledger/side-file/v1', 'utf8');
 export const SIDE_FILE = 'decision-ledger.cofferledger';
 export const folderSideFile = (vaultId: string) => `decision-ledger-${vaultId}.cofferledger`;
+/** The side file in the backup folder, its temp file and a set-aside tampered copy: not backups, never listed as such. */
+export const FOLDER_SIDE_FILE_PATTERN = /^decision-ledger-[^/\\]+\.cofferledger(\..+)?$/;
 
 export interface SideFileHeader {
   format: 1;
