@@ -12,6 +12,7 @@ export const AUDIT_GROUPS = {
     'dashboard.read', 'customer.lookup', 'interaction.update', 'interaction.delete', 'purchase.update', 'purchase.delete',
     'settings.customerField', 'privacy.settings', 'privacy.disclosure',
     'consent.read', 'consent.record', 'consent.missing', 'consent.notice',
+    'ledger.supersede',
   ],
   signIn: ['login', 'login.failed', 'logout', 'lockout', 'session.locked', 'session.unlocked', 'user.2fa.recoveryCode'],
   users: [
@@ -23,8 +24,11 @@ export const AUDIT_GROUPS = {
   transfer: ['customer.export', 'user.accessReviewExport', 'customer.import', 'customer.importUndo',
     'customer.accessPackage',
   ],
-  backups: ['backup.run', 'backup.drill', 'backup.restore'],
+  backups: ['backup.run', 'backup.drill', 'backup.restore',
+    'ledger.reapply', 'ledger.sideFile',
+  ],
   settings: ['dataRules.set', 'settings.change', 'settings.list.rename', 'settings.list.move', 'settings.screenProtection', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
+  privacy: ['privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log'],
   privacyRequests: ['privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
 } as const satisfies Record<string, readonly string[]>;
@@ -40,4 +44,5 @@ export const AUDIT_READ_ACTIONS: readonly string[] = [
   'customer.read', 'customer.list', 'customer.search', 'reminder.list', 'dashboard.read', 'user.list', 'user.staleReport', 'audit.read', 'user.accessReview',
   'privacyRequest.list', 'privacyRequest.read',
   'consent.read', 'consent.missing',
+  'privacy.lookup', 'privacy.log',
 ];

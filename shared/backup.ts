@@ -65,7 +65,10 @@ export const backupProgressSchema = z.object({
 });
 export type BackupProgress = z.infer<typeof backupProgressSchema>;
 
-export const DRILL_CHECK_NAMES = ['key', 'authenticate', 'open', 'integrity', 'cipher-integrity', 'foreign-keys', 'row-counts', 'audit-chain', 'audit-anchors'] as const;
+export const DRILL_CHECK_NAMES = ['key', 'authenticate', 'open', 'integrity', 'cipher-integrity', 'foreign-keys', 'row-counts', 'audit-chain', 'audit-anchors',
+  // Issue 16: after the restore's re-apply of the decision ledger, nobody on it is in the copy.
+  'erased-absent',
+] as const;
 
 export const drillReportSchema = z.object({
   id: z.number().int(),

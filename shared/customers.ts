@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newConsentSchema } from './ledger';
 import { checkBankCard, checkChineseIdNumber, checkEmail, checkPhone, normalizeChineseIdNumber } from './validation';
 
 /**
@@ -67,6 +68,8 @@ function checkFields(value: Partial<Record<keyof FieldChecks, string | undefined
 }
 
 export const customerInputSchema = customerFieldsSchema.superRefine(checkFields);
+// Create only: the owner's new consent for a person erased at their request (shared/ledger.ts).
+export const customerCreateSchema = customerFieldsSchema.extend({ newConsent: newConsentSchema.optional() }).strict().superRefine(checkFields);
 export const customerChangesSchema = customerFieldsSchema.partial().superRefine(checkFields);
 export type CustomerInput = z.infer<typeof customerFieldsSchema>;
 

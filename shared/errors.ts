@@ -34,6 +34,10 @@ export const ERROR_CODES = [
   'DATA_RULES_NOT_ACCEPTED',
   // The customer withdrew consent for the purpose this action is marked for. fields: { purpose }.
   'CONSENT_WITHDRAWN',
+  // The person is on the decision ledger (erased at their request): create/import refuse unless the owner records a new consent.
+  'PERSON_ERASED',
+  // The decision ledger's side file failed authentication (AES-GCM): changed or damaged outside Coffer.
+  'LEDGER_TAMPERED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

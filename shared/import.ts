@@ -55,6 +55,8 @@ export const IMPORT_REASONS = [
   'name_missing', 'invalid_phone', 'invalid_email', 'invalid_id_number', 'invalid_bank_card', 'invalid_level', 'too_long',
   'id_precision_lost', 'formula_value', 'duplicate_in_vault', 'duplicate_in_file', 'duplicate_out_of_scope',
   'no_permission', 'possible_duplicate', 'edited_since', 'too_many_tags', 'invalid_birthday',
+  // The row's mobile, phone or e-mail is on the decision ledger (erased at their request): the owner's new consent overrides.
+  'person_erased',
 ] as const;
 export type ImportReason = (typeof IMPORT_REASONS)[number];
 

@@ -32,6 +32,8 @@ import { createCustomerFieldsSettings, type CustomerFieldsSettings } from './set
 import { createAppService, type AppService } from './app/app-service';
 import { createSessionService, toSessionUser, type Session, type SessionService } from './auth/session-service';
 import { createUserService, type UserService } from './users/user-service';
+import { createDecisionLedger, type DecisionLedger } from './privacy/ledger-service';
+import { ERASE_AGAIN } from './privacy/ledger-erase';
 import { createApprovalService, type ApprovalService } from './approvals/approval-service';
 import { createStaleAccounts, type StaleAccounts } from './users/stale-accounts';
 import { accessReviewDue, createAccessReview, type AccessReviewService } from './users/access-review';
@@ -129,6 +131,8 @@ export interface Core {
   /** Erasure, anonymisation, the privacy log and the recycle bin's purge (issue 16). */
   erasure: ErasureService;
   secondFactor: SecondFactor;
+  /** The decision ledger (issue 16): side file writes, re-apply after a restore. */
+  ledger: DecisionLedger;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
   /** The alert inbox, the rules' settings and the step-up. */
@@ -155,11 +159,14 @@ export function createCore(options: CoreOptions): Core {
     ...(options.keychain ? { keychain: options.keychain } : {}),
     onOpened: () => {
       ensurePinyinIndex();
+      ledger.attach();
       // After the unlock has answered: each purge runs the whole-vault after-check (seconds at
       // 100,000 customers, docs/benchmarks.md), so it must not hold up the unlock itself.
       setTimeout(purgeRecycleBin, 0);
     },
   });
+  // Decisions a restore cannot undo (issue 16). ERASE_AGAIN: the erasure stream's function, wired in ledger-erase.ts.
+  const ledger = createDecisionLedger({ vault, profileDir: options.profileDir, audit: appendAudit, now, erase: ERASE_AGAIN });
   const db = () => vault.db();
   const secondFactor = createSecondFactor({ db, audit: appendAudit, now });
   // A locked or ended session's open import file is let go at once (imports is created below).
@@ -246,6 +253,7 @@ export function createCore(options: CoreOptions): Core {
     runner,
     appVersion: options.appVersion,
     endSessions: () => sessions.endAll(),
+    ledger,
     now,
     drillInbox: (database, kind, at) => monitor.raiseDrill(database, kind, at),
     ...(options.secondFolderFs ? { secondFolderFs: options.secondFolderFs } : {}),
@@ -279,7 +287,7 @@ export function createCore(options: CoreOptions): Core {
     dashboard: createDashboardService({ db, audit: appendAudit, reminders, qualityReview: quality.reviewStatus, now }),
     customerFields: createCustomerFieldsSettings({ db, audit: appendAudit, now }),
     backups,
-    newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding }),
+    newComputerRestore: createNewComputerRestore({ vault, profileDir: options.profileDir, pickFile: options.pickBackupFile ?? (async () => null), runner, nativeBinding: options.nativeBinding, ledger }),
     users,
     approvals,
     ownership: createOwnerTransfer({ db, audit: appendAudit, now }),
@@ -296,6 +304,7 @@ export function createCore(options: CoreOptions): Core {
     consent: createConsentService({ db, audit, now }),
     erasure,
     secondFactor,
+    ledger,
     monitor,
     alerts,
     pickFolder: options.pickFolder ?? (async () => null),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ledgerRestoreSchema } from '../ledger';
 import { appStatusSchema, appVersionSchema, channel, empty, localeSchema, password, recoveryKeyText, sessionUserSchema, username, vaultStateSchema } from './common';
 
 /** Start-up, first run, unlock and sign-in: most work before a session exists. */
@@ -35,8 +36,13 @@ export const appChannels = {
     permission: 'public',
   }),
   'setup.restoreFromBackup': channel({
-    input: z.object({ recoveryKey: recoveryKeyText }).strict(),
-    output: z.object({ restored: z.literal(true), backupCreatedAt: z.string().nullable(), customers: z.number().int() }),
+    input: z.object({ recoveryKey: recoveryKeyText,
+      // The decision ledger's side file failed authentication: restore anyway, knowing later decisions are not re-applied.
+      acknowledgeLedgerProblem: z.literal(true).optional(),
+    }).strict(),
+    output: z.object({ restored: z.literal(true), backupCreatedAt: z.string().nullable(), customers: z.number().int(),
+      ledger: ledgerRestoreSchema,
+    }),
     permission: 'public',
   }),
   'vault.retryKeychain': channel({ input: empty, output: z.object({ vault: vaultStateSchema }), permission: 'public' }),

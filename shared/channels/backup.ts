@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ledgerRestoreSchema } from '../ledger';
 import { approvalIdField } from '../approvals';
 import { backupScheduleInputSchema, backupStatusSchema, drillReportSchema, retentionSchema } from '../backup';
 import { channel, password, recoveryKeyText } from './common';
@@ -32,7 +33,10 @@ export const backupChannels = {
     // A restore needs an approved request (approvalId).
     input: z.object({ fileName: z.string().min(1).max(200), password, recoveryKey: recoveryKeyText.optional(), approvalId: approvalIdField }).strict(),
     // The caller's session ends with the old vault: the window goes back to sign-in.
-    output: z.object({ restored: z.literal(true), safetyCopy: z.string(), report: drillReportSchema }),
+    output: z.object({ restored: z.literal(true), safetyCopy: z.string(), report: drillReportSchema,
+      // The decision ledger re-applied before anyone could sign in (issue 16).
+      ledger: ledgerRestoreSchema,
+    }),
     permission: 'backup.restore',
   }),
   'backup.setSchedule': channel({

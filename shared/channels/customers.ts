@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { amountMinorSchema } from './activity';
-import { CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerChangesSchema, customerFiltersSchema, customerInputSchema, customerViewSchema } from '../customers';
+import { CUSTOMER_SORTS, SENSITIVE_CUSTOMER_FIELDS, customerChangesSchema, customerFiltersSchema, customerViewSchema } from '../customers';
+import { customerCreateSchema } from '../customers';
 import { channel } from './common';
 
 /** Customers, their timeline, and the audited reveal. */
@@ -38,7 +39,8 @@ export const customerChannels = {
     output: customerViewSchema,
     permission: 'customers.read',
   }),
-  'customers.create': channel({ input: customerInputSchema, output: customerViewSchema, permission: 'customers.write' }),
+  // newConsent: owner only, for a person on the decision ledger (PERSON_ERASED otherwise).
+  'customers.create': channel({ input: customerCreateSchema, output: customerViewSchema, permission: 'customers.write' }),
   'customers.update': channel({
     input: z.object({ id: z.number().int().positive(), changes: customerChangesSchema,
       // A correction request (issue 16) this edit answers: checked, and named in the audit row and the request's history.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { newConsentSchema } from '../ledger';
 import {
   DUPLICATE_CHOICES,
   IMPORT_TARGETS,
@@ -55,6 +56,8 @@ export const importChannels = {
         choice: z.enum(DUPLICATE_CHOICES),
         overrides: z.array(z.object({ row: z.number().int().min(1), choice: z.enum(DUPLICATE_CHOICES) }).strict()).max(100_000).optional(),
         rememberMapping: z.boolean(),
+        // Owner only: a new consent for rows erased at their request (person_erased otherwise).
+        newConsent: newConsentSchema.optional(),
       })
       .strict(),
     output: z.object({ counts: importCountsSchema, rows: z.array(rowResultSchema), total: z.number().int() }),

@@ -28,6 +28,7 @@ describeKeychain('backup and restore drill on a real vault', () => {
       ['row-counts', true],
       ['audit-chain', true],
       ['audit-anchors', true],
+      ['erased-absent', true],
     ]);
     expect(report.passed).toBe(true);
     expect(fs.readdirSync(path.join(material.profileDir, 'scratch'))).toEqual([]);

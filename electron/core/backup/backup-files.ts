@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises';
 import path from 'node:path';
 import { CofferError } from '../../../shared/errors';
 import { mapFsError } from '../db/storage-errors';
+import { FOLDER_SIDE_FILE_PATTERN } from '../privacy/ledger-side-file';
 
 /**
  * Backup file names, and how a shared backup folder is read back.
@@ -103,6 +104,7 @@ export async function listBackups(dir: string): Promise<ListedBackup[]> {
   }
   const listed: ListedBackup[] = [];
   for (const name of names) {
+    if (FOLDER_SIDE_FILE_PATTERN.test(name)) continue; // the decision ledger's side file (issue 16)
     const file = path.join(dir, name);
     let stat;
     try {

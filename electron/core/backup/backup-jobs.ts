@@ -10,6 +10,7 @@ import { faultPoint } from '../vault/fault';
 import { rekeyFile } from '../vault/replace-database';
 import type { BackupMaterial } from '../vault/vault-service';
 import { checkWritten, extractContainer, keyFromRecovery, readHeader, writeContainer, type BackupManifest, type ManifestInput } from './container';
+import { erasedAbsentCheck, type DrillLedger } from '../privacy/ledger-drill';
 import { publishBackup } from './publish';
 import { failingCipherPages, openSnapshot, tableCounts } from './snapshot';
 
@@ -203,6 +204,8 @@ export interface DrillJobInput {
    * worked out by the app before the drill (anchored-verify.ts); the CLI has no live vault.
    */
   anchors?: { anchors: AuditAnchor[]; live?: { ok: boolean; detail: string } | undefined } | undefined;
+  /** The live vault's decision ledger (Backups > drill); a restore's own drill has none: it re-applies for real. */
+  ledger?: DrillLedger | undefined;
 }
 
 /**
@@ -263,11 +266,20 @@ export async function drillBackup(input: DrillJobInput, progress: Progress = () 
       const chainOk = verdict.ok && (head === null ? verdict.head === null : verdict.head?.id === head.seq && verdict.head.hash === head.hash);
       if (!check('audit-chain', chainOk, verdict.ok ? (chainOk ? `${verdict.rows} rows` : 'head differs from the manifest') : `${verdict.problem} at row ${verdict.firstBrokenId}`)) return report();
       const anchors = drilledAnchors(db, input.anchors, path.basename(input.file), manifest.createdAt);
-      check('audit-anchors', anchors.ok, anchors.detail);
-      return report();
+      if (!check('audit-anchors', anchors.ok, anchors.detail)) return report();
     } finally {
       db.close();
     }
+    // Last: it restores the scratch copy as a restore would (migrate, re-apply the ledger), so it writes to it.
+    progress('ledger');
+    let erased: { ok: boolean; detail: string };
+    try {
+      erased = erasedAbsentCheck(target, key, input.nativeBinding, input.ledger);
+    } catch (error) {
+      erased = { ok: false, detail: error instanceof CofferError ? error.code : 'does not restore' };
+    }
+    check('erased-absent', erased.ok, erased.detail);
+    return report();
   } finally {
     removeScratch(target);
   }

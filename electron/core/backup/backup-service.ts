@@ -22,6 +22,8 @@ import { pruneBackups, type RetentionPolicy } from './retention';
 import { drillMissed, nextDrillAt, type BackupSchedule } from './schedule';
 import { raiseDrillAlert, type DrillInbox } from './drill-alert';
 import type { PublishFs } from './publish';
+import type { DecisionLedger, LedgerRestoreOutcome } from '../privacy/ledger-service';
+import { liveLedger } from '../privacy/ledger-repository';
 import { chooseSecondBackupFolder, copyToSecondFolder, readSecondFolder, recordCopy, removeSecondFolder } from './second-folder';
 import type { PickFolder } from '../settings/backup-folder';
 
@@ -33,7 +35,7 @@ export { deviceIdOf, readSchedule } from './backup-settings';
  * is recorded in the vault and audited in the same transaction. `tick` is the scheduler: main
  * calls it every minute and at start, so a slot missed while the laptop was closed runs then.
  */
-export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; now?: () => number; secondFolderFs?: PublishFs; drillInbox?: DrillInbox }) {
+export function createBackupService(deps: { vault: VaultService; profileDir: string; audit: AuditFn; runner: JobRunner; appVersion: string; endSessions?: () => void; ledger?: DecisionLedger | undefined; now?: () => number; secondFolderFs?: PublishFs; drillInbox?: DrillInbox }) {
   const now = () => new Date((deps.now ?? Date.now)());
   type Task = NonNullable<BackupStatus['running']>['task'];
   let running: BackupProgress | null = null;
@@ -178,7 +180,9 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
       let report: DrillReport;
       try {
         report = await deps.runner.drill(
-          { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } } },
+          { file: chosen.path, key: { keyId: material.keyId, key: material.key }, recoverySecret, nativeBinding: material.nativeBinding, scratchDir: path.join(material.profileDir, 'scratch'), now: now().toISOString(), anchors: { anchors: liveAnchors.anchors, live: { ok: liveAnchors.ok, detail: liveAnchors.detail } },
+            ledger: liveLedger(deps.vault.db()),
+          },
           (step, percent) => (running = { task: 'drill', step, percent: percent ?? null }),
         );
       } finally {
@@ -242,7 +246,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
      * vault that stays, a success in the restored vault (the old vault's log lives on in the
      * safety copy). The restored vault's drill report is kept with it.
      */
-    restore(session: Session, fileName: string, recoveryKeyText: string | undefined, ticket: ApprovalTicket): Promise<{ safetyCopy: string; report: StoredDrillReport }> {
+    restore(session: Session, fileName: string, recoveryKeyText: string | undefined, ticket: ApprovalTicket): Promise<{ safetyCopy: string; report: StoredDrillReport; ledger: LedgerRestoreOutcome }> {
       return exclusive('restore', async () => {
         const actor = auditActor(session);
         try {
@@ -260,6 +264,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
             endSessions: () => deps.endSessions?.(),
             progress: (step) => (running = { task: 'restore', step, percent: null }),
             now,
+            ledger: deps.ledger && { capture: () => deps.ledger!.captureLive(), apply: (found) => deps.ledger!.applyAfterRestore(found, actor) },
           });
           const db = deps.vault.db();
           const at = now().toISOString();
@@ -269,7 +274,8 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
             deps.audit(db, { actor, action: 'backup.restore', outcome: 'ok', reason: `${fileName}; safety copy ${done.safetyCopy}` }, now());
             return stored;
           })();
-          return { safetyCopy: done.safetyCopy, report: { ...done.report, id, at } };
+          const ledger = done.ledger ?? { reapplied: 0, alreadyInEffect: 0, heldBack: 0, sideFile: 'missing' as const };
+          return { safetyCopy: done.safetyCopy, report: { ...done.report, id, at }, ledger };
         } catch (error) {
           if (deps.vault.state() === 'unlocked') {
             const code = error instanceof CofferError ? error.code : 'INTERNAL';

@@ -7,6 +7,7 @@ import type { VaultService } from '../vault/vault-service';
 import type { ListedBackup } from './backup-files';
 import type { BackupJobResult, DrillReport } from './backup-jobs';
 import { keyFromRecovery, readHeader } from './container';
+import type { FoundSideFile, LedgerRestoreOutcome } from '../privacy/ledger-service';
 import type { JobRunner } from './job-runner';
 
 export interface RestoreSteps {
@@ -20,6 +21,11 @@ export interface RestoreSteps {
   endSessions(): void;
   progress(step: string): void;
   now(): Date;
+  /**
+   * The decision ledger (privacy/ledger-service.ts): read from the live vault and the side file
+   * before the swap; applied to the restored vault right after it, before the restore returns.
+   */
+  ledger?: { capture(): Promise<FoundSideFile>; apply(found: FoundSideFile): LedgerRestoreOutcome } | undefined;
 }
 
 /**
@@ -28,7 +34,7 @@ export interface RestoreSteps {
  * safety copy passes a drill too. The decrypted database is written beside the vault (in the
  * worker) and swapped in by one rename; if it does not open, the old file goes back.
  */
-export async function restoreInPlace(steps: RestoreSteps): Promise<{ safetyCopy: string; report: DrillReport }> {
+export async function restoreInPlace(steps: RestoreSteps): Promise<{ safetyCopy: string; report: DrillReport; ledger: LedgerRestoreOutcome | null }> {
   const { vault, runner, chosen } = steps;
   const material = vault.backupMaterial();
   let backupKey: Buffer | undefined;
@@ -55,6 +61,9 @@ export async function restoreInPlace(steps: RestoreSteps): Promise<{ safetyCopy:
     const safetyReport = await drill(path.join(path.dirname(chosen.path), safety.fileName), material.keyId, material.key);
     if (!safetyReport.passed) throw new CofferError('BACKUP_CORRUPT', 'The safety copy of the current vault did not pass its checks, so nothing was changed. Check the backup folder and try again.');
 
+    // The live ledger is read after the safety copy: nothing can add to it once the swap starts.
+    const decisions = await steps.ledger?.capture();
+
     steps.progress('replace');
     const incoming = path.join(material.profileDir, `${DB_FILE}.restoring`);
     await runner.extract(
@@ -63,7 +72,9 @@ export async function restoreInPlace(steps: RestoreSteps): Promise<{ safetyCopy:
     );
     steps.endSessions();
     await vault.replaceDatabase(incoming).finally(() => fs.rmSync(incoming, { force: true }));
-    return { safetyCopy: safety.fileName, report };
+    // Same turn as the swap: no sign-in can be handled in between (sessions ended above).
+    const ledger = decisions && steps.ledger ? steps.ledger.apply(decisions) : null;
+    return { safetyCopy: safety.fileName, report, ledger };
   } finally {
     material.key.fill(0);
     backupKey?.fill(0);

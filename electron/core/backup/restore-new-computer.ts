@@ -10,10 +10,12 @@ import { DB_FILE } from '../vault/context';
 import { parseRecoveryKey } from '../vault/recovery-key';
 import { nodeVaultFs } from '../vault/vault-fs';
 import type { VaultService } from '../vault/vault-service';
-import { classifyBackupFile } from './backup-files';
+import { folderSideFile, SIDE_FILE } from '../privacy/ledger-side-file';
+import { readSideFile, type DecisionLedger, type FoundSideFile, type LedgerRestoreOutcome } from '../privacy/ledger-service';
+import { classifyBackupFile, listBackups } from './backup-files';
 import { drillBackup, extractBackup, type DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
-import { keyFromRecovery, readHeader } from './container';
+import { keyFromRecovery, readHeader, type BackupHeader } from './container';
 
 function requireNoVault(vault: VaultService): void {
   vault.requireEngine();
@@ -34,8 +36,15 @@ export async function restoreOnNewComputer(
   file: string,
   recoveryKeyText: string,
   /** The app passes its worker runner (and Electron's SQLite build) so the window stays responsive; tests and the CLI run inline. */
-  options: { jobs?: Pick<JobRunner, 'drill' | 'extract'>; nativeBinding?: string | undefined } = {},
-): Promise<DrillReport> {
+  options: {
+    jobs?: Pick<JobRunner, 'drill' | 'extract'>;
+    nativeBinding?: string | undefined;
+    /** The decision ledger: its side file is looked for next to the backup and in the profile. */
+    ledger?: DecisionLedger | undefined;
+    /** The owner saw LEDGER_TAMPERED and restores anyway. */
+    acknowledgeLedgerProblem?: boolean | undefined;
+  } = {},
+): Promise<DrillReport & { ledger: LedgerRestoreOutcome | null }> {
   const jobs = options.jobs ?? { drill: drillBackup, extract: extractBackup };
   const nativeBinding = options.nativeBinding;
   requireNoVault(vault);
@@ -50,6 +59,14 @@ export async function restoreOnNewComputer(
     }
     const header = await readHeader(file);
     const key = await keyFromRecovery(header, secret);
+    const decisions = options.ledger ? await findSideFile(profileDir, file, header, key, secret) : undefined;
+    if (decisions?.state === 'tampered') {
+      if (!options.acknowledgeLedgerProblem) {
+        key.fill(0);
+        throw new CofferError('LEDGER_TAMPERED', 'The decision ledger file beside this backup has been changed or damaged, so decisions made after the backup (users disabled, people erased) cannot be re-applied from it. Nothing was restored. Restore anyway only if you will check the users and erased people yourself.');
+      }
+      decisions.acknowledged = true;
+    }
     fs.mkdirSync(profileDir, { recursive: true, mode: 0o700 });
     writeDescriptor(nodeVaultFs, path.join(profileDir, DESCRIPTOR_FILE), {
       format: 1,
@@ -61,16 +78,37 @@ export async function restoreOnNewComputer(
     await jobs.extract({ file, key, dest: incoming, nativeBinding }, () => {}).finally(() => key.fill(0));
     fs.renameSync(incoming, path.join(profileDir, DB_FILE));
     await vault.unlockWithRecoveryKey(recoveryKeyText);
+    // Same turn as the unlock: the decisions are back before any sign-in can be handled.
+    const ledger = decisions && options.ledger ? options.ledger.applyAfterRestore(decisions, null) : null;
     const db = vault.db();
     db.transaction(() => {
       if (report.backupCreatedAt) recordRestore(db, report.backupCreatedAt, new Date());
       appendAudit(db, { actor: null, action: 'backup.restore', outcome: 'ok', reason: `${path.basename(file)}; new computer` }, new Date());
     })();
-    return report;
+    return { ...report, ledger };
   } finally {
     secret.fill(0);
     fs.rmSync(scratch, { recursive: true, force: true });
   }
+}
+
+/**
+ * The side file a new computer can reach: in this profile (copied from the old one by hand) or in
+ * the backup's folder (written there after every ledger write). Its key is the database key of the
+ * backup, or, after a key change, the one sealed in a newer backup in that folder with the same
+ * recovery key (as backup-anchors.ts finds each backup's key).
+ */
+async function findSideFile(profileDir: string, file: string, header: BackupHeader, key: Buffer, secret: Buffer): Promise<FoundSideFile> {
+  const folder = path.dirname(file);
+  return readSideFile([path.join(profileDir, SIDE_FILE), path.join(folder, folderSideFile(header.vaultId))], header.vaultId, async (keyId) => {
+    if (keyId === header.keyId) return key;
+    for (const other of await listBackups(folder).catch(() => [])) {
+      if (other.kind !== 'complete') continue;
+      const otherHeader = await readHeader(other.path).catch(() => null);
+      if (otherHeader?.vaultId === header.vaultId && otherHeader.keyId === keyId) return keyFromRecovery(otherHeader, secret).catch(() => null);
+    }
+    return null;
+  });
 }
 
 /** Shows an open-file dialog; main uses Electron's. Resolves to the chosen path or null. */
@@ -80,7 +118,7 @@ export type PickFile = () => Promise<string | null>;
  * The setup screen's "Restore from a backup": the path the owner picked stays here in main, per
  * window, and the page only ever sees the file's name, size and date.
  */
-export function createNewComputerRestore(deps: { vault: VaultService; profileDir: string; pickFile: PickFile; runner: JobRunner; nativeBinding: string | undefined }) {
+export function createNewComputerRestore(deps: { vault: VaultService; profileDir: string; pickFile: PickFile; runner: JobRunner; nativeBinding: string | undefined; ledger?: DecisionLedger | undefined }) {
   const picked = new Map<string, string>();
   return {
     async pick(senderId: string): Promise<{ name: string; size: number; at: string | null } | null> {
@@ -92,13 +130,14 @@ export function createNewComputerRestore(deps: { vault: VaultService; profileDir
       const at = classifyBackupFile(path.basename(file)).at;
       return { name: path.basename(file), size: fs.statSync(file).size, at: at ? new Date(at).toISOString() : null };
     },
-    async restore(senderId: string, recoveryKeyText: string): Promise<{ backupCreatedAt: string | null; customers: number }> {
+    async restore(senderId: string, recoveryKeyText: string, acknowledgeLedgerProblem?: boolean): Promise<{ backupCreatedAt: string | null; customers: number; ledger: LedgerRestoreOutcome }> {
       requireNoVault(deps.vault);
       const file = picked.get(senderId);
       if (!file) throw new CofferError('NOT_FOUND', 'Choose a backup file first.');
-      const report = await restoreOnNewComputer(deps.vault, deps.profileDir, file, recoveryKeyText, { jobs: deps.runner, nativeBinding: deps.nativeBinding });
+      const report = await restoreOnNewComputer(deps.vault, deps.profileDir, file, recoveryKeyText, { jobs: deps.runner, nativeBinding: deps.nativeBinding, ledger: deps.ledger, acknowledgeLedgerProblem });
       picked.delete(senderId);
-      return { backupCreatedAt: report.backupCreatedAt, customers: countCustomers(deps.vault.db(), {}) };
+      const ledger = report.ledger ?? { reapplied: 0, alreadyInEffect: 0, heldBack: 0, sideFile: 'missing' as const };
+      return { backupCreatedAt: report.backupCreatedAt, customers: countCustomers(deps.vault.db(), {}), ledger };
     },
   };
 }

@@ -1,4 +1,6 @@
 import { CofferError } from '../../../shared/errors';
+import type { NewConsent } from '../../../shared/ledger';
+import { checkErasedPerson } from '../privacy/ledger-gate';
 import { grantReaches, type Grant } from '../../../shared/permissions';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerInput, type CustomerSort, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
 import type { AuditEntry } from '../audit/audit-log';
@@ -205,11 +207,13 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       });
     },
 
-    create(session: Session, input: CustomerInput): CustomerView {
+    create(session: Session, input: CustomerInput & { newConsent?: NewConsent | undefined }): CustomerView {
       const db = deps.db();
       if (deps.scope(session, 'write') === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
       return db.transaction(() => {
         refuseDisabledFields(db, input);
+        // A person erased at their request comes back only with the owner's new consent (issue 16).
+        checkErasedPerson(db, session, input, input.newConsent, deps.audit, now());
         const at = now().toISOString();
         const id = insertCustomer(db, session.userId, input, at);
         if (input.tags) replaceTags(db, id, input.tags);

@@ -5,6 +5,8 @@ import { findCustomer, tagsOf, type CustomerColumnField } from '../customers/cus
 import { scorePossible } from '../customers/duplicate-check';
 import { emailKey, phoneKey } from '../customers/duplicate-keys';
 import type { Db } from '../db/open-database';
+import type { NewConsent } from '../../../shared/ledger';
+import { erasedEntriesFor } from '../privacy/ledger-gate';
 import type { ParsedTable } from './parsed-table';
 import { changesFor } from './row-changes';
 import { levelMatcher, mapColumns, rowValues, type RowValues } from './row-values';
@@ -28,12 +30,16 @@ export interface Plan {
   matched: number[];
   /** Customers outside the caller's scope that rows matched: audited as a probe, never described. */
   hidden: number[];
+  /** Decision-ledger entries the owner's new consent lets back in (superseded at commit). */
+  erasedOverride: string[];
 }
 
 export interface PlanInput {
   mapping: readonly { letter: string; target: ImportTarget }[];
   choice: DuplicateChoice;
   overrides?: readonly { row: number; choice: DuplicateChoice }[] | undefined;
+  /** The owner's new consent for the rows erased at their request (issue 16). */
+  newConsent?: NewConsent | undefined;
 }
 
 export interface PlanPolicy {
@@ -91,6 +97,7 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
   const writes: PlannedRow[] = [];
   const matched = new Set<number>();
   const hidden = new Set<number>();
+  const erasedOverride: string[] = [];
 
   for (let index = 0; index < table.rows.length; index += 1) {
     if (index > 0 && index % PLAN_SLICE === 0) await pause();
@@ -140,6 +147,12 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
         checkFieldPolicy(db, target.customerId, values, choice, policy, errors);
       }
     }
+    if (errors.length === 0 && action === 'new') {
+      // A new customer who was erased at their request: refused unless the owner's new consent covers the batch.
+      const erased = erasedEntriesFor(db, values.values);
+      if (erased.length > 0 && !input.newConsent) errors.push({ code: 'person_erased' });
+      else erasedOverride.push(...erased);
+    }
     if (errors.length > 0) action = 'error';
     if (action === 'new' || action === 'update' || action === 'merge') {
       writes.push({ row, action, choice, target: action === 'new' ? null : target, values });
@@ -150,7 +163,7 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
     if (warnings.length > 0) counts.warning += 1;
     results.push({ row, action, name: values.values.name ?? '', errors: dedupe(errors), warnings: dedupe(warnings), match });
   }
-  return { results, writes, counts, matched: [...matched], hidden: [...hidden] };
+  return { results, writes, counts, matched: [...matched], hidden: [...hidden], erasedOverride: [...new Set(erasedOverride)] };
 }
 
 function possibleDuplicates(db: Db, session: Session, values: RowValues, grant: Grant, warnings: RowReason[], matched: Set<number>): void {

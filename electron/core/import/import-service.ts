@@ -1,4 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
+import type { NewConsent } from '../../../shared/ledger';
+import { supersede } from '../privacy/ledger-gate';
 import fs from 'node:fs';
 import path from 'node:path';
 import { SENSITIVE_CUSTOMER_FIELDS } from '../../../shared/customers';
@@ -144,7 +146,8 @@ export function createImportService(deps: ImportDeps) {
       return previewOf(deps.db(), entry);
     },
 
-    async dryRun(session: Session, input: { importId: string; mapping: { letter: string; target: ImportTarget }[]; choice: DuplicateChoice; overrides?: { row: number; choice: DuplicateChoice }[] | undefined; rememberMapping: boolean }) {
+    async dryRun(session: Session, input: { importId: string; mapping: { letter: string; target: ImportTarget }[]; choice: DuplicateChoice; overrides?: { row: number; choice: DuplicateChoice }[] | undefined; rememberMapping: boolean; newConsent?: NewConsent | undefined }) {
+      if (input.newConsent && session.role !== 'owner') throw new CofferError('FORBIDDEN', 'Only the owner can record a new consent for people erased at their request.');
       const entry = entryOf(session, input.importId);
       if (entry.job) throw new CofferError('CONFLICT', 'This file was imported already. Open it again to import it once more.');
       if (entry.planning) throw new CofferError('CONFLICT', 'The file is being checked already. Wait for that check to finish.');
@@ -192,6 +195,11 @@ export function createImportService(deps: ImportDeps) {
       // Checked before the batch starts: a bad basis or notice is a typed error and nothing is written.
       const afterRows = input.consent ? importConsentWriter(db, session, input.consent, deps.audit) : undefined;
       const batchId = randomUUID();
+      // The owner's new consent lets erased people back in: recorded before their rows are written.
+      if (plan.erasedOverride.length > 0 && plan.input.newConsent) {
+        const consent = plan.input.newConsent;
+        db.transaction(() => supersede(db, session, plan.erasedOverride, consent, deps.audit, now()))();
+      }
       insertBatch(db, {
         id: batchId,
         userId: session.userId,

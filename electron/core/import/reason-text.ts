@@ -20,6 +20,7 @@ const TEXT: Record<ImportReason, { 'zh-CN': string; en: string }> = {
   edited_since: { 'zh-CN': '导入后已被人工修改', en: 'edited by someone since the import' },
   invalid_birthday: { 'zh-CN': '生日无法识别（原值已保留在备注中）', en: 'birthday not recognised (the value was kept in the notes)' },
   too_many_tags: { 'zh-CN': '标签超过 30 个，只导入前 30 个', en: 'more than 30 tags: only the first 30 were kept' },
+  person_erased: { 'zh-CN': '该客户已应本人要求删除，须取得其本人新的同意（仅店主可登记）', en: 'erased at their request; a new consent is needed (only the owner can record one)' },
 };
 
 export function reasonText(reason: RowReason, locale: Locale): string {

@@ -1,4 +1,5 @@
 import type { Db } from '../db/open-database';
+import { recordErasure } from './ledger-record';
 
 /** The person about to be erased or anonymised, as stored before anything is touched. */
 export interface ErasureSubject {
@@ -18,4 +19,5 @@ export type BeforeErase = (db: Db, subject: ErasureSubject, at: Date) => void;
 
 // One entry per line (merge=union).
 export const BEFORE_ERASE: BeforeErase[] = [
+  recordErasure, // decision ledger: hashed identifiers before anything goes (ledger-record.ts)
 ];

@@ -6,6 +6,7 @@ import type { SecondFactor } from '../auth/second-factor';
 import { auditActor, type Session, type SessionService } from '../auth/session-service';
 import type { ApprovalTicket } from '../approvals/approval-gate';
 import type { Db } from '../db/open-database';
+import { recordAccountDecision, recordAccountRestored, roleLowered } from '../privacy/ledger-record';
 import { hashPassword } from './password-hash';
 import { countActiveOwners, findUserByUsername, insertUser, listUsers, setUserPassword, setUserRole, setUserStatus, type UserRow } from './user-repository';
 
@@ -62,6 +63,9 @@ export function createUserService(deps: UserServiceDeps) {
   function applyRole(db: Db, actor: Who, user: UserRow, role: Role, ticket: ApprovalTicket): void {
     db.transaction(() => {
       ticket.markExecuted(db);
+      // The decision ledger: a restore of an older backup must not give the rights back.
+      if (roleLowered(user.role, role)) recordAccountDecision(db, { kind: 'user.role', role }, user.id, at());
+      else recordAccountRestored(db, { kind: 'user.role', from: user.role, to: role }, user.id, actor.userId, at());
       setUserRole(db, user.id, role);
       deps.audit(db, { actor: auditActor(actor), action: 'user.role', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['role'], reason: `${user.role} -> ${role}` }, at());
     })();
@@ -72,6 +76,8 @@ export function createUserService(deps: UserServiceDeps) {
   function applyStatus(db: Db, actor: Who, user: UserRow, status: Status, ticket: ApprovalTicket): number {
     db.transaction(() => {
       ticket.markExecuted(db);
+      if (status === 'disabled') recordAccountDecision(db, { kind: 'user.disable' }, user.id, at());
+      else recordAccountRestored(db, { kind: 'user.enable' }, user.id, actor.userId, at());
       setUserStatus(db, user.id, status);
       deps.audit(db, { actor: auditActor(actor), action: status === 'active' ? 'user.enable' : 'user.disable', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['status'] }, at());
     })();
@@ -81,6 +87,7 @@ export function createUserService(deps: UserServiceDeps) {
   function applyPassword(db: Db, actor: Who, user: UserRow, hash: string, ticket: ApprovalTicket): void {
     db.transaction(() => {
       ticket.markExecuted(db);
+      recordAccountDecision(db, { kind: 'user.password' }, user.id, at());
       setUserPassword(db, user.id, hash, at());
       deps.audit(db, { actor: auditActor(actor), action: 'user.password.reset', entity: 'user', recordId: String(user.id), outcome: 'ok', fields: ['password'] }, at());
     })();

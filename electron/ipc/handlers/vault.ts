@@ -24,7 +24,7 @@ export function vaultHandlers(core: Core): {
     }),
     'setup.complete': async ({ recoveryKeyEnding }, { caller }) => ({ user: await core.firstRun.complete(caller.senderId, recoveryKeyEnding) }),
     'setup.pickBackupFile': async (_input, { caller }) => ({ file: await core.newComputerRestore.pick(caller.senderId) }),
-    'setup.restoreFromBackup': async ({ recoveryKey }, { caller }) => ({ restored: true as const, ...(await core.newComputerRestore.restore(caller.senderId, recoveryKey)) }),
+    'setup.restoreFromBackup': async ({ recoveryKey, acknowledgeLedgerProblem }, { caller }) => ({ restored: true as const, ...(await core.newComputerRestore.restore(caller.senderId, recoveryKey, acknowledgeLedgerProblem === true)) }),
     'vault.unlockWithRecoveryKey': async ({ recoveryKey }) => {
       await core.vault.unlockWithRecoveryKey(recoveryKey);
       return { vault: core.vault.state() };

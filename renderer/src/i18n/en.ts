@@ -1,6 +1,7 @@
 import { requestsEn } from './requests.en';
 import { packageEn } from './package.en';
 import { erasureEn } from './erasure.en';
+import { ledgerEn } from './ledger.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { minimiseEn } from './minimise.en';
@@ -281,6 +282,7 @@ export const en = {
   ...requestsEn,
   ...packageEn,
   ...consentEn,
+  ...ledgerEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

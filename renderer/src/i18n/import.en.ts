@@ -140,6 +140,7 @@ export const importEn = {
   'import.reason.duplicate_in_vault': 'same phone or e-mail as an existing customer',
   'import.reason.duplicate_in_file': 'repeats row {row} of this file',
   'import.reason.duplicate_out_of_scope': 'may duplicate a customer of another owner; ask a manager',
+  'import.reason.person_erased': 'erased at their request; a new consent is needed (only the owner can record one)',
   'import.reason.no_permission': 'your role may not change this field of an existing customer',
   'import.reason.possible_duplicate': 'possibly the same person as an existing customer (same name and company or city)',
   'import.reason.edited_since': 'edited since the import',

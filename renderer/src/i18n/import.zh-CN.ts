@@ -142,6 +142,7 @@ export const importZhCN: Record<keyof typeof importEn, string> = {
   'import.reason.duplicate_in_vault': '与已有客户的手机或邮箱相同',
   'import.reason.duplicate_in_file': '与本文件第 {row} 行重复',
   'import.reason.duplicate_out_of_scope': '可能与其他负责人的客户重复，请联系经理',
+  'import.reason.person_erased': '该客户已应本人要求删除，须取得其本人新的同意（仅店主可登记）',
   'import.reason.no_permission': '您的角色无权修改已有客户的此字段',
   'import.reason.possible_duplicate': '可能与已有客户是同一人（姓名及公司或城市相同）',
   'import.reason.edited_since': '导入后已被修改',

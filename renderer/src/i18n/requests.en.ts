@@ -2,6 +2,7 @@
 export const requestsEn = {
   'nav.requests': 'Requests',
   'auditPage.group.privacyRequests': 'Privacy requests',
+  'auditPage.group.privacy': 'Erasure and privacy log',
   'auditWords.privacyRequest.list': 'Viewed the request register',
   'auditWords.privacyRequest.read': 'Opened a privacy request',
   'auditWords.privacyRequest.create': 'Logged a privacy request or complaint',

@@ -4,6 +4,7 @@ import type { requestsEn } from './requests.en';
 export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'nav.requests': '权利请求',
   'auditPage.group.privacyRequests': '个人信息请求',
+  'auditPage.group.privacy': '删除与隐私日志',
   'auditWords.privacyRequest.list': '查看了请求登记簿',
   'auditWords.privacyRequest.read': '打开了一条个人信息请求',
   'auditWords.privacyRequest.create': '登记了一条个人信息请求或投诉',

@@ -4,11 +4,14 @@ import type { ErrorBody } from '../../../shared/errors';
 import { pickLocale, type Locale } from '../../../shared/locale';
 import { call } from '../client';
 import type { MessageKey } from '../i18n/en';
+import type { LedgerRestoreView } from '../../../shared/ledger';
 
 /** A one-shot message for the sign-in screen, e.g. after a restore ended every session. */
 export interface LoginNotice {
   key: MessageKey;
   params: Record<string, string | number>;
+  /** After a restore: what the decision ledger re-applied (issue 16). */
+  ledger?: LedgerRestoreView | undefined;
 }
 
 interface AppState {

@@ -1,4 +1,5 @@
 import { create } from 'zustand';
+import type { NewConsent } from '../../../shared/ledger';
 import type { ErrorBody } from '../../../shared/errors';
 import type { DuplicateChoice, ImportCounts, ImportPreview, ImportTarget, RowAction, TextEncoding } from '../../../shared/import';
 import { call } from '../client';
@@ -26,6 +27,8 @@ interface ImportState {
   fillMerged: boolean;
   choice: DuplicateChoice;
   overrides: Record<number, DuplicateChoice>;
+  /** The owner's new consent for rows erased at their request (person_erased); null: none. */
+  newConsent: NewConsent | null;
   counts: ImportCounts | null;
   total: number;
   /** Which of the dry run's rows are shown: the input of the import.rows query (RowsTable.tsx). */
@@ -49,6 +52,7 @@ interface ImportState {
   back(): void;
   dryRun(): Promise<void>;
   setChoice(choice: DuplicateChoice): Promise<void>;
+  setNewConsent(consent: NewConsent | null): Promise<void>;
   setOverride(row: number, choice: DuplicateChoice | null): Promise<void>;
   showRows(filter: RowFilter, offset: number): void;
   setConfirmRepeat(on: boolean): void;
@@ -70,6 +74,7 @@ const fresh = {
   fillMerged: false,
   choice: 'skip' as DuplicateChoice,
   overrides: {},
+  newConsent: null,
   counts: null,
   total: 0,
   filter: 'all' as RowFilter,
@@ -138,12 +143,12 @@ export const useImportStore = create<ImportState>()((set, get) => {
       set({ step: step === 'check' ? 'map' : 'file', error: null, saved: null });
     },
     async dryRun() {
-      const { mapping, choice, overrides, remember } = get();
+      const { mapping, choice, overrides, remember, newConsent } = get();
       set({ busy: true, error: null, saved: null });
       const list = Object.entries(overrides).map(([row, c]) => ({ row: Number(row), choice: c }));
       const id = importId();
       const run = ++dryRuns;
-      const result = await call('import.dryRun', { importId: id, mapping, choice, overrides: list, rememberMapping: remember });
+      const result = await call('import.dryRun', { importId: id, mapping, choice, overrides: list, rememberMapping: remember, ...(newConsent ? { newConsent } : {}) });
       if (run !== dryRuns || importId() !== id) return;
       if (!result.ok) return set({ busy: false, error: result.error });
       // The rows main holds are this dry run's now: any page read before is stale.
@@ -152,6 +157,10 @@ export const useImportStore = create<ImportState>()((set, get) => {
     },
     async setChoice(choice) {
       set({ choice });
+      await get().dryRun();
+    },
+    async setNewConsent(newConsent) {
+      set({ newConsent });
       await get().dryRun();
     },
     async setOverride(row, choice) {

@@ -31,7 +31,8 @@ interface SetupState {
   finish(): Promise<void>;
   setMode(mode: 'new' | 'restore'): void;
   pickBackupFile(): Promise<void>;
-  restoreFromBackup(recoveryKey: string): Promise<void>;
+  /** acknowledgeLedgerProblem: the owner restores despite LEDGER_TAMPERED. */
+  restoreFromBackup(recoveryKey: string, acknowledgeLedgerProblem?: boolean): Promise<void>;
 }
 
 export const useSetupStore = create<SetupState>()((set, get) => ({
@@ -76,9 +77,9 @@ export const useSetupStore = create<SetupState>()((set, get) => ({
     // Cancelled: main still holds the earlier choice, so the page keeps showing it.
     set({ busy: false, backupFile: result.value.file ?? get().backupFile });
   },
-  async restoreFromBackup(recoveryKey) {
+  async restoreFromBackup(recoveryKey, acknowledgeLedgerProblem) {
     set({ busy: true, error: null });
-    const result = await call('setup.restoreFromBackup', { recoveryKey });
+    const result = await call('setup.restoreFromBackup', { recoveryKey, ...(acknowledgeLedgerProblem ? { acknowledgeLedgerProblem: true as const } : {}) });
     if (!result.ok) {
       set({ busy: false, error: result.error });
       if (result.error.code === 'VAULT_ALREADY_SET_UP') await useAppStore.getState().refresh();
@@ -87,6 +88,6 @@ export const useSetupStore = create<SetupState>()((set, get) => ({
     const made = result.value.backupCreatedAt ?? get().backupFile?.at ?? null;
     const date = made ? formatDateTime(useAppStore.getState().locale, made) : (get().backupFile?.name ?? '');
     set({ busy: false, mode: 'new', backupFile: null });
-    await afterVaultReplaced({ key: 'restore.setup.done', params: { customers: result.value.customers, date } });
+    await afterVaultReplaced({ key: 'restore.setup.done', params: { customers: result.value.customers, date }, ledger: result.value.ledger });
   },
 }));

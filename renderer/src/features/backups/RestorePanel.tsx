@@ -65,7 +65,7 @@ export function RestorePanel({ files, busy, restore }: { files: BackupFile[]; bu
     if (outcome.status !== 'done') return setPassword('');
     const restored = outcome.value;
     const date = restored.report.backupCreatedAt ? fmt.dateTime(restored.report.backupCreatedAt) : fileDate(fmt, chosen);
-    await afterVaultReplaced({ key: 'restore.done', params: { date, safetyCopy: restored.safetyCopy } });
+    await afterVaultReplaced({ key: 'restore.done', params: { date, safetyCopy: restored.safetyCopy }, ledger: restored.ledger });
   };
   const wrongPassword = error?.fields?.password;
   const step = running && progress.data?.task === 'restore' ? progress.data.step : 'start';

@@ -3,6 +3,8 @@ import { SENSITIVE_CUSTOMER_FIELDS, type CustomerInput, type CustomerLevel, type
 import type { ErrorBody } from '../../../../shared/errors';
 import { fieldVisibility } from '../../../../shared/field-policy';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import type { NewConsent } from '../../../../shared/ledger';
+import { NewConsentPanel } from '../privacy/NewConsentPanel';
 import { Field } from '../../components/Field';
 import { fieldText, useT, type MessageKey } from '../../i18n';
 import { errorBody, invalidate, useChannelMutation, useChannelQuery } from '../../query';
@@ -81,8 +83,12 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
   const fields = [...BASIC, ...OPTIONAL].filter(fieldOn);
   const notesOn = fieldOn('notes');
 
-  const submit = async (event: FormEvent) => {
+  const submit = (event: FormEvent) => {
     event.preventDefault();
+    void save();
+  };
+  /** consent: the owner's new consent for a person erased at their request (PERSON_ERASED). */
+  const save = async (consent?: NewConsent) => {
     setBusy(true);
     const input: CustomerInput = { name: (values.name ?? '').trim(), level, tags: [...new Set(tags.split(/[,，]/).map((x) => x.trim()).filter(Boolean))] };
     for (const field of [...fields, ...(notesOn ? ['notes' as const] : [])]) {
@@ -99,7 +105,7 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
         if ('requestId' in correctionFor(before.id)) void invalidate(['privacyRequests.']);
         saved();
       } else {
-        const made = await create.mutateAsync(input);
+        const made = await create.mutateAsync(consent ? { ...input, newConsent: consent } : input);
         await open(made.id);
       }
       setError(null);
@@ -191,6 +197,7 @@ export function CustomerForm({ customer }: { customer?: CustomerView }) {
       </div>)}
       <DuplicateHint input={duplicateInput(values, before?.id)} />
       <ErrorNotice error={error} />
+      {error?.code === 'PERSON_ERASED' && !before && role === 'owner' && <NewConsentPanel busy={busy} onConfirm={(consent) => void save(consent)} />}
       <Actions>
         <Button type="submit" disabled={busy || !(values.name ?? '').trim()}>
           {busy ? t('common.working') : t('form.save')}

@@ -7,6 +7,7 @@ import styles from './import.module.css';
 import { formatCount, formatWhen, refusalText } from './import-text';
 import { ImportConsentFields } from '../privacy/ImportConsentFields';
 import { RowsTable } from './RowsTable';
+import { ImportConsentField } from '../privacy/ImportConsentField';
 
 const COUNT_KEYS: (keyof ImportCounts)[] = ['new', 'update', 'merge', 'skip', 'error', 'warning'];
 const FILTERS: RowFilter[] = ['all', ...ROW_ACTIONS, 'warning'];
@@ -41,6 +42,7 @@ export function CheckStep() {
           </Select>
         )}
       </Field>
+      <ImportConsentField />
       {error && (
         <Notice tone="danger" data-testid="error" data-code={error.code}>
           {refusalText(t, error)}

@@ -67,6 +67,22 @@ export function RestoreStep() {
           {errorTextIn(t, 'restore.setupError', error.code)}
         </Notice>
       )}
+      {/* A tampered decision ledger file: the owner decides, knowing what is lost (issue 16). */}
+      {error?.code === 'LEDGER_TAMPERED' && (
+        <Actions>
+          <Button
+            variant="danger"
+            data-testid="restore-anyway"
+            disabled={busy}
+            onClick={() => {
+              setRestoring(true);
+              void restoreFromBackup(recoveryKey.trim(), true).finally(() => setRestoring(false));
+            }}
+          >
+            {t('ledger.restoreAnyway')}
+          </Button>
+        </Actions>
+      )}
       <Actions>
         <Button type="submit" disabled={busy || !backupFile || !recoveryKey.trim()}>
           {busy ? t('restore.working') : t('restore.submit')}

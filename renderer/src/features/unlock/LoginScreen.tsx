@@ -5,6 +5,7 @@ import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useAuthStore } from '../../stores/auth-store';
 import { Actions, Button, Card, Notice } from '../../ui';
+import { LedgerRestoreNotice } from '../privacy/LedgerRestoreNotice';
 
 export function LoginScreen() {
   const t = useT();
@@ -28,6 +29,7 @@ export function LoginScreen() {
           {t(notice.key, notice.params)}
         </Notice>
       )}
+      {notice?.ledger && <LedgerRestoreNotice ledger={notice.ledger} />}
       <form onSubmit={submit}>
         <Field label={t('login.username')} value={username} onChange={(e) => setUsername(e.target.value)} autoComplete="username" maxLength={64} autoFocus />
         <Field label={t('login.password')} type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" maxLength={256} />

@@ -1,0 +1,26 @@
+import type { ledgerEn } from './ledger.en';
+
+/** 恢复无法撤销的决定（issue 16）：决定台账的文字。 */
+export const ledgerZhCN: Record<keyof typeof ledgerEn, string> = {
+  'error.PERSON_ERASED': '该客户已应本人要求删除，须取得其本人新的同意后才能重新录入。只有店主可以登记。',
+  'error.LEDGER_TAMPERED': '此备份旁的决定台账文件已在 Coffer 之外被修改或损坏，无法据此重新执行备份之后作出的决定。未恢复任何内容。',
+  'drill.erased-absent': '已应本人要求删除的人不会因恢复而重现',
+  'drillProof.erased-absent': '恢复并重新执行决定台账后，副本中没有已应本人要求删除的人。',
+  'ledger.reapplied': '登录前已重新执行此备份之后作出的决定（停用账号、降低角色、重置密码、删除客户）：{count} 项。',
+  'ledger.heldBack': '未重新执行的决定：{count} 项。执行后将没有可用的店主，或暂时无法重新执行删除。请立即检查“用户”和已删除的人。',
+  'ledger.sideFile.missing': '在保险库或备份旁未找到决定台账文件。此备份之后作出的决定（停用账号、删除客户）可能被撤销：请立即检查“用户”和已删除的人。',
+  'ledger.sideFile.tampered': '警告：决定台账文件已在 Coffer 之外被修改或损坏，已作为证据另存。请立即检查“用户”和已删除的人，以及谁能接触这台电脑和备份文件夹。',
+  'ledger.sideFile.other-key': '决定台账文件使用了本次恢复没有的较新保险库密钥。此备份之后作出的决定可能被撤销：请立即检查“用户”和已删除的人。',
+  'ledger.restoreAnyway': '仍然恢复；我会自行检查用户和已删除的人',
+  'ledger.consentTitle': '登记新的同意',
+  'ledger.consentBody': '该客户已应本人要求删除。只有取得其本人新的同意后才能重新录入。同意是如何给出的？',
+  'ledger.consentSource': '同意方式',
+  'ledger.consentSave': '登记同意并保存',
+  'ledger.importConsent': '这些人已给出新的同意（仅店主）：允许导入已应本人要求删除的行',
+  'ledger.source.paper': '纸质表单',
+  'ledger.source.wechat': '微信',
+  'ledger.source.phone': '电话',
+  'ledger.source.in-store': '到店',
+  'ledger.source.web': '网页表单',
+  'ledger.source.other': '其他',
+};
