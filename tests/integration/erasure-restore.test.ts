@@ -42,9 +42,9 @@ async function erasedAfterBackup(mode: 'anonymise' | 'delete') {
 }
 
 async function searchFinds(w: Pick<AccessWorld, 'router'>, caller: { senderId: string }, text: string): Promise<number> {
-  const found = await w.router.dispatch(caller, 'customers.list', { search: text });
+  const found = await w.router.dispatch(caller, 'customers.search', { query: text });
   if (!found.ok) throw new Error(found.error.code);
-  return (found.value as { items: unknown[] }).items.length;
+  return (found.value as unknown[]).length;
 }
 
 describeKeychain('an erasure survives the restore of a backup taken before it', () => {
