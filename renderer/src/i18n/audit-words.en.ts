@@ -90,7 +90,7 @@ export const auditWordsEn = {
   'auditWords.consent.missing': 'Listed customers without a recorded lawful basis',
   'auditWords.consent.notice': 'Added a privacy-notice version',
   'auditWords.ledger.reapply': 'Re-applied decisions made after the restored backup (decision ledger)',
-  'auditWords.ledger.sideFile': 'Decision ledger file next to the vault missing or changed outside Coffer',
+  'auditWords.ledger.sideFile': 'Decision ledger file next to the database missing or changed outside Coffer',
   'auditWords.ledger.supersede': 'Recorded a new consent for a person erased at their request',
   'auditWords.privacy.lookup': 'Looked up a person to erase (name, phone or e-mail; the text typed is not kept)',
   'auditWords.privacy.erase': 'Erased or anonymised a customer (the privacy log has the masked record)',

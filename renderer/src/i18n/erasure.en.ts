@@ -46,7 +46,7 @@ export const erasureEn = {
   'erasure.done.pseudonym': 'Now shown as {name}.',
   'erasure.done.deleted': 'The customer was deleted.',
   'erasure.done.touched': 'Changed: {list}',
-  'erasure.check.passed': 'Check passed: the name, phone and e-mail occur nowhere in the vault ({columns} text columns searched).',
+  'erasure.check.passed': 'Check passed: the name, phone and e-mail occur nowhere in the database ({columns} text columns searched).',
   'erasure.check.failed': 'Check failed: still found in {list}. Tell the owner; the privacy log keeps this result.',
   'erasure.check.others': '{count} other customers’ own records share the name or number (a different person; kept).',
   'bin.intro': 'Deleted customers stay here for {days} days, then are deleted for real, unless held. Emptying the bin deletes every item not held, now.',

@@ -5,7 +5,7 @@ export const packageZhCN: Record<keyof typeof packageEn, string> = {
   'package.button': '生成个人信息副本',
   'package.title': '生成个人信息副本',
   'package.intro':
-    '这是 Coffer 保存的该客户全部信息的副本，用于答复其查阅、复制或转移个人信息的请求：客户资料、跟进记录、购买记录、标签、提醒、资料来源（导入、合并）以及隐私相关部分。它是一个加密的 zip 文件，内含一份表格（.xlsx）和同样内容的 JSON 文件。不含其他客户的信息，也不含员工账号；员工只以显示名称出现。',
+    '这是 Coffer 保存的该客户全部信息的副本，用于答复其查阅、复制或转移个人信息的请求：客户资料、联系记录、购买记录、标签、提醒、资料来源（导入、合并）以及隐私相关部分。它是一个加密的 zip 文件，内含一份表格（.xlsx）和同样内容的 JSON 文件。不含其他客户的信息，也不含员工账号；员工只以显示名称出现。',
   'package.folderHint': '下一步请选择保存的文件夹。文件名不含任何个人信息。',
   'package.confirm': '选择文件夹并生成',
   'package.cancelled': '没有选择文件夹，未生成副本。',
@@ -29,7 +29,7 @@ export const packageZhCN: Record<keyof typeof packageEn, string> = {
   'package.CONFLICT': '已有一份副本正在生成中。请等它完成后再试。',
   'package.STORAGE_UNAVAILABLE': '无法保存到该文件夹。请换一个文件夹（或腾出磁盘空间）后重试。',
   'package.section.record': '客户资料',
-  'package.section.interactions': '跟进记录',
+  'package.section.interactions': '联系记录',
   'package.section.purchases': '购买记录',
   'package.section.tags': '标签',
   'package.section.reminders': '提醒',

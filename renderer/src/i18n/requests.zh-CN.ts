@@ -48,7 +48,7 @@ export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'req.channel.in-store': '到店',
   'req.channel.phone': '电话',
   'req.channel.wechat': '微信',
-  'req.channel.email': '电子邮件',
+  'req.channel.email': '邮箱',
   'req.channel.letter': '信函',
   'req.channel.other': '其他',
   'req.state.received': '已接收',

@@ -28,9 +28,10 @@ describe('access review: alerts and approvals, whichever tables this vault has',
     // Before the period: not counted.
     insert.run(1, '2026-01-01T00:00:00.000Z', 'approved', 2, '2026-01-01T01:00:00.000Z');
     const counts = approvalCounts(db, '2026-10-01T00:00:00.000Z');
-    expect(counts.get(1)).toEqual({ requested: 2, given: 0 });
+    // The pre-issue-15 table had no lone-owner path: nothing ran without a second person.
+    expect(counts.get(1)).toEqual({ requested: 2, given: 0, noSecondPerson: 0 });
     // A rejection is not an approval given.
-    expect(counts.get(2)).toEqual({ requested: 1, given: 1 });
+    expect(counts.get(2)).toEqual({ requested: 1, given: 1, noSecondPerson: 0 });
     expect(counts.get(3)).toBeUndefined();
   });
 
