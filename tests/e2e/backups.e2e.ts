@@ -69,8 +69,10 @@ describeKeychain('backups in Chromium', () => {
     await page.getByRole('button', { name: 'Run restore drill' }).click();
     const report = page.getByTestId('drill-report');
     await report.getByTestId('drill-verdict').getByText('passed').waitFor();
-    expect(await report.locator('[data-testid="drill-check"][data-ok="true"]').count()).toBe(9);
+    // Ten checks since issue 16 added erased-absent (a person erased since would not come back).
+    expect(await report.locator('[data-testid="drill-check"][data-ok="true"]').count()).toBe(10);
     await report.getByText('Audit chain').waitFor();
+    await report.getByText('No one erased at their request comes back').waitFor();
     await report.getByText('Audit log agrees with every backup').waitFor();
     // Each check says in words what it proved.
     await report.getByText('Each table holds as many rows as when the backup was made.').waitFor();

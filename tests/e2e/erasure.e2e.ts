@@ -30,7 +30,8 @@ describeKeychain('an erasure from lookup to log, in Chromium', () => {
     app = await launchApp({ profileDir });
     const { page } = app;
     await signInAs(app, 'zh-CN', OWNER);
-    await page.getByRole('button', { name: L['nav.erasure'] }).click();
+    await page.getByTestId('nav-privacy').click();
+    await page.getByRole('tab', { name: L['nav.erasure'] }).click();
     const erasure = page.getByTestId('erasure-page');
     await erasure.getByTestId('erasure-query').fill('138 0013 8000');
     await erasure.getByTestId('erasure-find').click();
@@ -62,7 +63,8 @@ describeKeychain('an erasure from lookup to log, in Chromium', () => {
     expect(await result.textContent()).toContain(`已匿名 Anonymised #${id}`);
 
     // The privacy log: masked identity, the check passed, and no raw value anywhere on the page.
-    await page.getByRole('button', { name: L['nav.privacyLog'] }).click();
+    await page.getByTestId('nav-privacy').click();
+    await page.getByRole('tab', { name: L['nav.privacyLog'] }).click();
     const log = page.getByTestId('privacy-log-table');
     await log.getByTestId('privacy-log-person').first().waitFor();
     expect(await log.getByTestId('privacy-log-person').first().textContent()).toBe('李* · 138****8000 · l***@example.com');

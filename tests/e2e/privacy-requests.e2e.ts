@@ -37,7 +37,8 @@ describeKeychain('the request register with a deadline, in Chromium (zh-CN)', ()
     expect(await card.getByTestId('dashboard-requests-counts').textContent()).toContain('1 条处理中');
 
     // The register: the overdue row is red and says by how many days.
-    await page.getByRole('button', { name: L['nav.requests'] }).click();
+    await page.getByTestId('nav-privacy').click();
+    await page.getByRole('tab', { name: L['nav.requests'] }).click();
     const table = page.getByTestId('requests-table');
     await table.waitFor();
     const late = table.getByTestId('request-row').first();
@@ -117,7 +118,8 @@ describeKeychain('a correction request and the deadline settings, in Chromium (e
     app = await launchApp({ profileDir });
     const { page } = app;
     await signInAs(app, 'en', OWNER);
-    await page.getByRole('button', { name: E['nav.requests'] }).click();
+    await page.getByTestId('nav-privacy').click();
+    await page.getByRole('tab', { name: E['nav.requests'] }).click();
     await page.getByTestId('request-row').first().click();
     const view = page.getByTestId('request-page');
     await view.getByTestId('request-open-record').click();
@@ -132,7 +134,8 @@ describeKeychain('a correction request and the deadline settings, in Chromium (e
     expect(detail.events.at(-1)).toMatchObject({ kind: 'corrected', fields: ['company'] });
 
     // Back to the request: its history names the correction.
-    await page.getByRole('button', { name: E['nav.requests'] }).click();
+    await page.getByTestId('nav-privacy').click();
+    await page.getByRole('tab', { name: E['nav.requests'] }).click();
     await page.getByTestId('request-row').first().click();
     await expect.poll(() => page.getByTestId('request-history').textContent()).toContain('Customer record corrected: company');
 

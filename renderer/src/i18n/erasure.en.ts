@@ -50,7 +50,6 @@ export const erasureEn = {
   'erasure.check.failed': 'Check failed: still found in {list}. Tell the owner; the privacy log keeps this result.',
   'erasure.check.others': '{count} other customers’ own records share the name or number (a different person; kept).',
   'bin.intro': 'Deleted customers stay here for {days} days, then are deleted for real, unless held. Emptying the bin deletes every item not held, now.',
-  'bin.empty': 'The recycle bin is empty',
   'bin.emptyHint': 'Customers you delete wait here for {days} days.',
   'bin.col.deletedAt': 'Deleted',
   'bin.col.purge': 'Deleted for real',

@@ -52,7 +52,6 @@ export const erasureZhCN: Record<keyof typeof erasureEn, string> = {
   'erasure.check.failed': '核查未通过：仍在 {list} 中找到。请告知店主；隐私日志保存了这一结果。',
   'erasure.check.others': '另有 {count} 条其他客户自己的记录使用相同的姓名或号码（是另一个人，予以保留）。',
   'bin.intro': '删除的客户在这里保留 {days} 天，之后被彻底删除，除非设为保留。清空回收站会立即彻底删除所有未保留的项目。',
-  'bin.empty': '回收站是空的',
   'bin.emptyHint': '删除的客户会在这里保留 {days} 天。',
   'bin.col.deletedAt': '删除时间',
   'bin.col.purge': '彻底删除时间',

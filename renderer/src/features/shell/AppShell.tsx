@@ -30,6 +30,7 @@ import { ErasurePage } from '../privacy/ErasurePage';
 import { PrivacyLogPage } from '../privacy/PrivacyLogPage';
 import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
 import { PrivacyPage } from '../privacy/PrivacyPage';
+import { isPrivacyPage, PrivacyArea } from '../privacy/PrivacyArea';
 import { RequestsPage } from '../privacy/requests/RequestsPage';
 import styles from './AppShell.module.css';
 import { useHistoryInput } from './use-history-input';
@@ -47,20 +48,21 @@ const NAV: { page: Page; label: MessageKey; permission: string | null }[] = [
   // Owner and manager: they ask for, decide and run four-eyes approvals (the other roles' gated
   // calls are refused by their grants before any approval could help).
   { page: 'approvals', label: 'nav.approvals', permission: 'approvals.decide' },
-  // Issue 16: the privacy contact and the registers (disclosures): owner, manager, auditor.
+  // Issue 16's privacy area (disclosures, requests, erasure, the privacy log as tabs): owner,
+  // manager, auditor; each tab has its own permission below.
   { page: 'privacy', label: 'nav.privacy', permission: 'audit.read' },
-  // The data-subject request and complaint register (issue 16): owner, manager; the auditor reads.
-  { page: 'requests', label: 'nav.requests', permission: 'privacyRequests.read' },
   { page: 'settings', label: 'nav.settings', permission: 'settings.manage' },
-  // Issue 16: erasure (owner; a manager asks for approval) and the privacy log (owner, auditor).
-  { page: 'erasure', label: 'nav.erasure', permission: 'customers.erase' },
-  { page: 'privacyLog', label: 'nav.privacyLog', permission: 'privacy.log' },
 ];
 
 /** Pages reached other than from the menu: one's own account (everyone), a customer's record. */
 const OFF_MENU: { page: Page; permission: string | null }[] = [
   { page: 'account', permission: null },
   { page: 'customer', permission: 'customers.read' },
+  // Tabs of the privacy area: the request register (owner, manager; the auditor reads), erasure
+  // (owner; a manager asks for approval), the privacy log (owner, auditor).
+  { page: 'requests', permission: 'privacyRequests.read' },
+  { page: 'erasure', permission: 'customers.erase' },
+  { page: 'privacyLog', permission: 'privacy.log' },
 ];
 
 function mayOpen(role: string, page: Page): boolean {
@@ -144,7 +146,8 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
     return () => window.removeEventListener('keydown', onKey);
   }, [lock]);
 
-  const itemClass = (target: Page) => (target === current || (current === 'customer' && target === 'customers') ? `${styles.item} ${styles.active}` : styles.item);
+  const within = (target: Page) => target === current || (current === 'customer' && target === 'customers') || (target === 'privacy' && isPrivacyPage(current));
+  const itemClass = (target: Page) => (within(target) ? `${styles.item} ${styles.active}` : styles.item);
   return (
     <div className={styles.layout}>
       <AppShortcuts onNew={can(user.role, 'customers.write') ? newCustomer : null} />
@@ -184,10 +187,14 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
         {current === 'audit' && <AuditPage />}
         {current === 'approvals' && <ApprovalsPage />}
         {current === 'alerts' && <AlertsPage />}
-        {current === 'privacy' && <PrivacyPage />}
-        {current === 'requests' && <RequestsPage />}
-        {current === 'erasure' && <ErasurePage />}
-        {current === 'privacyLog' && <PrivacyLogPage />}
+        {isPrivacyPage(current) && (
+          <PrivacyArea current={current} mayOpen={(p) => mayOpen(user.role, p)} go={go}>
+            {current === 'privacy' && <PrivacyPage />}
+            {current === 'requests' && <RequestsPage />}
+            {current === 'erasure' && <ErasurePage />}
+            {current === 'privacyLog' && <PrivacyLogPage />}
+          </PrivacyArea>
+        )}
       </div>
       <StepUpDialog />
     </div>
