@@ -1,4 +1,5 @@
 import * as XLSX from '@e965/xlsx';
+import { forceText } from '../export/force-text';
 import { guardFormula } from '../export/formula-guard';
 
 /**
@@ -20,16 +21,4 @@ export function errorWorkbook(headers: readonly string[], rows: readonly { row: 
   const book = XLSX.utils.book_new();
   XLSX.utils.book_append_sheet(book, sheet, 'Errors');
   return XLSX.write(book, { type: 'buffer', bookType: 'xlsx', compression: true }) as Buffer;
-}
-
-/** Strings only, in a dense sheet: no cell may become a number or a formula. */
-function forceText(sheet: XLSX.WorkSheet): void {
-  for (const row of (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][]) {
-    for (const cell of row ?? []) {
-      if (!cell) continue;
-      cell.t = 's';
-      cell.v = cell.v === undefined || cell.v === null ? '' : String(cell.v as string);
-      delete cell.f;
-    }
-  }
 }

@@ -1,4 +1,5 @@
 import { randomInt } from 'node:crypto';
+import { forceText } from '../export/force-text';
 import * as XLSX from '@e965/xlsx';
 import { Uint8ArrayReader, Uint8ArrayWriter, ZipWriter } from '@zip.js/zip.js';
 import { guardFormula } from '../export/formula-guard';
@@ -50,17 +51,6 @@ function sectionSheet(rows: PackageRow[]): XLSX.WorkSheet {
   return sheet;
 }
 
-/** Strings only: an ID number or a bank card must not become a number and lose digits, nor a formula. */
-function forceText(sheet: XLSX.WorkSheet): void {
-  for (const row of (sheet['!data'] ?? []) as (XLSX.CellObject | undefined)[][]) {
-    for (const cell of row ?? []) {
-      if (!cell) continue;
-      cell.t = 's';
-      cell.v = cell.v === undefined || cell.v === null ? '' : String(cell.v as string);
-      delete cell.f;
-    }
-  }
-}
 
 function coverRows(info: PackageInfo): string[][] {
   return [
