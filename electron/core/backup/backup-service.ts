@@ -22,7 +22,7 @@ import { pruneBackups, type RetentionPolicy } from './retention';
 import { drillMissed, nextDrillAt, type BackupSchedule } from './schedule';
 import { raiseDrillAlert, type DrillInbox } from './drill-alert';
 import type { PublishFs } from './publish';
-import type { DecisionLedger, LedgerRestoreOutcome } from '../privacy/ledger-service';
+import { NO_LEDGER, type DecisionLedger, type LedgerRestoreOutcome } from '../privacy/ledger-service';
 import { liveLedger } from '../privacy/ledger-repository';
 import { chooseSecondBackupFolder, copyToSecondFolder, readSecondFolder, recordCopy, removeSecondFolder } from './second-folder';
 import type { PickFolder } from '../settings/backup-folder';
@@ -274,7 +274,7 @@ export function createBackupService(deps: { vault: VaultService; profileDir: str
             deps.audit(db, { actor, action: 'backup.restore', outcome: 'ok', reason: `${fileName}; safety copy ${done.safetyCopy}` }, now());
             return stored;
           })();
-          const ledger = done.ledger ?? { reapplied: 0, alreadyInEffect: 0, heldBack: 0, sideFile: 'missing' as const };
+          const ledger = done.ledger ?? NO_LEDGER;
           return { safetyCopy: done.safetyCopy, report: { ...done.report, id, at }, ledger };
         } catch (error) {
           if (deps.vault.state() === 'unlocked') {

@@ -11,11 +11,13 @@ import { parseRecoveryKey } from '../vault/recovery-key';
 import { nodeVaultFs } from '../vault/vault-fs';
 import type { VaultService } from '../vault/vault-service';
 import { folderSideFile, SIDE_FILE } from '../privacy/ledger-side-file';
-import { readSideFile, type DecisionLedger, type FoundSideFile, type LedgerRestoreOutcome } from '../privacy/ledger-service';
+import { NO_LEDGER, readSideFile, type DecisionLedger, type FoundSideFile, type LedgerRestoreOutcome } from '../privacy/ledger-service';
 import { classifyBackupFile, listBackups } from './backup-files';
 import { drillBackup, extractBackup, type DrillReport } from './backup-jobs';
 import type { JobRunner } from './job-runner';
 import { keyFromRecovery, readHeader, type BackupHeader } from './container';
+import { ledgerFromNewestBackup, recordedFolders } from './restore-ledger-fallback';
+import { openSnapshot } from './snapshot';
 
 function requireNoVault(vault: VaultService): void {
   vault.requireEngine();
@@ -39,7 +41,11 @@ export async function restoreOnNewComputer(
   options: {
     jobs?: Pick<JobRunner, 'drill' | 'extract'>;
     nativeBinding?: string | undefined;
-    /** The decision ledger: its side file is looked for next to the backup and in the profile. */
+    /**
+     * The decision ledger: its side file is looked for in the profile and next to the backup;
+     * without a usable one, the newest newer backup of this vault that opens with the recovery key
+     * in the backup's folder and the folders it recorded (restore-ledger-fallback.ts).
+     */
     ledger?: DecisionLedger | undefined;
     /** The owner saw LEDGER_TAMPERED and restores anyway. */
     acknowledgeLedgerProblem?: boolean | undefined;
@@ -75,7 +81,18 @@ export async function restoreOnNewComputer(
       keys: { current: header.wrappedKey },
     });
     const incoming = path.join(profileDir, `${DB_FILE}.restoring`);
-    await jobs.extract({ file, key, dest: incoming, nativeBinding }, () => {}).finally(() => key.fill(0));
+    try {
+      await jobs.extract({ file, key, dest: incoming, nativeBinding }, () => {});
+      // No usable side file: a newer backup of this vault still knows the later decisions.
+      if (decisions && decisions.state !== 'ok' && report.backupCreatedAt) {
+        const folders = [path.dirname(file), ...foldersRecordedIn(incoming, key, nativeBinding)];
+        const extract = (from: string, fromKey: Uint8Array, dest: string) => jobs.extract({ file: from, key: fromKey, dest, nativeBinding }, () => {});
+        const newer = await ledgerFromNewestBackup({ folders, chosen: file, vaultId: header.vaultId, after: report.backupCreatedAt, recoverySecret: secret, scratchDir: scratch, nativeBinding, extract });
+        if (newer) Object.assign(decisions, { source: newer.source, origin: { kind: 'newest-backup', createdAt: newer.createdAt } });
+      }
+    } finally {
+      key.fill(0);
+    }
     fs.renameSync(incoming, path.join(profileDir, DB_FILE));
     await vault.unlockWithRecoveryKey(recoveryKeyText);
     // Same turn as the unlock: the decisions are back before any sign-in can be handled.
@@ -111,6 +128,20 @@ async function findSideFile(profileDir: string, file: string, header: BackupHead
   });
 }
 
+/** The backup folders the restored copy had chosen (the second folder is known only from there); none if it does not open. */
+function foldersRecordedIn(file: string, key: Uint8Array, nativeBinding: string | undefined): string[] {
+  try {
+    const db = openSnapshot(file, key, nativeBinding);
+    try {
+      return recordedFolders(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return [];
+  }
+}
+
 /** Shows an open-file dialog; main uses Electron's. Resolves to the chosen path or null. */
 export type PickFile = () => Promise<string | null>;
 
@@ -136,7 +167,7 @@ export function createNewComputerRestore(deps: { vault: VaultService; profileDir
       if (!file) throw new CofferError('NOT_FOUND', 'Choose a backup file first.');
       const report = await restoreOnNewComputer(deps.vault, deps.profileDir, file, recoveryKeyText, { jobs: deps.runner, nativeBinding: deps.nativeBinding, ledger: deps.ledger, acknowledgeLedgerProblem });
       picked.delete(senderId);
-      const ledger = report.ledger ?? { reapplied: 0, alreadyInEffect: 0, heldBack: 0, sideFile: 'missing' as const };
+      const ledger = report.ledger ?? NO_LEDGER;
       return { backupCreatedAt: report.backupCreatedAt, customers: countCustomers(deps.vault.db(), {}), ledger };
     },
   };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CofferError } from '../../../shared/errors';
+import type { LEDGER_SOURCES } from '../../../shared/ledger';
 import type { AuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
 import { readBackupFolder } from '../settings/backup-folder';
@@ -17,8 +18,19 @@ import { decodeSideFile, encodeSideFile, folderSideFile, readIfPresent, SIDE_FIL
  */
 export type SideFileState = 'ok' | 'missing' | 'tampered' | 'other-key';
 
+/**
+ * Where the re-applied entries came from: the live vault (in place, with the side file's), the
+ * side file, the newest backup in the backup folder(s) newer than the one restored (a new computer
+ * without a usable side file: restore-ledger-fallback.ts), or nowhere (decisions made after the
+ * backup may be undone).
+ */
+export type LedgerOrigin = (typeof LEDGER_SOURCES)[number];
+
 export interface LedgerRestoreOutcome extends ReapplyResult {
   sideFile: SideFileState;
+  ledgerSource: LedgerOrigin;
+  /** 'newest-backup': when that backup was made (its authenticated manifest); null otherwise. */
+  ledgerSourceAt: string | null;
 }
 
 export interface FoundSideFile {
@@ -28,7 +40,19 @@ export interface FoundSideFile {
   file?: string | undefined;
   /** The owner chose to restore despite a tampered side file (new computer). */
   acknowledged?: boolean | undefined;
+  /** Set when `source` is not the side file's: the live vault's ledger, or a newer backup's (with its date). */
+  origin?: { kind: 'live-vault' } | { kind: 'newest-backup'; createdAt: string } | undefined;
 }
+
+/** What the outcome and the audit row say about the source (no personal data: a kind and a date). */
+export function ledgerOrigin(found: FoundSideFile): { ledgerSource: LedgerOrigin; ledgerSourceAt: string | null } {
+  if (found.origin?.kind === 'newest-backup') return { ledgerSource: 'newest-backup', ledgerSourceAt: found.origin.createdAt };
+  if (found.origin?.kind === 'live-vault') return { ledgerSource: 'live-vault', ledgerSourceAt: null };
+  return { ledgerSource: found.state === 'ok' ? 'side-file' : 'none', ledgerSourceAt: null };
+}
+
+/** No restore ran with a ledger (tests, the CLI): nothing was re-applied and nothing was found. */
+export const NO_LEDGER: LedgerRestoreOutcome = { reapplied: 0, alreadyInEffect: 0, heldBack: 0, sideFile: 'missing', ledgerSource: 'none', ledgerSourceAt: null };
 
 /** Keeps a side file that failed authentication as evidence, and out of the way of the next write. */
 export function setAside(found: FoundSideFile, now: Date): void {
@@ -147,7 +171,7 @@ export function createDecisionLedger(deps: { vault: VaultService; profileDir: st
         const found = await readSideFile(sideFiles(material.vaultId, db), material.vaultId, async (keyId) => (keyId === material.keyId ? material.key : null));
         // In place, the live vault's own ledger is complete and authenticated by SQLCipher, so a
         // tampered side file loses nothing: the restore goes ahead, with the warning and audit row.
-        return { ...found, source: unionSources(live, found.source) };
+        return { ...found, source: unionSources(live, found.source), origin: { kind: 'live-vault' } };
       } finally {
         material.key.fill(0);
       }
@@ -161,17 +185,25 @@ export function createDecisionLedger(deps: { vault: VaultService; profileDir: st
       const db = deps.vault.db();
       const at = now();
       setAside(found, at);
+      const origin = ledgerOrigin(found);
       const result = db.transaction(() => {
         const done = reapplyLedger(db, found.source, deps.erase, at);
         if (found.state !== 'ok') deps.audit(db, { actor, action: 'ledger.sideFile', outcome: 'failed', reason: found.acknowledged ? `${found.state}; restored anyway, acknowledged` : found.state }, at);
-        deps.audit(db, { actor, action: 'ledger.reapply', outcome: 'ok', reason: `${done.reapplied} re-applied; ${done.alreadyInEffect} already in effect; ${done.heldBack} held back; side file ${found.state}` }, at);
+        deps.audit(db, { actor, action: 'ledger.reapply', outcome: 'ok', reason: `${done.reapplied} re-applied; ${done.alreadyInEffect} already in effect; ${done.heldBack} held back; side file ${found.state}${originNote(origin)}` }, at);
         return done;
       })();
       watchLedgerWrites(db, scheduleSync);
       sync();
-      return { ...result, sideFile: found.state };
+      return { ...result, sideFile: found.state, ...origin };
     },
   };
 }
 
 export type DecisionLedger = ReturnType<typeof createDecisionLedger>;
+
+/** The audit row's words for a source other than the live vault or the side file (a date, never a path). */
+function originNote(origin: ReturnType<typeof ledgerOrigin>): string {
+  if (origin.ledgerSource === 'newest-backup') return `; read from the newest backup, made ${origin.ledgerSourceAt}`;
+  if (origin.ledgerSource === 'none') return '; no newer backup could be read either: people erased and users disabled after this backup may be back';
+  return '';
+}

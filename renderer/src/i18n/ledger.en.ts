@@ -9,6 +9,8 @@ export const ledgerEn = {
   'ledger.sideFile.missing': 'No decision ledger file was found beside the database or the backup. Decisions made after this backup (users disabled, people erased) may be undone: check Users and the erased people now.',
   'ledger.sideFile.tampered': 'Warning: the decision ledger file was changed or damaged outside Coffer. It was set aside as evidence. Check Users and the erased people now, and who can reach this computer and the backup folder.',
   'ledger.sideFile.other-key': 'The decision ledger file was written under a newer database key this restore does not have. Decisions made after this backup may be undone: check Users and the erased people now.',
+  'ledger.fromNewestBackup': 'No usable decision ledger file was found, so the decisions were read from the newest backup of this database in the backup folder (made {date}) and re-applied. Decisions made after that backup (users disabled, people erased) may be undone: check Users and the people erased since then.',
+  'ledger.noSource': 'No newer backup could be read either, so people erased and users disabled or demoted after this backup may be back. Before anyone else signs in: check Users, and erase again everyone erased since this backup (see your request register or records). If the old computer still exists, copy decision-ledger.cofferledger from its Coffer profile folder next to the backups before restoring on another computer.',
   'ledger.restoreAnyway': 'Restore anyway; I will check users and erased people myself',
   'ledger.consentTitle': 'Record a new consent',
   'ledger.consentBody': 'This person was erased at their request. Add them again only with their new consent. How was it given?',

@@ -11,6 +11,8 @@ export const ledgerZhCN: Record<keyof typeof ledgerEn, string> = {
   'ledger.sideFile.missing': '在数据库或备份旁未找到决定台账文件。此备份之后作出的决定（停用账号、删除客户）可能被撤销：请立即检查“用户”和已删除的人。',
   'ledger.sideFile.tampered': '警告：决定台账文件已在 Coffer 之外被修改或损坏，已作为证据另存。请立即检查“用户”和已删除的人，以及谁能接触这台电脑和备份文件夹。',
   'ledger.sideFile.other-key': '决定台账文件使用了本次恢复没有的较新数据库密钥。此备份之后作出的决定可能被撤销：请立即检查“用户”和已删除的人。',
+  'ledger.fromNewestBackup': '未找到可用的决定台账文件，已改从备份文件夹中本数据库最新的备份（{date} 制作）读取决定并重新执行。该备份之后作出的决定（停用账号、删除客户）可能被撤销：请检查“用户”和此后删除的人。',
+  'ledger.noSource': '也没有可读取的较新备份，因此此备份之后删除的人、停用或降低角色的用户可能已恢复原状。在其他人登录之前：请检查“用户”，并再次删除此备份之后已删除的每个人（参见请求登记或您的记录）。如果旧电脑还在，请先把其 Coffer 配置文件夹中的 decision-ledger.cofferledger 复制到备份旁，再在其他电脑上恢复。',
   'ledger.restoreAnyway': '仍然恢复；我会自行检查用户和已删除的人',
   'ledger.consentTitle': '登记新的同意',
   'ledger.consentBody': '该客户已应本人要求删除。只有取得其本人新的同意后才能重新录入。同意是如何给出的？',
