@@ -87,7 +87,7 @@ describeKeychain('decision ledger: account decisions survive a restore of an old
 
     const done = await w.router.dispatch(w.caller('owner'), 'backup.restore', { fileName: file, password: OWNER.password });
     expect(done.ok, JSON.stringify(done)).toBe(true);
-    expect((done as { ok: true; value: Restored }).value.ledger).toEqual({ reapplied: 3, alreadyInEffect: 0, heldBack: 0, sideFile: 'ok' });
+    expect((done as { ok: true; value: Restored }).value.ledger).toEqual({ reapplied: 3, alreadyInEffect: 0, heldBack: 0, sideFile: 'ok', ledgerSource: 'live-vault', ledgerSourceAt: null });
     await expectDecisionsHold(w);
     expect(ledgerAudit(w)).toEqual([{ action: 'ledger.reapply', outcome: 'ok', reason: '3 re-applied; 0 already in effect; 0 held back; side file ok' }]);
     // The restored vault's ledger now has every entry (it travels in the next backup), and the owner resets the password again.
@@ -139,11 +139,11 @@ describeKeychain('decision ledger: account decisions survive a restore of an old
     fs.rmSync(path.join(folder, folderSideFile(readVaultId(folder, file))));
     const second = await newComputer(w, path.join(folder, file));
     const bare = await second.router.dispatch(second.me, 'setup.restoreFromBackup', { recoveryKey: w.recoveryKey });
-    expect(bare).toMatchObject({ ok: true, value: { ledger: { reapplied: 0, sideFile: 'missing' } } });
+    expect(bare).toMatchObject({ ok: true, value: { ledger: { reapplied: 0, sideFile: 'missing', ledgerSource: 'none' } } });
     expect(userRow(second.world, 'sales1').status).toBe('active');
     expect(ledgerAudit(second.world)).toEqual([
       { action: 'ledger.sideFile', outcome: 'failed', reason: 'missing' },
-      { action: 'ledger.reapply', outcome: 'ok', reason: '0 re-applied; 0 already in effect; 0 held back; side file missing' },
+      { action: 'ledger.reapply', outcome: 'ok', reason: '0 re-applied; 0 already in effect; 0 held back; side file missing; no newer backup could be read either: people erased and users disabled after this backup may be back' },
     ]);
     second.core.close();
   }, 240_000);
