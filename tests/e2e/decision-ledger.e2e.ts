@@ -92,7 +92,7 @@ describeKeychain('decision ledger, in Chromium', () => {
     await step.getByRole('button', { name: 'Restore', exact: true }).click();
 
     const source = page.getByTestId('ledger-source');
-    await source.waitFor(SLOW);
+    await source.waitFor({ timeout: 150_000 }); // two backups decrypted: the restored one and the later one
     expect(await source.getAttribute('data-source')).toBe('newest-backup');
     expect(await source.innerText()).toContain('newest backup');
     expect(await page.getByTestId('ledger-reapplied').getAttribute('data-count')).toBe('1');
@@ -103,5 +103,5 @@ describeKeychain('decision ledger, in Chromium', () => {
     await page.getByTestId('error').waitFor();
     expect(await page.getByTestId('error').getAttribute('data-code')).toBe('FORBIDDEN');
     expect(app.pageErrors).toEqual([]);
-  });
+  }, 240_000);
 });
