@@ -33,6 +33,7 @@ import { migration032 } from './032-decision-ledger';
 import { migration033 } from './033-field-classes';
 import { migration034 } from './034-placeholder';
 import { migration035 } from './035-placeholder';
+import { migration036 } from './036-request-steps';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -74,6 +75,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration033,
   migration034,
   migration035,
+  migration036,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
