@@ -225,7 +225,7 @@ describeKeychain('the request register', () => {
     const update = (role: Role, requestId: number, id = 2) => call(world, role, 'customers.update', { id, changes: { company: '新公司' }, requestId });
     expect(await update('owner', req.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } }); // not verified yet
     await ok(world, 'owner', 'privacyRequests.act', { action: 'verify', id: req.id, method: 'phone-callback' });
-    expect(await update('owner', access.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: 'not_correction' } } });
+    expect(await update('owner', access.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: 'wrong_type' } } });
     expect(await update('owner', 999)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await update('owner', req.id, 3)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: 'not_linked' } } });
     // Sales edits their own customer 1, but cannot link an edit to the register.
