@@ -64,7 +64,7 @@ describeKeychain('request replies', () => {
     expect(await call(world, 'owner', 'privacyRequests.reply', { id: made.id, language: 'fr' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     const rows = world.core.vault.db().prepare("SELECT username, record_id AS recordId, fields, customer_ids AS ids FROM audit_log WHERE action = 'privacyRequest.read' AND fields = '[\"reply\"]' ORDER BY id").all();
     expect(rows).toHaveLength(4);
-    expect(rows[1]).toEqual({ username: 'manager1', recordId: String(made.id), fields: '["reply"]', ids: '[1]' });
+    expect(rows[1]).toEqual({ username: 'manager1', recordId: String(made.id), fields: '["reply"]', ids: '1' });
     world.core.close();
   }, 120_000);
 });
