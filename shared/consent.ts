@@ -44,6 +44,8 @@ export const consentRecordInput = z
     evidenceSource: z.enum(EVIDENCE_SOURCES),
     evidenceDate: isoDate,
     noticeVersion: z.number().int().positive().optional(),
+    // A withdrawal recorded for a data-subject request (the register); main links it to the request.
+    requestId: z.number().int().positive().optional(),
   })
   .strict();
 export type ConsentRecordInput = z.infer<typeof consentRecordInput>;

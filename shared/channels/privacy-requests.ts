@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOCALES } from '../locale';
 import { PRIVACY_REGIMES } from '../privacy';
 import {
   DAY_KINDS,
@@ -17,6 +18,9 @@ import { channel, empty } from './common';
 const id = z.number().int().positive();
 const text = z.string().trim().min(1).max(REQUEST_TEXT_MAX);
 
+/** Which deadline of a request: the answer, or CCPA's acknowledgement of receipt. */
+const deadlineKind = z.enum(['answer', 'ack']);
+
 const customerRef = z.object({ id: z.number().int(), name: z.string().nullable() });
 
 export const requestItemSchema = z.object({
@@ -33,6 +37,9 @@ export const requestItemSchema = z.object({
   extended: z.boolean(),
   ackDueOn: z.string().nullable(),
   acknowledgedOn: z.string().nullable(),
+  /** CCPA's acknowledgement is a deadline of its own: days left until it is recorded (null: none due, or recorded, or the request is no longer open). */
+  ackDaysLeft: z.number().int().nullable(),
+  ackOverdue: z.boolean(),
   handlerName: z.string().nullable(),
   /** Names only for roles that see customers; the auditor gets ids (name null). */
   customers: z.array(customerRef),
@@ -42,7 +49,7 @@ export type RequestItem = z.infer<typeof requestItemSchema>;
 export const requestEventSchema = z.object({
   at: z.string(),
   by: z.string(),
-  kind: z.enum(['created', 'state', 'acknowledged', 'extended', 'assigned', 'linked', 'corrected', 'note']),
+  kind: z.enum(['created', 'state', 'acknowledged', 'extended', 'assigned', 'linked', 'corrected', 'note', 'package', 'erased', 'withdrawn', 'unlinked']),
   fromState: z.string().nullable(),
   toState: z.string().nullable(),
   customerId: z.number().int().nullable(),
@@ -80,6 +87,8 @@ export const requestActionSchema = z.discriminatedUnion('action', [
   z.object({ action: z.literal('extend'), id, amount: z.number().int().min(1).max(365), reason: z.string().trim().min(1).max(REQUEST_NOTE_MAX), noticeOn: isoDay }).strict(),
   z.object({ action: z.literal('assign'), id, handler: z.string().trim().min(1).max(64).nullable() }).strict(),
   z.object({ action: z.literal('link'), id, customerId: id }).strict(),
+  // A customer linked by mistake: taken off with a reason; the history keeps both steps.
+  z.object({ action: z.literal('unlink'), id, customerId: id, reason: z.string().trim().min(1).max(REQUEST_NOTE_MAX) }).strict(),
   z.object({ action: z.literal('note'), id, note: text }).strict(),
 ]);
 export type RequestAction = z.infer<typeof requestActionSchema>;
@@ -116,8 +125,8 @@ export const privacyRequestChannels = {
     output: z.object({
       open: z.number().int(),
       overdue: z.number().int(),
-      nearest: z.object({ id: z.number().int(), type: requestTypeSchema, dueOn: z.string(), daysLeft: z.number().int() }).nullable(),
-      dueSoon: z.array(z.object({ id: z.number().int(), type: requestTypeSchema, dueOn: z.string(), daysLeft: z.number().int(), mine: z.boolean() })),
+      nearest: z.object({ id: z.number().int(), type: requestTypeSchema, deadline: deadlineKind, dueOn: z.string(), daysLeft: z.number().int() }).nullable(),
+      dueSoon: z.array(z.object({ id: z.number().int(), type: requestTypeSchema, deadline: deadlineKind, dueOn: z.string(), daysLeft: z.number().int(), mine: z.boolean() })),
     }),
     permission: 'privacyRequests.read',
   }),
@@ -127,10 +136,18 @@ export const privacyRequestChannels = {
       regime: z.enum(PRIVACY_REGIMES),
       rules: z.array(deadlineRuleSchema),
       year: z.number().int(),
-      days: z.array(z.object({ day: z.string(), kind: z.enum(DAY_KINDS), name: z.string() })),
+      /** verify: a shipped day not yet confirmed (the provisional 2027 table); an owner's edit clears it. */
+      days: z.array(z.object({ day: z.string(), kind: z.enum(DAY_KINDS), name: z.string(), verify: z.boolean() })),
       handlers: z.array(z.object({ username: z.string(), displayName: z.string() })),
     }),
     permission: 'privacyRequests.read',
+  }),
+  // The reply to the requester, written in main from the request (type, outcome, dates, refusal
+  // reason) with the owner's privacy contact; the customer appears masked (王*) and nothing else of theirs.
+  'privacyRequests.reply': channel({
+    input: z.object({ id, language: z.enum(LOCALES) }).strict(),
+    output: z.object({ language: z.enum(LOCALES), text: z.string(), contactNamed: z.boolean() }),
+    permission: 'privacyRequests.write',
   }),
   'privacyRequests.setRule': channel({ input: deadlineRuleSchema, output: z.object({ saved: z.literal(true) }), permission: 'settings.manage' }),
   'privacyRequests.setDay': channel({

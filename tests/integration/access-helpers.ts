@@ -178,6 +178,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'privacyRequests.settings': {},
   'privacyRequests.setRule': { regime: 'pipl', amount: 15, unit: 'working-days', ackDays: null, extendAmount: 0, extendUnit: 'working-days', remindDays: 3 },
   'privacyRequests.setDay': { day: '2026-12-31', kind: null, name: '' },
+  'privacyRequests.reply': { id: 999, language: 'en' },
   // No folder dialog in the sweep: cancelled, nothing written.
   'privacy.accessPackage': { customerId: 1 },
   'privacy.accessPackageProgress': {},

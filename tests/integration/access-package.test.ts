@@ -6,6 +6,7 @@ import { describeKeychain } from '../support/keyring';
 import { tempDir } from '../support/tmp';
 import { MARKERS, ROLE_LIST, accessWorld } from './access-helpers';
 import { OTHER, OTHER_TEXTS, openPackage, refusesWrongPassword, seedPerson, type World } from './access-package-helpers';
+import { verifiedRequest } from './request-steps-helpers';
 import { OWNER } from './vault-helpers';
 
 /** Issue 16: a customer's access package through the router, on a real SQLCipher vault. */
@@ -34,7 +35,8 @@ describeKeychain('access package (issue 16)', () => {
     const world = await accessWorld({ pickFolder: async () => folder });
     await seedPerson(world);
     expect(await world.router.dispatch(world.caller('owner'), 'settings.setShopProfile', { name: 'Tea House', currency: 'CNY' })).toMatchObject({ ok: true });
-    const answer = await saved(world, { customerId: 1, requestId: 7 });
+    const requestId = await verifiedRequest(world, 'access', [1]);
+    const answer = await saved(world, { customerId: 1, requestId });
 
     // The file: named without personal data, alone in the folder (no temp file left), hash as answered.
     expect(answer.fileName).toMatch(FILE_NAME);
@@ -49,7 +51,7 @@ describeKeychain('access package (issue 16)', () => {
     const opened = await openPackage(bytes, answer.password);
     expect(opened.names.sort()).toEqual(['README.txt', 'access-package.json', 'access-package.xlsx']);
     const { sections } = opened.json;
-    expect(opened.json.requestId).toBe(7);
+    expect(opened.json.requestId).toBe(requestId);
     expect(opened.json.contents).toEqual(answer.contents);
     expect(answer.contents.map((c) => c.section)).toEqual(expect.arrayContaining(['record', 'interactions', 'purchases', 'tags', 'reminders', 'imports', 'merges']));
     expect(sections.record).toEqual([expect.objectContaining({ name: '王伟', ...MARKERS, owner: 'sales one' })]);

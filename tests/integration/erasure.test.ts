@@ -3,6 +3,7 @@ import { REDACTED, type EraseResult, type LookupCustomer, type Mention, type Pri
 import { eraseCustomer } from '../../electron/core/privacy/erasure';
 import { describeKeychain } from '../support/keyring';
 import { erasureWorld, everyText, ownerApproves, PERSON, type ErasureWorld } from './erasure-helpers';
+import { verifiedRequest } from './request-steps-helpers';
 import { OWNER } from './vault-helpers';
 
 /** Issue 16, erasure and anonymisation, through the router with a real vault and keychain. */
@@ -39,7 +40,7 @@ describeKeychain('erasure and anonymisation', () => {
 
   it('anonymise with approval: pseudonym, contacts gone, mentions redacted, purchases kept; the check passes; search no longer finds the phone; the audit chain verifies and holds no personal data', async () => {
     const e = await erasureWorld();
-    const input = { customerId: e.id, mode: 'anonymise' as const, requestId: 77 };
+    const input = { customerId: e.id, mode: 'anonymise' as const, requestId: await verifiedRequest(e.w, 'deletion', [e.id]) };
     expect(await e.call('owner', 'privacy.erase', input)).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED', fields: { operation: 'privacy.erase', confirm: String(e.id) } } });
     expect(await e.call('owner', 'privacy.erase', { ...input, mode: 'shred' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
     expect(await e.call('sales', 'privacy.erase', input)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
@@ -70,7 +71,7 @@ describeKeychain('erasure and anonymisation', () => {
     // The privacy log: masked identity, what was touched, who, the approval, the check.
     const log = await e.value<{ entries: PrivacyLogEntry[] }>('owner', 'privacy.log', { limit: 10 });
     expect(log.entries).toEqual([
-      expect.objectContaining({ requestId: 77, customerId: e.id, mode: 'anonymise', trigger: 'manual', maskedName: '李*', maskedPhone: '138****8000', maskedEmail: expect.stringMatching(/^l\*+@/i), actor: 'anna', approvalId, check: result.check }),
+      expect.objectContaining({ requestId: input.requestId, customerId: e.id, mode: 'anonymise', trigger: 'manual', maskedName: '李*', maskedPhone: '138****8000', maskedEmail: expect.stringMatching(/^l\*+@/i), actor: 'anna', approvalId, check: result.check }),
     ]);
     expect(await e.value('auditor', 'privacy.log', { limit: 10 })).toMatchObject({ entries: [{ id: log.entries[0]!.id }] });
     expect(await e.call('manager', 'privacy.log', { limit: 10 })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });

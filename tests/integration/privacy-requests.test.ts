@@ -180,7 +180,7 @@ describeKeychain('the request register', () => {
     expect((await ok<Detail>(world, 'owner', 'privacyRequests.get', { id: old.id })).dueOn).toBe('2026-10-23');
     const settings = await ok<{ rules: { regime: string; amount: number }[]; days: { day: string; kind: string; name: string }[]; handlers: { username: string }[] }>(world, 'manager', 'privacyRequests.settings', { year: 2026 });
     expect(settings.rules.find((r) => r.regime === 'pipl')?.amount).toBe(10);
-    expect(settings.days).toContainEqual({ day: '2026-10-12', kind: 'holiday', name: '店休' });
+    expect(settings.days).toContainEqual({ day: '2026-10-12', kind: 'holiday', name: '店休', verify: false });
     expect(settings.days.map((d) => d.day)).not.toContain('2026-10-10');
     expect(settings.handlers.map((h) => h.username).sort()).toEqual(['anna', 'manager1']);
     expect(await call(world, 'owner', 'privacyRequests.setRule', { regime: 'pipl', amount: 0, unit: 'working-days', ackDays: null, extendAmount: 0, extendUnit: 'working-days', remindDays: 2 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
@@ -200,7 +200,7 @@ describeKeychain('the request register', () => {
     const summary = await ok<{ open: number; overdue: number; nearest: { id: number; daysLeft: number } | null; dueSoon: { id: number; mine: boolean }[] }>(world, 'manager', 'privacyRequests.summary', {});
     expect(summary).toMatchObject({ open: 2, overdue: 0, nearest: { id: other.id, daysLeft: 2 } });
     // The reminder reaches the handler only: manager1's request is due in 3 days (PIPL reminds 3 days before).
-    expect(summary.dueSoon).toEqual([{ id: mine.id, type: 'access', dueOn: '2026-10-23', daysLeft: 3, mine: true }]);
+    expect(summary.dueSoon).toEqual([{ id: mine.id, type: 'access', deadline: 'answer', dueOn: '2026-10-23', daysLeft: 3, mine: true }]);
     expect((await ok<{ dueSoon: { id: number }[] }>(world, 'owner', 'privacyRequests.summary', {})).dueSoon.map((d) => d.id)).toEqual([other.id]);
     time.to('2026-10-24');
     await wake(world, ['owner']);
@@ -225,7 +225,7 @@ describeKeychain('the request register', () => {
     const update = (role: Role, requestId: number, id = 2) => call(world, role, 'customers.update', { id, changes: { company: '新公司' }, requestId });
     expect(await update('owner', req.id)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } }); // not verified yet
     await ok(world, 'owner', 'privacyRequests.act', { action: 'verify', id: req.id, method: 'phone-callback' });
-    expect(await update('owner', access.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: 'not_correction' } } });
+    expect(await update('owner', access.id)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: 'wrong_type' } } });
     expect(await update('owner', 999)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     expect(await update('owner', req.id, 3)).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT', fields: { requestId: 'not_linked' } } });
     // Sales edits their own customer 1, but cannot link an edit to the register.

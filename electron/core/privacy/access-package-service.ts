@@ -14,6 +14,7 @@ import { readShopProfile } from '../settings/shop-settings-repository';
 import { oneTimePassword, packageZip, type PackageSection } from './access-package-files';
 import { packageSubject } from './access-package-repository';
 import { PERSON_SECTIONS } from './person-sections';
+import { checkRequestStep, recordRequestStep } from './request-steps';
 
 export type AccessPackageStep = 'folder' | 'reading' | 'workbook' | 'json' | 'encrypt' | 'writing';
 
@@ -94,19 +95,24 @@ export function createAccessPackage(deps: AccessPackageDeps) {
       throw mapFsError(error);
     }
     try {
-      deps.audit(
-        db,
-        {
-          actor: auditActor(session),
-          action: 'customer.accessPackage',
-          entity: 'customer',
-          recordId: String(customerId),
-          outcome: 'ok',
-          fields: contents.map((c) => c.section),
-          reason: auditReason(sha256, requestId, contents),
-        },
-        now(),
-      );
+      // The audit row and, for a request, its 'package' step (the file's hash) commit together.
+      db.transaction(() => {
+        const done = now();
+        deps.audit(
+          db,
+          {
+            actor: auditActor(session),
+            action: 'customer.accessPackage',
+            entity: 'customer',
+            recordId: String(customerId),
+            outcome: 'ok',
+            fields: contents.map((c) => c.section),
+            reason: auditReason(sha256, requestId, contents),
+          },
+          done,
+        );
+        if (requestId !== null) recordRequestStep(db, session, { requestId, customerId, kind: 'package', fields: contents.map((c) => c.section), note: `sha256=${sha256}` }, done);
+      })();
     } catch (error) {
       // No package without its audit row: the file goes again.
       fs.rmSync(target, { force: true });
@@ -121,6 +127,8 @@ export function createAccessPackage(deps: AccessPackageDeps) {
       if (grantFor(session.role, 'customers.accessPackage') !== 'all') throw new CofferError('FORBIDDEN', 'Only the owner can prepare an access package.');
       // Before the folder dialog: a wrong id asks nothing and writes nothing.
       if (!packageSubject(deps.db(), input.customerId)) throw new CofferError('NOT_FOUND', 'That customer does not exist.');
+      // A package for a request: the request must be an open, verified access or portability request about this customer.
+      if (input.requestId) checkRequestStep(deps.db(), session, input.requestId, input.customerId, 'package');
       if (running.has(session.userId)) throw new CofferError('CONFLICT', 'An access package is being prepared already. Wait for it to finish.');
       try {
         return await build(session, input.customerId, input.requestId ?? null);

@@ -8,6 +8,7 @@ import { findCustomerInScope } from '../customers/customer-service';
 import { recordingProbes } from '../customers/scope-probe';
 import type { Db } from '../db/open-database';
 import { readPrivacyRegime } from './privacy-settings-repository';
+import { recordRequestStep } from './request-steps';
 import { consentEventsOf, currentStates, customersWithoutBasis, insertConsentEvent, insertNotice, listNotices, noticeExists, purposeStates } from './consent-repository';
 
 export interface ConsentDeps {
@@ -76,6 +77,7 @@ export function createConsentService(deps: ConsentDeps) {
         db.transaction(() => {
           findCustomerInScope(db, session.userId, scope(session, 'consent.write'), input.customerId);
           checkConsentEvent(db, readPrivacyRegime(db), input);
+          if (input.requestId !== undefined && input.event !== 'withdrawn') throw new CofferError('INVALID_INPUT', 'Only a withdrawal answers a withdrawal request.', { requestId: 'not_withdrawal' });
           const at = now();
           const id = insertConsentEvent(
             db,
@@ -94,6 +96,7 @@ export function createConsentService(deps: ConsentDeps) {
             at.toISOString(),
           );
           // The purpose and event are fixed words; a custom label is the owner's text and stays out of the log.
+          if (input.requestId !== undefined) recordRequestStep(db, session, { requestId: input.requestId, customerId: input.customerId, kind: 'withdrawn', note: `purpose=${input.purpose}` }, at);
           deps.audit(db, { actor: auditActor(session), action: 'consent.record', entity: 'customer', recordId: String(input.customerId), outcome: 'ok', fields: ['consent'], reason: `purpose=${input.purpose} event=${input.event}`, customerIds: [input.customerId] }, at);
           return { id };
         })(),

@@ -10,6 +10,7 @@ import { eraseCustomer } from './erasure';
 import { binDueBefore, findMentions, listBin, listLog, setLegalHold } from './erasure-repository';
 import { contextOf, termOfQuery, termsOf, type Term } from './erasure-terms';
 import { lookupCustomers } from './erasure-lookup';
+import { checkRequestStep, recordRequestStep } from './request-steps';
 
 const MENTIONS_MAX = 200;
 const DAY_MS = 86_400_000;
@@ -69,15 +70,23 @@ export function createErasureService(deps: ErasureDeps) {
       })();
     },
 
+    /** Before the approval gate: an erasure for a request that cannot take it asks nobody to approve it. */
+    checkRequest(session: Session, input: { customerId: number; requestId?: number | undefined }): void {
+      if (input.requestId !== undefined) checkRequestStep(deps.db(), session, input.requestId, input.customerId, 'erased');
+    },
+
     /** The gated erasure: the handler passes the approval ticket; it is used inside the same transaction. */
     erase(session: Session, input: { customerId: number; mode: EraseMode; requestId?: number | undefined }, ticket: ApprovalTicket): EraseResult {
       if (grantFor(session.role, 'customers.erase') === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
       const db = deps.db();
       const at = now();
       return db.transaction(() => {
+        // For a request: an open, verified deletion request about this customer (checked before anything is erased).
+        if (input.requestId !== undefined) checkRequestStep(db, session, input.requestId, input.customerId, 'erased');
         ticket.markExecuted(db);
         const result = eraseCustomer(db, input.customerId, input.mode, { actor: auditActor(session), approvalId: ticket.approvalId, requestId: input.requestId ?? null, trigger: 'manual', at });
         if (!result) throw new CofferError('NOT_FOUND', 'That customer does not exist or was already erased.');
+        if (input.requestId !== undefined) recordRequestStep(db, session, { requestId: input.requestId, customerId: input.customerId, kind: 'erased', note: `${input.mode} log ${result.logId}` }, at);
         return result;
       })();
     },

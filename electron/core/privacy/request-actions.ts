@@ -5,6 +5,7 @@ import { canMove, OPEN_STATES, type DeadlineRule, type RequestState } from '../.
 import { addPeriod, localDay, type Calendar } from '../../../shared/working-days';
 import type { Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
+import { recordRequestStep } from './request-steps';
 import * as repo from './requests-repository';
 
 const conflict = (message: string) => new CofferError('CONFLICT', message);
@@ -63,6 +64,11 @@ export function applyAction(db: Db, session: Session, row: repo.RequestRow, acti
       if (!repo.liveCustomerExists(db, action.customerId)) throw new CofferError('NOT_FOUND', 'That customer does not exist.', { customerId: 'not_found' });
       if (!repo.linkCustomer(db, row.id, action.customerId, session.userId, iso)) throw conflict('That customer is already linked to this request.');
       return event('linked', { customerId: action.customerId });
+    case 'unlink':
+      // The register keeps what was done: an unlink is refused once the request is closed, and the history keeps both steps.
+      if (row.state === 'closed') throw conflict('A closed request keeps its customers.');
+      if (!repo.unlinkCustomer(db, row.id, action.customerId)) throw new CofferError('NOT_FOUND', 'That customer is not linked to this request.', { customerId: 'not_linked' });
+      return event('unlinked', { customerId: action.customerId, note: action.reason });
     case 'note':
       return event('note', { note: action.note });
   }
@@ -70,16 +76,9 @@ export function applyAction(db: Db, session: Session, row: repo.RequestRow, acti
 
 /**
  * A customer edit made while handling a correction request (customers.update with requestId):
- * the request must be an open correction linked to this customer, and the editor must keep the
- * register. Appends a 'corrected' event (field names only, never values) inside the edit's own
- * transaction, so the edit and its link commit together or not at all.
+ * checked and appended as a 'corrected' step (field names only, never values) inside the edit's
+ * own transaction (request-steps.ts).
  */
 export function linkCorrection(db: Db, session: Session, requestId: number, customerId: number, fields: readonly string[], at: Date): void {
-  if (grantFor(session.role, 'privacyRequests.write') !== 'all') throw new CofferError('FORBIDDEN', 'Your role cannot link changes to a request.');
-  const row = repo.findRequest(db, requestId);
-  if (!row) throw new CofferError('NOT_FOUND', 'That request does not exist.', { requestId: 'not_found' });
-  if (row.type !== 'correction') throw new CofferError('INVALID_INPUT', 'Only a correction request takes changes to a customer.', { requestId: 'not_correction' });
-  if (row.state !== 'verified' && row.state !== 'in_progress') throw new CofferError('CONFLICT', 'Verify the requester before changing the record; an answered or closed request takes no more changes.');
-  if (!repo.isLinked(db, requestId, customerId)) throw new CofferError('INVALID_INPUT', 'This customer is not linked to that request.', { requestId: 'not_linked' });
-  repo.insertEvent(db, { requestId, at: at.toISOString(), userId: session.userId, kind: 'corrected', customerId, fields: [...fields] });
+  recordRequestStep(db, session, { requestId, customerId, kind: 'corrected', fields }, at);
 }

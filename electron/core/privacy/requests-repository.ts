@@ -138,6 +138,10 @@ export function linkCustomer(db: Db, requestId: number, customerId: number, user
   return db.prepare('INSERT OR IGNORE INTO privacy_request_customers (request_id, customer_id, linked_at, linked_by) VALUES (?, ?, ?, ?)').run(requestId, customerId, at, userId).changes === 1;
 }
 
+export function unlinkCustomer(db: Db, requestId: number, customerId: number): boolean {
+  return db.prepare('DELETE FROM privacy_request_customers WHERE request_id = ? AND customer_id = ?').run(requestId, customerId).changes === 1;
+}
+
 export function isLinked(db: Db, requestId: number, customerId: number): boolean {
   return db.prepare('SELECT 1 FROM privacy_request_customers WHERE request_id = ? AND customer_id = ?').get(requestId, customerId) !== undefined;
 }
@@ -197,11 +201,13 @@ export function readCalendar(db: Db): Calendar {
   return new Map(rows.map((r) => [r.day, r.kind]));
 }
 
-export function calendarDays(db: Db, year: number): { day: string; kind: DayKind; name: string }[] {
-  return db.prepare('SELECT day, kind, name FROM privacy_calendar WHERE day BETWEEN ? AND ? ORDER BY day').all(`${year}-01-01`, `${year}-12-31`) as { day: string; kind: DayKind; name: string }[];
+/** verify: a shipped day nobody has confirmed yet (migration 036's provisional 2027). */
+export function calendarDays(db: Db, year: number): { day: string; kind: DayKind; name: string; verify: boolean }[] {
+  const rows = db.prepare('SELECT day, kind, name, verify FROM privacy_calendar WHERE day BETWEEN ? AND ? ORDER BY day').all(`${year}-01-01`, `${year}-12-31`) as { day: string; kind: DayKind; name: string; verify: number }[];
+  return rows.map((r) => ({ ...r, verify: r.verify === 1 }));
 }
 
 export function setCalendarDay(db: Db, day: string, kind: DayKind | null, name: string): void {
   if (kind === null) db.prepare('DELETE FROM privacy_calendar WHERE day = ?').run(day);
-  else db.prepare('INSERT INTO privacy_calendar (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name').run(day, kind, name);
+  else db.prepare('INSERT INTO privacy_calendar (day, kind, name) VALUES (?, ?, ?) ON CONFLICT (day) DO UPDATE SET kind = excluded.kind, name = excluded.name, verify = 0').run(day, kind, name);
 }

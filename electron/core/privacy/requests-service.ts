@@ -2,11 +2,15 @@ import type { RequestAction, RequestDetail, RequestItem } from '../../../shared/
 import { CofferError } from '../../../shared/errors';
 import { grantFor } from '../../../shared/permissions';
 import { OPEN_STATES, TRANSITIONS, type DeadlineRule, type DayKind, type RequestState, type RequestType } from '../../../shared/privacy-requests';
+import { maskName } from '../../../shared/erasure';
+import type { Locale } from '../../../shared/locale';
 import { addPeriod, localDay } from '../../../shared/working-days';
 import type { AuditEntry } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { readPrivacyRegime } from './privacy-settings-repository';
+import { readShopProfile } from '../settings/shop-settings-repository';
+import { readPrivacyRegime, readPrivacySettings } from './privacy-settings-repository';
+import { replyText } from './request-reply';
 import { clock, deadlinesFor } from './request-deadlines';
 import * as repo from './requests-repository';
 import { applyAction } from './request-actions';
@@ -35,6 +39,10 @@ export function createRequestsService(deps: RequestsDeps) {
   const now = () => new Date((deps.now ?? Date.now)());
   const today = () => localDay(now());
 
+  /** CCPA's acknowledgement clock: runs while the request is open and no acknowledgement is recorded. */
+  const ackClock = (row: repo.RequestRow, day: string) =>
+    row.ackDueOn && !row.acknowledgedOn ? ((c) => ({ ackDaysLeft: c.daysLeft, ackOverdue: c.overdue }))(clock(row.state, row.ackDueOn, day)) : { ackDaysLeft: null, ackOverdue: false };
+
   // Customer names only for a role that sees customers (the auditor reads the register without them).
   const seesNames = (session: Session) => grantFor(session.role, 'customers.read') === 'all';
 
@@ -57,6 +65,7 @@ export function createRequestsService(deps: RequestsDeps) {
         extended: row.extendedDueOn !== null,
         ackDueOn: row.ackDueOn,
         acknowledgedOn: row.acknowledgedOn,
+        ...ackClock(row, day),
         handlerName: row.handlerName,
         customers: links.filter((l) => l.requestId === row.id).map((l) => ({ id: l.customerId, name: seesNames(session) ? l.name : null })),
       };
@@ -93,7 +102,7 @@ export function createRequestsService(deps: RequestsDeps) {
       const db = deps.db();
       return db.transaction(() => {
         const rows = repo.listRequests(db, { ...(filter.type ? { type: filter.type } : {}), ...(filter.filter === 'all' ? {} : { states: OPEN_STATES }), ...(filter.customerId ? { customerId: filter.customerId } : {}) });
-        const shown = items(db, session, rows).filter((r) => filter.filter !== 'overdue' || r.overdue);
+        const shown = items(db, session, rows).filter((r) => filter.filter !== 'overdue' || r.overdue || r.ackOverdue);
         deps.audit(db, { actor: auditActor(session), action: 'privacyRequest.list', entity: 'privacyRequest', outcome: 'ok', customerIds: customerIdsOf(shown) }, now());
         return shown;
       })();
@@ -136,28 +145,64 @@ export function createRequestsService(deps: RequestsDeps) {
         const row = repo.findRequest(db, action.id);
         if (!row) throw notFound();
         applyAction(db, session, row, action, at, repo.readRule(db, row.regime), repo.readCalendar(db));
-        deps.audit(db, { actor: auditActor(session), action: 'privacyRequest.update', entity: 'privacyRequest', recordId: String(row.id), outcome: 'ok', fields: [action.action] }, at);
+        const customerIds = action.action === 'link' || action.action === 'unlink' ? [action.customerId] : [];
+        deps.audit(db, { actor: auditActor(session), action: 'privacyRequest.update', entity: 'privacyRequest', recordId: String(row.id), outcome: 'ok', fields: [action.action], customerIds }, at);
         return detail(db, session, row.id);
       })();
     },
 
-    /** The dashboard card: counts and the nearest deadline; dueSoon reaches the handler (or everyone, when unassigned). */
+    /**
+     * The dashboard card: counts and the nearest deadline; dueSoon reaches the handler (or everyone,
+     * when unassigned). A pending CCPA acknowledgement is a deadline of its own, overdue or due soon.
+     */
     summary(session: Session) {
       const db = deps.db();
       const rules = new Map(repo.readRules(db).map((r) => [r.regime, r]));
       const open = repo.listRequests(db, { states: OPEN_STATES });
       const day = today();
-      const timed = open.map((row) => ({ row, dueOn: row.extendedDueOn ?? row.dueOn })).map((r) => ({ ...r, ...clock(r.row.state, r.dueOn, day) }));
-      const byDue = [...timed].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.row.id - b.row.id));
+      const deadlines = open.flatMap((row) => {
+        const answer = { row, deadline: 'answer' as const, dueOn: row.extendedDueOn ?? row.dueOn };
+        const ack = row.ackDueOn && !row.acknowledgedOn ? [{ row, deadline: 'ack' as const, dueOn: row.ackDueOn }] : [];
+        return [answer, ...ack].map((d) => ({ ...d, ...clock(row.state, d.dueOn, day) }));
+      });
+      const byDue = [...deadlines].sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.row.id - b.row.id));
       const first = byDue[0];
       return {
         open: open.length,
-        overdue: timed.filter((r) => r.overdue).length,
-        nearest: first ? { id: first.row.id, type: first.row.type, dueOn: first.dueOn, daysLeft: first.daysLeft! } : null,
+        overdue: new Set(deadlines.filter((d) => d.overdue).map((d) => d.row.id)).size,
+        nearest: first ? { id: first.row.id, type: first.row.type, deadline: first.deadline, dueOn: first.dueOn, daysLeft: first.daysLeft! } : null,
         dueSoon: byDue
           .filter((r) => !r.overdue && r.daysLeft! <= rules.get(r.row.regime)!.remindDays && (r.row.handlerId === null || r.row.handlerId === session.userId))
-          .map((r) => ({ id: r.row.id, type: r.row.type, dueOn: r.dueOn, daysLeft: r.daysLeft!, mine: r.row.handlerId === session.userId })),
+          .map((r) => ({ id: r.row.id, type: r.row.type, deadline: r.deadline, dueOn: r.dueOn, daysLeft: r.daysLeft!, mine: r.row.handlerId === session.userId })),
       };
+    },
+
+    /** The reply to the requester (request-reply.ts), audited as a read of the request. */
+    reply(session: Session, id: number, language: Locale): { language: Locale; text: string; contactNamed: boolean } {
+      const db = deps.db();
+      return db.transaction(() => {
+        const row = repo.findRequest(db, id);
+        if (!row) throw notFound();
+        const names = repo.linkedCustomers(db, [id]);
+        const contact = readPrivacySettings(db);
+        const text = replyText(language, {
+          id: row.id,
+          type: row.type,
+          state: row.state,
+          receivedOn: row.receivedOn,
+          dueOn: row.extendedDueOn ?? row.dueOn,
+          extensionReason: row.extendedDueOn ? row.extensionReason : null,
+          outcome: row.outcome,
+          refusalReason: row.refusalReason,
+          maskedName: names.length === 1 && names[0]!.name ? maskName(names[0]!.name) : null,
+          shopName: readShopProfile(db).name,
+          contactName: contact.contactName,
+          contactReach: contact.contactReach,
+          today: today(),
+        });
+        deps.audit(db, { actor: auditActor(session), action: 'privacyRequest.read', entity: 'privacyRequest', recordId: String(id), outcome: 'ok', fields: ['reply'], customerIds: names.map((n) => n.customerId) }, now());
+        return { language, text, contactNamed: contact.contactName.trim() !== '' };
+      })();
     },
 
     settings(_session: Session, year: number | undefined) {

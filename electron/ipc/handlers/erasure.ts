@@ -14,6 +14,7 @@ export function erasureHandlers(core: Core): {
     'privacy.lookup': ({ query }, { session }) => core.erasure.lookup(requireSession(session), query),
     'privacy.erase': (input, { session }) => {
       const s = requireSession(session);
+      core.erasure.checkRequest(s, input);
       // Approval first (privacy.erase is gated by default; a manager always asks an owner).
       return core.erasure.erase(s, input, core.approvals.gate(s, 'privacy.erase', input));
     },

@@ -11,6 +11,7 @@ export function privacyRequestHandlers(core: Core): {
   'privacyRequests.settings': Handler<'privacyRequests.settings'>;
   'privacyRequests.setRule': Handler<'privacyRequests.setRule'>;
   'privacyRequests.setDay': Handler<'privacyRequests.setDay'>;
+  'privacyRequests.reply': Handler<'privacyRequests.reply'>;
 } {
   const requests = core.privacyRequests;
   return {
@@ -22,5 +23,6 @@ export function privacyRequestHandlers(core: Core): {
     'privacyRequests.settings': ({ year }, { session }) => requests.settings(requireSession(session), year),
     'privacyRequests.setRule': (rule, { session }) => requests.setRule(requireSession(session), rule),
     'privacyRequests.setDay': ({ day, kind, name }, { session }) => requests.setDay(requireSession(session), day, kind, name),
+    'privacyRequests.reply': ({ id, language }, { session }) => requests.reply(requireSession(session), id, language),
   };
 }

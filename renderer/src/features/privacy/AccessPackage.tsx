@@ -14,18 +14,18 @@ type Saved = Extract<ChannelOutput<'privacy.accessPackage'>, { status: 'saved' }
  * holds; main asks for the folder, builds and writes the encrypted zip; the one-time password is
  * then shown once, here only, and dropped from memory when the dialog closes.
  */
-export function AccessPackage({ customerId }: { customerId: number }) {
+export function AccessPackage({ customerId, requestId }: { customerId: number; requestId?: number }) {
   const t = useT();
   const [open, setOpen] = useState(false);
   const [error, setError] = useState<ErrorBody | null>(null);
   const [saved, setSaved] = useState<Saved | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
-  const prepare = useChannelMutation('privacy.accessPackage', ['audit.']);
+  const prepare = useChannelMutation('privacy.accessPackage', ['audit.', 'privacyRequests.']);
 
   const run = async () => {
     setError(null);
     try {
-      const result = await prepare.mutateAsync({ customerId });
+      const result = await prepare.mutateAsync({ customerId, ...(requestId !== undefined ? { requestId } : {}) });
       setOpen(false);
       if (result.status === 'cancelled') return setNotice(t('package.cancelled'));
       setSaved(result);

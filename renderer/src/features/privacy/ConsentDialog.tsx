@@ -17,11 +17,13 @@ export interface ConsentDialogStart {
  * One consent event for one customer: a grant, a renewal or a withdrawal. Bases come from main
  * (the regime's list); PIPL's separate consent is asked where it applies and main enforces it.
  */
-export function ConsentDialog({ customerId, start, onClose }: { customerId: number; start: ConsentDialogStart; onClose(): void }) {
+export function ConsentDialog({ customerId, start, requestId, onClose }: { customerId: number; start: ConsentDialogStart; requestId?: number; onClose(): void }) {
   const t = useT();
   const options = useChannelQuery('consent.notices', {});
-  const record = useChannelMutation('consent.record', ['consent.']);
+  const record = useChannelMutation('consent.record', ['consent.', 'privacyRequests.']);
   const fixed = start.event === 'withdrawn' || start.event === 'renewed';
+  // A withdrawal request names what is withdrawn only when it is handled: the purpose is chosen here.
+  const purposeFixed = fixed && requestId === undefined;
   const [purpose, setPurpose] = useState<ConsentPurpose>(start.purpose);
   const [label, setLabel] = useState(start.customLabel ?? '');
   const [event, setEvent] = useState<ConsentEventKind>(start.event);
@@ -48,13 +50,14 @@ export function ConsentDialog({ customerId, start, onClose }: { customerId: numb
       evidenceSource: source,
       evidenceDate: date,
       ...(noticeVersion !== undefined && event !== 'withdrawn' ? { noticeVersion } : {}),
+      ...(requestId !== undefined ? { requestId } : {}),
     };
     record.mutate(input, { onSuccess: onClose });
   };
 
   return (
     <Dialog
-      title={start.event === 'withdrawn' ? t('consent.dialog.withdrawTitle', { purpose: purposeText(t, start.purpose, start.customLabel) }) : t('consent.dialog.title')}
+      title={requestId !== undefined ? t('req.step.withdrawTitle', { id: requestId }) : start.event === 'withdrawn' ? t('consent.dialog.withdrawTitle', { purpose: purposeText(t, start.purpose, start.customLabel) }) : t('consent.dialog.title')}
       message={t('consent.dialog.message')}
       confirmLabel={t('consent.save')}
       danger={event === 'withdrawn'}
@@ -67,7 +70,7 @@ export function ConsentDialog({ customerId, start, onClose }: { customerId: numb
     >
       <Field label={t('consent.field.purpose')}>
         {(c) => (
-          <Select {...c} value={purpose} disabled={fixed} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="consent-purpose">
+          <Select {...c} value={purpose} disabled={purposeFixed} onChange={(e) => setPurpose(e.target.value as ConsentPurpose)} data-testid="consent-purpose">
             {CONSENT_PURPOSES.map((p) => (
               <option key={p} value={p}>
                 {t(`consent.purpose.${p}` as MessageKey)}
@@ -78,7 +81,7 @@ export function ConsentDialog({ customerId, start, onClose }: { customerId: numb
       </Field>
       {purpose === 'custom' && (
         <Field label={t('consent.field.customLabel')} error={fieldProblem('customLabel')}>
-          {(c) => <Input {...c} value={label} disabled={fixed} maxLength={CUSTOM_LABEL_MAX} onChange={(e) => setLabel(e.target.value)} data-testid="consent-label" />}
+          {(c) => <Input {...c} value={label} disabled={purposeFixed} maxLength={CUSTOM_LABEL_MAX} onChange={(e) => setLabel(e.target.value)} data-testid="consent-label" />}
         </Field>
       )}
       {!fixed && (

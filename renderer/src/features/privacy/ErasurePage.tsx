@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import type { ChannelOutput } from '../../../../shared/contract';
 import type { EraseMode, EraseResult, LookupCustomer, Mention } from '../../../../shared/erasure';
 import { can } from '../../../../shared/permissions';
@@ -11,6 +11,7 @@ import layout from '../../ui/layout.module.css';
 import { useApprovalGate } from '../approvals/use-approval-gate';
 import { RecycleBinPanel } from './RecycleBinPanel';
 import { EraseResultNotice } from './EraseResultNotice';
+import { useErasureRequestStore } from './requests/erasure-request-store';
 import styles from './erasure.module.css';
 
 type Lookup = ChannelOutput<'privacy.lookup'>;
@@ -37,12 +38,20 @@ export function ErasurePage() {
 
 function LookupPanel() {
   const t = useT();
-  const [query, setQuery] = useState('');
+  const forRequest = useErasureRequestStore((state) => state.erasure);
+  const stopRequest = useErasureRequestStore((state) => state.stop);
+  const [query, setQuery] = useState(forRequest?.name ?? '');
   const [found, setFound] = useState<Lookup | null>(null);
   const [erasing, setErasing] = useState<LookupCustomer | null>(null);
   const [result, setResult] = useState<EraseResult | null>(null);
   const [notice, setNotice] = useState<MessageKey | null>(null);
   const lookup = useChannelMutation('privacy.lookup', []);
+
+  // Opened from a deletion request: the customer's lookup runs at once, so the mentions are listed before acting.
+  useEffect(() => {
+    if (forRequest && forRequest.name.trim().length >= 2) lookup.mutate({ query: forRequest.name.trim() }, { onSuccess: setFound });
+    // Once per opening: the page remounts when opened again from a request.
+  }, []);
 
   const find = (event: FormEvent) => {
     event.preventDefault();
@@ -84,6 +93,14 @@ function LookupPanel() {
   return (
     <div className={styles.panel}>
       <p className={layout.hint}>{t('erasure.intro')}</p>
+      {forRequest && (
+        <Notice tone="info" data-testid="erasure-for-request">
+          {t('req.step.erasingFor', { id: forRequest.requestId, name: forRequest.name })}{' '}
+          <Button variant="link" onClick={stopRequest}>
+            {t('req.correctingStop')}
+          </Button>
+        </Notice>
+      )}
       <form className={styles.toolbar} onSubmit={find}>
         <Field label={t('erasure.query')}>
           {(control) => <Input {...control} value={query} maxLength={200} onChange={(e) => setQuery(e.target.value)} data-testid="erasure-query" />}
@@ -122,9 +139,11 @@ function LookupPanel() {
       {erasing && (
         <EraseDialog
           customer={erasing}
+          {...(forRequest && forRequest.customerId === erasing.id ? { requestId: forRequest.requestId } : {})}
           onClose={(outcome) => {
             setErasing(null);
             if (!outcome) return;
+            if (forRequest?.customerId === erasing.id) stopRequest();
             if (outcome.kind === 'done') {
               setResult(outcome.result);
               setFound(null);
@@ -138,13 +157,13 @@ function LookupPanel() {
 
 type Outcome = { kind: 'done'; result: EraseResult } | { kind: 'sent' } | { kind: 'waiting' } | null;
 
-function EraseDialog({ customer, onClose }: { customer: LookupCustomer; onClose(outcome: Outcome): void }) {
+function EraseDialog({ customer, requestId, onClose }: { customer: LookupCustomer; requestId?: number; onClose(outcome: Outcome): void }) {
   const t = useT();
   const [mode, setMode] = useState<EraseMode>('anonymise');
   const [approvalDialog, gate] = useApprovalGate();
-  const erase = useChannelMutation('privacy.erase', ['customers.', 'privacy.', 'recycleBin.', 'approvals.']);
+  const erase = useChannelMutation('privacy.erase', ['customers.', 'privacy.', 'recycleBin.', 'approvals.', 'privacyRequests.']);
   const run = async () => {
-    const outcome = await gate({ customerId: customer.id, mode }, (input) => erase.mutateAsync(input)).catch(() => null);
+    const outcome = await gate({ customerId: customer.id, mode, ...(requestId !== undefined ? { requestId } : {}) }, (input) => erase.mutateAsync(input)).catch(() => null);
     if (!outcome || outcome.status === 'cancelled') return;
     onClose(outcome.status === 'done' ? { kind: 'done', result: outcome.value } : outcome.status === 'sent' ? { kind: 'sent' } : { kind: 'waiting' });
   };

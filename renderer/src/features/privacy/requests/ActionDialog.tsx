@@ -11,7 +11,7 @@ import styles from './requests.module.css';
 export type ActionKind = RequestAction['action'];
 
 /** One step on a request, with exactly the fields that step needs; main checks them again. */
-export function ActionDialog({ request, kind, onClose }: { request: RequestDetail; kind: ActionKind; onClose(): void }) {
+export function ActionDialog({ request, kind, customerId, onClose }: { request: RequestDetail; kind: ActionKind; customerId?: number; onClose(): void }) {
   const t = useT();
   const act = useChannelMutation('privacyRequests.act', ['privacyRequests.']);
   const [text, setText] = useState('');
@@ -19,6 +19,8 @@ export function ActionDialog({ request, kind, onClose }: { request: RequestDetai
   const [day, setDay] = useState(() => localDay(new Date()));
   const [amount, setAmount] = useState(String(request.extendAmount || 1));
   const [query, setQuery] = useState('');
+  const settings = useChannelQuery('privacyRequests.settings', {}, { enabled: kind === 'assign' });
+  const [handler, setHandler] = useState('');
   const found = useChannelQuery('customers.search', { query: query.trim(), limit: 8 }, { enabled: kind === 'link' && query.trim().length > 0 });
   const error = errorBody(act.error);
   const problem = (field: string) => (error?.fields?.[field] ? (field === 'analysis' ? t('req.error.analysis.required') : fieldText(t, error.fields[field])) : undefined);
@@ -42,14 +44,18 @@ export function ActionDialog({ request, kind, onClose }: { request: RequestDetai
         return { action: 'extend', id, amount: Number(amount), reason: text, noticeOn: day };
       case 'note':
         return { action: 'note', id, note: text };
+      case 'assign':
+        return { action: 'assign', id, handler: handler === '' ? null : handler };
+      case 'unlink':
+        return customerId === undefined ? null : { action: 'unlink', id, customerId, reason: text };
       default:
         return null;
     }
   };
   const send = (value: RequestAction | null) => value && act.mutate(value, { onSuccess: onClose });
-  const textLabel: Partial<Record<ActionKind, MessageKey>> = { verify: 'req.identityNote', start: 'req.note', answer: 'req.outcome', refuse: 'req.refusalReason', close: 'req.analysis', extend: 'req.extendReason', note: 'req.note' };
-  const textField = { verify: 'note', start: 'note', answer: 'outcome', refuse: 'reason', close: 'analysis', extend: 'reason', note: 'note' }[kind as string] ?? 'note';
-  const needsText = kind === 'answer' || kind === 'refuse' || kind === 'extend' || kind === 'note' || (kind === 'close' && request.type === 'complaint' && !request.analysis);
+  const textLabel: Partial<Record<ActionKind, MessageKey>> = { verify: 'req.identityNote', start: 'req.note', answer: 'req.outcome', refuse: 'req.refusalReason', close: 'req.analysis', extend: 'req.extendReason', note: 'req.note', unlink: 'req.unlinkReason' };
+  const textField = { verify: 'note', start: 'note', answer: 'outcome', refuse: 'reason', close: 'analysis', extend: 'reason', note: 'note', unlink: 'reason' }[kind as string] ?? 'note';
+  const needsText = kind === 'answer' || kind === 'refuse' || kind === 'extend' || kind === 'note' || kind === 'unlink' || (kind === 'close' && request.type === 'complaint' && !request.analysis);
 
   return (
     <Dialog
@@ -75,6 +81,21 @@ export function ActionDialog({ request, kind, onClose }: { request: RequestDetai
           )}
         </Field>
       )}
+      {kind === 'unlink' && <p>{t('req.unlinkWho', { name: request.customers.find((c) => c.id === customerId)?.name ?? t('req.customerNumber', { id: customerId ?? '' }) })}</p>}
+      {kind === 'assign' && (
+        <Field label={t('req.handler')} error={problem('handler')}>
+          {(control) => (
+            <Select {...control} value={handler} onChange={(e) => setHandler(e.target.value)} data-testid="request-handler-select">
+              <option value="">{t('req.unassigned')}</option>
+              {(settings.data?.handlers ?? []).map((h) => (
+                <option key={h.username} value={h.username}>
+                  {h.displayName}
+                </option>
+              ))}
+            </Select>
+          )}
+        </Field>
+      )}
       {kind === 'extend' && (
         <Field label={t('req.extendAmount', { unit: unitLabel(t, request.extendUnit) })} error={problem('amount')}>
           {(control) => <Input {...control} type="number" min={1} max={request.extendAmount} value={amount} onChange={(e) => setAmount(e.target.value)} data-testid="request-extend-amount" />}
@@ -87,7 +108,7 @@ export function ActionDialog({ request, kind, onClose }: { request: RequestDetai
       )}
       {textLabel[kind] && (
         <Field label={t(textLabel[kind])} error={problem(textField)}>
-          {(control) => <TextArea {...control} rows={kind === 'verify' || kind === 'start' ? 2 : 4} maxLength={kind === 'verify' || kind === 'start' || kind === 'extend' ? 500 : 2000} value={text} onChange={(e) => setText(e.target.value)} data-testid="request-action-text" />}
+          {(control) => <TextArea {...control} rows={kind === 'verify' || kind === 'start' ? 2 : 4} maxLength={kind === 'verify' || kind === 'start' || kind === 'extend' || kind === 'unlink' ? 500 : 2000} value={text} onChange={(e) => setText(e.target.value)} data-testid="request-action-text" />}
         </Field>
       )}
       {kind === 'link' && (

@@ -7,13 +7,13 @@ import { useT, type MessageKey, type Translate } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { errorBody, useChannelQuery } from '../../../query';
 import { useAppStore } from '../../../stores/app-store';
-import { useCustomerDetailStore } from '../../../stores/customer-detail-store';
 import { useNavStore } from '../../../stores/nav-store';
 import { Actions, Button, Card } from '../../../ui';
 import layout from '../../../ui/layout.module.css';
 import { ActionDialog, type ActionKind } from './ActionDialog';
-import { useCorrectionStore } from './correction-store';
 import { channelLabel, daysLeftText, stateLabel, typeLabel, unitLabel } from './labels';
+import { ReplyDialog } from './ReplyDialog';
+import { RequestStep } from './RequestStep';
 import styles from './requests.module.css';
 
 const STEP: Partial<Record<RequestState, ActionKind>> = { verified: 'verify', in_progress: 'start', answered: 'answer', refused: 'refuse', closed: 'close' };
@@ -21,7 +21,7 @@ const STEP: Partial<Record<RequestState, ActionKind>> = { verified: 'verify', in
 function eventText(t: Translate, e: RequestDetail['events'][number]): string {
   if (e.kind === 'state') return t('req.event.state', { from: stateLabel(t, e.fromState ?? ''), to: stateLabel(t, e.toState ?? '') });
   if (e.kind === 'corrected') return t('req.event.corrected', { fields: e.fields.join(', ') });
-  return t(`req.event.${e.kind}` as MessageKey);
+  return t(`req.event.${e.kind}` as MessageKey, { id: e.customerId ?? '' });
 }
 
 /** One request: its deadline, identity check, outcome, history, and the steps it can take next. */
@@ -31,23 +31,14 @@ export function RequestDetailView({ id }: { id: number }) {
   const go = useNavStore((state) => state.go);
   const openCustomer = useNavStore((state) => state.openCustomer);
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
-  const startCorrection = useCorrectionStore((state) => state.start);
   const query = useChannelQuery('privacyRequests.get', { id });
-  const [action, setAction] = useState<ActionKind | null>(null);
+  const [action, setAction] = useState<{ kind: ActionKind; customerId?: number } | null>(null);
+  const [replying, setReplying] = useState(false);
   const r = query.data;
   if (!r) return <ErrorNotice error={errorBody(query.error)} />;
   const writable = can(role, 'privacyRequests.write');
   const open = OPEN_STATES.includes(r.state);
   const rule = r.regime === 'pipl' || r.regime === 'gdpr' || r.regime === 'ccpa' ? t(`req.regime.${r.regime}`) : r.regime;
-
-  const correct = (customerId: number) => {
-    startCorrection(r.id, customerId);
-    // The record opens straight in its edit form: select it first, so its mount keeps the form open.
-    const detail = useCustomerDetailStore.getState();
-    detail.enter(customerId);
-    void detail.startEdit();
-    openCustomer(customerId);
-  };
 
   return (
     <Card
@@ -71,33 +62,52 @@ export function RequestDetailView({ id }: { id: number }) {
           </strong>
           {r.extended && <div className={layout.hint}>{t('req.originalDue', { date: fmt.date(r.originalDueOn) })}</div>}
           {r.extended && <div data-testid="request-extension">{t('req.extendedBecause', { date: fmt.date(r.extensionNoticeOn), reason: r.extensionReason ?? '' })}</div>}
-          {r.ackDueOn && <div className={layout.hint}>{r.acknowledgedOn ? t('req.acknowledgedOn', { date: fmt.date(r.acknowledgedOn) }) : t('req.ackDue', { date: fmt.date(r.ackDueOn) })}</div>}
+          {r.ackDueOn && (
+            <div className={layout.hint}>
+              {r.acknowledgedOn ? t('req.acknowledgedOn', { date: fmt.date(r.acknowledgedOn) }) : t('req.ackDue', { date: fmt.date(r.ackDueOn) })}{' '}
+              {r.ackDaysLeft !== null && (
+                <strong className={r.ackOverdue ? styles.overdue : undefined} data-testid="request-ack-days-left" data-overdue={r.ackOverdue}>
+                  {daysLeftText(t, r.ackDaysLeft)}
+                </strong>
+              )}
+            </div>
+          )}
         </dd>
         <dt>{t('req.col.received')}</dt>
         <dd>
           {fmt.date(r.receivedOn)} · {channelLabel(t, r.channel)}
         </dd>
         <dt>{t('req.handler')}</dt>
-        <dd>{r.handlerName ?? t('req.unassigned')}</dd>
+        <dd data-testid="request-handler">
+          {r.handlerName ?? t('req.unassigned')}{' '}
+          {writable && r.state !== 'closed' && (
+            <Button variant="link" onClick={() => setAction({ kind: 'assign' })} data-testid="request-assign">
+              {t('req.act.assign')}
+            </Button>
+          )}
+        </dd>
         <dt>{t('req.customers')}</dt>
         <dd className={styles.chips}>
           {r.customers.length === 0 && <span className={layout.hint}>{t('req.noCustomer')}</span>}
-          {r.customers.map((c) =>
-            c.name === null ? (
-              <span key={c.id}>{t('req.customerNumber', { id: c.id })}</span>
-            ) : (
-              <span key={c.id}>
-                <Button variant="link" onClick={() => openCustomer(c.id)}>
-                  {c.name}
-                </Button>
-                {writable && r.type === 'correction' && (r.state === 'verified' || r.state === 'in_progress') && (
-                  <Button variant="secondary" size="sm" onClick={() => correct(c.id)} data-testid="request-open-record">
-                    {t('req.act.openRecord')}
+          {r.customers.map((c) => (
+            <span key={c.id} data-testid="request-customer" data-id={c.id}>
+              {c.name === null ? (
+                t('req.customerNumber', { id: c.id })
+              ) : (
+                <>
+                  <Button variant="link" onClick={() => openCustomer(c.id)}>
+                    {c.name}
                   </Button>
-                )}
-              </span>
-            ),
-          )}
+                  <RequestStep request={r} customer={{ id: c.id, name: c.name }} />
+                </>
+              )}
+              {writable && r.state !== 'closed' && (
+                <Button variant="link" size="sm" onClick={() => setAction({ kind: 'unlink', customerId: c.id })} data-testid="request-unlink">
+                  {t('req.act.unlink')}
+                </Button>
+              )}
+            </span>
+          ))}
         </dd>
         {r.summary && (
           <>
@@ -132,25 +142,28 @@ export function RequestDetailView({ id }: { id: number }) {
       {writable && (
         <Actions>
           {r.nextStates.map((next) => (
-            <Button key={next} variant={next === 'refused' ? 'secondary' : 'primary'} onClick={() => setAction(STEP[next]!)} data-testid={`request-to-${next}`}>
+            <Button key={next} variant={next === 'refused' ? 'secondary' : 'primary'} onClick={() => setAction({ kind: STEP[next]! })} data-testid={`request-to-${next}`}>
               {t(`req.act.${STEP[next]!}` as MessageKey)}
             </Button>
           ))}
           {r.ackDueOn && !r.acknowledgedOn && (
-            <Button variant="secondary" onClick={() => setAction('acknowledge')} data-testid="request-acknowledge">
+            <Button variant="secondary" onClick={() => setAction({ kind: 'acknowledge' })} data-testid="request-acknowledge">
               {t('req.act.acknowledge')}
             </Button>
           )}
           {open && r.extendAmount > 0 && (
-            <Button variant="secondary" onClick={() => setAction('extend')} data-testid="request-extend" title={`${r.extendAmount} ${unitLabel(t, r.extendUnit)}`}>
+            <Button variant="secondary" onClick={() => setAction({ kind: 'extend' })} data-testid="request-extend" title={`${r.extendAmount} ${unitLabel(t, r.extendUnit)}`}>
               {t('req.act.extend')}
             </Button>
           )}
-          <Button variant="secondary" onClick={() => setAction('link')} data-testid="request-link">
+          <Button variant="secondary" onClick={() => setAction({ kind: 'link' })} data-testid="request-link">
             {t('req.act.link')}
           </Button>
-          <Button variant="secondary" onClick={() => setAction('note')} data-testid="request-note">
+          <Button variant="secondary" onClick={() => setAction({ kind: 'note' })} data-testid="request-note">
             {t('req.act.note')}
+          </Button>
+          <Button variant="secondary" onClick={() => setReplying(true)} data-testid="request-reply">
+            {t('req.reply.button')}
           </Button>
         </Actions>
       )}
@@ -163,7 +176,8 @@ export function RequestDetailView({ id }: { id: number }) {
           </li>
         ))}
       </ol>
-      {action && <ActionDialog request={r} kind={action} onClose={() => setAction(null)} />}
+      {action && <ActionDialog request={r} kind={action.kind} {...(action.customerId !== undefined ? { customerId: action.customerId } : {})} onClose={() => setAction(null)} />}
+      {replying && <ReplyDialog id={r.id} onClose={() => setReplying(false)} />}
     </Card>
   );
 }

@@ -4,7 +4,7 @@ import { ErrorNotice } from '../../../components/ErrorNotice';
 import { useT } from '../../../i18n';
 import { useFormat } from '../../../i18n/format';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../../query';
-import { Button, Card, EmptyState, Field, Input, Notice, Select, Table, type Column } from '../../../ui';
+import { Badge, Button, Card, EmptyState, Field, Input, Notice, Select, Table, type Column } from '../../../ui';
 import layout from '../../../ui/layout.module.css';
 import settings from '../../settings/settings.module.css';
 import { unitLabel } from './labels';
@@ -79,7 +79,7 @@ function RuleForm({ rule }: { rule: DeadlineRule }) {
   );
 }
 
-type Day = { day: string; kind: DayKind; name: string };
+type Day = { day: string; kind: DayKind; name: string; verify: boolean };
 
 function HolidayTable({ days }: { days: Day[] }) {
   const t = useT();
@@ -91,7 +91,20 @@ function HolidayTable({ days }: { days: Day[] }) {
   const columns: Column<Day>[] = [
     { key: 'day', header: t('req.holidays.day'), rowHeader: true, cell: (d) => fmt.date(d.day) },
     { key: 'kind', header: t('req.holidays.kind'), cell: (d) => t(`req.holidays.kind.${d.kind}`) },
-    { key: 'name', header: t('req.holidays.name'), cell: (d) => d.name },
+    {
+      key: 'name',
+      header: t('req.holidays.name'),
+      cell: (d) => (
+        <>
+          {d.name}{' '}
+          {d.verify && (
+            <Badge tone="warning" data-testid="holiday-verify">
+              {t('req.holidays.verify')}
+            </Badge>
+          )}
+        </>
+      ),
+    },
     {
       key: 'remove',
       header: '',
@@ -104,6 +117,11 @@ function HolidayTable({ days }: { days: Day[] }) {
   ];
   return (
     <>
+      {days.some((d) => d.verify) && (
+        <Notice tone="warning" data-testid="holiday-verify-notice">
+          {t('req.holidays.verifyNotice')}
+        </Notice>
+      )}
       <Table columns={columns} rows={days} rowKey={(d) => d.day} label={t('req.holidays.title')} maxHeight="320px" testId="holiday-table" empty={<EmptyState title={t('req.holidays.empty')} />} />
       <form
         className={styles.filters}

@@ -36,6 +36,7 @@ export function RequestsCard() {
         <p data-testid="dashboard-requests-nearest">
           <Button variant="link" onClick={() => go('requests', { section: String(summary.nearest!.id) })}>
             {t('req.card.nearest', { id: summary.nearest.id, date: fmt.date(summary.nearest.dueOn), left: daysLeftText(t, summary.nearest.daysLeft) })}
+            {summary.nearest.deadline === 'ack' && ` · ${t('req.card.ackBy')}`}
           </Button>
         </p>
       ) : (
@@ -46,11 +47,11 @@ export function RequestsCard() {
           <p className={styles.soon}>{t('req.card.dueSoon')}</p>
           <ul className={dash.list} data-testid="dashboard-requests-due-soon">
             {summary.dueSoon.map((r) => (
-              <li key={r.id}>
+              <li key={`${r.id}-${r.deadline}`} data-deadline={r.deadline}>
                 <Button variant="link" onClick={() => go('requests', { section: String(r.id) })}>
                   {t('req.number', { id: r.id })} · {typeLabel(t, r.type)}
                 </Button>{' '}
-                · {fmt.date(r.dueOn)} · {daysLeftText(t, r.daysLeft)}
+                {r.deadline === 'ack' && ` · ${t('req.card.ackBy')}`} · {fmt.date(r.dueOn)} · {daysLeftText(t, r.daysLeft)}
                 {r.mine && <span className={layout.hint}> · {t('req.card.mine')}</span>}
               </li>
             ))}

@@ -46,9 +46,16 @@ function RequestRegister() {
       key: 'left',
       header: t('req.col.left'),
       cell: (r) => (
-        <span className={r.overdue ? styles.overdue : undefined} data-testid="request-days-left" data-overdue={r.overdue}>
-          {daysLeftText(t, r.daysLeft)}
-        </span>
+        <>
+          <span className={r.overdue ? styles.overdue : undefined} data-testid="request-days-left" data-overdue={r.overdue}>
+            {daysLeftText(t, r.daysLeft)}
+          </span>
+          {r.ackDaysLeft !== null && (
+            <div className={r.ackOverdue ? styles.overdue : layout.hint} data-testid="request-ack-left" data-overdue={r.ackOverdue}>
+              {t('req.card.ackBy')}: {daysLeftText(t, r.ackDaysLeft)}
+            </div>
+          )}
+        </>
       ),
     },
     { key: 'customers', header: t('req.col.customers'), wrap: true, cell: customersOf },
@@ -97,7 +104,7 @@ function RequestRegister() {
             label={t('req.title')}
             testId="requests-table"
             onActivate={(r) => go('requests', { section: String(r.id) })}
-            rowAttributes={(r) => ({ 'data-testid': 'request-row', 'data-id': r.id, 'data-overdue': r.overdue, className: r.overdue ? styles.overdue : undefined })}
+            rowAttributes={(r) => ({ 'data-testid': 'request-row', 'data-id': r.id, 'data-overdue': r.overdue || r.ackOverdue, className: r.overdue || r.ackOverdue ? styles.overdue : undefined })}
             empty={<EmptyState title={t('req.empty')} text={t('req.emptyHint')} testId="requests-empty" />}
           />
         )}
