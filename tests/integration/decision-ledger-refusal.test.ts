@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { NewConsent } from '../../shared/ledger';
 import { BEFORE_ERASE } from '../../electron/core/privacy/erasure-hooks';
 import { SIDE_FILE, decodeSideFile } from '../../electron/core/privacy/ledger-side-file';
 import type { AccessWorld } from './access-helpers';
@@ -8,8 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ERASED = { name: '陈静', mobile: '13812345670', email: 'chen.jing@example.cn' };
-const PAPER = { purposes: ['marketing-sms'], basis: 'consent', separate: false, evidenceSource: 'paper-form', evidenceDate: '2026-11-30' } as const;
-const IN_STORE = { ...PAPER, purposes: ['marketing-sms', 'phone-follow-up'], evidenceSource: 'in-store-verbal' } as const;
+const PAPER: NewConsent = { purposes: ['marketing-sms'], basis: 'consent', separate: false, evidenceSource: 'paper-form', evidenceDate: '2026-11-30' };
+const IN_STORE: NewConsent = { ...PAPER, purposes: ['marketing-sms', 'phone-follow-up'], evidenceSource: 'in-store-verbal' };
 
 /**
  * Erases a customer the way the erasure stream will: the BEFORE_ERASE hooks inside its
