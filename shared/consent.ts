@@ -22,6 +22,8 @@ export type ConsentEventKind = (typeof CONSENT_EVENTS)[number];
 export const EVIDENCE_SOURCES = ['paper-form', 'in-store-verbal', 'wechat', 'web-form', 'import', 'other'] as const;
 export type EvidenceSource = (typeof EVIDENCE_SOURCES)[number];
 
+export const CONSENT_ORIGINS = ['after-erasure', 'merged'] as const;
+
 export const CUSTOM_LABEL_MAX = 80;
 export const NOTICE_TEXT_MAX = 20_000;
 
@@ -90,6 +92,9 @@ export const consentEventSchema = z.object({
   noticeVersion: z.number().int().nullable(),
   recordedBy: z.string(),
   recordedAt: z.string(),
+  /** Not recorded on this page: the owner's new consent after an erasure, or a copy from a merged customer (mergedFrom). */
+  origin: z.enum(CONSENT_ORIGINS).nullable(),
+  mergedFrom: z.number().int().nullable(),
 });
 export type ConsentEvent = z.infer<typeof consentEventSchema>;
 

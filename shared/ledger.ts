@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { CONSENT_PURPOSES, EVIDENCE_SOURCES, type ConsentPurpose } from './consent';
+import { ALL_LAWFUL_BASES } from './privacy';
 
 /**
  * The decision ledger's side file as a restore found it (electron/core/privacy/ledger-service.ts):
@@ -27,11 +29,27 @@ export const ledgerRestoreSchema = z.object({
 });
 export type LedgerRestoreView = z.infer<typeof ledgerRestoreSchema>;
 
+/** The purposes a new consent can name: the fixed ones (a custom label is the owner's text, kept out of this path). */
+export const NEW_CONSENT_PURPOSES = CONSENT_PURPOSES.filter((p): p is Exclude<ConsentPurpose, 'custom'> => p !== 'custom');
+
 /**
- * How the owner's new consent for a person on the ledger was given (the create form and the
- * importer's owner-only override). A fixed list, never free text: the audit row must not carry a
- * name. The consent stream will turn this into a consent event.
+ * The owner's new consent for a person on the ledger (the create form and the importer's
+ * owner-only override): the consent event(s) recorded on the new customer (one per purpose, origin
+ * 'after-erasure'), so its consent history says why the person is back. Only fixed words reach
+ * the audit log, never a name.
  */
-export const NEW_CONSENT_SOURCES = ['paper', 'wechat', 'phone', 'in-store', 'web', 'other'] as const;
-export const newConsentSchema = z.object({ source: z.enum(NEW_CONSENT_SOURCES) }).strict();
+export const newConsentSchema = z
+  .object({
+    purposes: z
+      .array(z.enum(NEW_CONSENT_PURPOSES as [Exclude<ConsentPurpose, 'custom'>, ...Exclude<ConsentPurpose, 'custom'>[]]))
+      .min(1)
+      .max(NEW_CONSENT_PURPOSES.length)
+      .refine((list) => new Set(list).size === list.length, { message: 'Each purpose once.' }),
+    basis: z.enum(ALL_LAWFUL_BASES),
+    separate: z.boolean(),
+    evidenceSource: z.enum(EVIDENCE_SOURCES),
+    evidenceDate: z.iso.date(),
+    noticeVersion: z.number().int().positive().optional(),
+  })
+  .strict();
 export type NewConsent = z.infer<typeof newConsentSchema>;

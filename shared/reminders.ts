@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { marketingPurposeSchema } from './consent';
 
 export const REMINDER_RANGES = ['overdue', 'today', 'upcoming', 'all'] as const;
 export type ReminderRange = (typeof REMINDER_RANGES)[number];
@@ -13,6 +14,10 @@ export const reminderViewSchema = z.object({
   note: z.string(),
   status: z.enum(['open', 'done']),
   snoozed: z.number().int(),
+  /** A marketing reminder's purpose (issue 16); null for an ordinary follow-up. */
+  purpose: marketingPurposeSchema.nullable(),
+  /** Why it is not due even though its time came: the customer withdrew consent for its purpose. */
+  blocked: z.enum(['consent-withdrawn']).nullable(),
 });
 export type ReminderView = z.infer<typeof reminderViewSchema>;
 

@@ -4,8 +4,12 @@ import type { Core } from '../core';
 import type { Session } from '../core/auth/session-service';
 import type { Caller } from './router';
 
-/** The permissions that reach customer data, and so wait while a step-up is pending. */
-const STEP_UP_GATED = /^(customers|interactions|purchases)\./;
+/**
+ * The permissions that reach customer data, and so wait while a step-up is pending; and changes
+ * to consent (record, withdraw; an import's bulk withdrawal is customers.import), which say what
+ * the shop may do with a person's data.
+ */
+const STEP_UP_GATED = /^(customers|interactions|purchases)\.|^consent\.write$/;
 /** Permissions that open customer data: the channels the shop's data rules stand in front of. */
 const CUSTOMER_DATA: ReadonlySet<Permission> = new Set(
   PERMISSIONS.filter((p) => p.startsWith('customers.') || p.startsWith('interactions.') || p.startsWith('purchases.') || p.startsWith('reminders.')

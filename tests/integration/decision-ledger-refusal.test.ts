@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import type { NewConsent } from '../../shared/ledger';
 import { BEFORE_ERASE } from '../../electron/core/privacy/erasure-hooks';
 import { SIDE_FILE, decodeSideFile } from '../../electron/core/privacy/ledger-side-file';
 import type { AccessWorld } from './access-helpers';
@@ -8,6 +9,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const ERASED = { name: '陈静', mobile: '13812345670', email: 'chen.jing@example.cn' };
+const PAPER: NewConsent = { purposes: ['marketing-sms'], basis: 'consent', separate: false, evidenceSource: 'paper-form', evidenceDate: '2026-11-30' };
+const IN_STORE: NewConsent = { ...PAPER, purposes: ['marketing-sms', 'phone-follow-up'], evidenceSource: 'in-store-verbal' };
 
 /**
  * Erases a customer the way the erasure stream will: the BEFORE_ERASE hooks inside its
@@ -23,6 +26,8 @@ function eraseAsTheErasureWill(w: AccessWorld, customerId: number): void {
 }
 
 const count = (w: AccessWorld) => (w.core.vault.db().prepare('SELECT count(*) AS n FROM customers').get() as { n: number }).n;
+const consentRows = (w: AccessWorld) => w.core.vault.db().prepare('SELECT customer_id AS customerId, count(*) AS n FROM consent_events GROUP BY customer_id').all();
+const consentAudit = (w: AccessWorld) => w.core.vault.db().prepare("SELECT record_id AS recordId, reason, customer_ids AS customerIds FROM audit_log WHERE action = 'consent.record'").all();
 const supersedeAudit = (w: AccessWorld) => w.core.vault.db().prepare("SELECT username, outcome, reason FROM audit_log WHERE action = 'ledger.supersede'").all();
 
 describeKeychain('decision ledger: an erased person is refused by the customer form and the importer, unless the owner records a new consent', () => {
@@ -45,12 +50,33 @@ describeKeychain('decision ledger: an erased person is refused by the customer f
     // The same name with another number is someone else: not refused.
     expect(await w.router.dispatch(w.caller('owner'), 'customers.create', { name: '陈静', mobile: '13900000001' })).toMatchObject({ ok: true });
     expect(count(w)).toBe(before + 1);
-    expect(await w.router.dispatch(w.caller('manager'), 'customers.create', { ...ERASED, newConsent: { source: 'paper' } })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await w.router.dispatch(w.caller('manager'), 'customers.create', { ...ERASED, newConsent: PAPER })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     expect(count(w)).toBe(before + 1);
     expect(supersedeAudit(w)).toEqual([]);
 
-    expect(await w.router.dispatch(w.caller('owner'), 'customers.create', { ...ERASED, newConsent: { source: 'in-store' } })).toMatchObject({ ok: true });
-    expect(supersedeAudit(w)).toEqual([{ username: 'anna', outcome: 'ok', reason: 'new consent (in-store); 1 entry superseded' }]);
+    // A consent that breaks the consent rules (legitimate interest is GDPR's, not PIPL's; a notice that does not exist): typed error, nothing written, nothing superseded.
+    for (const bad of [{ ...IN_STORE, basis: 'legitimate-interest' }, { ...IN_STORE, noticeVersion: 9 }]) {
+      expect(await w.router.dispatch(w.caller('owner'), 'customers.create', { ...ERASED, newConsent: bad })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    }
+    expect(await w.router.dispatch(w.caller('owner'), 'customers.create', { ...ERASED, newConsent: { source: 'paper' } })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(count(w)).toBe(before + 1);
+    expect(supersedeAudit(w)).toEqual([]);
+    expect(consentRows(w)).toEqual([]);
+
+    const back = await w.router.dispatch(w.caller('owner'), 'customers.create', { ...ERASED, newConsent: IN_STORE });
+    expect(back).toMatchObject({ ok: true });
+    expect(supersedeAudit(w)).toEqual([{ username: 'anna', outcome: 'ok', reason: 'new consent (in-store-verbal); 1 entry superseded' }]);
+    // The new consent is in the new customer's consent history: one event per purpose, saying why the person is back.
+    const backId = (back as { value: { id: number } }).value.id;
+    const history = await w.router.dispatch(w.caller('owner'), 'consent.history', { customerId: backId });
+    expect(history).toMatchObject({ ok: true, value: { states: [{ purpose: 'phone-follow-up', state: 'active' }, { purpose: 'marketing-sms', state: 'active' }] } });
+    expect((history as { value: { events: unknown[] } }).value.events).toEqual(
+      ['phone-follow-up', 'marketing-sms'].map((purpose) =>
+        expect.objectContaining({ purpose, event: 'granted', basis: 'consent', evidenceSource: 'in-store-verbal', evidenceDate: '2026-11-30', noticeVersion: null, recordedBy: 'Anna Example', origin: 'after-erasure', mergedFrom: null }),
+      ),
+    );
+    expect(consentRows(w)).toEqual([{ customerId: backId, n: 2 }]);
+    expect(consentAudit(w)).toEqual([{ recordId: String(backId), reason: 'after erasure: purposes=marketing-sms,phone-follow-up event=granted', customerIds: String(backId) }]);
     // Superseded: the person may now be added without a consent (e.g. a second record by the manager).
     expect(await w.router.dispatch(w.caller('manager'), 'customers.create', { name: '陈静', mobile: ERASED.mobile })).toMatchObject({ ok: true });
     // The audit log holds no identifier of the person.
@@ -71,10 +97,10 @@ describeKeychain('decision ledger: an erased person is refused by the customer f
     const asManager = await w.call('manager', 'import.dryRun', { importId: managerImport, mapping, choice: 'skip', rememberMapping: false });
     expect(asManager.counts).toMatchObject({ new: 1, error: 1 });
     expect(asManager.rows.find((r) => r.row === 2)).toMatchObject({ action: 'error', errors: [{ code: 'person_erased' }] });
-    expect(await w.refused('manager', 'import.dryRun', { importId: managerImport, mapping, choice: 'skip', rememberMapping: false, newConsent: { source: 'paper' } })).toMatchObject({ code: 'FORBIDDEN' });
+    expect(await w.refused('manager', 'import.dryRun', { importId: managerImport, mapping, choice: 'skip', rememberMapping: false, newConsent: PAPER })).toMatchObject({ code: 'FORBIDDEN' });
 
     const ownerImport = await w.open('owner', table(['姓名', '手机'], rows));
-    const withConsent = await w.call('owner', 'import.dryRun', { importId: ownerImport, mapping, choice: 'skip', rememberMapping: false, newConsent: { source: 'paper' } });
+    const withConsent = await w.call('owner', 'import.dryRun', { importId: ownerImport, mapping, choice: 'skip', rememberMapping: false, newConsent: PAPER });
     expect(withConsent.counts).toMatchObject({ new: 2, error: 0 });
     expect(supersedeAudit(w)).toEqual([]); // a dry run changes nothing
     await w.call('owner', 'import.commit', { importId: ownerImport, confirmRepeat: false });
@@ -83,8 +109,13 @@ describeKeychain('decision ledger: an erased person is refused by the customer f
       if (progress.state !== 'running') break;
       await new Promise((resolve) => setImmediate(resolve));
     }
-    expect(supersedeAudit(w)).toEqual([{ username: 'anna', outcome: 'ok', reason: 'new consent (paper); 1 entry superseded' }]);
-    expect(w.core.vault.db().prepare("SELECT name FROM customers WHERE mobile LIKE '%5670'").all()).toEqual([{ name: '陈静' }]);
+    expect(supersedeAudit(w)).toEqual([{ username: 'anna', outcome: 'ok', reason: 'new consent (paper-form); 1 entry superseded' }]);
+    const back = w.core.vault.db().prepare("SELECT id, name FROM customers WHERE mobile LIKE '%5670'").all() as { id: number; name: string }[];
+    expect(back.map((c) => c.name)).toEqual(['陈静']);
+    // Recorded with the row's batch, on the person let back in only (not on New Person).
+    expect(consentRows(w)).toEqual([{ customerId: back[0]!.id, n: 1 }]);
+    expect(consentAudit(w)).toEqual([{ recordId: String(back[0]!.id), reason: 'after erasure: purposes=marketing-sms event=granted', customerIds: String(back[0]!.id) }]);
+    expect(w.core.vault.db().prepare('SELECT origin, evidence_source AS source, recorded_by AS by FROM consent_events').all()).toEqual([{ origin: 'after-erasure', source: 'paper-form', by: owner.userId }]);
     w.core.close();
   }, 60_000);
 });

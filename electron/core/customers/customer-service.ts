@@ -1,5 +1,6 @@
 import { CofferError } from '../../../shared/errors';
 import type { NewConsent } from '../../../shared/ledger';
+import { recordNewConsent } from '../privacy/consent-after-erasure';
 import { checkErasedPerson } from '../privacy/ledger-gate';
 import { grantReaches, type Grant } from '../../../shared/permissions';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerInput, type CustomerSort, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
@@ -213,12 +214,14 @@ export function createCustomerService(deps: CustomerServiceDeps) {
       return db.transaction(() => {
         refuseDisabledFields(db, input);
         // A person erased at their request comes back only with the owner's new consent (issue 16).
-        checkErasedPerson(db, session, input, input.newConsent, deps.audit, now());
+        const cameBack = checkErasedPerson(db, session, input, input.newConsent, deps.audit, now());
         const at = now().toISOString();
         const id = insertCustomer(db, session.userId, input, at);
         if (input.tags) replaceTags(db, id, input.tags);
         const fields = CUSTOMER_FIELDS.filter((f) => input[f] !== undefined && input[f] !== '');
         deps.audit(db, { actor: auditActor(session), action: 'customer.create', entity: 'customer', recordId: String(id), outcome: 'ok', fields }, now());
+        // Same transaction as the create: the consent history says why this person is back.
+        if (cameBack && input.newConsent) recordNewConsent(db, session, [id], input.newConsent, deps.audit, now());
         return view(db, session, findCustomer(db, id)!);
       })();
     },

@@ -25,6 +25,7 @@ import {
   type MovedRows,
 } from './merge-repository';
 import { OutOfScopeError, recordingProbes } from './scope-probe';
+import { copyEventsForMerge, deleteMergeCopies } from '../privacy/consent-repository';
 import { DAY_MS } from '../platform/time';
 
 const UNDO_MS = MERGE_UNDO_DAYS * DAY_MS;
@@ -126,8 +127,11 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
         const at = now().toISOString();
         const tags = tagsOf(db, input.ids);
         const snapshot: Snapshot = { survivor: imageOf(survivor, tags.get(survivor.id) ?? []), sources: [] };
+        const mergeId = randomUUID();
         for (const source of sources) {
           snapshot.sources.push({ ...imageOf(source, tags.get(source.id) ?? []), moved: moveTimeline(db, source.id, survivor.id) });
+          // Consent events are never updated: the kept customer gets copies naming this merge (undo deletes them).
+          copyEventsForMerge(db, source.id, survivor.id, mergeId);
         }
         updateCustomerFields(db, survivor.id, plan.changes, at);
         const union = [...new Set(input.ids.flatMap((id) => tags.get(id) ?? []))].sort();
@@ -136,7 +140,6 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
         touchCustomer(db, survivor.id, at);
         setCustomerTimes(db, survivor.id, { lastInteractionAt: latest(...rows.map((r) => r.lastInteractionAt), latestInteractionAt(db, survivor.id)) });
         for (const source of sources) softDeleteCustomer(db, source.id, at);
-        const mergeId = randomUUID();
         insertMerge(db, { id: mergeId, survivorId: survivor.id, mergedIds: sources.map((s) => s.id), before: JSON.stringify(snapshot), userId: session.userId, mergedAt: at, survivorUpdatedAt: at });
         const fields = [...Object.keys(plan.changes), ...(tagsChanged ? ['tags'] : [])];
         deps.audit(
@@ -177,6 +180,8 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
         replaceTags(db, before.id, before.tags);
         // Contacts logged on the survivor after the merge stay with it and count as its last contact.
         setCustomerTimes(db, before.id, { updatedAt: before.updatedAt, lastInteractionAt: latest(before.lastInteractionAt, latestInteractionAt(db, before.id)) });
+        // The originals never left the merged-away records; only the copies on the kept one go.
+        deleteMergeCopies(db, merge.id);
         markMergeUndone(db, merge.id, at);
         const restored = snapshot.sources.map((s) => s.id);
         deps.audit(

@@ -28,7 +28,14 @@ interface CommitDeps {
   /** Between two transactions; the crash test kills the process here. */
   afterBatch?: (done: number) => void;
   /** Inside each batch's transaction, after its rows: the batch's consent events (issue 16). */
-  afterRows?: ((written: readonly { customerId: number; action: string }[], at: Date) => void) | undefined;
+  afterRows?: ((written: readonly WrittenRow[], at: Date) => void) | undefined;
+}
+
+/** A row a batch wrote; erased: the owner's new consent let this person back in. */
+export interface WrittenRow {
+  customerId: number;
+  action: string;
+  erased?: true;
 }
 
 const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -81,14 +88,14 @@ export async function runCommit(job: CommitJob, writes: readonly PlannedRow[], s
     const at = deps.now();
     db.transaction(() => {
       const ids: number[] = [];
-      const written: { customerId: number; action: string }[] = [];
+      const written: WrittenRow[] = [];
       for (const row of slice) {
         const id = writeOne(row, at.toISOString());
         if (id === null) counts.error += 1;
         else {
           counts[row.action] += 1;
           ids.push(id);
-          written.push({ customerId: id, action: row.action });
+          written.push({ customerId: id, action: row.action, ...(row.erased ? { erased: true as const } : {}) });
         }
       }
       deps.afterRows?.(written, at);

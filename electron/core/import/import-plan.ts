@@ -20,6 +20,8 @@ export interface PlannedRow {
   choice: DuplicateChoice;
   target: { customerId: number } | { row: number } | null;
   values: RowValues;
+  /** A person erased at their request, let back in by the owner's new consent (recorded on the customer it creates). */
+  erased?: true;
 }
 
 export interface Plan {
@@ -147,15 +149,17 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
         checkFieldPolicy(db, target.customerId, values, choice, policy, errors);
       }
     }
+    let cameBack = false;
     if (errors.length === 0 && action === 'new') {
       // A new customer who was erased at their request: refused unless the owner's new consent covers the batch.
       const erased = erasedEntriesFor(db, values.values);
       if (erased.length > 0 && !input.newConsent) errors.push({ code: 'person_erased' });
       else erasedOverride.push(...erased);
+      cameBack = erased.length > 0;
     }
     if (errors.length > 0) action = 'error';
     if (action === 'new' || action === 'update' || action === 'merge') {
-      writes.push({ row, action, choice, target: action === 'new' ? null : target, values });
+      writes.push({ row, action, choice, target: action === 'new' ? null : target, values, ...(cameBack ? { erased: true as const } : {}) });
       const lands = action === 'new' ? ('self' as const) : target;
       for (const key of keys) if (!inFile.has(key)) inFile.set(key, { row, target: lands });
     }

@@ -1,5 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { NewConsent } from '../../../shared/ledger';
+import { checkNewConsent, recordNewConsent } from '../privacy/consent-after-erasure';
 import { supersede } from '../privacy/ledger-gate';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -24,7 +25,7 @@ import { parseFailure, withDefaults } from './parse-limits';
 import { mapFsError } from '../db/storage-errors';
 import type { PickSaveFile } from '../export/customer-export';
 import { isFieldOn } from '../settings/customer-fields';
-import { runCommit, type CommitJob } from './import-commit';
+import { runCommit, type CommitJob, type WrittenRow } from './import-commit';
 import type { ImportParser } from './import-parser';
 import { planImport, type Plan, type PlanInput } from './import-plan';
 import { insertBatch, lastImportOf, listBatches, rememberMapping, settleInterruptedBatches } from './import-repository';
@@ -154,6 +155,8 @@ export function createImportService(deps: ImportDeps) {
       checkMapping(entry.table, input.mapping);
       const grant = grantOf(session);
       const db = deps.db();
+      // A basis the regime lacks, or a missing notice: said at the check, not only at the commit.
+      if (input.newConsent) checkNewConsent(db, input.newConsent);
       entry.plan = null;
       entry.planning = true;
       let plan: Plan;
@@ -193,13 +196,17 @@ export function createImportService(deps: ImportDeps) {
       if (lastImportOf(db, entry.sha256) && !input.confirmRepeat) throw new CofferError('CONFLICT', 'This file was imported before. Confirm to import it again.');
       const plan = entry.plan;
       // Checked before the batch starts: a bad basis or notice is a typed error and nothing is written.
-      const afterRows = input.consent ? importConsentWriter(db, session, input.consent, deps.audit) : undefined;
+      const batchConsent = input.consent ? importConsentWriter(db, session, input.consent, deps.audit) : undefined;
       const batchId = randomUUID();
-      // The owner's new consent lets erased people back in: recorded before their rows are written.
-      if (plan.erasedOverride.length > 0 && plan.input.newConsent) {
-        const consent = plan.input.newConsent;
-        db.transaction(() => supersede(db, session, plan.erasedOverride, consent, deps.audit, now()))();
-      }
+      // The owner's new consent lets erased people back in: the ledger entries are superseded
+      // before their rows are written (a bad consent is refused here, nothing written), and the
+      // consent itself is recorded on each customer in the batch transaction that creates it.
+      const newConsent = plan.erasedOverride.length > 0 ? plan.input.newConsent : undefined;
+      if (newConsent) db.transaction(() => supersede(db, session, plan.erasedOverride, newConsent, deps.audit, now()))();
+      const afterRows = (written: readonly WrittenRow[], at: Date): void => {
+        batchConsent?.(written, at);
+        if (newConsent) recordNewConsent(db, session, written.filter((w) => w.erased && w.action === 'new').map((w) => w.customerId), newConsent, deps.audit, at);
+      };
       insertBatch(db, {
         id: batchId,
         userId: session.userId,

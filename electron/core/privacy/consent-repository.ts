@@ -12,26 +12,33 @@ export interface NewConsentEvent {
   evidenceDate: string;
   noticeVersion: number | null;
   recordedBy: number;
+  /** Recorded on this customer's page: nothing. The owner's consent that let an erased person back in: 'after-erasure'. */
+  origin?: 'after-erasure' | undefined;
 }
 
 export function insertConsentEvent(db: Db, e: NewConsentEvent, at: string): number {
   const info = db
     .prepare(
-      `INSERT INTO consent_events (customer_id, purpose, custom_label, event, basis, separate, evidence_source, evidence_date, notice_version, recorded_by, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      `INSERT INTO consent_events (customer_id, purpose, custom_label, event, basis, separate, evidence_source, evidence_date, notice_version, recorded_by, recorded_at, origin)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     )
-    .run(e.customerId, e.purpose, e.customLabel, e.event, e.basis, e.separate ? 1 : 0, e.evidenceSource, e.evidenceDate, e.noticeVersion, e.recordedBy, at);
+    .run(e.customerId, e.purpose, e.customLabel, e.event, e.basis, e.separate ? 1 : 0, e.evidenceSource, e.evidenceDate, e.noticeVersion, e.recordedBy, at, e.origin ?? null);
   return Number(info.lastInsertRowid);
 }
 
-/** Newest first. The recorder is a display name only: an access package carries no other staff data. */
+/**
+ * Newest first: by when each event was recorded (a copy a merge brought over keeps its own time,
+ * so it does not outrank a later event of this customer), then by id. The recorder is a display
+ * name only: an access package carries no other staff data.
+ */
 export function consentEventsOf(db: Db, customerId: number): ConsentEvent[] {
   const rows = db
     .prepare(
       `SELECT e.id, e.purpose, e.custom_label AS customLabel, e.event, e.basis, e.separate, e.evidence_source AS evidenceSource,
-              e.evidence_date AS evidenceDate, e.notice_version AS noticeVersion, u.display_name AS recordedBy, e.recorded_at AS recordedAt
+              e.evidence_date AS evidenceDate, e.notice_version AS noticeVersion, u.display_name AS recordedBy, e.recorded_at AS recordedAt,
+              e.origin, e.merged_from AS mergedFrom
          FROM consent_events e JOIN users u ON u.id = e.recorded_by
-        WHERE e.customer_id = ? ORDER BY e.id DESC`,
+        WHERE e.customer_id = ? ORDER BY e.recorded_at DESC, e.id DESC`,
     )
     .all(customerId) as (Omit<ConsentEvent, 'separate'> & { separate: number })[];
   return rows.map((r) => ({ ...r, separate: r.separate === 1 }));
@@ -52,7 +59,7 @@ export function currentStates(events: readonly ConsentEvent[]): ConsentState[] {
 export function purposeStates(db: Db, purpose: ConsentPurpose, customerIds: readonly number[]): Map<number, 'active' | 'withdrawn'> {
   const out = new Map<number, 'active' | 'withdrawn'>();
   const latest = db.prepare(
-    `SELECT event FROM consent_events WHERE customer_id = ? AND purpose = ? AND custom_label IS NULL ORDER BY id DESC LIMIT 1`,
+    `SELECT event FROM consent_events WHERE customer_id = ? AND purpose = ? AND custom_label IS NULL ORDER BY recorded_at DESC, id DESC LIMIT 1`,
   );
   for (const id of customerIds) {
     const row = latest.get(id, purpose) as { event: string } | undefined;
@@ -69,6 +76,25 @@ export function customersWithoutBasis(db: Db, ownerId: number | null, offset: nu
     .prepare(`SELECT c.id, c.name, u.display_name AS owner FROM customers c JOIN users u ON u.id = c.owner_id WHERE ${where} ORDER BY c.created_at, c.id LIMIT ? OFFSET ?`)
     .all(ownerId, ownerId, limit, offset) as { id: number; name: string; owner: string }[];
   return { items, total };
+}
+
+/**
+ * A merge brings the merged-away customer's events to the kept one as copies (the originals stay:
+ * events are never updated), each naming its merge and source, with its own time and recorder.
+ */
+export function copyEventsForMerge(db: Db, fromId: number, toId: number, mergeId: string): number {
+  return db
+    .prepare(
+      `INSERT INTO consent_events (customer_id, purpose, custom_label, event, basis, separate, evidence_source, evidence_date, notice_version, recorded_by, recorded_at, origin, merge_id, merged_from)
+       SELECT ?, purpose, custom_label, event, basis, separate, evidence_source, evidence_date, notice_version, recorded_by, recorded_at, 'merged', ?, ?
+         FROM consent_events WHERE customer_id = ? ORDER BY id`,
+    )
+    .run(toId, mergeId, fromId, fromId).changes;
+}
+
+/** Undoing a merge: exactly its copies go; events recorded on the kept customer since stay. */
+export function deleteMergeCopies(db: Db, mergeId: string): number {
+  return db.prepare("DELETE FROM consent_events WHERE merge_id = ? AND origin = 'merged'").run(mergeId).changes;
 }
 
 export function insertNotice(db: Db, text: string, effectiveDate: string, userId: number, at: string): number {

@@ -28,5 +28,5 @@ export const PERSON_SECTIONS: PersonSection[] = [
   { key: 'reminders', rows: reminderRows },
   { key: 'imports', rows: importRows },
   { key: 'merges', rows: mergeRows },
-  { key: 'consent', rows: (db, customerId) => consentEventsOf(db, customerId).map(({ id: _id, ...e }) => e) },
+  { key: 'consent', rows: (db, customerId) => consentEventsOf(db, customerId).map(({ id: _id, mergedFrom: _from, ...e }) => e) },
 ];

@@ -1,6 +1,7 @@
 import { conditions } from '../db/conditions';
 import type { Db } from '../db/open-database';
 import { cachedStatement } from '../db/statement-cache';
+import type { MarketingPurpose } from '../../../shared/consent';
 
 export interface ReminderRow {
   id: number;
@@ -13,18 +14,32 @@ export interface ReminderRow {
   note: string;
   status: 'open' | 'done';
   snoozed: number;
+  purpose: MarketingPurpose | null;
+  /** 1: the customer's latest consent event for this reminder's purpose is a withdrawal. */
+  withdrawn: number;
 }
+
+/**
+ * A marketing reminder is stopped by its customer's latest consent event for its purpose (read
+ * now, so a withdrawal recorded after the reminder was made stops it too). One index probe per
+ * reminder with a purpose (consent_events_latest, migration 037); none for ordinary follow-ups.
+ */
+const withdrawnOf = (r: string) => `(${r}.purpose IS NOT NULL AND coalesce((SELECT e.event FROM consent_events e
+    WHERE e.customer_id = ${r}.customer_id AND e.purpose = ${r}.purpose AND e.custom_label IS NULL
+    ORDER BY e.recorded_at DESC, e.id DESC LIMIT 1), '') = 'withdrawn')`;
+const WITHDRAWN = withdrawnOf('r');
 
 const SELECT = `
   SELECT r.id, r.customer_id AS customerId, c.name AS customerName, c.owner_id AS customerOwnerId,
-         r.owner_id AS ownerId, u.username AS ownerUsername, r.due_at AS dueAt, r.note, r.status, r.snoozed
+         r.owner_id AS ownerId, u.username AS ownerUsername, r.due_at AS dueAt, r.note, r.status, r.snoozed,
+         r.purpose, ${WITHDRAWN} AS withdrawn
     FROM reminders r JOIN customers c ON c.id = r.customer_id JOIN users u ON u.id = r.owner_id`;
 
-export function insertReminder(db: Db, entry: { customerId: number; ownerId: number; dueAt: string; note: string; createdBy: number }, now: string): number {
+export function insertReminder(db: Db, entry: { customerId: number; ownerId: number; dueAt: string; note: string; createdBy: number; purpose?: MarketingPurpose | null }, now: string): number {
   return Number(
     db
-      .prepare('INSERT INTO reminders (customer_id, owner_id, due_at, note, created_by, created_at) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(entry.customerId, entry.ownerId, entry.dueAt, entry.note, entry.createdBy, now).lastInsertRowid,
+      .prepare('INSERT INTO reminders (customer_id, owner_id, due_at, note, created_by, created_at, purpose) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(entry.customerId, entry.ownerId, entry.dueAt, entry.note, entry.createdBy, now, entry.purpose ?? null).lastInsertRowid,
   );
 }
 
@@ -53,6 +68,8 @@ export interface ReminderQuery {
   status: 'open' | 'done';
   limit: number;
   offset?: number;
+  /** Leave out marketing reminders whose purpose the customer withdrew (what is shown as due). */
+  dueOnly?: boolean;
 }
 
 /**
@@ -67,7 +84,8 @@ function whereOf(query: Omit<ReminderQuery, 'limit'>): { sql: string; params: (s
   where.add('r.customer_id = ?', query.customerId);
   where.add('r.due_at >= ?', query.dueFrom);
   where.add('r.due_at < ?', query.dueBefore);
-  return { sql: where.sql(), params: where.params };
+  const sql = where.sql();
+  return { sql: query.dueOnly ? `${sql} AND NOT ${WITHDRAWN}` : sql, params: where.params };
 }
 
 export function listReminders(db: Db, query: ReminderQuery): ReminderRow[] {
@@ -109,7 +127,8 @@ export function takeNewlyDue(db: Db, ownerId: number, now: string): number {
     .prepare(
       `UPDATE reminders SET notified_at = ?
         WHERE status = 'open' AND notified_at IS NULL AND owner_id = ? AND due_at <= ?
-          AND customer_id IN (SELECT id FROM customers WHERE deleted_at IS NULL)`,
+          AND customer_id IN (SELECT id FROM customers WHERE deleted_at IS NULL)
+          AND NOT ${withdrawnOf('reminders')}`,
     )
     .run(now, ownerId, now).changes;
 }

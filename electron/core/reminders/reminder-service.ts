@@ -33,6 +33,8 @@ const toView = (row: ReminderRow): ReminderView => ({
   note: row.note,
   status: row.status,
   snoozed: row.snoozed,
+  purpose: row.purpose,
+  blocked: row.withdrawn === 1 ? 'consent-withdrawn' : null,
 });
 
 /**
@@ -111,7 +113,8 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
       return {
         overdue: countReminders(db, { ...base, ...rangeBounds('overdue', at) }),
         today: countReminders(db, { ...base, ...rangeBounds('today', at) }),
-        items: listReminders(db, { ...base, ...(dueBefore ? { dueBefore } : {}), limit }).map(toView),
+        // A marketing reminder whose purpose was withdrawn is not due: it stays on the Reminders page with its reason.
+        items: listReminders(db, { ...base, ...(dueBefore ? { dueBefore } : {}), limit, dueOnly: true }).map(toView),
       };
     },
 
@@ -132,8 +135,9 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
           ownerId = assignee.id;
         }
         const at = now().toISOString();
-        const id = insertReminder(db, { customerId: input.customerId, ownerId, dueAt: input.dueAt, note: input.note, createdBy: session.userId }, at);
-        deps.audit(db, { actor: auditActor(session), action: 'reminder.create', entity: 'customer', recordId: String(input.customerId), outcome: 'ok', fields: ['dueAt', 'note'] }, now());
+        // The purpose is kept, so a withdrawal recorded later still stops this reminder.
+        const id = insertReminder(db, { customerId: input.customerId, ownerId, dueAt: input.dueAt, note: input.note, createdBy: session.userId, purpose: input.purpose ?? null }, at);
+        deps.audit(db, { actor: auditActor(session), action: 'reminder.create', entity: 'customer', recordId: String(input.customerId), outcome: 'ok', fields: ['dueAt', 'note', ...(input.purpose ? ['purpose'] : [])] }, now());
         return id;
       }));
     },

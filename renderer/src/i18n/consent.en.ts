@@ -106,4 +106,8 @@ export const consentEn = {
   'importConsent.grant': 'Record a lawful basis for the customers this import creates',
   'importConsent.withdraw': 'Record a withdrawal for every customer in this file',
   'importConsent.withdrawHint': 'Counts every row that creates a customer or matches one it fills in or updates. Rows skipped as duplicates are not touched: choose “Fill only the customer’s empty fields” for a list of withdrawals.',
+  'consent.origin.after-erasure': 'new consent after an erasure',
+  'consent.origin.merged': 'from a merged record',
+  'reminders.purposeMark': 'Marketing: {purpose}',
+  'reminders.blocked.consent-withdrawn': 'Stopped: the customer withdrew consent for this purpose. It is not shown as due until they give it again.',
 } as const;

@@ -108,4 +108,8 @@ export const consentZhCN: Record<keyof typeof consentEn, string> = {
   'importConsent.grant': '为本次导入新建的客户记录合法性依据',
   'importConsent.withdraw': '为文件中的每位客户记录撤回',
   'importConsent.withdrawHint': '包括新建的客户，以及被补全或更新的已有客户。作为重复而跳过的行不受影响：导入撤回名单时，请选择“只补充客户的空白字段”。',
+  'consent.origin.after-erasure': '删除后重新取得的同意',
+  'consent.origin.merged': '来自合并的客户',
+  'reminders.purposeMark': '营销：{purpose}',
+  'reminders.blocked.consent-withdrawn': '已暂停：客户已撤回此用途的同意。在其重新同意之前不会显示为到期。',
 };

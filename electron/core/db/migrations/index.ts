@@ -34,6 +34,7 @@ import { migration033 } from './033-field-classes';
 import { migration034 } from './034-placeholder';
 import { migration035 } from './035-placeholder';
 import { migration036 } from './036-request-steps';
+import { migration037 } from './037-consent-links';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -76,6 +77,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration034,
   migration035,
   migration036,
+  migration037,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

@@ -13,6 +13,7 @@ import styles from './activity.module.css';
 import { amountText } from './activity-input';
 import { InteractionForm, PurchaseForm, ReminderForm, type Kind } from './ActivityForms';
 import { ACTIVITY_CHANGES } from './record-changes';
+import { ReminderConsentMark } from '../privacy/ReminderConsentMark';
 
 type Entry = ChannelOutput<'customers.timeline'>[number];
 type Form = 'interaction' | 'purchase' | 'reminder';
@@ -53,6 +54,7 @@ export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'i
           {reminders.data!.map((r) => (
             <li key={r.id} data-testid="customer-reminder">
               ⏰ <span className={styles.when}>{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
+              <ReminderConsentMark reminder={r} />
             </li>
           ))}
         </ul>

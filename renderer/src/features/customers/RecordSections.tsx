@@ -6,6 +6,7 @@ import { errorBody, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { EmptyState } from '../../ui';
 import styles from './CustomerRecord.module.css';
+import { ReminderConsentMark } from '../privacy/ReminderConsentMark';
 
 /**
  * The purchases of the open customer, newest first, each on its date (a purchase has no time).
@@ -45,6 +46,7 @@ export function RemindersTab({ customerId }: { customerId: number }) {
       {reminders.data.map((r) => (
         <li key={r.id} data-testid="record-reminder">
           <span className={styles.muted}>{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
+          <ReminderConsentMark reminder={r} />
           {r.status === 'done' && <> · {t('record.reminderDone')}</>}
         </li>
       ))}

@@ -55,7 +55,8 @@ export function ConsentTab({ customerId }: { customerId: number }) {
   const eventColumns: Column<ConsentEvent>[] = [
     { key: 'when', header: t('consent.col.when'), cell: (e) => fmt.dateTime(e.recordedAt) },
     { key: 'purpose', header: t('consent.col.purpose'), cell: (e) => purposeText(t, e.purpose, e.customLabel) },
-    { key: 'event', header: t('consent.col.event'), cell: (e) => t(`consent.event.${e.event}` as MessageKey) },
+    // Where an event did not come from this page: the owner's new consent after an erasure, or a merged record.
+    { key: 'event', header: t('consent.col.event'), cell: (e) => [t(`consent.event.${e.event}` as MessageKey), e.origin ? t(`consent.origin.${e.origin}`) : ''].filter(Boolean).join(' · ') },
     { key: 'basis', header: t('consent.col.basis'), cell: (e) => [basisText(t, e.basis), e.separate ? t('consent.separateMark') : ''].filter(Boolean).join(' · ') },
     { key: 'evidence', header: t('consent.col.evidence'), cell: (e) => `${t(`consent.source.${e.evidenceSource}` as MessageKey)} · ${fmt.date(e.evidenceDate)}` },
     { key: 'notice', header: t('consent.col.notice'), cell: (e) => (e.noticeVersion === null ? '' : t('consent.noticeVersion', { version: e.noticeVersion })) },
@@ -84,7 +85,7 @@ export function ConsentTab({ customerId }: { customerId: number }) {
           </div>
           <div className={layout.subsection}>
             <h3>{t('consent.history')}</h3>
-            <Table columns={eventColumns} rows={events} rowKey={(e) => e.id} label={t('consent.history')} testId="consent-history" rowAttributes={(e) => ({ 'data-event': e.event })} />
+            <Table columns={eventColumns} rows={events} rowKey={(e) => e.id} label={t('consent.history')} testId="consent-history" rowAttributes={(e) => ({ 'data-event': e.event, 'data-origin': e.origin ?? '' })} />
           </div>
         </>
       )}

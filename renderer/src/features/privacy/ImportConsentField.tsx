@@ -1,36 +1,48 @@
-import { NEW_CONSENT_SOURCES, type NewConsent } from '../../../../shared/ledger';
+import { useState } from 'react';
 import { useT } from '../../i18n';
 import { useAppStore } from '../../stores/app-store';
 import { useImportStore } from '../../stores/import-store';
-import { Field, Select } from '../../ui';
+import { Actions, Button } from '../../ui';
+import layout from '../../ui/layout.module.css';
+import { NewConsentFields, useNewConsentDraft } from './NewConsentFields';
 
 /**
- * The importer's owner-only override of person_erased rows: how the new consent was given. The
- * dry run runs again with it; the ledger entries are superseded (audited) only when the import runs.
+ * The importer's owner-only override of person_erased rows: the new consent those people gave.
+ * The dry run runs again with it; the ledger entries are superseded (audited) only when the import
+ * runs, and the consent is recorded on each customer it creates, in that row's batch.
  */
 export function ImportConsentField() {
   const t = useT();
   const role = useAppStore((state) => state.status?.session?.role);
   const { newConsent, busy, setNewConsent } = useImportStore();
+  const [open, setOpen] = useState(newConsent !== null);
   if (role !== 'owner') return null;
+  const toggle = (on: boolean) => {
+    setOpen(on);
+    if (!on && newConsent) void setNewConsent(null); // the check runs again without it
+  };
   return (
-    <Field label={t('ledger.importConsent')}>
-      {(control) => (
-        <Select
-          {...control}
-          data-testid="import-new-consent"
-          value={newConsent?.source ?? ''}
-          disabled={busy}
-          onChange={(e) => void setNewConsent(e.target.value ? { source: e.target.value as NewConsent['source'] } : null)}
-        >
-          <option value="">—</option>
-          {NEW_CONSENT_SOURCES.map((s) => (
-            <option key={s} value={s}>
-              {t(`ledger.source.${s}`)}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
+    <fieldset className={layout.subsection}>
+      <label className={layout.checkbox}>
+        <input type="checkbox" checked={open} disabled={busy} onChange={(e) => toggle(e.target.checked)} data-testid="import-new-consent" />
+        <span>{t('ledger.importConsent')}</span>
+      </label>
+      {open && <ImportNewConsent busy={busy} onApply={(consent) => void setNewConsent(consent)} />}
+    </fieldset>
+  );
+}
+
+function ImportNewConsent({ busy, onApply }: { busy: boolean; onApply: (consent: NonNullable<ReturnType<typeof useNewConsentDraft>['consent']>) => void }) {
+  const t = useT();
+  const draft = useNewConsentDraft();
+  return (
+    <>
+      <NewConsentFields draft={draft} />
+      <Actions>
+        <Button variant="secondary" disabled={busy || !draft.consent} onClick={() => draft.consent && onApply(draft.consent)} data-testid="import-new-consent-apply">
+          {t('ledger.importConsentApply')}
+        </Button>
+      </Actions>
+    </>
   );
 }

@@ -1,21 +1,16 @@
 import { useEffect } from 'react';
-import { CONSENT_PURPOSES, EVIDENCE_SOURCES, SEPARATE_CONSENT_PURPOSES, type ConsentPurpose, type EvidenceSource } from '../../../../shared/consent';
 import { can } from '../../../../shared/permissions';
-import { useT, type MessageKey } from '../../i18n';
+import { useT } from '../../i18n';
 import { useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
-import { Field, Input, Select } from '../../ui';
 import layout from '../../ui/layout.module.css';
-import { basisText } from './consent-words';
+import { ConsentFields, FIXED_PURPOSES } from './ConsentFields';
 import { useImportConsentStore } from './import-consent-store';
-
-// A custom purpose needs a label per batch; the record's dialog offers it, the import keeps to the fixed ones.
-const PURPOSES = CONSENT_PURPOSES.filter((p) => p !== 'custom');
 
 /**
  * The import's check step (issue 16): a lawful basis for the customers this batch creates, and/or
  * a purpose withdrawn for every customer the batch writes or matches. Main checks both before the
- * first row is written.
+ * first row is written. A custom purpose needs a label per record, so the import keeps to the fixed ones.
  */
 export function ImportConsentFields() {
   const t = useT();
@@ -23,37 +18,7 @@ export function ImportConsentFields() {
   const s = useImportConsentStore();
   const options = useChannelQuery('consent.notices', {}, { enabled: can(role, 'consent.read') && s.grantOn });
   useEffect(() => () => useImportConsentStore.getState().reset(), []);
-  const purposeSelect = (value: ConsentPurpose, onChange: (p: ConsentPurpose) => void, testId: string) => (
-    <Field label={t('consent.field.purpose')}>
-      {(c) => (
-        <Select {...c} value={value} onChange={(e) => onChange(e.target.value as ConsentPurpose)} data-testid={testId}>
-          {PURPOSES.map((p) => (
-            <option key={p} value={p}>
-              {t(`consent.purpose.${p}` as MessageKey)}
-            </option>
-          ))}
-        </Select>
-      )}
-    </Field>
-  );
-  const evidence = (source: EvidenceSource, date: string, onSource: (v: EvidenceSource) => void, onDate: (v: string) => void) => (
-    <>
-      <Field label={t('consent.field.source')}>
-        {(c) => (
-          <Select {...c} value={source} onChange={(e) => onSource(e.target.value as EvidenceSource)}>
-            {EVIDENCE_SOURCES.map((v) => (
-              <option key={v} value={v}>
-                {t(`consent.source.${v}` as MessageKey)}
-              </option>
-            ))}
-          </Select>
-        )}
-      </Field>
-      <Field label={t('consent.field.date')}>{(c) => <Input {...c} type="date" value={date} onChange={(e) => onDate(e.target.value)} />}</Field>
-    </>
-  );
   if (!can(role, 'consent.write')) return null;
-  const separateAsked = options.data?.regime === 'pipl' && s.basis === 'consent' && SEPARATE_CONSENT_PURPOSES.includes(s.grantPurpose);
   return (
     <fieldset className={layout.subsection} data-testid="import-consent">
       <legend>{t('importConsent.title')}</legend>
@@ -63,25 +28,22 @@ export function ImportConsentFields() {
       </label>
       {s.grantOn && (
         <div>
-          {purposeSelect(s.grantPurpose, (p) => s.set({ grantPurpose: p }), 'import-consent-grant-purpose')}
-          <Field label={t('consent.field.basis')}>
-            {(c) => (
-              <Select {...c} value={s.basis} onChange={(e) => s.set({ basis: e.target.value })}>
-                {(options.data?.bases ?? []).map((b) => (
-                  <option key={b} value={b}>
-                    {basisText(t, b)}
-                  </option>
-                ))}
-              </Select>
-            )}
-          </Field>
-          {separateAsked && (
-            <label className={layout.checkbox}>
-              <input type="checkbox" checked={s.separate} onChange={(e) => s.set({ separate: e.target.checked })} />
-              <span>{t('consent.field.separate')}</span>
-            </label>
-          )}
-          {evidence(s.grantSource, s.grantDate, (v) => s.set({ grantSource: v }), (v) => s.set({ grantDate: v }))}
+          <ConsentFields
+            value={{ purpose: s.grantPurpose, label: '', basis: s.basis, separate: s.separate, source: s.grantSource, date: s.grantDate, notice: '' }}
+            onChange={(p) =>
+              s.set({
+                ...(p.purpose ? { grantPurpose: p.purpose } : {}),
+                ...(p.basis !== undefined ? { basis: p.basis } : {}),
+                ...(p.separate !== undefined ? { separate: p.separate } : {}),
+                ...(p.source ? { grantSource: p.source } : {}),
+                ...(p.date !== undefined ? { grantDate: p.date } : {}),
+              })
+            }
+            options={options.data}
+            purposes={FIXED_PURPOSES}
+            withBasis
+            testIds={{ purpose: 'import-consent-grant-purpose' }}
+          />
         </div>
       )}
       <label className={layout.checkbox}>
@@ -91,8 +53,20 @@ export function ImportConsentFields() {
       {s.withdrawOn && (
         <div>
           <p className={layout.hint}>{t('importConsent.withdrawHint')}</p>
-          {purposeSelect(s.withdrawPurpose, (p) => s.set({ withdrawPurpose: p }), 'import-consent-withdraw-purpose')}
-          {evidence(s.withdrawSource, s.withdrawDate, (v) => s.set({ withdrawSource: v }), (v) => s.set({ withdrawDate: v }))}
+          <ConsentFields
+            value={{ purpose: s.withdrawPurpose, label: '', basis: '', separate: false, source: s.withdrawSource, date: s.withdrawDate, notice: '' }}
+            onChange={(p) =>
+              s.set({
+                ...(p.purpose ? { withdrawPurpose: p.purpose } : {}),
+                ...(p.source ? { withdrawSource: p.source } : {}),
+                ...(p.date !== undefined ? { withdrawDate: p.date } : {}),
+              })
+            }
+            options={undefined}
+            purposes={FIXED_PURPOSES}
+            withBasis={false}
+            testIds={{ purpose: 'import-consent-withdraw-purpose' }}
+          />
         </div>
       )}
     </fieldset>

@@ -1,30 +1,23 @@
-import { useId, useState } from 'react';
-import { NEW_CONSENT_SOURCES, type NewConsent } from '../../../../shared/ledger';
+import type { NewConsent } from '../../../../shared/ledger';
 import { useT } from '../../i18n';
-import { Actions, Button, Notice, Select } from '../../ui';
+import { Actions, Button, Notice } from '../../ui';
+import { NewConsentFields, useNewConsentDraft } from './NewConsentFields';
 
 /**
- * The owner's way past PERSON_ERASED on the customer form: how the new consent was given (a fixed
- * list, so nothing identifying reaches the audit log), then save again with it.
+ * The owner's way past PERSON_ERASED on the customer form: the new consent (purposes, basis,
+ * evidence, notice; fixed words only reach the audit log), then save again with it. Main records it
+ * in the new customer's consent history in the same transaction as the customer.
  */
 export function NewConsentPanel({ busy, onConfirm }: { busy: boolean; onConfirm: (consent: NewConsent) => void }) {
   const t = useT();
-  const id = useId();
-  const [source, setSource] = useState<NewConsent['source']>('paper');
+  const draft = useNewConsentDraft();
   return (
     <Notice tone="warning" data-testid="new-consent">
       <strong>{t('ledger.consentTitle')}</strong>
       <p>{t('ledger.consentBody')}</p>
-      <label htmlFor={id}>{t('ledger.consentSource')}</label>{' '}
-      <Select id={id} value={source} onChange={(e) => setSource(e.target.value as NewConsent['source'])} data-testid="new-consent-source">
-        {NEW_CONSENT_SOURCES.map((s) => (
-          <option key={s} value={s}>
-            {t(`ledger.source.${s}`)}
-          </option>
-        ))}
-      </Select>
+      <NewConsentFields draft={draft} />
       <Actions>
-        <Button disabled={busy} onClick={() => onConfirm({ source })} data-testid="new-consent-save">
+        <Button disabled={busy || !draft.consent} onClick={() => draft.consent && onConfirm(draft.consent)} data-testid="new-consent-save">
           {t('ledger.consentSave')}
         </Button>
       </Actions>

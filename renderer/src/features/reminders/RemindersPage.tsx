@@ -14,6 +14,7 @@ import layout from '../../ui/layout.module.css';
 import { ScopeSwitch } from '../dashboard/ScopeSwitch';
 import { useMine, useOpenCustomer } from '../dashboard/use-dashboard';
 import styles from '../dashboard/Dashboard.module.css';
+import { ReminderConsentMark } from '../privacy/ReminderConsentMark';
 
 /** Rows per request; more come a page at a time ("Show more"), never silently cut off. */
 export const REMINDER_PAGE = 500;
@@ -115,7 +116,17 @@ function ReminderPages({ tab, mine, total }: { tab: ReminderTab; mine: boolean; 
         </Button>
       ),
     },
-    { key: 'note', header: t('reminder.note'), cell: (r) => r.note, wrap: true },
+    {
+      key: 'note',
+      header: t('reminder.note'),
+      cell: (r) => (
+        <>
+          {r.note}
+          <ReminderConsentMark reminder={r} />
+        </>
+      ),
+      wrap: true,
+    },
     { key: 'assignee', header: t('reminder.assignee'), cell: (r) => r.assignee },
     {
       key: 'actions',
