@@ -11,6 +11,7 @@ import layout from '../../ui/layout.module.css';
 import { useApprovalGate } from '../approvals/use-approval-gate';
 import { RecycleBinPanel } from './RecycleBinPanel';
 import { EraseResultNotice } from './EraseResultNotice';
+import { CheckingProgress } from './erasure-parts';
 import styles from './erasure.module.css';
 
 type Lookup = ChannelOutput<'privacy.lookup'>;
@@ -171,6 +172,7 @@ function EraseDialog({ customer, onClose }: { customer: LookupCustomer; onClose(
           ))}
         </fieldset>
         {customer.legalHold && mode === 'delete' && <Notice tone="info">{t('erasure.holdNote')}</Notice>}
+        <CheckingProgress active={erase.isPending} />
       </Dialog>
       {approvalDialog}
     </>
