@@ -32,6 +32,8 @@ export const MONITOR_RULE_IDS = [
   'erasure.check.failed',
 ] as const;
 export type MonitorRuleId = (typeof MONITOR_RULE_IDS)[number];
+/** Raised by the app itself and never switched off: not stored with the owner's rules (monitor_rules). */
+export const ALWAYS_ON_RULE_IDS: readonly MonitorRuleId[] = ['erasure.check.failed'];
 export const monitorRuleIdSchema = z.enum(MONITOR_RULE_IDS);
 
 /**
