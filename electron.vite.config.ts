@@ -8,13 +8,14 @@ export default defineConfig({
       // Native modules stay external; each runtime loads its own build (see native-binding.ts).
       externalizeDeps: true,
       // The command line (demo data, backup verify) ships beside main and runs under plain Node;
-      // backups and drills, and the parsing of import files, run in worker threads from their own entries.
+      // backups and drills, the parsing of import files and the erasure after-checks run in worker threads from their own entries.
       rollupOptions: {
         input: {
           index: resolve(__dirname, 'electron/main/index.ts'),
           cli: resolve(__dirname, 'electron/cli/index.ts'),
           'backup-worker': resolve(__dirname, 'electron/core/backup/backup-worker.ts'),
           'import-worker': resolve(__dirname, 'electron/core/import/import-worker.ts'),
+          'erasure-worker': resolve(__dirname, 'electron/core/privacy/erasure-worker.ts'),
         },
         output: { banner: (chunk) => (chunk.name === 'cli' ? '#!/usr/bin/env node' : '') },
       },

@@ -75,8 +75,22 @@ export const eraseCheckSchema = z.object({
   /** Other customers' own records that share the name, phone or e-mail: another person's data, kept. */
   otherRecords: z.number().int(),
   scannedColumns: z.number().int(),
+  /**
+   * Absent once the check has run. 'running': the erasure committed and the check is still going
+   * (it runs on a worker thread after the commit); 'interrupted': the app stopped or the vault
+   * locked before it finished, and the values it needed are gone with the person: not a proof.
+   */
+  status: z.enum(['running', 'interrupted']).optional(),
 });
 export type EraseCheck = z.infer<typeof eraseCheckSchema>;
+
+/** What the privacy log holds between the erasure's commit and the check's answer. */
+export const CHECK_RUNNING: EraseCheck = { passed: false, hits: {}, otherRecords: 0, scannedColumns: 0, status: 'running' };
+export const CHECK_INTERRUPTED: EraseCheck = { passed: false, hits: {}, otherRecords: 0, scannedColumns: 0, status: 'interrupted' };
+
+/** The after-checks running now (tables searched so far over all of them), for the page's progress line. */
+export const checkProgressSchema = z.object({ running: z.number().int(), done: z.number().int(), total: z.number().int() });
+export type CheckProgress = z.infer<typeof checkProgressSchema>;
 
 export const eraseResultSchema = z.object({
   logId: z.number().int(),

@@ -16,6 +16,8 @@ import { z } from 'zod';
  * - after.hours: any customer activity outside business hours (threshold 0).
  * - bulk.read: customers read in 10 minutes, the "100,000 reads" burst.
  * - drill.failed / drill.missed: the restore drill failed or did not happen (no subject user).
+ * - erasure.check.failed: an erasure's after-check found a value or did not finish (issue 16);
+ *   raised by the erasure, always on, not stored with the owner's rules.
  */
 export const MONITOR_RULE_IDS = [
   'views.many',
@@ -27,8 +29,11 @@ export const MONITOR_RULE_IDS = [
   'bulk.read',
   'drill.failed',
   'drill.missed',
+  'erasure.check.failed',
 ] as const;
 export type MonitorRuleId = (typeof MONITOR_RULE_IDS)[number];
+/** Raised by the app itself and never switched off: not stored with the owner's rules (monitor_rules). */
+export const ALWAYS_ON_RULE_IDS: readonly MonitorRuleId[] = ['erasure.check.failed'];
 export const monitorRuleIdSchema = z.enum(MONITOR_RULE_IDS);
 
 /**

@@ -80,6 +80,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     pickFolder: async () => paths.backups,
     pickSaveFile: async (_name, format) => path.join(options.dir, `bench-export.${format}`),
     importWorker: path.join(path.dirname(options.worker), 'import-worker.js'),
+    erasureWorker: path.join(path.dirname(options.worker), 'erasure-worker.js'),
     pickImportFile: async () => importFile,
   });
   let importFile: string | null = null;
@@ -155,7 +156,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     }
     if (options.only === 'erasure') {
       const live = (vault.prepare('SELECT id FROM customers WHERE deleted_at IS NULL').all() as { id: number }[]).map((r) => r.id);
-      await measureErasure({ vault, ids: live, random, rows, notes, say });
+      await measureErasure({ core, vault, ids: live, random, rows, notes, say });
       return { rows, notes, state: { ...state, accounts: [...written] }, vaultBytes: 0, plainBytes: 0 };
     }
     // Inputs come from the data itself, drawn at random so pages and searches land all over
@@ -307,7 +308,7 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
     await measureImport({ router, dir: options.dir, sizes: [10_000, 100_000], setFile: (file) => (importFile = file), rows, notes, say });
     // Last: it deletes and anonymises customers (issue 16, secure_delete and erasure at size).
-    await measureErasure({ vault, ids, random, rows, notes, say });
+    await measureErasure({ core, vault, ids, random, rows, notes, say });
 
     // ---- Memory. ----------------------------------------------------------------------------
     sampleRss();

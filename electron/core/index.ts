@@ -44,6 +44,7 @@ import { createRequestsService, type RequestsService } from './privacy/requests-
 import { createAccessPackage, type AccessPackageService } from './privacy/access-package-service';
 import { createConsentService, type ConsentService } from './privacy/consent-service';
 import { createErasureService, type ErasureService } from './privacy/erasure-service';
+import { createErasureChecks, type ErasureChecks } from './privacy/erasure-checks';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -81,6 +82,8 @@ export interface CoreOptions {
   importWorker?: string;
   /** The built backup worker (out/main/backup-worker.js); main and the CLI pass theirs. */
   backupWorker?: string;
+  /** The built erasure-check worker (out/main/erasure-worker.js); main and the benchmark pass theirs. */
+  erasureWorker?: string;
   /** Data-free start-up lines (the database engine check); main's log by default. */
   log?: (line: string) => void;
   now?: () => number;
@@ -130,6 +133,8 @@ export interface Core {
   consent: ConsentService;
   /** Erasure, anonymisation, the privacy log and the recycle bin's purge (issue 16). */
   erasure: ErasureService;
+  /** The erasure after-checks on a worker thread; runErasureChecks(jobs) takes a batch (issue 17's retention run). */
+  erasureChecks: ErasureChecks;
   secondFactor: SecondFactor;
   /** The decision ledger (issue 16): side file writes, re-apply after a restore. */
   ledger: DecisionLedger;
@@ -141,8 +146,8 @@ export interface Core {
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
   retryKeychain(): Promise<void>;
-  /** The automatic recycle-bin purge (30 days, unless held); main calls it on a timer. */
-  purgeRecycleBin(): void;
+  /** The automatic recycle-bin purge (30 days, unless held); main calls it on a timer. Resolves with how many were purged (a run already going is joined). */
+  purgeRecycleBin(): Promise<number>;
   status(senderId: string): AppStatus;
   close(): void;
 }
@@ -160,9 +165,10 @@ export function createCore(options: CoreOptions): Core {
     onOpened: () => {
       ensurePinyinIndex();
       ledger.attach();
-      // After the unlock has answered: each purge runs the whole-vault after-check (seconds at
-      // 100,000 customers, docs/benchmarks.md), so it must not hold up the unlock itself.
-      setTimeout(purgeRecycleBin, 0);
+      settleChecks();
+      // After the unlock has answered: the purges are short transactions with the event loop let
+      // go in between, their after-checks on the worker (docs/benchmarks.md, erasure).
+      setTimeout(() => void purgeRecycleBin(), 0);
     },
   });
   // Decisions a restore cannot undo (issue 16). ERASE_AGAIN: the erasure stream's function, wired in ledger-erase.ts.
@@ -205,7 +211,18 @@ export function createCore(options: CoreOptions): Core {
     },
   });
   const dataRules = createDataRules({ db, audit: appendAudit, now });
-  const erasure = createErasureService({ db, audit, now });
+  const erasureChecks = createErasureChecks({
+    script: options.erasureWorker ?? path.resolve('out/main/erasure-worker.js'),
+    material: () => {
+      const { dbFile, key, nativeBinding } = vault.backupMaterial();
+      return { dbFile, key, nativeBinding };
+    },
+    db,
+    audit: appendAudit,
+    raiseFailed: (database, count, at) => monitor.raiseErasureCheck(database, count, at),
+    now,
+  });
+  const erasure = createErasureService({ db, audit, checks: erasureChecks, now });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
@@ -235,11 +252,26 @@ export function createCore(options: CoreOptions): Core {
   // Issue 16: items in the recycle bin over 30 days and not held are purged at every open
   // (start, unlock, restore) and on main's timer. A failure is logged by its code only and
   // retried next time: it must never stop the vault from opening.
-  function purgeRecycleBin(): void {
+  let purging: Promise<number> | undefined;
+  function purgeRecycleBin(): Promise<number> {
+    if (purging) return purging;
+    if (vault.state() !== 'unlocked') return Promise.resolve(0);
+    purging = erasure
+      .autoPurge()
+      .catch((error: unknown) => {
+        (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`recycle-bin purge failed (${(error as { code?: string }).code ?? 'error'})`);
+        return 0;
+      })
+      .finally(() => (purging = undefined));
+    return purging;
+  }
+
+  // Checks cut off by a quit or a lock are recorded as interrupted (and alerted) at the next open.
+  function settleChecks(): void {
     try {
-      if (vault.state() === 'unlocked') erasure.autoPurge();
+      erasureChecks.settle(vault.db());
     } catch (error) {
-      (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`recycle-bin purge failed (${(error as { code?: string }).code ?? 'error'})`);
+      (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`erasure check settle failed (${(error as { code?: string }).code ?? 'error'})`);
     }
   }
 
@@ -303,6 +335,7 @@ export function createCore(options: CoreOptions): Core {
     accessPackage: createAccessPackage({ db, audit, now, pickFolder: options.pickFolder ?? (async () => null) }),
     consent: createConsentService({ db, audit, now }),
     erasure,
+    erasureChecks,
     secondFactor,
     ledger,
     monitor,

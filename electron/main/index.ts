@@ -74,6 +74,7 @@ if (!app.requestSingleInstanceLock()) {
       }),
       backupWorker: path.join(__dirname, 'backup-worker.js'),
       importWorker: path.join(__dirname, 'import-worker.js'),
+      erasureWorker: path.join(__dirname, 'erasure-worker.js'),
       pickFolder: () => pickPath({ properties: ['openDirectory', 'createDirectory'] }),
       pickBackupFile: () => pickPath({ properties: ['openFile'], filters: [{ name: 'Coffer backup', extensions: ['cofferbak'] }] }),
       pickImportFile: () =>
@@ -121,7 +122,7 @@ if (!app.requestSingleInstanceLock()) {
     // The scheduler: a slot missed while the laptop was closed runs now, then every minute's check.
     const backupTick = setInterval(() => void core?.backups.tick(), 60_000);
     // Issue 16: the recycle bin's 30-day purge, hourly (and at every unlock, in core).
-    const purgeTick = setInterval(() => core?.purgeRecycleBin(), 3_600_000);
+    const purgeTick = setInterval(() => void core?.purgeRecycleBin(), 3_600_000);
     void core.start().then(() => core?.backups.tick());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
     const senderId = callerOf(mainWindow.webContents.id).senderId;

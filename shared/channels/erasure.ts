@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { binItemSchema, eraseModeSchema, eraseResultSchema, lookupCustomerSchema, mentionSchema, privacyLogEntrySchema } from '../erasure';
+import { binItemSchema, checkProgressSchema, eraseModeSchema, eraseResultSchema, lookupCustomerSchema, mentionSchema, privacyLogEntrySchema } from '../erasure';
 import { channel, empty } from './common';
 
 const customerId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
@@ -46,5 +46,11 @@ export const erasureChannels = {
     input: z.object({ expectCount: z.number().int().min(0).max(1_000_000) }).strict(),
     output: z.object({ purged: z.number().int(), held: z.number().int(), logIds: z.array(z.number().int()) }),
     permission: 'customers.purge',
+  }),
+  /** The after-checks running on the worker now (tables searched, counts only); polled while an erase or an empty waits. Not audited: it names no one. */
+  'privacy.checkProgress': channel({
+    input: empty,
+    output: checkProgressSchema,
+    permission: 'customers.erase',
   }),
 } as const;

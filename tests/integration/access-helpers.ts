@@ -125,6 +125,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'privacy.log': { limit: 10 },
   'recycleBin.list': {},
   'recycleBin.empty': { expectCount: 999 },
+  'privacy.checkProgress': {},
   'customers.qualityDuplicates': {},
   'customers.qualityMissing': {},
   'customers.qualityStale': {},

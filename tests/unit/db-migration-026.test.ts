@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
-import { MONITOR_RULE_IDS } from '../../shared/monitoring';
+import { ALWAYS_ON_RULE_IDS, MONITOR_RULE_IDS } from '../../shared/monitoring';
 import { tempDir } from '../support/tmp';
 
 function vaultAt25(): Db {
@@ -20,7 +20,7 @@ describe('migration 26: monitoring rules, alerts and step-up marks', () => {
     migrate(db, MIGRATIONS.filter((m) => m.version <= 26));
     expect(schemaVersion(db)).toBe(26);
     const rules = db.prepare('SELECT id, enabled, threshold, window_minutes AS windowMinutes, action, updated_by AS updatedBy FROM monitor_rules ORDER BY rowid').all();
-    expect(rules.map((r) => (r as { id: string }).id)).toEqual([...MONITOR_RULE_IDS]);
+    expect(rules.map((r) => (r as { id: string }).id)).toEqual(MONITOR_RULE_IDS.filter((id) => !ALWAYS_ON_RULE_IDS.includes(id)));
     expect(rules).toContainEqual({ id: 'views.many', enabled: 1, threshold: 300, windowMinutes: 10, action: 'notify', updatedBy: null });
     expect(rules).toContainEqual({ id: 'reveals.many', enabled: 1, threshold: 30, windowMinutes: 10, action: 'step-up', updatedBy: null });
     expect(rules).toContainEqual({ id: 'exports.many', enabled: 1, threshold: 3, windowMinutes: 1440, action: 'notify', updatedBy: null });

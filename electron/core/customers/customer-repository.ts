@@ -217,14 +217,20 @@ export interface DeletedCustomerRow {
   name: string;
   ownerUsername: string;
   deletedAt: string;
+  /** The owner's legal hold (issue 16): a held item is never purged. */
+  legalHold: number;
 }
 
-/** The recycle bin, newest deletion first. Names only: a deleted record is not browsed. */
-export function listDeletedCustomers(db: Db, ownerId: number | undefined, limit: number): DeletedCustomerRow[] {
+/**
+ * The recycle bin, newest deletion first (the bin page) or oldest first (the order the purges take
+ * them, erasure-service.ts). Names only: a deleted record is not browsed.
+ */
+export function listDeletedCustomers(db: Db, ownerId: number | undefined, limit: number, order: 'newest' | 'oldest' = 'newest'): DeletedCustomerRow[] {
+  const dir = order === 'newest' ? 'DESC' : 'ASC';
   return db
     .prepare(
-      `SELECT c.id, c.name, u.username AS ownerUsername, c.deleted_at AS deletedAt FROM customers c JOIN users u ON u.id = c.owner_id
-        WHERE c.deleted_at IS NOT NULL AND c.erased_at IS NULL AND (? IS NULL OR c.owner_id = ?) ORDER BY c.deleted_at DESC, c.id DESC LIMIT ?`,
+      `SELECT c.id, c.name, u.username AS ownerUsername, c.deleted_at AS deletedAt, c.legal_hold AS legalHold FROM customers c JOIN users u ON u.id = c.owner_id
+        WHERE c.deleted_at IS NOT NULL AND c.erased_at IS NULL AND (? IS NULL OR c.owner_id = ?) ORDER BY c.deleted_at ${dir}, c.id ${dir} LIMIT ?`,
     )
     .all(ownerId ?? null, ownerId ?? null, limit) as DeletedCustomerRow[];
 }

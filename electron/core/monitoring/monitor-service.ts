@@ -10,6 +10,7 @@ import { SlidingWindow } from './sliding-window';
 /** How many of a window's customers an alert row keeps (the inbox names the first 20). */
 const ALERT_IDS_KEPT = 5000;
 const MINUTE = 60_000;
+const ERASURE_CHECK_RULE: MonitorRule = { id: 'erasure.check.failed', enabled: true, threshold: 0, windowMinutes: 1, action: 'notify', updatedAt: null, updatedBy: null };
 
 export interface MonitorDeps {
   db: () => Db;
@@ -193,6 +194,15 @@ export function createMonitor(deps: MonitorDeps) {
     raiseDrill(db: Db, kind: 'failed' | 'missed', at: Date): void {
       const rule = stateOf(db).rules.get(kind === 'failed' ? 'drill.failed' : 'drill.missed');
       if (rule?.enabled) raise(db, rule, null, 1, at.getTime(), () => [], at);
+    },
+
+    /**
+     * An erasure's after-check failed or was cut off (privacy/erasure-checks.ts): an alert with no
+     * subject. Always on, not one of the owner's rules: a deletion that cannot be proved is never
+     * something to silence.
+     */
+    raiseErasureCheck(db: Db, count: number, at: Date): void {
+      raise(db, ERASURE_CHECK_RULE, null, count, at.getTime(), () => [], at);
     },
 
     /** Rules or hours changed: re-read them, and rebuild the windows (their lengths may differ). */

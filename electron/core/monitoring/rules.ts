@@ -1,7 +1,7 @@
 import type { MonitorRuleId } from '../../../shared/monitoring';
 
-/** The rules that count a user's customer activity (the drill rules are raised by the backup job). */
-export type ActivityRuleId = Exclude<MonitorRuleId, 'drill.failed' | 'drill.missed'>;
+/** The rules that count a user's customer activity (the drill rules are raised by the backup job, erasure.check.failed by the erasure). */
+export type ActivityRuleId = Exclude<MonitorRuleId, 'drill.failed' | 'drill.missed' | 'erasure.check.failed'>;
 export const ACTIVITY_RULES: readonly ActivityRuleId[] = ['views.many', 'reveals.many', 'exports.many', 'export.big', 'deletes.many', 'after.hours', 'bulk.read'];
 
 /**

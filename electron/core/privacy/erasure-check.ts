@@ -21,6 +21,15 @@ const IDENTITY = new Set(['name', 'mobile', 'phone', 'email', 'wechat', 'sort_na
  */
 const NOT_FREE = /(^|_)at$|^date$|hash$|sha256$|^(currency|kind|state|status|role|outcome|action|mode|trigger|level|list)$/;
 
+/** The person as stored before the erasure: what the duplicate keys were computed from. */
+export interface CheckedPerson {
+  name: string;
+  mobile: string | null;
+  phone: string | null;
+  email: string | null;
+  company: string | null;
+}
+
 const quote = (name: string) => `"${name.replace(/"/g, '""')}"`;
 
 /** Every table and text column of the vault, read from the schema, so a feature added later is scanned too. */
@@ -45,7 +54,7 @@ function textColumns(db: Db): { table: string; column: string }[] {
  * counted apart; a hit anywhere else fails the check. Values never leave this function: the
  * result is table.column -> number of rows.
  */
-export function checkErased(db: Db, subjectIds: readonly number[], terms: readonly Term[], original: { name: string; mobile: string | null; phone: string | null; email: string | null; company: string | null }): EraseCheck {
+export function checkErased(db: Db, subjectIds: readonly number[], terms: readonly Term[], original: CheckedPerson, onTable?: (done: number, total: number) => void): EraseCheck {
   const hits: Record<string, number> = {};
   let otherRecords = 0;
   const ids = subjectIds.map(() => '?').join(',');
@@ -53,7 +62,9 @@ export function checkErased(db: Db, subjectIds: readonly number[], terms: readon
   // One pass per table, every text column counted in it: a table is read once, not once per column.
   const byTable = new Map<string, string[]>();
   for (const { table, column } of columns) byTable.set(table, [...(byTable.get(table) ?? []), column]);
+  let done = 0;
   for (const [table, names] of byTable) {
+    onTable?.(done++, byTable.size);
     const owner = PER_CUSTOMER[table];
     const parts: string[] = [];
     const params: (string | number)[] = [];
@@ -79,6 +90,7 @@ export function checkErased(db: Db, subjectIds: readonly number[], terms: readon
       } else otherRecords += others;
     });
   }
+  onTable?.(byTable.size, byTable.size);
   // Keys that are not the text itself: the pinyin of the name (wangwei) and the normalised
   // duplicate keys (+8613800138000), looked for under the erased ids.
   const pinyin = db.prepare(`SELECT count(*) AS n FROM customer_pinyin WHERE customer_id IN (${ids}) AND key = ?`);

@@ -154,16 +154,31 @@ export function listLog(db: Db, limit: number, beforeId?: number): PrivacyLogEnt
   return rows.map(({ touched, checkDetail, ...row }) => ({ ...row, touched: JSON.parse(touched) as Record<string, number>, check: JSON.parse(checkDetail) as EraseCheck }));
 }
 
-/** The recycle bin with its hold flags, oldest first (the order the purge takes them). */
-export function listBin(db: Db): { id: number; name: string; deletedAt: string; legalHold: number }[] {
-  return db
-    .prepare('SELECT id, name, deleted_at AS deletedAt, legal_hold AS legalHold FROM customers WHERE deleted_at IS NOT NULL AND erased_at IS NULL ORDER BY deleted_at, id')
-    .all() as { id: number; name: string; deletedAt: string; legalHold: number }[];
+/** Bin items deleted before `cutoff` and not held (or just that one, `only`): the automatic purge's work. */
+export function binDueBefore(db: Db, cutoff: string, only?: number): number[] {
+  return (
+    db
+      .prepare('SELECT id FROM customers WHERE deleted_at IS NOT NULL AND deleted_at < ? AND erased_at IS NULL AND legal_hold = 0 AND (? IS NULL OR id = ?) ORDER BY deleted_at, id')
+      .all(cutoff, only ?? null, only ?? null) as { id: number }[]
+  ).map((r) => r.id);
 }
 
-/** Bin items deleted before `cutoff` and not held: the automatic purge's work. */
-export function binDueBefore(db: Db, cutoff: string): number[] {
+/**
+ * The after-check's answer for a row still waiting for it. The customer id must match too: after
+ * a restore the same log id may be another erasure's, and a stale answer must not land on it.
+ */
+export function settleCheck(db: Db, logId: number, customerId: number, check: EraseCheck): boolean {
   return (
-    db.prepare('SELECT id FROM customers WHERE deleted_at IS NOT NULL AND deleted_at < ? AND erased_at IS NULL AND legal_hold = 0 ORDER BY deleted_at, id').all(cutoff) as { id: number }[]
-  ).map((r) => r.id);
+    db
+      .prepare(`UPDATE privacy_log SET check_passed = ?, check_detail = ? WHERE id = ? AND customer_id = ? AND json_extract(check_detail, '$.status') = 'running'`)
+      .run(check.passed ? 1 : 0, JSON.stringify(check), logId, customerId).changes === 1
+  );
+}
+
+/** Rows whose after-check never answered (the app stopped, the vault locked): oldest first. */
+export function runningChecks(db: Db): { logId: number; customerId: number }[] {
+  return db.prepare(`SELECT id AS logId, customer_id AS customerId FROM privacy_log WHERE check_passed = 0 AND json_extract(check_detail, '$.status') = 'running' ORDER BY id`).all() as {
+    logId: number;
+    customerId: number;
+  }[];
 }

@@ -6,20 +6,27 @@ import type { ApprovalTicket } from '../approvals/approval-gate';
 import type { AuditEntry } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { eraseCustomer } from './erasure';
-import { binDueBefore, findMentions, listBin, listLog, setLegalHold } from './erasure-repository';
+import { listDeletedCustomers } from '../customers/customer-repository';
+import { eraseThenCheck } from './erasure';
+import type { CheckJob } from './erasure-check-jobs';
+import type { ErasureChecks } from './erasure-checks';
+import { binDueBefore, findMentions, listLog, setLegalHold } from './erasure-repository';
 import { contextOf, termOfQuery, termsOf, type Term } from './erasure-terms';
 import { lookupCustomers } from './erasure-lookup';
 import { checkRequestStep, recordRequestStep } from './request-steps';
 
 const MENTIONS_MAX = 200;
 const DAY_MS = 86_400_000;
-/** Automatic purges per run (at open, then hourly): bounded so the main process is never held for long. */
-const AUTO_PURGE_MAX = 10;
+const BIN_MAX = 1_000_000;
+
+/** Lets other work (IPC calls, timers) run between two purges: each is its own short transaction. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export interface ErasureDeps {
   db: () => Db;
   audit: (db: Db, entry: AuditEntry, at: Date) => unknown;
+  /** The after-checks on a worker thread (erasure-checks.ts). */
+  checks: Pick<ErasureChecks, 'runErasureChecks' | 'progress'>;
   now?: () => number;
 }
 
@@ -44,13 +51,13 @@ export function createErasureService(deps: ErasureDeps) {
     return found;
   };
 
-  function purge(db: Db, ids: readonly number[], actor: Session | null, trigger: 'purge' | 'auto-purge', at: Date): number[] {
-    const logIds: number[] = [];
+  function purge(db: Db, ids: readonly number[], actor: Session, at: Date): CheckJob[] {
+    const jobs: CheckJob[] = [];
     for (const id of ids) {
-      const result = eraseCustomer(db, id, 'delete', { actor: actor ? auditActor(actor) : null, trigger, at });
-      if (result) logIds.push(result.logId);
+      const erased = eraseThenCheck(db, id, 'delete', { actor: auditActor(actor), trigger: 'purge', at });
+      if (erased) jobs.push(erased.job);
     }
-    return logIds;
+    return jobs;
   }
 
   return {
@@ -75,21 +82,30 @@ export function createErasureService(deps: ErasureDeps) {
       if (input.requestId !== undefined) checkRequestStep(deps.db(), session, input.requestId, input.customerId, 'erased');
     },
 
-    /** The gated erasure: the handler passes the approval ticket; it is used inside the same transaction. */
-    erase(session: Session, input: { customerId: number; mode: EraseMode; requestId?: number | undefined }, ticket: ApprovalTicket): EraseResult {
+    /**
+     * The gated erasure: the handler passes the approval ticket; it is used inside the same
+     * transaction. The answer waits for the after-check, which runs on the worker thread once the
+     * erasure has committed: main stays free meanwhile (the page shows checkProgress).
+     */
+    async erase(session: Session, input: { customerId: number; mode: EraseMode; requestId?: number | undefined }, ticket: ApprovalTicket): Promise<EraseResult> {
       if (grantFor(session.role, 'customers.erase') === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
       const db = deps.db();
       const at = now();
-      return db.transaction(() => {
+      const erased = db.transaction(() => {
         // For a request: an open, verified deletion request about this customer (checked before anything is erased).
         if (input.requestId !== undefined) checkRequestStep(db, session, input.requestId, input.customerId, 'erased');
         ticket.markExecuted(db);
-        const result = eraseCustomer(db, input.customerId, input.mode, { actor: auditActor(session), approvalId: ticket.approvalId, requestId: input.requestId ?? null, trigger: 'manual', at });
-        if (!result) throw new CofferError('NOT_FOUND', 'That customer does not exist or was already erased.');
-        if (input.requestId !== undefined) recordRequestStep(db, session, { requestId: input.requestId, customerId: input.customerId, kind: 'erased', note: `${input.mode} log ${result.logId}` }, at);
-        return result;
+        const done = eraseThenCheck(db, input.customerId, input.mode, { actor: auditActor(session), approvalId: ticket.approvalId, requestId: input.requestId ?? null, trigger: 'manual', at });
+        if (!done) throw new CofferError('NOT_FOUND', 'That customer does not exist or was already erased.');
+        if (input.requestId !== undefined) recordRequestStep(db, session, { requestId: input.requestId, customerId: input.customerId, kind: 'erased', note: `${input.mode} log ${done.result.logId}` }, at);
+        return done;
       })();
+      const checks = await deps.checks.runErasureChecks([erased.job]);
+      return { ...erased.result, check: checks.get(erased.result.logId) ?? erased.result.check };
     },
+
+    /** The after-checks running now (tables searched), for the page's "checking every table…" line. */
+    checkProgress: () => deps.checks.progress(),
 
     setHold(session: Session, customerId: number, hold: boolean): { hold: boolean } {
       ownerOnly(session);
@@ -115,7 +131,7 @@ export function createErasureService(deps: ErasureDeps) {
       ownerOnly(session);
       const db = deps.db();
       return db.transaction(() => {
-        const items = listBin(db).map((r) => ({
+        const items = listDeletedCustomers(db, undefined, BIN_MAX, 'oldest').map((r) => ({
           id: r.id,
           name: r.name,
           deletedAt: r.deletedAt,
@@ -127,35 +143,63 @@ export function createErasureService(deps: ErasureDeps) {
       })();
     },
 
-    /** "Empty the recycle bin": every item not held, deleted for real; the count must be what the owner saw. */
-    emptyBin(session: Session, expectCount: number): { purged: number; held: number; logIds: number[] } {
+    /**
+     * "Empty the recycle bin": every item not held, deleted for real in one transaction; the count
+     * must be what the owner saw. Then their checks, one worker thread for the batch.
+     */
+    async emptyBin(session: Session, expectCount: number): Promise<{ purged: number; held: number; logIds: number[] }> {
       ownerOnly(session);
       const db = deps.db();
       const at = now();
-      return db.transaction(() => {
-        const bin = listBin(db);
+      const done = db.transaction(() => {
+        const bin = listDeletedCustomers(db, undefined, BIN_MAX, 'oldest');
         const due = bin.filter((r) => r.legalHold === 0).map((r) => r.id);
         if (due.length !== expectCount) throw new CofferError('CONFLICT', 'The recycle bin changed since you opened it. Look at it again, then empty it.');
-        const logIds = purge(db, due, session, 'purge', at);
-        deps.audit(db, { actor: auditActor(session), action: 'privacy.purge', entity: 'customer', outcome: 'ok', reason: `manual ${logIds.length}`, customerIds: due }, at);
-        return { purged: logIds.length, held: bin.length - due.length, logIds };
+        const jobs = purge(db, due, session, at);
+        deps.audit(db, { actor: auditActor(session), action: 'privacy.purge', entity: 'customer', outcome: 'ok', reason: `manual ${jobs.length}`, customerIds: due }, at);
+        return { jobs, held: bin.length - due.length };
       })();
+      await deps.checks.runErasureChecks(done.jobs);
+      return { purged: done.jobs.length, held: done.held, logIds: done.jobs.map((j) => j.logId) };
     },
 
     /**
-     * The automatic purge (at unlock and on main's timer): items in the bin longer than 30 days
-     * and not held are deleted for real, one transaction each so a big backlog never holds the
-     * vault for long, and at most `max` per run (oldest first; the hourly timer takes the rest),
-     * because each runs the whole-vault after-check. No session: the actor is the system.
+     * The automatic purge (at unlock and on main's timer): every item in the bin longer than 30
+     * days and not held is deleted for real, no cap. Each is its own short transaction with the
+     * event loop let go in between, so IPC calls interleave; the whole-vault checks then run as
+     * one batch on the worker thread. A vault locked midway stops the run (the rest waits for the
+     * next). No session: the actor is the system. Resolves with how many were purged.
      */
-    autoPurge(max = AUTO_PURGE_MAX): number {
-      const db = deps.db();
+    async autoPurge(): Promise<number> {
       const at = now();
-      const due = binDueBefore(db, new Date(at.getTime() - RECYCLE_BIN_DAYS * DAY_MS).toISOString()).slice(0, max);
+      const due = binDueBefore(deps.db(), new Date(at.getTime() - RECYCLE_BIN_DAYS * DAY_MS).toISOString());
       if (due.length === 0) return 0;
-      const logIds = purge(db, due, null, 'auto-purge', at);
-      deps.audit(db, { actor: null, action: 'privacy.purge', entity: 'customer', outcome: 'ok', reason: `auto ${logIds.length}`, customerIds: due }, at);
-      return logIds.length;
+      const jobs: CheckJob[] = [];
+      const purged: number[] = [];
+      for (const id of due) {
+        let db: Db;
+        try {
+          db = deps.db();
+        } catch {
+          break;
+        }
+        // Held since the list was read (the owner's hold wins): binDueBefore again, for this one.
+        const erased = db.transaction(() => (binDueBefore(db, new Date(at.getTime() - RECYCLE_BIN_DAYS * DAY_MS).toISOString(), id).length ? eraseThenCheck(db, id, 'delete', { actor: null, trigger: 'auto-purge', at }) : null))();
+        if (erased) {
+          jobs.push(erased.job);
+          purged.push(id);
+        }
+        await yieldToLoop();
+      }
+      if (purged.length > 0) {
+        try {
+          deps.audit(deps.db(), { actor: null, action: 'privacy.purge', entity: 'customer', outcome: 'ok', reason: `auto ${purged.length}`, customerIds: purged }, at);
+        } catch {
+          // Locked after the last purge: each purge has its own privacy.erase row already.
+        }
+      }
+      await deps.checks.runErasureChecks(jobs);
+      return purged.length;
     },
   };
 }

@@ -1,10 +1,11 @@
-import { maskedEmail, maskedPhone, maskName, pseudonymOf, type EraseMode, type EraseResult, type EraseTrigger } from '../../../shared/erasure';
+import { CHECK_RUNNING, maskedEmail, maskedPhone, maskName, pseudonymOf, type EraseCheck, type EraseMode, type EraseResult, type EraseTrigger } from '../../../shared/erasure';
 import { appendAudit } from '../audit/audit-log';
 import { keyCustomer } from '../customers/duplicate-keys';
 import { findCustomer } from '../customers/customer-repository';
 import { indexCustomer } from '../customers/search-index';
 import type { Db } from '../db/open-database';
 import { checkErased } from './erasure-check';
+import type { CheckJob } from './erasure-check-jobs';
 import { BEFORE_ERASE } from './erasure-hooks';
 import {
   anonymiseRow,
@@ -74,14 +75,30 @@ function eraseOne(db: Db, row: SubjectRow, mode: EraseMode, terms: readonly Term
  * values no longer occur anywhere, and its result is kept in the privacy log with the masked
  * identity and the row counts. A failed check is recorded, not hidden.
  *
- * Needs no session: the ledger re-applies erasures through here after a restore, before anyone
- * signs in (context.trigger 'reapply', actor null). Returns null when there is nothing to erase
- * (no such customer, or already erased): re-applying is idempotent. One audit row, no values.
+ * This form checks in place, inside the transaction: for the ledger's re-apply after a restore
+ * (before anyone can sign in, inside the restore's own transaction, where a worker could not see
+ * the uncommitted rows). The app's erasures use eraseThenCheck (the check on a worker thread).
+ *
+ * Needs no session (context.trigger 'reapply', actor null). Returns null when there is nothing to
+ * erase (no such customer, or already erased): re-applying is idempotent. One audit row, no values.
  */
 export function eraseCustomer(db: Db, customerId: number, mode: EraseMode, context: EraseContext = {}): EraseResult | null {
+  return eraseWith(db, customerId, mode, context, (job) => checkErased(db, job.subjectIds, job.terms, job.person))?.result ?? null;
+}
+
+/**
+ * The same erasure with the after-check left to run once this transaction has committed: the
+ * privacy log says 'running' until erasure-checks.ts stores the answer. The job holds the values
+ * to look for; the caller hands it to runErasureChecks and drops it.
+ */
+export function eraseThenCheck(db: Db, customerId: number, mode: EraseMode, context: EraseContext = {}): { result: EraseResult; job: CheckJob } | null {
+  return eraseWith(db, customerId, mode, context, () => CHECK_RUNNING);
+}
+
+function eraseWith(db: Db, customerId: number, mode: EraseMode, context: EraseContext, checkNow: (job: Omit<CheckJob, 'logId'>) => EraseCheck): { result: EraseResult; job: CheckJob } | null {
   const at = context.at ?? new Date();
   const when = at.toISOString();
-  return db.transaction((): EraseResult | null => {
+  return db.transaction((): { result: EraseResult; job: CheckJob } | null => {
     const subject = findSubject(db, customerId);
     if (!subject) return null;
     const rows = [subject, ...mergedInto(db, customerId).map((id) => findSubject(db, id)).filter((r): r is SubjectRow => r !== undefined)];
@@ -97,7 +114,8 @@ export function eraseCustomer(db: Db, customerId: number, mode: EraseMode, conte
     const mentions = findMentions(db, terms).filter((m) => !(m.column.table === 'customers' && ids.includes(m.rowId)));
     for (const id of redactMentions(db, mentions, terms, touched)) reindex(db, id);
     for (const row of rows) eraseOne(db, row, mode, terms, when, touched);
-    const check = checkErased(db, ids, terms, subject);
+    const person = { name: subject.name, mobile: subject.mobile, phone: subject.phone, email: subject.email, company: subject.company };
+    const check = checkNow({ customerId, subjectIds: ids, terms, person });
     const pseudonym = mode === 'anonymise' || subject.legalHold === 1 ? pseudonymOf(customerId) : null;
     const logId = insertLog(db, {
       requestId: context.requestId ?? null,
@@ -114,6 +132,7 @@ export function eraseCustomer(db: Db, customerId: number, mode: EraseMode, conte
       approvalId: context.approvalId ?? null,
       check,
     });
+    const verdict = check.status === 'running' ? 'running' : check.passed ? 'passed' : 'failed';
     appendAudit(
       db,
       {
@@ -123,11 +142,11 @@ export function eraseCustomer(db: Db, customerId: number, mode: EraseMode, conte
         recordId: String(customerId),
         outcome: 'ok',
         fields: Object.keys(touched),
-        reason: `${mode} ${context.trigger ?? 'manual'} log ${logId} check ${check.passed ? 'passed' : 'failed'}`,
+        reason: `${mode} ${context.trigger ?? 'manual'} log ${logId} check ${verdict}`,
         customerIds: ids,
       },
       at,
     );
-    return { logId, mode, pseudonym, touched, check };
+    return { result: { logId, mode, pseudonym, touched, check }, job: { logId, customerId, subjectIds: ids, terms, person } };
   })();
 }

@@ -9,6 +9,7 @@ export function erasureHandlers(core: Core): {
   'privacy.log': Handler<'privacy.log'>;
   'recycleBin.list': Handler<'recycleBin.list'>;
   'recycleBin.empty': Handler<'recycleBin.empty'>;
+  'privacy.checkProgress': Handler<'privacy.checkProgress'>;
 } {
   return {
     'privacy.lookup': ({ query }, { session }) => core.erasure.lookup(requireSession(session), query),
@@ -22,5 +23,9 @@ export function erasureHandlers(core: Core): {
     'privacy.log': ({ limit, beforeId }, { session }) => core.erasure.log(requireSession(session), limit, beforeId),
     'recycleBin.list': (_input, { session }) => core.erasure.binList(requireSession(session)),
     'recycleBin.empty': ({ expectCount }, { session }) => core.erasure.emptyBin(requireSession(session), expectCount),
+    'privacy.checkProgress': (_input, { session }) => {
+      requireSession(session);
+      return core.erasure.checkProgress();
+    },
   };
 }

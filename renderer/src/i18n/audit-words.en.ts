@@ -97,6 +97,7 @@ export const auditWordsEn = {
   'auditWords.privacy.hold': 'Set or released a legal hold on a customer',
   'auditWords.privacy.purge': 'Emptied customers from the recycle bin for good',
   'auditWords.privacy.log': 'Read the privacy log',
+  'auditWords.privacy.check': 'An erasure check answered (passed, failed or interrupted; the privacy log has it)',
   'auditWords.field.mobile': 'mobile number',
   'auditWords.field.phone': 'phone number',
   'auditWords.field.email': 'email address',

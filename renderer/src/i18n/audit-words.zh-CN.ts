@@ -94,6 +94,7 @@ export const auditWordsZhCN: Record<keyof typeof auditWordsEn, string> = {
   'auditWords.privacy.hold': '设置或解除了客户的法定保留',
   'auditWords.privacy.purge': '从回收站彻底删除了客户',
   'auditWords.privacy.log': '查看了隐私日志',
+  'auditWords.privacy.check': '删除核查已完成（通过、未通过或中断；详见隐私日志）',
   'auditWords.field.mobile': '手机号',
   'auditWords.field.phone': '电话',
   'auditWords.field.email': '邮箱',

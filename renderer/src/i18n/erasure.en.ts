@@ -85,4 +85,10 @@ export const erasureEn = {
   'appr.op.privacy.erase': 'Erase or anonymise a person',
   'appr.sum.erase.anonymise': 'Anonymise customer #{id}',
   'appr.sum.erase.delete': 'Delete customer #{id} for real',
+  'erasure.checking': 'Checking every table…',
+  'erasure.checking.count': 'Checking every table… {done} of {total} searched',
+  'erasure.check.interrupted': 'The check did not finish (Coffer stopped or was locked). The erasure itself is done; the privacy log keeps this result.',
+  'privacyLog.running': 'Checking…',
+  'privacyLog.interrupted': 'Not finished',
+  'alerts.rule.erasure.check.failed': 'Erasure check failed or did not finish',
 } as const;

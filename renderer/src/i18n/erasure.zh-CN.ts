@@ -87,4 +87,10 @@ export const erasureZhCN: Record<keyof typeof erasureEn, string> = {
   'appr.op.privacy.erase': '删除或匿名化某人的信息',
   'appr.sum.erase.anonymise': '匿名化客户 #{id}',
   'appr.sum.erase.delete': '彻底删除客户 #{id}',
+  'erasure.checking': '正在检查所有数据表…',
+  'erasure.checking.count': '正在检查所有数据表… 已检查 {done} / {total}',
+  'erasure.check.interrupted': '核查未完成（Coffer 已退出或已锁定）。删除本身已完成；隐私日志保存了这一结果。',
+  'privacyLog.running': '核查中…',
+  'privacyLog.interrupted': '未完成',
+  'alerts.rule.erasure.check.failed': '删除核查未通过或未完成',
 };

@@ -12,6 +12,7 @@ import { useApprovalGate } from '../approvals/use-approval-gate';
 import { RecycleBinPanel } from './RecycleBinPanel';
 import { EraseResultNotice } from './EraseResultNotice';
 import { useErasureRequestStore } from './requests/erasure-request-store';
+import { CheckingProgress } from './erasure-parts';
 import styles from './erasure.module.css';
 
 type Lookup = ChannelOutput<'privacy.lookup'>;
@@ -190,6 +191,7 @@ function EraseDialog({ customer, requestId, onClose }: { customer: LookupCustome
           ))}
         </fieldset>
         {customer.legalHold && mode === 'delete' && <Notice tone="info">{t('erasure.holdNote')}</Notice>}
+        <CheckingProgress active={erase.isPending} />
       </Dialog>
       {approvalDialog}
     </>

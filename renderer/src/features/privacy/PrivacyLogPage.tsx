@@ -4,9 +4,10 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelQuery } from '../../query';
-import { Badge, Button, Card, EmptyState, Table, type Column } from '../../ui';
+import { Button, Card, EmptyState, Table, type Column } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import styles from './erasure.module.css';
+import { CheckBadge, checkState, touchedList } from './erasure-parts';
 
 const PAGE = 100;
 
@@ -15,7 +16,8 @@ export function PrivacyLogPage() {
   const t = useT();
   const fmt = useFormat();
   const [limit, setLimit] = useState(PAGE);
-  const log = useChannelQuery('privacy.log', { limit });
+  // A row whose check is still running on the worker is asked again until it has its answer.
+  const log = useChannelQuery('privacy.log', { limit }, { refetchInterval: (q) => (q.state.data?.entries.some((e) => e.check.status === 'running') ? 1000 : false) });
   const entries = log.data?.entries ?? [];
   const columns: Column<PrivacyLogEntry>[] = [
     { key: 'when', header: t('privacyLog.col.when'), cell: (e) => fmt.dateTime(e.at) },
@@ -39,16 +41,12 @@ export function PrivacyLogPage() {
         </>
       ),
     },
-    { key: 'touched', header: t('privacyLog.col.touched'), wrap: true, cell: (e) => Object.entries(e.touched).map(([table, n]) => `${table} ${fmt.number(n)}`).join(', ') },
+    { key: 'touched', header: t('privacyLog.col.touched'), wrap: true, cell: (e) => touchedList(e.touched, fmt.number) },
     { key: 'approval', header: t('privacyLog.col.approval'), cell: (e) => (e.approvalId === null ? '—' : `#${e.approvalId}`) },
     {
       key: 'check',
       header: t('privacyLog.col.check'),
-      cell: (e) => (
-        <Badge tone={e.check.passed ? 'success' : 'danger'} data-testid="privacy-log-check">
-          {e.check.passed ? t('privacyLog.passed') : t('privacyLog.failed')}
-        </Badge>
-      ),
+      cell: (e) => <CheckBadge check={e.check} />,
     },
   ];
   return (
@@ -62,7 +60,7 @@ export function PrivacyLogPage() {
           rowKey={(e) => e.id}
           label={t('privacyLog.title')}
           testId="privacy-log-table"
-          rowAttributes={(e) => ({ 'data-testid': `privacy-log-${e.id}`, 'data-check': e.check.passed ? 'passed' : 'failed' })}
+          rowAttributes={(e) => ({ 'data-testid': `privacy-log-${e.id}`, 'data-check': checkState(e.check) })}
           empty={<EmptyState title={t('privacyLog.empty')} text={t('privacyLog.emptyHint')} testId="privacy-log-empty" />}
         />
       )}

@@ -7,10 +7,12 @@ import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { Badge, Button, Dialog, EmptyState, Notice, Table, type Column } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import styles from './erasure.module.css';
+import { CheckingProgress } from './erasure-parts';
 
 /**
  * The recycle bin as the owner manages it (issue 16): when each item is deleted for real, the hold
- * that keeps one, and "empty" (every item not held, now; the count the owner saw is checked).
+ * that keeps one, and "empty" (every item not held, now; the count the owner saw is checked). The
+ * purges' after-checks run on main's worker; the dialog shows how far they are.
  */
 export function RecycleBinPanel() {
   const t = useT();
@@ -71,7 +73,9 @@ export function RecycleBinPanel() {
           onConfirm={() => empty.mutate({ expectCount: due }, { onSuccess: (r) => { setAsking(false); setEmptied(r.purged); } })}
           onCancel={() => setAsking(false)}
           testId="bin-empty-dialog"
-        />
+        >
+          <CheckingProgress active={empty.isPending} />
+        </Dialog>
       )}
     </div>
   );
