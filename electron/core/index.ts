@@ -44,6 +44,7 @@ import { createRequestsService, type RequestsService } from './privacy/requests-
 import { createAccessPackage, type AccessPackageService } from './privacy/access-package-service';
 import { createConsentService, type ConsentService } from './privacy/consent-service';
 import { createErasureService, type ErasureService } from './privacy/erasure-service';
+import { createRetentionService, type RetentionService } from './retention/retention-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -130,6 +131,8 @@ export interface Core {
   consent: ConsentService;
   /** Erasure, anonymisation, the privacy log and the recycle bin's purge (issue 16). */
   erasure: ErasureService;
+  /** Retention rules, the dry run, dormant customers and the anonymising batches (issue 17). */
+  retention: RetentionService;
   secondFactor: SecondFactor;
   /** The decision ledger (issue 16): side file writes, re-apply after a restore. */
   ledger: DecisionLedger;
@@ -143,6 +146,8 @@ export interface Core {
   retryKeychain(): Promise<void>;
   /** The automatic recycle-bin purge (30 days, unless held); main calls it on a timer. */
   purgeRecycleBin(): void;
+  /** The retention schedule (issue 17): marks dormant and proposes when on and due; main calls it on a timer. */
+  retentionTick(): void;
   status(senderId: string): AppStatus;
   close(): void;
 }
@@ -163,6 +168,7 @@ export function createCore(options: CoreOptions): Core {
       // After the unlock has answered: each purge runs the whole-vault after-check (seconds at
       // 100,000 customers, docs/benchmarks.md), so it must not hold up the unlock itself.
       setTimeout(purgeRecycleBin, 0);
+      setTimeout(retentionTick, 0);
     },
   });
   // Decisions a restore cannot undo (issue 16). ERASE_AGAIN: the erasure stream's function, wired in ledger-erase.ts.
@@ -206,6 +212,7 @@ export function createCore(options: CoreOptions): Core {
   });
   const dataRules = createDataRules({ db, audit: appendAudit, now });
   const erasure = createErasureService({ db, audit, now });
+  const retention = createRetentionService({ db, audit, now });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
@@ -240,6 +247,15 @@ export function createCore(options: CoreOptions): Core {
       if (vault.state() === 'unlocked') erasure.autoPurge();
     } catch (error) {
       (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`recycle-bin purge failed (${(error as { code?: string }).code ?? 'error'})`);
+    }
+  }
+
+  // Issue 17: like the purge, at every open and on main's timer; a failure is logged by its code and retried.
+  function retentionTick(): void {
+    try {
+      if (vault.state() === 'unlocked') retention.tick();
+    } catch (error) {
+      (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`retention run failed (${(error as { code?: string }).code ?? 'error'})`);
     }
   }
 
@@ -303,6 +319,7 @@ export function createCore(options: CoreOptions): Core {
     accessPackage: createAccessPackage({ db, audit, now, pickFolder: options.pickFolder ?? (async () => null) }),
     consent: createConsentService({ db, audit, now }),
     erasure,
+    retention,
     secondFactor,
     ledger,
     monitor,
@@ -315,6 +332,7 @@ export function createCore(options: CoreOptions): Core {
     },
     retryKeychain,
     purgeRecycleBin,
+    retentionTick,
     status(senderId) {
       const state = vault.state();
       const session = state === 'unlocked' ? sessions.current(senderId) : undefined;

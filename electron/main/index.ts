@@ -122,6 +122,8 @@ if (!app.requestSingleInstanceLock()) {
     const backupTick = setInterval(() => void core?.backups.tick(), 60_000);
     // Issue 16: the recycle bin's 30-day purge, hourly (and at every unlock, in core).
     const purgeTick = setInterval(() => core?.purgeRecycleBin(), 3_600_000);
+    // Issue 17: the retention schedule (monthly by default) is checked hourly; it only marks and proposes.
+    const retentionTick = setInterval(() => core?.retentionTick(), 3_600_000);
     void core.start().then(() => core?.backups.tick());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
     const senderId = callerOf(mainWindow.webContents.id).senderId;
@@ -162,6 +164,7 @@ if (!app.requestSingleInstanceLock()) {
       screenGuard = undefined;
       clearInterval(backupTick);
       clearInterval(purgeTick);
+      clearInterval(retentionTick);
       core?.sessions.end(senderId);
       mainWindow = undefined;
     });

@@ -53,6 +53,7 @@ export const AUDIT_ACTIONS = [
   // Erasure (issue 16): a lookup (ids found, never the typed text), an erasure (mode, tables), a
   // hold set or lifted, a recycle-bin purge (manual or automatic), the privacy log read.
   'privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log',
+  'retention.settings', 'retention.rule', 'retention.dryRun', 'retention.run', 'retention.dormant', 'retention.wake', 'retention.notice', 'retention.batch',
   // The decision ledger (issue 16): decisions re-applied after a restore (counts only), a side file missing or failing authentication, an owner's new consent superseding an erasure entry.
   'ledger.reapply', 'ledger.sideFile', 'ledger.supersede',
 ] as const;
