@@ -158,6 +158,7 @@ if (!app.requestSingleInstanceLock()) {
       onAlert: core.monitor.onAlert,
       // A request made/decided/cancelled/used anywhere: the badge and inbox re-read approvals.*.
       onApprovalChange: core.approvals.onChange,
+      onRetentionChange: core.retention.onChange,
     });
     mainWindow.on('closed', () => {
       stopHints();

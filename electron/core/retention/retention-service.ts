@@ -39,6 +39,9 @@ export function backupMonths(r: { daily: number; weekly: number; monthly: number
 export function createRetentionService(deps: RetentionDeps) {
   const now = () => new Date((deps.now ?? Date.now)());
   const running = new Map<number, Promise<void>>();
+  // "Something changed" (a chunk done, a run): main turns it into the 'retention.' refresh hint. No data.
+  const listeners = new Set<() => void>();
+  const changed = () => listeners.forEach((l) => l());
 
   function classifyNow(db: Db, at: Date) {
     const rules = repo.listRules(db);
@@ -148,7 +151,14 @@ export function createRetentionService(deps: RetentionDeps) {
       const at = now();
       const s = repo.readSettings(db);
       if (!s.enabled || (s.lastRunAt !== null && Date.parse(s.lastRunAt) + s.scheduleDays * DAY_MS > at.getTime())) return null;
-      return db.transaction(() => runIn(db, 'schedule', null, at))();
+      const report = db.transaction(() => runIn(db, 'schedule', null, at))();
+      changed();
+      return report;
+    },
+
+    onChange(listener: () => void): () => void {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
     },
 
     runs(session: Session, limit: number): { runs: RunReport[] } {
@@ -219,7 +229,7 @@ export function createRetentionService(deps: RetentionDeps) {
         deps.audit(db, { actor: auditActor(session), action: 'retention.batch', entity: 'retentionBatch', recordId: String(id), outcome: 'ok', reason: `started ${current.pending}` }, at);
         return mustBatch(db, id);
       })();
-      const run = runBatch({ db: deps.db, audit: deps.audit, now, batchId: id, actor: auditActor(session), approvalId: ticket.approvalId, ...(deps.eraseChunk ? { eraseChunk: deps.eraseChunk } : {}) });
+      const run = runBatch({ db: deps.db, audit: deps.audit, now, batchId: id, actor: auditActor(session), approvalId: ticket.approvalId, onProgress: changed, ...(deps.eraseChunk ? { eraseChunk: deps.eraseChunk } : {}) });
       running.set(id, run.finally(() => running.delete(id)));
       return batch;
     },
