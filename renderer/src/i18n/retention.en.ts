@@ -70,7 +70,7 @@ export const retentionEn = {
   'retention.batch.cancel': 'Cancel batch',
   'retention.batch.progress': 'Anonymising',
   'retention.batch.confirmTitle': 'Anonymise {n} customers?',
-  'retention.batch.confirmText': 'Each is anonymised through the erasure (the decision ledger first, then a record in the privacy log). This cannot be undone.',
+  'retention.batch.confirmText': 'Each is anonymised through the erasure (the decision ledger first, then a record in the privacy log). Older backups keep them until they age out; a restore erases them again.',
   'retention.batch.sent': 'Sent for approval.',
   'retention.batch.waiting': 'Approved; it can run after the cooling-off.',
   'retention.runs.title': 'Run reports',
