@@ -5,9 +5,10 @@
 // same work on the plain file, with the targets marked met or not. A full run (the default size)
 // writes its figures into docs/benchmarks.md. It is a measurement, not a test: npm test never runs it.
 //
-// Usage: npm run bench -- [--customers N] [--interactions N] [--samples N] [--heavy-runs N] [--only dashboard|erasure] [--no-docs] [--keep]
+// Usage: npm run bench -- [--customers N] [--interactions N] [--samples N] [--heavy-runs N] [--only dashboard|erasure|retention] [--no-docs] [--keep]
 // --only dashboard measures just the dashboard rows (issue 14) and never writes docs/benchmarks.md.
 // --only erasure: just the secure_delete and erasure rows (issue 16), likewise.
+// --only retention: the retention dry run, run and anonymising batch (issue 17), likewise.
 //
 // The vault's key goes through the real OS keychain: on Linux this re-runs itself inside a private
 // D-Bus session with a throwaway gnome-keyring (scripts/keyring-session.sh), as npm test does.
@@ -39,8 +40,8 @@ const samples = option('--samples', 200);
 const heavyRuns = option('--heavy-runs', 3);
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'dashboard' && only !== 'erasure') {
-  console.error('--only takes: dashboard, erasure');
+if (only !== undefined && only !== 'dashboard' && only !== 'erasure' && only !== 'retention') {
+  console.error('--only takes: dashboard, erasure, retention');
   process.exit(2);
 }
 const writeDocs = customers === DEFAULT_CUSTOMERS && !argv.includes('--no-docs') && only === undefined;

@@ -22,6 +22,8 @@ export const APPROVAL_OPERATIONS = [
   'approvals.setPolicy',
   // Erasing or anonymising a person (issue 16): irreversible, so asked for by default.
   'privacy.erase',
+  // Anonymising (or deleting) a retention batch (issue 17): the owner's confirmation, asked for by default.
+  'retention.anonymise',
 ] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
 export const approvalOperationSchema = z.enum(APPROVAL_OPERATIONS);
@@ -35,6 +37,7 @@ export const OWNER_ONLY_APPROVALS: readonly ApprovalOperation[] = [
   'users.create', 'users.setRole', 'users.setStatus', 'users.resetPassword', 'account.totp.disable',
   'backup.restore', 'settings.setRequire2fa', 'monitoring.setRule', 'approvals.setPolicy',
   'privacy.erase',
+  'retention.anonymise',
 ];
 
 export const APPROVAL_STATES = ['pending', 'approved', 'denied', 'expired', 'cancelled', 'executed'] as const;

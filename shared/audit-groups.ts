@@ -30,6 +30,7 @@ export const AUDIT_GROUPS = {
   settings: ['dataRules.set', 'settings.change', 'settings.list.rename', 'settings.list.move', 'settings.screenProtection', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
   privacy: ['privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log',
     'privacy.check',
+    'retention.settings', 'retention.rule', 'retention.dryRun', 'retention.run', 'retention.dormant', 'retention.wake', 'retention.notice', 'retention.batch',
   ],
   privacyRequests: ['privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
@@ -47,4 +48,5 @@ export const AUDIT_READ_ACTIONS: readonly string[] = [
   'privacyRequest.list', 'privacyRequest.read',
   'consent.read', 'consent.missing',
   'privacy.lookup', 'privacy.log',
+  'retention.dryRun', 'retention.dormant',
 ];

@@ -15,6 +15,7 @@ import { consentChannels } from './channels/consent';
 import { customerChannels } from './channels/customers';
 import { duplicateChannels } from './channels/duplicates';
 import { erasureChannels } from './channels/erasure';
+import { retentionChannels } from './channels/retention';
 import { exportChannels } from './channels/export';
 import { importChannels } from './channels/import';
 import { listChannels } from './channels/list';
@@ -61,6 +62,7 @@ export const contract = {
   ...accessPackageChannels,
   ...consentChannels,
   ...erasureChannels,
+  ...retentionChannels,
 } as const;
 
 export type Contract = typeof contract;

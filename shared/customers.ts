@@ -117,6 +117,8 @@ export const customerFiltersSchema = z
     owner: z.string().trim().min(1).max(64).optional(),
     region: z.string().trim().min(1).max(100).optional(),
     dormantDays: z.number().int().min(1).max(3650).optional(),
+    // Issue 17: a retention batch's customers still waiting (the notice contact list).
+    retentionBatch: z.number().int().positive().optional(),
   })
   .strict();
 export type CustomerFilters = z.infer<typeof customerFiltersSchema>;

@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'customers.erase',
   'customers.purge',
   'privacy.log',
+  'retention.read',
+  'retention.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +96,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'privacy.log': row('all', 'none', 'none', 'none', 'all'), // the deletion record: owner and auditor
   // Empty the recycle bin (delete for real) and set the legal hold that keeps an item and its accounts.
   'customers.purge': row('all', 'none', 'none', 'none', 'none'),
+  // Retention (issue 17): owner and manager see the rules, dry run and dormant view; only the owner changes or runs them.
+  'retention.read': row('all', 'all', 'none', 'none', 'none'),
+  'retention.manage': row('all', 'none', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

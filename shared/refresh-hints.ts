@@ -8,7 +8,7 @@
  */
 export const REFRESH_EVENT = 'coffer:refresh';
 // A name ending in '.' is a channel prefix (every backup.* query); 'app.status' is the app store's.
-export const REFRESH_HINTS = ['app.status', 'backup.', 'reminders.', 'dashboard.', 'alerts.', 'approvals.'] as const;
+export const REFRESH_HINTS = ['app.status', 'backup.', 'reminders.', 'dashboard.', 'alerts.', 'approvals.', 'retention.'] as const;
 export type RefreshHint = (typeof REFRESH_HINTS)[number];
 
 export function isRefreshHint(value: unknown): value is RefreshHint {

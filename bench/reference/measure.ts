@@ -22,6 +22,7 @@ import { measureDuplicates } from './measure-duplicates';
 import { measureQuality } from './measure-quality';
 import { measureWholeFile } from './measure-heavy';
 import { measureErasure } from './measure-erasure';
+import { measureRetention } from './measure-retention';
 import { measureExport } from './measure-export';
 import { measureImport } from './measure-import';
 import { measureList } from './measure-list';
@@ -152,6 +153,10 @@ export async function measure(options: MeasureOptions): Promise<Results> {
       say('dashboard and reminder tab counts');
       rows.push(...(await measureDashboard({ router, core, vault, n, warmup, notes })));
       notes.push(`Load average (1 min) when measuring began / ended: ${loadAtStart.toFixed(2)} / ${os.loadavg()[0]!.toFixed(2)} (other processes on the machine add noise, mostly to the p95s).`);
+      return { rows, notes, state: { ...state, accounts: [...written] }, vaultBytes: 0, plainBytes: 0 };
+    }
+    if (options.only === 'retention') {
+      await measureRetention({ core, router, vault, rows, notes, say });
       return { rows, notes, state: { ...state, accounts: [...written] }, vaultBytes: 0, plainBytes: 0 };
     }
     if (options.only === 'erasure') {
@@ -307,6 +312,8 @@ export async function measure(options: MeasureOptions): Promise<Results> {
     await call(router, OWNER, 'approvals.setPolicy', { ...DEFAULT_APPROVAL_POLICY, operations: { ...DEFAULT_APPROVAL_POLICY.operations, 'customers.export': false } });
     await measureExport({ router, target: (format) => path.join(options.dir, `bench-export.${format}`), rows, notes, say });
     await measureImport({ router, dir: options.dir, sizes: [10_000, 100_000], setFile: (file) => (importFile = file), rows, notes, say });
+    // Issue 17: back-dates a third of the vault, marks it dormant and anonymises a small batch.
+    await measureRetention({ core, router, vault, rows, notes, say });
     // Last: it deletes and anonymises customers (issue 16, secure_delete and erasure at size).
     await measureErasure({ core, vault, ids, random, rows, notes, say });
 

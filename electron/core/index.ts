@@ -45,6 +45,7 @@ import { createAccessPackage, type AccessPackageService } from './privacy/access
 import { createConsentService, type ConsentService } from './privacy/consent-service';
 import { createErasureService, type ErasureService } from './privacy/erasure-service';
 import { createErasureChecks, type ErasureChecks } from './privacy/erasure-checks';
+import { createRetentionService, type RetentionService } from './retention/retention-service';
 import { createSecondFactor, type SecondFactor } from './auth/second-factor';
 import type { Keychain } from './keychain/keychain';
 import { readBackupFolder, type PickFolder } from './settings/backup-folder';
@@ -135,6 +136,8 @@ export interface Core {
   erasure: ErasureService;
   /** The erasure after-checks on a worker thread; runErasureChecks(jobs) takes a batch (issue 17's retention run). */
   erasureChecks: ErasureChecks;
+  /** Retention rules, the dry run, dormant customers and the anonymising batches (issue 17). */
+  retention: RetentionService;
   secondFactor: SecondFactor;
   /** The decision ledger (issue 16): side file writes, re-apply after a restore. */
   ledger: DecisionLedger;
@@ -148,6 +151,8 @@ export interface Core {
   retryKeychain(): Promise<void>;
   /** The automatic recycle-bin purge (30 days, unless held); main calls it on a timer. Resolves with how many were purged (a run already going is joined). */
   purgeRecycleBin(): Promise<number>;
+  /** The retention schedule (issue 17): marks dormant and proposes when on and due; main calls it on a timer. */
+  retentionTick(): void;
   status(senderId: string): AppStatus;
   close(): void;
 }
@@ -169,6 +174,7 @@ export function createCore(options: CoreOptions): Core {
       // After the unlock has answered: the purges are short transactions with the event loop let
       // go in between, their after-checks on the worker (docs/benchmarks.md, erasure).
       setTimeout(() => void purgeRecycleBin(), 0);
+      setTimeout(retentionTick, 0);
     },
   });
   // Decisions a restore cannot undo (issue 16). ERASE_AGAIN: the erasure stream's function, wired in ledger-erase.ts.
@@ -223,6 +229,7 @@ export function createCore(options: CoreOptions): Core {
     now,
   });
   const erasure = createErasureService({ db, audit, checks: erasureChecks, now });
+  const retention = createRetentionService({ db, audit, now });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });
@@ -272,6 +279,15 @@ export function createCore(options: CoreOptions): Core {
       erasureChecks.settle(vault.db());
     } catch (error) {
       (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`erasure check settle failed (${(error as { code?: string }).code ?? 'error'})`);
+    }
+  }
+
+  // Issue 17: like the purge, at every open and on main's timer; a failure is logged by its code and retried.
+  function retentionTick(): void {
+    try {
+      if (vault.state() === 'unlocked') retention.tick();
+    } catch (error) {
+      (options.log ?? ((line) => console.error(`[coffer] ${line}`)))(`retention run failed (${(error as { code?: string }).code ?? 'error'})`);
     }
   }
 
@@ -336,6 +352,7 @@ export function createCore(options: CoreOptions): Core {
     consent: createConsentService({ db, audit, now }),
     erasure,
     erasureChecks,
+    retention,
     secondFactor,
     ledger,
     monitor,
@@ -348,6 +365,7 @@ export function createCore(options: CoreOptions): Core {
     },
     retryKeychain,
     purgeRecycleBin,
+    retentionTick,
     status(senderId) {
       const state = vault.state();
       const session = state === 'unlocked' ? sessions.current(senderId) : undefined;

@@ -123,6 +123,8 @@ if (!app.requestSingleInstanceLock()) {
     const backupTick = setInterval(() => void core?.backups.tick(), 60_000);
     // Issue 16: the recycle bin's 30-day purge, hourly (and at every unlock, in core).
     const purgeTick = setInterval(() => void core?.purgeRecycleBin(), 3_600_000);
+    // Issue 17: the retention schedule (monthly by default) is checked hourly; it only marks and proposes.
+    const retentionTick = setInterval(() => core?.retentionTick(), 3_600_000);
     void core.start().then(() => core?.backups.tick());
     mainWindow = createMainWindow(path.join(__dirname, '../preload'), !app.isPackaged);
     const senderId = callerOf(mainWindow.webContents.id).senderId;
@@ -157,12 +159,14 @@ if (!app.requestSingleInstanceLock()) {
       onAlert: core.monitor.onAlert,
       // A request made/decided/cancelled/used anywhere: the badge and inbox re-read approvals.*.
       onApprovalChange: core.approvals.onChange,
+      onRetentionChange: core.retention.onChange,
     });
     mainWindow.on('closed', () => {
       stopHints();
       screenGuard = undefined;
       clearInterval(backupTick);
       clearInterval(purgeTick);
+      clearInterval(retentionTick);
       core?.sessions.end(senderId);
       mainWindow = undefined;
     });

@@ -24,6 +24,8 @@ export interface RefreshHintDeps {
   onAlert?: (listener: () => void) => () => void;
   /** Core's "an approval request was made, decided, withdrawn or used" event (no data); returns the unsubscribe. */
   onApprovalChange?: (listener: () => void) => () => void;
+  /** Core's "a retention run or batch chunk happened" event (no data): the batch's progress on the page. */
+  onRetentionChange?: (listener: () => void) => () => void;
   idleCheckMs?: number;
   reminderCheckMs?: number;
 }
@@ -60,7 +62,9 @@ export function startRefreshHints(deps: RefreshHintDeps): () => void {
   // Another person asked, decided or withdrew: the nav badge and the inbox re-read approvals.*
   // (no notification: the badge is the signal; the request's details stay behind the router).
   const stopApprovals = deps.onApprovalChange?.(() => deps.send(['approvals.']));
+  const stopRetention = deps.onRetentionChange?.(() => deps.send(['retention.']));
   return () => {
+    stopRetention?.();
     stopApprovals?.();
     clearInterval(idleTimer);
     clearInterval(reminderTimer);

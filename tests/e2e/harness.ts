@@ -138,6 +138,7 @@ export async function launchApp(options: LaunchOptions = {}): Promise<TestApp> {
       // A raised alert reaches the page as main's hint does (the desktop notification is the shell test's).
       onAlert: (listener) => core.monitor.onAlert(listener),
       onApprovalChange: (listener) => core.approvals.onChange(listener),
+      onRetentionChange: (listener) => core.retention.onChange(listener),
       ...(options.idleCheckMs ? { idleCheckMs: options.idleCheckMs } : {}),
     });
     const openedContext = context;

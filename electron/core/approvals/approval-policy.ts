@@ -10,6 +10,7 @@ import type { Db } from '../db/open-database';
 import { readRule } from '../monitoring/monitor-repository';
 import { findUserByUsername } from '../users/user-repository';
 import { countOtherApprovers } from './approval-repository';
+import { pendingIds } from '../retention/retention-repository';
 
 export const POLICY_KEY = 'approvals.policy';
 
@@ -53,7 +54,7 @@ function filterText(filters: CustomerFilters | undefined): string {
 
 function customerRows(db: Db, session: Session, filters: CustomerFilters | undefined, at: Date): number {
   const grant = grantFor(session.role, 'customers.read');
-  return countCustomers(db, scopedCustomerWhere(grant === 'all' || grant === 'own' ? grant : 'none', session.userId, filters, at));
+  return countCustomers(db, scopedCustomerWhere(grant === 'all' || grant === 'own' ? grant : 'none', session.userId, filters, at, session.role));
 }
 
 /**
@@ -134,6 +135,13 @@ export function assess(db: Db, session: Session, op: ApprovalOperation, input: I
       needed = on || grantFor(session.role, 'customers.erase') === 'approval';
       Object.assign(summary, { rows: 1, customerId: Number(input.customerId), mode: str(input.mode) });
       confirm = String(input.customerId);
+      break;
+    case 'retention.anonymise':
+      // The batch's customers still waiting: one woken since the request changes the count (new approval).
+      rows = pendingIds(db, Number(input.batchId)).length;
+      needed = on;
+      Object.assign(summary, { rows });
+      confirm = String(rows);
       break;
     case 'approvals.setPolicy':
       // Alone, the owner changes the policy at once (audited); with a second owner, that owner agrees.

@@ -55,6 +55,7 @@ export const AUDIT_ACTIONS = [
   'privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log',
   // An erasure's after-check answered from the worker thread (reason: log id and passed / failed / interrupted; customerIds = the erased id).
   'privacy.check',
+  'retention.settings', 'retention.rule', 'retention.dryRun', 'retention.run', 'retention.dormant', 'retention.wake', 'retention.notice', 'retention.batch',
   // The decision ledger (issue 16): decisions re-applied after a restore (counts only), a side file missing or failing authentication, an owner's new consent superseding an erasure entry.
   'ledger.reapply', 'ledger.sideFile', 'ledger.supersede',
 ] as const;

@@ -144,10 +144,14 @@ export interface CustomerWhere {
   /** Dormant: no contact (or, never contacted, created) before this instant. */
   quietSince?: string | undefined;
   createdSince?: string | undefined;
+  /** Sales and support do not see dormant customers (issue 17): set from the role in main. */
+  hideDormant?: boolean | undefined;
+  /** The pending members of a retention batch (its notice contact list, through the gated export). */
+  retentionBatch?: number | undefined;
 }
 
 export function customerWhere(filters: CustomerWhere): { sql: string; params: (string | number)[] } {
-  const where = conditions(['c.deleted_at IS NULL']);
+  const where = conditions(filters.hideDormant ? ['c.deleted_at IS NULL', 'c.dormant_at IS NULL'] : ['c.deleted_at IS NULL']);
   where.add('c.owner_id = ?', filters.ownerId);
   where.add('c.level = ?', filters.level);
   where.add('EXISTS (SELECT 1 FROM customer_tags t WHERE t.customer_id = c.id AND t.tag = ?)', filters.tag);
@@ -155,6 +159,7 @@ export function customerWhere(filters: CustomerWhere): { sql: string; params: (s
   where.add('c.region = ?', filters.region);
   where.add('coalesce(c.last_interaction_at, c.created_at) < ?', filters.quietSince);
   where.add('c.created_at >= ?', filters.createdSince);
+  where.add("EXISTS (SELECT 1 FROM retention_batch_members m WHERE m.batch_id = ? AND m.customer_id = c.id AND m.state = 'pending')", filters.retentionBatch);
   return { sql: where.sql(), params: where.params };
 }
 

@@ -2,7 +2,7 @@ import { CofferError } from '../../../shared/errors';
 import type { NewConsent } from '../../../shared/ledger';
 import { recordNewConsent } from '../privacy/consent-after-erasure';
 import { checkErasedPerson } from '../privacy/ledger-gate';
-import { grantReaches, type Grant } from '../../../shared/permissions';
+import { grantFor, grantReaches, type Grant } from '../../../shared/permissions';
 import { SENSITIVE_CUSTOMER_FIELDS, type CustomerFilters, type CustomerInput, type CustomerSort, type CustomerView, type SensitiveCustomerField } from '../../../shared/customers';
 import type { AuditEntry } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
@@ -69,7 +69,7 @@ export interface ListInput {
 }
 
 /** Row scope plus the person's filters; the list, the search and the export share it. */
-export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: number, filters: CustomerFilters | undefined, at: Date): CustomerWhere {
+export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: number, filters: CustomerFilters | undefined, at: Date, role?: string): CustomerWhere {
   if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
   const dormant = filters?.dormantDays;
   return {
@@ -79,6 +79,9 @@ export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: numbe
     ownerUsername: filters?.owner,
     region: filters?.region,
     quietSince: dormant === undefined ? undefined : new Date(at.getTime() - dormant * DAY_MS).toISOString(),
+    // Issue 17: dormant customers are out of sales' and support's lists, searches and exports.
+    hideDormant: role !== undefined && grantFor(role, 'retention.read') === 'none',
+    retentionBatch: filters?.retentionBatch,
   };
 }
 
@@ -115,7 +118,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   /** Row scope plus the filters the person chose, for the list, its count and the search. */
   function whereFor(session: Session, filters: CustomerFilters | undefined): CustomerWhere {
     refuseDisabledFilters(deps.db(), filters);
-    return scopedCustomerWhere(deps.scope(session, 'read'), session.userId, filters, now());
+    return scopedCustomerWhere(deps.scope(session, 'read'), session.userId, filters, now(), session.role);
   }
 
   /**

@@ -46,7 +46,7 @@ export function createCustomerListService(deps: CustomerListDeps) {
   /** The matching rows, refusing (audited) a changed count or any row the person may not change. */
   function matching(db: Db, session: Session, filters: CustomerFilters, expectCount: number, permission: 'customers.write' | 'customers.delete', action: AuditAction): { ids: number[] } | { error: CofferError } {
     refuseDisabledFilters(db, filters);
-    const where = scopedCustomerWhere(readScope(session), session.userId, filters, now());
+    const where = scopedCustomerWhere(readScope(session), session.userId, filters, now(), session.role);
     // One more than expected is enough to know the selection grew.
     const refs = matchingRefs(db, where, expectCount + 1);
     const actor = auditActor(session);

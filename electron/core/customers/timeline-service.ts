@@ -4,6 +4,7 @@ import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { findCustomerInScope, type AuditFn } from './customer-service';
 import { recordingProbes } from './scope-probe';
+import { wakeIfDormant } from '../retention/retention-wake';
 import { insertInteraction, insertPurchase, timelineOf, type InteractionKind, type TimelineEntry } from './timeline-repository';
 
 /** Interactions and purchases: each follows its own row of the policy table, scoped per customer. */
@@ -33,6 +34,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
         reachable(db, session, customerId, 'interactions.write');
         const id = insertInteraction(db, { customerId, ...input, userId: session.userId }, now().toISOString());
         deps.audit(db, { actor: auditActor(session), action: 'interaction.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['kind', 'summary'] }, now());
+        wakeIfDormant(db, deps.audit, auditActor(session), customerId, now());
         return id;
       });
     },
@@ -43,6 +45,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
         reachable(db, session, customerId, 'purchases.write');
         const id = insertPurchase(db, { customerId, ...input, userId: session.userId }, now().toISOString());
         deps.audit(db, { actor: auditActor(session), action: 'purchase.create', entity: 'customer', recordId: String(customerId), outcome: 'ok', fields: ['item', 'amount'] }, now());
+        wakeIfDormant(db, deps.audit, auditActor(session), customerId, now());
         return id;
       });
     },

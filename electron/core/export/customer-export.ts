@@ -98,7 +98,7 @@ export function createCustomerExport(deps: ExportDeps) {
   function eachBatch(db: Db, session: Session, filters: CustomerFilters | undefined, gate: FieldGate, visit: (views: CustomerView[]) => void, keep?: (views: CustomerView[]) => CustomerView[]): number {
     const grant = grantFor(session.role, 'customers.read');
     refuseDisabledFilters(db, filters);
-    const where = scopedCustomerWhere(grant === 'all' || grant === 'own' ? grant : 'none', session.userId, filters, now());
+    const where = scopedCustomerWhere(grant === 'all' || grant === 'own' ? grant : 'none', session.userId, filters, now(), session.role);
     let after: { value: string; id: number } | undefined;
     let total = 0;
     for (;;) {

@@ -2,6 +2,7 @@ import { requestsEn } from './requests.en';
 import { packageEn } from './package.en';
 import { erasureEn } from './erasure.en';
 import { ledgerEn } from './ledger.en';
+import { retentionEn } from './retention.en';
 import { alertsEn } from './alerts.en';
 import { reviewEn } from './review.en';
 import { minimiseEn } from './minimise.en';
@@ -283,6 +284,7 @@ export const en = {
   ...packageEn,
   ...consentEn,
   ...ledgerEn,
+  ...retentionEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

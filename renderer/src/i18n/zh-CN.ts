@@ -2,6 +2,7 @@ import { requestsZhCN } from './requests.zh-CN';
 import { packageZhCN } from './package.zh-CN';
 import { erasureZhCN } from './erasure.zh-CN';
 import { ledgerZhCN } from './ledger.zh-CN';
+import { retentionZhCN } from './retention.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
 import { reviewZhCN } from './review.zh-CN';
 import { minimiseZhCN } from './minimise.zh-CN';
@@ -284,4 +285,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...packageZhCN,
   ...consentZhCN,
   ...ledgerZhCN,
+  ...retentionZhCN,
 };

@@ -1,0 +1,79 @@
+import type { AuditEntry } from '../audit/audit-log';
+import type { Db } from '../db/open-database';
+import { eraseCustomer } from '../privacy/erasure';
+import { moveBatch, pendingMembers, settleMember } from './retention-repository';
+
+/** Members per transaction: each runs the erasure's whole-vault after-check, so a chunk stays short. */
+export const CHUNK = 10;
+
+export interface BatchRun {
+  db: () => Db;
+  audit: (db: Db, entry: AuditEntry, at: Date) => unknown;
+  now: () => Date;
+  batchId: number;
+  actor: { userId: number; username: string; role: string };
+  approvalId: number | null;
+  /** Told after every chunk (progress for the page); the state is in the batch row too. */
+  onProgress?: () => void;
+  /** Where the after-check could later run on a worker: one chunk's erasures (default: in process). */
+  eraseChunk?: typeof eraseMembers;
+}
+
+/**
+ * One chunk in ONE short transaction: each member is checked again as it is now (still a person,
+ * not held, still dormant: a new interaction since the proposal wakes it and it is skipped), then
+ * erased through the erasure's own eraseCustomer, which writes the decision ledger first (its
+ * BEFORE_ERASE hook) and leaves the privacy-log record. Returns how many members remain.
+ */
+export function eraseMembers(db: Db, run: Pick<BatchRun, 'batchId' | 'actor' | 'approvalId'>, at: Date): number {
+  return db.transaction(() => {
+    const chunk = pendingMembers(db, run.batchId, CHUNK);
+    const state = db.prepare('SELECT legal_hold AS hold, dormant_at AS dormantAt FROM customers WHERE id = ? AND deleted_at IS NULL AND erased_at IS NULL');
+    for (const member of chunk) {
+      const row = state.get(member.customerId) as { hold: number; dormantAt: string | null } | undefined;
+      if (!row || row.hold === 1 || row.dormantAt === null) {
+        settleMember(db, run.batchId, member.customerId, 'skipped', null);
+        continue;
+      }
+      const result = eraseCustomer(db, member.customerId, member.mode, { actor: run.actor, approvalId: run.approvalId, trigger: 'manual', at });
+      settleMember(db, run.batchId, member.customerId, result ? 'erased' : 'skipped', result?.logId ?? null);
+    }
+    return chunk.length;
+  })();
+}
+
+const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Runs a started batch to its end, a chunk at a time with the event loop free in between (the
+ * window stays responsive and the progress can be read). A failure stops the batch as 'failed':
+ * what was erased stays erased (each with its record), the rest stays pending.
+ */
+export async function runBatch(run: BatchRun): Promise<void> {
+  const erase = run.eraseChunk ?? eraseMembers;
+  try {
+    for (;;) {
+      await yieldToEvents();
+      const db = run.db();
+      const done = erase(db, run, run.now()) === 0;
+      run.onProgress?.();
+      if (done) break;
+    }
+    const db = run.db();
+    const at = run.now();
+    db.transaction(() => {
+      moveBatch(db, run.batchId, ['running'], 'done', { finishedAt: at.toISOString() });
+      run.audit(db, { actor: run.actor, action: 'retention.batch', entity: 'retentionBatch', recordId: String(run.batchId), outcome: 'ok', reason: 'done' }, at);
+    })();
+  } catch (error) {
+    const db = run.db();
+    const at = run.now();
+    const code = (error as { code?: string }).code ?? 'error';
+    db.transaction(() => {
+      moveBatch(db, run.batchId, ['running'], 'failed', { finishedAt: at.toISOString() });
+      run.audit(db, { actor: run.actor, action: 'retention.batch', entity: 'retentionBatch', recordId: String(run.batchId), outcome: 'failed', reason: `failed ${code}` }, at);
+    })();
+  } finally {
+    run.onProgress?.();
+  }
+}
