@@ -229,7 +229,7 @@ export function createCore(options: CoreOptions): Core {
     now,
   });
   const erasure = createErasureService({ db, audit, checks: erasureChecks, now });
-  const retention = createRetentionService({ db, audit, now });
+  const retention = createRetentionService({ db, audit, now, checks: erasureChecks });
   const reminders = createReminderService({ db, audit: appendAudit, now });
   const quality = createQualityService({ db, audit, now });
   const firstRun = createFirstRunService({ vault, sessions, now });

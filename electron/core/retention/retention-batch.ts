@@ -1,9 +1,11 @@
 import type { AuditEntry } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
-import { eraseCustomer } from '../privacy/erasure';
+import type { CheckJob } from '../privacy/erasure-check-jobs';
+import type { ErasureChecks } from '../privacy/erasure-checks';
+import { eraseCustomer, eraseThenCheck } from '../privacy/erasure';
 import { moveBatch, pendingMembers, settleMember } from './retention-repository';
 
-/** Members per transaction: each runs the erasure's whole-vault after-check, so a chunk stays short. */
+/** Members per transaction: each looks for the person's mentions in every free-text column, so a chunk stays short. */
 export const CHUNK = 10;
 
 export interface BatchRun {
@@ -15,8 +17,12 @@ export interface BatchRun {
   approvalId: number | null;
   /** Told after every chunk (progress for the page); the state is in the batch row too. */
   onProgress?: () => void;
-  /** Where the after-check could later run on a worker: one chunk's erasures (default: in process). */
-  eraseChunk?: typeof eraseMembers;
+  /**
+   * The erasure after-checks on the worker thread (erasure-checks.ts): a chunk's checks run there
+   * after it commits, so main is not held by a whole-vault read per person. Without it (tests of
+   * the batch alone) each check runs in place inside the chunk's transaction.
+   */
+  checks?: Pick<ErasureChecks, 'runErasureChecks'>;
 }
 
 /**
@@ -25,7 +31,7 @@ export interface BatchRun {
  * erased through the erasure's own eraseCustomer, which writes the decision ledger first (its
  * BEFORE_ERASE hook) and leaves the privacy-log record. Returns how many members remain.
  */
-export function eraseMembers(db: Db, run: Pick<BatchRun, 'batchId' | 'actor' | 'approvalId'>, at: Date): number {
+export function eraseMembers(db: Db, run: Pick<BatchRun, 'batchId' | 'actor' | 'approvalId'>, at: Date, deferredChecks?: CheckJob[]): number {
   return db.transaction(() => {
     const chunk = pendingMembers(db, run.batchId, CHUNK);
     const state = db.prepare('SELECT legal_hold AS hold, dormant_at AS dormantAt FROM customers WHERE id = ? AND deleted_at IS NULL AND erased_at IS NULL');
@@ -35,7 +41,15 @@ export function eraseMembers(db: Db, run: Pick<BatchRun, 'batchId' | 'actor' | '
         settleMember(db, run.batchId, member.customerId, 'skipped', null);
         continue;
       }
-      const result = eraseCustomer(db, member.customerId, member.mode, { actor: run.actor, approvalId: run.approvalId, trigger: 'manual', at });
+      const context = { actor: run.actor, approvalId: run.approvalId, trigger: 'manual' as const, at };
+      let result;
+      if (deferredChecks) {
+        const done = eraseThenCheck(db, member.customerId, member.mode, context);
+        if (done) deferredChecks.push(done.job);
+        result = done?.result;
+      } else {
+        result = eraseCustomer(db, member.customerId, member.mode, context);
+      }
       settleMember(db, run.batchId, member.customerId, result ? 'erased' : 'skipped', result?.logId ?? null);
     }
     return chunk.length;
@@ -50,12 +64,14 @@ const yieldToEvents = () => new Promise<void>((resolve) => setImmediate(resolve)
  * what was erased stays erased (each with its record), the rest stays pending.
  */
 export async function runBatch(run: BatchRun): Promise<void> {
-  const erase = run.eraseChunk ?? eraseMembers;
   try {
     for (;;) {
       await yieldToEvents();
       const db = run.db();
-      const done = erase(db, run, run.now()) === 0;
+      const jobs: CheckJob[] | undefined = run.checks ? [] : undefined;
+      const done = eraseMembers(db, run, run.now(), jobs) === 0;
+      // The checks' answers land in each person's privacy-log record (a failure raises an alert there).
+      if (run.checks && jobs && jobs.length > 0) await run.checks.runErasureChecks(jobs);
       run.onProgress?.();
       if (done) break;
     }

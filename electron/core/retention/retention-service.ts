@@ -17,8 +17,8 @@ export interface RetentionDeps {
   db: () => Db;
   audit: (db: Db, entry: AuditEntry, at: Date) => unknown;
   now?: () => number;
-  /** Tests and the benchmark may replace how a chunk is erased (a worker later); in process by default. */
-  eraseChunk?: BatchRun['eraseChunk'];
+  /** The erasure after-checks on the worker thread; without them (the batch tested alone) each check runs in place. */
+  checks?: BatchRun['checks'];
 }
 
 const ownerOnly = (session: Session) => {
@@ -229,7 +229,7 @@ export function createRetentionService(deps: RetentionDeps) {
         deps.audit(db, { actor: auditActor(session), action: 'retention.batch', entity: 'retentionBatch', recordId: String(id), outcome: 'ok', reason: `started ${current.pending}` }, at);
         return mustBatch(db, id);
       })();
-      const run = runBatch({ db: deps.db, audit: deps.audit, now, batchId: id, actor: auditActor(session), approvalId: ticket.approvalId, onProgress: changed, ...(deps.eraseChunk ? { eraseChunk: deps.eraseChunk } : {}) });
+      const run = runBatch({ db: deps.db, audit: deps.audit, now, batchId: id, actor: auditActor(session), approvalId: ticket.approvalId, onProgress: changed, ...(deps.checks ? { checks: deps.checks } : {}) });
       running.set(id, run.finally(() => running.delete(id)));
       return batch;
     },
