@@ -13,6 +13,8 @@ export const reminderViewSchema = z.object({
   note: z.string(),
   status: z.enum(['open', 'done']),
   snoozed: z.number().int(),
+  // The note is free text the owner withholds from support (note is then empty).
+  noteWithheld: z.literal(true).optional(),
 });
 export type ReminderView = z.infer<typeof reminderViewSchema>;
 

@@ -9,6 +9,7 @@ export interface ReminderRow {
   customerOwnerId: number;
   ownerId: number;
   ownerUsername: string;
+  createdBy: number;
   dueAt: string;
   note: string;
   status: 'open' | 'done';
@@ -17,7 +18,7 @@ export interface ReminderRow {
 
 const SELECT = `
   SELECT r.id, r.customer_id AS customerId, c.name AS customerName, c.owner_id AS customerOwnerId,
-         r.owner_id AS ownerId, u.username AS ownerUsername, r.due_at AS dueAt, r.note, r.status, r.snoozed
+         r.owner_id AS ownerId, u.username AS ownerUsername, r.created_by AS createdBy, r.due_at AS dueAt, r.note, r.status, r.snoozed
     FROM reminders r JOIN customers c ON c.id = r.customer_id JOIN users u ON u.id = r.owner_id`;
 
 export function insertReminder(db: Db, entry: { customerId: number; ownerId: number; dueAt: string; note: string; createdBy: number }, now: string): number {

@@ -46,6 +46,16 @@ export function gateAllows(gate: FieldGate, role: Role | string, field: string):
   return true;
 }
 
+/**
+ * Free text about a customer (notes, interaction summaries, reminder text, purchase remarks) is
+ * personal data: support reads it only when the owner allows. What the viewer wrote, or a
+ * reminder handed to them, is theirs to read: withholding it would leave support unable to do
+ * the very follow-up they were asked to do.
+ */
+export function freeTextAllowed(gate: FieldGate, viewer: { role: Role | string; userId: number }, authors: readonly number[]): boolean {
+  return viewer.role !== 'support' || gate.notesForSupport || authors.includes(viewer.userId);
+}
+
 export function fieldStates(db: Db): CustomerFieldState[] {
   const gate = fieldGate(db);
   return CLASSIFIED_FIELDS.map((field) => ({

@@ -115,7 +115,7 @@ function ReminderPages({ tab, mine, total }: { tab: ReminderTab; mine: boolean; 
         </Button>
       ),
     },
-    { key: 'note', header: t('reminder.note'), cell: (r) => r.note, wrap: true },
+    { key: 'note', header: t('reminder.note'), cell: (r) => (r.noteWithheld ? t('freeText.withheld') : r.note), wrap: true },
     { key: 'assignee', header: t('reminder.assignee'), cell: (r) => r.assignee },
     {
       key: 'actions',
