@@ -22,6 +22,10 @@ export const APPROVAL_OPERATIONS = [
   'approvals.setPolicy',
   // Erasing or anonymising a person (issue 16): irreversible, so asked for by default.
   'privacy.erase',
+  // Erasing a switched-off field's stored values across all customers (issue 16): a bulk erasure.
+  'settings.setField',
+  // The older ID-number/bank-card switch, when it erases their values too.
+  'settings.setCustomerFields',
 ] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
 export const approvalOperationSchema = z.enum(APPROVAL_OPERATIONS);
@@ -35,6 +39,8 @@ export const OWNER_ONLY_APPROVALS: readonly ApprovalOperation[] = [
   'users.create', 'users.setRole', 'users.setStatus', 'users.resetPassword', 'account.totp.disable',
   'backup.restore', 'settings.setRequire2fa', 'monitoring.setRule', 'approvals.setPolicy',
   'privacy.erase',
+  'settings.setField',
+  'settings.setCustomerFields',
 ];
 
 export const APPROVAL_STATES = ['pending', 'approved', 'denied', 'expired', 'cancelled', 'executed'] as const;
@@ -90,6 +96,8 @@ export const approvalSummarySchema = z.object({
   /** privacy.erase: which customer (id only) and anonymise or delete. */
   customerId: z.number().int().optional(),
   mode: z.string().optional(),
+  /** settings.setField with an erase: the field whose stored values go (its name, never a value). */
+  field: z.string().optional(),
 });
 export type ApprovalSummary = z.infer<typeof approvalSummarySchema>;
 

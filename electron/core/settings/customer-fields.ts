@@ -5,6 +5,8 @@ import type { Role } from '../../../shared/contract';
 import type { Db } from '../db/open-database';
 import type { CustomerRow } from '../customers/customer-repository';
 import { reindexCustomers } from '../customers/customer-repository';
+import { eraseFieldFromMerges } from '../customers/merge-repository';
+import { eraseFieldFromImports } from '../import/import-repository';
 
 /**
  * Which customer fields this vault keeps (migration 33, issue 16 minimisation). A field that is
@@ -78,10 +80,14 @@ export function writeFieldOn(db: Db, field: SwitchableField, on: boolean, at: st
 
 /**
  * Blanks the field on every customer (recycle bin included: "erase" means gone) and rebuilds
- * their search and duplicate keys, so a phone or a note cannot still be found. Returns the ids.
+ * their search and duplicate keys, so a phone or a note cannot still be found; the copies kept
+ * for undo (merge snapshots, import before-images) lose it too, or an undo would bring it back.
+ * Returns the customers' ids.
  */
 export function eraseFieldValues(db: Db, field: SwitchableField): number[] {
   const ids = storedValueIds(db, field);
+  eraseFieldFromMerges(db, field);
+  eraseFieldFromImports(db, field);
   if (ids.length === 0) return ids;
   db.prepare(`UPDATE customers SET ${COLUMN[field]} = NULL WHERE ${COLUMN[field]} IS NOT NULL`).run();
   reindexCustomers(db, ids);
