@@ -24,6 +24,10 @@ export const APPROVAL_OPERATIONS = [
   'privacy.erase',
   // Anonymising (or deleting) a retention batch (issue 17): the owner's confirmation, asked for by default.
   'retention.anonymise',
+  // Erasing a switched-off field's stored values across all customers (issue 16): a bulk erasure.
+  'settings.setField',
+  // The older ID-number/bank-card switch, when it erases their values too.
+  'settings.setCustomerFields',
 ] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
 export const approvalOperationSchema = z.enum(APPROVAL_OPERATIONS);
@@ -38,6 +42,8 @@ export const OWNER_ONLY_APPROVALS: readonly ApprovalOperation[] = [
   'backup.restore', 'settings.setRequire2fa', 'monitoring.setRule', 'approvals.setPolicy',
   'privacy.erase',
   'retention.anonymise',
+  'settings.setField',
+  'settings.setCustomerFields',
 ];
 
 export const APPROVAL_STATES = ['pending', 'approved', 'denied', 'expired', 'cancelled', 'executed'] as const;
@@ -93,6 +99,8 @@ export const approvalSummarySchema = z.object({
   /** privacy.erase: which customer (id only) and anonymise or delete. */
   customerId: z.number().int().optional(),
   mode: z.string().optional(),
+  /** settings.setField with an erase: the field whose stored values go (its name, never a value). */
+  field: z.string().optional(),
 });
 export type ApprovalSummary = z.infer<typeof approvalSummarySchema>;
 

@@ -32,6 +32,17 @@ export const CUSTOMER_FIELD_CLASS = {
 export type ClassifiedField = keyof typeof CUSTOMER_FIELD_CLASS;
 export const CLASSIFIED_FIELDS = Object.keys(CUSTOMER_FIELD_CLASS) as ClassifiedField[];
 
+/*
+ * Tags are not in this list (so they cannot be switched off), by design for now: they are the
+ * shop's own labels for grouping its customers (VIP, wholesale, 2024 fair), picked from the
+ * managed tag list, and lists, filters, bulk tagging, merges and exports are built on them, so
+ * switching them off would switch off segmentation, not one piece of collected data. They are
+ * still treated as personal data where it counts: the access package lists them, an erasure
+ * removes the tags that name the person, and an export carries them only when its tags column is
+ * chosen. A shop that wants no tags simply does not use them. If they ever become switchable,
+ * customer_field_settings and the ledger's field list each need a migration.
+ */
+
 /** A customer needs a name, and a level keeps lists and sorting working: these stay on. */
 export const REQUIRED_CUSTOMER_FIELDS = ['name', 'level'] as const;
 export const SWITCHABLE_FIELDS = CLASSIFIED_FIELDS.filter((f) => !(REQUIRED_CUSTOMER_FIELDS as readonly string[]).includes(f)) as Exclude<ClassifiedField, 'name' | 'level'>[];

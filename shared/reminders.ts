@@ -18,6 +18,8 @@ export const reminderViewSchema = z.object({
   purpose: marketingPurposeSchema.nullable(),
   /** Why it is not due even though its time came: the customer withdrew consent for its purpose. */
   blocked: z.enum(['consent-withdrawn']).nullable(),
+  // The note is free text the owner withholds from support (note is then empty).
+  noteWithheld: z.literal(true).optional(),
 });
 export type ReminderView = z.infer<typeof reminderViewSchema>;
 

@@ -1,3 +1,4 @@
+import { approvalIdField } from '../approvals';
 import { z } from 'zod';
 import { marketingPurposeSchema } from '../consent';
 import { dashboardSchema } from '../dashboard';
@@ -58,7 +59,8 @@ export const crmChannels = {
     permission: 'customers.read',
   }),
   'settings.setCustomerFields': channel({
-    input: z.object({ optionalFields: z.boolean(), eraseExisting: z.boolean().default(false) }).strict(),
+    // Erasing the stored values is a bulk erasure: gated by four-eyes approval by default (approvalId).
+    input: z.object({ optionalFields: z.boolean(), eraseExisting: z.boolean().default(false), approvalId: approvalIdField }).strict(),
     output: z.object({ optionalFields: z.boolean(), erased: z.number().int() }),
     permission: 'settings.manage',
   }),

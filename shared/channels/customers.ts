@@ -93,6 +93,8 @@ export const customerChannels = {
         amountMinor: z.number().int().nullable(),
         currency: z.string().nullable(),
         byUsername: z.string(),
+        // The summary is free text the owner withholds from support (text is then empty).
+        withheld: z.literal(true).optional(),
       }),
     ),
     permission: 'interactions.read',

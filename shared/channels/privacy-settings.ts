@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { approvalIdField } from '../approvals';
 import { customerFieldStateSchema, switchableFieldSchema } from '../customer-fields';
 import { disclosureViewSchema } from '../disclosures';
 import { PRIVACY_CONTACT_MAX, PRIVACY_REGIMES, privacySettingsSchema } from '../privacy';
@@ -47,6 +48,8 @@ export const privacySettingsChannels = {
         enabled: z.boolean(),
         // Only when switching off: erase every stored value; expectCount is the number confirmed.
         erase: z.object({ expectCount: z.number().int().min(0) }).strict().optional(),
+        // An erase is a bulk erasure: gated by four-eyes approval by default (approvalId).
+        approvalId: approvalIdField,
       })
       .strict(),
     output: z.object({ field: switchableFieldSchema, enabled: z.boolean(), erased: z.number().int() }),

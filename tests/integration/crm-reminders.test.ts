@@ -3,6 +3,7 @@ import type { ChannelOutput } from '../../shared/contract';
 import { takeDueNotice } from '../../electron/core/reminders/due-notice';
 import { describeKeychain } from '../support/keyring';
 import { PASSWORD, accessWorld } from './access-helpers';
+import { approvalsOff } from './vault-helpers';
 
 type Reminders = ChannelOutput<'reminders.list'>;
 const notes = (result: { ok: boolean; value?: unknown }) => (result.ok ? (result.value as Reminders).map((r) => r.note) : result);
@@ -111,6 +112,9 @@ describeKeychain('reminders, the dashboard and optional fields through the route
     // Turned back on, the stored values come back; turned off with erase, they are gone for good.
     await w.router.dispatch(o, 'settings.setCustomerFields', { optionalFields: true });
     expect(await w.router.dispatch(o, 'customers.get', { id: 2 })).toMatchObject({ ok: true, value: { idNumber: expect.stringMatching(/\*/), revealable: expect.arrayContaining(['idNumber']) } });
+    // Erasing is a bulk erasure: gated by approval by default (tests/integration/field-erasure.test.ts); here it is switched off.
+    expect(await w.router.dispatch(o, 'settings.setCustomerFields', { optionalFields: false, eraseExisting: true })).toMatchObject({ ok: false, error: { code: 'APPROVAL_REQUIRED' } });
+    approvalsOff(w.core, w.core.sessions.current('owner')!);
     expect(await w.router.dispatch(o, 'settings.setCustomerFields', { optionalFields: false, eraseExisting: true })).toEqual({ ok: true, value: { optionalFields: false, erased: 2 } });
     await w.router.dispatch(o, 'settings.setCustomerFields', { optionalFields: true });
     const erased = await w.router.dispatch(o, 'customers.get', { id: 2 });

@@ -11,6 +11,7 @@ export interface InteractionRow extends EntryOwner {
   kind: InteractionKind;
   at: string;
   summary: string;
+  authorId: number;
 }
 
 export interface PurchaseRow extends EntryOwner {
@@ -24,7 +25,7 @@ export interface PurchaseRow extends EntryOwner {
 export function findInteraction(db: Db, id: number): InteractionRow | undefined {
   return db
     .prepare(
-      `SELECT i.customer_id AS customerId, c.owner_id AS customerOwnerId, i.kind, i.at, i.summary
+      `SELECT i.customer_id AS customerId, c.owner_id AS customerOwnerId, i.kind, i.at, i.summary, i.user_id AS authorId
          FROM interactions i JOIN customers c ON c.id = i.customer_id WHERE i.id = ? AND c.deleted_at IS NULL`,
     )
     .get(id) as InteractionRow | undefined;

@@ -7,7 +7,8 @@ import { findCustomerInScope, type AuditFn } from '../customers/customer-service
 import { recordingProbes } from '../customers/scope-probe';
 import type { InteractionKind } from '../customers/timeline-repository';
 import type { Db } from '../db/open-database';
-import { deleteInteraction, deletePurchase, findInteraction, findPurchase, updateInteraction, updatePurchase, type EntryOwner } from './activity-repository';
+import { fieldGate, freeTextAllowed } from '../settings/customer-fields';
+import { deleteInteraction, deletePurchase, findInteraction, findPurchase, updateInteraction, updatePurchase, type EntryOwner, type InteractionRow } from './activity-repository';
 
 /**
  * An interaction happened, so its time is not later than now (a minute of clock skew allowed).
@@ -39,6 +40,14 @@ export function createActivityService(deps: { db: () => Db; audit: AuditFn; now?
     return row;
   }
 
+  /** Support may not overwrite or remove a summary the owner withholds from them: they cannot see what they would lose. */
+  function readable(db: Db, session: Session, row: InteractionRow): InteractionRow {
+    if (!freeTextAllowed(fieldGate(db), session, [row.authorId])) {
+      throw new CofferError('FORBIDDEN', 'The owner keeps contact summaries from your role, so you cannot change this one.', { summary: 'withheld' });
+    }
+    return row;
+  }
+
   function change(session: Session, body: (db: Db) => { action: AuditAction; customerId: number; fields?: string[] }): void {
     const db = deps.db();
     recordingProbes(db, deps.audit, session, now, db.transaction(() => {
@@ -51,7 +60,7 @@ export function createActivityService(deps: { db: () => Db; audit: AuditFn; now?
     updateInteraction(session: Session, id: number, values: { kind: InteractionKind; at: string; summary: string }): void {
       checkInteractionTime(values.at, now());
       change(session, (db) => {
-        const row = inScope(db, session, findInteraction(db, id), 'interactions.write', 'interaction');
+        const row = readable(db, session, inScope(db, session, findInteraction(db, id), 'interactions.write', 'interaction'));
         const fields = changedFields(row, values);
         updateInteraction(db, id, row.customerId, values);
         return { action: 'interaction.update', customerId: row.customerId, fields };
@@ -60,7 +69,7 @@ export function createActivityService(deps: { db: () => Db; audit: AuditFn; now?
 
     deleteInteraction(session: Session, id: number): void {
       change(session, (db) => {
-        const row = inScope(db, session, findInteraction(db, id), 'interactions.write', 'interaction');
+        const row = readable(db, session, inScope(db, session, findInteraction(db, id), 'interactions.write', 'interaction'));
         deleteInteraction(db, id, row.customerId);
         return { action: 'interaction.delete', customerId: row.customerId };
       });

@@ -11,6 +11,8 @@ import { readRule } from '../monitoring/monitor-repository';
 import { findUserByUsername } from '../users/user-repository';
 import { countOtherApprovers } from './approval-repository';
 import { pendingIds } from '../retention/retention-repository';
+import { isSwitchableField, type SwitchableField } from '../../../shared/customer-fields';
+import { OPTIONAL_CUSTOMER_FIELDS, storedValueIds } from '../settings/customer-fields';
 
 export const POLICY_KEY = 'approvals.policy';
 
@@ -143,6 +145,24 @@ export function assess(db: Db, session: Session, op: ApprovalOperation, input: I
       Object.assign(summary, { rows });
       confirm = String(rows);
       break;
+    case 'settings.setField': {
+      // Only an erase is gated (switching a field on, or off keeping the values, never is); the
+      // rows are the customers holding a value now, which the lone owner types back.
+      if (input.enabled !== false || input.erase === undefined || !isSwitchableField(str(input.field) ?? '')) break;
+      rows = storedValueIds(db, input.field as SwitchableField).length;
+      needed = on;
+      Object.assign(summary, { rows, field: str(input.field) });
+      confirm = String(rows);
+      break;
+    }
+    case 'settings.setCustomerFields': {
+      if (input.optionalFields !== false || input.eraseExisting !== true) break;
+      rows = new Set(OPTIONAL_CUSTOMER_FIELDS.flatMap((f) => storedValueIds(db, f))).size;
+      needed = on;
+      Object.assign(summary, { rows, field: OPTIONAL_CUSTOMER_FIELDS.join(', ') });
+      confirm = String(rows);
+      break;
+    }
     case 'approvals.setPolicy':
       // Alone, the owner changes the policy at once (audited); with a second owner, that owner agrees.
       needed = otherApproverExists(db, session.userId, op);

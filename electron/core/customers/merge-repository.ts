@@ -120,3 +120,30 @@ export function customerNames(db: Db, ids: readonly number[]): Map<number, strin
   const rows = db.prepare(`SELECT id, name FROM customers WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as { id: number; name: string }[];
   return new Map(rows.map((r) => [r.id, r.name]));
 }
+
+/**
+ * A field erased across all customers (issue 16) goes from every merge's before-image too, so an
+ * undo cannot bring the erased values back: it restores the records without them. Returns how
+ * many merges held a value. Few rows: merges are kept for 30 days.
+ */
+export function eraseFieldFromMerges(db: Db, field: string): number {
+  type Image = { fields: Record<string, string | null> };
+  const rows = db.prepare('SELECT id, before FROM customer_merges').all() as { id: string; before: string }[];
+  const update = db.prepare('UPDATE customer_merges SET before = ? WHERE id = ?');
+  let touched = 0;
+  for (const row of rows) {
+    const snapshot = JSON.parse(row.before) as { survivor: Image; sources: Image[] };
+    let held = false;
+    for (const image of [snapshot.survivor, ...snapshot.sources]) {
+      if (image.fields[field] !== null && image.fields[field] !== undefined) {
+        held = true;
+        image.fields[field] = null;
+      }
+    }
+    if (held) {
+      update.run(JSON.stringify(snapshot), row.id);
+      touched += 1;
+    }
+  }
+  return touched;
+}

@@ -12,6 +12,8 @@ export interface TimelineEntry {
   amountMinor: number | null;
   currency: string | null;
   byUsername: string;
+  /** Who wrote it (support's view of free text depends on it); never sent to the page. */
+  authorId: number;
 }
 
 export function insertInteraction(db: Db, entry: { customerId: number; kind: InteractionKind; at: string; summary: string; userId: number }, now: string): number {
@@ -33,9 +35,9 @@ export function insertPurchase(db: Db, entry: { customerId: number; date: string
 
 /** Newest first; purchases only when the caller may see them. */
 export function timelineOf(db: Db, customerId: number, withPurchases: boolean, limit: number): TimelineEntry[] {
-  const interactions = `SELECT 'interaction' AS type, i.id AS id, i.at AS at, i.kind AS kind, i.summary AS text, NULL AS amountMinor, NULL AS currency, u.username AS byUsername
+  const interactions = `SELECT 'interaction' AS type, i.id AS id, i.at AS at, i.kind AS kind, i.summary AS text, NULL AS amountMinor, NULL AS currency, u.username AS byUsername, i.user_id AS authorId
                           FROM interactions i JOIN users u ON u.id = i.user_id WHERE i.customer_id = ?`;
-  const purchases = `SELECT 'purchase' AS type, p.id AS id, p.date AS at, 'purchase' AS kind, p.item AS text, p.amount_minor AS amountMinor, p.currency AS currency, u.username AS byUsername
+  const purchases = `SELECT 'purchase' AS type, p.id AS id, p.date AS at, 'purchase' AS kind, p.item AS text, p.amount_minor AS amountMinor, p.currency AS currency, u.username AS byUsername, p.user_id AS authorId
                        FROM purchases p JOIN users u ON u.id = p.user_id WHERE p.customer_id = ?`;
   const sql = withPurchases ? `${interactions} UNION ALL ${purchases} ORDER BY at DESC, id DESC LIMIT ?` : `${interactions} ORDER BY at DESC, id DESC LIMIT ?`;
   const params = withPurchases ? [customerId, customerId, limit] : [customerId, limit];

@@ -121,3 +121,14 @@ export function rememberedMapping(db: Db, signature: string): { letter: string; 
   const row = db.prepare('SELECT mapping FROM import_mappings WHERE signature = ?').get(signature) as { mapping: string } | undefined;
   return row ? (JSON.parse(row.mapping) as { letter: string; target: string }[]) : null;
 }
+
+/**
+ * A field erased across all customers (issue 16) goes from the import before-images too (an
+ * import undo writes them back). The field name comes from the closed list of switchable fields.
+ */
+export function eraseFieldFromImports(db: Db, field: string): number {
+  const path = `$."${field}"`;
+  return db
+    .prepare("UPDATE import_effects SET before = json_set(before, ?, NULL) WHERE before IS NOT NULL AND json_type(before, ?) <> 'null'")
+    .run(path, path).changes;
+}

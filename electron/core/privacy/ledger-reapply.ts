@@ -1,4 +1,6 @@
 import type { Db } from '../db/open-database';
+import { isSwitchableField } from '../../../shared/customer-fields';
+import { eraseFieldValues, isFieldOn, writeFieldOn } from '../settings/customer-fields';
 import { countActiveOwners } from '../users/user-repository';
 import { adoptLedgerSecret, insertLedgerEntry, ledgerEntryIds, listLedgerEntries, markSuperseded, personHmacs, readLedgerSecret, type LedgerEntry } from './ledger-repository';
 
@@ -49,7 +51,7 @@ export function reapplyLedger(db: Db, source: LedgerSource, erase: EraseAgain | 
     // An account decision given back later (enabled, promoted again) stays undone; an erasure
     // with a new consent still applies to the record it erased (the new consent made a new record).
     if (entry.kind !== 'erase' && entry.supersededAt) continue;
-    const outcome = entry.kind === 'erase' ? eraseEntry(db, entry, secret, erase, at) : accountEntry(db, entry);
+    const outcome = entry.kind === 'erase' ? eraseEntry(db, entry, secret, erase, at) : entry.kind === 'field.erase' ? fieldEntry(db, entry, at) : accountEntry(db, entry);
     if (outcome === 'applied') result.reapplied += 1;
     else if (outcome === 'in-effect') result.alreadyInEffect += 1;
     else result.heldBack += 1;
@@ -84,6 +86,20 @@ function accountEntry(db: Db, entry: LedgerEntry): Outcome {
   if (loneOwner) return 'held-back';
   db.prepare('UPDATE users SET password_hash = ?, password_changed_at = ? WHERE id = ?').run(RESET_AGAIN_HASH, entry.at, user.id);
   return 'applied';
+}
+
+/**
+ * A field whose values were erased across all customers after the backup: the restored copy
+ * holds them again (in records, merge snapshots and import before-images), so they go again and
+ * the field is off again, as the owner left it when erasing. The owner may switch it on later.
+ */
+function fieldEntry(db: Db, entry: LedgerEntry, at: Date): Outcome {
+  const field = entry.field ?? '';
+  if (!isSwitchableField(field)) return 'held-back'; // a field this version does not know
+  const wasOn = isFieldOn(db, field);
+  const erased = eraseFieldValues(db, field);
+  writeFieldOn(db, field, false, at.toISOString());
+  return erased.length > 0 || wasOn ? 'applied' : 'in-effect';
 }
 
 function eraseEntry(db: Db, entry: LedgerEntry, secret: Buffer | null, erase: EraseAgain | undefined, at: Date): Outcome {

@@ -80,3 +80,28 @@ export function recordAccountRestored(db: Db, change: { kind: 'user.enable' } | 
   const kinds: LedgerEntry['kind'][] = change.kind === 'user.enable' ? ['user.disable'] : roleLowered(change.from, change.to) ? [] : ['user.role'];
   if (kinds.length && supersedeAccountEntries(db, userId, kinds, at.toISOString(), by) > 0) written(db);
 }
+
+/**
+ * A switched-off field's stored values erased across all customers (issue 16 minimisation): the
+ * field's name and the time, nothing else (no value, no customer). Written in the erasure's own
+ * transaction before any value goes, so a restore of an older backup erases the field again.
+ */
+export function recordFieldErasure(db: Db, field: string, at: Date): void {
+  ledgerSecret(db); // the secret exists from the first entry on, so a side file always carries it
+  insertLedgerEntry(db, {
+    id: newEntryId(),
+    kind: 'field.erase',
+    at: at.toISOString(),
+    customerId: null,
+    mode: null,
+    nameHmac: null,
+    mobileHmac: null,
+    emailHmac: null,
+    userId: null,
+    role: null,
+    supersededAt: null,
+    supersededBy: null,
+    field,
+  });
+  written(db);
+}

@@ -2,10 +2,10 @@ import { createHmac, randomBytes } from 'node:crypto';
 import type { Db } from '../db/open-database';
 import { emailKey, nameKey, phoneKey } from '../customers/duplicate-keys';
 
-/** What the ledger keeps (migration 032): ids, kinds, hashes and times; never a name or a number. */
+/** What the ledger keeps (migrations 032, 038): ids, kinds, hashes, field names and times; never a name, a number or a value. */
 export interface LedgerEntry {
   id: string;
-  kind: 'erase' | 'user.disable' | 'user.role' | 'user.password';
+  kind: 'erase' | 'user.disable' | 'user.role' | 'user.password' | 'field.erase';
   at: string;
   customerId: number | null;
   mode: 'anonymise' | 'delete' | null;
@@ -16,10 +16,12 @@ export interface LedgerEntry {
   role: string | null;
   supersededAt: string | null;
   supersededBy: number | null;
+  /** field.erase: the customer field whose stored values were erased (migration 038). */
+  field?: string | null;
 }
 
 const COLUMNS = `id, kind, at, customer_id AS customerId, mode, name_hmac AS nameHmac, mobile_hmac AS mobileHmac,
-  email_hmac AS emailHmac, user_id AS userId, role, superseded_at AS supersededAt, superseded_by AS supersededBy`;
+  email_hmac AS emailHmac, user_id AS userId, role, superseded_at AS supersededAt, superseded_by AS supersededBy, field`;
 
 /** The vault's ledger secret, made once on first use. It never leaves the vault (and its backups, and the encrypted side file). */
 export function ledgerSecret(db: Db): Buffer {
@@ -56,9 +58,9 @@ export function newEntryId(): string {
 
 export function insertLedgerEntry(db: Db, entry: LedgerEntry): void {
   db.prepare(
-    `INSERT OR IGNORE INTO decision_ledger (id, kind, at, customer_id, mode, name_hmac, mobile_hmac, email_hmac, user_id, role, superseded_at, superseded_by)
-     VALUES (@id, @kind, @at, @customerId, @mode, @nameHmac, @mobileHmac, @emailHmac, @userId, @role, @supersededAt, @supersededBy)`,
-  ).run(entry);
+    `INSERT OR IGNORE INTO decision_ledger (id, kind, at, customer_id, mode, name_hmac, mobile_hmac, email_hmac, user_id, role, superseded_at, superseded_by, field)
+     VALUES (@id, @kind, @at, @customerId, @mode, @nameHmac, @mobileHmac, @emailHmac, @userId, @role, @supersededAt, @supersededBy, @field)`,
+  ).run({ ...entry, field: entry.field ?? null }); // a side file written before migration 038 has no field
 }
 
 export function listLedgerEntries(db: Db): LedgerEntry[] {

@@ -10,6 +10,7 @@ export interface ReminderRow {
   customerOwnerId: number;
   ownerId: number;
   ownerUsername: string;
+  createdBy: number;
   dueAt: string;
   note: string;
   status: 'open' | 'done';
@@ -31,7 +32,7 @@ const WITHDRAWN = withdrawnOf('r');
 
 const SELECT = `
   SELECT r.id, r.customer_id AS customerId, c.name AS customerName, c.owner_id AS customerOwnerId,
-         r.owner_id AS ownerId, u.username AS ownerUsername, r.due_at AS dueAt, r.note, r.status, r.snoozed,
+         r.owner_id AS ownerId, u.username AS ownerUsername, r.created_by AS createdBy, r.due_at AS dueAt, r.note, r.status, r.snoozed,
          r.purpose, ${WITHDRAWN} AS withdrawn
     FROM reminders r JOIN customers c ON c.id = r.customer_id JOIN users u ON u.id = r.owner_id`;
 

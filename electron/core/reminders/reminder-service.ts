@@ -9,6 +9,7 @@ import { findUserByUsername } from '../users/user-repository';
 import { completeReminder, countAllReminders, countReminders, findReminder, insertReminder, listReminders, snoozeReminder, takeNewlyDue, type ReminderQuery, type ReminderRow } from './reminder-repository';
 import type { MarketingPurpose } from '../../../shared/consent';
 import { assertPurposeNotWithdrawn } from '../privacy/consent-service';
+import { fieldGate, freeTextAllowed } from '../settings/customer-fields';
 import { DAY_MS, HOUR_MS, startOfLocalDay } from '../platform/time';
 
 // The local-day helper lives with the other calendar helpers; re-exported for older importers.
@@ -24,18 +25,26 @@ function rangeBounds(range: ReminderRange, now: Date): Pick<ReminderQuery, 'dueF
   return {};
 }
 
-const toView = (row: ReminderRow): ReminderView => ({
-  id: row.id,
-  customerId: row.customerId,
-  customerName: row.customerName,
-  assignee: row.ownerUsername,
-  dueAt: row.dueAt,
-  note: row.note,
-  status: row.status,
-  snoozed: row.snoozed,
-  purpose: row.purpose,
-  blocked: row.withdrawn === 1 ? 'consent-withdrawn' : null,
-});
+/** A reminder's text is free text about the person: support reads it when allowed, or when it is theirs (written by or handed to them). */
+function viewer(db: Db, session: Session): (row: ReminderRow) => ReminderView {
+  const gate = fieldGate(db);
+  return (row) => {
+    const shown = freeTextAllowed(gate, session, [row.createdBy, row.ownerId]);
+    return {
+      id: row.id,
+      customerId: row.customerId,
+      customerName: row.customerName,
+      assignee: row.ownerUsername,
+      dueAt: row.dueAt,
+      note: shown ? row.note : '',
+      status: row.status,
+      snoozed: row.snoozed,
+      purpose: row.purpose,
+      blocked: row.withdrawn === 1 ? 'consent-withdrawn' : null,
+      ...(shown ? {} : { noteWithheld: true as const }),
+    };
+  };
+}
 
 /**
  * Follow-up reminders. Row scope is the customer's: a salesperson sees and changes reminders on
@@ -76,7 +85,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
           offset: input.offset ?? 0,
         });
         deps.audit(db, { actor: auditActor(session), action: 'reminder.list', entity: 'reminder', outcome: 'ok', customerIds: rows.map((r) => r.customerId), ...(input.customerId !== undefined ? { recordId: String(input.customerId) } : {}) }, now());
-        return rows.map(toView);
+        return rows.map(viewer(db, session));
       }));
     },
 
@@ -114,7 +123,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
         overdue: countReminders(db, { ...base, ...rangeBounds('overdue', at) }),
         today: countReminders(db, { ...base, ...rangeBounds('today', at) }),
         // A marketing reminder whose purpose was withdrawn is not due: it stays on the Reminders page with its reason.
-        items: listReminders(db, { ...base, ...(dueBefore ? { dueBefore } : {}), limit, dueOnly: true }).map(toView),
+        items: listReminders(db, { ...base, ...(dueBefore ? { dueBefore } : {}), limit, dueOnly: true }).map(viewer(db, session)),
       };
     },
 

@@ -5,6 +5,8 @@ import type { Role } from '../../../shared/contract';
 import type { Db } from '../db/open-database';
 import type { CustomerRow } from '../customers/customer-repository';
 import { reindexCustomers } from '../customers/customer-repository';
+import { eraseFieldFromMerges } from '../customers/merge-repository';
+import { eraseFieldFromImports } from '../import/import-repository';
 
 /**
  * Which customer fields this vault keeps (migration 33, issue 16 minimisation). A field that is
@@ -46,6 +48,16 @@ export function gateAllows(gate: FieldGate, role: Role | string, field: string):
   return true;
 }
 
+/**
+ * Free text about a customer (notes, interaction summaries, reminder text, purchase remarks) is
+ * personal data: support reads it only when the owner allows. What the viewer wrote, or a
+ * reminder handed to them, is theirs to read: withholding it would leave support unable to do
+ * the very follow-up they were asked to do.
+ */
+export function freeTextAllowed(gate: FieldGate, viewer: { role: Role | string; userId: number }, authors: readonly number[]): boolean {
+  return viewer.role !== 'support' || gate.notesForSupport || authors.includes(viewer.userId);
+}
+
 export function fieldStates(db: Db): CustomerFieldState[] {
   const gate = fieldGate(db);
   return CLASSIFIED_FIELDS.map((field) => ({
@@ -68,10 +80,14 @@ export function writeFieldOn(db: Db, field: SwitchableField, on: boolean, at: st
 
 /**
  * Blanks the field on every customer (recycle bin included: "erase" means gone) and rebuilds
- * their search and duplicate keys, so a phone or a note cannot still be found. Returns the ids.
+ * their search and duplicate keys, so a phone or a note cannot still be found; the copies kept
+ * for undo (merge snapshots, import before-images) lose it too, or an undo would bring it back.
+ * Returns the customers' ids.
  */
 export function eraseFieldValues(db: Db, field: SwitchableField): number[] {
   const ids = storedValueIds(db, field);
+  eraseFieldFromMerges(db, field);
+  eraseFieldFromImports(db, field);
   if (ids.length === 0) return ids;
   db.prepare(`UPDATE customers SET ${COLUMN[field]} = NULL WHERE ${COLUMN[field]} IS NOT NULL`).run();
   reindexCustomers(db, ids);

@@ -14,7 +14,6 @@ export function crmHandlers(
   'reminders.snooze': Handler<'reminders.snooze'>;
   'dashboard.summary': Handler<'dashboard.summary'>;
   'settings.customerFields': Handler<'settings.customerFields'>;
-  'settings.setCustomerFields': Handler<'settings.setCustomerFields'>;
 } {
   return {
     'reminders.list': (input, { session }) => reminders.list(requireSession(session), input),
@@ -29,6 +28,6 @@ export function crmHandlers(
     },
     'dashboard.summary': ({ mine }, { session }) => dashboard.summary(requireSession(session), mine),
     'settings.customerFields': () => ({ optionalFields: customerFields.get() }),
-    'settings.setCustomerFields': ({ optionalFields, eraseExisting }, { session }) => customerFields.set(requireSession(session), optionalFields, eraseExisting),
+    // settings.setCustomerFields is in privacy-settings.ts: its erase goes through the approval gate.
   };
 }

@@ -35,6 +35,7 @@ import { migration035 } from './035-placeholder';
 import { migration036 } from './036-request-steps';
 import { migration037 } from './037-consent-links';
 import { migration034 } from './034-retention';
+import { migration038 } from './038-field-erasure-ledger';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -78,6 +79,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration035,
   migration036,
   migration037,
+  migration038,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

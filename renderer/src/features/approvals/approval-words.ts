@@ -36,6 +36,7 @@ export function summaryLines(t: Translate, fmt: Format, summary: ApprovalSummary
   if (summary.fileName) lines.push(t('appr.sum.file', { file: summary.fileName }));
   if (summary.ruleName) lines.push(t('appr.sum.rule', { rule: summary.ruleName }));
   if (summary.enabled !== undefined) lines.push(t(summary.enabled ? 'appr.sum.enabled.on' : 'appr.sum.enabled.off'));
+  if (summary.field) lines.push(t('appr.sum.field', { field: summary.field.split(', ').map((f) => (`field.${f}` in en ? t(`field.${f}` as MessageKey) : f)).join(fmt.locale === 'zh-CN' ? '、' : ', ') }));
   if (summary.customerId !== undefined) lines.push(t(summary.mode === 'delete' ? 'appr.sum.erase.delete' : 'appr.sum.erase.anonymise', { id: summary.customerId }));
   return lines;
 }
@@ -70,6 +71,12 @@ export function summaryOfInput(operation: string, input: Record<string, unknown>
       break;
     case 'settings.setRequire2fa':
       if (typeof input.required === 'boolean') summary.enabled = input.required;
+      break;
+    case 'settings.setField':
+      if (text('field')) summary.field = text('field')!;
+      break;
+    case 'settings.setCustomerFields':
+      summary.field = 'idNumber, bankCard';
       break;
     case 'privacy.erase':
       if (typeof input.customerId === 'number') summary.customerId = input.customerId;

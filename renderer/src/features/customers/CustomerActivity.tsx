@@ -53,7 +53,7 @@ export function CustomerActivity({ customer }: { customer: Pick<CustomerView, 'i
         <ul className={styles.list} data-testid="customer-reminders">
           {reminders.data!.map((r) => (
             <li key={r.id} data-testid="customer-reminder">
-              ⏰ <span className={styles.when}>{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
+              ⏰ <span className={styles.when}>{fmt.dateTime(r.dueAt)}</span> · {r.noteWithheld ? t('freeText.withheld') : r.note} · {r.assignee}
               <ReminderConsentMark reminder={r} />
             </li>
           ))}
@@ -81,7 +81,8 @@ function TimelineItem({ customerId, entry, when }: { customerId: number; entry: 
   const shopCurrency = useShopStore((state) => state.currency);
   const [mode, setMode] = useState<'view' | 'edit' | 'delete'>('view');
   const isPurchase = entry.type === 'purchase';
-  const writable = can(role, isPurchase ? 'purchases.write' : 'interactions.write');
+  // A withheld summary cannot be edited or removed by whoever may not read it (main refuses too).
+  const writable = can(role, isPurchase ? 'purchases.write' : 'interactions.write') && !entry.withheld;
   const removeInteraction = useChannelMutation('interactions.delete', ACTIVITY_CHANGES);
   const removePurchase = useChannelMutation('purchases.delete', ACTIVITY_CHANGES);
   const remove = isPurchase ? removePurchase : removeInteraction;
@@ -100,7 +101,7 @@ function TimelineItem({ customerId, entry, when }: { customerId: number; entry: 
   const what = isPurchase ? t('timeline.purchase') : t(`timeline.kind.${entry.kind as Kind}`);
   return (
     <li data-testid="timeline-entry">
-      <span className={styles.when}>{when}</span> · {what} · {entry.text}
+      <span className={styles.when}>{when}</span> · {what} · {entry.withheld ? t('freeText.withheld') : entry.text}
       {entry.amountMinor !== null && ` · ${fmt.money(entry.amountMinor, entry.currency ?? shopCurrency)}`} · {entry.byUsername}
       {writable && (
         <span className={styles.entryActions}>

@@ -45,7 +45,7 @@ export function RemindersTab({ customerId }: { customerId: number }) {
     <ul className={styles.list} data-testid="record-reminders">
       {reminders.data.map((r) => (
         <li key={r.id} data-testid="record-reminder">
-          <span className={styles.muted}>{fmt.dateTime(r.dueAt)}</span> · {r.note} · {r.assignee}
+          <span className={styles.muted}>{fmt.dateTime(r.dueAt)}</span> · {r.noteWithheld ? t('freeText.withheld') : r.note} · {r.assignee}
           <ReminderConsentMark reminder={r} />
           {r.status === 'done' && <> · {t('record.reminderDone')}</>}
         </li>

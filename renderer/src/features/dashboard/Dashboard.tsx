@@ -53,7 +53,7 @@ export function Dashboard() {
                 <Button variant="link" onClick={() => openCustomer(r.customerId)}>
                   {r.customerName}
                 </Button>{' '}
-                · {r.note} · <span className={layout.hint}>{fmt.dateTime(r.dueAt)}</span>
+                · {r.noteWithheld ? t('freeText.withheld') : r.note} · <span className={layout.hint}>{fmt.dateTime(r.dueAt)}</span>
               </li>
             ))}
           </ul>

@@ -73,7 +73,7 @@ export function CustomerFieldsSection() {
           label={label(closing)}
           onCancel={() => setClosing(null)}
           onDone={(erased) => {
-            setDone(erased > 0 ? t('fields.erased', { field: label(closing), count: erased }) : t('fields.switchedOff', { field: label(closing) }));
+            setDone(erased === 'asked' ? t('fields.eraseAsked') : erased > 0 ? t('fields.erased', { field: label(closing), count: erased }) : t('fields.switchedOff', { field: label(closing) }));
             setClosing(null);
           }}
         />

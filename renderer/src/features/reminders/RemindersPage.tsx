@@ -121,7 +121,7 @@ function ReminderPages({ tab, mine, total }: { tab: ReminderTab; mine: boolean; 
       header: t('reminder.note'),
       cell: (r) => (
         <>
-          {r.note}
+          {r.noteWithheld ? t('freeText.withheld') : r.note}
           <ReminderConsentMark reminder={r} />
         </>
       ),
