@@ -22,6 +22,8 @@ export const APPROVAL_OPERATIONS = [
   'approvals.setPolicy',
   // Erasing or anonymising a person (issue 16): irreversible, so asked for by default.
   'privacy.erase',
+  // The affected customers' contact list from a breach record (issue 17): an export like any other.
+  'breach.exportContacts',
 ] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
 export const approvalOperationSchema = z.enum(APPROVAL_OPERATIONS);

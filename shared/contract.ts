@@ -25,6 +25,7 @@ import { qualityChannels } from './channels/quality';
 import { recordChannels } from './channels/record';
 import { settingsProfileChannels } from './channels/settings-profile';
 import { shieldChannels } from './channels/shield';
+import { breachChannels } from './channels/breach';
 
 /**
  * The IPC contract, written once (one file per feature under shared/channels/). The preload
@@ -61,6 +62,7 @@ export const contract = {
   ...accessPackageChannels,
   ...consentChannels,
   ...erasureChannels,
+  ...breachChannels,
 } as const;
 
 export type Contract = typeof contract;

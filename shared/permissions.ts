@@ -41,6 +41,8 @@ export const PERMISSIONS = [
   'customers.erase',
   'customers.purge',
   'privacy.log',
+  'breach.read',
+  'breach.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -94,6 +96,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   'privacy.log': row('all', 'none', 'none', 'none', 'all'), // the deletion record: owner and auditor
   // Empty the recycle bin (delete for real) and set the legal hold that keeps an item and its accounts.
   'customers.purge': row('all', 'none', 'none', 'none', 'none'),
+  // The breach register (issue 17): the owner keeps it (containment, notices, evidence); a manager reads it.
+  'breach.read': row('all', 'all', 'none', 'none', 'none'),
+  'breach.manage': row('all', 'none', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -17,6 +17,7 @@ import { crmHandlers } from './handlers/crm';
 import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { erasureHandlers } from './handlers/erasure';
+import { breachHandlers } from './handlers/breach';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { listHandlers } from './handlers/list';
@@ -62,6 +63,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...accessPackageHandlers(core),
     ...consentHandlers(core),
     ...erasureHandlers(core),
+    ...breachHandlers(core),
   };
   return createRouter({
     handlers,

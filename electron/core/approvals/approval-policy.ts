@@ -135,6 +135,14 @@ export function assess(db: Db, session: Session, op: ApprovalOperation, input: I
       Object.assign(summary, { rows: 1, customerId: Number(input.customerId), mode: str(input.mode) });
       confirm = String(input.customerId);
       break;
+    case 'breach.exportContacts': {
+      // The breach's affected list out to a file: the export's own rule (more rows than the policy's, or a manager's).
+      rows = Number((db.prepare('SELECT count(*) AS n FROM breach_affected WHERE incident_id = ?').get(Number(input.id)) as { n: number }).n);
+      needed = grantFor(session.role, 'customers.export') === 'approval' || (on && rows > policy.exportRows);
+      Object.assign(summary, { rows, filterText: `breach #${Number(input.id)}`, columns: ['name', 'mobile', 'phone', 'email', 'wechat', 'province', 'city', 'addressDetail'], format: str(input.format) });
+      confirm = String(rows);
+      break;
+    }
     case 'approvals.setPolicy':
       // Alone, the owner changes the policy at once (audited); with a second owner, that owner agrees.
       needed = otherApproverExists(db, session.userId, op);

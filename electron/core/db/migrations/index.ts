@@ -31,6 +31,8 @@ import { migration030 } from './030-privacy-requests';
 import { migration031 } from './031-erasure';
 import { migration032 } from './032-decision-ledger';
 import { migration033 } from './033-field-classes';
+import { migration034 } from './034-placeholder';
+import { migration035 } from './035-breach-register';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -70,6 +72,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration031,
   migration032,
   migration033,
+  migration034,
+  migration035,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
