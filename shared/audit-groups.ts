@@ -28,7 +28,9 @@ export const AUDIT_GROUPS = {
     'ledger.reapply', 'ledger.sideFile',
   ],
   settings: ['dataRules.set', 'settings.change', 'settings.list.rename', 'settings.list.move', 'settings.screenProtection', 'vault.setup', 'vault.rotateKey', 'vault.unlock'],
-  privacy: ['privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log'],
+  privacy: ['privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log',
+    'breach.create', 'breach.update', 'breach.read', 'breach.affected', 'breach.notice', 'breach.evidence', 'breach.settings',
+  ],
   privacyRequests: ['privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
 } as const satisfies Record<string, readonly string[]>;
@@ -45,4 +47,5 @@ export const AUDIT_READ_ACTIONS: readonly string[] = [
   'privacyRequest.list', 'privacyRequest.read',
   'consent.read', 'consent.missing',
   'privacy.lookup', 'privacy.log',
+  'breach.read',
 ];

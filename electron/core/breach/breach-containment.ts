@@ -47,7 +47,8 @@ export function createContainment(deps: ContainmentDeps) {
 
   return {
     async contain(session: Session, input: ContainInput): Promise<{ detail: BreachDetail; sessionsEnded: number }> {
-      const event = { action: 'breach.update' as const, fields: [`contain.${input.action}`] };
+      // Audit field names are identifiers: contain.disableUser, contain.endSessions, contain.rotateKey.
+      const event = { action: 'breach.update' as const, fields: [`contain.${input.action.replace(/-([a-z])/g, (_m, c: string) => c.toUpperCase())}`] };
       if (input.action === 'disable-user') {
         const user = subject(input.id);
         if (user.status === 'disabled') throw new CofferError('CONFLICT', 'That account is already disabled.');
