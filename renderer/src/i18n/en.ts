@@ -1,3 +1,4 @@
+import { breachEn } from './breach.en';
 import { requestsEn } from './requests.en';
 import { packageEn } from './package.en';
 import { erasureEn } from './erasure.en';
@@ -283,6 +284,7 @@ export const en = {
   ...packageEn,
   ...consentEn,
   ...ledgerEn,
+  ...breachEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,3 +1,4 @@
+import { breachZhCN } from './breach.zh-CN';
 import { requestsZhCN } from './requests.zh-CN';
 import { packageZhCN } from './package.zh-CN';
 import { erasureZhCN } from './erasure.zh-CN';
@@ -284,4 +285,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...packageZhCN,
   ...consentZhCN,
   ...ledgerZhCN,
+  ...breachZhCN,
 };

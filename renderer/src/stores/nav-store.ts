@@ -16,7 +16,8 @@ export type Page =
   | 'privacy'
   | 'requests'
   | 'erasure'
-  | 'privacyLog';
+  | 'privacyLog'
+  | 'breach';
 
 /** Where the user is: a page, and for the record page the customer it shows. */
 export interface Route {

@@ -32,6 +32,7 @@ import { ApprovalsNavBadge } from '../approvals/ApprovalsNavBadge';
 import { PrivacyPage } from '../privacy/PrivacyPage';
 import { isPrivacyPage, PrivacyArea } from '../privacy/PrivacyArea';
 import { RequestsPage } from '../privacy/requests/RequestsPage';
+import { BreachPage } from '../privacy/breach/BreachPage';
 import styles from './AppShell.module.css';
 import { useHistoryInput } from './use-history-input';
 import { useRememberedScroll } from './use-remembered-scroll';
@@ -63,6 +64,8 @@ const OFF_MENU: { page: Page; permission: string | null }[] = [
   { page: 'requests', permission: 'privacyRequests.read' },
   { page: 'erasure', permission: 'customers.erase' },
   { page: 'privacyLog', permission: 'privacy.log' },
+  // The breach register (issue 17): the owner keeps it, a manager reads it.
+  { page: 'breach', permission: 'breach.read' },
 ];
 
 function mayOpen(role: string, page: Page): boolean {
@@ -193,6 +196,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
             {current === 'requests' && <RequestsPage />}
             {current === 'erasure' && <ErasurePage />}
             {current === 'privacyLog' && <PrivacyLogPage />}
+            {current === 'breach' && <BreachPage />}
           </PrivacyArea>
         )}
       </div>
