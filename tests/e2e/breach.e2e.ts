@@ -97,5 +97,13 @@ describeKeychain('the breach record, in Chromium (zh-CN)', () => {
     const record = await readAs<{ evidenceSha256: string; events: { kind: string }[] }>(app.router, OWNER, 'breach.get', { id: 1 });
     expect(record.evidenceSha256).toBe(fileHash);
     expect(record.events.map((e) => e.kind)).toEqual(['created', 'affected', 'end-sessions', 'notice', 'evidence']);
+
+    // The reminder on the dashboard while the incident is open; its link leads back to the record.
+    await page.getByTestId('nav-home').click();
+    const card = page.getByTestId('dashboard-breach');
+    await card.waitFor();
+    expect(await card.getByTestId('dashboard-breach-overdue').getAttribute('data-count')).toBe('0');
+    await card.getByTestId('dashboard-breach-nearest').click();
+    await page.getByTestId('breach-page').waitFor();
   }, 120_000);
 });
