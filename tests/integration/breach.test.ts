@@ -73,7 +73,7 @@ describeKeychain('the breach register', () => {
     tick();
     expect((await call('manager', 'customers.get', { id: after })).ok).toBe(true);
 
-    const made = await ok<Detail>('owner', 'breach.create', { summary: 'Manager password seen on a sticky note by a visitor.', discoveredAt: at(), source: 'leaked-account', categories: ['contact'], username: 'manager1', actionsTaken: 'Account disabled, key rotated.' });
+    const made = await ok<Detail>('owner', 'breach.create', { summary: 'Manager password seen on a sticky note by a visitor.\nReported by the cashier.', discoveredAt: at(), source: 'leaked-account', categories: ['contact'], username: 'manager1', actionsTaken: 'Account disabled, key rotated.' });
     expect(made).toMatchObject({ status: 'open', affected: { total: 0 } });
     const detail = await ok<Detail>('owner', 'breach.affected', { id: made.id, username: 'manager1', from, to });
     expect(detail.affected.customers.map((c) => c.id)).toEqual([seen, revealed, exportedA, exportedB]);
