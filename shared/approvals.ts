@@ -28,6 +28,8 @@ export const APPROVAL_OPERATIONS = [
   'settings.setField',
   // The older ID-number/bank-card switch, when it erases their values too.
   'settings.setCustomerFields',
+  // The affected customers' contact list from a breach record (issue 17): an export like any other.
+  'breach.exportContacts',
 ] as const;
 export type ApprovalOperation = (typeof APPROVAL_OPERATIONS)[number];
 export const approvalOperationSchema = z.enum(APPROVAL_OPERATIONS);

@@ -31,6 +31,7 @@ export const AUDIT_GROUPS = {
   privacy: ['privacy.lookup', 'privacy.erase', 'privacy.hold', 'privacy.purge', 'privacy.log',
     'privacy.check',
     'retention.settings', 'retention.rule', 'retention.dryRun', 'retention.run', 'retention.dormant', 'retention.wake', 'retention.notice', 'retention.batch',
+    'breach.create', 'breach.update', 'breach.read', 'breach.affected', 'breach.notice', 'breach.evidence', 'breach.settings',
   ],
   privacyRequests: ['privacyRequest.list', 'privacyRequest.read', 'privacyRequest.create', 'privacyRequest.update', 'privacyRequest.settings'],
   security: ['audit.read', 'audit.verify', 'ipc.rejected', 'alert', 'alert.raise', 'alert.acknowledge', 'monitoring.rule', 'session.stepUp'],
@@ -49,4 +50,5 @@ export const AUDIT_READ_ACTIONS: readonly string[] = [
   'consent.read', 'consent.missing',
   'privacy.lookup', 'privacy.log',
   'retention.dryRun', 'retention.dormant',
+  'breach.read',
 ];

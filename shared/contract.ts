@@ -26,6 +26,7 @@ import { qualityChannels } from './channels/quality';
 import { recordChannels } from './channels/record';
 import { settingsProfileChannels } from './channels/settings-profile';
 import { shieldChannels } from './channels/shield';
+import { breachChannels } from './channels/breach';
 
 /**
  * The IPC contract, written once (one file per feature under shared/channels/). The preload
@@ -63,6 +64,7 @@ export const contract = {
   ...consentChannels,
   ...erasureChannels,
   ...retentionChannels,
+  ...breachChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -43,6 +43,8 @@ export const PERMISSIONS = [
   'privacy.log',
   'retention.read',
   'retention.manage',
+  'breach.read',
+  'breach.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -99,6 +101,9 @@ export const POLICY: Readonly<Record<Permission, Row>> = {
   // Retention (issue 17): owner and manager see the rules, dry run and dormant view; only the owner changes or runs them.
   'retention.read': row('all', 'all', 'none', 'none', 'none'),
   'retention.manage': row('all', 'none', 'none', 'none', 'none'),
+  // The breach register (issue 17): the owner keeps it (containment, notices, evidence); a manager reads it.
+  'breach.read': row('all', 'all', 'none', 'none', 'none'),
+  'breach.manage': row('all', 'none', 'none', 'none', 'none'),
 };
 
 /** Unknown roles and permissions get 'none': the table fails closed. */

@@ -53,6 +53,10 @@ import { createFirstRunService, type FirstRunService } from './setup/first-run';
 import { unlockFromKeychainIfPossible, type LockedReason } from './vault/auto-unlock';
 import { pinyinIndexCurrent, startPinyinRebuild } from './customers/pinyin-index';
 import { createVaultService, type VaultService } from './vault/vault-service';
+import { createBreachService, type BreachService } from './breach/breach-service';
+import { createContainment, type Containment } from './breach/breach-containment';
+import { createBreachFiles, type BreachFiles } from './breach/breach-files';
+import { verifyAuditAnchored } from './backup/anchored-verify';
 
 /**
  * Everything the product does, as plain Node. Electron's main process and the tests build the
@@ -143,6 +147,12 @@ export interface Core {
   ledger: DecisionLedger;
   /** Monitoring rules evaluated on every audited customer action (issue 15). */
   monitor: Monitor;
+  /** The breach register (issue 17): the record, its clocks and the affected list. */
+  breach: BreachService;
+  /** Containment from a breach record: the Users page's disable, ending sessions, the key rotation. */
+  breachContainment: Containment;
+  /** A breach's files: the contact list (customer export), notices, evidence. */
+  breachFiles: BreachFiles;
   /** The alert inbox, the rules' settings and the step-up. */
   alerts: AlertsService;
   pickFolder: PickFolder;
@@ -317,6 +327,8 @@ export function createCore(options: CoreOptions): Core {
     locale: () => app.locale(),
   });
   releaseImport = (session) => imports.drop(session);
+  const customerExport = createCustomerExport({ db, audit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) });
+  const breach = createBreachService({ db, audit: appendAudit, now });
 
   return {
     app,
@@ -327,7 +339,7 @@ export function createCore(options: CoreOptions): Core {
     customerList: createCustomerListService({ db, audit, now }),
     record: createRecordService({ db, audit, now, policy: fieldPolicy, revealGuard }),
     imports,
-    customerExport: createCustomerExport({ db, audit, now, locale: () => app.locale(), policy: fieldPolicy, pickSaveFile: options.pickSaveFile ?? (async () => null) }),
+    customerExport,
     timeline: createTimelineService({ db, audit, now }),
     activity: createActivityService({ db, audit: appendAudit, now }),
     recycleBin: createRecycleBinService({ db, audit, now }),
@@ -357,6 +369,9 @@ export function createCore(options: CoreOptions): Core {
     ledger,
     monitor,
     alerts,
+    breach,
+    breachContainment: createContainment({ breach, users, sessions, approvals, vault, audit: appendAudit, now }),
+    breachFiles: createBreachFiles({ db, breach, approvals, customerExport, pickSaveFile: options.pickSaveFile ?? (async () => null), verify: () => verifyAuditAnchored(vault), now }),
     pickFolder: options.pickFolder ?? (async () => null),
     async start() {
       await retryKeychain();

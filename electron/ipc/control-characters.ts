@@ -20,6 +20,9 @@ export const MULTILINE_FIELDS: { readonly [C in ChannelName]?: readonly string[]
   'privacyRequests.create': ['summary'],
   'privacyRequests.act': ['note', 'outcome', 'reason', 'analysis'],
   'consent.addNotice': ['text'],
+  'breach.create': ['summary', 'actionsTaken'],
+  'breach.update': ['summary', 'actionsTaken'],
+  'breach.setStatus': ['note'],
 };
 
 /**

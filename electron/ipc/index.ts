@@ -18,6 +18,7 @@ import { customerHandlers } from './handlers/customers';
 import { duplicateHandlers } from './handlers/duplicates';
 import { erasureHandlers } from './handlers/erasure';
 import { retentionHandlers } from './handlers/retention';
+import { breachHandlers } from './handlers/breach';
 import { exportHandlers } from './handlers/export';
 import { importHandlers } from './handlers/import';
 import { listHandlers } from './handlers/list';
@@ -64,6 +65,7 @@ export function createAppRouter(core: Core, logInternal?: (line: string) => void
     ...consentHandlers(core),
     ...erasureHandlers(core),
     ...retentionHandlers(core),
+    ...breachHandlers(core),
   };
   return createRouter({
     handlers,

@@ -17,6 +17,14 @@ import { sqliteNativeBindingPath } from './native-binding';
 import { isAllowedPermission, isAllowedRequestUrl, isAppUrl, isTrustedIpcSender } from './security';
 import { createMainWindow } from './window';
 
+/** The save dialog's file type for each kind of file core writes (exports, breach notices and evidence). */
+const SAVE_FILTERS: Record<'xlsx' | 'csv' | 'txt' | 'json', Electron.FileFilter> = {
+  xlsx: { name: 'Excel', extensions: ['xlsx'] },
+  csv: { name: 'CSV', extensions: ['csv'] },
+  txt: { name: 'Text', extensions: ['txt'] },
+  json: { name: 'JSON', extensions: ['json'] },
+};
+
 // A thin shell: every rule lives in electron/core and electron/ipc, which the tests run under
 // plain Node. This file only wires them to Electron's lifecycle.
 
@@ -86,7 +94,7 @@ if (!app.requestSingleInstanceLock()) {
           ],
         }),
       pickSaveFile: async (suggestedName, format) => {
-        const options: Electron.SaveDialogOptions = { defaultPath: suggestedName, filters: [format === 'xlsx' ? { name: 'Excel', extensions: ['xlsx'] } : { name: 'CSV', extensions: ['csv'] }] };
+        const options: Electron.SaveDialogOptions = { defaultPath: suggestedName, filters: [SAVE_FILTERS[format]] };
         const result = mainWindow ? await dialog.showSaveDialog(mainWindow, options) : await dialog.showSaveDialog(options);
         return result.canceled || !result.filePath ? null : result.filePath;
       },

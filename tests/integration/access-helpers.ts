@@ -200,6 +200,21 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'consent.missing': { offset: 0, limit: 50 },
   'consent.notices': {},
   'consent.addNotice': { text: 'We keep your details to serve your orders.', effectiveDate: '2026-11-01' },
+  // The breach register (issue 17): incident 999 does not exist (NOT_FOUND after the permission check); a new record is harmless.
+  'breach.list': {},
+  'breach.get': { id: 999 },
+  'breach.create': { summary: 'A laptop was left on the train.', discoveredAt: '2026-01-01T09:00:00Z', source: 'lost-laptop' },
+  'breach.update': { id: 999, summary: 'A laptop was left on the train.', discoveredAt: '2026-01-01T09:00:00Z', source: 'lost-laptop' },
+  'breach.setStatus': { id: 999, status: 'contained' },
+  'breach.contain': { id: 999, action: 'end-sessions' },
+  'breach.affected': { id: 999, username: 'sales1', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
+  'breach.exportContacts': { id: 999, format: 'csv' },
+  'breach.notice': { id: 999, audience: 'customers', language: 'zh-CN' },
+  'breach.logSent': { id: 999, audience: 'regulator', channel: 'online-form', sentAt: '2026-01-01T10:00:00Z', count: 1 },
+  'breach.evidence': { id: 999 },
+  'breach.summary': {},
+  'breach.settings': {},
+  'breach.setImmediateHours': { hours: 24 },
 };
 
 /**

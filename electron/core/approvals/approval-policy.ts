@@ -10,6 +10,7 @@ import type { Db } from '../db/open-database';
 import { readRule } from '../monitoring/monitor-repository';
 import { findUserByUsername } from '../users/user-repository';
 import { countOtherApprovers } from './approval-repository';
+import { countAffected } from '../breach/breach-repository';
 import { pendingIds } from '../retention/retention-repository';
 import { isSwitchableField, type SwitchableField } from '../../../shared/customer-fields';
 import { OPTIONAL_CUSTOMER_FIELDS, storedValueIds } from '../settings/customer-fields';
@@ -160,6 +161,14 @@ export function assess(db: Db, session: Session, op: ApprovalOperation, input: I
       rows = new Set(OPTIONAL_CUSTOMER_FIELDS.flatMap((f) => storedValueIds(db, f))).size;
       needed = on;
       Object.assign(summary, { rows, field: OPTIONAL_CUSTOMER_FIELDS.join(', ') });
+      confirm = String(rows);
+      break;
+    }
+    case 'breach.exportContacts': {
+      // The breach's affected list out to a file: the export's own rule (more rows than the policy's, or a manager's).
+      rows = countAffected(db, Number(input.id));
+      needed = grantFor(session.role, 'customers.export') === 'approval' || (on && rows > policy.exportRows);
+      Object.assign(summary, { rows, filterText: `breach #${Number(input.id)}`, columns: ['name', 'mobile', 'phone', 'email', 'wechat', 'province', 'city', 'addressDetail'], format: str(input.format) });
       confirm = String(rows);
       break;
     }

@@ -58,6 +58,8 @@ export const AUDIT_ACTIONS = [
   'retention.settings', 'retention.rule', 'retention.dryRun', 'retention.run', 'retention.dormant', 'retention.wake', 'retention.notice', 'retention.batch',
   // The decision ledger (issue 16): decisions re-applied after a restore (counts only), a side file missing or failing authentication, an owner's new consent superseding an erasure entry.
   'ledger.reapply', 'ledger.sideFile', 'ledger.supersede',
+  // The breach register (issue 17): recordId = the incident; reads and the affected list carry the customers' ids; notice/evidence reasons carry the file's sha256.
+  'breach.create', 'breach.update', 'breach.read', 'breach.affected', 'breach.notice', 'breach.evidence', 'breach.settings',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditOutcome = AuditRow['outcome'];

@@ -25,7 +25,7 @@ import type { ConsentLeftOut, MarketingPurpose } from '../../../shared/consent';
 import { consentExportFilter } from '../privacy/consent-service';
 
 /** Asks the person where to save; null when they cancel. Main shows Electron's save dialog. */
-export type PickSaveFile = (suggestedName: string, format: 'xlsx' | 'csv') => Promise<string | null>;
+export type PickSaveFile = (suggestedName: string, format: 'xlsx' | 'csv' | 'txt' | 'json') => Promise<string | null>;
 
 export interface ExportInput {
   format: 'xlsx' | 'csv';
@@ -35,6 +35,8 @@ export interface ExportInput {
   /** Marked as a disclosure to a third party: a register row is written with the audit row (issue 16). */
   disclosure?: DisclosureInput | undefined;
   purpose?: MarketingPurpose | undefined;
+  /** Only these customers (a breach's affected list, issue 17): set by core, never by the page. */
+  onlyIds?: ReadonlySet<number> | undefined;
 }
 
 export type ExportResult =
@@ -152,7 +154,14 @@ export function createCustomerExport(deps: ExportDeps) {
       const levels = levelNames(db, locale);
       const row = (v: CustomerView) => kept.map((c) => cellOf(v, c, levels));
       const consent = input.purpose ? consentExportFilter(db, input.purpose) : undefined;
-      const keep = consent ? (views: CustomerView[]) => consent.keep(views) : undefined;
+      const only = input.onlyIds;
+      const keep =
+        consent || only
+          ? (views: CustomerView[]) => {
+              const listed = only ? views.filter((v) => only.has(v.id)) : views;
+              return consent ? consent.keep(listed) : listed;
+            }
+          : undefined;
       try {
         if (input.format === 'csv') {
           const encoder = csvEncoder(encoding);

@@ -2,6 +2,7 @@ import type { Core } from '../../core';
 import { appendAudit } from '../../core/audit/audit-log';
 import { auditActor } from '../../core/auth/session-service';
 import { chooseBackupFolder } from '../../core/settings/backup-folder';
+import { rotateKeyAudited } from '../../core/vault/rotate-key-audited';
 import { requireSession, type Handler } from '../router';
 
 /** First run, unlock, sign-in and sign-out: the channels that work before a session exists. */
@@ -36,11 +37,7 @@ export function vaultHandlers(core: Core): {
     'session.login': async ({ username, password, code }, { caller }) => ({ user: await core.sessions.login(caller.senderId, username, password, code) }),
     'session.logout': (_input, { caller }) => ({ ended: core.sessions.end(caller.senderId) }),
     'vault.rotateKey': async ({ password }, { session }) => {
-      const s = requireSession(session);
-      await core.sessions.confirmPassword(s, password);
-      await core.vault.rotateKey();
-      // After the rekey: the row is written with (and proves) the new key.
-      appendAudit(core.vault.db(), { actor: auditActor(s), action: 'vault.rotateKey', outcome: 'ok' }, new Date());
+      await rotateKeyAudited({ sessions: core.sessions, vault: core.vault, audit: appendAudit }, requireSession(session), password);
       return { rotated: true as const };
     },
     'settings.chooseBackupFolder': async (_input, { session }) => ({

@@ -1,3 +1,4 @@
+import { breachEn } from './breach.en';
 import { requestsEn } from './requests.en';
 import { packageEn } from './package.en';
 import { erasureEn } from './erasure.en';
@@ -285,6 +286,7 @@ export const en = {
   ...consentEn,
   ...ledgerEn,
   ...retentionEn,
+  ...breachEn,
 } as const;
 
 export type MessageKey = keyof typeof en;

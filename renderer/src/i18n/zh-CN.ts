@@ -1,3 +1,4 @@
+import { breachZhCN } from './breach.zh-CN';
 import { requestsZhCN } from './requests.zh-CN';
 import { packageZhCN } from './package.zh-CN';
 import { erasureZhCN } from './erasure.zh-CN';
@@ -286,4 +287,5 @@ export const zhCN: Record<MessageKey, string> = {
   ...consentZhCN,
   ...ledgerZhCN,
   ...retentionZhCN,
+  ...breachZhCN,
 };

@@ -17,7 +17,8 @@ export type Page =
   | 'requests'
   | 'erasure'
   | 'privacyLog'
-  | 'retention';
+  | 'retention'
+  | 'breach';
 
 /** Where the user is: a page, and for the record page the customer it shows. */
 export interface Route {

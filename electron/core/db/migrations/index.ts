@@ -31,11 +31,11 @@ import { migration030 } from './030-privacy-requests';
 import { migration031 } from './031-erasure';
 import { migration032 } from './032-decision-ledger';
 import { migration033 } from './033-field-classes';
-import { migration035 } from './035-placeholder';
 import { migration036 } from './036-request-steps';
 import { migration037 } from './037-consent-links';
 import { migration034 } from './034-retention';
 import { migration038 } from './038-field-erasure-ledger';
+import { migration035 } from './035-breach-register';
 import type { Migration } from './types';
 
 export type { Migration } from './types';

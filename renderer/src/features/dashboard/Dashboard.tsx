@@ -9,6 +9,7 @@ import { ApprovalsCard } from './ApprovalsCard';
 import { AlertsCard } from '../alerts/AlertsCard';
 import { BackupCard } from './BackupCard';
 import { RequestsCard } from '../privacy/requests/RequestsCard';
+import { BreachCard } from '../privacy/breach/BreachCard';
 import { ConsentWorklistCard } from '../privacy/ConsentWorklistCard';
 import { ScopeSwitch } from './ScopeSwitch';
 import { useDashboard, useOpenCustomer } from './use-dashboard';
@@ -33,6 +34,7 @@ export function Dashboard() {
       </div>
       <ApprovalsCard />
       <RequestsCard />
+      <BreachCard />
       <ConsentWorklistCard />
       {dashboard.qualityReview?.due && (
         <Card title={t('dash.qualityDue')} level={3} width="wide" className={styles.tile} data-testid="dashboard-quality-due">

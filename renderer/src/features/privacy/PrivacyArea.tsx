@@ -4,7 +4,7 @@ import type { Page } from '../../stores/nav-store';
 import { Tabs } from '../../ui';
 
 /** The privacy pages of issue 16, one menu entry: the menu must fit a 1024x640 window (navigation e2e). */
-export const PRIVACY_PAGES = ['privacy', 'requests', 'erasure', 'privacyLog', 'retention'] as const satisfies readonly Page[];
+export const PRIVACY_PAGES = ['privacy', 'requests', 'erasure', 'privacyLog', 'retention', 'breach'] as const satisfies readonly Page[];
 export type PrivacyPage = (typeof PRIVACY_PAGES)[number];
 
 const LABELS: Record<PrivacyPage, MessageKey> = {
@@ -13,6 +13,7 @@ const LABELS: Record<PrivacyPage, MessageKey> = {
   erasure: 'nav.erasure',
   privacyLog: 'nav.privacyLog',
   retention: 'nav.retention',
+  breach: 'nav.breach',
 };
 
 export function isPrivacyPage(page: Page): page is PrivacyPage {

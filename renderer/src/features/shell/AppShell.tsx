@@ -33,6 +33,7 @@ import { PrivacyPage } from '../privacy/PrivacyPage';
 import { isPrivacyPage, PrivacyArea } from '../privacy/PrivacyArea';
 import { RequestsPage } from '../privacy/requests/RequestsPage';
 import { RetentionPage } from '../retention/RetentionPage';
+import { BreachPage } from '../privacy/breach/BreachPage';
 import styles from './AppShell.module.css';
 import { useHistoryInput } from './use-history-input';
 import { useRememberedScroll } from './use-remembered-scroll';
@@ -66,6 +67,8 @@ const OFF_MENU: { page: Page; permission: string | null }[] = [
   { page: 'privacyLog', permission: 'privacy.log' },
   // Issue 17's retention tab: owner and manager.
   { page: 'retention', permission: 'retention.read' },
+  // The breach register (issue 17): the owner keeps it, a manager reads it.
+  { page: 'breach', permission: 'breach.read' },
 ];
 
 function mayOpen(role: string, page: Page): boolean {
@@ -197,6 +200,7 @@ export function AppShell({ user, status }: { user: SessionUser; status: AppStatu
             {current === 'erasure' && <ErasurePage />}
             {current === 'privacyLog' && <PrivacyLogPage />}
             {current === 'retention' && <RetentionPage />}
+            {current === 'breach' && <BreachPage />}
           </PrivacyArea>
         )}
       </div>

@@ -1,0 +1,53 @@
+import type { BreachClock } from '../../../../../shared/breach';
+import type { BreachDetail } from '../../../../../shared/channels/breach';
+import type { MessageKey, Translate } from '../../../i18n';
+import type { Format } from '../../../i18n/format';
+
+/** A clock in words: time left, overdue by, or done when. */
+export function clockText(t: Translate, fmt: Format, c: BreachClock): string {
+  if (c.metAt) return t(c.overdue ? 'breach.clock.metLate' : 'breach.clock.met', { when: fmt.dateTime(c.metAt) });
+  const ms = new Date(c.dueAt).getTime() - Date.now();
+  if (c.minutesLeft === null) return t('breach.clock.overdueBy', { time: fmt.duration(Math.abs(ms)) });
+  return c.minutesLeft < 0 ? t('breach.clock.overdueBy', { time: fmt.duration(-c.minutesLeft * 60_000) }) : t('breach.clock.left', { time: fmt.duration(c.minutesLeft * 60_000) });
+}
+
+/** The timeline's line for one event: counts, staff usernames and hashes only. */
+export function eventText(t: Translate, e: BreachDetail['events'][number]): string {
+  const d = e.detail;
+  const str = (key: string) => (d[key] === undefined || d[key] === null ? '' : String(d[key]));
+  switch (e.kind) {
+    case 'status':
+      return t('breach.event.status', { from: t(`breach.status.${str('from')}` as MessageKey), to: t(`breach.status.${str('to')}` as MessageKey) });
+    case 'disable-user':
+      return t('breach.event.disable-user', { username: str('username') });
+    case 'end-sessions':
+      return t('breach.event.end-sessions', { username: str('username'), count: str('sessionsEnded') });
+    case 'affected':
+      return t('breach.event.affected', { count: str('total') });
+    case 'contacts-exported':
+      return t('breach.event.contacts-exported', { count: str('rows') });
+    case 'notice':
+      return t('breach.event.notice', { audience: t(`breach.sent.audience.${str('audience')}` as MessageKey), language: str('language') });
+    case 'sent':
+      return t('breach.event.sent', { audience: t(`breach.sent.audience.${str('audience')}` as MessageKey), channel: t(`breach.sent.channel.${str('channel')}` as MessageKey), count: str('count') });
+    case 'evidence':
+      return t('breach.event.evidence', { sha: str('sha256').slice(0, 16) });
+    default:
+      return t(`breach.event.${e.kind}` as MessageKey);
+  }
+}
+
+/** An ISO instant as a datetime-local value (this computer's time, minutes). */
+export function localInput(iso: string | null): string {
+  if (!iso) return '';
+  const d = new Date(iso);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+}
+
+/** A datetime-local value back as an ISO instant; null when empty or unreadable. */
+export function fromLocalInput(value: string): string | null {
+  if (!value) return null;
+  const d = new Date(value);
+  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+}
