@@ -31,6 +31,7 @@ import { migration030 } from './030-privacy-requests';
 import { migration031 } from './031-erasure';
 import { migration032 } from './032-decision-ledger';
 import { migration033 } from './033-field-classes';
+import { branchStandins034to040 } from './034-040-branch-standins';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -70,6 +71,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration031,
   migration032,
   migration033,
+  ...branchStandins034to040,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
