@@ -10,6 +10,7 @@ import { createAlertsService, type AlertsService } from './monitoring/alerts-ser
 import { checkDatabaseEngine } from './db/database-engine';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { workerJobRunner } from './backup/job-runner';
+import { createAuditVerifyService, type AuditVerifyService } from './audit/audit-verify-service';
 import type { PublishFs } from './backup/publish';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
@@ -137,6 +138,8 @@ export interface Core {
   monitor: Monitor;
   /** The alert inbox, the rules' settings and the step-up. */
   alerts: AlertsService;
+  /** The audit log's verify: from the checkpoint, or all of it on a worker thread (issue 18). */
+  auditVerify: AuditVerifyService;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
@@ -307,6 +310,7 @@ export function createCore(options: CoreOptions): Core {
     ledger,
     monitor,
     alerts,
+    auditVerify: createAuditVerifyService({ vault, runner }),
     pickFolder: options.pickFolder ?? (async () => null),
     async start() {
       await retryKeychain();

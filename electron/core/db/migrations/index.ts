@@ -32,6 +32,7 @@ import { migration031 } from './031-erasure';
 import { migration032 } from './032-decision-ledger';
 import { migration033 } from './033-field-classes';
 import { branchStandins034to040 } from './034-040-branch-standins';
+import { migration041 } from './041-audit-filters';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -72,6 +73,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration032,
   migration033,
   ...branchStandins034to040,
+  migration041,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
