@@ -31,10 +31,11 @@ type Param = string | number;
  * - a time window becomes an id range: rows are appended in time order, so the first row at or
  *   after `from` and the last at or before `to` bound exactly the rows in between. Not once the
  *   clock was set back (timeDisordered): then the times are compared row by row, as before.
- * - a list of actions (a group, or "hide reads" together with a user) is one arm per action,
- *   each walking (action, id) or (username, action, id) and stopping at the page, merged by id:
- *   SQLite would otherwise collect every row of the list and sort them.
- * - a customer is looked up in audit_customers (migration 041): a few hundred rows at most.
+ * - a list of actions (a group; "hide reads" is the list of all other actions, audit-log.ts) is
+ *   one arm per action, each walking (action, id) or (username, action, id) and stopping at the
+ *   page, merged by id: SQLite would otherwise collect every row of the list and sort them.
+ * - a customer is looked up in audit_customers (migration 041): its rows are few (hundreds), so
+ *   every other filter is checked row by row on those.
  * Only the WHERE shape varies with the filter; every value is a bound parameter.
  */
 export function queryAuditRows(db: Db, filter: AuditFilter): AuditRow[] {
@@ -74,9 +75,13 @@ function auditQuery(db: Db, filter: AuditFilter): { sql: string; params: Param[]
   add('id < ?', filter.beforeId);
   const excluded = new Set(filter.excludeActions ?? []);
   const wanted = filter.action !== undefined ? [filter.action] : filter.actions;
-  if (wanted !== undefined) {
+  if (wanted !== undefined && filter.customerId === undefined) {
     const arms = [...new Set(wanted)].filter((a) => !excluded.has(a));
     return arms.length === 0 ? { sql: 'SELECT * FROM (SELECT 1) WHERE 0', params: [] } : byActions(where, params, arms, filter.limit);
+  }
+  if (wanted !== undefined) {
+    where.push(`action IN (${wanted.map(() => '?').join(', ')})`);
+    params.push(...wanted);
   }
   if (excluded.size > 0) {
     where.push(`action NOT IN (${[...excluded].map(() => '?').join(', ')})`);
