@@ -96,8 +96,10 @@ describeKeychain('the audit log at scale: paging back, verify from the checkpoin
     const first = await call<ChannelOutput<'audit.verify'>>('audit.verify', { scope: 'new' });
     expect(first).toMatchObject({ ok: true, scope: 'full' }); // no checkpoint yet
     addRows(w, 1000, now());
+    // Each verify then appends its own row: the old function is asked about the same rows first.
+    const old = verifyAudit(db);
     const again = await call<ChannelOutput<'audit.verify'>>('audit.verify', { scope: 'new' });
-    expect(again).toMatchObject({ ok: true, scope: 'new', rows: verifyAudit(db).rows });
+    expect(again).toMatchObject({ ok: true, scope: 'new', rows: old.rows });
 
     const target = (db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id - 200;
     tamper(w, target, false);
@@ -126,9 +128,12 @@ describeKeychain('the audit log at scale: paging back, verify from the checkpoin
     const db = w.core.vault.db();
     expect(await call('audit.verify', { scope: 'full' })).toMatchObject({ ok: true });
     tamper(w, 1000, true);
+    // The whole tail and head rewritten hold together on their own (the backups' anchors catch
+    // that); what matters here is that the moved checkpoint sends the check back to row 1.
+    const old = verifyAudit(db);
     const verdict = await call<ChannelOutput<'audit.verify'>>('audit.verify', { scope: 'new' });
     expect(verdict.scope).toBe('full');
-    expect(chainPart(verdict)).toEqual(chainPart(verifyAudit(db)));
+    expect(chainPart(verdict)).toEqual(chainPart(old));
   }, 300_000);
 
   it('answers other calls while a full verify runs on the worker, and reports its progress', async () => {
