@@ -101,6 +101,8 @@ describeKeychain('the audit log at scale: paging back, verify from the checkpoin
     const again = await call<ChannelOutput<'audit.verify'>>('audit.verify', { scope: 'new' });
     expect(again).toMatchObject({ ok: true, scope: 'new', rows: old.rows });
 
+    // Past the checkpoint the last verify left: rows added after it, one of them edited.
+    addRows(w, 500, now());
     const target = (db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number }).id - 200;
     tamper(w, target, false);
     const caught = await call<ChannelOutput<'audit.verify'>>('audit.verify', { scope: 'new' });
