@@ -21,7 +21,7 @@ async function main(argv: string[]): Promise<void> {
     if (!service) throw new Error('--service is required');
     await buildReference(dir, Number(argValue(argv, '--customers') ?? 100_000), Number(argValue(argv, '--interactions') ?? 10), service, worker);
   } else if (mode === 'measure') {
-    const results = await measure({ dir, worker, samples: Number(argValue(argv, '--samples') ?? 200), heavyRuns: Number(argValue(argv, '--heavy-runs') ?? 3), only: argValue(argv, '--only') });
+    const results = await measure({ dir, worker, samples: Number(argValue(argv, '--samples') ?? 200), heavyRuns: Number(argValue(argv, '--heavy-runs') ?? 3), only: argValue(argv, '--only'), auditRows: argValue(argv, '--audit-rows') ? Number(argValue(argv, '--audit-rows')) : undefined });
     printResults(results, root);
     if (argv.includes('--write-docs')) console.log(`\nWrote ${writeDocs(results, root, 'npm run bench')}`);
   } else if (mode === 'cleanup') {

@@ -5,10 +5,11 @@
 // same work on the plain file, with the targets marked met or not. A full run (the default size)
 // writes its figures into docs/benchmarks.md. It is a measurement, not a test: npm test never runs it.
 //
-// Usage: npm run bench -- [--customers N] [--interactions N] [--samples N] [--heavy-runs N] [--only dashboard|erasure|retention] [--no-docs] [--keep]
+// Usage: npm run bench -- [--customers N] [--interactions N] [--samples N] [--heavy-runs N] [--only dashboard|erasure|retention|audit] [--audit-rows N] [--no-docs] [--keep]
 // --only dashboard measures just the dashboard rows (issue 14) and never writes docs/benchmarks.md.
 // --only erasure: just the secure_delete and erasure rows (issue 16), likewise.
 // --only retention: the retention dry run, run and anonymising batch (issue 17), likewise.
+// --only audit [--audit-rows N]: the audit log at N rows (default 1,000,000; issue 18), likewise.
 //
 // The vault's key goes through the real OS keychain: on Linux this re-runs itself inside a private
 // D-Bus session with a throwaway gnome-keyring (scripts/keyring-session.sh), as npm test does.
@@ -38,10 +39,11 @@ const customers = option('--customers', DEFAULT_CUSTOMERS);
 const interactions = option('--interactions', 10);
 const samples = option('--samples', 200);
 const heavyRuns = option('--heavy-runs', 3);
+const auditRows = option('--audit-rows', 1_000_000);
 const onlyAt = argv.indexOf('--only');
 const only = onlyAt >= 0 ? argv[onlyAt + 1] : undefined;
-if (only !== undefined && only !== 'dashboard' && only !== 'erasure' && only !== 'retention') {
-  console.error('--only takes: dashboard, erasure, retention');
+if (only !== undefined && !['dashboard', 'erasure', 'retention', 'audit'].includes(only)) {
+  console.error('--only takes: dashboard, erasure, retention, audit');
   process.exit(2);
 }
 const writeDocs = customers === DEFAULT_CUSTOMERS && !argv.includes('--no-docs') && only === undefined;
@@ -111,7 +113,7 @@ try {
   console.log(`Building the reference vault: ${customers.toLocaleString('en')} customers, about ${interactions} interactions each, in ${dir} …`);
   run('build', process.execPath, [bundle, 'build', '--dir', dir, '--service', service, '--customers', String(customers), '--interactions', String(interactions), '--worker', worker]);
   console.log('Measuring …');
-  run('measure', process.execPath, [bundle, 'measure', '--dir', dir, '--worker', worker, '--root', ROOT, '--samples', String(samples), '--heavy-runs', String(heavyRuns), ...(only ? ['--only', only] : []), ...(writeDocs ? ['--write-docs'] : [])]);
+  run('measure', process.execPath, [bundle, 'measure', '--dir', dir, '--worker', worker, '--root', ROOT, '--samples', String(samples), '--heavy-runs', String(heavyRuns), ...(only ? ['--only', only] : []), '--audit-rows', String(auditRows), ...(writeDocs ? ['--write-docs'] : [])]);
   if (!writeDocs) console.log(customers === DEFAULT_CUSTOMERS ? 'docs/benchmarks.md left as it was (--no-docs).' : `docs/benchmarks.md is only written by a full run (${DEFAULT_CUSTOMERS.toLocaleString('en')} customers).`);
 } catch (error) {
   failed = true;

@@ -10,6 +10,7 @@ import { createAlertsService, type AlertsService } from './monitoring/alerts-ser
 import { checkDatabaseEngine } from './db/database-engine';
 import { createBackupService, type BackupService } from './backup/backup-service';
 import { workerJobRunner } from './backup/job-runner';
+import { createAuditVerifyService, type AuditVerifyService } from './audit/audit-verify-service';
 import type { PublishFs } from './backup/publish';
 import { createNewComputerRestore, type NewComputerRestore, type PickFile } from './backup/restore-new-computer';
 import { createCustomerService, type CustomerService } from './customers/customer-service';
@@ -155,6 +156,8 @@ export interface Core {
   breachFiles: BreachFiles;
   /** The alert inbox, the rules' settings and the step-up. */
   alerts: AlertsService;
+  /** The audit log's verify: from the checkpoint, or all of it on a worker thread (issue 18). */
+  auditVerify: AuditVerifyService;
   pickFolder: PickFolder;
   /** Opens the vault from the keychain if it can; resolves once the start-up state is known. */
   start(): Promise<void>;
@@ -372,6 +375,7 @@ export function createCore(options: CoreOptions): Core {
     breach,
     breachContainment: createContainment({ breach, users, sessions, approvals, vault, audit: appendAudit, now }),
     breachFiles: createBreachFiles({ db, breach, approvals, customerExport, pickSaveFile: options.pickSaveFile ?? (async () => null), verify: () => verifyAuditAnchored(vault), now }),
+    auditVerify: createAuditVerifyService({ vault, runner }),
     pickFolder: options.pickFolder ?? (async () => null),
     async start() {
       await retryKeychain();

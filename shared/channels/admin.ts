@@ -136,9 +136,13 @@ export const adminChannels = {
     output: z.object({ userId: z.number().int(), customerIds: z.array(z.number().int()) }),
     permission: 'users.manage',
   }),
+  // scope 'new' (the default of the page's button): from the last clean verify on; 'full': every
+  // row, on a worker thread. Without a scope: full, as before issue 18.
   'audit.verify': channel({
-    input: empty,
+    input: z.object({ scope: z.enum(['new', 'full']).optional() }).strict(),
     output: z.object({
+      // What was walked: a 'new' without a usable checkpoint becomes 'full'.
+      scope: z.enum(['new', 'full']),
       ok: z.boolean(),
       rows: z.number().int(),
       firstBrokenId: z.number().int().nullable(),
@@ -149,4 +153,6 @@ export const adminChannels = {
     }),
     permission: 'audit.verify',
   }),
+  // Polled by the audit page while a full verify runs (percent of rows walked).
+  'audit.verifyProgress': channel({ input: empty, output: z.object({ percent: z.number().int() }).nullable(), permission: 'audit.verify' }),
 } as const;

@@ -74,6 +74,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'approvals.setPolicy': { operations: {}, exportRows: 500, deleteRows: 20, expiryHours: 24, coolingOffMinutes: 60 },
   'settings.setIdleMinutes': { minutes: 15 },
   'audit.verify': {},
+  'audit.verifyProgress': {},
   'customers.tag': { ids: [1], add: ['wholesale'] },
   'customers.tags': {},
   'customers.filterValues': {},

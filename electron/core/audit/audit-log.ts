@@ -1,11 +1,13 @@
 import { CofferError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { GENESIS_HASH, parseHead, rowHash } from './audit-chain';
-import { decodeCustomerIds, encodeCustomerIds } from './audit-customer-ids';
-import { customerRowsOf, insertAuditRow, lastAuditRow, queryAuditRows, readHeadValue, writeHead, type AuditFilter, type AuditRow } from './audit-repository';
+import { auditCustomerKeys, decodeCustomerIds, encodeCustomerIds } from './audit-customer-ids';
+import { queryAuditRows, type AuditFilter } from './audit-filter-repository';
+import { customerRowsOf, insertAuditCustomers, insertAuditRow, lastAuditRow, markTimeDisorder, readHeadValue, writeHead, type AuditRow } from './audit-repository';
 
 export { GENESIS_HASH, rowHash, type ChainedContent } from './audit-chain';
-export type { AuditFilter, AuditRow } from './audit-repository';
+export type { AuditRow } from './audit-repository';
+export type { AuditFilter } from './audit-filter-repository';
 export { verifyAudit, type AuditProblem, type AuditVerdict } from './audit-verify';
 
 export const AUDIT_ACTIONS = [
@@ -119,6 +121,9 @@ export function appendAudit(db: Db, entry: AuditEntry, now: Date): { id: number;
     const prevHash = head?.hash ?? last?.hash ?? GENESIS_HASH;
     const row: AuditRow = { ...content, prevHash, hash: rowHash(prevHash, content) };
     insertAuditRow(db, row);
+    insertAuditCustomers(db, row.id, auditCustomerKeys(row));
+    // A clock set back: time filters stop reading the log's order as time order (audit-filter-repository.ts).
+    if (last && content.at < last.at) markTimeDisorder(db, row.id);
     if (head || lastId === 0) writeHead(db, row.id, row.hash);
     return { id: row.id, hash: row.hash };
   };
@@ -150,7 +155,10 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditRecord[] {
   if (!Number.isInteger(filter.limit) || filter.limit < 1 || filter.limit > AUDIT_PAGE_MAX) {
     throw new CofferError('INVALID_INPUT', `Show between 1 and ${AUDIT_PAGE_MAX} audit rows at a time.`);
   }
-  const rows = queryAuditRows(db, { ...filter, from: instant(filter.from), to: instant(filter.to) });
+  // "Hide reads" is the list of the other actions, so each walks its own index and stops at the
+  // page (audit-filter-repository.ts); a customer's rows are few, and are filtered row by row.
+  const expand = filter.customerId === undefined && filter.actions === undefined && filter.action === undefined && (filter.excludeActions?.length ?? 0) > 0;
+  const rows = queryAuditRows(db, { ...filter, ...(expand ? { actions: AUDIT_ACTIONS } : {}), from: instant(filter.from), to: instant(filter.to) });
   return rows.map(({ prevHash: _prev, hash: _hash, customerIds: _ids, fields, ...row }) => ({ ...row, fields: fields ? (JSON.parse(fields) as string[]) : [] }));
 }
 

@@ -21,7 +21,7 @@ export interface AuditRow {
   hash: string;
 }
 
-const COLUMNS = `id, at, user_id AS userId, username, role, action, entity, record_id AS recordId, outcome, fields, reason,
+export const COLUMNS = `id, at, user_id AS userId, username, role, action, entity, record_id AS recordId, outcome, fields, reason,
                  customer_ids AS customerIds, prev_hash AS prevHash, hash`;
 
 /** The chain head lives in meta so that cutting rows off the end leaves a head pointing past them. */
@@ -35,9 +35,23 @@ export function writeHead(db: Db, id: number, hash: string): void {
   setMeta(db, HEAD_KEY, `${id}:${hash}`);
 }
 
-export function lastAuditRow(db: Db): Pick<AuditRow, 'id' | 'hash'> | undefined {
+export function lastAuditRow(db: Db): Pick<AuditRow, 'id' | 'hash' | 'at'> | undefined {
   // Cached with the insert below: both run in every audited call (every read of customer data).
-  return cachedStatement(db, 'SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash'> | undefined;
+  return cachedStatement(db, 'SELECT id, hash, at FROM audit_log ORDER BY id DESC LIMIT 1').get() as Pick<AuditRow, 'id' | 'hash' | 'at'> | undefined;
+}
+
+/**
+ * Set once a row is written with an earlier time than the row before it (the computer's clock
+ * was set back): from then on time filters cannot be turned into id ranges (audit-filter-repository.ts).
+ */
+const TIME_DISORDER_KEY = 'audit.timeDisorder';
+
+export function timeDisordered(db: Db): boolean {
+  return getMeta(db, TIME_DISORDER_KEY) !== undefined;
+}
+
+export function markTimeDisorder(db: Db, id: number): void {
+  if (!timeDisordered(db)) setMeta(db, TIME_DISORDER_KEY, String(id));
 }
 
 export function insertAuditRow(db: Db, row: AuditRow): void {
@@ -48,9 +62,25 @@ export function insertAuditRow(db: Db, row: AuditRow): void {
   ).run(row);
 }
 
-/** All rows in id order, one at a time: the log can hold millions of rows. */
-export function iterateAudit(db: Db): IterableIterator<AuditRow> {
-  return db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>;
+/** The customers a row is about, for the customer filter (migration 039); same transaction as the row. */
+export function insertAuditCustomers(db: Db, auditId: number, customerIds: readonly number[]): void {
+  const insert = cachedStatement(db, 'INSERT OR IGNORE INTO audit_customers (customer_id, audit_id) VALUES (?, ?)');
+  for (const customerId of customerIds) insert.run(customerId, auditId);
+}
+
+/** All rows in id order (from an id on), one at a time: the log can hold millions of rows. */
+export function iterateAudit(db: Db, fromId?: number): IterableIterator<AuditRow> {
+  // The whole log without a bound: a row moved to id 0 or below must still be seen.
+  if (fromId === undefined) return db.prepare(`SELECT ${COLUMNS} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>;
+  return db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id >= ? ORDER BY id`).iterate(fromId) as IterableIterator<AuditRow>;
+}
+
+export function rowAt(db: Db, id: number): AuditRow | undefined {
+  return db.prepare(`SELECT ${COLUMNS} FROM audit_log WHERE id = ?`).get(id) as AuditRow | undefined;
+}
+
+export function lastAuditId(db: Db): number {
+  return (db.prepare('SELECT max(id) AS id FROM audit_log').get() as { id: number | null }).id ?? 0;
 }
 
 // hash and prev_hash carry no index (it would double the table's size for a lookup that only
@@ -63,59 +93,6 @@ export function idWithHash(db: Db, hash: string): number | undefined {
 export function idWithPrevHash(db: Db, prevHash: string): number | undefined {
   const row = db.prepare('SELECT id FROM audit_log WHERE prev_hash = ? ORDER BY id LIMIT 1').get(prevHash) as { id: number } | undefined;
   return row?.id;
-}
-
-export interface AuditFilter {
-  userId?: number | undefined;
-  username?: string | undefined;
-  action?: string | undefined;
-  /** Any of these actions (an action group of the audit page). */
-  actions?: readonly string[] | undefined;
-  /** None of these actions (the page's "hide reads"). */
-  excludeActions?: readonly string[] | undefined;
-  entity?: string | undefined;
-  recordId?: string | undefined;
-  outcome?: AuditRow['outcome'] | undefined;
-  /** Inclusive bounds, as ISO-8601 UTC instants (the form `at` is stored in, so text order is time order). */
-  from?: string | undefined;
-  to?: string | undefined;
-  /** Keyset paging: only rows older than this id. */
-  beforeId?: number | undefined;
-  limit: number;
-}
-
-/**
- * Newest first. Only the WHERE shape varies with the filter; every value is a bound parameter.
- * The user, action and record indexes end in id, so those filters walk an index backwards and
- * stop at the limit.
- */
-export function queryAuditRows(db: Db, filter: AuditFilter): AuditRow[] {
-  const where: string[] = [];
-  const params: (string | number)[] = [];
-  const add = (sql: string, value: string | number | undefined) => {
-    if (value === undefined) return;
-    where.push(sql);
-    params.push(value);
-  };
-  add('user_id = ?', filter.userId);
-  add('username = ? COLLATE NOCASE', filter.username);
-  add('action = ?', filter.action);
-  const list = (sql: string, values: readonly string[] | undefined) => {
-    if (values === undefined || values.length === 0) return;
-    where.push(`action ${sql} (${values.map(() => '?').join(', ')})`);
-    params.push(...values);
-  };
-  list('IN', filter.actions);
-  list('NOT IN', filter.excludeActions);
-  add('entity = ?', filter.entity);
-  add('record_id = ?', filter.recordId);
-  add('outcome = ?', filter.outcome);
-  add('at >= ?', filter.from);
-  add('at <= ?', filter.to);
-  add('id < ?', filter.beforeId);
-  params.push(filter.limit);
-  const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  return db.prepare(`SELECT ${COLUMNS} FROM audit_log ${clause} ORDER BY id DESC LIMIT ?`).all(...params) as AuditRow[];
 }
 
 /** One user's rows in a time span that name customers: by id (customer.read) or by a returned set. */

@@ -1,6 +1,6 @@
 import type { Db } from '../db/open-database';
 import { GENESIS_HASH, parseHead, rowHash } from './audit-chain';
-import { idWithHash, idWithPrevHash, iterateAudit, readHeadValue, type AuditRow } from './audit-repository';
+import { idWithHash, idWithPrevHash, iterateAudit, lastAuditId, readHeadValue, type AuditRow } from './audit-repository';
 
 export type AuditProblem = 'edited' | 'deleted' | 'reordered' | 'truncated' | 'head-missing';
 
@@ -34,19 +34,38 @@ type Break = { kind: 'id' | 'hash' | 'link'; row: AuditRow };
  * Someone who rewrites the whole tail and the head together is not detectable here: that is
  * what the head copied into every backup manifest is for.
  */
-export function verifyAudit(db: Db): AuditVerdict {
+export function verifyAudit(db: Db, options: VerifyOptions = {}): AuditVerdict {
   // One read transaction: rows and head come from the same snapshot.
-  return db.transaction(() => walk(db))();
+  return db.transaction(() => walk(db, { id: 1, prevHash: GENESIS_HASH }, options.onProgress))();
 }
 
-function walk(db: Db): AuditVerdict {
+export interface VerifyOptions {
+  /** Called every PROGRESS_EVERY rows with the rows checked so far and the log's last id. */
+  onProgress?: ((checked: number, total: number) => void) | undefined;
+}
+
+const PROGRESS_EVERY = 20_000;
+
+/**
+ * The same walk from a row already verified (audit-checkpoint.ts): `from.id` is the first row to
+ * check, `from.prevHash` the verified hash it must link to. Only a clean answer is given: on any
+ * break this returns null, and the full walk names the break exactly as verifyAudit does.
+ */
+export function verifyAuditFrom(db: Db, from: { id: number; prevHash: string }): AuditVerdict | null {
+  const verdict = db.transaction(() => walk(db, from, undefined))();
+  return verdict.ok ? verdict : null;
+}
+
+function walk(db: Db, from: { id: number; prevHash: string }, onProgress: VerifyOptions['onProgress']): AuditVerdict {
   const headValue = readHeadValue(db);
   const head = parseHead(headValue);
-  let expectedId = 1;
-  let expectedPrev = GENESIS_HASH;
+  let expectedId = from.id;
+  let expectedPrev = from.prevHash;
   let hashAtHead: string | undefined;
   let broken: Break | undefined;
-  for (const row of iterateAudit(db)) {
+  const total = onProgress ? lastAuditId(db) : 0;
+  for (const row of iterateAudit(db, from.id === 1 ? undefined : from.id)) {
+    if (onProgress && (expectedId - from.id) % PROGRESS_EVERY === 0) onProgress(expectedId - 1, total);
     if (row.id !== expectedId) broken = { kind: 'id', row };
     else if (rowHash(row.prevHash, row) !== row.hash) broken = { kind: 'hash', row };
     else if (row.prevHash !== expectedPrev) broken = { kind: 'link', row };

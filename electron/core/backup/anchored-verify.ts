@@ -1,6 +1,6 @@
 import { CofferError } from '../../../shared/errors';
 import { applicableAnchors, checkAnchors, describeAnchors, type AuditAnchor } from '../audit/audit-anchors';
-import { verifyAudit, type AuditProblem } from '../audit/audit-log';
+import { verifyAudit, type AuditProblem, type AuditVerdict } from '../audit/audit-log';
 import { readBackupFolder } from '../settings/backup-folder';
 import type { VaultService } from '../vault/vault-service';
 import { currentKey, folderAnchors, type FolderAnchors } from './backup-anchors';
@@ -23,8 +23,9 @@ export interface AnchoredAuditVerdict {
  * blind to a log cut at the tail with its head moved back, or rewritten with every later hash
  * recomputed; a backup made before either still names the row as it was.
  */
-export async function verifyAuditAnchored(vault: VaultService): Promise<AnchoredAuditVerdict> {
-  const chain = verifyAudit(vault.db());
+export async function verifyAuditAnchored(vault: VaultService, walked?: AuditVerdict): Promise<AnchoredAuditVerdict> {
+  // The chain's verdict may come from the worker or the checkpoint (audit-verify-service.ts).
+  const chain = walked ?? verifyAudit(vault.db());
   const base = chain.ok ? { ok: true, rows: chain.rows, firstBrokenId: null, problem: null } : { ok: false, rows: chain.rows, firstBrokenId: chain.firstBrokenId, problem: chain.problem };
   const found = await anchorsOf(vault);
   if (found === 'none' || found === 'unavailable') return { ...base, backup: null, anchors: { folder: found, checked: 0, notChecked: 0, superseded: 0 } };

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import { parentPort, Worker, workerData } from 'node:worker_threads';
 import { CofferError } from '../../../shared/errors';
+import { runAuditVerifyJob, type AuditVerifyJobInput } from '../audit/audit-verify-job';
 import { drillBackup, extractBackup, snapshotFacts, takeBackup, type BackupJobInput, type DrillJobInput, type ExtractJobInput, type ReadBack, type SnapshotFacts } from './backup-jobs';
 import { backupCorrupt } from './container';
 import { runWorkerJob } from './job-runner';
@@ -16,7 +17,8 @@ const job = workerData as
   | { task: 'drill'; input: DrillJobInput }
   | { task: 'extract'; input: ExtractJobInput }
   | { task: 'facts'; input: FactsInput }
-  | { task: 'readback'; input: { file: string } };
+  | { task: 'readback'; input: { file: string } }
+  | { task: 'auditVerify'; input: AuditVerifyJobInput };
 const progress = (step: string, percent?: number) => parentPort?.postMessage({ type: 'progress', step, percent });
 
 /** A second thread (this same script) counts the snapshot's rows while this one encrypts it. */
@@ -79,7 +81,9 @@ const run: Promise<unknown> =
         ? extractBackup(job.input, progress)
         : job.task === 'facts'
           ? Promise.resolve().then(() => snapshotFacts(job.input))
-          : readBack(job.input.file);
+          : job.task === 'auditVerify'
+            ? Promise.resolve().then(() => runAuditVerifyJob(job.input, progress))
+            : readBack(job.input.file);
 run.then(
   (value) => parentPort?.postMessage({ type: 'done', value }),
   (error: unknown) =>

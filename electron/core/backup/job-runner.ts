@@ -1,12 +1,16 @@
 import fs from 'node:fs';
 import { Worker } from 'node:worker_threads';
 import { CofferError, isErrorCode } from '../../../shared/errors';
+import type { AuditVerdict } from '../audit/audit-verify';
+import type { AuditVerifyJobInput } from '../audit/audit-verify-job';
 import type { BackupJobInput, BackupJobResult, DrillJobInput, DrillReport, ExtractJobInput } from './backup-jobs';
 
 export interface JobRunner {
   backup(input: BackupJobInput, onStep: (step: string, percent?: number) => void): Promise<BackupJobResult>;
   drill(input: DrillJobInput, onStep: (step: string, percent?: number) => void): Promise<DrillReport>;
   extract(input: ExtractJobInput, onStep: (step: string) => void): Promise<{ bytes: number }>;
+  /** The audit log's full verify (issue 18): off the main thread, same script, its own task. */
+  auditVerify(input: AuditVerifyJobInput, onStep: (step: string, percent?: number) => void): Promise<AuditVerdict>;
 }
 
 /**
@@ -19,6 +23,7 @@ export function workerJobRunner(script: string): JobRunner {
     backup: (input, onStep) => runWorkerJob<BackupJobResult>(script, 'backup', input, onStep),
     drill: (input, onStep) => runWorkerJob<DrillReport>(script, 'drill', input, onStep),
     extract: (input, onStep) => runWorkerJob<{ bytes: number }>(script, 'extract', input, onStep),
+    auditVerify: (input, onStep) => runWorkerJob<AuditVerdict>(script, 'auditVerify', input, onStep),
   };
 }
 

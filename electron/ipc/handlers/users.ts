@@ -20,6 +20,7 @@ export function userHandlers(core: Core): {
   'audit.query': Handler<'audit.query'>;
   'audit.customersSeen': Handler<'audit.customersSeen'>;
   'audit.verify': Handler<'audit.verify'>;
+  'audit.verifyProgress': Handler<'audit.verifyProgress'>;
   'account.totp.begin': Handler<'account.totp.begin'>;
   'account.totp.confirm': Handler<'account.totp.confirm'>;
   'account.totp.disable': Handler<'account.totp.disable'>;
@@ -83,11 +84,13 @@ export function userHandlers(core: Core): {
       })();
       return { idleMinutes: minutes };
     },
-    'audit.verify': async (_input, { session }) => {
-      const verdict = await verifyAuditAnchored(core.vault);
+    'audit.verify': async (input, { session }) => {
+      const walked = await core.auditVerify.verify(input.scope ?? 'full');
+      const verdict = await verifyAuditAnchored(core.vault, walked.verdict);
       const reason = verdict.problem === 'anchor' ? `anchor ${verdict.backup}` : undefined;
       appendAudit(core.vault.db(), { actor: actor(session), action: 'audit.verify', outcome: verdict.ok ? 'ok' : 'failed', ...(reason ? { reason } : {}) }, new Date());
-      return verdict;
+      return { ...verdict, scope: walked.scope };
     },
+    'audit.verifyProgress': () => core.auditVerify.progress(),
   };
 }

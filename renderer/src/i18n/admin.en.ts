@@ -40,4 +40,7 @@ export const adminEn = {
   'auditPage.outcome.denied': 'Refused',
   'auditPage.outcome.rejected': 'Not accepted',
   'auditPage.outcome.failed': 'Failed',
+  'auditPage.verifyNew': 'Check new entries only',
+  'auditPage.verifyProgress': 'Checking every entry: {percent}%',
+  'auditPage.verifiedNew': 'Entries added since the last full check are intact. A full check also re-reads the older ones.',
 } as const;

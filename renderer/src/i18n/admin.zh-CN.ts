@@ -42,4 +42,7 @@ export const adminZhCN: Record<keyof typeof adminEn, string> = {
   'auditPage.outcome.denied': '已拒绝',
   'auditPage.outcome.rejected': '未受理',
   'auditPage.outcome.failed': '失败',
+  'auditPage.verifyNew': '只检查新增记录',
+  'auditPage.verifyProgress': '正在逐条检查：{percent}%',
+  'auditPage.verifiedNew': '上次完整检查之后新增的记录完整。完整检查会再读一遍更早的记录。',
 };

@@ -36,6 +36,7 @@ import { migration037 } from './037-consent-links';
 import { migration034 } from './034-retention';
 import { migration038 } from './038-field-erasure-ledger';
 import { migration035 } from './035-breach-register';
+import { migration039 } from './039-audit-filters';
 import type { Migration } from './types';
 
 export type { Migration } from './types';
@@ -80,6 +81,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration036,
   migration037,
   migration038,
+  migration039,
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;

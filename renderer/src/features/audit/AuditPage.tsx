@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { useT } from '../../i18n';
 import { useFormat } from '../../i18n/format';
-import { channelKey, errorBody, fetchChannel, useChannelMutation } from '../../query';
+import { channelKey, errorBody, fetchChannel, useChannelMutation, useChannelQuery } from '../../query';
 import { Actions, Badge, Button, Card, EmptyState, Table, type BadgeTone, type Column } from '../../ui';
 import { auditInput, INITIAL_FILTER, PAGE, type AuditFilterState } from './audit-filter';
 import { AuditFilters } from './AuditFilters';
@@ -19,6 +19,9 @@ export function AuditPage() {
   const fmt = useFormat();
   // Verifying changes nothing (it only reads the chain), so it invalidates nothing; its answer is the mutation's data.
   const verify = useChannelMutation('audit.verify', []);
+  // A full check walks every row on a worker thread; the page polls how far it is.
+  const fullRunning = verify.isPending && verify.variables?.scope !== 'new';
+  const progress = useChannelQuery('audit.verifyProgress', {}, { enabled: fullRunning, refetchInterval: fullRunning ? 500 : false, staleTime: 0 });
   const [filter, setFilter] = useState<AuditFilterState>(INITIAL_FILTER);
   const input = auditInput(filter);
   const log = useInfiniteQuery({
@@ -45,11 +48,19 @@ export function AuditPage() {
         <AuditFilters filter={filter} onChange={setFilter} />
       </Card>
       <Actions>
-        <Button variant="secondary" disabled={verify.isPending} onClick={() => verify.mutate({})}>
+        <Button variant="secondary" disabled={verify.isPending} onClick={() => verify.mutate({ scope: 'new' })}>
+          {t('auditPage.verifyNew')}
+        </Button>
+        <Button variant="secondary" disabled={verify.isPending} onClick={() => verify.mutate({ scope: 'full' })}>
           {t('audit.verify')}
         </Button>
       </Actions>
-      {verify.data && <VerdictNotice verdict={verify.data} />}
+      {fullRunning && (
+        <p role="status" data-testid="audit-verify-progress">
+          {t('auditPage.verifyProgress', { percent: fmt.number(progress.data?.percent ?? 0) })}
+        </p>
+      )}
+      {verify.data && !verify.isPending && <VerdictNotice verdict={verify.data} />}
       <ErrorNotice error={errorBody(verify.error) ?? errorBody(log.error)} />
       {log.isSuccess && (
         <Table

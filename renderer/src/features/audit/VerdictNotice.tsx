@@ -12,6 +12,7 @@ export function VerdictNotice({ verdict }: { verdict: ChannelOutput<'audit.verif
       ? t('audit.anchorBroken', { backup: verdict.backup ?? '?', id: verdict.firstBrokenId ?? '?' })
       : t('audit.broken', { id: verdict.firstBrokenId ?? '?', problem: verdict.problem ?? '' });
   const notes = [
+    verdict.ok && verdict.scope === 'new' ? t('auditPage.verifiedNew') : '',
     anchors.folder === 'none' ? t('audit.anchorsNoFolder') : anchors.folder === 'unavailable' ? t('audit.anchorsUnavailable') : t('audit.anchorsChecked', { count: anchors.checked }),
     anchors.notChecked > 0 ? t('audit.anchorsNotChecked', { count: anchors.notChecked }) : '',
     anchors.superseded > 0 ? t('audit.anchorsSuperseded', { count: anchors.superseded }) : '',
