@@ -172,7 +172,7 @@ export const requestsEn = {
   'req.reply.title': 'Reply to the requester',
   'req.reply.language': 'Language of the reply',
   'req.reply.en': 'English',
-  'req.reply.zh': '中文',
+  'req.reply.zh': 'Chinese (中文)',
   'req.reply.print': 'Print',
   'req.reply.copy': 'Copy text',
   'req.reply.copied': 'Copied',

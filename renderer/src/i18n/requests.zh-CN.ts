@@ -171,7 +171,7 @@ export const requestsZhCN: Record<keyof typeof requestsEn, string> = {
   'req.reply.button': '答复申请人',
   'req.reply.title': '答复申请人',
   'req.reply.language': '答复语言',
-  'req.reply.en': 'English',
+  'req.reply.en': 'English（英文）',
   'req.reply.zh': '中文',
   'req.reply.print': '打印',
   'req.reply.copy': '复制文字',
