@@ -61,6 +61,11 @@ describe('dashboard query plans (dashboard.summary and reminders.counts, every r
       'SEARCH customers USING INDEX customers_by_owner_created (owner_id=? AND created_at>? AND created_at<?)',
       'SEARCH customers USING INDEX customers_by_owner_quiet (owner_id=? AND <expr>>? AND <expr><?)',
       'SEARCH customers USING INDEX customers_by_quiet (<expr>>? AND <expr><?)',
+      // Sales and support (issue 17): their reminder counts less the dormant customers' reminders, walked from the dormant side.
+      'SEARCH d USING COVERING INDEX customers_dormant (dormant_at>?) | SEARCH r USING INDEX reminders_by_customer (customer_id=? AND due_at<?)',
+      'SEARCH d USING COVERING INDEX customers_dormant (dormant_at>?) | SEARCH r USING INDEX reminders_by_customer (customer_id=? AND due_at>? AND due_at<?)',
+      'SEARCH d USING COVERING INDEX customers_dormant (dormant_at>?) | SEARCH r USING INDEX reminders_by_customer (customer_id=? AND due_at>?)',
+      'SEARCH d USING COVERING INDEX customers_dormant (dormant_at>?) | SEARCH r USING INDEX reminders_by_customer (customer_id=?)',
       'SEARCH interaction_hours USING COVERING INDEX interaction_hours_by_owner (owner_id=? AND hour>? AND hour<?)',
       'SEARCH interaction_hours USING PRIMARY KEY (hour>? AND hour<?)',
       'SEARCH privacy_settings USING INTEGER PRIMARY KEY (rowid=?)',

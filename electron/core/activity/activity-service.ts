@@ -36,7 +36,7 @@ export function createActivityService(deps: { db: () => Db; audit: AuditFn; now?
   /** An entry of a customer in scope, else NOT_FOUND (out of scope is recorded as a probe). */
   function inScope<T extends EntryOwner>(db: Db, session: Session, row: T | undefined, permission: Permission, what: string): T {
     if (!row) throw new CofferError('NOT_FOUND', `That ${what} does not exist.`);
-    findCustomerInScope(db, session.userId, grantFor(session.role, permission), row.customerId);
+    findCustomerInScope(db, session, grantFor(session.role, permission), row.customerId);
     return row;
   }
 

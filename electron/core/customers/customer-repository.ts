@@ -47,6 +47,8 @@ export interface CustomerRow {
   sortName: string;
   /** The level's place in the owner's order, zero-padded: the keyset cursor of the level sort. */
   levelRank: string;
+  /** Set while the customer is dormant (issue 17): then hidden from roles without retention.read. */
+  dormantAt: string | null;
 }
 
 /** Column for each writable field; the only place field names meet SQL. */
@@ -84,7 +86,7 @@ const SELECT = `
          c.company, c.industry, c.region, c.source, c.level, c.owner_id AS ownerId, u.username AS ownerUsername,
          c.notes, c.id_number AS idNumber, c.bank_card AS bankCard, c.created_at AS createdAt,
          c.updated_at AS updatedAt, c.last_interaction_at AS lastInteractionAt, c.sort_name AS sortName,
-         ${LEVEL_RANK} AS levelRank
+         ${LEVEL_RANK} AS levelRank, c.dormant_at AS dormantAt
     FROM customers c JOIN users u ON u.id = c.owner_id`;
 
 export function insertCustomer(db: Db, ownerId: number, given: CustomerInput, at: string): number {

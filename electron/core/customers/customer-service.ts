@@ -51,12 +51,19 @@ export interface CustomerServiceDeps {
  * The customer if the grant reaches it, for every customer-scoped call (records, timeline).
  * Out of scope answers NOT_FOUND, exactly like a missing record: no confirmation it exists
  * (OutOfScopeError is a NOT_FOUND; services record the attempt with recordingProbes).
+ * A dormant customer is out of scope for a role without retention.read (issue 17): hidden from
+ * its lists, so not reachable by id either (an old link, a guessed id).
  */
-export function findCustomerInScope(db: Db, userId: number, grant: Grant, id: number): CustomerRow {
+export function findCustomerInScope(db: Db, who: { userId: number; role: string }, grant: Grant, id: number): CustomerRow {
   const row = findCustomer(db, id);
   if (!row) throw new CofferError('NOT_FOUND', 'That customer does not exist.');
-  if (!grantReaches(grant, row.ownerId, userId)) throw new OutOfScopeError(id);
+  if (!grantReaches(grant, row.ownerId, who.userId) || (row.dormantAt !== null && !seesDormant(who.role))) throw new OutOfScopeError(id);
   return row;
+}
+
+/** Owner and manager (retention.read) see dormant customers; sales and support do not. */
+export function seesDormant(role: string): boolean {
+  return grantFor(role, 'retention.read') !== 'none';
 }
 
 export interface ListInput {
@@ -80,7 +87,7 @@ export function scopedCustomerWhere(scope: 'all' | 'own' | 'none', userId: numbe
     region: filters?.region,
     quietSince: dormant === undefined ? undefined : new Date(at.getTime() - dormant * DAY_MS).toISOString(),
     // Issue 17: dormant customers are out of sales' and support's lists, searches and exports.
-    hideDormant: role !== undefined && grantFor(role, 'retention.read') === 'none',
+    hideDormant: role !== undefined && !seesDormant(role),
     retentionBatch: filters?.retentionBatch,
   };
 }
@@ -99,7 +106,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
   const now = () => new Date((deps.now ?? Date.now)());
 
   function scoped(db: Db, session: Session, id: number, action: 'read' | 'write'): CustomerRow {
-    return findCustomerInScope(db, session.userId, deps.scope(session, action), id);
+    return findCustomerInScope(db, session, deps.scope(session, action), id);
   }
 
   /** A transaction that reaches single customers: an out-of-scope attempt is recorded after it rolls back. */

@@ -76,7 +76,7 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
   /** A live customer both grants reach; otherwise NOT_FOUND, exactly as for a missing one. */
   function reach(db: Db, session: Session, id: number): CustomerRow {
     const { write, remove } = grants(session);
-    const row = findCustomerInScope(db, session.userId, write, id);
+    const row = findCustomerInScope(db, session, write, id);
     if (!grantReaches(remove, row.ownerId, session.userId)) throw new OutOfScopeError(id);
     return row;
   }

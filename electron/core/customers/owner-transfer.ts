@@ -42,7 +42,7 @@ export function createOwnerTransfer(deps: OwnerTransferDeps) {
     const scope = scopeOf(session);
     if ('ids' in selection) {
       return [...new Set(selection.ids)].map((id) => {
-        const row = findCustomerInScope(db, session.userId, scope, id);
+        const row = findCustomerInScope(db, session, scope, id);
         return { id: row.id, ownerId: row.ownerId };
       });
     }

@@ -7,7 +7,7 @@ import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { fieldGate, gateAllows, withoutDisabledFields } from '../settings/customer-fields';
 import { findCustomersByIds, tagsOf, type CustomerRow } from './customer-repository';
-import { findCustomerInScope, type AuditFn, type RevealGuard } from './customer-service';
+import { findCustomerInScope, seesDormant, type AuditFn, type RevealGuard } from './customer-service';
 import { toCustomerView, type FieldPolicy } from './customer-view';
 import { customerIdsByPhoneKey, customerIdsByWechat, nextReminderAt, ownerDisplayName, purchaseTotals } from './record-repository';
 import { recordingProbes } from './scope-probe';
@@ -71,7 +71,7 @@ export function createRecordService(deps: RecordServiceDeps) {
     record(session: Session, id: number): { customer: CustomerView; facts: RecordFacts } {
       const db = deps.db();
       return recordingProbes(db, deps.audit, session, now, db.transaction(() => {
-        const row = findCustomerInScope(db, session.userId, grantFor(session.role, 'customers.read'), id);
+        const row = findCustomerInScope(db, session, grantFor(session.role, 'customers.read'), id);
         deps.audit(db, { actor: auditActor(session), action: 'customer.read', entity: 'customer', recordId: String(id), outcome: 'ok' }, now());
         return { customer: views(db, session, [row])[0]!, facts: factsOf(db, session, row) };
       }));
@@ -99,7 +99,8 @@ export function createRecordService(deps: RecordServiceDeps) {
         const phone = gateAllows(gate, session.role, 'mobile') && gateAllows(gate, session.role, 'phone') ? fullPhoneNumber(query) : null;
         const wechat = phone === null && gateAllows(gate, session.role, 'wechat') && WECHAT_ID.test(query.trim()) ? query.trim() : null;
         const ids = phone ? customerIdsByPhoneKey(db, phone, owner, LOOKUP_LIMIT) : wechat ? customerIdsByWechat(db, wechat, owner, LOOKUP_LIMIT) : [];
-        const rows = findCustomersByIds(db, ids, owner);
+        // A dormant customer is not found by sales and support (issue 17), as in their search.
+        const rows = findCustomersByIds(db, ids, owner).filter((r) => r.dormantAt === null || seesDormant(session.role));
         const match = phone ? 'phone' : wechat ? 'wechat' : 'none';
         deps.audit(db, { ...base, action: 'customer.lookup', outcome: 'ok', fields: match === 'none' ? [] : [match], customerIds: rows.map((r) => r.id) }, now());
         return { match, items: views(db, session, rows) };

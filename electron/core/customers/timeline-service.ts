@@ -15,7 +15,7 @@ export function createTimelineService(deps: { db: () => Db; audit: AuditFn; now?
   const now = () => new Date((deps.now ?? Date.now)());
 
   const reachable = (db: Db, session: Session, customerId: number, permission: Permission) =>
-    findCustomerInScope(db, session.userId, grantFor(session.role, permission), customerId);
+    findCustomerInScope(db, session, grantFor(session.role, permission), customerId);
   // An out-of-scope attempt is recorded once its transaction has rolled back (scope-probe.ts).
   const scopedTransaction = <T>(db: Db, session: Session, body: () => T): T => recordingProbes(db, deps.audit, session, now, db.transaction(body));
 

@@ -99,13 +99,15 @@ export function countActiveSince(db: Db, since: string, ownerId: number | undefi
  * The five live customers (of one owner, or all) contacted most recently: read from the end of
  * the last-contact index and stopped by the LIMIT; the never-contacted sort as '' and are left
  * out by the range, so SQLite seeks instead of walking the index. Names only: nothing else is shown.
+ * hideDormant (sales, support; issue 17): a dormant customer is skipped on the row already read
+ * for its name, so the plan is the same.
  */
-export function recentlyContacted(db: Db, ownerId: number | undefined, limit: number): { id: number; name: string; lastInteractionAt: string }[] {
-  const columns = 'SELECT c.id, c.name, c.last_interaction_at AS lastInteractionAt FROM customers c';
+export function recentlyContacted(db: Db, ownerId: number | undefined, limit: number, hideDormant = false): { id: number; name: string; lastInteractionAt: string }[] {
+  const columns = `SELECT c.id, c.name, c.last_interaction_at AS lastInteractionAt FROM customers c WHERE ${hideDormant ? 'c.dormant_at IS NULL AND ' : ''}`;
   const order = "coalesce(c.last_interaction_at, '') > '' ORDER BY coalesce(c.last_interaction_at, '') DESC, c.id DESC LIMIT ?";
   const rows =
     ownerId === undefined
-      ? cachedStatement(db, `${columns} WHERE c.deleted_at IS NULL AND ${order}`).all(limit)
-      : cachedStatement(db, `${columns} WHERE c.deleted_at IS NULL AND c.owner_id = ? AND ${order}`).all(ownerId, limit);
+      ? cachedStatement(db, `${columns}c.deleted_at IS NULL AND ${order}`).all(limit)
+      : cachedStatement(db, `${columns}c.deleted_at IS NULL AND c.owner_id = ? AND ${order}`).all(ownerId, limit);
   return rows as { id: number; name: string; lastInteractionAt: string }[];
 }

@@ -2,7 +2,7 @@ import type { Dashboard } from '../../../shared/dashboard';
 import { CofferError } from '../../../shared/errors';
 import { grantFor } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
-import type { AuditFn } from '../customers/customer-service';
+import { seesDormant, type AuditFn } from '../customers/customer-service';
 import type { Db } from '../db/open-database';
 import { countActiveSince, createdSince, interactionsBetween, liveCustomers, recentlyContacted } from './dashboard-repository';
 import type { ReminderService } from '../reminders/reminder-service';
@@ -42,7 +42,7 @@ export function createDashboardService(deps: {
       const at = now();
       return db.transaction((): Dashboard => {
         const reminders = deps.reminders.dueForDashboard(session, 10, mine);
-        const recent = recentlyContacted(db, ownerId, 5);
+        const recent = recentlyContacted(db, ownerId, 5, !seesDormant(session.role));
         const monthStart = startOfLocalDay(at);
         monthStart.setDate(1);
         const weekStart = startOfLocalWeek(at);
@@ -55,6 +55,10 @@ export function createDashboardService(deps: {
         });
         const shown = [...recent.map((row) => row.id), ...reminders.items.map((r) => r.customerId)];
         deps.audit(db, { actor: auditActor(session), action: 'dashboard.read', entity: 'customer', outcome: 'ok', customerIds: shown }, at);
+        // The figures below stay counts of the whole book, dormant customers included, for every
+        // role (issue 17 hides dormant customers, not how many there are): they come from kept
+        // totals that know no dormancy, and taking the dormant share off would walk every dormant
+        // customer on each visit. No id or name of a dormant customer reaches sales or support here.
         const total = liveCustomers(db, ownerId);
         return {
           reminders,

@@ -61,7 +61,7 @@ export function createConsentService(deps: ConsentDeps) {
       const db = deps.db();
       return recordingProbes(db, deps.audit, session, now, () =>
         db.transaction(() => {
-          const customer = findCustomerInScope(db, session.userId, scope(session, 'consent.read'), customerId);
+          const customer = findCustomerInScope(db, session, scope(session, 'consent.read'), customerId);
           const events = consentEventsOf(db, customerId);
           deps.audit(db, { actor: auditActor(session), action: 'consent.read', entity: 'customer', recordId: String(customerId), outcome: 'ok', customerIds: [customerId] }, now());
           const write = scope(session, 'consent.write');
@@ -75,7 +75,7 @@ export function createConsentService(deps: ConsentDeps) {
       const db = deps.db();
       return recordingProbes(db, deps.audit, session, now, () =>
         db.transaction(() => {
-          findCustomerInScope(db, session.userId, scope(session, 'consent.write'), input.customerId);
+          findCustomerInScope(db, session, scope(session, 'consent.write'), input.customerId);
           checkConsentEvent(db, readPrivacyRegime(db), input);
           if (input.requestId !== undefined && input.event !== 'withdrawn') throw new CofferError('INVALID_INPUT', 'Only a withdrawal answers a withdrawal request.', { requestId: 'not_withdrawal' });
           const at = now();

@@ -18,6 +18,8 @@ export interface ReminderRow {
   purpose: MarketingPurpose | null;
   /** 1: the customer's latest consent event for this reminder's purpose is a withdrawal. */
   withdrawn: number;
+  /** The customer's dormant mark (issue 17): such a reminder is out of reach for sales and support. */
+  customerDormantAt: string | null;
 }
 
 /**
@@ -33,7 +35,7 @@ const WITHDRAWN = withdrawnOf('r');
 const SELECT = `
   SELECT r.id, r.customer_id AS customerId, c.name AS customerName, c.owner_id AS customerOwnerId,
          r.owner_id AS ownerId, u.username AS ownerUsername, r.created_by AS createdBy, r.due_at AS dueAt, r.note, r.status, r.snoozed,
-         r.purpose, ${WITHDRAWN} AS withdrawn
+         r.purpose, ${WITHDRAWN} AS withdrawn, c.dormant_at AS customerDormantAt
     FROM reminders r JOIN customers c ON c.id = r.customer_id JOIN users u ON u.id = r.owner_id`;
 
 export function insertReminder(db: Db, entry: { customerId: number; ownerId: number; dueAt: string; note: string; createdBy: number; purpose?: MarketingPurpose | null }, now: string): number {
@@ -71,6 +73,8 @@ export interface ReminderQuery {
   offset?: number;
   /** Leave out marketing reminders whose purpose the customer withdrew (what is shown as due). */
   dueOnly?: boolean;
+  /** Leave out reminders of dormant customers (issue 17: sales and support do not see them). */
+  hideDormant?: boolean;
 }
 
 /**
@@ -91,8 +95,9 @@ function whereOf(query: Omit<ReminderQuery, 'limit'>): { sql: string; params: (s
 
 export function listReminders(db: Db, query: ReminderQuery): ReminderRow[] {
   const { sql, params } = whereOf(query);
+  const live = query.hideDormant ? ' AND c.dormant_at IS NULL' : '';
   // Cached: a handful of SQL shapes (which filters are set), run on every dashboard visit and tab.
-  return cachedStatement(db, `${SELECT} WHERE ${sql} ORDER BY r.due_at, r.id LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset ?? 0) as ReminderRow[];
+  return cachedStatement(db, `${SELECT} WHERE ${sql}${live} ORDER BY r.due_at, r.id LIMIT ? OFFSET ?`).all(...params, query.limit, query.offset ?? 0) as ReminderRow[];
 }
 
 /** The index that answers a count from its own entries (no row reads), by what the count is scoped to. */
@@ -105,18 +110,34 @@ function countIndex(query: Omit<ReminderQuery, 'limit'>): string {
 
 export function countReminders(db: Db, query: Omit<ReminderQuery, 'limit'>): number {
   const { sql, params } = whereOf(query);
-  return (cachedStatement(db, `SELECT count(*) AS n FROM reminders r ${countIndex(query)} WHERE ${sql}`).get(...params) as { n: number }).n;
+  const n = (cachedStatement(db, `SELECT count(*) AS n FROM reminders r ${countIndex(query)} WHERE ${sql}`).get(...params) as { n: number }).n;
+  return query.hideDormant ? n - countDormantReminders(db, query) : n;
+}
+
+/**
+ * The reminders among a count that belong to dormant customers, to take off it for a role that
+ * does not see them. Walked from the dormant side (the partial index of dormant customers, then
+ * each one's reminders), so the reminders count itself stays index-only; the range on dormant_at
+ * (never '') keeps that a search of the partial index.
+ */
+export function countDormantReminders(db: Db, query: Omit<ReminderQuery, 'limit'>): number {
+  const { sql, params } = whereOf(query);
+  return (
+    cachedStatement(db, `SELECT count(*) AS n FROM customers d INDEXED BY customers_dormant JOIN reminders r INDEXED BY reminders_by_customer ON r.customer_id = d.id WHERE d.dormant_at > '' AND ${sql}`).get(...params) as { n: number }
+  ).n;
 }
 
 /**
  * All reminders of one status in sight (of one scope and/or assignee, or all), from the counts
  * migration 024 keeps: a few rows, however many reminders were ever made or done.
  */
-export function countAllReminders(db: Db, query: Pick<ReminderQuery, 'status' | 'customerOwnerId' | 'ownerId'>): number {
+export function countAllReminders(db: Db, query: Pick<ReminderQuery, 'status' | 'customerOwnerId' | 'ownerId' | 'hideDormant'>): number {
   const where = conditions(['status = ?'], [query.status]);
   where.add('scope_owner_id = ?', query.customerOwnerId);
   where.add('owner_id = ?', query.ownerId);
-  return (cachedStatement(db, `SELECT coalesce(sum(n), 0) AS n FROM reminder_totals WHERE ${where.sql()}`).get(...where.params) as { n: number }).n;
+  const n = (cachedStatement(db, `SELECT coalesce(sum(n), 0) AS n FROM reminder_totals WHERE ${where.sql()}`).get(...where.params) as { n: number }).n;
+  // The kept totals do not know dormancy: the dormant customers' share is taken off from their side.
+  return query.hideDormant ? n - countDormantReminders(db, query) : n;
 }
 
 /**

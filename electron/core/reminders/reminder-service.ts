@@ -2,7 +2,7 @@ import { CofferError } from '../../../shared/errors';
 import { grantFor, grantReaches, type Permission } from '../../../shared/permissions';
 import type { ReminderCounts, ReminderRange, ReminderView } from '../../../shared/reminders';
 import { auditActor, type Session } from '../auth/session-service';
-import { findCustomerInScope, type AuditFn } from '../customers/customer-service';
+import { findCustomerInScope, seesDormant, type AuditFn } from '../customers/customer-service';
 import { recordingProbes } from '../customers/scope-probe';
 import type { Db } from '../db/open-database';
 import { findUserByUsername } from '../users/user-repository';
@@ -57,16 +57,18 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
   function reachable(db: Db, session: Session, id: number, permission: Permission): ReminderRow {
     const row = findReminder(db, id);
     const grant = grantFor(session.role, permission);
-    if (!row || !grantReaches(grant, row.customerOwnerId, session.userId)) {
+    if (!row || !grantReaches(grant, row.customerOwnerId, session.userId) || (row.customerDormantAt !== null && !seesDormant(session.role))) {
       throw new CofferError('NOT_FOUND', 'That reminder does not exist.');
     }
     return row;
   }
 
-  function scopeOf(session: Session): Pick<ReminderQuery, 'customerOwnerId'> {
+  /** Row scope, and (issue 17) no dormant customers' reminders for a role that does not see them. */
+  function scopeOf(session: Session): Pick<ReminderQuery, 'customerOwnerId' | 'hideDormant'> {
     const grant = grantFor(session.role, 'reminders.read');
-    if (grant === 'own') return { customerOwnerId: session.userId };
-    if (grant === 'all') return {};
+    const hidden = seesDormant(session.role) ? {} : { hideDormant: true };
+    if (grant === 'own') return { customerOwnerId: session.userId, ...hidden };
+    if (grant === 'all') return hidden;
     throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
   }
 
@@ -74,7 +76,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
     list(session: Session, input: { range: ReminderRange; mine: boolean; customerId?: number | undefined; status: 'open' | 'done'; limit: number; offset?: number }): ReminderView[] {
       const db = deps.db();
       return recordingProbes(db, deps.audit, session, now, db.transaction(() => {
-        if (input.customerId !== undefined) findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.read'), input.customerId);
+        if (input.customerId !== undefined) findCustomerInScope(db, session, grantFor(session.role, 'reminders.read'), input.customerId);
         const rows = listReminders(db, {
           ...scopeOf(session),
           ...(input.mine ? { ownerId: session.userId } : {}),
@@ -130,7 +132,7 @@ export function createReminderService(deps: { db: () => Db; audit: AuditFn; now?
     add(session: Session, input: { customerId: number; dueAt: string; note: string; assignee?: string | undefined; purpose?: MarketingPurpose | undefined }): number {
       const db = deps.db();
       return recordingProbes(db, deps.audit, session, now, db.transaction(() => {
-        const customer = findCustomerInScope(db, session.userId, grantFor(session.role, 'reminders.write'), input.customerId);
+        const customer = findCustomerInScope(db, session, grantFor(session.role, 'reminders.write'), input.customerId);
         if (input.purpose) assertPurposeNotWithdrawn(db, input.customerId, input.purpose);
         let ownerId = session.userId;
         if (input.assignee !== undefined && input.assignee !== session.username) {
