@@ -68,11 +68,12 @@ describe('retention rules on a fake clock (issue 17)', () => {
     r.at('2025-02-01T10:00:00Z');
     const run = await r.value<RunReport>('owner', 'retention.runNow', {});
     expect(run.proposed).toBe(3);
-    await r.value('sales', 'interactions.add', { customerId: 1, kind: 'call', at: '2025-02-01T09:00:00Z', summary: 'Called back about tea' });
+    // Sales cannot reach a dormant customer (retention-access.test.ts): the manager records the call.
+    await r.value('manager', 'interactions.add', { customerId: 1, kind: 'call', at: '2025-02-01T09:00:00Z', summary: 'Called back about tea' });
     expect(names((await r.value<{ items: CustomerView[] }>('sales', 'customers.list', { limit: 50 })).items)).toEqual(['王伟']);
     expect(await r.batch(run.batchId!)).toMatchObject({ pending: 2, skipped: 1 });
     const db = r.w.core.vault.db();
-    expect(db.prepare("SELECT username AS who, record_id AS id FROM audit_log WHERE action = 'retention.wake'").all()).toEqual([{ who: 'sales1', id: '1' }]);
+    expect(db.prepare("SELECT username AS who, record_id AS id FROM audit_log WHERE action = 'retention.wake'").all()).toEqual([{ who: 'manager1', id: '1' }]);
     // A purchase wakes too; the dry run now dates the customer from it.
     await r.value('owner', 'purchases.add', { customerId: 2, date: '2025-01-30', item: 'Oolong', amountMinor: 5000, currency: 'CNY' });
     expect(db.prepare('SELECT dormant_at AS d FROM customers WHERE id = 2').get()).toEqual({ d: null });

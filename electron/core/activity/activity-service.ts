@@ -8,6 +8,7 @@ import { recordingProbes } from '../customers/scope-probe';
 import type { InteractionKind } from '../customers/timeline-repository';
 import type { Db } from '../db/open-database';
 import { fieldGate, freeTextAllowed } from '../settings/customer-fields';
+import { wakeIfRecent } from '../retention/retention-wake';
 import { deleteInteraction, deletePurchase, findInteraction, findPurchase, updateInteraction, updatePurchase, type EntryOwner, type InteractionRow } from './activity-repository';
 
 /**
@@ -63,6 +64,8 @@ export function createActivityService(deps: { db: () => Db; audit: AuditFn; now?
         const row = readable(db, session, inScope(db, session, findInteraction(db, id), 'interactions.write', 'interaction'));
         const fields = changedFields(row, values);
         updateInteraction(db, id, row.customerId, values);
+        // A date corrected to recent is contact the rules did not know of (issue 17).
+        if (fields.includes('at')) wakeIfRecent(db, deps.audit, auditActor(session), row.customerId, now());
         return { action: 'interaction.update', customerId: row.customerId, fields };
       });
     },
@@ -82,6 +85,7 @@ export function createActivityService(deps: { db: () => Db; audit: AuditFn; now?
         const next = { ...values, note: values.note === undefined ? row.note : values.note };
         const fields = changedFields(row, next);
         updatePurchase(db, id, next);
+        if (fields.includes('date')) wakeIfRecent(db, deps.audit, auditActor(session), row.customerId, now());
         return { action: 'purchase.update', customerId: row.customerId, fields };
       });
     },

@@ -8,6 +8,7 @@ import type { Db } from '../db/open-database';
 import { fieldGate, isFieldOn, withoutDisabledFields } from '../settings/customer-fields';
 import { findCustomer, replaceTags, restoreCustomer, softDeleteCustomer, tagsOf, touchCustomer, updateCustomerFields, type CustomerColumnField, type CustomerRow } from './customer-repository';
 import { findCustomerInScope, type AuditFn } from './customer-service';
+import { wakeIfRecent } from '../retention/retention-wake';
 import { toCustomerView, type FieldPolicy } from './customer-view';
 import { differingFields, planMerge } from './merge-plan';
 import {
@@ -139,6 +140,8 @@ export function createMergeService(deps: { db: () => Db; audit: AuditFn; policy:
         if (tagsChanged) replaceTags(db, survivor.id, union);
         touchCustomer(db, survivor.id, at);
         setCustomerTimes(db, survivor.id, { lastInteractionAt: latest(...rows.map((r) => r.lastInteractionAt), latestInteractionAt(db, survivor.id)) });
+        // Recent entries moved onto a dormant survivor are contact it now has (issue 17); an undo leaves it awake until the next run.
+        wakeIfRecent(db, deps.audit, auditActor(session), survivor.id, now());
         for (const source of sources) softDeleteCustomer(db, source.id, at);
         insertMerge(db, { id: mergeId, survivorId: survivor.id, mergedIds: sources.map((s) => s.id), before: JSON.stringify(snapshot), userId: session.userId, mergedAt: at, survivorUpdatedAt: at });
         const fields = [...Object.keys(plan.changes), ...(tagsChanged ? ['tags'] : [])];

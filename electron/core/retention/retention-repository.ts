@@ -65,6 +65,17 @@ export function candidates(db: Db, withTags: boolean): Candidate[] {
     .all() as Candidate[];
 }
 
+/** One customer as the rules see it (candidates() for a single id), or undefined when gone or erased. */
+export function candidateOf(db: Db, id: number): Candidate | undefined {
+  return db
+    .prepare(
+      `SELECT c.id, c.level, c.industry, (SELECT group_concat(t.tag, char(31)) FROM customer_tags t WHERE t.customer_id = c.id) AS tags,
+              ${LAST_CONTACT} AS lastContact, c.legal_hold AS hold, c.dormant_at AS dormantAt
+         FROM customers c WHERE c.id = ? AND c.deleted_at IS NULL AND c.erased_at IS NULL`,
+    )
+    .get(id) as Candidate | undefined;
+}
+
 export function namesOf(db: Db, ids: readonly number[]): Map<number, string> {
   const out = new Map<number, string>();
   const select = db.prepare('SELECT name FROM customers WHERE id = ?');

@@ -6,7 +6,7 @@ import { planMerge } from '../../../electron/core/customers/merge-plan';
 function row(id: number, fields: Partial<CustomerRow>): CustomerRow {
   return {
     id, name: `C${id}`, mobile: null, phone: null, email: null, wechat: null, birthday: null, province: null, city: null, addressDetail: null, company: null, industry: null, region: null,
-    source: null, level: 'regular', ownerId: 1, ownerUsername: 'a', notes: null, idNumber: null, bankCard: null, createdAt: 't', updatedAt: 't', lastInteractionAt: null, sortName: `c${id}\u0001C${id}`, levelRank: '000001', ...fields,
+    source: null, level: 'regular', ownerId: 1, ownerUsername: 'a', notes: null, idNumber: null, bankCard: null, createdAt: 't', updatedAt: 't', lastInteractionAt: null, sortName: `c${id}\u0001C${id}`, levelRank: '000001', dormantAt: null, ...fields,
   };
 }
 const as = (role: string) => (field: Parameters<typeof fieldVisibility>[1]) => fieldVisibility(role, field);
