@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../shared/customers';
 import type { Dashboard } from '../../shared/dashboard';
 import type { RunReport } from '../../shared/retention';
-import { retentionWorld, type RetentionWorld } from './retention-helpers';
+import { decodeCustomerIds } from '../../electron/core/audit/audit-customer-ids';
+import { setMeta } from '../../electron/core/db/meta-repository';
+import { importWorld, letters, table } from './import-helpers';
+import { T0, retentionWorld, type RetentionWorld } from './retention-helpers';
 
 const NOW = '2023-01-20T10:00:00Z'; // three years and five days after every customer was created (T0)
 const names = (items: readonly { name: string }[]) => items.map((c) => c.name).sort();
@@ -68,6 +71,28 @@ describe('dormant customers are out of reach for sales and support, by id too (i
     expect(await r.value<CustomerView>('owner', 'customers.get', { id: 1 })).toMatchObject({ name: '王伟' });
     expect((await r.value<{ customer: CustomerView }>('manager', 'customers.record', { id: 1 })).customer.name).toBe('王伟');
     expect(names((await r.value<{ items: CustomerView[] }>('owner', 'customers.lookup', { query: '13912345678' })).items)).toEqual(['Owner Customer', '王伟']);
+  }, 60_000);
+});
+
+describe('the duplicate check and the import treat a dormant customer as out of scope for sales (issue 17)', () => {
+  it('a matching phone is out of scope, never named, and the import's dry run refuses the row (nothing to commit); the owner still matches it', async () => {
+    const clock = { t: T0 };
+    const world = await importWorld({ now: () => clock.t });
+    setMeta(world.core.vault.db(), 'auth.idleMinutes', String(60 * 24 * 366 * 20));
+    await world.call('owner', 'retention.setSettings', { enabled: true, scheduleDays: 30, noticeDays: 30 });
+    clock.t = Date.parse(NOW);
+    await world.call('owner', 'retention.runNow', {});
+
+    expect(await world.call('sales', 'customers.checkDuplicates', { mobile: '13912345678', name: '王伟' })).toEqual({ duplicates: [], possible: [], outOfScope: true });
+    const id = await world.open('sales', table(['姓名', '手机', '城市'], [['王伟', '13912345678', '上海']]));
+    const result = await world.call('sales', 'import.dryRun', { importId: id, mapping: letters(['name', 'mobile', 'city']), choice: 'overwrite', rememberMapping: false });
+    expect(result.rows).toEqual([{ row: 2, action: 'error', name: '王伟', errors: [{ code: 'duplicate_out_of_scope' }], warnings: [], match: null }]);
+    // Both probes (the check, the dry run) name customers 1 (dormant) and 2 (the owner's).
+    expect(world.audit('customer.probe').filter((p) => p.username === 'sales1').map((p) => decodeCustomerIds(p.customerIds))).toEqual([[1, 2], [1, 2]]);
+
+    const owner = await world.call('owner', 'customers.checkDuplicates', { mobile: '13912345678', name: '王伟' });
+    expect(owner.outOfScope).toBe(false);
+    expect(names(owner.duplicates)).toEqual(['Owner Customer', '王伟']);
   }, 60_000);
 });
 

@@ -3,7 +3,7 @@ import { grantFor, grantReaches } from '../../../shared/permissions';
 import type { DuplicateCheckInput, DuplicateCheckResult } from '../../../shared/duplicates';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import type { AuditFn } from './customer-service';
+import { seesDormant, type AuditFn } from './customer-service';
 import { cityKey, companyKey, emailKey, nameKey, phoneKey, type KeyKind } from './duplicate-keys';
 import { PinyinKind, pinyinKeys } from './pinyin-keys';
 
@@ -22,13 +22,14 @@ interface Match {
   ownerId: number;
   city: string | null;
   company: string | null;
+  dormantAt: string | null;
 }
 
 function matchesOf(db: Db, kind: KeyKind, values: readonly string[], excludeId: number | undefined, limit: number): Match[] {
   if (values.length === 0) return [];
   return db
     .prepare(
-      `SELECT DISTINCT c.id, c.name, c.owner_id AS ownerId, c.city, c.company FROM customer_keys k JOIN customers c ON c.id = k.customer_id
+      `SELECT DISTINCT c.id, c.name, c.owner_id AS ownerId, c.city, c.company, c.dormant_at AS dormantAt FROM customer_keys k JOIN customers c ON c.id = k.customer_id
         WHERE k.kind = ? AND k.value IN (${values.map(() => '?').join(',')}) AND c.deleted_at IS NULL AND c.id IS NOT ? ORDER BY c.id LIMIT ?`,
     )
     .all(kind, ...values, excludeId ?? null, limit) as Match[];
@@ -49,7 +50,8 @@ export function createDuplicateCheck(deps: { db: () => Db; audit: AuditFn; now?:
       if (grant !== 'all' && grant !== 'own') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
       // What the caller may read decides what may be shown (a manager sees every owner's).
       const readGrant = grantFor(session.role, 'customers.read');
-      const inScope = (m: Match) => grantReaches(readGrant, m.ownerId, session.userId);
+      // A dormant customer is outside the scope of sales and support (issue 17): not named either.
+      const inScope = (m: Match) => grantReaches(readGrant, m.ownerId, session.userId) && (m.dormantAt === null || seesDormant(session.role));
       const db = deps.db();
       const phones = [phoneKey(input.mobile), phoneKey(input.phone)].filter((v): v is string => v !== null);
       const email = emailKey(input.email);
@@ -89,7 +91,7 @@ export function scorePossible(db: Db, input: DuplicateCheckInput, excludeId: num
   const cities = city ? [city, `${city}市`, `${city}县`, `${city}区`] : [];
   const candidates = db
     .prepare(
-      `SELECT c.id, c.name, c.owner_id AS ownerId, c.city, c.company FROM customers c
+      `SELECT c.id, c.name, c.owner_id AS ownerId, c.city, c.company, c.dormant_at AS dormantAt FROM customers c
         WHERE c.id IN (SELECT customer_id FROM customer_keys WHERE kind = 'name' AND value = ?
                        UNION SELECT customer_id FROM customer_pinyin WHERE key = ? AND kind = ${PinyinKind.Full})
           AND c.deleted_at IS NULL AND c.id IS NOT ?

@@ -3,7 +3,7 @@ import type { ImportCounts, ImportProgress } from '../../../shared/import';
 import { grantReaches, type Grant } from '../../../shared/permissions';
 import { auditActor, type Session } from '../auth/session-service';
 import { findCustomer, insertCustomer, replaceTags, tagsOf, touchCustomer, updateCustomerFields, type CustomerColumnField } from '../customers/customer-repository';
-import type { AuditFn } from '../customers/customer-service';
+import { seesDormant, type AuditFn } from '../customers/customer-service';
 import type { Db } from '../db/open-database';
 import { finishBatch, insertEffect } from './import-repository';
 import type { PlannedRow } from './import-plan';
@@ -65,8 +65,8 @@ export async function runCommit(job: CommitJob, writes: readonly PlannedRow[], s
     }
     const id = row.target && 'customerId' in row.target ? row.target.customerId : row.target ? created.get(row.target.row) : undefined;
     const existing = id === undefined ? undefined : findCustomer(db, id);
-    // Gone since the dry run, or no longer the caller's: counted as an error, nothing written.
-    if (!existing || id === undefined || !grantReaches(deps.grant, existing.ownerId, session.userId)) return null;
+    // Gone since the dry run, or no longer the caller's (or dormant, for sales and support): counted as an error, nothing written.
+    if (!existing || id === undefined || !grantReaches(deps.grant, existing.ownerId, session.userId) || (existing.dormantAt !== null && !seesDormant(session.role))) return null;
     if (row.target && 'row' in row.target) created.set(row.row, id);
     const choice = row.choice === 'skip' || row.choice === 'new' ? 'updateEmpty' : row.choice;
     const changes = changesFor(existing, tagsOf(db, [id]).get(id) ?? [], row.values, choice);

@@ -1,5 +1,6 @@
 import type { DuplicateChoice, ImportCounts, ImportTarget, RowAction, RowReason, RowResult } from '../../../shared/import';
 import { grantReaches, type Grant } from '../../../shared/permissions';
+import { seesDormant } from '../customers/customer-service';
 import type { Session } from '../auth/session-service';
 import { findCustomer, tagsOf, type CustomerColumnField } from '../customers/customer-repository';
 import { scorePossible } from '../customers/duplicate-check';
@@ -60,12 +61,13 @@ interface VaultMatch {
   id: number;
   ownerId: number;
   name: string;
+  dormantAt: string | null;
 }
 
 /** Live customers with the same phone or e-mail key, lowest id first. */
 function vaultMatches(db: Db, phones: readonly string[], email: string | null): VaultMatch[] {
   const q = db.prepare(
-    `SELECT c.id, c.owner_id AS ownerId, c.name FROM customer_keys k JOIN customers c ON c.id = k.customer_id
+    `SELECT c.id, c.owner_id AS ownerId, c.name, c.dormant_at AS dormantAt FROM customer_keys k JOIN customers c ON c.id = k.customer_id
       WHERE k.kind = ? AND k.value = ? AND c.deleted_at IS NULL ORDER BY c.id LIMIT 20`,
   );
   const found = new Map<number, VaultMatch>();
@@ -125,7 +127,8 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
 
     if (errors.length === 0) {
       const all = vaultMatches(db, phones, email);
-      const reachable = all.filter((m) => grantReaches(policy.grant, m.ownerId, session.userId));
+      // A dormant customer is out of scope for sales and support (issue 17): matched like someone else's.
+      const reachable = all.filter((m) => grantReaches(policy.grant, m.ownerId, session.userId) && (m.dormantAt === null || seesDormant(session.role)));
       const existing = reachable[0];
       for (const m of all) if (!reachable.includes(m)) hidden.add(m.id);
       const earlier = keys.map((k) => inFile.get(k)).find((e) => e !== undefined);
@@ -173,7 +176,7 @@ export async function planImport(db: Db, session: Session, table: ParsedTable, i
 function possibleDuplicates(db: Db, session: Session, values: RowValues, grant: Grant, warnings: RowReason[], matched: Set<number>): void {
   const { name, company, city } = values.values;
   if (!name || (!company && !city)) return;
-  const found = scorePossible(db, { name, company, city }, undefined).filter((m) => grantReaches(grant, m.ownerId, session.userId));
+  const found = scorePossible(db, { name, company, city }, undefined).filter((m) => grantReaches(grant, m.ownerId, session.userId) && (m.dormantAt === null || seesDormant(session.role)));
   if (found.length === 0) return;
   for (const m of found) matched.add(m.id);
   warnings.push({ code: 'possible_duplicate' });
