@@ -75,7 +75,7 @@ describe('dormant customers are out of reach for sales and support, by id too (i
 });
 
 describe('the duplicate check and the import treat a dormant customer as out of scope for sales (issue 17)', () => {
-  it('a matching phone is out of scope, never named, and the import's dry run refuses the row (nothing to commit); the owner still matches it', async () => {
+  it('a matching phone is out of scope, never named, and the import dry run refuses the row (nothing to commit); the owner still matches it', async () => {
     const clock = { t: T0 };
     const world = await importWorld({ now: () => clock.t });
     setMeta(world.core.vault.db(), 'auth.idleMinutes', String(60 * 24 * 366 * 20));
