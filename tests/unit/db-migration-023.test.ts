@@ -1,12 +1,27 @@
 import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { insertCustomer, replaceTags } from '../../electron/core/customers/customer-repository';
-import { searchCustomerIds } from '../../electron/core/customers/search-index';
+import { replaceTags } from '../../electron/core/customers/customer-repository';
+import { keyCustomer } from '../../electron/core/customers/duplicate-keys';
+import { indexCustomer, searchCustomerIds } from '../../electron/core/customers/search-index';
 import { migrate, schemaVersion } from '../../electron/core/db/migrate';
 import { MIGRATIONS } from '../../electron/core/db/migrations';
 import { openDatabase, type Db } from '../../electron/core/db/open-database';
 import { tempDir } from '../support/tmp';
+
+/**
+ * A customer as the app wrote it at schema 22: the row, its search and duplicate keys. Not today's
+ * insertCustomer, whose row read names columns of later migrations (dormant_at, 034).
+ */
+function insertAt22(db: Db, name: string, company: string, level: string): number {
+  const id = Number(
+    db.prepare("INSERT INTO customers (name, company, level, owner_id, created_at, updated_at) VALUES (?, ?, ?, 1, '2026-01-01T00:00:00.000Z', '2026-01-01T00:00:00.000Z')").run(name, company, level).lastInsertRowid,
+  );
+  const row = { id, name, company, notes: null, email: null, mobile: null, phone: null };
+  indexCustomer(db, row, id);
+  keyCustomer(db, row, id);
+  return id;
+}
 
 function vaultAt22(): Db {
   const db = openDatabase(path.join(tempDir(), 'v.db'), randomBytes(32), { create: true });
@@ -66,7 +81,7 @@ describe('migration 23: levels are a managed list', () => {
     const levels = ['vip', 'regular', 'prospect'] as const;
     db.transaction(() => {
       for (let i = 0; i < 600; i += 1) {
-        const id = insertCustomer(db, 1, { name: i % 2 ? `王伟${i}` : `Ada ${i}`, company: `Firm ${i}`, level: levels[i % 3]!, tags: [] }, '2026-01-01T00:00:00.000Z');
+        const id = insertAt22(db, i % 2 ? `王伟${i}` : `Ada ${i}`, `Firm ${i}`, levels[i % 3]!);
         replaceTags(db, id, [`t${i % 5}`]);
         db.prepare("INSERT INTO interactions (customer_id, kind, at, summary, user_id, created_at) VALUES (?, 'call', '2026-02-01T10:00:00.000Z', 'hi', 1, 'now')").run(id);
         db.prepare("INSERT INTO reminders (customer_id, owner_id, due_at, note, created_by, created_at) VALUES (?, 1, '2026-03-01T10:00:00.000Z', 'call back', 1, 'now')").run(id);
