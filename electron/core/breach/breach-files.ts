@@ -7,9 +7,8 @@ import { auditHead } from '../audit/audit-log';
 import type { AnchoredAuditVerdict } from '../backup/anchored-verify';
 import type { Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
-import { mapFsError } from '../db/storage-errors';
 import type { CustomerExport, PickSaveFile } from '../export/customer-export';
-import { openExportFile } from '../export/export-file';
+import { writeExportFile } from '../export/export-file';
 import { readPrivacySettings } from '../privacy/privacy-settings-repository';
 import { readShopProfile } from '../settings/shop-settings-repository';
 import { noticeText } from './breach-notice-text';
@@ -42,21 +41,7 @@ export function createBreachFiles(deps: BreachFilesDeps) {
   const now = () => new Date((deps.now ?? Date.now)());
   const stamp = () => now().toISOString().slice(0, 10).replace(/-/g, '');
 
-  function write(target: string, text: string): string {
-    let file: ReturnType<typeof openExportFile>;
-    try {
-      file = openExportFile(target);
-    } catch (error) {
-      throw mapFsError(error);
-    }
-    try {
-      file.write(Buffer.from(text, 'utf8'));
-      return file.commit();
-    } catch (error) {
-      file.abort();
-      throw mapFsError(error);
-    }
-  }
+  const write = (target: string, text: string): string => writeExportFile(target, Buffer.from(text, 'utf8'));
 
   /** The file and its record land together: a failure to record removes the file. */
   function recorded<T>(target: string, record: () => T): T {

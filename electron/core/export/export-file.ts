@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { mapFsError } from '../db/storage-errors';
 import { fsyncDirectory } from '../platform/atomic-file';
 
 /**
@@ -45,4 +46,21 @@ export function openExportFile(target: string): { write(chunk: Uint8Array): void
       }
     },
   };
+}
+
+/** A whole file at once through openExportFile (all or nothing); a disk error is mapped to its typed one. Returns the SHA-256. */
+export function writeExportFile(target: string, bytes: Uint8Array): string {
+  let file: ReturnType<typeof openExportFile>;
+  try {
+    file = openExportFile(target);
+  } catch (error) {
+    throw mapFsError(error);
+  }
+  try {
+    file.write(bytes);
+    return file.commit();
+  } catch (error) {
+    file.abort();
+    throw mapFsError(error);
+  }
 }

@@ -4,9 +4,8 @@ import type { Locale } from '../../../shared/locale';
 import { auditActor, type Session } from '../auth/session-service';
 import type { AuditFn } from '../customers/customer-service';
 import type { Db } from '../db/open-database';
-import { mapFsError } from '../db/storage-errors';
 import type { PickSaveFile } from '../export/customer-export';
-import { openExportFile } from '../export/export-file';
+import { writeExportFile } from '../export/export-file';
 import type { ImportParser } from './import-parser';
 import type { ParsedTable } from './parsed-table';
 import { reasonText } from './reason-text';
@@ -31,19 +30,7 @@ export async function saveErrorRows(
   const stamp = deps.now().toISOString().slice(0, 10).replace(/-/g, '');
   const target = await deps.pickSaveFile(`coffer-import-errors-${stamp}.xlsx`, 'xlsx');
   if (target === null) return { status: 'cancelled' };
-  let file: ReturnType<typeof openExportFile>;
-  try {
-    file = openExportFile(target);
-  } catch (error) {
-    throw mapFsError(error);
-  }
-  try {
-    file.write(deps.parser.errorWorkbook(table.headers, rows));
-    file.commit();
-  } catch (error) {
-    file.abort();
-    throw mapFsError(error);
-  }
+  writeExportFile(target, deps.parser.errorWorkbook(table.headers, rows));
   try {
     deps.audit(deps.db(), { actor: auditActor(session), action: 'customer.import', entity: 'import', recordId: importId, outcome: 'ok', reason: `errors-saved rows=${rows.length}` }, deps.now());
   } catch (error) {
