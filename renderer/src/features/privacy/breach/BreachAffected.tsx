@@ -23,7 +23,7 @@ export function BreachAffected({ b, manage }: { b: BreachDetail; manage: boolean
   const error = errorBody(find.error);
   const a = b.affected;
 
-  const run = () => find.mutate({ id: b.id, username: b.username ?? '', from: fromLocalInput(from) ?? '', to: fromLocalInput(to) ?? '' });
+  const run = () => find.mutate({ id: b.id, username: b.username ?? '', from: fromLocalInput(from) ?? '', to: fromLocalInput(to, 'end') ?? '' });
   const save = () =>
     exportList.mutate({ id: b.id, format: 'xlsx' }, { onSuccess: (r) => r.status === 'saved' && toast(t('breach.affected.exported.done', { rows: fmt.number(r.rows) }), { tone: 'success' }) });
 

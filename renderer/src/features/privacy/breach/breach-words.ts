@@ -45,9 +45,14 @@ export function localInput(iso: string | null): string {
   return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
 }
 
-/** A datetime-local value back as an ISO instant; null when empty or unreadable. */
-export function fromLocalInput(value: string): string | null {
+/**
+ * A datetime-local value back as an ISO instant; null when empty or unreadable. The input holds
+ * whole minutes, so the end of a period ('end') is the last instant of its minute: "to now" would
+ * otherwise leave out what happened in the current minute.
+ */
+export function fromLocalInput(value: string, bound: 'start' | 'end' = 'start'): string | null {
   if (!value) return null;
   const d = new Date(value);
-  return Number.isNaN(d.getTime()) ? null : d.toISOString();
+  if (Number.isNaN(d.getTime())) return null;
+  return new Date(d.getTime() + (bound === 'end' ? 59_999 : 0)).toISOString();
 }
