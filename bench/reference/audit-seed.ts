@@ -1,6 +1,5 @@
 import { GENESIS_HASH, parseHead, rowHash } from '../../electron/core/audit/audit-chain';
 import { encodeCustomerIds } from '../../electron/core/audit/audit-customer-ids';
-import { indexAuditCustomersBulk } from '../../electron/core/audit/audit-customers-index';
 import { insertAuditRow, lastAuditRow, readHeadValue, writeHead, type AuditRow } from '../../electron/core/audit/audit-repository';
 import type { Db } from '../../electron/core/db/open-database';
 
@@ -25,7 +24,6 @@ export function seedAuditRows(db: Db, count: number, end: Date, random: () => nu
     let id = Math.max(head?.id ?? 0, last?.id ?? 0);
     let prevHash = head?.hash ?? last?.hash ?? GENESIS_HASH;
     const first = id + 1;
-    const named: AuditRow[] = [];
     // Forward from the log's last time, so times stay in id order (the time filters' id ranges).
     const lastAt = last ? Date.parse((db.prepare('SELECT at FROM audit_log WHERE id = ?').get(last.id) as { at: string }).at) : 0;
     const stepMs = 40_000;
@@ -54,10 +52,8 @@ export function seedAuditRows(db: Db, count: number, end: Date, random: () => nu
       };
       const row: AuditRow = { ...content, prevHash, hash: rowHash(prevHash, content) };
       insertAuditRow(db, row);
-      if (row.customerIds !== null || row.entity === 'customer') named.push(row);
       prevHash = row.hash;
     }
-    indexAuditCustomersBulk(db, named);
     writeHead(db, id, prevHash);
     return { first, last: id };
   })();

@@ -21,17 +21,3 @@ export function decodeCustomerIds(text: string | null): number[] {
   let id = 0;
   return text.split(',').map((part) => (id += parseInt(part, 36)));
 }
-
-const NUMERIC_ID = /^[1-9][0-9]{0,15}$/;
-
-/**
- * Every customer an audit row is about, for the audit_customers index (migration 039): the
- * customer it names (entity customer, a numeric record id) and the ids it recorded. A stored
- * value not in the app's form names nobody rather than stopping the write or the migration.
- */
-export function auditCustomerKeys(row: { entity: string | null; recordId: string | null; customerIds: string | null }): number[] {
-  const keys = new Set<number>();
-  if (row.entity === 'customer' && row.recordId !== null && NUMERIC_ID.test(row.recordId)) keys.add(Number(row.recordId));
-  if (row.customerIds !== null && ENCODED.test(row.customerIds)) for (const id of decodeCustomerIds(row.customerIds)) keys.add(id);
-  return [...keys];
-}

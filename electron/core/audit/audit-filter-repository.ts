@@ -13,8 +13,6 @@ export interface AuditFilter {
   entity?: string | undefined;
   recordId?: string | undefined;
   outcome?: AuditRow['outcome'] | undefined;
-  /** Rows about this customer: naming it as their record, or among the customers they returned. */
-  customerId?: number | undefined;
   /** Inclusive bounds, as ISO-8601 UTC instants (the form `at` is stored in, so text order is time order). */
   from?: string | undefined;
   to?: string | undefined;
@@ -34,8 +32,9 @@ type Param = string | number;
  * - a list of actions (a group; "hide reads" is the list of all other actions, audit-log.ts) is
  *   one arm per action, each walking (action, id) or (username, action, id) and stopping at the
  *   page, merged by id: SQLite would otherwise collect every row of the list and sort them.
- * - a customer is looked up in audit_customers (migration 039): its rows are few (hundreds), so
- *   every other filter is checked row by row on those.
+ * - a record (a customer: entity and record id) walks audit_by_record: its rows are few
+ *   (hundreds), so every other filter is checked row by row on those. The index is named: with
+ *   a user or a time window beside it SQLite would otherwise pick a longer walk.
  * Only the WHERE shape varies with the filter; every value is a bound parameter.
  */
 export function queryAuditRows(db: Db, filter: AuditFilter): AuditRow[] {
@@ -62,7 +61,6 @@ function auditQuery(db: Db, filter: AuditFilter): { sql: string; params: Param[]
   add('entity = ?', filter.entity);
   add('record_id = ?', filter.recordId);
   add('outcome = ?', filter.outcome);
-  add('id IN (SELECT audit_id FROM audit_customers WHERE customer_id = ?)', filter.customerId);
   const span = filter.from !== undefined || filter.to !== undefined ? idSpan(db, filter.from, filter.to) : null;
   if (span === 'empty') return { sql: 'SELECT * FROM (SELECT 1) WHERE 0', params: [] };
   if (span) {
@@ -75,7 +73,8 @@ function auditQuery(db: Db, filter: AuditFilter): { sql: string; params: Param[]
   add('id < ?', filter.beforeId);
   const excluded = new Set(filter.excludeActions ?? []);
   const wanted = filter.action !== undefined ? [filter.action] : filter.actions;
-  if (wanted !== undefined && filter.customerId === undefined) {
+  const oneRecord = filter.entity !== undefined && filter.recordId !== undefined;
+  if (wanted !== undefined && !oneRecord) {
     const arms = [...new Set(wanted)].filter((a) => !excluded.has(a));
     return arms.length === 0 ? { sql: 'SELECT * FROM (SELECT 1) WHERE 0', params: [] } : byActions(where, params, arms, filter.limit);
   }
@@ -89,7 +88,7 @@ function auditQuery(db: Db, filter: AuditFilter): { sql: string; params: Param[]
   }
   params.push(filter.limit);
   const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
-  return { sql: `SELECT ${COLUMNS} FROM audit_log ${clause} ORDER BY id DESC LIMIT ?`, params };
+  return { sql: `SELECT ${COLUMNS} FROM audit_log ${oneRecord ? 'INDEXED BY audit_by_record ' : ''}${clause} ORDER BY id DESC LIMIT ?`, params };
 }
 
 /**

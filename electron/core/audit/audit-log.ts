@@ -1,9 +1,9 @@
 import { CofferError } from '../../../shared/errors';
 import type { Db } from '../db/open-database';
 import { GENESIS_HASH, parseHead, rowHash } from './audit-chain';
-import { auditCustomerKeys, decodeCustomerIds, encodeCustomerIds } from './audit-customer-ids';
+import { decodeCustomerIds, encodeCustomerIds } from './audit-customer-ids';
 import { queryAuditRows, type AuditFilter } from './audit-filter-repository';
-import { customerRowsOf, insertAuditCustomers, insertAuditRow, lastAuditRow, markTimeDisorder, readHeadValue, writeHead, type AuditRow } from './audit-repository';
+import { customerRowsOf, insertAuditRow, lastAuditRow, markTimeDisorder, readHeadValue, writeHead, type AuditRow } from './audit-repository';
 
 export { GENESIS_HASH, rowHash, type ChainedContent } from './audit-chain';
 export type { AuditRow } from './audit-repository';
@@ -121,7 +121,6 @@ export function appendAudit(db: Db, entry: AuditEntry, now: Date): { id: number;
     const prevHash = head?.hash ?? last?.hash ?? GENESIS_HASH;
     const row: AuditRow = { ...content, prevHash, hash: rowHash(prevHash, content) };
     insertAuditRow(db, row);
-    insertAuditCustomers(db, row.id, auditCustomerKeys(row));
     // A clock set back: time filters stop reading the log's order as time order (audit-filter-repository.ts).
     if (last && content.at < last.at) markTimeDisorder(db, row.id);
     if (head || lastId === 0) writeHead(db, row.id, row.hash);
@@ -157,7 +156,7 @@ export function queryAudit(db: Db, filter: AuditFilter): AuditRecord[] {
   }
   // "Hide reads" is the list of the other actions, so each walks its own index and stops at the
   // page (audit-filter-repository.ts); a customer's rows are few, and are filtered row by row.
-  const expand = filter.customerId === undefined && filter.actions === undefined && filter.action === undefined && (filter.excludeActions?.length ?? 0) > 0;
+  const expand = filter.recordId === undefined && filter.actions === undefined && filter.action === undefined && (filter.excludeActions?.length ?? 0) > 0;
   const rows = queryAuditRows(db, { ...filter, ...(expand ? { actions: AUDIT_ACTIONS } : {}), from: instant(filter.from), to: instant(filter.to) });
   return rows.map(({ prevHash: _prev, hash: _hash, customerIds: _ids, fields, ...row }) => ({ ...row, fields: fields ? (JSON.parse(fields) as string[]) : [] }));
 }

@@ -44,7 +44,7 @@ export function readAuditPage(db: Db, session: Session, query: AuditPageQuery, a
       action: query.action,
       actions: query.group ? AUDIT_GROUPS[query.group] : undefined,
       excludeActions: query.hideReads ? AUDIT_READ_ACTIONS : undefined,
-      ...(query.customerId !== undefined ? { customerId: query.customerId } : { recordId: query.recordId }),
+      ...(query.customerId !== undefined ? { entity: 'customer', recordId: String(query.customerId) } : { recordId: query.recordId }),
       from: query.from,
       to: query.to,
       beforeId: query.beforeId,

@@ -62,12 +62,6 @@ export function insertAuditRow(db: Db, row: AuditRow): void {
   ).run(row);
 }
 
-/** The customers a row is about, for the customer filter (migration 039); same transaction as the row. */
-export function insertAuditCustomers(db: Db, auditId: number, customerIds: readonly number[]): void {
-  const insert = cachedStatement(db, 'INSERT OR IGNORE INTO audit_customers (customer_id, audit_id) VALUES (?, ?)');
-  for (const customerId of customerIds) insert.run(customerId, auditId);
-}
-
 /** All rows in id order (from an id on), one at a time: the log can hold millions of rows. */
 export function iterateAudit(db: Db, fromId?: number): IterableIterator<AuditRow> {
   // The whole log without a bound: a row moved to id 0 or below must still be seen.

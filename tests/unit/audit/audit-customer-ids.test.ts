@@ -42,7 +42,7 @@ describe('customer ids in audit rows', () => {
     expect(schemaVersion(db)).toBe(11);
     expect(db.prepare('SELECT count(*) AS n FROM audit_log WHERE customer_ids IS NULL').get()).toEqual({ n: 5 });
     expect(verifyAudit(db)).toMatchObject({ ok: true, rows: 5 });
-    // Today's appendAudit also writes audit_customers (migration 39): the app appends on the latest schema only.
+    // The app appends on the latest schema only.
     migrate(db);
     appendAudit(db, { actor: { userId: 2, username: 'b', role: 'sales' }, action: 'customer.list', entity: 'customer', outcome: 'ok', customerIds: [9, 4] }, new Date(T0 + 10_000));
     expect(verifyAudit(db)).toMatchObject({ ok: true, rows: 6 });

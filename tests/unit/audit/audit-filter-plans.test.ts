@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { auditQueryPlan, type AuditFilter } from '../../../electron/core/audit/audit-filter-repository';
 import { AUDIT_ACTIONS, appendAudit, queryAudit } from '../../../electron/core/audit/audit-log';
-import { decodeCustomerIds } from '../../../electron/core/audit/audit-customer-ids';
 import { AUDIT_GROUPS, AUDIT_READ_ACTIONS } from '../../../shared/audit-groups';
 import type { Db } from '../../../electron/core/db/open-database';
 import { freshDb, T0 } from './audit-helpers';
@@ -26,17 +25,18 @@ function varied(clockBack: boolean): Db {
   return db;
 }
 
-type Raw = { id: number; at: string; username: string; action: string; entity: string; recordId: string; customerIds: string | null };
+type Raw = { id: number; at: string; username: string; action: string; entity: string; recordId: string };
 
 /** What each filter means, in plain code over every row: the answer the indexes must give. */
 function expected(db: Db, f: Omit<AuditFilter, 'limit'>): number[] {
-  const rows = db.prepare('SELECT id, at, username, action, entity, record_id AS recordId, customer_ids AS customerIds FROM audit_log ORDER BY id DESC').all() as Raw[];
+  const rows = db.prepare('SELECT id, at, username, action, entity, record_id AS recordId FROM audit_log ORDER BY id DESC').all() as Raw[];
   return rows
     .filter((r) => f.username === undefined || r.username.toLowerCase() === f.username.toLowerCase())
     .filter((r) => f.action === undefined || r.action === f.action)
     .filter((r) => f.actions === undefined || f.actions.includes(r.action))
     .filter((r) => f.excludeActions === undefined || !f.excludeActions.includes(r.action))
-    .filter((r) => f.customerId === undefined || (r.entity === 'customer' && r.recordId === String(f.customerId)) || decodeCustomerIds(r.customerIds).includes(f.customerId))
+    .filter((r) => f.entity === undefined || r.entity === f.entity)
+    .filter((r) => f.recordId === undefined || r.recordId === f.recordId)
     .filter((r) => f.from === undefined || r.at >= f.from)
     .filter((r) => f.to === undefined || r.at <= f.to)
     .filter((r) => f.beforeId === undefined || r.id < f.beforeId)
@@ -45,6 +45,8 @@ function expected(db: Db, f: Omit<AuditFilter, 'limit'>): number[] {
 
 const iso = (minutes: number) => new Date(T0 + minutes * 60_000).toISOString();
 const hide = { excludeActions: AUDIT_READ_ACTIONS };
+/** The page's customer filter, as audit-page.ts sends it: the rows naming the customer. */
+const customer = (id: number) => ({ entity: 'customer', recordId: String(id) });
 /** Every filter of the audit page, alone and combined. */
 const FILTERS: [string, Omit<AuditFilter, 'limit'>][] = [
   ['none', {}],
@@ -55,14 +57,14 @@ const FILTERS: [string, Omit<AuditFilter, 'limit'>][] = [
   ['group', { actions: AUDIT_GROUPS.backups }],
   ['group, hide reads', { actions: AUDIT_GROUPS.customers, ...hide }],
   ['group, user', { actions: AUDIT_GROUPS.customers, username: 'Chen' }],
-  ['customer', { customerId: 3 }],
-  ['customer, hide reads', { customerId: 3, ...hide }],
-  ['customer, user, group', { customerId: 22, username: 'anna', actions: AUDIT_GROUPS.customers }],
+  ['customer', customer(3)],
+  ['customer, hide reads', { ...customer(3), ...hide }],
+  ['customer, user, group', { ...customer(7), username: 'anna', actions: AUDIT_GROUPS.customers }],
   ['time window', { from: iso(100), to: iso(250) }],
   ['time from', { from: iso(400) }],
   ['time, user, hide reads', { from: iso(50), to: iso(420), username: 'bo', ...hide }],
   ['time, group', { from: iso(50), to: iso(420), actions: AUDIT_GROUPS.transfer }],
-  ['time, customer', { from: iso(50), to: iso(420), customerId: 5 }],
+  ['time, customer', { from: iso(50), to: iso(420), ...customer(5) }],
   ['an older page', { beforeId: 321, username: 'Chen', ...hide }],
 ];
 
@@ -89,14 +91,14 @@ describe('the audit page filters: the same rows as a plain walk, each on an inde
     const db = varied(false);
     for (const [name, filter] of FILTERS) {
       // As queryAudit sends it: "hide reads" without a list or a customer is the list of the other actions.
-      const expand = filter.customerId === undefined && filter.actions === undefined && filter.action === undefined && filter.excludeActions !== undefined;
+      const expand = filter.recordId === undefined && filter.actions === undefined && filter.action === undefined && filter.excludeActions !== undefined;
       const plan = auditQueryPlan(db, { ...filter, ...(expand ? { actions: AUDIT_ACTIONS } : {}), limit: 100 });
       const onLog = plan.filter((step) => /\baudit_log\b/.test(step));
       expect(onLog.length, name).toBeGreaterThan(0);
       // The one walk allowed: the unfiltered newest page, which stops after its 100 rows.
       if (name === 'none') expect(onLog).toEqual(['SCAN audit_log']);
       else for (const step of onLog) expect({ name, step }).toEqual({ name, step: expect.stringMatching(/^SEARCH audit_log USING (COVERING INDEX audit_by_\w+|INDEX audit_by_\w+|INTEGER PRIMARY KEY) \(/) });
-      if (filter.customerId !== undefined) expect(plan.some((step) => step.startsWith('SEARCH audit_customers USING PRIMARY KEY (customer_id=?)')), name).toBe(true);
+      if (filter.recordId !== undefined) expect(onLog.every((step) => step.includes('audit_by_record (entity=? AND record_id=?')), name).toBe(true);
     }
   });
 });
