@@ -95,6 +95,12 @@ export const breachChannels = {
     output: breachDetailSchema,
     permission: 'breach.manage',
   }),
+  // The account's sign-ins (one may be taken as the window): times only, from the audit log.
+  'breach.signIns': channel({
+    input: z.object({ id, username: z.string().trim().min(1).max(64) }).strict(),
+    output: z.array(z.object({ loginId: z.number().int(), startedAt: z.string(), endedAt: z.string().nullable() })),
+    permission: 'breach.manage',
+  }),
   // The contact list of the affected customers, through the customer export (its masking, audit and approval gate).
   'breach.exportContacts': channel({
     input: z.object({ id, format: z.enum(['xlsx', 'csv']), approvalId: approvalIdField }).strict(),

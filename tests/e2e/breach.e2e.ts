@@ -27,8 +27,12 @@ describeKeychain('the breach record, in Chromium (zh-CN)', () => {
       await ok(router, 'seed', 'customers.create', { name: '张三', mobile: '13800000003' });
       await ok(router, 'sales', 'session.login', { username: SALES.username, password: SALES.password });
       await ok(router, 'sales', 'customers.create', { name: '王伟', mobile: '13912345678' });
-      await ok(router, 'sales', 'customers.create', { name: '李娜', mobile: '13912345679' });
       await ok(router, 'sales', 'customers.reveal', { id: 2, field: 'mobile', reason: '回电确认订单' });
+      await ok(router, 'sales', 'session.logout', {});
+      // The second sign-in starts in a later second than the first ended (the window inputs hold seconds).
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      await ok(router, 'sales', 'session.login', { username: SALES.username, password: SALES.password });
+      await ok(router, 'sales', 'customers.create', { name: '李娜', mobile: '13912345679' });
     });
     const out = tempDir('coffer-e2e-breach-out-');
     let saves = 0;
@@ -79,6 +83,16 @@ describeKeychain('the breach record, in Chromium (zh-CN)', () => {
     expect(rows).toContain('李娜');
     expect(rows).not.toContain('张三');
 
+    // One session as the period: 小李's first sign-in (signed out since) saw only 王伟.
+    const sessions = view.getByTestId('breach-window-session');
+    await expect.poll(() => sessions.locator('option').count()).toBe(3);
+    expect(await sessions.locator('option').nth(1).textContent()).toContain('仍在登录');
+    await sessions.selectOption({ index: 2 });
+    expect(await view.getByTestId('breach-window-from').inputValue()).not.toBe('');
+    await view.getByTestId('breach-find-affected').click();
+    await expect.poll(() => view.getByTestId('breach-affected-row').count()).toBe(1);
+    expect(await view.getByTestId('breach-affected-table').textContent()).toContain('王伟');
+
     // Containment: sign the account out everywhere (through the dialog), then it is on the timeline.
     await view.getByTestId('breach-end-sessions').click();
     const confirm = page.getByTestId('breach-contain-dialog');
@@ -96,7 +110,7 @@ describeKeychain('the breach record, in Chromium (zh-CN)', () => {
     expect(await view.getByTestId('breach-evidence-hash').textContent()).toContain(fileHash);
     const record = await readAs<{ evidenceSha256: string; events: { kind: string }[] }>(app.router, OWNER, 'breach.get', { id: 1 });
     expect(record.evidenceSha256).toBe(fileHash);
-    expect(record.events.map((e) => e.kind)).toEqual(['created', 'affected', 'end-sessions', 'notice', 'evidence']);
+    expect(record.events.map((e) => e.kind)).toEqual(['created', 'affected', 'affected', 'end-sessions', 'notice', 'evidence']);
 
     // The reminder on the dashboard while the incident is open; its link leads back to the record.
     await page.getByTestId('nav-home').click();

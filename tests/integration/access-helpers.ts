@@ -209,6 +209,7 @@ export const SAMPLE_INPUTS: { [C in ChannelName]: ChannelInput<C> } = {
   'breach.setStatus': { id: 999, status: 'contained' },
   'breach.contain': { id: 999, action: 'end-sessions' },
   'breach.affected': { id: 999, username: 'sales1', from: '2026-01-01T00:00:00Z', to: '2026-01-02T00:00:00Z' },
+  'breach.signIns': { id: 999, username: 'sales1' },
   'breach.exportContacts': { id: 999, format: 'csv' },
   'breach.notice': { id: 999, audience: 'customers', language: 'zh-CN' },
   'breach.logSent': { id: 999, audience: 'regulator', channel: 'online-form', sentAt: '2026-01-01T10:00:00Z', count: 1 },

@@ -159,6 +159,55 @@ describeKeychain('the breach register', () => {
     expect(await ok('owner', 'audit.verify', {})).toMatchObject({ ok: true });
   }, 120_000);
 
+  it('lists the account\'s sign-ins with the end the log proves, and one session taken as the window finds only what was seen in it', async () => {
+    const { w, call, ok, at, tick } = await setUp();
+    const owner = w.core.sessions.current('owner')!;
+    const make = (name: string) => w.core.customers.create(owner, { name, mobile: MARKERS.mobile, tags: [] }).id;
+    const [first, second, third] = [make('Morning One'), make('Night Two'), make('Still Open Three')];
+    const manager = (channel: string, input: unknown) => w.router.dispatch(w.caller('manager'), channel, input);
+    // manager1's own sessions: signed in at setup, reads one customer, signs out.
+    tick();
+    expect((await manager('customers.get', { id: first })).ok).toBe(true);
+    tick();
+    expect((await manager('session.logout', {})).ok).toBe(true);
+    // A second sign-in nobody remembers (the leaked password): reads another, then the owner signs it out.
+    tick(5);
+    expect((await manager('session.login', { username: 'manager1', password: PASSWORD })).ok).toBe(true);
+    tick();
+    expect((await manager('customers.get', { id: second })).ok).toBe(true);
+    tick();
+    const made = await ok<Detail>('owner', 'breach.create', { summary: 'Password on a sticky note.', discoveredAt: at(), source: 'leaked-account', username: 'manager1' });
+    tick();
+    await ok('owner', 'breach.contain', { id: made.id, action: 'end-sessions' });
+    // A third, still open.
+    tick(3);
+    expect((await manager('session.login', { username: 'manager1', password: PASSWORD })).ok).toBe(true);
+    tick();
+    expect((await manager('customers.get', { id: third })).ok).toBe(true);
+
+    const signIns = await ok<{ loginId: number; startedAt: string; endedAt: string | null }[]>('owner', 'breach.signIns', { id: made.id, username: 'manager1' });
+    expect(signIns).toHaveLength(3);
+    const [open, forced, own] = signIns;
+    expect(open!.endedAt).toBeNull();
+    // Ended by the owner's "end sessions" (the owner's audit row names the account), and by manager1's own sign-out.
+    const logouts = w.core.vault.db().prepare("SELECT at, username FROM audit_log WHERE action = 'logout' ORDER BY id").all() as { at: string; username: string }[];
+    expect(logouts.map((l) => l.username)).toEqual(['manager1', OWNER.username]);
+    expect(own!.endedAt).toBe(logouts[0]!.at);
+    expect(forced!.endedAt).toBe(logouts[1]!.at);
+    expect(own!.startedAt < own!.endedAt! && own!.endedAt! < forced!.startedAt && forced!.endedAt! < open!.startedAt).toBe(true);
+
+    // The leaked session as the window: only the customer read in it.
+    const affected = await ok<Detail>('owner', 'breach.affected', { id: made.id, username: 'manager1', from: forced!.startedAt, to: forced!.endedAt! });
+    expect(affected.affected.customers.map((c) => c.id)).toEqual([second]);
+    expect(audits(w, 'breach.read').at(-1)).toMatchObject({ username: OWNER.username, entity: 'breach', recordId: String(made.id), fields: '["signIns"]', reason: `user=${w.userIds.manager} rows=3` });
+
+    // Typed errors, nothing written: an unknown account, an unknown incident; the manager only reads the register.
+    expect(await call('owner', 'breach.signIns', { id: made.id, username: 'nobody' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('owner', 'breach.signIns', { id: 999, username: 'manager1' })).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(await call('owner', 'breach.signIns', { id: made.id, username: 'manager1', extra: 1 })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
+    expect(await call('manager', 'breach.signIns', { id: made.id, username: 'manager1' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+  }, 120_000);
+
   it('runs the deadline clock of the regime: GDPR 72 hours, PIPL the owner\'s "immediately" figure, the optional 4-hour first report', async () => {
     const { w, ok, tick, now } = await setUp();
     const discovered = new Date(now()).toISOString();

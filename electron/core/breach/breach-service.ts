@@ -10,6 +10,7 @@ import { readPrivacyRegime } from '../privacy/privacy-settings-repository';
 import { findUserByUsername } from '../users/user-repository';
 import { affectedBy, countsPerCategory } from './breach-affected';
 import { breachClocks } from './breach-clock';
+import { signInsOf, type SignIn } from './breach-sign-ins';
 import * as repo from './breach-repository';
 
 export interface BreachDeps {
@@ -181,6 +182,22 @@ export function createBreachService(deps: BreachDeps) {
         const counts = countsPerCategory(rows);
         repo.insertEvent(db, id, now().toISOString(), session.userId, 'affected', { username: user.username, from, to, total: counts.total, revealed: counts.revealed, exported: counts.exported });
         return readDetail(db, session, id, 'breach.affected', { reason: `user=${user.id} total=${counts.total}` });
+      })();
+    },
+
+    /**
+     * The account's sign-ins, to take one session as the window (a password used by someone else
+     * shows as a sign-in nobody remembers). Audited: it reads a staff member's activity.
+     */
+    signIns(session: Session, id: number, username: string): SignIn[] {
+      const db = deps.db();
+      return db.transaction(() => {
+        find(db, id);
+        const user = findUserByUsername(db, username);
+        if (!user) throw new CofferError('NOT_FOUND', 'There is no user with that name. Check the spelling, or pick one from the Users page.');
+        const rows = signInsOf(db, user.id);
+        audit(db, session, 'breach.read', id, { fields: ['signIns'], reason: `user=${user.id} rows=${rows.length}` });
+        return rows;
       })();
     },
 

@@ -10,6 +10,7 @@ export function breachHandlers(core: Core): {
   'breach.setStatus': Handler<'breach.setStatus'>;
   'breach.contain': Handler<'breach.contain'>;
   'breach.affected': Handler<'breach.affected'>;
+  'breach.signIns': Handler<'breach.signIns'>;
   'breach.exportContacts': Handler<'breach.exportContacts'>;
   'breach.notice': Handler<'breach.notice'>;
   'breach.logSent': Handler<'breach.logSent'>;
@@ -27,6 +28,7 @@ export function breachHandlers(core: Core): {
     'breach.setStatus': ({ id, status, note }, { session }) => breach.setStatus(requireSession(session), id, status, note),
     'breach.contain': (input, { session }) => core.breachContainment.contain(requireSession(session), input),
     'breach.affected': ({ id, ...window }, { session }) => breach.affected(requireSession(session), id, window),
+    'breach.signIns': ({ id, username }, { session }) => breach.signIns(requireSession(session), id, username),
     'breach.exportContacts': (input, { session }) => core.breachFiles.exportContacts(requireSession(session), input),
     'breach.notice': (input, { session }) => core.breachFiles.notice(requireSession(session), input),
     'breach.logSent': (input, { session }) => breach.logSent(requireSession(session), input),

@@ -37,22 +37,28 @@ export function eventText(t: Translate, e: BreachDetail['events'][number]): stri
   }
 }
 
-/** An ISO instant as a datetime-local value (this computer's time, minutes). */
-export function localInput(iso: string | null): string {
+/**
+ * An ISO instant as a datetime-local value (this computer's time), to the minute, or to the
+ * second for an input with step 1 (a session's window: two sign-ins can fall in one minute).
+ */
+export function localInput(iso: string | null, precision: 'minutes' | 'seconds' = 'minutes'): string {
   if (!iso) return '';
   const d = new Date(iso);
   const two = (n: number) => String(n).padStart(2, '0');
-  return `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+  const minutes = `${d.getFullYear()}-${two(d.getMonth() + 1)}-${two(d.getDate())}T${two(d.getHours())}:${two(d.getMinutes())}`;
+  return precision === 'seconds' ? `${minutes}:${two(d.getSeconds())}` : minutes;
 }
 
 /**
  * A datetime-local value back as an ISO instant; null when empty or unreadable. The input holds
- * whole minutes, so the end of a period ('end') is the last instant of its minute: "to now" would
- * otherwise leave out what happened in the current minute.
+ * whole minutes or (step 1) whole seconds, so the end of a period ('end') is the last instant of
+ * its minute or second: "to now" would otherwise leave out what happened in the current minute.
+ * The precision is the input's, not the text's: Chromium drops ":00" seconds from the value.
  */
-export function fromLocalInput(value: string, bound: 'start' | 'end' = 'start'): string | null {
+export function fromLocalInput(value: string, bound: 'start' | 'end' = 'start', precision: 'minutes' | 'seconds' = 'minutes'): string | null {
   if (!value) return null;
   const d = new Date(value);
   if (Number.isNaN(d.getTime())) return null;
-  return new Date(d.getTime() + (bound === 'end' ? 59_999 : 0)).toISOString();
+  const last = precision === 'seconds' ? 999 : 59_999;
+  return new Date(d.getTime() + (bound === 'end' ? last : 0)).toISOString();
 }
