@@ -62,9 +62,13 @@ export function createContainment(deps: ContainmentDeps) {
         const user = subject(input.id);
         if (user.id === session.userId) throw new CofferError('CONFLICT', 'You cannot end your own sessions from here: use Sign out.');
         const ended = deps.sessions.endForUser(user.id);
-        // Ending someone's windows is a sign-out done to them: the same audit action, on their account.
-        deps.audit(deps.vault.db(), { actor: auditActor(session), action: 'logout', entity: 'user', recordId: String(user.id), outcome: 'ok', reason: `ended by owner (breach ${input.id}): ${ended}` }, now());
-        const detail = deps.breach.record(session, input.id, 'end-sessions', { username: user.username, sessionsEnded: ended }, { ...event, reason: `user=${user.id} ended=${ended}` });
+        const db = deps.vault.db();
+        // Ending someone's windows is a sign-out done to them: the same audit action, on their
+        // account, committed with the record's timeline event (a crash leaves both or neither).
+        const detail = db.transaction(() => {
+          deps.audit(db, { actor: auditActor(session), action: 'logout', entity: 'user', recordId: String(user.id), outcome: 'ok', reason: `ended by owner (breach ${input.id}): ${ended}` }, now());
+          return deps.breach.record(session, input.id, 'end-sessions', { username: user.username, sessionsEnded: ended }, { ...event, reason: `user=${user.id} ended=${ended}` });
+        })();
         return { detail, sessionsEnded: ended };
       }
       if (input.password === undefined) throw new CofferError('INVALID_INPUT', 'Type your password to rotate the database key.', { password: 'required' });
