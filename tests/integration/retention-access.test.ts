@@ -143,6 +143,34 @@ describe('reminders and the dashboard leave dormant customers out for sales and 
     expect(owner.reminders).toMatchObject({ overdue: 2, today: 2 });
     expect(names(owner.recentlyContacted)).toEqual(['Fresh', '王伟']);
   }, 60_000);
+
+  it('the filter menus (tags, levels, owners) count only the customers a sales or support user can list; the owner counts all', async () => {
+    const r = await retentionWorld();
+    await r.value('sales', 'customers.tag', { ids: [1], add: ['tea'], remove: [] });
+    r.at('2023-01-19T10:00:00Z');
+    const fresh = r.w.core.customers.create(r.w.core.sessions.current('sales')!, { name: 'Fresh', tags: ['tea'] }).id;
+    await r.value('sales', 'interactions.add', { customerId: fresh, kind: 'visit', at: '2023-01-19T09:00:00Z', summary: 'Dropped in' });
+    r.at(NOW);
+    await r.turnOn();
+    await r.value('owner', 'retention.runNow', {});
+    expect(dormantAt(r, 1)).not.toBeNull();
+
+    type Menus = { levels: { count: number }[]; tags: { value: string; count: number }[]; owners: { username: string; count: number }[] };
+    const total = (values: { count: number }[]) => values.reduce((sum, v) => sum + v.count, 0);
+    const sales = await r.value<Menus>('sales', 'customers.filterValues', {});
+    expect(sales.tags).toEqual([{ value: 'tea', count: 1 }]);
+    expect(total(sales.levels)).toBe(1);
+    expect(sales.owners.map((o) => [o.username, o.count])).toEqual([['sales1', 1]]);
+    expect(await r.value('sales', 'customers.tags', {})).toEqual([{ tag: 'tea', count: 1 }]);
+    // What the menu promises is what the list gives.
+    expect(names((await r.value<{ items: CustomerView[] }>('sales', 'customers.list', { limit: 50, filters: { tag: 'tea' } })).items)).toEqual(['Fresh']);
+    expect(total((await r.value<Menus>('support', 'customers.filterValues', {})).levels)).toBe(1);
+
+    const owner = await r.value<Menus>('owner', 'customers.filterValues', {});
+    expect(owner.tags.find((t) => t.value === 'tea')).toEqual({ value: 'tea', count: 2 });
+    expect(total(owner.levels)).toBe((r.w.core.vault.db().prepare('SELECT count(*) AS n FROM customers WHERE deleted_at IS NULL').get() as { n: number }).n);
+    expect((await r.value<{ tag: string; count: number }[]>('owner', 'customers.tags', {})).find((t) => t.tag === 'tea')).toEqual({ tag: 'tea', count: 2 });
+  }, 60_000);
 });
 
 describe('waking from a change of date or a merge (issue 17)', () => {

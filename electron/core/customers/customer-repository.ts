@@ -273,13 +273,19 @@ export function removeTags(db: Db, customerId: number, tags: readonly string[]):
 }
 
 /** The tags in use, for the filter menu, with how many live customers carry each. */
-export function tagCounts(db: Db, ownerId: number | undefined): { tag: string; count: number }[] {
+/** Whose customers a menu counts: the person's own book or all; without dormant ones for roles that may not see them (issue 17). */
+export interface MenuScope {
+  ownerId: number | undefined;
+  hideDormant: boolean;
+}
+
+export function tagCounts(db: Db, { ownerId, hideDormant }: MenuScope): { tag: string; count: number }[] {
   return db
     .prepare(
       `SELECT t.tag, count(*) AS count FROM customer_tags t JOIN customers c ON c.id = t.customer_id
-        WHERE c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?) GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT 200`,
+        WHERE c.deleted_at IS NULL AND (? IS NULL OR c.owner_id = ?) AND (? = 0 OR c.dormant_at IS NULL) GROUP BY t.tag ORDER BY count DESC, t.tag LIMIT 200`,
     )
-    .all(ownerId ?? null, ownerId ?? null) as { tag: string; count: number }[];
+    .all(ownerId ?? null, ownerId ?? null, hideDormant ? 1 : 0) as { tag: string; count: number }[];
 }
 
 export function replaceTags(db: Db, customerId: number, tags: readonly string[]): void {

@@ -189,7 +189,7 @@ export function createCustomerService(deps: CustomerServiceDeps) {
     /** Tags in use within this user's scope, for the filter menu. */
     tags(session: Session): { tag: string; count: number }[] {
       const where = whereFor(session, undefined);
-      return tagCounts(deps.db(), where.ownerId);
+      return tagCounts(deps.db(), { ownerId: where.ownerId, hideDormant: where.hideDormant === true });
     },
 
     /** Adds and removes tags on many customers at once: all in scope, or nothing changes. */

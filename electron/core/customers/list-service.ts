@@ -6,7 +6,7 @@ import type { AuditAction } from '../audit/audit-log';
 import { auditActor, type Session } from '../auth/session-service';
 import type { Db } from '../db/open-database';
 import { addTags, removeTags, softDeleteCustomer, tagCounts, touchCustomer } from './customer-repository';
-import { scopedCustomerWhere, type AuditFn } from './customer-service';
+import { scopedCustomerWhere, seesDormant, type AuditFn } from './customer-service';
 import { isFieldOn, refuseDisabledFilters } from '../settings/customer-fields';
 import { levelValues, matchingRefs, ownerValues, regionValues } from './list-repository';
 
@@ -79,14 +79,14 @@ export function createCustomerListService(deps: CustomerListDeps) {
       const scope = readScope(session);
       if (scope === 'none') throw new CofferError('FORBIDDEN', 'Your role does not allow this.');
       const db = deps.db();
-      const ownerId = scope === 'own' ? session.userId : undefined;
+      const menu = { ownerId: scope === 'own' ? session.userId : undefined, hideDormant: !seesDormant(session.role) };
       return db.transaction(() => ({
-        levels: levelValues(db, ownerId),
-        regions: isFieldOn(db, 'region') ? regionValues(db, ownerId).sort(byValue) : [],
-        tags: tagCounts(db, ownerId)
+        levels: levelValues(db, menu),
+        regions: isFieldOn(db, 'region') ? regionValues(db, menu).sort(byValue) : [],
+        tags: tagCounts(db, menu)
           .map(({ tag, count }) => ({ value: tag, count }))
           .sort(byValue),
-        owners: ownerValues(db, ownerId).sort((a, b) => PINYIN_ORDER.compare(a.displayName, b.displayName)),
+        owners: ownerValues(db, menu).sort((a, b) => PINYIN_ORDER.compare(a.displayName, b.displayName)),
       }))();
     },
 
