@@ -52,7 +52,7 @@ export async function measureRetention(input: { core: Core; router: Router; vaul
   await core.retention.settled();
   const total = performance.now() - batchStarted;
   const batch = await call<Batch>(router, owner, 'retention.batch', { id: report.batchId });
-  rows.push({ operation: `anonymising batch of ${batch.erased} customers (chunks of 10, eraseCustomer with after-check each), whole batch`, coffer: summarize([total]), plain: null, unit: 'ms' });
+  rows.push({ operation: `anonymising batch of ${batch.erased} customers (chunks of 10 in short transactions; each person's whole-vault after-check on the worker), whole batch`, coffer: summarize([total]), plain: null, unit: 'ms' });
   rows.push({ operation: 'anonymising batch, per customer', coffer: summarize([total / Math.max(1, batch.erased)]), plain: null, unit: 'ms' });
-  notes.push(`Retention: the dry run reads every live customer's level, industry, tags (only when a tag rule exists) and last contact (interaction, purchase or creation) in one query and applies the rules in JS; the batch ended '${batch.state}' with ${batch.erased} anonymised and ${batch.skipped} skipped. Each erasure runs the whole-vault after-check, which dominates the batch.`);
+  notes.push(`Retention: the dry run reads every live customer's level, industry, tags (only when a tag rule exists) and last contact (interaction, purchase or creation) in one query and applies the rules in JS; the batch ended '${batch.state}' with ${batch.erased} anonymised and ${batch.skipped} skipped. Each person's whole-vault after-check (on the worker thread, after its chunk) dominates the batch.`);
 }
