@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import { CofferError } from '../../../shared/errors';
-import { keepTempInMemory, type Db } from '../db/open-database';
+import { openVaultReader, type Db } from '../db/open-database';
 import { verifyAudit, type AuditVerdict } from './audit-verify';
 
 export interface AuditVerifyJobInput {
@@ -25,17 +24,7 @@ export function runAuditVerifyJob(input: AuditVerifyJobInput, progress: (step: s
 }
 
 function openReadOnly(input: AuditVerifyJobInput): Db {
-  const db = new Database(input.dbFile, { readonly: true, fileMustExist: true, ...(input.nativeBinding ? { nativeBinding: input.nativeBinding } : {}) });
-  try {
-    db.pragma("cipher='sqlcipher'");
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${Buffer.from(input.key).toString('hex')}'"`);
-    db.pragma('cache_size=-65536');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    keepTempInMemory(db);
-    return db;
-  } catch {
-    db.close();
-    throw new CofferError('INTERNAL', 'The audit log could not be opened for checking. Try again.');
-  }
+  return openVaultReader(input.dbFile, input.key, input.nativeBinding, (error, phase) =>
+    phase === 'open' ? error : new CofferError('INTERNAL', 'The audit log could not be opened for checking. Try again.'),
+  );
 }

@@ -1,8 +1,7 @@
 import { createHmac, pbkdf2Sync, timingSafeEqual } from 'node:crypto';
 import fs from 'node:fs';
-import Database from 'better-sqlite3-multiple-ciphers';
 import { CofferError } from '../../../shared/errors';
-import { keepTempInMemory, type Db } from '../db/open-database';
+import { openVaultReader, type Db } from '../db/open-database';
 
 /**
  * Opens a snapshot (a VACUUM INTO copy, still SQLCipher-encrypted with the vault key) read-only:
@@ -10,26 +9,9 @@ import { keepTempInMemory, type Db } from '../db/open-database';
  * bytes (and its checksum) stay exactly as they were taken.
  */
 export function openSnapshot(file: string, key: Uint8Array, nativeBinding: string | undefined): Db {
-  const db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  try {
-    db.pragma("cipher='sqlcipher'");
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
-    // The vault's page cache (open-database.ts): integrity_check of the 100,000-customer vault
-    // takes 19.6 s with SQLite's default cache and 7.8 s with this (npm run bench).
-    db.pragma('cache_size=-65536');
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-  } catch {
-    db.close();
-    throw new CofferError('BACKUP_CORRUPT', 'The database inside this backup does not open with its key. Use another backup.');
-  }
-  try {
-    keepTempInMemory(db); // integrity_check and the drill's checks sort: never onto the disk in clear
-  } catch (error) {
-    db.close();
-    throw error;
-  }
-  return db;
+  return openVaultReader(file, key, nativeBinding, (error, phase) =>
+    phase === 'open' ? error : new CofferError('BACKUP_CORRUPT', 'The database inside this backup does not open with its key. Use another backup.'),
+  );
 }
 
 /** Row counts of every table, in name order: what the manifest records and the drill compares. */

@@ -66,6 +66,41 @@ export function openDatabase(file: string, key: Uint8Array, options: OpenDatabas
 }
 
 /**
+ * A read-only connection to a vault file: a backup's decrypted snapshot, or the live vault read
+ * from a worker thread (audit verify, erasure checks). The same cipher, key check, page cache and
+ * in-memory temp as openDatabase; nothing is written, so no WAL or sync settings. A failure to
+ * open the file or to decrypt page 1 goes through `mapError`, the caller's own words for it
+ * (a damaged backup is not a damaged vault); settings that do not take stay STORAGE_UNAVAILABLE.
+ */
+export function openVaultReader(file: string, key: Uint8Array, nativeBinding: string | undefined, mapError: (error: unknown, phase: 'open' | 'key') => unknown): Db {
+  let db: Db;
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
+  } catch (error) {
+    throw mapError(error, 'open');
+  }
+  try {
+    db.pragma("cipher='sqlcipher'");
+    db.pragma('legacy=4');
+    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
+    db.prepare('SELECT count(*) FROM sqlite_master').get();
+  } catch (error) {
+    db.close();
+    throw mapError(error, 'key');
+  }
+  try {
+    // The vault's page cache (above): integrity_check of the 100,000-customer vault takes 19.6 s
+    // with SQLite's default cache and 7.8 s with this (npm run bench).
+    db.pragma('cache_size=-65536');
+    keepTempInMemory(db); // integrity_check, the drill's and the checks' sorts: never onto the disk in clear
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+/**
  * SQLite's temporary files (sorts that outgrow the cache, temp tables and indexes, big
  * subqueries) are not encrypted by SQLCipher; with temp_store=MEMORY they never reach the disk.
  * Every connection to vault data calls this: the vault, backup snapshots, the backup worker.

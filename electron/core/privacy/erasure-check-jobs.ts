@@ -1,6 +1,5 @@
-import Database from 'better-sqlite3-multiple-ciphers';
 import type { EraseCheck } from '../../../shared/erasure';
-import { keepTempInMemory, mapSqliteError, type Db } from '../db/open-database';
+import { mapSqliteError, openVaultReader, type Db } from '../db/open-database';
 import { checkErased, type CheckedPerson } from './erasure-check';
 import type { Term } from './erasure-terms';
 
@@ -44,22 +43,5 @@ export function runCheckJobs(db: Db, jobs: readonly CheckJob[], onProgress: (don
  * could write in clear, and must never start to.
  */
 export function openCheckReader(file: string, key: Uint8Array, nativeBinding: string | undefined): Db {
-  let db: Db;
-  try {
-    db = new Database(file, { readonly: true, fileMustExist: true, ...(nativeBinding ? { nativeBinding } : {}) });
-  } catch (error) {
-    throw mapSqliteError(error);
-  }
-  try {
-    db.pragma("cipher='sqlcipher'");
-    db.pragma('legacy=4');
-    db.pragma(`key="x'${Buffer.from(key).toString('hex')}'"`);
-    db.prepare('SELECT count(*) FROM sqlite_master').get();
-    db.pragma('cache_size=-65536');
-    keepTempInMemory(db);
-    return db;
-  } catch (error) {
-    db.close();
-    throw mapSqliteError(error);
-  }
+  return openVaultReader(file, key, nativeBinding, mapSqliteError);
 }
