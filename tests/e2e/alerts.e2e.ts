@@ -102,6 +102,21 @@ describeKeychain('security alerts in Chromium', () => {
     expect(text).toContain('Lily 李 (lily)');
     expect(text).toContain('王伟');
     expect(text).not.toContain(MOBILE);
+    // An alert about an account can become a breach record in one step: the dialog comes filled
+    // from the alert, and nothing is recorded until the owner saves (here: cancels).
+    await row.getByRole('button', { name: 'Record as a breach' }).click();
+    const draft = page.getByTestId('breach-dialog');
+    await draft.waitFor();
+    expect(await draft.getByTestId('breach-summary').inputValue()).toContain('Showed many full values');
+    expect(await draft.getByTestId('breach-summary').inputValue()).toContain('Lily 李 (lily)');
+    expect(await draft.getByTestId('breach-source').inputValue()).toBe('leaked-account');
+    await expect.poll(() => draft.getByTestId('breach-username').inputValue()).toBe(SALES.username);
+    expect(await draft.getByTestId('breach-occurred').inputValue()).not.toBe('');
+    await draft.press('Escape');
+    await draft.waitFor({ state: 'detached' });
+    expect(await readAs<unknown[]>(router, OWNER, 'breach.list', { filter: 'all' })).toEqual([]);
+    await nav.click();
+    await row.waitFor();
     await row.getByRole('button', { name: 'Acknowledge' }).click();
     const ack = page.getByTestId('alert-ack-dialog');
     await ack.getByLabel('Note').fill('Lily was calling back the VIP list; talked to her.');

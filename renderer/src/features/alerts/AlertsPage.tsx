@@ -7,6 +7,8 @@ import { useFormat } from '../../i18n/format';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../query';
 import { useAppStore } from '../../stores/app-store';
 import { useCustomerDetailStore } from '../../stores/customer-detail-store';
+import { useNavStore } from '../../stores/nav-store';
+import { useBreachDraftStore } from '../privacy/breach/breach-draft-store';
 import { Badge, Button, Card, Dialog, EmptyState, Field, Notice, Select, Table, TextArea, type Column } from '../../ui';
 import layout from '../../ui/layout.module.css';
 import { ruleText } from './alert-words';
@@ -24,6 +26,15 @@ export function AlertsPage() {
   const fmt = useFormat();
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const manage = can(role, 'alerts.manage');
+  const go = useNavStore((state) => state.go);
+  const startDraft = useBreachDraftStore((state) => state.start);
+  // An alert about someone's account may be the first sign of a leak: the owner records it in one step.
+  const recordBreach = (a: AlertItem) => {
+    if (!a.subject) return;
+    const who = `${a.subject.displayName} (${a.subject.username})`;
+    startDraft({ summary: t('alerts.breach.summary', { rule: ruleText(t, a.rule), who, count: fmt.number(a.count), start: fmt.dateTime(a.windowStart) }), occurredAt: a.windowStart, source: 'leaked-account', username: a.subject.username });
+    go('breach');
+  };
   const [state, setState] = useState<'open' | 'all'>('open');
   const [limit, setLimit] = useState(PAGE);
   const list = useChannelQuery('alerts.list', { state, limit });
@@ -59,6 +70,20 @@ export function AlertsPage() {
           </>
         ),
     },
+    ...(can(role, 'breach.manage')
+      ? [
+          {
+            key: 'breach',
+            header: t('alerts.col.breach'),
+            cell: (a: AlertItem) =>
+              a.subject ? (
+                <Button size="sm" variant="link" data-testid={`alert-breach-${a.id}`} onClick={() => recordBreach(a)}>
+                  {t('alerts.breach.record')}
+                </Button>
+              ) : null,
+          },
+        ]
+      : []),
   ];
 
   return (

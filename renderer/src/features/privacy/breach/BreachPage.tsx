@@ -10,6 +10,7 @@ import { useNavStore } from '../../../stores/nav-store';
 import { Button, Card, EmptyState, Table, Tabs, type Column } from '../../../ui';
 import layout from '../../../ui/layout.module.css';
 import { BreachDetailView } from './BreachDetail';
+import { useBreachDraftStore } from './breach-draft-store';
 import { BreachRecordDialog } from './BreachRecordDialog';
 import { clockText } from './breach-words';
 import styles from './breach.module.css';
@@ -29,7 +30,9 @@ function BreachRegister() {
   const go = useNavStore((state) => state.go);
   const role = useAppStore((state) => state.status?.session?.role ?? 'auditor');
   const [filter, setFilter] = useState<Filter>('open');
-  const [creating, setCreating] = useState(false);
+  const draft = useBreachDraftStore((state) => state.draft);
+  const stopDraft = useBreachDraftStore((state) => state.stop);
+  const [creating, setCreating] = useState(draft !== null);
   const list = useChannelQuery('breach.list', { filter });
 
   const next = (b: BreachItem) => {
@@ -89,8 +92,10 @@ function BreachRegister() {
       </Tabs>
       {creating && (
         <BreachRecordDialog
+          draft={draft}
           onClose={(made) => {
             setCreating(false);
+            stopDraft();
             if (made !== null) go('breach', { section: String(made) });
           }}
         />

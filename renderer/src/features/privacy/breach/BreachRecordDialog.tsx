@@ -6,18 +6,19 @@ import { fieldText, useT } from '../../../i18n';
 import { errorBody, useChannelMutation, useChannelQuery } from '../../../query';
 import { Dialog, Field, Input, Select, TextArea } from '../../../ui';
 import layout from '../../../ui/layout.module.css';
+import type { BreachDraft } from './breach-draft-store';
 import { fromLocalInput, localInput } from './breach-words';
 import styles from './breach.module.css';
 
 /** Records a breach (or edits one): the facts, the account involved, the kinds of data. Closes with the id (null: cancelled). */
-export function BreachRecordDialog({ existing, onClose }: { existing?: BreachDetail | undefined; onClose(made: number | null): void }) {
+export function BreachRecordDialog({ existing, draft, onClose }: { existing?: BreachDetail | undefined; draft?: BreachDraft | null | undefined; onClose(made: number | null): void }) {
   const t = useT();
-  const [summary, setSummary] = useState(existing?.summary ?? '');
+  const [summary, setSummary] = useState(existing?.summary ?? draft?.summary ?? '');
   const [discoveredAt, setDiscoveredAt] = useState(() => localInput(existing?.discoveredAt ?? new Date().toISOString()));
-  const [occurredAt, setOccurredAt] = useState(localInput(existing?.occurredAt ?? null));
-  const [source, setSource] = useState<BreachSource>(existing?.source ?? 'leaked-account');
+  const [occurredAt, setOccurredAt] = useState(localInput(existing?.occurredAt ?? draft?.occurredAt ?? null));
+  const [source, setSource] = useState<BreachSource>(existing?.source ?? draft?.source ?? 'leaked-account');
   const [categories, setCategories] = useState<BreachCategory[]>(existing?.categories ?? []);
-  const [username, setUsername] = useState(existing?.username ?? '');
+  const [username, setUsername] = useState(existing?.username ?? draft?.username ?? '');
   const [firstReport, setFirstReport] = useState(existing?.firstReport ?? false);
   const [actionsTaken, setActionsTaken] = useState(existing?.actionsTaken ?? '');
   // Only the owner keeps the register, and only the owner may list the users: the select is theirs.
