@@ -54,6 +54,15 @@ export async function measureAuditLog(input: { router: Router; vault: Db; auditR
     rows.push({ operation: `audit page at ${total.toLocaleString('en')} rows (router, owner, 100 rows): ${label}`, coffer: stats, plain: null, unit: 'ms', target: target(stats.p95) });
   }
 
+  // Issue 17: who is affected when an account leaks, read from this log (the user's rows in the window).
+  say('breach: the customers one user saw, revealed or exported');
+  const incident = await call<{ id: number }>(router, OWNER, 'breach.create', { summary: 'Bench: a leaked account.', discoveredAt: new Date(Math.min(last, Date.now())).toISOString(), source: 'leaked-account' });
+  for (const [label, days] of [['the default week', 7], ['30 days', 30]] as const) {
+    const inputs = Array.from({ length: Math.max(5, heavyRuns) }, () => ({ id: incident.id, username: user(), from: new Date(last - days * DAY).toISOString(), to: new Date(last).toISOString() }));
+    const stats = summarize(await timeEach(inputs, 1, (input) => call(router, OWNER, 'breach.affected', input)));
+    rows.push({ operation: `breach: customers one user saw, revealed or exported in ${label} of a ${total.toLocaleString('en')}-row log (router, owner)`, coffer: stats, plain: null, unit: 'ms' });
+  }
+
   say('audit verify: full on the worker, with the event-loop delay of the main thread');
   const fulls: number[] = [];
   const delays: number[] = [];
