@@ -75,6 +75,8 @@ export const ruleCountSchema = z.object({ ruleId: z.number().int(), dormant: z.n
 
 export const dryRunSchema = z.object({
   at: z.string(),
+  /** Set for the due-soon list: who reaches a threshold between `at` and this instant. */
+  upcomingUntil: z.string().nullable(),
   counts: z.array(ruleCountSchema),
   total: z.number().int(),
   customers: z.array(touchedCustomerSchema),

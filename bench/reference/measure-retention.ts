@@ -41,6 +41,9 @@ export async function measureRetention(input: { core: Core; router: Router; vaul
   const dry = summarize(await timeEach([0, 1, 2, 3, 4, 5], 1, () => call(router, owner, 'retention.dryRun', { offset: 0, limit: 100 })));
   rows.push({ operation: `retention dry run over ${ids.length.toLocaleString('en')} customers (rules, last contact, first page of 100), via router`, coffer: dry, plain: null, unit: 'ms' });
 
+  const soon = summarize(await timeEach([0, 1, 2, 3, 4, 5], 1, () => call(router, owner, 'retention.dryRun', { offset: 0, limit: 100, upcoming: true })));
+  rows.push({ operation: `retention due-soon list (next 30 days) over ${ids.length.toLocaleString('en')} customers, via router`, coffer: soon, plain: null, unit: 'ms' });
+
   say('retention run: mark dormant and propose');
   const started = performance.now();
   const report = await call<RunReport>(router, owner, 'retention.runNow', {});

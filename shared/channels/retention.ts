@@ -16,7 +16,8 @@ export const retentionChannels = {
   'retention.setSettings': channel({ input: retentionSettingsSchema, output: z.object({ saved: z.literal(true) }), permission: 'retention.manage' }),
   'retention.saveRule': channel({ input: ruleInputSchema, output: z.object({ id: z.number().int() }), permission: 'retention.manage' }),
   'retention.deleteRule': channel({ input: z.object({ id }).strict(), output: z.object({ deleted: z.literal(true) }), permission: 'retention.manage' }),
-  'retention.dryRun': channel({ input: page, output: dryRunSchema, permission: 'retention.read' }),
+  // upcoming: the due-soon list (who turns dormant or is proposed within 30 days) instead of today's.
+  'retention.dryRun': channel({ input: page.extend({ upcoming: z.boolean().default(false) }), output: dryRunSchema, permission: 'retention.read' }),
   'retention.runNow': channel({ input: empty, output: runReportSchema, permission: 'retention.manage' }),
   'retention.runs': channel({ input: z.object({ limit: z.number().int().min(1).max(200).default(24) }).strict(), output: z.object({ runs: z.array(runReportSchema) }), permission: 'retention.read' }),
   'retention.dormant': channel({

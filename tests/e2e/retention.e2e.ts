@@ -55,6 +55,12 @@ describeKeychain('the retention dry run, in Chromium', () => {
     expect(await table.getByTestId(`retention-dry-${ids['王伟']}`).textContent()).toContain(seededYear);
     expect(await dry.getByTestId('retention-dry-total').textContent()).toBe('共影响 3 位客户');
     expect(await dry.getByTestId('retention-counts').textContent()).toContain('所有客户：0 位沉睡，1 位提议匿名化，1 位法定保留');
+    // Due in the next 30 days: nobody here (王伟 is past it, 装修李's proposal is two years away, 保留张 is held).
+    await dry.getByTestId('retention-upcoming-go').click();
+    await dry.getByTestId('retention-dry-empty').getByText(L['retention.dry.upcomingNone']).waitFor();
+    expect(await dry.getByTestId('retention-dry-total').textContent()).toContain('为止有 0 位客户将到期');
+    await dry.getByTestId('retention-dry-run-go').click();
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(3);
     // Off: nothing to confirm, and the dry run changed nothing.
     expect(await dry.getByTestId('retention-run-now').count()).toBe(0);
     expect(app.core.vault.db().prepare('SELECT count(*) AS n FROM customers WHERE dormant_at IS NOT NULL').get()).toEqual({ n: 0 });

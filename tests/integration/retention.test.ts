@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CustomerView } from '../../shared/customers';
-import type { RetentionOverview, RunReport } from '../../shared/retention';
+import type { DryRun, RetentionOverview, RunReport } from '../../shared/retention';
 import { kinds, retentionWorld } from './retention-helpers';
 
 const names = (items: readonly CustomerView[]) => items.map((c) => c.name).sort();
@@ -15,6 +15,13 @@ describe('retention rules on a fake clock (issue 17)', () => {
 
     r.at('2023-01-14T10:00:00Z'); // a day short of three years
     expect((await r.dryRun()).total).toBe(0);
+    // The due-soon list names who turns dormant within 30 days (the held customer never), and says until when.
+    const soon = await r.value<DryRun>('manager', 'retention.dryRun', { upcoming: true });
+    expect(kinds(soon)).toEqual({ 王伟: 'dormant', 'Owner Customer': 'dormant', 'To Delete': 'dormant', 'Deco Ding': 'dormant' });
+    expect(soon.upcomingUntil).toBe('2023-02-13T10:00:00.000Z');
+    expect(r.w.core.vault.db().prepare("SELECT fields FROM audit_log WHERE action = 'retention.dryRun' ORDER BY id DESC LIMIT 1").get()).toEqual({ fields: '["upcoming"]' });
+    expect(await r.call('sales', 'retention.dryRun', { upcoming: true })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(await r.call('owner', 'retention.dryRun', { upcoming: 'yes' })).toMatchObject({ ok: false, error: { code: 'INVALID_INPUT' } });
 
     r.at('2023-01-16T10:00:00Z');
     const dry = await r.dryRun();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RetentionRule } from '../../shared/retention';
-import { classify, ruleFor, yearsBefore } from '../../electron/core/retention/retention-rules';
+import { classify, reachingBy, ruleFor, yearsBefore } from '../../electron/core/retention/retention-rules';
 import type { Candidate } from '../../electron/core/retention/retention-repository';
 
 const rule = (id: number, scope: RetentionRule['scope'], match: string, dormantYears: number, proposeYears: number): RetentionRule => ({ id, scope, match, dormantYears, proposeYears, action: 'anonymise' });
@@ -29,5 +29,26 @@ describe('retention rules as data (issue 17)', () => {
     expect(result.touches.map((t) => [t.id, t.kind])).toEqual([[1, 'held'], [3, 'propose']]);
     expect(result.release).toEqual([1, 2]);
     expect(result.counts.find((c) => c.ruleId === 1)).toEqual({ ruleId: 1, dormant: 0, propose: 1, held: 1 });
+  });
+
+  it('due soon: who reaches a threshold in the window, not who is there already; held customers never', () => {
+    const at = new Date('2026-01-01T00:00:00.000Z');
+    const until = new Date('2026-01-31T00:00:00.000Z');
+    const soon = reachingBy(
+      [
+        customer({ id: 1, lastContact: '2023-01-10T00:00:00.000Z' }), // dormant on 2026-01-10
+        customer({ id: 2, lastContact: '2021-01-20T00:00:00.000Z' }), // dormant already, proposed on 2026-01-20
+        customer({ id: 3, lastContact: '2022-06-01T00:00:00.000Z' }), // dormant already, proposal years away
+        customer({ id: 4, lastContact: '2023-01-10T00:00:00.000Z', hold: 1 }), // would turn dormant: held
+        customer({ id: 5, lastContact: '2023-03-01T00:00:00.000Z' }), // dormant only in March
+        customer({ id: 6, lastContact: '2023-01-10T00:00:00.000Z', industry: '装修' }), // same date, the 装修 rule: dormant too
+      ],
+      RULES,
+      at,
+      until,
+    );
+    expect(soon.touches.map((t) => [t.id, t.kind])).toEqual([[1, 'dormant'], [2, 'propose'], [6, 'dormant']]);
+    expect(soon.counts.find((c) => c.ruleId === 1)).toEqual({ ruleId: 1, dormant: 1, propose: 1, held: 0 });
+    expect(soon.counts.find((c) => c.ruleId === 2)).toEqual({ ruleId: 2, dormant: 1, propose: 0, held: 0 });
   });
 });

@@ -65,3 +65,16 @@ export function classify(candidates: readonly Candidate[], rules: readonly Reten
   }
   return { touches, counts: [...counts.values()], release };
 }
+
+/**
+ * The "due soon" list (即将到期): who reaches a threshold between `at` and `until`, so the owner
+ * can reach out before a customer turns dormant or is proposed. A touch at `until` counts unless
+ * the customer already has that same touch at `at`; held customers are exempt either way.
+ */
+export function reachingBy(candidates: readonly Candidate[], rules: readonly RetentionRule[], at: Date, until: Date): Pick<Classified, 'touches' | 'counts'> {
+  const current = new Map(classify(candidates, rules, at).touches.map((t) => [t.id, t.kind]));
+  const touches = classify(candidates, rules, until).touches.filter((t) => t.kind !== 'held' && current.get(t.id) !== t.kind);
+  const counts = new Map(rules.map((r) => [r.id, { ruleId: r.id, dormant: 0, propose: 0, held: 0 }]));
+  for (const t of touches) counts.get(t.ruleId)![t.kind as 'dormant' | 'propose'] += 1;
+  return { touches, counts: [...counts.values()] };
+}

@@ -8,9 +8,11 @@ import { readRetention } from '../backup/backup-settings';
 import type { Db } from '../db/open-database';
 import { runBatch, type BatchRun } from './retention-batch';
 import * as repo from './retention-repository';
-import { classify } from './retention-rules';
+import { classify, reachingBy } from './retention-rules';
 
 const DAY_MS = 86_400_000;
+/** How far ahead the due-soon list looks. */
+export const UPCOMING_DAYS = 30;
 const ORDER: Record<TouchKind, number> = { propose: 0, dormant: 1, held: 2 };
 
 export interface RetentionDeps {
@@ -46,6 +48,11 @@ export function createRetentionService(deps: RetentionDeps) {
   function classifyNow(db: Db, at: Date) {
     const rules = repo.listRules(db);
     return { rules, result: classify(repo.candidates(db, rules.some((r) => r.scope === 'tag')), rules, at) };
+  }
+
+  function upcomingFrom(db: Db, at: Date, until: Date) {
+    const rules = repo.listRules(db);
+    return reachingBy(repo.candidates(db, rules.some((r) => r.scope === 'tag')), rules, at, until);
   }
 
   function mustBatch(db: Db, id: number): Batch {
@@ -119,17 +126,20 @@ export function createRetentionService(deps: RetentionDeps) {
     },
 
     /** What the rules would do now, changing nothing: counts per rule and the customers with their last contact. */
-    dryRun(session: Session, page: { offset: number; limit: number }): DryRun {
+    dryRun(session: Session, page: { offset: number; limit: number; upcoming?: boolean }): DryRun {
       const db = deps.db();
       const at = now();
+      // The due-soon list: who reaches a threshold in the next UPCOMING_DAYS (the same rules, read later).
+      const until = page.upcoming ? new Date(at.getTime() + UPCOMING_DAYS * DAY_MS) : null;
       return db.transaction(() => {
-        const { result } = classifyNow(db, at);
+        const result = until ? upcomingFrom(db, at, until) : classifyNow(db, at).result;
         const sorted = result.touches.sort((a, b) => ORDER[a.kind] - ORDER[b.kind] || (a.lastContact < b.lastContact ? -1 : a.lastContact > b.lastContact ? 1 : a.id - b.id));
         const slice = sorted.slice(page.offset, page.offset + page.limit);
         const names = repo.namesOf(db, slice.map((t) => t.id));
-        deps.audit(db, { actor: auditActor(session), action: 'retention.dryRun', entity: 'customer', outcome: 'ok', customerIds: slice.map((t) => t.id) }, at);
+        deps.audit(db, { actor: auditActor(session), action: 'retention.dryRun', entity: 'customer', outcome: 'ok', ...(until ? { fields: ['upcoming'] } : {}), customerIds: slice.map((t) => t.id) }, at);
         return {
           at: at.toISOString(),
+          upcomingUntil: until?.toISOString() ?? null,
           counts: result.counts,
           total: sorted.length,
           customers: slice.map((t) => ({ id: t.id, name: names.get(t.id) ?? '', lastContactAt: t.lastContact, ruleId: t.ruleId, kind: t.kind, dormantSince: t.dormantAt })),

@@ -20,8 +20,14 @@ export function RetentionDryRun({ rules, enabled, mayManage }: { rules: readonly
   const t = useT();
   const fmt = useFormat();
   const [limit, setLimit] = useState<number | null>(null);
+  // The due-soon list (即将到期): who turns dormant or is proposed within 30 days, to reach out first.
+  const [upcoming, setUpcoming] = useState(false);
   const [confirming, setConfirming] = useState(false);
-  const dry = useChannelQuery('retention.dryRun', { offset: 0, limit: limit ?? PAGE }, { enabled: limit !== null, staleTime: 0 });
+  const dry = useChannelQuery('retention.dryRun', { offset: 0, limit: limit ?? PAGE, upcoming }, { enabled: limit !== null, staleTime: 0 });
+  const show = (soon: boolean) => {
+    setUpcoming(soon);
+    setLimit(PAGE);
+  };
   const runNow = useChannelMutation('retention.runNow', ['retention.', 'customers.']);
   const [ran, setRan] = useState<string | null>(null);
   const byId = new Map(rules.map((r) => [r.id, r]));
@@ -44,10 +50,13 @@ export function RetentionDryRun({ rules, enabled, mayManage }: { rules: readonly
     <Card title={t('retention.dry.title')} width="wide" data-testid="retention-dry-run">
       <p className={layout.hint}>{t('retention.dry.intro')}</p>
       <Actions>
-        <Button variant={data ? 'secondary' : 'primary'} onClick={() => (limit === null ? setLimit(PAGE) : void dry.refetch())} disabled={dry.isFetching} data-testid="retention-dry-run-go">
+        <Button variant={data && !upcoming ? 'secondary' : 'primary'} onClick={() => (limit === null || upcoming ? show(false) : void dry.refetch())} disabled={dry.isFetching} data-testid="retention-dry-run-go">
           {t('retention.dry.run')}
         </Button>
-        {mayManage && enabled && data && due && (
+        <Button variant="secondary" onClick={() => (upcoming && limit !== null ? void dry.refetch() : show(true))} disabled={dry.isFetching} data-testid="retention-upcoming-go">
+          {t('retention.dry.upcoming')}
+        </Button>
+        {mayManage && enabled && data && due && !data.upcomingUntil && (
           <Button onClick={() => setConfirming(true)} data-testid="retention-run-now">
             {t('retention.dry.confirm')}
           </Button>
@@ -68,7 +77,9 @@ export function RetentionDryRun({ rules, enabled, mayManage }: { rules: readonly
               </li>
             ))}
           </ul>
-          <p data-testid="retention-dry-total">{t('retention.dry.total', { n: fmt.number(data.total) })}</p>
+          <p data-testid="retention-dry-total">
+            {data.upcomingUntil ? t('retention.dry.upcomingTotal', { n: fmt.number(data.total), until: fmt.date(data.upcomingUntil) }) : t('retention.dry.total', { n: fmt.number(data.total) })}
+          </p>
           <Table
             columns={columns}
             rows={data.customers}
@@ -76,7 +87,7 @@ export function RetentionDryRun({ rules, enabled, mayManage }: { rules: readonly
             label={t('retention.dry.title')}
             testId="retention-dry-table"
             rowAttributes={(c) => ({ 'data-testid': `retention-dry-${c.id}`, 'data-kind': c.kind })}
-            empty={<EmptyState title={t('retention.dry.none')} testId="retention-dry-empty" />}
+            empty={<EmptyState title={t(data.upcomingUntil ? 'retention.dry.upcomingNone' : 'retention.dry.none')} testId="retention-dry-empty" />}
           />
           {data.total > data.customers.length && (limit ?? PAGE) < 500 && (
             <Button variant="secondary" onClick={() => setLimit(Math.min(500, (limit ?? PAGE) + PAGE))}>
