@@ -67,6 +67,8 @@ export const touchedCustomerSchema = z.object({
   lastContactAt: z.string(),
   ruleId: z.number().int(),
   kind: z.enum(TOUCH_KINDS),
+  /** For kind 'held': the legal hold, or a data-subject request still open. */
+  heldFor: z.enum(['legal-hold', 'open-request']).nullable(),
   dormantSince: z.string().nullable(),
 });
 export type TouchedCustomer = z.infer<typeof touchedCustomerSchema>;

@@ -54,7 +54,7 @@ describeKeychain('the retention dry run, in Chromium', () => {
     const seededYear = String(new Date().getFullYear());
     expect(await table.getByTestId(`retention-dry-${ids['王伟']}`).textContent()).toContain(seededYear);
     expect(await dry.getByTestId('retention-dry-total').textContent()).toBe('共影响 3 位客户');
-    expect(await dry.getByTestId('retention-counts').textContent()).toContain('所有客户：0 位沉睡，1 位提议匿名化，1 位法定保留');
+    expect(await dry.getByTestId('retention-counts').textContent()).toContain('所有客户：0 位沉睡，1 位提议匿名化，1 位豁免（法定保留或未结请求）');
     // Due in the next 30 days: nobody here (王伟 is past it, 装修李's proposal is two years away, 保留张 is held).
     await dry.getByTestId('retention-upcoming-go').click();
     await dry.getByTestId('retention-dry-empty').getByText(L['retention.dry.upcomingNone']).waitFor();

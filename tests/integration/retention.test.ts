@@ -28,6 +28,13 @@ describe('retention rules on a fake clock (issue 17)', () => {
     expect(kinds(dry)).toEqual({ 王伟: 'dormant', 'Owner Customer': 'dormant', 'To Delete': 'dormant', 'Deco Ding': 'dormant', 'Held He': 'held' });
     // Why: the last contact (never contacted: the day it was created).
     expect(dry.customers.every((c) => c.lastContactAt.startsWith('2020-01-15'))).toBe(true);
+    expect(dry.customers.find((c) => c.name === 'Held He')).toMatchObject({ kind: 'held', heldFor: 'legal-hold' });
+    expect(dry.customers.filter((c) => c.kind !== 'held').every((c) => c.heldFor === null)).toBe(true);
+    // A data-subject request still open exempts the customer like a hold; answered, the rules reach it again.
+    const request = await r.value<{ id: number }>('owner', 'privacyRequests.create', { type: 'access', receivedOn: '2023-01-16', channel: 'in-store', customerIds: [1] });
+    expect((await r.dryRun()).customers.find((c) => c.id === 1)).toMatchObject({ kind: 'held', heldFor: 'open-request' });
+    r.w.core.vault.db().prepare("UPDATE privacy_requests SET state = 'answered' WHERE id = ?").run(request.id);
+    expect((await r.dryRun()).customers.find((c) => c.id === 1)).toMatchObject({ kind: 'dormant', heldFor: null });
     const overview = await r.value<RetentionOverview>('owner', 'retention.overview', {});
     const defaultRule = overview.rules.find((x) => x.scope === 'default')!;
     const deco = overview.rules.find((x) => x.scope === 'industry')!;

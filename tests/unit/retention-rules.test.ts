@@ -5,7 +5,7 @@ import type { Candidate } from '../../electron/core/retention/retention-reposito
 
 const rule = (id: number, scope: RetentionRule['scope'], match: string, dormantYears: number, proposeYears: number): RetentionRule => ({ id, scope, match, dormantYears, proposeYears, action: 'anonymise' });
 const RULES = [rule(1, 'default', '', 3, 5), rule(2, 'industry', '装修', 3, 8), rule(3, 'tag', 'school', 4, 6), rule(4, 'level', 'vip', 2, 4)];
-const customer = (over: Partial<Candidate>): Candidate => ({ id: 1, level: 'regular', industry: null, tags: null, lastContact: '2020-01-15T10:00:00.000Z', hold: 0, dormantAt: null, ...over });
+const customer = (over: Partial<Candidate>): Candidate => ({ id: 1, level: 'regular', industry: null, tags: null, lastContact: '2020-01-15T10:00:00.000Z', hold: 0, openRequest: 0, dormantAt: null, ...over });
 
 describe('retention rules as data (issue 17)', () => {
   it('a customer matching several overrides keeps the longest; none: the default', () => {
@@ -29,6 +29,14 @@ describe('retention rules as data (issue 17)', () => {
     expect(result.touches.map((t) => [t.id, t.kind])).toEqual([[1, 'held'], [3, 'propose']]);
     expect(result.release).toEqual([1, 2]);
     expect(result.counts.find((c) => c.ruleId === 1)).toEqual({ ruleId: 1, dormant: 0, propose: 1, held: 1 });
+    expect(result.touches[0]).toMatchObject({ kind: 'held', heldFor: 'legal-hold' });
+  });
+
+  it('an open data-subject request exempts like a hold, and says so', () => {
+    const at = new Date('2026-01-01T00:00:00.000Z');
+    const result = classify([customer({ id: 1, openRequest: 1, dormantAt: 'x' }), customer({ id: 2, openRequest: 1, hold: 1 })], RULES, at);
+    expect(result.touches.map((t) => [t.id, t.kind, t.heldFor])).toEqual([[1, 'held', 'open-request'], [2, 'held', 'legal-hold']]);
+    expect(result.release).toEqual([1]);
   });
 
   it('due soon: who reaches a threshold in the window, not who is there already; held customers never', () => {

@@ -3,7 +3,7 @@ import type { Db } from '../db/open-database';
 import type { CheckJob } from '../privacy/erasure-check-jobs';
 import type { ErasureChecks } from '../privacy/erasure-checks';
 import { eraseCustomer, eraseThenCheck } from '../privacy/erasure';
-import { moveBatch, pendingMembers, settleMember } from './retention-repository';
+import { moveBatch, OPEN_REQUEST, pendingMembers, settleMember } from './retention-repository';
 
 /** Members per transaction: each looks for the person's mentions in every free-text column, so a chunk stays short. */
 export const CHUNK = 10;
@@ -27,17 +27,17 @@ export interface BatchRun {
 
 /**
  * One chunk in ONE short transaction: each member is checked again as it is now (still a person,
- * not held, still dormant: a new interaction since the proposal wakes it and it is skipped), then
+ * not held, no open data-subject request, still dormant: a new interaction since the proposal wakes it and it is skipped), then
  * erased through the erasure's own eraseCustomer, which writes the decision ledger first (its
  * BEFORE_ERASE hook) and leaves the privacy-log record. Returns how many members remain.
  */
 export function eraseMembers(db: Db, run: Pick<BatchRun, 'batchId' | 'actor' | 'approvalId'>, at: Date, deferredChecks?: CheckJob[]): number {
   return db.transaction(() => {
     const chunk = pendingMembers(db, run.batchId, CHUNK);
-    const state = db.prepare('SELECT legal_hold AS hold, dormant_at AS dormantAt FROM customers WHERE id = ? AND deleted_at IS NULL AND erased_at IS NULL');
+    const state = db.prepare(`SELECT c.legal_hold AS hold, ${OPEN_REQUEST} AS openRequest, c.dormant_at AS dormantAt FROM customers c WHERE c.id = ? AND c.deleted_at IS NULL AND c.erased_at IS NULL`);
     for (const member of chunk) {
-      const row = state.get(member.customerId) as { hold: number; dormantAt: string | null } | undefined;
-      if (!row || row.hold === 1 || row.dormantAt === null) {
+      const row = state.get(member.customerId) as { hold: number; openRequest: number; dormantAt: string | null } | undefined;
+      if (!row || row.hold === 1 || row.openRequest === 1 || row.dormantAt === null) {
         settleMember(db, run.batchId, member.customerId, 'skipped', null);
         continue;
       }

@@ -49,8 +49,17 @@ export interface Candidate {
   tags: string | null;
   lastContact: string;
   hold: number;
+  /** 1: linked to a data-subject request still open (received, verified, in progress). */
+  openRequest: number;
   dormantAt: string | null;
 }
+
+/**
+ * A customer linked to an open data-subject request is exempt, like a legal hold: anonymising
+ * it would destroy what an access request must hand over, or pre-empt the owner's answer.
+ */
+export const OPEN_REQUEST = `EXISTS (SELECT 1 FROM privacy_request_customers l JOIN privacy_requests r ON r.id = l.request_id
+  WHERE l.customer_id = c.id AND r.state IN ('received', 'verified', 'in_progress'))`;
 
 // A purchase's day compares with ISO instants as text ('2021-05-01' < '2021-05-01T…'), which is what we want.
 const LAST_CONTACT = `max(coalesce(c.last_interaction_at, c.created_at), coalesce((SELECT max(p.date) FROM purchases p WHERE p.customer_id = c.id), ''))`;
@@ -59,7 +68,7 @@ export function candidates(db: Db, withTags: boolean): Candidate[] {
   const tags = withTags ? "(SELECT group_concat(t.tag, char(31)) FROM customer_tags t WHERE t.customer_id = c.id)" : 'NULL';
   return db
     .prepare(
-      `SELECT c.id, c.level, c.industry, ${tags} AS tags, ${LAST_CONTACT} AS lastContact, c.legal_hold AS hold, c.dormant_at AS dormantAt
+      `SELECT c.id, c.level, c.industry, ${tags} AS tags, ${LAST_CONTACT} AS lastContact, c.legal_hold AS hold, ${OPEN_REQUEST} AS openRequest, c.dormant_at AS dormantAt
          FROM customers c WHERE c.deleted_at IS NULL AND c.erased_at IS NULL`,
     )
     .all() as Candidate[];
@@ -70,7 +79,7 @@ export function candidateOf(db: Db, id: number): Candidate | undefined {
   return db
     .prepare(
       `SELECT c.id, c.level, c.industry, (SELECT group_concat(t.tag, char(31)) FROM customer_tags t WHERE t.customer_id = c.id) AS tags,
-              ${LAST_CONTACT} AS lastContact, c.legal_hold AS hold, c.dormant_at AS dormantAt
+              ${LAST_CONTACT} AS lastContact, c.legal_hold AS hold, ${OPEN_REQUEST} AS openRequest, c.dormant_at AS dormantAt
          FROM customers c WHERE c.id = ? AND c.deleted_at IS NULL AND c.erased_at IS NULL`,
     )
     .get(id) as Candidate | undefined;

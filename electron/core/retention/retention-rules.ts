@@ -8,6 +8,8 @@ export interface Touch {
   mode: RetentionRule['action'];
   lastContact: string;
   dormantAt: string | null;
+  /** Why a due customer is exempt (kind 'held'): the owner's legal hold, or an open data-subject request. */
+  heldFor?: 'legal-hold' | 'open-request';
 }
 
 export interface Classified {
@@ -40,7 +42,8 @@ export function ruleFor(c: Candidate, rules: readonly RetentionRule[]): Retentio
 
 /**
  * What the rules would do now: dormant after the rule's N years without contact, proposed after
- * its M years; a held customer is counted (the dry run shows it exempt) and touched by nothing.
+ * its M years; a held customer (legal hold, open request) is counted (the dry run shows it
+ * exempt, and why) and touched by nothing.
  */
 export function classify(candidates: readonly Candidate[], rules: readonly RetentionRule[], at: Date): Classified {
   const limits = new Map(rules.map((r) => [r.id, { dormant: yearsBefore(at, r.dormantYears), propose: yearsBefore(at, r.proposeYears) }]));
@@ -51,11 +54,12 @@ export function classify(candidates: readonly Candidate[], rules: readonly Reten
     const rule = ruleFor(c, rules);
     const limit = limits.get(rule.id)!;
     const due = c.lastContact < limit.dormant;
-    if (!due || c.hold === 1) {
+    if (!due || c.hold === 1 || c.openRequest === 1) {
       if (c.dormantAt !== null) release.push(c.id);
       if (due) {
         counts.get(rule.id)!.held += 1;
-        touches.push({ id: c.id, ruleId: rule.id, kind: 'held', mode: rule.action, lastContact: c.lastContact, dormantAt: c.dormantAt });
+        const heldFor = c.hold === 1 ? 'legal-hold' : 'open-request';
+        touches.push({ id: c.id, ruleId: rule.id, kind: 'held', mode: rule.action, lastContact: c.lastContact, dormantAt: c.dormantAt, heldFor });
       }
       continue;
     }

@@ -142,7 +142,7 @@ export function createRetentionService(deps: RetentionDeps) {
           upcomingUntil: until?.toISOString() ?? null,
           counts: result.counts,
           total: sorted.length,
-          customers: slice.map((t) => ({ id: t.id, name: names.get(t.id) ?? '', lastContactAt: t.lastContact, ruleId: t.ruleId, kind: t.kind, dormantSince: t.dormantAt })),
+          customers: slice.map((t) => ({ id: t.id, name: names.get(t.id) ?? '', lastContactAt: t.lastContact, ruleId: t.ruleId, kind: t.kind, heldFor: t.heldFor ?? null, dormantSince: t.dormantAt })),
         };
       })();
     },

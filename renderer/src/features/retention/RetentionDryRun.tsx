@@ -35,7 +35,7 @@ export function RetentionDryRun({ rules, enabled, mayManage }: { rules: readonly
   const columns: Column<TouchedCustomer>[] = [
     { key: 'name', header: t('retention.col.customer'), rowHeader: true, cell: (c) => c.name },
     { key: 'last', header: t('retention.col.lastContact'), cell: (c) => fmt.date(c.lastContactAt) },
-    { key: 'kind', header: t('retention.col.outcome'), cell: (c) => <Badge tone={TONE[c.kind]}>{t(`retention.kind.${c.kind}`)}</Badge> },
+    { key: 'kind', header: t('retention.col.outcome'), cell: (c) => <Badge tone={TONE[c.kind]}>{t(c.heldFor === 'open-request' ? 'retention.kind.heldRequest' : `retention.kind.${c.kind}`)}</Badge> },
     { key: 'rule', header: t('retention.col.rule'), cell: (c) => ruleName(t, byId.get(c.ruleId)) },
   ];
   const run = async () => {
